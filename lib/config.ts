@@ -1,0 +1,130 @@
+import { z } from "zod";
+
+// Every environment variable the product reads, validated in one place. Server-side only:
+// nothing here may be imported by a client component (signing keys and AUTH_SECRET live here).
+
+const hex32 = /^0x[0-9a-fA-F]{64}$/;
+const address = /^0x[0-9a-fA-F]{40}$/;
+
+const int = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `expected a whole number between ${min} and ${max}` })
+    .int(`expected a whole number between ${min} and ${max}`)
+    .min(min, `expected a whole number between ${min} and ${max}`)
+    .max(max, `expected a whole number between ${min} and ${max}`)
+    .default(fallback);
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0"], { error: 'expected "true" or "false"' })
+    .transform((v) => v === "true" || v === "1")
+    .default(fallback);
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const postgresUrl = optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+  message: "expected a postgresql:// connection URL",
+});
+const httpUrl = optionalString.refine((v) => v === undefined || /^(https?|wss?):\/\//.test(v), {
+  message: "expected an http(s):// or ws(s):// JSON-RPC URL",
+});
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Where `npm start` keeps embedded PostgreSQL data, the local chain, uploads and secrets. */
+  DATA_DIR: z.string().default(".data"),
+  PORT: int(1, 65535, 3000),
+  HOST: z.string().default("127.0.0.1"),
+
+  /** A real PostgreSQL; unset: `npm start` runs an embedded one. */
+  DATABASE_URL: postgresUrl,
+
+  /** Any EVM JSON-RPC endpoint; unset: `npm start` runs a local anvil chain. */
+  CHAIN_RPC_URL: httpUrl,
+  /** The AnchorRegistry address; unset: read from DATA_DIR/deployments/<chainId>.json. */
+  ANCHOR_CONTRACT_ADDRESS: optionalString.refine((v) => v === undefined || address.test(v), {
+    message: "expected a 0x-prefixed 20-byte address",
+  }),
+  /** Private key that sends anchoring transactions (needs the ANCHORER role and gas). */
+  ANCHOR_SIGNER_KEY: optionalString.refine((v) => v === undefined || hex32.test(v), {
+    message: "expected a 0x-prefixed 32-byte hex private key",
+  }),
+  ANCHOR_CONFIRMATIONS: int(0, 64, 1),
+  ANCHOR_BATCH_SIZE: int(1, 10_000, 256),
+  ANCHOR_BATCH_AGE_MS: int(0, 3_600_000, 2_000),
+  ANCHOR_POLL_MS: int(10, 60_000, 250),
+  /** Run the anchoring worker inside `npm start` (else run `npm run worker` separately). */
+  ANCHOR_WORKER: bool(true),
+
+  AUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
+    message: "expected at least 32 characters",
+  }),
+  AUTH_URL: httpUrl,
+  AUTH_TRUST_HOST: bool(false),
+
+  STORAGE_DRIVER: z.enum(["local", "s3"], { error: 'expected "local" or "s3"' }).default("local"),
+  /** Local document storage; defaults to DATA_DIR/documents. */
+  STORAGE_DIR: optionalString,
+  S3_ENDPOINT: httpUrl,
+  S3_REGION: z.string().default("us-east-1"),
+  S3_BUCKET: optionalString,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_FORCE_PATH_STYLE: bool(true),
+  UPLOAD_MAX_BYTES: int(1024, 5 * 1024 * 1024 * 1024, 25 * 1024 * 1024),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parse and check the environment; the message names every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "?");
+      const got = env[name];
+      return `  ${name}: ${issue.message}${got === undefined ? "" : ` (got "${redact(name, got)}")`}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  }
+  const config = result.data;
+  if (config.STORAGE_DRIVER === "s3") {
+    const missing = (["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const).filter((k) => !config[k]);
+    if (missing.length > 0) {
+      throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: required when STORAGE_DRIVER=s3`).join("\n")}`);
+    }
+  }
+  return config;
+}
+
+function redact(name: string, value: string): string {
+  return /KEY|SECRET|PASSWORD/.test(name) ? "…" : value.length > 80 ? `${value.slice(0, 80)}…` : value;
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, parsed once. */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** For tests that change the environment between cases. */
+export function resetConfigCache(): void {
+  cached = undefined;
+}
+
+export function requireSetting<K extends keyof Config>(key: K, hint: string): NonNullable<Config[K]> {
+  const value = config()[key];
+  if (value === undefined || value === null) {
+    throw new ConfigError(`${String(key)} is not set: ${hint}`);
+  }
+  return value as NonNullable<Config[K]>;
+}

