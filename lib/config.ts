@@ -75,6 +75,9 @@ export const configSchema = z.object({
   S3_SECRET_ACCESS_KEY: optionalString,
   S3_FORCE_PATH_STYLE: bool(true),
   UPLOAD_MAX_BYTES: int(1024, 5 * 1024 * 1024 * 1024, 25 * 1024 * 1024),
+
+  /** Create the demo organisations and users at start (idempotent). */
+  SEED_DEMO: bool(true),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -39,3 +39,6 @@ $$;
 CREATE TRIGGER "milestones_append_only"
   BEFORE UPDATE OR DELETE ON "milestones"
   FOR EACH ROW EXECUTE FUNCTION "milestones_append_only"();
+
+-- Human references for credits (TT-2026-000042), unique and gap-tolerant.
+CREATE SEQUENCE "credit_reference_seq" START 1;

@@ -1,0 +1,38 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { signIn } from "@/lib/auth";
+import { LOCK_MINUTES, MAX_FAILED_SIGN_INS } from "@/lib/auth/authenticate";
+
+export interface SignInState {
+  error?: string;
+  email?: string;
+}
+
+/** Only same-site paths: never redirect a user to another site after signing in. */
+function safeCallback(value: FormDataEntryValue | null): string {
+  const path = typeof value === "string" ? value : "/";
+  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
+}
+
+export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const email = String(form.get("email") ?? "").trim();
+  const password = String(form.get("password") ?? "");
+  if (!email || !password) return { email, error: "Enter your email address and your password." };
+  try {
+    await signIn("credentials", { email, password, redirectTo: safeCallback(form.get("callbackUrl")) });
+    return {};
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      return {
+        email,
+        error:
+          error.code === "locked"
+            ? `This account is locked for ${LOCK_MINUTES} minutes after ${MAX_FAILED_SIGN_INS} failed sign-ins in a row. Try again later, or ask your administrator.`
+            : "The email address or password is not correct.",
+      };
+    }
+    if (error instanceof AuthError) return { email, error: "Signing in failed. Please try again." };
+    throw error; // includes the redirect that follows a successful sign-in
+  }
+}

@@ -1,0 +1,61 @@
+import type { Tx } from "@/lib/db/client";
+import type { MilestoneKind } from "@/lib/generated/prisma/enums";
+import type { JsonObject } from "./json";
+import { ZERO_DIGEST, milestoneDigest, newSalt } from "./digest";
+
+// The outbox: a milestone is written in the same transaction as the state change it records,
+// chained to the previous milestone of the same credit. The anchoring worker picks it up later,
+// so a slow or absent chain never blocks the workflow.
+
+export interface NewMilestone {
+  creditId: string;
+  kind: MilestoneKind;
+  subjectId?: string | null;
+  actorId?: string | null;
+  actorOrgId?: string | null;
+  content: JsonObject;
+  documentHashes?: string[];
+}
+
+/**
+ * Append a milestone to the credit's chain. The caller must hold the credit's row lock
+ * (SELECT … FOR UPDATE) so that concurrent transactions cannot fork the chain; the unique
+ * (credit_id, seq) index is the backstop.
+ */
+export async function appendMilestone(tx: Tx, milestone: NewMilestone): Promise<{ id: string; seq: number; digest: string }> {
+  const last = await tx.milestone.findFirst({
+    where: { creditId: milestone.creditId },
+    orderBy: { seq: "desc" },
+    select: { seq: true, digest: true },
+  });
+  const seq = (last?.seq ?? 0) + 1;
+  const prevDigest = last?.digest ?? ZERO_DIGEST;
+  const salt = newSalt();
+  const documentHashes = [...new Set(milestone.documentHashes ?? [])].sort();
+  const digest = milestoneDigest({
+    creditId: milestone.creditId,
+    seq,
+    kind: milestone.kind,
+    content: milestone.content,
+    documentHashes,
+    prevDigest,
+    salt,
+  });
+  const row = await tx.milestone.create({
+    data: {
+      creditId: milestone.creditId,
+      seq,
+      kind: milestone.kind,
+      subjectId: milestone.subjectId ?? null,
+      actorId: milestone.actorId ?? null,
+      actorOrgId: milestone.actorOrgId ?? null,
+      content: milestone.content,
+      documentHashes,
+      prevDigest,
+      salt,
+      digest,
+    },
+    select: { id: true },
+  });
+  return { id: row.id, seq, digest };
+}

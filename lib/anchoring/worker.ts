@@ -1,0 +1,311 @@
+import type { JsonRpcProvider } from "ethers";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { type AnchorRegistry, anchorErrorName } from "@/lib/chain/anchor-registry";
+import { buildBatch } from "./merkle";
+
+// The anchoring worker. It takes pending milestones from the outbox (FOR UPDATE SKIP LOCKED, so
+// several workers may run), closes a batch on size or age, anchors the batch's Merkle root in
+// one transaction, waits for confirmations, and records root, tx, block and each proof.
+//
+// A batch moves SENDING -> SUBMITTED (mined) -> CONFIRMED. Every step is idempotent and
+// re-derived from the chain: after a crash between sending and recording, the worker asks the
+// contract whether the root landed before sending again (and the contract refuses a root twice),
+// and a batch whose block disappears in a reorg goes back to SENDING with the same root.
+
+export interface WorkerSettings {
+  batchSize: number;
+  batchAgeMs: number;
+  confirmations: number;
+  /** How far back confirmed batches are re-checked for reorgs, in blocks. */
+  reorgDepth: number;
+  /** A worker holds a batch this long before another may take it over. */
+  leaseMs: number;
+  maxBackoffMs: number;
+}
+
+export const DEFAULT_WORKER_SETTINGS: WorkerSettings = {
+  batchSize: 256,
+  batchAgeMs: 2_000,
+  confirmations: 1,
+  reorgDepth: 64,
+  leaseMs: 30_000,
+  maxBackoffMs: 60_000,
+};
+
+export interface TickReport {
+  batched: number;
+  sent: number;
+  confirmed: number;
+  reorged: number;
+  errors: string[];
+}
+
+interface BatchRow {
+  id: string;
+  root: string;
+  leaf_count: number;
+  status: "SENDING" | "SUBMITTED" | "CONFIRMED";
+  tx_hash: string | null;
+  block_number: bigint | null;
+  block_hash: string | null;
+  attempts: number;
+}
+
+/** Sends are serialised across workers sharing one key, so nonces never collide. */
+const SEND_LOCK = 4242101;
+
+export class AnchoringWorker {
+  private readonly settings: WorkerSettings;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly chain: { provider: JsonRpcProvider; registry: AnchorRegistry; chainId: bigint; contractAddress: string },
+    settings: Partial<WorkerSettings> = {},
+    private readonly log: (line: string) => void = () => {},
+  ) {
+    this.settings = { ...DEFAULT_WORKER_SETTINGS, ...settings };
+  }
+
+  /** Run ticks every `pollMs` until stop(). */
+  start(pollMs: number): void {
+    const loop = async () => {
+      if (this.stopped) return;
+      this.running = this.tick().then(
+        (report) => {
+          for (const error of report.errors) this.log(`anchoring: ${error}`);
+        },
+        (error: unknown) => this.log(`anchoring: ${error instanceof Error ? error.message : String(error)}`),
+      );
+      await this.running;
+      if (!this.stopped) this.timer = setTimeout(loop, pollMs);
+    };
+    void loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** One pass: close a batch if due, then move every batch this worker can lease one step on. */
+  async tick(now = new Date()): Promise<TickReport> {
+    const report: TickReport = { batched: 0, sent: 0, confirmed: 0, reorged: 0, errors: [] };
+    const step = async (what: string, fn: () => Promise<void>) => {
+      try {
+        await fn();
+      } catch (error) {
+        report.errors.push(`${what}: ${describe(error)}`);
+      }
+    };
+    await step("batching", async () => {
+      report.batched = await this.closeBatchIfDue(now);
+    });
+    await step("reorg check", async () => {
+      report.reorged = await this.recheckConfirmed();
+    });
+    for (;;) {
+      const batch = await this.leaseBatch();
+      if (!batch) break;
+      await step(`batch ${batch.root.slice(0, 10)}…`, async () => {
+        try {
+          const outcome = await this.advance(batch);
+          if (outcome === "sent") report.sent++;
+          if (outcome === "confirmed") report.confirmed++;
+          if (outcome === "reorged") report.reorged++;
+        } catch (error) {
+          await this.backOff(batch, error);
+          throw error;
+        }
+      });
+    }
+    return report;
+  }
+
+  /** Closes one batch of pending milestones when there are enough, or the oldest is old enough. */
+  private async closeBatchIfDue(now: Date): Promise<number> {
+    const { batchSize, batchAgeMs } = this.settings;
+    return db().$transaction(async (tx) => {
+      const due = await tx.$queryRaw<{ n: bigint; oldest: Date | null }[]>`
+        SELECT count(*) AS n, min(created_at) AS oldest FROM (SELECT created_at FROM milestones WHERE status = 'PENDING' LIMIT ${batchSize}) p`;
+      const { n, oldest } = due[0]!;
+      if (n === 0n || (Number(n) < batchSize && oldest && now.getTime() - oldest.getTime() < batchAgeMs)) return 0;
+      const claimed = await tx.$queryRaw<{ id: string; digest: string }[]>`
+        SELECT id, digest FROM milestones WHERE status = 'PENDING' ORDER BY created_at, id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
+      if (claimed.length === 0) return 0;
+      const tree = buildBatch(claimed.map((m) => m.digest));
+      const batch = await tx.anchorBatch.create({
+        data: {
+          root: tree.root,
+          leafCount: claimed.length,
+          status: "SENDING",
+          chainId: this.chain.chainId,
+          contractAddress: this.chain.contractAddress,
+        },
+        select: { id: true },
+      });
+      const ids = claimed.map((m) => m.id);
+      const proofs = claimed.map((m) => JSON.stringify(tree.proofs.get(m.digest) ?? []));
+      await tx.$executeRaw`
+        UPDATE milestones m SET status = 'BATCHED', batch_id = ${batch.id}::uuid,
+               proof = ARRAY(SELECT jsonb_array_elements_text(u.proof::jsonb))
+          FROM unnest(${ids}::uuid[], ${proofs}::text[]) AS u(id, proof)
+         WHERE m.id = u.id`;
+      return claimed.length;
+    });
+  }
+
+  /** Takes one batch that needs work and that no other worker holds; the lease expires on crash. */
+  private async leaseBatch(): Promise<BatchRow | null> {
+    const rows = await db().$queryRaw<BatchRow[]>`
+      UPDATE anchor_batches SET next_attempt_at = now() + make_interval(secs => ${this.settings.leaseMs / 1000})
+       WHERE id = (SELECT id FROM anchor_batches
+                    WHERE status IN ('SENDING', 'SUBMITTED') AND next_attempt_at <= now()
+                    ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
+      RETURNING id, root, leaf_count, status, tx_hash, block_number, block_hash, attempts`;
+    return rows[0] ?? null;
+  }
+
+  private async release(batchId: string, data: Prisma.AnchorBatchUpdateInput): Promise<void> {
+    await db().anchorBatch.update({ where: { id: batchId }, data: { ...data, nextAttemptAt: new Date() } });
+  }
+
+  private async advance(batch: BatchRow): Promise<"sent" | "waiting" | "confirmed" | "reorged"> {
+    const { provider, registry } = this.chain;
+    if (batch.status === "SENDING") {
+      // Did an earlier attempt (ours or a crashed worker's) land already?
+      const landed = await this.landedTransaction(batch);
+      if (landed) {
+        await this.release(batch.id, { status: "SUBMITTED", txHash: landed.txHash, blockNumber: landed.blockNumber, blockHash: landed.blockHash, lastError: null });
+        return "waiting";
+      }
+      if (batch.tx_hash) {
+        const pending = await provider.getTransaction(batch.tx_hash);
+        if (pending && pending.blockNumber === null) {
+          await this.release(batch.id, {}); // still in the mempool: look again next tick
+          return "waiting";
+        }
+      }
+      await this.send(batch);
+      return "sent";
+    }
+
+    // SUBMITTED: still in the canonical chain, and deep enough?
+    const receipt = batch.tx_hash ? await provider.getTransactionReceipt(batch.tx_hash) : null;
+    if (!receipt || receipt.blockHash !== batch.block_hash) {
+      await this.backToSending(batch.id);
+      return "reorged";
+    }
+    const head = await provider.getBlockNumber();
+    if (head - receipt.blockNumber + 1 < this.settings.confirmations) {
+      await this.release(batch.id, {});
+      return "waiting";
+    }
+    const block = await provider.getBlock(receipt.blockNumber);
+    if (!block || block.hash !== batch.block_hash) {
+      await this.backToSending(batch.id);
+      return "reorged";
+    }
+    await db().$transaction([
+      db().anchorBatch.update({
+        where: { id: batch.id },
+        data: { status: "CONFIRMED", blockTime: new Date(block.timestamp * 1000), confirmedAt: new Date(), lastError: null, nextAttemptAt: new Date() },
+      }),
+      db().milestone.updateMany({ where: { batchId: batch.id }, data: { status: "ANCHORED" } }),
+    ]);
+    return "confirmed";
+  }
+
+  /** The anchoring transaction of this batch's root, if the root is on chain. */
+  private async landedTransaction(batch: BatchRow): Promise<{ txHash: string; blockNumber: bigint; blockHash: string } | null> {
+    const { provider, registry } = this.chain;
+    if (batch.tx_hash) {
+      const receipt = await provider.getTransactionReceipt(batch.tx_hash);
+      if (receipt && receipt.status === 1) return { txHash: receipt.hash, blockNumber: BigInt(receipt.blockNumber), blockHash: receipt.blockHash };
+    }
+    if (!(await registry.isAnchored(batch.root))) return null;
+    const event = await registry.findAnchorEvent(batch.root);
+    if (!event) return null;
+    return { txHash: event.txHash, blockNumber: BigInt(event.blockNumber), blockHash: event.blockHash };
+  }
+
+  private async send(batch: BatchRow): Promise<void> {
+    const { registry } = this.chain;
+    // One sender at a time per database: the signer's nonces stay in order across workers.
+    await db().$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEND_LOCK})`;
+        let response;
+        try {
+          response = await registry.anchor(batch.root, batch.leaf_count);
+        } catch (error) {
+          if (anchorErrorName(error) === "AlreadyAnchored") return; // it landed meanwhile: next tick records it
+          throw error;
+        }
+        await tx.anchorBatch.update({
+          where: { id: batch.id },
+          data: { txHash: response.hash, sentAt: new Date(), attempts: { increment: 1 }, nextAttemptAt: new Date() },
+        });
+      },
+      { timeout: 60_000, maxWait: 60_000 },
+    );
+    this.log(`anchoring: sent root ${batch.root} (${batch.leaf_count} milestone${batch.leaf_count === 1 ? "" : "s"})`);
+  }
+
+  private async backToSending(batchId: string): Promise<void> {
+    await db().$transaction([
+      db().anchorBatch.update({
+        where: { id: batchId },
+        data: { status: "SENDING", txHash: null, blockNumber: null, blockHash: null, blockTime: null, confirmedAt: null, nextAttemptAt: new Date() },
+      }),
+      db().milestone.updateMany({ where: { batchId }, data: { status: "BATCHED" } }),
+    ]);
+    this.log(`anchoring: batch ${batchId} left the canonical chain (reorg); anchoring it again`);
+  }
+
+  /** Confirmed batches in the last `reorgDepth` blocks whose block is no longer canonical go back to SENDING. */
+  private async recheckConfirmed(): Promise<number> {
+    const { provider } = this.chain;
+    const head = await provider.getBlockNumber();
+    const recent = await db().anchorBatch.findMany({
+      where: { status: "CONFIRMED", blockNumber: { gte: BigInt(Math.max(0, head - this.settings.reorgDepth)) } },
+      select: { id: true, blockNumber: true, blockHash: true },
+    });
+    let reorged = 0;
+    for (const batch of recent) {
+      const block = await provider.getBlock(Number(batch.blockNumber));
+      if (!block || block.hash !== batch.blockHash) {
+        await this.backToSending(batch.id);
+        reorged++;
+      }
+    }
+    // A chain that shrank below a confirmed batch's block (anvil_reorg, a reset) drops it too.
+    const beyondHead = await db().anchorBatch.findMany({ where: { status: "CONFIRMED", blockNumber: { gt: BigInt(head) } }, select: { id: true } });
+    for (const batch of beyondHead) {
+      await this.backToSending(batch.id);
+      reorged++;
+    }
+    return reorged;
+  }
+
+  private async backOff(batch: BatchRow, error: unknown): Promise<void> {
+    const delay = Math.min(this.settings.maxBackoffMs, 1_000 * 2 ** Math.min(batch.attempts, 10));
+    await db()
+      .anchorBatch.update({
+        where: { id: batch.id },
+        data: { attempts: { increment: 1 }, lastError: describe(error).slice(0, 500), nextAttemptAt: new Date(Date.now() + delay) },
+      })
+      .catch(() => {});
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: string }).code;
+    return code ? `${code}: ${error.message.split("\n")[0]}` : error.message.split("\n")[0]!;
+  }
+  return String(error);
+}

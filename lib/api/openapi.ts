@@ -1,0 +1,164 @@
+import { z } from "zod";
+import { ACTION_NAMES, PARTY_LABELS, type Party, actionRule } from "@/lib/lifecycle/definition";
+import { INPUT_SCHEMAS, SERVER_COMPOSED_INPUTS } from "@/lib/lifecycle/inputs";
+
+// The OpenAPI 3.1 description of /api/v1, generated from the lifecycle definition and the input
+// schemas, so the document cannot drift from what the server accepts.
+
+const schemaOf = (kind: keyof typeof INPUT_SCHEMAS) => z.toJSONSchema(INPUT_SCHEMAS[kind], { io: "input", unrepresentable: "any" });
+
+const error = {
+  description: "Refused, with a message for a person",
+  content: {
+    "application/json": {
+      schema: {
+        type: "object",
+        required: ["error"],
+        properties: {
+          error: {
+            type: "object",
+            required: ["code", "message"],
+            properties: {
+              code: { type: "string", enum: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "INVALID_REQUEST", "CONFLICT", "INVALID_STATE", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "TOO_MANY_REQUESTS", "UNAVAILABLE", "INTERNAL"] },
+              message: { type: "string" },
+              fields: { type: "object", additionalProperties: { type: "string" } },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+const errors = { 400: error, 401: error, 403: error, 404: error, 409: error };
+
+const actionResult = {
+  type: "object",
+  properties: {
+    creditId: { type: "string", format: "uuid" },
+    subjectId: { type: ["string", "null"], format: "uuid" },
+    action: { type: "string" },
+    creditStatus: { type: "string" },
+    subjectStatus: { type: ["string", "null"] },
+    version: { type: "integer", description: "The credit's new version: send it as expectedVersion next time." },
+    milestoneSeqs: { type: "array", items: { type: "integer" } },
+    replayed: { type: "boolean", description: "True when this repeats the stored result of the same Idempotency-Key." },
+  },
+};
+
+export function openApiDocument(serverUrl: string) {
+  const actionPaths = Object.fromEntries(
+    ACTION_NAMES.filter((name) => name !== "createCredit" && !SERVER_COMPOSED_INPUTS.includes(actionRule(name).input)).map((name) => {
+      const rule = actionRule(name);
+      const who = rule.by === "system" ? "TradeTrail's scheduler only" : `${(rule.by as readonly Party[]).map((p) => PARTY_LABELS[p]).join(" or ")} (${rule.roles.join(" or ").toLowerCase()})`;
+      const from = rule.from === "create" ? `credit ${rule.creditIn?.join(", ")}` : `${rule.subject} ${rule.from.join(", ")}`;
+      return [
+        `/credits/{creditId}/actions/${name}`,
+        {
+          post: {
+            operationId: name,
+            tags: [rule.subject],
+            summary: rule.label,
+            description: `Who: ${who}. When: ${from}.${rule.checks ? ` Four eyes: not by the user who took ${rule.checks}.` : ""}${rule.milestone ? ` Records the ${rule.milestone} milestone (anchored on chain).` : ""}`,
+            parameters: [
+              { name: "creditId", in: "path", required: true, schema: { type: "string", format: "uuid" } },
+              { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", pattern: "^[A-Za-z0-9_-]{8,100}$" } },
+            ],
+            requestBody: {
+              required: true,
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      input: schemaOf(rule.input),
+                      expectedVersion: { type: "integer", description: "The credit version you acted on; 409 if it changed." },
+                      ...(rule.subject !== "credit" && rule.from !== "create" ? { subjectId: { type: "string", format: "uuid", description: `The ${rule.subject}'s id` } } : {}),
+                    },
+                    ...(rule.subject !== "credit" && rule.from !== "create" ? { required: ["subjectId"] } : {}),
+                  },
+                },
+              },
+            },
+            responses: { 200: { description: "Done", content: { "application/json": { schema: actionResult } } }, ...errors },
+          },
+        },
+      ];
+    }),
+  );
+
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "TradeTrail API",
+      version: "1.0.0",
+      description:
+        "Letters of credit for bank back-office integration. Authenticate with an organisation API token: `Authorization: Bearer tt_…` (a token acts as the user who created it). Every state change returns the credit's new version; send it back as expectedVersion to detect concurrent changes.",
+    },
+    servers: [{ url: `${serverUrl}/api/v1` }],
+    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "tt_ token" } } },
+    security: [{ bearer: [] }],
+    paths: {
+      "/credits": {
+        get: {
+          operationId: "listCredits",
+          summary: "Credits this organisation sees, newest activity first (50 a page)",
+          parameters: ["q", "status", "counterparty", "after", "before"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } })),
+          responses: { 200: { description: "A page of credits with cursors `next` and `previous`" }, ...errors },
+        },
+        post: {
+          operationId: "createCredit",
+          summary: "Draft a new credit (applicant)",
+          requestBody: { required: true, content: { "application/json": { schema: schemaOf("application") } } },
+          responses: { 201: { description: "Drafted", content: { "application/json": { schema: actionResult } } }, ...errors },
+        },
+      },
+      "/credits/{creditId}": {
+        get: {
+          operationId: "getCredit",
+          summary: "One credit: terms, versions with changes, amendments, presentations, milestones and the actions you may take now",
+          parameters: [{ name: "creditId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          responses: { 200: { description: "The credit" }, ...errors },
+        },
+      },
+      "/credits/{creditId}/milestones": {
+        get: {
+          operationId: "listMilestones",
+          summary: "The credit's milestone chain with anchoring status",
+          parameters: [{ name: "creditId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          responses: { 200: { description: "Milestones in order" }, ...errors },
+        },
+      },
+      "/credits/{creditId}/presentations/{presentationId}/documents": {
+        post: {
+          operationId: "uploadDocument",
+          summary: "Upload one document into a presentation being assembled (beneficiary)",
+          description: "Send the file's bytes as the raw request body (PDF, PNG, JPEG or TIFF). Describe it in query parameters: kind, originals, copies, fileName, and data (URL-encoded JSON with the document's structured fields).",
+          parameters: [
+            { name: "creditId", in: "path", required: true, schema: { type: "string", format: "uuid" } },
+            { name: "presentationId", in: "path", required: true, schema: { type: "string", format: "uuid" } },
+            ...["kind", "originals", "copies", "fileName", "data"].map((name) => ({ name, in: "query", required: name !== "fileName", schema: { type: "string" } })),
+          ],
+          requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+          responses: { 201: { description: "Stored, hashed and added" }, 413: error, 415: error, ...errors },
+        },
+      },
+      "/documents/{documentId}": {
+        get: {
+          operationId: "downloadDocument",
+          summary: "Download a document (parties of the credit and authorised auditors)",
+          parameters: [{ name: "documentId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          responses: { 200: { description: "The file, with its SHA-256 in the X-Content-SHA256 header" }, ...errors },
+        },
+      },
+      "/credits/{creditId}/proof-bundle": {
+        get: {
+          operationId: "exportProofBundle",
+          summary: "The credit's self-contained proof bundle (docs/PROOF-FORMAT.md)",
+          parameters: [{ name: "creditId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          responses: { 200: { description: "The bundle" }, ...errors },
+        },
+      },
+      ...actionPaths,
+    },
+  };
+}

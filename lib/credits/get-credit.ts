@@ -1,0 +1,192 @@
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import {
+  type ActingUser,
+  type ActionFacts,
+  availableCreateActions,
+  availableCreditActions,
+  availableSubjectActions,
+  visiblePartiesOf,
+} from "@/lib/lifecycle/authorize";
+import type { ActionName, Party } from "@/lib/lifecycle/definition";
+import { type TermsChange, diffTerms } from "@/lib/terms/diff";
+import { type Terms, termsSchema } from "@/lib/terms/schema";
+import { canAuditorSee } from "./audit-access";
+
+// Everything the credit page (and the API's credit resource) shows, for one actor: only what
+// that actor may see, and the actions the lifecycle allows them now.
+
+export type CreditDetail = NonNullable<Awaited<ReturnType<typeof getCredit>>>;
+
+const parse = (terms: unknown): Terms => termsSchema.parse(terms);
+
+export async function getCredit(actor: Actor, creditId: string, options: { markSeen?: boolean } = {}) {
+  if (!/^[0-9a-f-]{36}$/i.test(creditId)) throw notFound("The credit");
+  const credit = await db().credit.findUnique({
+    where: { id: creditId },
+    include: {
+      applicant: true,
+      beneficiary: true,
+      issuingBank: true,
+      advisingBank: true,
+      confirmingBank: true,
+      termsVersions: { orderBy: { number: "asc" } },
+      amendments: { orderBy: { number: "desc" } },
+      presentations: {
+        orderBy: { number: "desc" },
+        include: { documents: { orderBy: { createdAt: "asc" } }, findings: { orderBy: { createdAt: "asc" } }, payments: true },
+      },
+      approvals: { where: { status: "PENDING" } },
+      milestones: { orderBy: { seq: "asc" }, include: { batch: true } },
+      events: { orderBy: { createdAt: "asc" } },
+      messages: { orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!credit) throw notFound("The credit");
+  const parties = actor.organizationKind === "AUDITOR" ? [] : visiblePartiesOf(actor.organizationId, credit);
+  const auditing = actor.organizationKind === "AUDITOR" && (await canAuditorSee(actor, credit.id));
+  if (parties.length === 0 && !auditing) throw notFound("The credit");
+
+  const userIds = new Set<string>();
+  for (const v of credit.termsVersions) userIds.add(v.authorId);
+  for (const e of credit.events) if (e.actorId) userIds.add(e.actorId);
+  for (const m of credit.messages) userIds.add(m.authorId);
+  for (const a of credit.approvals) userIds.add(a.makerId);
+  for (const m of credit.milestones) if (m.actorId) userIds.add(m.actorId);
+  const [users, orgs] = await Promise.all([
+    db().user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } }),
+    db().organization.findMany({
+      where: { id: { in: [credit.applicantId, credit.beneficiaryId, credit.issuingBankId, credit.advisingBankId, ...(credit.confirmingBankId ? [credit.confirmingBankId] : [])] } },
+      select: { id: true, name: true },
+    }),
+  ]);
+  const userName = new Map(users.map((u) => [u.id, u.name]));
+  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+
+  const versions = credit.termsVersions.map((v) => ({ ...v, parsed: parse(v.terms) }));
+  const byId = new Map(versions.map((v) => [v.id, v]));
+  const current = credit.currentTermsId ? byId.get(credit.currentTermsId) ?? null : null;
+
+  // What changed since this user last looked, and by whom.
+  let sinceLastSeen: { fromNumber: number; changes: TermsChange[]; by: string[] } | null = null;
+  const seen = await db().creditView.findUnique({ where: { creditId_userId: { creditId, userId: actor.userId } } });
+  if (current && seen && seen.termsNumber < current.number) {
+    const from = versions.find((v) => v.number === seen.termsNumber);
+    if (from) {
+      const authors = versions.filter((v) => v.number > seen.termsNumber).map((v) => `${userName.get(v.authorId) ?? "Someone"} (${orgName.get(v.authorOrgId) ?? "another party"})`);
+      sinceLastSeen = { fromNumber: from.number, changes: diffTerms(from.parsed, current.parsed), by: [...new Set(authors)] };
+    }
+  }
+  if (options.markSeen && current && !auditing) {
+    await db().creditView.upsert({
+      where: { creditId_userId: { creditId, userId: actor.userId } },
+      update: { termsNumber: current.number, viewedAt: new Date() },
+      create: { creditId, userId: actor.userId, termsNumber: current.number },
+    });
+  }
+
+  const acting: ActingUser = actor;
+  const pendingMaker = (kind: string, subjectId: string | null) => credit.approvals.find((a) => a.kind === kind && a.subjectId === subjectId)?.makerId ?? null;
+  const facts: ActionFacts = { credit, preparedBy: pendingMaker("ISSUANCE", null) };
+  const readOnly = auditing || actor.roles.every((r) => r === "VIEWER");
+  const allowed = (names: ActionName[]) => (readOnly ? [] : names);
+
+  return {
+    id: credit.id,
+    reference: credit.reference,
+    creditNumber: credit.creditNumber,
+    status: credit.status,
+    version: credit.version,
+    currency: credit.currency,
+    amount: credit.amount.toString(),
+    drawnAmount: credit.drawnAmount.toString(),
+    expiryDate: credit.expiryDate,
+    confirmed: credit.confirmed,
+    bankConditions: credit.bankConditions,
+    returnReason: credit.returnReason,
+    createdAt: credit.createdAt,
+    updatedAt: credit.updatedAt,
+    issuedAt: credit.issuedAt,
+    parties: {
+      applicant: credit.applicant,
+      beneficiary: credit.beneficiary,
+      issuingBank: credit.issuingBank,
+      advisingBank: credit.advisingBank,
+      confirmingBank: credit.confirmingBank,
+    } satisfies Record<Party, unknown>,
+    myParties: parties,
+    auditing,
+    terms: current?.parsed ?? null,
+    currentVersion: current?.number ?? null,
+    agreedVersion: credit.agreedTermsId ? byId.get(credit.agreedTermsId)?.number ?? null : null,
+    sinceLastSeen,
+    versions: versions.map((v) => ({
+      id: v.id,
+      number: v.number,
+      author: userName.get(v.authorId) ?? "Unknown user",
+      authorOrg: orgName.get(v.authorOrgId) ?? "Unknown organisation",
+      createdAt: v.createdAt,
+      comment: v.comment,
+      termsHash: v.termsHash,
+      changes: v.parentId && byId.get(v.parentId) ? diffTerms(byId.get(v.parentId)!.parsed, v.parsed) : [],
+    })),
+    pendingApprovals: credit.approvals.map((a) => ({ id: a.id, kind: a.kind, subjectId: a.subjectId, maker: userName.get(a.makerId) ?? "Unknown user", makerId: a.makerId, payload: a.payload, createdAt: a.createdAt })),
+    amendments: credit.amendments.map((a) => {
+      const base = byId.get(a.baseTermsId);
+      const proposed = a.proposedTermsId ? byId.get(a.proposedTermsId) : undefined;
+      return {
+        id: a.id,
+        number: a.number,
+        status: a.status,
+        version: a.version,
+        cancellation: a.cancellation,
+        note: a.note,
+        reason: a.reason,
+        createdAt: a.createdAt,
+        issuedAt: a.issuedAt,
+        decidedAt: a.decidedAt,
+        changes: base && proposed ? diffTerms(base.parsed, proposed.parsed) : [],
+        actions: allowed(availableSubjectActions(acting, "amendment", { credit, subjectState: a.status, preparedBy: pendingMaker("AMENDMENT", a.id) })),
+      };
+    }),
+    presentations: credit.presentations.map((p) => ({
+      id: p.id,
+      number: p.number,
+      status: p.status,
+      version: p.version,
+      presentedAt: p.presentedAt,
+      examinationDeadline: p.examinationDeadline,
+      examinedAt: p.examinedAt,
+      decisionNote: p.decisionNote,
+      claimedAmount: p.claimedAmount?.toString() ?? null,
+      documents: p.documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: Number(d.size), sha256: d.sha256, data: d.data as Record<string, unknown>, originals: d.originals, copies: d.copies, createdAt: d.createdAt })),
+      findings: p.findings.map((f) => ({ id: f.id, documentId: f.documentId, rule: f.rule, article: f.article, message: f.message, found: f.found, expected: f.expected, source: f.source, dismissed: f.dismissed, dismissReason: f.dismissReason })),
+      payments: p.payments.map((pay) => ({ id: pay.id, kind: pay.kind, amount: pay.amount.toString(), currency: pay.currency, dueDate: pay.dueDate, recordedAt: pay.recordedAt })),
+      actions: allowed(availableSubjectActions(acting, "presentation", { credit, subjectState: p.status, preparedBy: pendingMaker("PAYMENT", p.id) })),
+    })),
+    milestones: credit.milestones.map((m) => ({
+      id: m.id,
+      seq: m.seq,
+      kind: m.kind,
+      createdAt: m.createdAt,
+      actor: m.actorId ? userName.get(m.actorId) ?? null : null,
+      actorOrg: m.actorOrgId ? orgName.get(m.actorOrgId) ?? null : null,
+      digest: m.digest,
+      status: m.status,
+      documentHashes: m.documentHashes,
+      batch: m.batch ? { root: m.batch.root, txHash: m.batch.txHash, blockNumber: m.batch.blockNumber?.toString() ?? null, blockTime: m.batch.blockTime, status: m.batch.status } : null,
+    })),
+    events: credit.events.map((e) => ({
+      id: e.id,
+      action: e.action as ActionName,
+      actor: e.actorId ? userName.get(e.actorId) ?? "Unknown user" : "TradeTrail",
+      actorOrg: e.actorOrgId ? orgName.get(e.actorOrgId) ?? "" : "",
+      data: e.data as Record<string, unknown>,
+      createdAt: e.createdAt,
+    })),
+    messages: credit.messages.map((m) => ({ id: m.id, body: m.body, author: userName.get(m.authorId) ?? "Unknown user", authorOrg: orgName.get(m.authorOrgId) ?? "", createdAt: m.createdAt, mine: m.authorId === actor.userId })),
+    actions: allowed(availableCreditActions(acting, facts)),
+    createActions: allowed(availableCreateActions(acting, facts)),
+  };
+}

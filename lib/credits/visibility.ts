@@ -1,0 +1,27 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ActingUser } from "@/lib/lifecycle/authorize";
+
+// Who sees which credit, as SQL over the credits table aliased `c`: the parties of a credit
+// from the moment it concerns them (lib/lifecycle/authorize.ts visiblePartiesOf says the same
+// in code), and auditors holding a live grant from a bank that sees the credit.
+
+export function visibleToSql(actor: Pick<ActingUser, "organizationId" | "organizationKind">): Prisma.Sql {
+  const org = actor.organizationId;
+  if (actor.organizationKind === "AUDITOR") {
+    return Prisma.sql`EXISTS (
+      SELECT 1 FROM audit_grants g
+       WHERE g.auditor_id = ${org}::uuid AND g.revoked_at IS NULL AND now() >= g.valid_from AND now() < g.valid_until
+         AND (g.credit_id = c.id OR (g.credit_id IS NULL AND ${bankSeesSql(Prisma.sql`g.bank_id`)})))`;
+  }
+  return Prisma.sql`(
+    c.applicant_id = ${org}::uuid
+    OR (c.beneficiary_id = ${org}::uuid AND c.shared_at IS NOT NULL)
+    OR (c.issuing_bank_id = ${org}::uuid AND c.submitted_at IS NOT NULL)
+    OR ((c.advising_bank_id = ${org}::uuid OR c.confirming_bank_id = ${org}::uuid) AND c.issued_at IS NOT NULL))`;
+}
+
+/** The bank named by `bank` sees credit `c` (as its issuing, advising or confirming bank). */
+function bankSeesSql(bank: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`((c.issuing_bank_id = ${bank} AND c.submitted_at IS NOT NULL)
+    OR ((c.advising_bank_id = ${bank} OR c.confirming_bank_id = ${bank}) AND c.issued_at IS NOT NULL))`;
+}

@@ -1,0 +1,68 @@
+import { config, requireSetting } from "@/lib/config";
+import { connectAnchorRegistry } from "@/lib/chain/anchor-registry";
+import { makeProvider, makeSigner } from "@/lib/chain/provider";
+import { AnchoringWorker } from "@/lib/anchoring/worker";
+import { expireCredits } from "./expire-credits";
+import { runQueuedVerifications } from "./verification-runs";
+
+// The jobs that run beside the web server: the anchoring worker, the expiry of credits and the
+// auditors' portfolio checks. `npm start` runs them in its own process; `npm run worker` runs
+// them alone (for a deployment where web and workers scale separately).
+
+export interface BackgroundJobs {
+  worker: AnchoringWorker;
+  stop(): Promise<void>;
+}
+
+export function startBackgroundJobs(options: { signerKey: string; log: (line: string) => void }): BackgroundJobs {
+  const settings = config();
+  const rpcUrl = requireSetting("CHAIN_RPC_URL", "the background jobs need the chain");
+  const contractAddress = requireSetting("ANCHOR_CONTRACT_ADDRESS", "the background jobs need the AnchorRegistry address");
+  const provider = makeProvider(rpcUrl);
+  const registry = connectAnchorRegistry(contractAddress, makeSigner(options.signerKey, provider));
+  let chainId = 0n;
+  let worker: AnchoringWorker | undefined;
+  const timers: NodeJS.Timeout[] = [];
+  let stopped = false;
+
+  // The chain may be down at start: the worker starts once it answers, and the app keeps working.
+  const startWorker = async () => {
+    while (!stopped && !worker) {
+      try {
+        chainId = (await provider.getNetwork()).chainId;
+        worker = new AnchoringWorker(
+          { provider, registry, chainId, contractAddress },
+          { batchSize: settings.ANCHOR_BATCH_SIZE, batchAgeMs: settings.ANCHOR_BATCH_AGE_MS, confirmations: settings.ANCHOR_CONFIRMATIONS },
+          options.log,
+        );
+        worker.start(settings.ANCHOR_POLL_MS);
+      } catch (error) {
+        options.log(`anchoring: chain not reachable yet (${error instanceof Error ? error.message : String(error)}); retrying`);
+        await new Promise((r) => setTimeout(r, 5_000));
+      }
+    }
+  };
+  const workerStarted = startWorker();
+
+  const every = (ms: number, job: () => Promise<unknown>) => {
+    const run = () => job().catch((error: unknown) => options.log(`job: ${error instanceof Error ? error.message : String(error)}`));
+    void run();
+    timers.push(setInterval(run, ms));
+  };
+  every(60_000, () => expireCredits(new Date(), options.log));
+  every(2_000, () => runQueuedVerifications({ rpcUrl, contractAddress, log: options.log }));
+
+  return {
+    get worker() {
+      if (!worker) throw new Error("The anchoring worker has not started (chain unreachable)");
+      return worker;
+    },
+    async stop() {
+      stopped = true;
+      timers.forEach(clearInterval);
+      await workerStarted;
+      await worker?.stop();
+      provider.destroy();
+    },
+  };
+}

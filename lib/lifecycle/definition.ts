@@ -1,0 +1,308 @@
+import type { AmendmentStatus, CreditStatus, MemberRole, MilestoneKind, PresentationStatus } from "@/lib/generated/prisma/enums";
+
+// THE definition of a letter of credit's lifecycle. Server authorisation (lib/lifecycle/authorize.ts),
+// the UI's "what can I do next", the dashboard's "waiting for you", notifications, milestones
+// and the permission-matrix test are all derived from this table; nothing restates it.
+
+/** The parties to a credit, by the role their organisation plays in it. */
+export const PARTIES = ["applicant", "beneficiary", "issuingBank", "advisingBank", "confirmingBank"] as const;
+export type Party = (typeof PARTIES)[number];
+
+/** The credits table column that names each party. */
+export const PARTY_COLUMN = {
+  applicant: "applicant_id",
+  beneficiary: "beneficiary_id",
+  issuingBank: "issuing_bank_id",
+  advisingBank: "advising_bank_id",
+  confirmingBank: "confirming_bank_id",
+} as const satisfies Record<Party, string>;
+
+export const PARTY_LABELS: Record<Party, string> = {
+  applicant: "Applicant",
+  beneficiary: "Beneficiary",
+  issuingBank: "Issuing bank",
+  advisingBank: "Advising bank",
+  confirmingBank: "Confirming bank",
+};
+
+/** What an action acts on: the credit itself, one of its amendments, or one of its presentations. */
+export type Subject = "credit" | "amendment" | "presentation";
+export interface SubjectStates {
+  credit: CreditStatus;
+  amendment: AmendmentStatus;
+  presentation: PresentationStatus;
+}
+
+/** A party's users with these roles act for corporates; banks split preparing and approving. */
+const TRADER: readonly MemberRole[] = ["MAKER", "ADMIN"];
+const BANK_MAKER: readonly MemberRole[] = ["MAKER"];
+const BANK_CHECKER: readonly MemberRole[] = ["CHECKER"];
+const BANK_OFFICER: readonly MemberRole[] = ["MAKER", "CHECKER"];
+
+/** What the action's form asks for (lib/lifecycle/inputs.ts holds the schemas). */
+export type InputKind =
+  | "none"
+  | "application"
+  | "terms"
+  | "comment"
+  | "reason"
+  | "issuance"
+  | "advice"
+  | "amendment"
+  | "presentation"
+  | "document"
+  | "documentRef"
+  | "finding"
+  | "findingRef"
+  | "payment";
+
+export interface NotifyRule {
+  party: Party;
+  /** Only users with one of these roles (default: everyone in the party's organisation). */
+  roles?: readonly MemberRole[];
+}
+
+export interface ActionRule<S extends Subject> {
+  subject: S;
+  label: string;
+  /** Subject states in which the action may be taken; "create" actions start a new subject. */
+  from: readonly SubjectStates[S][] | "create";
+  /** The subject's state afterwards: a state, unchanged (null), or back to where the maker found it. */
+  to: SubjectStates[S] | null | "previous";
+  /** Credit states the credit must be in (for amendment and presentation actions). */
+  creditIn?: readonly CreditStatus[];
+  /** Which parties' users may act, with which roles; "system" = scheduled jobs only. */
+  by: readonly Party[] | "system";
+  roles: readonly MemberRole[];
+  /** The checker step of maker/checker: names the maker's action; the actor must not be its maker. */
+  checks?: string;
+  milestone?: MilestoneKind;
+  notify: readonly (Party | NotifyRule)[];
+  input: InputKind;
+  /** Irreversible: the UI asks for confirmation with this sentence. */
+  confirm?: string;
+  /**
+   * "primary": the step the workflow waits for (the main button, and the party's "waiting for
+   * you" list); "secondary" and "danger" are optional moves shown beside it.
+   */
+  tone?: "primary" | "secondary" | "danger";
+}
+
+export type AnyActionRule = ActionRule<"credit"> | ActionRule<"amendment"> | ActionRule<"presentation">;
+
+const NEGOTIATING: readonly CreditStatus[] = ["DRAFT", "WITH_BENEFICIARY", "WITH_APPLICANT", "AGREED"];
+const OPERATIVE: readonly CreditStatus[] = ["ISSUED", "ADVISED"];
+/** A presentation made in time is examined and honoured even if the credit expires meanwhile. */
+const PRESENTED_UNDER: readonly CreditStatus[] = ["ADVISED", "EXPIRED"];
+
+export const ACTIONS = {
+  // ---- Application and co-drafting -----------------------------------------------------
+  createCredit: {
+    subject: "credit", label: "Draft a new credit", from: "create", to: "DRAFT",
+    by: ["applicant"], roles: TRADER, notify: [], input: "application", tone: "primary",
+  },
+  reviseDraft: {
+    subject: "credit", label: "Save a new draft version", from: ["DRAFT"], to: null,
+    by: ["applicant"], roles: TRADER, notify: [], input: "terms",
+  },
+  sendToBeneficiary: {
+    subject: "credit", label: "Send to beneficiary", from: ["DRAFT"], to: "WITH_BENEFICIARY",
+    by: ["applicant"], roles: TRADER, notify: ["beneficiary"], input: "comment", tone: "primary",
+  },
+  endorseTerms: {
+    subject: "credit", label: "Agree to these terms", from: ["WITH_BENEFICIARY"], to: "AGREED",
+    by: ["beneficiary"], roles: TRADER, milestone: "TERMS_AGREED", notify: ["applicant"], input: "none", tone: "primary",
+    confirm: "You agree to exactly this version of the terms. The agreement is anchored on chain.",
+  },
+  proposeChanges: {
+    subject: "credit", label: "Propose changes", from: ["WITH_BENEFICIARY"], to: "WITH_APPLICANT",
+    by: ["beneficiary"], roles: TRADER, notify: ["applicant"], input: "terms",
+  },
+  returnDraft: {
+    subject: "credit", label: "Return to applicant", from: ["WITH_BENEFICIARY"], to: "DRAFT",
+    by: ["beneficiary"], roles: TRADER, notify: ["applicant"], input: "reason", tone: "secondary",
+  },
+  acceptChanges: {
+    subject: "credit", label: "Agree to the beneficiary's version", from: ["WITH_APPLICANT"], to: "AGREED",
+    by: ["applicant"], roles: TRADER, milestone: "TERMS_AGREED", notify: ["beneficiary"], input: "none", tone: "primary",
+    confirm: "You agree to exactly this version of the terms. The agreement is anchored on chain.",
+  },
+  counterPropose: {
+    subject: "credit", label: "Propose changes", from: ["WITH_APPLICANT"], to: "WITH_BENEFICIARY",
+    by: ["applicant"], roles: TRADER, notify: ["beneficiary"], input: "terms",
+  },
+  reopenTerms: {
+    subject: "credit", label: "Reopen the terms", from: ["AGREED"], to: "DRAFT",
+    by: ["applicant"], roles: TRADER, notify: ["beneficiary"], input: "reason", tone: "secondary",
+    confirm: "The agreement lapses; both parties will have to agree again before the bank can issue.",
+  },
+  withdrawApplication: {
+    subject: "credit", label: "Withdraw the application", from: NEGOTIATING, to: "WITHDRAWN",
+    by: ["applicant"], roles: TRADER, notify: ["beneficiary"], input: "reason", tone: "danger",
+    confirm: "The application is withdrawn for good. This cannot be undone.",
+  },
+
+  // ---- Issuance (maker/checker) -------------------------------------------------------------
+  submitApplication: {
+    subject: "credit", label: "Submit to issuing bank", from: ["AGREED"], to: "SUBMITTED",
+    by: ["applicant"], roles: TRADER, notify: ["beneficiary", { party: "issuingBank", roles: BANK_OFFICER }], input: "comment", tone: "primary",
+  },
+  returnApplication: {
+    subject: "credit", label: "Return to applicant", from: ["SUBMITTED"], to: "AGREED",
+    by: ["issuingBank"], roles: BANK_OFFICER, notify: ["applicant"], input: "reason", tone: "secondary",
+  },
+  prepareIssuance: {
+    subject: "credit", label: "Prepare issuance", from: ["SUBMITTED"], to: "ISSUANCE_PENDING",
+    by: ["issuingBank"], roles: BANK_MAKER, notify: [{ party: "issuingBank", roles: BANK_CHECKER }], input: "issuance", tone: "primary",
+  },
+  approveIssuance: {
+    subject: "credit", label: "Approve and issue", from: ["ISSUANCE_PENDING"], to: "ISSUED",
+    by: ["issuingBank"], roles: BANK_CHECKER, checks: "prepareIssuance", milestone: "CREDIT_ISSUED",
+    notify: ["applicant", "beneficiary", "advisingBank", { party: "issuingBank", roles: BANK_MAKER }], input: "none", tone: "primary",
+    confirm: "The bank irrevocably undertakes to honour a complying presentation (MT700). This cannot be undone.",
+  },
+  rejectIssuance: {
+    subject: "credit", label: "Send back to maker", from: ["ISSUANCE_PENDING"], to: "SUBMITTED",
+    by: ["issuingBank"], roles: BANK_CHECKER, checks: "prepareIssuance", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
+  },
+
+  // ---- Advising ---------------------------------------------------------------------------
+  adviseCredit: {
+    subject: "credit", label: "Advise to beneficiary", from: ["ISSUED"], to: "ADVISED",
+    by: ["advisingBank"], roles: BANK_OFFICER, milestone: "CREDIT_ADVISED", notify: ["beneficiary", "applicant", "issuingBank"], input: "advice", tone: "primary",
+    confirm: "You confirm the credit's apparent authenticity to the beneficiary (UCP 600 art. 9).",
+  },
+  expireCredit: {
+    subject: "credit", label: "Mark expired", from: OPERATIVE, to: "EXPIRED",
+    by: "system", roles: [], milestone: "CREDIT_EXPIRED", notify: ["applicant", "beneficiary", "issuingBank", "advisingBank", "confirmingBank"], input: "none",
+  },
+
+  // ---- Amendments (UCP 600 art. 10) -----------------------------------------------------------
+  requestAmendment: {
+    subject: "amendment", label: "Request an amendment", from: "create", to: "REQUESTED", creditIn: OPERATIVE,
+    by: ["applicant"], roles: TRADER, notify: ["beneficiary", { party: "issuingBank", roles: BANK_OFFICER }], input: "amendment",
+  },
+  requestCancellation: {
+    subject: "amendment", label: "Request cancellation", from: "create", to: "REQUESTED", creditIn: OPERATIVE,
+    by: ["applicant"], roles: TRADER, notify: ["beneficiary", { party: "issuingBank", roles: BANK_OFFICER }], input: "reason", tone: "danger",
+    confirm: "The credit is cancelled only if the issuing bank agrees and the beneficiary consents.",
+  },
+  withdrawAmendment: {
+    subject: "amendment", label: "Withdraw request", from: ["REQUESTED"], to: "WITHDRAWN", creditIn: OPERATIVE,
+    by: ["applicant"], roles: TRADER, notify: ["beneficiary", "issuingBank"], input: "none", tone: "secondary",
+  },
+  declineAmendment: {
+    subject: "amendment", label: "Decline request", from: ["REQUESTED"], to: "DECLINED", creditIn: OPERATIVE,
+    by: ["issuingBank"], roles: BANK_OFFICER, notify: ["applicant", "beneficiary"], input: "reason", tone: "danger",
+  },
+  prepareAmendment: {
+    subject: "amendment", label: "Prepare amendment", from: ["REQUESTED"], to: "ISSUANCE_PENDING", creditIn: OPERATIVE,
+    by: ["issuingBank"], roles: BANK_MAKER, notify: [{ party: "issuingBank", roles: BANK_CHECKER }], input: "comment", tone: "primary",
+  },
+  approveAmendment: {
+    subject: "amendment", label: "Approve and issue amendment", from: ["ISSUANCE_PENDING"], to: "ISSUED", creditIn: OPERATIVE,
+    by: ["issuingBank"], roles: BANK_CHECKER, checks: "prepareAmendment", milestone: "AMENDMENT_ISSUED",
+    notify: ["applicant", "beneficiary", "advisingBank", { party: "issuingBank", roles: BANK_MAKER }], input: "none", tone: "primary",
+    confirm: "The bank is irrevocably bound by the amendment from now on (MT707), even before the beneficiary accepts.",
+  },
+  rejectAmendmentIssuance: {
+    subject: "amendment", label: "Send back to maker", from: ["ISSUANCE_PENDING"], to: "REQUESTED", creditIn: OPERATIVE,
+    by: ["issuingBank"], roles: BANK_CHECKER, checks: "prepareAmendment", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
+  },
+  adviseAmendment: {
+    subject: "amendment", label: "Advise amendment", from: ["ISSUED"], to: "ADVISED", creditIn: OPERATIVE,
+    by: ["advisingBank"], roles: BANK_OFFICER, milestone: "AMENDMENT_ADVISED", notify: ["beneficiary", "applicant", "issuingBank"], input: "none", tone: "primary",
+  },
+  acceptAmendment: {
+    subject: "amendment", label: "Accept amendment", from: ["ADVISED"], to: "ACCEPTED", creditIn: OPERATIVE,
+    by: ["beneficiary"], roles: TRADER, milestone: "AMENDMENT_ACCEPTED", notify: ["applicant", "issuingBank", "advisingBank"], input: "none", tone: "primary",
+    confirm: "You accept the amendment as a whole (partial acceptance is not allowed). The credit's terms change now.",
+  },
+  rejectAmendment: {
+    subject: "amendment", label: "Reject amendment", from: ["ADVISED"], to: "REJECTED", creditIn: OPERATIVE,
+    by: ["beneficiary"], roles: TRADER, milestone: "AMENDMENT_REJECTED", notify: ["applicant", "issuingBank", "advisingBank"], input: "reason", tone: "danger",
+    confirm: "You reject the amendment as a whole. The credit's terms stay as they are.",
+  },
+
+  // ---- Presentation, examination, settlement ---------------------------------------------------
+  startPresentation: {
+    subject: "presentation", label: "Start a presentation", from: "create", to: "DRAFT", creditIn: ["ADVISED"],
+    by: ["beneficiary"], roles: TRADER, notify: [], input: "none", tone: "primary",
+  },
+  addDocument: {
+    subject: "presentation", label: "Add a document", from: ["DRAFT"], to: null, creditIn: ["ADVISED"],
+    by: ["beneficiary"], roles: TRADER, notify: [], input: "document",
+  },
+  removeDocument: {
+    subject: "presentation", label: "Remove document", from: ["DRAFT"], to: null, creditIn: ["ADVISED"],
+    by: ["beneficiary"], roles: TRADER, notify: [], input: "documentRef", tone: "secondary",
+  },
+  presentDocuments: {
+    subject: "presentation", label: "Present documents", from: ["DRAFT"], to: "PRESENTED", creditIn: ["ADVISED"],
+    by: ["beneficiary"], roles: TRADER, milestone: "DOCUMENTS_PRESENTED", notify: ["issuingBank", "advisingBank", "applicant"], input: "none", tone: "primary",
+    confirm: "The documents are presented to the bank as they are; their hashes are anchored on chain.",
+  },
+  addFinding: {
+    subject: "presentation", label: "Add a discrepancy", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_OFFICER, notify: [], input: "finding", tone: "secondary",
+  },
+  dismissFinding: {
+    subject: "presentation", label: "Dismiss", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_OFFICER, notify: [], input: "findingRef", tone: "secondary",
+  },
+  determineCompliant: {
+    subject: "presentation", label: "Determine complying", from: ["PRESENTED"], to: "COMPLIANT", creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_OFFICER, milestone: "PRESENTATION_COMPLIANT", notify: ["beneficiary", "applicant", "advisingBank"], input: "none", tone: "primary",
+    confirm: "The presentation complies: the bank must honour it (UCP 600 art. 15).",
+  },
+  notifyDiscrepancies: {
+    subject: "presentation", label: "Send discrepancy notice", from: ["PRESENTED"], to: "DISCREPANT", creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_OFFICER, milestone: "DISCREPANCIES_NOTIFIED", notify: ["beneficiary", "applicant", "advisingBank"], input: "none", tone: "danger",
+    confirm: "One notice lists every discrepancy (UCP 600 art. 16(c)); none can be added later.",
+  },
+  waiveDiscrepancies: {
+    subject: "presentation", label: "Waive discrepancies", from: ["DISCREPANT"], to: "WAIVED", creditIn: PRESENTED_UNDER,
+    by: ["applicant"], roles: TRADER, milestone: "DISCREPANCIES_WAIVED", notify: ["issuingBank", "beneficiary"], input: "none", tone: "primary",
+    confirm: "You accept the documents despite the discrepancies; the bank may then pay.",
+  },
+  refusePresentation: {
+    subject: "presentation", label: "Refuse and return documents", from: ["DISCREPANT"], to: "REFUSED", creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_OFFICER, milestone: "PRESENTATION_REFUSED", notify: ["beneficiary", "applicant", "advisingBank"], input: "reason", tone: "danger",
+    confirm: "The bank refuses the presentation and returns the documents. This cannot be undone.",
+  },
+  preparePayment: {
+    subject: "presentation", label: "Prepare payment", from: ["COMPLIANT", "WAIVED"], to: "PAYMENT_PENDING", creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_MAKER, notify: [{ party: "issuingBank", roles: BANK_CHECKER }], input: "payment", tone: "primary",
+  },
+  approvePayment: {
+    subject: "presentation", label: "Approve payment", from: ["PAYMENT_PENDING"], to: "PAID", creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_CHECKER, checks: "preparePayment", milestone: "PAYMENT_RECORDED",
+    notify: ["beneficiary", "applicant", "advisingBank", { party: "issuingBank", roles: BANK_MAKER }], input: "none", tone: "primary",
+    confirm: "Payment is recorded (MT754) and the documents are released to the applicant. This cannot be undone.",
+  },
+  rejectPayment: {
+    subject: "presentation", label: "Send back to maker", from: ["PAYMENT_PENDING"], to: "previous", creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_CHECKER, checks: "preparePayment", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
+  },
+} as const satisfies Record<string, AnyActionRule>;
+
+export type ActionName = keyof typeof ACTIONS;
+export type Action = (typeof ACTIONS)[ActionName];
+export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
+
+export const actionRule = (name: ActionName): AnyActionRule => ACTIONS[name];
+
+/** Milestones written by the system rather than by an action (on top of the actions' own). */
+export const DERIVED_MILESTONES = {
+  /** When an accepted amendment was a cancellation. */
+  cancellation: "CREDIT_CANCELLED",
+  /** When a payment draws the credit fully (or no further drawing is possible). */
+  settlement: "CREDIT_SETTLED",
+} as const satisfies Record<string, MilestoneKind>;
+
+export const CREDIT_STATES: readonly CreditStatus[] = [
+  "DRAFT", "WITH_BENEFICIARY", "WITH_APPLICANT", "AGREED", "SUBMITTED", "ISSUANCE_PENDING", "ISSUED", "ADVISED", "SETTLED", "EXPIRED", "CANCELLED", "WITHDRAWN",
+];
+export const AMENDMENT_STATES: readonly AmendmentStatus[] = ["REQUESTED", "ISSUANCE_PENDING", "ISSUED", "ADVISED", "ACCEPTED", "REJECTED", "DECLINED", "WITHDRAWN"];
+export const PRESENTATION_STATES: readonly PresentationStatus[] = ["DRAFT", "PRESENTED", "COMPLIANT", "DISCREPANT", "WAIVED", "REFUSED", "PAYMENT_PENDING", "PAID"];
+export const STATES: { [S in Subject]: readonly SubjectStates[S][] } = { credit: CREDIT_STATES, amendment: AMENDMENT_STATES, presentation: PRESENTATION_STATES };

@@ -1,0 +1,133 @@
+import { invalid } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { amendedFields, applyAmendment } from "@/lib/terms/amend";
+import { DERIVED_MILESTONES } from "../definition";
+import type { Handler, HandlerResult } from "../perform";
+import { decideApproval } from "./issuance";
+import { addTermsVersion, loadTerms, termsColumns } from "./terms";
+
+// Amendments (UCP 600 art. 10): requested by the applicant, issued by the issuing bank (maker
+// then checker: MT707), advised by the advising bank, accepted or rejected as a whole by the
+// beneficiary. Until accepted, the credit's terms stay as they were. A cancellation is an
+// amendment that ends the credit once the beneficiary consents.
+
+async function nextAmendmentNumber(tx: Parameters<Handler<"requestAmendment">>[0]["tx"], creditId: string): Promise<number> {
+  const last = await tx.amendment.findFirst({ where: { creditId }, orderBy: { number: "desc" }, select: { number: true } });
+  return (last?.number ?? 0) + 1;
+}
+
+export const requestAmendment: Handler<"requestAmendment"> = async ({ tx, actor, credit, input }) => {
+  const current = await loadTerms(tx, credit.currentTermsId);
+  const changed = amendedFields(current.terms, input.terms);
+  if (changed.length === 0) throw invalid("The amendment changes nothing: edit at least one field.");
+  const locked = (["applicant", "beneficiary", "currency"] as const).filter((key) => changed.includes(key));
+  if (locked.length > 0) {
+    throw invalid(`An amendment cannot change the ${locked.join(", ")}: apply for a new credit instead.`, Object.fromEntries(locked.map((k) => [`terms.${k}`, "Cannot be amended"])));
+  }
+  const proposed = await addTermsVersion(tx, { creditId: credit.id, parentId: current.id, terms: input.terms, author: actor as Actor, comment: input.note });
+  const number = await nextAmendmentNumber(tx, credit.id);
+  const amendment = await tx.amendment.create({
+    data: { creditId: credit.id, number, status: "REQUESTED", baseTermsId: current.id, proposedTermsId: proposed.id, requestedById: actor!.userId, note: input.note || null },
+    select: { id: true },
+  });
+  return { subjectId: amendment.id, event: { amendmentNumber: number, fields: changed, ...(input.note ? { note: input.note } : {}) } };
+};
+
+export const requestCancellation: Handler<"requestCancellation"> = async ({ tx, actor, credit, input }) => {
+  const pending = await tx.amendment.findFirst({ where: { creditId: credit.id, cancellation: true, status: { in: ["REQUESTED", "ISSUANCE_PENDING", "ISSUED", "ADVISED"] } } });
+  if (pending) throw invalid(`Cancellation was already requested (amendment ${pending.number}).`);
+  const number = await nextAmendmentNumber(tx, credit.id);
+  const amendment = await tx.amendment.create({
+    data: { creditId: credit.id, number, status: "REQUESTED", cancellation: true, baseTermsId: credit.currentTermsId!, requestedById: actor!.userId, note: input.reason },
+    select: { id: true },
+  });
+  return { subjectId: amendment.id, event: { amendmentNumber: number, cancellation: true, reason: input.reason } };
+};
+
+async function amendmentOf(tx: Parameters<Handler<"approveAmendment">>[0]["tx"], id: string) {
+  return tx.amendment.findUniqueOrThrow({ where: { id }, include: { baseTerms: true, proposedTerms: true } });
+}
+
+export const withdrawAmendment: Handler<"withdrawAmendment"> = async ({ tx, subject, now }) => {
+  const amendment = await tx.amendment.update({ where: { id: subject!.id }, data: { decidedAt: now }, select: { number: true } });
+  return { event: { amendmentNumber: amendment.number } };
+};
+
+export const declineAmendment: Handler<"declineAmendment"> = async ({ tx, subject, input, now }) => {
+  const amendment = await tx.amendment.update({ where: { id: subject!.id }, data: { decidedAt: now, reason: input.reason }, select: { number: true } });
+  return { event: { amendmentNumber: amendment.number, reason: input.reason } };
+};
+
+export const prepareAmendment: Handler<"prepareAmendment"> = async ({ tx, actor, credit, subject, input }) => {
+  const amendment = await amendmentOf(tx, subject!.id);
+  await tx.approval.create({
+    data: { creditId: credit.id, kind: "AMENDMENT", subjectId: amendment.id, makerId: actor!.userId, payload: { amendmentNumber: amendment.number, comment: input.comment } },
+  });
+  return { event: { amendmentNumber: amendment.number, ...(input.comment ? { comment: input.comment } : {}) } };
+};
+
+export const approveAmendment: Handler<"approveAmendment"> = async ({ tx, actor, credit, subject, now }) => {
+  await decideApproval(tx, { creditId: credit.id, kind: "AMENDMENT", subjectId: subject!.id }, { checkerId: actor!.userId, status: "APPROVED", now });
+  const amendment = await tx.amendment.update({ where: { id: subject!.id }, data: { issuedAt: now }, include: { baseTerms: true, proposedTerms: true } });
+  return {
+    milestone: {
+      content: {
+        amendmentNumber: amendment.number,
+        cancellation: amendment.cancellation,
+        baseTermsHash: amendment.baseTerms.termsHash,
+        proposedTermsHash: amendment.proposedTerms?.termsHash ?? null,
+        dateOfAmendment: now.toISOString().slice(0, 10),
+      },
+    },
+    event: { amendmentNumber: amendment.number },
+  };
+};
+
+export const rejectAmendmentIssuance: Handler<"rejectAmendmentIssuance"> = async ({ tx, actor, credit, subject, input, now }) => {
+  await decideApproval(tx, { creditId: credit.id, kind: "AMENDMENT", subjectId: subject!.id }, { checkerId: actor!.userId, status: "REJECTED", reason: input.reason, now });
+  const amendment = await amendmentOf(tx, subject!.id);
+  return { event: { amendmentNumber: amendment.number, reason: input.reason } };
+};
+
+export const adviseAmendment: Handler<"adviseAmendment"> = async ({ tx, subject }) => {
+  const amendment = await amendmentOf(tx, subject!.id);
+  return {
+    milestone: { content: { amendmentNumber: amendment.number, cancellation: amendment.cancellation, proposedTermsHash: amendment.proposedTerms?.termsHash ?? null } },
+    event: { amendmentNumber: amendment.number },
+  };
+};
+
+export const acceptAmendment: Handler<"acceptAmendment"> = async ({ tx, actor, credit, subject, now }): Promise<HandlerResult> => {
+  const amendment = await amendmentOf(tx, subject!.id);
+  await tx.amendment.update({ where: { id: amendment.id }, data: { decidedAt: now } });
+  if (amendment.cancellation) {
+    return {
+      creditData: { status: "CANCELLED" },
+      milestone: { content: { amendmentNumber: amendment.number, cancellation: true } },
+      extraMilestones: [{ kind: DERIVED_MILESTONES.cancellation, content: { amendmentNumber: amendment.number, drawnAmount: credit.drawnAmount, currency: credit.currency } }],
+      event: { amendmentNumber: amendment.number, cancellation: true },
+    };
+  }
+  const current = await loadTerms(tx, credit.currentTermsId);
+  const base = await loadTerms(tx, amendment.baseTermsId);
+  const proposed = await loadTerms(tx, amendment.proposedTermsId);
+  const amended = applyAmendment(current.terms, base.terms, proposed.terms);
+  const version = await addTermsVersion(tx, {
+    creditId: credit.id,
+    parentId: current.id,
+    terms: amended,
+    author: actor as Actor,
+    comment: `Amendment ${amendment.number} accepted`,
+    allowUnchanged: true,
+  });
+  return {
+    creditData: { currentTermsId: version.id, ...termsColumns(amended) },
+    milestone: { content: { amendmentNumber: amendment.number, termsVersion: version.number, termsHash: version.termsHash } },
+    event: { amendmentNumber: amendment.number, termsVersion: version.number },
+  };
+};
+
+export const rejectAmendment: Handler<"rejectAmendment"> = async ({ tx, subject, input, now }) => {
+  const amendment = await tx.amendment.update({ where: { id: subject!.id }, data: { decidedAt: now, reason: input.reason }, select: { number: true } });
+  return { milestone: { content: { amendmentNumber: amendment.number, reason: input.reason } }, event: { amendmentNumber: amendment.number, reason: input.reason } };
+};

@@ -1,0 +1,240 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db/client";
+import { invalid } from "@/lib/errors";
+import { examinationDeadline } from "@/lib/calendar/banking-days";
+import { parseDocumentData } from "@/lib/documents/data";
+import { examinePresentation } from "@/lib/examination";
+import { fromMilli, sumMilli, toMilli } from "@/lib/money";
+import { currencyDecimals, toleranceBounds } from "@/lib/terms/schema";
+import { DERIVED_MILESTONES } from "../definition";
+import type { Handler, LockedCredit } from "../perform";
+import { decideApproval } from "./issuance";
+import { loadTerms } from "./terms";
+
+// Presentation, examination and settlement: the beneficiary presents documents (their hashes
+// are anchored), the issuing bank examines them within five banking days (art. 14b), finds them
+// complying or sends one notice of every discrepancy (art. 16), the applicant may waive, and
+// the bank's maker and checker record payment (MT754).
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+async function presentationOf(tx: Tx, id: string) {
+  return tx.presentation.findUniqueOrThrow({ where: { id }, include: { documents: { orderBy: { createdAt: "asc" } } } });
+}
+
+export const startPresentation: Handler<"startPresentation"> = async ({ tx, credit }) => {
+  const open = await tx.presentation.findFirst({ where: { creditId: credit.id, status: "DRAFT" }, select: { number: true } });
+  if (open) throw invalid(`Presentation ${open.number} is still being assembled: finish or use it first.`);
+  const last = await tx.presentation.findFirst({ where: { creditId: credit.id }, orderBy: { number: "desc" }, select: { number: true } });
+  const number = (last?.number ?? 0) + 1;
+  const presentation = await tx.presentation.create({ data: { creditId: credit.id, number, status: "DRAFT", termsId: credit.currentTermsId }, select: { id: true } });
+  return { subjectId: presentation.id, event: { presentationNumber: number } };
+};
+
+export const addDocument: Handler<"addDocument"> = async ({ tx, actor, credit, subject, input }) => {
+  const data = parseDocumentData(input.kind, input.data);
+  if (!data.ok) throw invalid("Some document details need your attention.", Object.fromEntries(Object.entries(data.fields).map(([k, v]) => [`data.${k}`, v])));
+  const document = await tx.document.create({
+    data: {
+      creditId: credit.id,
+      presentationId: subject!.id,
+      kind: input.kind,
+      fileName: input.file.fileName,
+      mediaType: input.file.mediaType,
+      size: BigInt(input.file.size),
+      sha256: input.file.sha256,
+      storageKey: input.file.storageKey,
+      data: data.data as Prisma.InputJsonValue,
+      originals: input.originals,
+      copies: input.copies,
+      uploadedById: actor!.userId,
+    },
+    select: { id: true },
+  });
+  return { event: { documentId: document.id, kind: input.kind, sha256: input.file.sha256 } };
+};
+
+export const removeDocument: Handler<"removeDocument"> = async ({ tx, subject, input }) => {
+  const document = await tx.document.findFirst({ where: { id: input.documentId, presentationId: subject!.id } });
+  if (!document) throw invalid("That document is not part of this presentation.");
+  // The stored bytes stay (content-addressed audit evidence is never destroyed by a click);
+  // the document simply leaves the presentation.
+  await tx.document.update({ where: { id: document.id }, data: { presentationId: null } });
+  return { event: { documentId: document.id, kind: document.kind, sha256: document.sha256 } };
+};
+
+export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit, subject, now }) => {
+  const presentation = await presentationOf(tx, subject!.id);
+  if (presentation.documents.length === 0) throw invalid("Add at least one document before presenting.");
+  const terms = await loadTerms(tx, credit.currentTermsId);
+  const presentedOn = isoDay(now);
+  const earlier = await tx.presentation.count({ where: { creditId: credit.id, id: { not: presentation.id }, status: { in: ["PRESENTED", "COMPLIANT", "DISCREPANT", "WAIVED", "PAYMENT_PENDING", "PAID"] } } });
+  const examination = examinePresentation({
+    terms: terms.terms,
+    presentedOn,
+    drawnBefore: credit.drawnAmount,
+    earlierPresentations: earlier,
+    documents: presentation.documents.map((d) => ({ id: d.id, kind: d.kind, originals: d.originals, copies: d.copies, data: d.data as Record<string, unknown> })),
+  });
+  if (examination.findings.length > 0) {
+    await tx.finding.createMany({
+      data: examination.findings.map((f) => ({
+        presentationId: presentation.id,
+        documentId: f.documentId,
+        rule: f.rule,
+        article: f.article,
+        message: f.message,
+        found: f.found,
+        expected: f.expected,
+        source: "AUTOMATIC" as const,
+      })),
+    });
+  }
+  const holidays = await tx.bankHoliday.findMany({ where: { bankId: credit.issuingBankId }, select: { date: true } });
+  const deadline = examinationDeadline(presentedOn, holidays.map((h) => isoDay(h.date)));
+  const invoice = presentation.documents.find((d) => d.kind === "COMMERCIAL_INVOICE");
+  const claimed = invoice ? String((invoice.data as { amount?: string }).amount ?? "") : "";
+  await tx.presentation.update({
+    where: { id: presentation.id },
+    data: { presentedAt: now, examinationDeadline: new Date(`${deadline}T00:00:00Z`), termsId: terms.id, claimedAmount: /^\d/.test(claimed) ? claimed : null },
+  });
+  const documents = presentation.documents.map((d) => ({ kind: d.kind, sha256: d.sha256, originals: d.originals, copies: d.copies }));
+  return {
+    milestone: {
+      content: { presentationNumber: presentation.number, presentedOn, termsHash: terms.termsHash, claimedAmount: claimed || null, currency: terms.terms.currency, documents },
+      documentHashes: presentation.documents.map((d) => d.sha256),
+    },
+    event: { presentationNumber: presentation.number, documents: documents.length, automaticFindings: examination.findings.length, examinationDeadline: deadline },
+  };
+};
+
+export const addFinding: Handler<"addFinding"> = async ({ tx, actor, subject, input }) => {
+  if (input.documentId) {
+    const document = await tx.document.findFirst({ where: { id: input.documentId, presentationId: subject!.id }, select: { id: true } });
+    if (!document) throw invalid("That document is not part of this presentation.", { documentId: "Choose a document of this presentation" });
+  }
+  const finding = await tx.finding.create({
+    data: {
+      presentationId: subject!.id,
+      documentId: input.documentId ?? null,
+      rule: "examiner",
+      article: input.article,
+      message: input.message,
+      found: input.found || null,
+      expected: input.expected || null,
+      source: "EXAMINER",
+      createdById: actor!.userId,
+    },
+    select: { id: true },
+  });
+  return { event: { findingId: finding.id, article: input.article } };
+};
+
+export const dismissFinding: Handler<"dismissFinding"> = async ({ tx, subject, input }) => {
+  const finding = await tx.finding.findFirst({ where: { id: input.findingId, presentationId: subject!.id } });
+  if (!finding) throw invalid("That finding is not part of this presentation.");
+  if (finding.dismissed) throw invalid("That finding was already dismissed.");
+  await tx.finding.update({ where: { id: finding.id }, data: { dismissed: true, dismissReason: input.reason } });
+  return { event: { findingId: finding.id, rule: finding.rule, reason: input.reason } };
+};
+
+async function openFindings(tx: Tx, presentationId: string) {
+  return tx.finding.findMany({ where: { presentationId, dismissed: false }, orderBy: { createdAt: "asc" }, include: { document: { select: { kind: true } } } });
+}
+
+export const determineCompliant: Handler<"determineCompliant"> = async ({ tx, actor, subject, now }) => {
+  const open = await openFindings(tx, subject!.id);
+  if (open.length > 0) throw invalid(`${open.length} discrepanc${open.length === 1 ? "y is" : "ies are"} still open: dismiss each with a reason, or send a notice of discrepancies.`);
+  const presentation = await tx.presentation.update({ where: { id: subject!.id }, data: { examinedById: actor!.userId, examinedAt: now }, include: { documents: true } });
+  return {
+    milestone: { content: { presentationNumber: presentation.number, examinedOn: isoDay(now) }, documentHashes: presentation.documents.map((d) => d.sha256) },
+    event: { presentationNumber: presentation.number },
+  };
+};
+
+export const notifyDiscrepancies: Handler<"notifyDiscrepancies"> = async ({ tx, actor, subject, now }) => {
+  const open = await openFindings(tx, subject!.id);
+  if (open.length === 0) throw invalid("There is no open discrepancy to notify: determine the presentation complying instead.");
+  const presentation = await tx.presentation.update({ where: { id: subject!.id }, data: { examinedById: actor!.userId, examinedAt: now }, include: { documents: true } });
+  const discrepancies = open.map((f) => ({ rule: f.rule, article: f.article, document: f.document?.kind ?? null, message: f.message, found: f.found, expected: f.expected }));
+  return {
+    milestone: { content: { presentationNumber: presentation.number, noticeDate: isoDay(now), discrepancies }, documentHashes: presentation.documents.map((d) => d.sha256) },
+    event: { presentationNumber: presentation.number, discrepancies: open.length },
+  };
+};
+
+export const waiveDiscrepancies: Handler<"waiveDiscrepancies"> = async ({ tx, subject }) => {
+  const presentation = await presentationOf(tx, subject!.id);
+  return { milestone: { content: { presentationNumber: presentation.number } }, event: { presentationNumber: presentation.number } };
+};
+
+export const refusePresentation: Handler<"refusePresentation"> = async ({ tx, subject, input }) => {
+  const presentation = await tx.presentation.update({ where: { id: subject!.id }, data: { decisionNote: input.reason }, select: { number: true } });
+  return { milestone: { content: { presentationNumber: presentation.number, reason: input.reason } }, event: { presentationNumber: presentation.number, reason: input.reason } };
+};
+
+/** How much can still be drawn under the credit (its amount plus tolerance, less what was paid). */
+function availableBalance(credit: LockedCredit, terms: Parameters<typeof toleranceBounds>[0]) {
+  return toleranceBounds(terms).max - toMilli(credit.drawnAmount);
+}
+
+export const preparePayment: Handler<"preparePayment"> = async ({ tx, actor, credit, subject, input }) => {
+  const terms = (await loadTerms(tx, credit.currentTermsId)).terms;
+  const amount = toMilli(input.amount);
+  const available = availableBalance(credit, terms);
+  if (amount > available) {
+    throw invalid(`Only ${terms.currency} ${fromMilli(available, currencyDecimals(terms.currency))} is available under the credit.`, { amount: "More than the available balance" });
+  }
+  const kind = ({ PAYMENT: "SIGHT", DEFERRED_PAYMENT: "DEFERRED", ACCEPTANCE: "ACCEPTANCE", NEGOTIATION: "NEGOTIATION" } as const)[terms.availableBy];
+  if ((kind === "DEFERRED" || kind === "ACCEPTANCE") && !input.dueDate) throw invalid("Give the maturity date for a deferred payment or acceptance.", { dueDate: "Enter the due date" });
+  const presentation = await presentationOf(tx, subject!.id);
+  await tx.approval.create({
+    data: {
+      creditId: credit.id,
+      kind: "PAYMENT",
+      subjectId: presentation.id,
+      makerId: actor!.userId,
+      payload: { amount: fromMilli(amount, 3), currency: terms.currency, kind, dueDate: input.dueDate ?? null, previousStatus: presentation.status },
+    },
+  });
+  return { event: { presentationNumber: presentation.number, amount: input.amount, kind } };
+};
+
+export const approvePayment: Handler<"approvePayment"> = async ({ tx, actor, credit, subject, now }) => {
+  const approval = await tx.approval.findFirstOrThrow({ where: { creditId: credit.id, kind: "PAYMENT", subjectId: subject!.id, status: "PENDING" } });
+  const payload = await decideApproval(tx, { creditId: credit.id, kind: "PAYMENT", subjectId: subject!.id }, { checkerId: actor!.userId, status: "APPROVED", now });
+  const presentation = await presentationOf(tx, subject!.id);
+  const amount = String(payload.amount);
+  const kind = payload.kind as "SIGHT" | "DEFERRED" | "ACCEPTANCE" | "NEGOTIATION";
+  const dueDate = (payload.dueDate as string | null) ?? null;
+  await tx.payment.create({
+    data: {
+      creditId: credit.id,
+      presentationId: presentation.id,
+      kind,
+      currency: credit.currency,
+      amount,
+      dueDate: dueDate ? new Date(`${dueDate}T00:00:00Z`) : null,
+      makerId: approval.makerId,
+      checkerId: actor!.userId,
+      recordedAt: now,
+    },
+  });
+  const terms = (await loadTerms(tx, credit.currentTermsId)).terms;
+  const drawn = sumMilli([toMilli(credit.drawnAmount), toMilli(amount)]);
+  // Settled when nothing more can be drawn: fully drawn, or a single drawing was all the credit allowed.
+  const settled = drawn >= toleranceBounds(terms).min || terms.partialShipments === "NOT_ALLOWED";
+  const drawnAmount = fromMilli(drawn, 3);
+  const hashes = presentation.documents.map((d) => d.sha256);
+  return {
+    creditData: { drawnAmount, ...(settled ? { status: "SETTLED" as const } : {}) },
+    milestone: { content: { presentationNumber: presentation.number, amount, currency: credit.currency, kind, dueDate, valueDate: isoDay(now) }, documentHashes: hashes },
+    extraMilestones: settled ? [{ kind: DERIVED_MILESTONES.settlement, content: { drawnAmount, currency: credit.currency, creditAmount: credit.amount } }] : [],
+    event: { presentationNumber: presentation.number, amount, kind, ...(settled ? { settled: true } : {}) },
+  };
+};
+
+export const rejectPayment: Handler<"rejectPayment"> = async ({ tx, actor, credit, subject, input, now }) => {
+  const payload = await decideApproval(tx, { creditId: credit.id, kind: "PAYMENT", subjectId: subject!.id }, { checkerId: actor!.userId, status: "REJECTED", reason: input.reason, now });
+  return { subjectStatus: String(payload.previousStatus), event: { reason: input.reason } };
+};

@@ -1,0 +1,330 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { AmendmentStatus, CreditStatus, MilestoneKind, PresentationStatus } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import { type Tx, db } from "@/lib/db/client";
+import { AppError, conflict, invalid, notFound } from "@/lib/errors";
+import { appendMilestone } from "@/lib/anchoring/record";
+import type { JsonObject } from "@/lib/anchoring/json";
+import { type ActionFacts, PARTY_FIELD, type SYSTEM, decide, visiblePartiesOf } from "./authorize";
+import { type ACTIONS, type ActionName, type AnyActionRule, type NotifyRule, type Party, actionRule } from "./definition";
+import { type InputOf, parseInput } from "./inputs";
+import { HANDLERS } from "./handlers";
+import { ACTION_DONE } from "./words";
+
+// Every state change of a credit goes through performAction: validate the input, lock the
+// credit, check idempotency and the optimistic version, decide from the lifecycle definition,
+// run the action's own effect, move the state, append the milestone, log the event, notify.
+// All in one database transaction: either all of it happens or none of it.
+
+export type System = typeof SYSTEM;
+
+export interface LockedCredit {
+  id: string;
+  reference: string;
+  status: CreditStatus;
+  version: number;
+  applicantId: string;
+  beneficiaryId: string;
+  issuingBankId: string;
+  advisingBankId: string;
+  confirmingBankId: string | null;
+  sharedAt: Date | null;
+  submittedAt: Date | null;
+  issuedAt: Date | null;
+  currentTermsId: string | null;
+  agreedTermsId: string | null;
+  currency: string;
+  amount: string;
+  drawnAmount: string;
+}
+
+export interface LockedSubject {
+  id: string;
+  status: string;
+  version: number;
+}
+
+export interface HandlerContext<N extends ActionName> {
+  tx: Tx;
+  actor: Actor | null;
+  action: N;
+  rule: AnyActionRule;
+  /** Null only for createCredit, which makes the credit. */
+  credit: N extends "createCredit" ? null : LockedCredit;
+  subject: LockedSubject | null;
+  input: InputOf<(typeof ACTIONS)[N]["input"]>;
+  now: Date;
+}
+
+export interface ExtraMilestone {
+  kind: MilestoneKind;
+  content: JsonObject;
+  documentHashes?: string[];
+}
+
+export interface HandlerResult {
+  /** createCredit: the new credit's id. */
+  creditId?: string;
+  /** Create actions on amendments/presentations: the new subject's id. */
+  subjectId?: string;
+  /** Content the action's milestone commits to (required when the action has one). */
+  milestone?: { content: JsonObject; documentHashes?: string[] };
+  /** Further milestones caused by this action (cancellation, settlement), in order. */
+  extraMilestones?: ExtraMilestone[];
+  /** Extra column changes on the credit (status is set by the engine unless given here). */
+  creditData?: Prisma.CreditUncheckedUpdateInput;
+  /** For `to: "previous"` rules: the state to return to. */
+  subjectStatus?: string;
+  /** Details for the activity log. */
+  event?: JsonObject;
+}
+
+export type Handler<N extends ActionName> = (ctx: HandlerContext<N>) => Promise<HandlerResult>;
+
+export interface PerformOptions {
+  actor: Actor | System;
+  action: ActionName;
+  /** The credit acted on (not for createCredit). */
+  creditId?: string;
+  /** The amendment or presentation acted on (not for credit actions or create actions). */
+  subjectId?: string;
+  input?: unknown;
+  /** The credit version the user saw; a mismatch is a conflict (someone else acted first). */
+  expectedVersion?: number;
+  /** Repeated submissions with the same key return the first result instead of acting again. */
+  idempotencyKey?: string;
+  now?: Date;
+}
+
+export interface ActionResult {
+  creditId: string;
+  subjectId: string | null;
+  action: ActionName;
+  creditStatus: CreditStatus;
+  subjectStatus: string | null;
+  version: number;
+  milestoneSeqs: number[];
+  /** True when this is the stored result of an earlier identical submission. */
+  replayed?: boolean;
+}
+
+const isSystem = (actor: Actor | System): actor is System => "system" in actor;
+
+export async function performAction(options: PerformOptions): Promise<ActionResult> {
+  const rule = actionRule(options.action);
+  const parsed = parseInput(rule.input, options.input);
+  if (!parsed.ok) throw invalid("Some fields need your attention.", parsed.fields);
+  if (options.idempotencyKey !== undefined && !/^[A-Za-z0-9_-]{8,100}$/.test(options.idempotencyKey)) {
+    throw invalid("The idempotency key must be 8–100 letters, digits, '-' or '_'.");
+  }
+  const actor = options.actor;
+  const now = options.now ?? new Date();
+
+  try {
+    return await db().$transaction(
+      async (tx) => {
+        // Claim the idempotency key first: a concurrent duplicate blocks here until the first
+        // commits, then finds the key taken and replays the stored result.
+        if (options.idempotencyKey && !isSystem(actor)) {
+          const claimed = await tx.$executeRaw`
+            INSERT INTO idempotency_keys (user_id, key, action, response) VALUES (${actor.userId}::uuid, ${options.idempotencyKey}, ${options.action}, '{}'::jsonb)
+            ON CONFLICT DO NOTHING`;
+          if (claimed === 0) return replay(tx, actor.userId, options.idempotencyKey, options.action);
+        }
+        const result = await perform(tx, rule, actor, parsed.value, options, now);
+        if (options.idempotencyKey && !isSystem(actor)) {
+          await tx.idempotencyKey.update({
+            where: { userId_key: { userId: actor.userId, key: options.idempotencyKey } },
+            data: { response: result as unknown as Prisma.InputJsonValue },
+          });
+        }
+        return result;
+      },
+      { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 20_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    throw translateDatabaseError(error);
+  }
+}
+
+async function replay(tx: Tx, userId: string, key: string, action: ActionName): Promise<ActionResult> {
+  const stored = await tx.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } });
+  if (!stored || stored.action !== action) throw invalid("This form was already used for a different action. Reload the page.");
+  return { ...(stored.response as unknown as ActionResult), replayed: true };
+}
+
+async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input: unknown, options: PerformOptions, now: Date): Promise<ActionResult> {
+  const name = options.action;
+  const handler = HANDLERS[name] as Handler<ActionName> | undefined;
+  const actorUser = isSystem(actor) ? null : actor;
+
+  if (name === "createCredit") {
+    if (!actorUser) throw new AppError("FORBIDDEN", "Only a person can draft a credit.");
+    const facts: ActionFacts = {
+      credit: { applicantId: actorUser.organizationId, beneficiaryId: "", issuingBankId: "", advisingBankId: "", confirmingBankId: null, status: "DRAFT" },
+    };
+    assertAllowed(decide(actorUser, name, facts));
+    const result = await handler!({ tx, actor: actorUser, action: name, rule, credit: null as never, subject: null, input: input as never, now });
+    const created = await lockCredit(tx, result.creditId!);
+    await logAndNotify(tx, { rule, name, actor: actorUser, credit: created, subjectId: null, event: result.event, now });
+    return { creditId: created.id, subjectId: null, action: name, creditStatus: created.status, subjectStatus: null, version: created.version, milestoneSeqs: [] };
+  }
+
+  if (!options.creditId) throw invalid("Which credit? The credit id is missing.");
+  const credit = await lockCredit(tx, options.creditId);
+  // Someone outside the credit (or not yet shown it) learns nothing, not even that it exists.
+  if (actorUser && visiblePartiesOf(actorUser.organizationId, credit).length === 0) throw notFound("The credit");
+
+  let subject: LockedSubject | null = null;
+  if (rule.subject !== "credit" && rule.from !== "create") {
+    if (!options.subjectId) throw invalid(`Which ${rule.subject}? Its id is missing.`);
+    subject = await lockSubject(tx, rule.subject, options.subjectId, credit.id);
+  }
+
+  if (options.expectedVersion !== undefined && options.expectedVersion !== credit.version) throw conflict();
+
+  const preparedBy = rule.checks ? await pendingMaker(tx, rule, credit.id, subject?.id ?? null) : undefined;
+  assertAllowed(decide(actor, name, { credit, subjectState: subject?.status, preparedBy }));
+
+  const result: HandlerResult = handler
+    ? await handler({ tx, actor: actorUser, action: name, rule, credit, subject, input: input as never, now })
+    : {};
+
+  // Move the subject's state.
+  const subjectId = subject?.id ?? result.subjectId ?? null;
+  let subjectStatus: string | null = subject?.status ?? null;
+  if (rule.subject !== "credit" && subjectId) {
+    const next = rule.to === "previous" ? result.subjectStatus : rule.to;
+    if (rule.to === "previous" && !next) throw new Error(`${name}: a "previous" transition needs the handler to name the state`);
+    if (next && rule.from !== "create") {
+      const data = { status: next as never, version: { increment: 1 } };
+      if (rule.subject === "amendment") await tx.amendment.update({ where: { id: subjectId }, data });
+      else await tx.presentation.update({ where: { id: subjectId }, data });
+    }
+    subjectStatus = next ?? subjectStatus;
+  }
+
+  // Move the credit: every action on a credit or its subjects bumps its version (the lock the UI holds).
+  const creditStatus = (result.creditData?.status as CreditStatus | undefined) ?? (rule.subject === "credit" && rule.to && rule.to !== "previous" ? (rule.to as CreditStatus) : credit.status);
+  const updated = await tx.credit.update({
+    where: { id: credit.id },
+    data: { ...result.creditData, status: creditStatus, version: { increment: 1 } },
+    select: { version: true, status: true },
+  });
+
+  const milestoneSeqs: number[] = [];
+  if (rule.milestone) {
+    if (!result.milestone) throw new Error(`${name} records a ${rule.milestone} milestone but its handler gave no content`);
+    const recorded = await appendMilestone(tx, {
+      creditId: credit.id,
+      kind: rule.milestone,
+      subjectId,
+      actorId: actorUser?.userId ?? null,
+      actorOrgId: actorUser?.organizationId ?? null,
+      content: { ...result.milestone.content, recordedAt: now.toISOString() },
+      documentHashes: result.milestone.documentHashes,
+    });
+    milestoneSeqs.push(recorded.seq);
+  }
+  for (const extra of result.extraMilestones ?? []) {
+    const recorded = await appendMilestone(tx, {
+      creditId: credit.id,
+      kind: extra.kind,
+      subjectId,
+      actorId: actorUser?.userId ?? null,
+      actorOrgId: actorUser?.organizationId ?? null,
+      content: { ...extra.content, recordedAt: now.toISOString() },
+      documentHashes: extra.documentHashes,
+    });
+    milestoneSeqs.push(recorded.seq);
+  }
+
+  await logAndNotify(tx, { rule, name, actor: actorUser, credit, subjectId, event: result.event, now });
+  return { creditId: credit.id, subjectId, action: name, creditStatus: updated.status, subjectStatus, version: updated.version, milestoneSeqs };
+}
+
+function assertAllowed(decision: ReturnType<typeof decide>): void {
+  if (!decision.allowed) throw new AppError(decision.code, decision.reason);
+}
+
+export async function lockCredit(tx: Tx, creditId: string): Promise<LockedCredit> {
+  if (!/^[0-9a-f-]{36}$/i.test(creditId)) throw notFound("The credit");
+  const rows = await tx.$queryRaw<LockedCredit[]>`
+    SELECT id, reference, status, version, applicant_id AS "applicantId", beneficiary_id AS "beneficiaryId",
+           issuing_bank_id AS "issuingBankId", advising_bank_id AS "advisingBankId", confirming_bank_id AS "confirmingBankId",
+           shared_at AS "sharedAt", submitted_at AS "submittedAt", issued_at AS "issuedAt", current_terms_id AS "currentTermsId", agreed_terms_id AS "agreedTermsId", currency,
+           amount::text AS amount, drawn_amount::text AS "drawnAmount"
+      FROM credits WHERE id = ${creditId}::uuid FOR UPDATE`;
+  const credit = rows[0];
+  if (!credit) throw notFound("The credit");
+  return credit;
+}
+
+async function lockSubject(tx: Tx, subject: "amendment" | "presentation", id: string, creditId: string): Promise<LockedSubject> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`The ${subject}`);
+  const rows =
+    subject === "amendment"
+      ? await tx.$queryRaw<(LockedSubject & { creditId: string })[]>`SELECT id, status::text AS status, version, credit_id AS "creditId" FROM amendments WHERE id = ${id}::uuid FOR UPDATE`
+      : await tx.$queryRaw<(LockedSubject & { creditId: string })[]>`SELECT id, status::text AS status, version, credit_id AS "creditId" FROM presentations WHERE id = ${id}::uuid FOR UPDATE`;
+  const row = rows[0];
+  if (!row || row.creditId !== creditId) throw notFound(`The ${subject}`);
+  return { id: row.id, status: row.status as AmendmentStatus | PresentationStatus, version: row.version };
+}
+
+/** Who prepared the pending approval a checker's action decides on. */
+async function pendingMaker(tx: Tx, rule: AnyActionRule, creditId: string, subjectId: string | null): Promise<string | null> {
+  const kind = rule.checks === "prepareIssuance" ? "ISSUANCE" : rule.checks === "prepareAmendment" ? "AMENDMENT" : "PAYMENT";
+  const approval = await tx.approval.findFirst({
+    where: { creditId, kind, subjectId, status: "PENDING" },
+    orderBy: { createdAt: "desc" },
+    select: { makerId: true },
+  });
+  return approval?.makerId ?? null;
+}
+
+async function logAndNotify(
+  tx: Tx,
+  args: { rule: AnyActionRule; name: ActionName; actor: Actor | null; credit: LockedCredit; subjectId: string | null; event?: JsonObject; now: Date },
+): Promise<void> {
+  const { rule, name, actor, credit, subjectId, now } = args;
+  await tx.creditEvent.create({
+    data: {
+      creditId: credit.id,
+      action: name,
+      actorId: actor?.userId ?? null,
+      actorOrgId: actor?.organizationId ?? null,
+      data: { ...(args.event ?? {}), ...(subjectId ? { subjectId } : {}) },
+      createdAt: now,
+    },
+  });
+  if (rule.notify.length === 0) return;
+  const recipients = new Set<string>();
+  for (const entry of rule.notify as readonly (Party | NotifyRule)[]) {
+    const { party, roles } = typeof entry === "string" ? { party: entry, roles: undefined } : entry;
+    const organizationId = credit[partyField(party)];
+    if (!organizationId) continue; // e.g. no confirming bank
+    const members = await tx.membership.findMany({
+      where: { organizationId, ...(roles ? { roles: { hasSome: [...roles] } } : {}) },
+      select: { userId: true },
+    });
+    for (const member of members) if (member.userId !== actor?.userId) recipients.add(member.userId);
+  }
+  if (recipients.size === 0) return;
+  const title = `${credit.reference}: ${actor ? actor.organizationName : "TradeTrail"} ${ACTION_DONE[name]}`;
+  await tx.notification.createMany({
+    data: [...recipients].map((userId) => ({ userId, creditId: credit.id, title, href: `/credits/${credit.id}`, createdAt: now })),
+  });
+}
+
+const partyField = (party: Party) => PARTY_FIELD[party];
+
+
+/** Database refusals that mean "someone else got there first" become a clear conflict. */
+function translateDatabaseError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2002") return conflict("Someone else did this at the same moment. Reload to see the latest version.");
+    if (error.code === "P2034") return conflict();
+  }
+  return error;
+}

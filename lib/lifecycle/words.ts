@@ -1,0 +1,89 @@
+import type { ActionName } from "./definition";
+import type { AmendmentStatus, CreditStatus, PresentationStatus } from "@/lib/generated/prisma/enums";
+
+/** How a state reads inside a sentence: "while the credit is <words>". */
+export const STATUS_WORDS: {
+  credit: Record<CreditStatus, string>;
+  amendment: Record<AmendmentStatus, string>;
+  presentation: Record<PresentationStatus, string>;
+} = {
+  credit: {
+    DRAFT: "a draft with the applicant",
+    WITH_BENEFICIARY: "with the beneficiary for review",
+    WITH_APPLICANT: "with the applicant for review",
+    AGREED: "agreed between the parties",
+    SUBMITTED: "submitted to the issuing bank",
+    ISSUANCE_PENDING: "awaiting the checker's approval",
+    ISSUED: "issued",
+    ADVISED: "advised",
+    SETTLED: "settled",
+    EXPIRED: "expired",
+    CANCELLED: "cancelled",
+    WITHDRAWN: "withdrawn",
+  },
+  amendment: {
+    REQUESTED: "requested",
+    ISSUANCE_PENDING: "awaiting the checker's approval",
+    ISSUED: "issued",
+    ADVISED: "advised to the beneficiary",
+    ACCEPTED: "accepted",
+    REJECTED: "rejected",
+    DECLINED: "declined by the bank",
+    WITHDRAWN: "withdrawn",
+  },
+  presentation: {
+    DRAFT: "being assembled",
+    PRESENTED: "under examination",
+    COMPLIANT: "complying",
+    DISCREPANT: "discrepant",
+    WAIVED: "accepted despite discrepancies",
+    REFUSED: "refused",
+    PAYMENT_PENDING: "awaiting payment approval",
+    PAID: "paid",
+  },
+};
+
+
+/** What the actor did, for timelines and notifications: "<organisation> <phrase>". */
+export const ACTION_DONE: Record<ActionName, string> = {
+  createCredit: "drafted the credit",
+  reviseDraft: "saved a new draft version",
+  sendToBeneficiary: "sent the draft to the beneficiary",
+  endorseTerms: "agreed to the terms",
+  proposeChanges: "proposed changes to the terms",
+  returnDraft: "returned the draft to the applicant",
+  acceptChanges: "agreed to the beneficiary's version of the terms",
+  counterPropose: "proposed changes to the terms",
+  reopenTerms: "reopened the agreed terms",
+  withdrawApplication: "withdrew the application",
+  submitApplication: "submitted the application to the issuing bank",
+  returnApplication: "returned the application to the applicant",
+  prepareIssuance: "prepared the issuance for approval",
+  approveIssuance: "approved and issued the credit",
+  rejectIssuance: "sent the issuance back to the maker",
+  adviseCredit: "advised the credit to the beneficiary",
+  expireCredit: "marked the credit expired",
+  requestAmendment: "requested an amendment",
+  requestCancellation: "requested cancellation of the credit",
+  withdrawAmendment: "withdrew the amendment request",
+  declineAmendment: "declined the amendment request",
+  prepareAmendment: "prepared the amendment for approval",
+  approveAmendment: "approved and issued the amendment",
+  rejectAmendmentIssuance: "sent the amendment back to the maker",
+  adviseAmendment: "advised the amendment to the beneficiary",
+  acceptAmendment: "accepted the amendment",
+  rejectAmendment: "rejected the amendment",
+  startPresentation: "started a presentation",
+  addDocument: "added a document to the presentation",
+  removeDocument: "removed a document from the presentation",
+  presentDocuments: "presented documents",
+  addFinding: "added a discrepancy",
+  dismissFinding: "dismissed a finding",
+  determineCompliant: "determined the presentation complying",
+  notifyDiscrepancies: "sent a notice of discrepancies",
+  waiveDiscrepancies: "waived the discrepancies",
+  refusePresentation: "refused the presentation",
+  preparePayment: "prepared payment for approval",
+  approvePayment: "approved and recorded payment",
+  rejectPayment: "sent the payment back to the maker",
+};

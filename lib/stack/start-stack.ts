@@ -1,0 +1,120 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Config } from "@/lib/config";
+import { makeProvider, makeSigner } from "@/lib/chain/provider";
+import { deployAnchorRegistry, readDeployment, resolveAnchorRegistryAddress, writeDeployment } from "@/lib/chain/deploy";
+import { ANVIL_DEV_KEYS, type RunningAnvil, startAnvil } from "@/lib/dev/anvil";
+import { ensureDatabase, type RunningPostgres, startEmbeddedPostgres } from "@/lib/dev/embedded-postgres";
+import { migrate } from "@/lib/db/migrate";
+
+// The infrastructure under `npm start`: a PostgreSQL (configured, or embedded under DATA_DIR),
+// an EVM chain (configured, or a local anvil whose state is kept under DATA_DIR) with the
+// AnchorRegistry deployed, migrations applied, and the secrets the app needs.
+
+export interface Stack {
+  databaseUrl: string;
+  rpcUrl: string;
+  chainId: bigint;
+  contractAddress: string;
+  /** Sends anchoring transactions; stays in the orchestrator process, never in the web server. */
+  signerKey: string;
+  authSecret: string;
+  embedded: { postgres: boolean; chain: boolean };
+  stop(): Promise<void>;
+}
+
+export class StackError extends Error {
+  override name = "StackError";
+}
+
+export async function startStack(config: Config, log: (line: string) => void): Promise<Stack> {
+  const dataDir = path.resolve(config.DATA_DIR);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn().catch((error) => log(`while stopping: ${String(error)}`));
+  };
+
+  try {
+    let databaseUrl = config.DATABASE_URL;
+    let postgres: RunningPostgres | undefined;
+    if (!databaseUrl) {
+      postgres = await startEmbeddedPostgres({ dataDir, log });
+      stops.push(() => postgres!.stop());
+      databaseUrl = await ensureDatabase(postgres.url, "tradetrail");
+      log(`PostgreSQL: embedded, data in ${path.join(dataDir, "postgres")}`);
+    } else {
+      log(`PostgreSQL: ${redactUrl(databaseUrl)}`);
+    }
+    const migrated = await migrate(databaseUrl, { log });
+    log(migrated.applied.length ? `Applied ${migrated.applied.length} migration(s).` : "Database schema is up to date.");
+
+    let rpcUrl = config.CHAIN_RPC_URL;
+    let anvil: RunningAnvil | undefined;
+    if (!rpcUrl) {
+      anvil = await startAnvil({ stateFile: path.join(dataDir, "anvil", "state.json"), log });
+      stops.push(() => anvil!.stop());
+      rpcUrl = anvil.url;
+    }
+    const provider = makeProvider(rpcUrl);
+    stops.push(async () => provider.destroy());
+    const chainId = (await provider.getNetwork()).chainId;
+    const signerKey = config.ANCHOR_SIGNER_KEY ?? (chainId === 31337n ? ANVIL_DEV_KEYS[0] : undefined);
+    if (!signerKey) {
+      throw new StackError(`ANCHOR_SIGNER_KEY is not set: a funded key with the ANCHORER role is needed to anchor on chain ${chainId}.`);
+    }
+
+    let contractAddress: string;
+    if (anvil && !config.ANCHOR_CONTRACT_ADDRESS) {
+      // Local chain: deploy once, redeploy if the chain state was lost (anchors made before
+      // then will verify as "not on chain", which is what they are).
+      const known = readDeployment(dataDir, chainId);
+      const hasCode = known ? (await provider.getCode(known.address)) !== "0x" : false;
+      if (known && hasCode) {
+        contractAddress = known.address;
+      } else {
+        const deployment = await deployAnchorRegistry({ signer: makeSigner(signerKey, provider) });
+        writeDeployment(dataDir, deployment);
+        contractAddress = deployment.address;
+        log(known ? `Local chain was reset: AnchorRegistry redeployed at ${contractAddress}` : `AnchorRegistry deployed at ${contractAddress}`);
+      }
+      log(`Chain: local anvil ${rpcUrl} (chain id ${chainId}), state in ${path.join(dataDir, "anvil")}`);
+    } else {
+      contractAddress = await resolveAnchorRegistryAddress({ provider, dataDir, configuredAddress: config.ANCHOR_CONTRACT_ADDRESS });
+      log(`Chain: ${redactUrl(rpcUrl)} (chain id ${chainId}), AnchorRegistry ${contractAddress}`);
+    }
+
+    return {
+      databaseUrl,
+      rpcUrl,
+      chainId,
+      contractAddress,
+      signerKey,
+      authSecret: config.AUTH_SECRET ?? persistentSecret(path.join(dataDir, "auth-secret")),
+      embedded: { postgres: Boolean(postgres), chain: Boolean(anvil) },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** A random secret generated on first use and kept in DATA_DIR (used only when none is configured). */
+function persistentSecret(file: string): string {
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "•••";
+    // Hosted RPC URLs often carry an API key in the path.
+    if (/^https?:$/.test(parsed.protocol) && parsed.pathname.length > 20) parsed.pathname = `${parsed.pathname.slice(0, 8)}…`;
+    return parsed.toString();
+  } catch {
+    return "(unparseable URL)";
+  }
+}

@@ -1,0 +1,20 @@
+import { canonicalJson } from "@/lib/anchoring/canonical";
+import { type Terms, termsSchema } from "./schema";
+
+const same = (a: unknown, b: unknown) => canonicalJson((a ?? null) as never) === canonicalJson((b ?? null) as never);
+
+/** The MT700 fields an amendment changes: where its proposed terms differ from the terms it was based on. */
+export function amendedFields(base: Terms, proposed: Terms): (keyof Terms)[] {
+  return (Object.keys(proposed) as (keyof Terms)[]).filter((key) => !same(base[key], proposed[key]));
+}
+
+/**
+ * The credit's terms once an amendment is accepted: the fields the amendment changed take its
+ * values, every other field keeps its current value. So two amendments issued from the same
+ * terms and accepted one after the other both take effect (art. 10: each stands on its own).
+ */
+export function applyAmendment(current: Terms, base: Terms, proposed: Terms): Terms {
+  const next: Record<string, unknown> = { ...current };
+  for (const key of amendedFields(base, proposed)) next[key] = proposed[key];
+  return termsSchema.parse(next);
+}

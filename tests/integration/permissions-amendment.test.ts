@@ -1,0 +1,5 @@
+import { permissionMatrix } from "./support/permission-matrix";
+import { useTestDatabase } from "./support/database";
+
+useTestDatabase();
+permissionMatrix("amendment");

@@ -1,0 +1,184 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CreditStatus, MemberRole } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { SYSTEM } from "@/lib/lifecycle/authorize";
+import { ACTION_NAMES, type ActionName, CREDIT_STATES, type Party, STATES, type Subject, actionRule } from "@/lib/lifecycle/definition";
+import { performAction } from "@/lib/lifecycle/perform";
+import { sampleTerms } from "@/lib/terms/sample";
+import { type Fixture, ORGS, type OrgKey, ROLES, type World, createWorld, creditIn, snapshot } from "./world";
+
+// The permission matrix, generated from the lifecycle definition: every action, by every role of
+// every party (and of unrelated organisations, and the system), in every state. The expectation
+// is computed here from the definition table alone, independently of lib/lifecycle/authorize.ts.
+
+type Variant = { label: string; actor: Actor | typeof SYSTEM; org: OrgKey | null; roles: readonly MemberRole[] };
+
+const PARTY_KEYS: readonly Party[] = ["applicant", "beneficiary", "issuingBank", "advisingBank", "confirmingBank"];
+const SHARED: readonly CreditStatus[] = ["WITH_BENEFICIARY", "WITH_APPLICANT", "AGREED", "SUBMITTED", "ISSUANCE_PENDING", "ISSUED", "ADVISED", "SETTLED", "EXPIRED", "CANCELLED", "WITHDRAWN"];
+const SUBMITTED: readonly CreditStatus[] = ["SUBMITTED", "ISSUANCE_PENDING", "ISSUED", "ADVISED", "SETTLED", "EXPIRED", "CANCELLED"];
+const ISSUED: readonly CreditStatus[] = ["ISSUED", "ADVISED", "SETTLED", "EXPIRED", "CANCELLED"];
+
+/** When each party sees a credit made by creditIn() in a given state. */
+function sees(party: Party, status: CreditStatus): boolean {
+  if (party === "applicant") return true;
+  if (party === "beneficiary") return SHARED.includes(status);
+  if (party === "issuingBank") return SUBMITTED.includes(status);
+  return ISSUED.includes(status); // advising and confirming banks
+}
+
+interface Case {
+  action: ActionName;
+  creditStatus: CreditStatus;
+  /** The amendment's or presentation's state (undefined for credit actions and create actions). */
+  subjectState?: string;
+}
+
+function expectedAllowed(c: Case, v: Variant, makerIsDual: boolean): boolean {
+  const rule = actionRule(c.action);
+  const stateOk =
+    (!rule.creditIn || rule.creditIn.includes(c.creditStatus)) &&
+    (rule.from === "create" || (rule.from as readonly string[]).includes(rule.subject === "credit" ? c.creditStatus : c.subjectState!));
+  if (v.org === null) return rule.by === "system" && stateOk;
+  if (rule.by === "system") return false;
+  const party = PARTY_KEYS.find((p) => p === v.org);
+  if (!party) return false;
+  // The confirming bank is a party only once the credit is issued (and confirmed) in these fixtures.
+  if (party === "confirmingBank" && !ISSUED.includes(c.creditStatus)) return false;
+  if (c.action !== "createCredit" && !sees(party, c.creditStatus)) return false;
+  if (!(rule.by as readonly Party[]).includes(party)) return false;
+  if (!v.roles.some((r) => rule.roles.includes(r))) return false;
+  if (rule.checks && makerIsDual && v.label === "issuingBank dual") return false;
+  return stateOk;
+}
+
+/** A valid input for each action, so only permission and state decide the outcome. */
+function sampleInput(action: ActionName, world: World, fixture: Fixture): unknown {
+  const terms = sampleTerms();
+  switch (actionRule(action).input) {
+    case "none":
+    case "presentation":
+      return {};
+    case "application":
+      return { beneficiaryId: world.orgs.beneficiary, issuingBankId: world.orgs.issuingBank, advisingBankId: world.orgs.advisingBank, terms };
+    case "terms":
+      return { terms: { ...terms, goodsDescription: `${terms.goodsDescription} — revision ${randomUUID().slice(0, 6)}` } };
+    case "amendment":
+      return { terms: { ...terms, amount: "140000.00" }, note: "Increase" };
+    case "comment":
+      return { comment: "Please proceed" };
+    case "reason":
+      return { reason: "Matrix test reason" };
+    case "issuance":
+      return { creditNumber: `MX${randomUUID().slice(0, 10).toUpperCase()}`, bankConditions: "" };
+    case "advice":
+      return { addConfirmation: false };
+    case "document":
+      return {
+        kind: "PACKING_LIST",
+        originals: 1,
+        copies: 1,
+        data: { date: terms.latestShipmentDate, packages: 12 },
+        file: { storageKey: `documents/test/${randomUUID()}`, sha256: "a".repeat(64), size: 10, mediaType: "application/pdf", fileName: "packing.pdf" },
+      };
+    case "documentRef":
+      return { documentId: fixture.documentId };
+    case "finding":
+      return { article: "14(d)", message: "Data conflict between documents" };
+    case "findingRef":
+      return { findingId: fixture.findingId, reason: "Not a discrepancy" };
+    case "payment":
+      return { amount: "1000.00" };
+  }
+}
+
+const SUBJECT_FIXTURE_CREDIT: CreditStatus = "ADVISED";
+
+async function fixtureFor(world: World, c: Case, maker: Actor): Promise<Fixture> {
+  const rule = actionRule(c.action);
+  if (c.action === "createCredit") return { creditId: "" };
+  if (rule.subject === "credit" || rule.from === "create") return creditIn(world, c.creditStatus, { maker });
+  const needsFinding = c.action === "notifyDiscrepancies" || c.action === "dismissFinding";
+  return creditIn(world, c.creditStatus, { maker, openFinding: needsFinding, [rule.subject]: c.subjectState });
+}
+
+function casesFor(subject: Subject): Case[] {
+  const cases: Case[] = [];
+  for (const action of ACTION_NAMES) {
+    const rule = actionRule(action);
+    if (rule.subject !== subject) continue;
+    if (action === "createCredit") cases.push({ action, creditStatus: "DRAFT" });
+    else if (rule.from === "create" || subject === "credit") for (const creditStatus of CREDIT_STATES) cases.push({ action, creditStatus });
+    else {
+      for (const subjectState of STATES[subject]) cases.push({ action, creditStatus: SUBJECT_FIXTURE_CREDIT, subjectState });
+      // And once with the credit in a state the action does not allow.
+      const blocked = CREDIT_STATES.find((s) => !rule.creditIn?.includes(s) && ISSUED.includes(s));
+      if (blocked) cases.push({ action, creditStatus: blocked, subjectState: (rule.from as readonly string[])[0] });
+    }
+  }
+  return cases;
+}
+
+export function permissionMatrix(subject: Subject): void {
+  let world: World;
+  let variants: Variant[];
+  beforeAll(async () => {
+    world = await createWorld();
+    variants = [{ label: "system", actor: SYSTEM, org: null, roles: [] }];
+    for (const org of Object.keys(ORGS) as OrgKey[]) {
+      for (const role of ROLES) variants.push({ label: `${org} ${role}`, actor: world.users[org][role], org, roles: [role] });
+    }
+    variants.push({ label: "issuingBank dual", actor: world.dualIssuer, org: "issuingBank", roles: ["MAKER", "CHECKER"] });
+  });
+
+  describe(`permission matrix: ${subject} actions`, () => {
+    it("gives every action to someone, somewhere (the matrix is not vacuous)", () => {
+      const covered = new Set(casesFor(subject).filter((c) => variants.some((v) => expectedAllowed(c, v, Boolean(actionRule(c.action).checks)))).map((c) => c.action));
+      expect([...covered].sort()).toEqual(ACTION_NAMES.filter((a) => actionRule(a).subject === subject).sort());
+    });
+
+    for (const c of casesFor(subject)) {
+      const title = `${c.action} with the credit ${c.creditStatus}${c.subjectState ? ` and the ${subject} ${c.subjectState}` : ""}`;
+      it(title, async () => {
+        const rule = actionRule(c.action);
+        // For checker steps the pending approval was prepared by the dual-role user, who must not approve it.
+        const maker = rule.checks ? world.dualIssuer : world.users.issuingBank.MAKER;
+        const perform = (v: Variant, fixture: Fixture) =>
+          performAction({
+            actor: v.actor,
+            action: c.action,
+            creditId: fixture.creditId || undefined,
+            subjectId: rule.from === "create" ? undefined : (fixture.amendmentId ?? fixture.presentationId),
+            input: sampleInput(c.action, world, fixture),
+          });
+
+        const refused = variants.filter((v) => !expectedAllowed(c, v, Boolean(rule.checks)));
+        const allowed = variants.filter((v) => expectedAllowed(c, v, Boolean(rule.checks)));
+
+        const fixture = await fixtureFor(world, c, maker);
+        const before = fixture.creditId ? await snapshot(fixture.creditId) : String(await db().credit.count());
+        for (const v of refused) {
+          const outcome = await perform(v, fixture).then(
+            () => "succeeded",
+            (error: unknown) => (error instanceof AppError ? error.code : `crashed: ${String(error)}`),
+          );
+          expect([v.label, outcome]).toEqual([v.label, expect.stringMatching(/^(FORBIDDEN|NOT_FOUND|INVALID_STATE)$/)]);
+        }
+        expect(fixture.creditId ? await snapshot(fixture.creditId) : String(await db().credit.count())).toBe(before);
+
+        for (const v of allowed) {
+          const fresh = await fixtureFor(world, c, maker);
+          const result = await perform(v, fresh);
+          const to = rule.to;
+          if (to && to !== "previous") {
+            const reached = rule.subject === "credit" ? result.creditStatus : result.subjectStatus;
+            // Some steps end the credit too (a payment that settles it): the subject still reaches `to`.
+            expect([v.label, reached]).toEqual([v.label, to]);
+          }
+        }
+      });
+    }
+  });
+}
