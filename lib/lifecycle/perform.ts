@@ -77,6 +77,8 @@ export interface HandlerResult {
   subjectStatus?: string;
   /** Details for the activity log. */
   event?: JsonObject;
+  /** Returned to the caller (e.g. the id of a document just added). */
+  output?: JsonObject;
 }
 
 export type Handler<N extends ActionName> = (ctx: HandlerContext<N>) => Promise<HandlerResult>;
@@ -104,6 +106,7 @@ export interface ActionResult {
   subjectStatus: string | null;
   version: number;
   milestoneSeqs: number[];
+  output?: JsonObject;
   /** True when this is the stored result of an earlier identical submission. */
   replayed?: boolean;
 }
@@ -239,22 +242,24 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
     milestoneSeqs.push(recorded.seq);
   }
 
-  await logAndNotify(tx, { rule, name, actor: actorUser, credit, subjectId, event: result.event, now });
-  return { creditId: credit.id, subjectId, action: name, creditStatus: updated.status, subjectStatus, version: updated.version, milestoneSeqs };
+  await logAndNotify(tx, { rule, name, actor: actorUser, credit, subjectId, event: { ...result.event, ...(milestoneSeqs.length ? { milestones: milestoneSeqs } : {}) }, now });
+  return { creditId: credit.id, subjectId, action: name, creditStatus: updated.status, subjectStatus, version: updated.version, milestoneSeqs, ...(result.output ? { output: result.output } : {}) };
 }
 
 function assertAllowed(decision: ReturnType<typeof decide>): void {
   if (!decision.allowed) throw new AppError(decision.code, decision.reason);
 }
 
-export async function lockCredit(tx: Tx, creditId: string): Promise<LockedCredit> {
+const CREDIT_COLUMNS = Prisma.sql`
+  id, reference, status, version, applicant_id AS "applicantId", beneficiary_id AS "beneficiaryId",
+  issuing_bank_id AS "issuingBankId", advising_bank_id AS "advisingBankId", confirming_bank_id AS "confirmingBankId",
+  shared_at AS "sharedAt", submitted_at AS "submittedAt", issued_at AS "issuedAt", current_terms_id AS "currentTermsId",
+  agreed_terms_id AS "agreedTermsId", currency, amount::text AS amount, drawn_amount::text AS "drawnAmount"`;
+
+/** The credit row, locked until the transaction ends (FOR UPDATE) unless `lock` is false. */
+export async function lockCredit(tx: Tx, creditId: string, lock = true): Promise<LockedCredit> {
   if (!/^[0-9a-f-]{36}$/i.test(creditId)) throw notFound("The credit");
-  const rows = await tx.$queryRaw<LockedCredit[]>`
-    SELECT id, reference, status, version, applicant_id AS "applicantId", beneficiary_id AS "beneficiaryId",
-           issuing_bank_id AS "issuingBankId", advising_bank_id AS "advisingBankId", confirming_bank_id AS "confirmingBankId",
-           shared_at AS "sharedAt", submitted_at AS "submittedAt", issued_at AS "issuedAt", current_terms_id AS "currentTermsId", agreed_terms_id AS "agreedTermsId", currency,
-           amount::text AS amount, drawn_amount::text AS "drawnAmount"
-      FROM credits WHERE id = ${creditId}::uuid FOR UPDATE`;
+  const rows = await tx.$queryRaw<LockedCredit[]>`SELECT ${CREDIT_COLUMNS} FROM credits WHERE id = ${creditId}::uuid ${lock ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
   const credit = rows[0];
   if (!credit) throw notFound("The credit");
   return credit;
@@ -327,4 +332,28 @@ function translateDatabaseError(error: unknown): unknown {
     if (error.code === "P2034") return conflict();
   }
   return error;
+}
+
+/**
+ * Would `performAction` allow this now? A read-only check without locks, for work that must not
+ * start unless the action is allowed (e.g. streaming an upload to storage). performAction still
+ * decides again, under lock, when the work is done.
+ */
+export async function precheckAction(options: { actor: Actor; action: ActionName; creditId: string; subjectId?: string }): Promise<void> {
+  const rule = actionRule(options.action);
+  await db().$transaction(async (tx) => {
+    const credit = await lockCredit(tx, options.creditId, false);
+    if (visiblePartiesOf(options.actor.organizationId, credit).length === 0) throw notFound("The credit");
+    let subjectState: string | undefined;
+    if (rule.subject !== "credit" && rule.from !== "create") {
+      if (!options.subjectId || !/^[0-9a-f-]{36}$/i.test(options.subjectId)) throw notFound(`The ${rule.subject}`);
+      const subject =
+        rule.subject === "amendment"
+          ? await tx.amendment.findFirst({ where: { id: options.subjectId, creditId: credit.id }, select: { status: true } })
+          : await tx.presentation.findFirst({ where: { id: options.subjectId, creditId: credit.id }, select: { status: true } });
+      if (!subject) throw notFound(`The ${rule.subject}`);
+      subjectState = subject.status;
+    }
+    assertAllowed(decide(options.actor, options.action, { credit, subjectState }));
+  });
 }

@@ -28,9 +28,9 @@ export type DemoOrganizationKey = (typeof DEMO_ORGANIZATIONS)[number]["key"];
 
 export const DEMO_USERS = [
   { email: "maker@merlion.example", name: "Maya Tan", org: "issuingBank", roles: ["MAKER"], role: "Issuing bank maker" },
-  { email: "checker@merlion.example", name: "Daniel Lim", org: "issuingBank", roles: ["CHECKER"], role: "Issuing bank checker" },
+  { email: "checker@merlion.example", name: "Daniel Lim", org: "issuingBank", roles: ["CHECKER", "ADMIN"], role: "Issuing bank checker (and admin)" },
   { email: "maker@rotterdam-maritime.example", name: "Sanne de Vries", org: "advisingBank", roles: ["MAKER"], role: "Advising bank maker" },
-  { email: "checker@rotterdam-maritime.example", name: "Pieter Bakker", org: "advisingBank", roles: ["CHECKER"], role: "Advising bank checker" },
+  { email: "checker@rotterdam-maritime.example", name: "Pieter Bakker", org: "advisingBank", roles: ["CHECKER", "ADMIN"], role: "Advising bank checker (and admin)" },
   { email: "buyer@lioncity.example", name: "Wei Ling Ong", org: "applicant", roles: ["MAKER", "ADMIN"], role: "Importer (applicant)" },
   { email: "seller@deltapumps.example", name: "Joost Visser", org: "beneficiary", roles: ["MAKER", "ADMIN"], role: "Exporter (beneficiary)" },
   { email: "auditor@veritas.example", name: "Amelia Hart", org: "auditor", roles: ["VIEWER"], role: "Auditor" },

@@ -51,7 +51,7 @@ export const addDocument: Handler<"addDocument"> = async ({ tx, actor, credit, s
     },
     select: { id: true },
   });
-  return { event: { documentId: document.id, kind: input.kind, sha256: input.file.sha256 } };
+  return { event: { documentId: document.id, kind: input.kind, sha256: input.file.sha256 }, output: { documentId: document.id } };
 };
 
 export const removeDocument: Handler<"removeDocument"> = async ({ tx, subject, input }) => {

@@ -1,0 +1,113 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { actorOrThrow } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { type ActionState, errorState } from "@/lib/http/action-state";
+import { ACTION_NAMES, type ActionName, actionRule } from "@/lib/lifecycle/definition";
+import { SERVER_COMPOSED_INPUTS } from "@/lib/lifecycle/inputs";
+import { performAction } from "@/lib/lifecycle/perform";
+import { postMessage } from "@/lib/credits/messages";
+import { ACTION_DONE } from "@/lib/lifecycle/words";
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : undefined;
+};
+
+/** The action's input from the form fields its kind uses (validated by performAction). */
+function inputFrom(name: ActionName, form: FormData): unknown {
+  const kind = actionRule(name).input;
+  switch (kind) {
+    case "none":
+    case "presentation":
+      return {};
+    case "comment":
+      return { comment: text(form, "comment") };
+    case "reason":
+      return { reason: text(form, "reason") };
+    case "issuance":
+      return { creditNumber: text(form, "creditNumber"), bankConditions: text(form, "bankConditions") };
+    case "advice":
+      return { addConfirmation: form.get("addConfirmation") === "on", comment: text(form, "comment") };
+    case "payment":
+      return { amount: text(form, "amount"), dueDate: text(form, "dueDate") || undefined };
+    case "documentRef":
+      return { documentId: text(form, "documentId") };
+    case "findingRef":
+      return { findingId: text(form, "findingId"), reason: text(form, "reason") };
+    case "finding":
+      return { documentId: text(form, "documentId") || undefined, article: text(form, "article"), message: text(form, "message"), found: text(form, "found"), expected: text(form, "expected") };
+    case "terms":
+    case "amendment":
+    case "application": {
+      const raw = text(form, "payload");
+      try {
+        return raw ? JSON.parse(raw) : {};
+      } catch {
+        throw new AppError("INVALID_REQUEST", "The form could not be read. Reload the page and try again.");
+      }
+    }
+    default:
+      throw new AppError("INVALID_REQUEST", "This action cannot be taken from this form.");
+  }
+}
+
+/** Every lifecycle button and dialog on the credit page posts here. */
+export async function takeAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const actor = await actorOrThrow();
+    const name = text(form, "action") as ActionName;
+    if (!ACTION_NAMES.includes(name) || SERVER_COMPOSED_INPUTS.includes(actionRule(name).input)) throw new AppError("INVALID_REQUEST", "Unknown action.");
+    const creditId = text(form, "creditId") ?? "";
+    const version = Number(text(form, "expectedVersion"));
+    const result = await performAction({
+      actor,
+      action: name,
+      creditId,
+      subjectId: text(form, "subjectId") || undefined,
+      input: inputFrom(name, form),
+      expectedVersion: Number.isInteger(version) ? version : undefined,
+      idempotencyKey: text(form, "idempotencyKey") || undefined,
+    });
+    revalidatePath(`/credits/${result.creditId}`);
+    revalidatePath("/");
+    return { status: "done", message: `Done: you ${ACTION_DONE[name]}.` };
+  } catch (error) {
+    return errorState(error);
+  }
+}
+
+export async function sendMessage(_previous: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const actor = await actorOrThrow();
+    const creditId = text(form, "creditId") ?? "";
+    await postMessage(actor, creditId, text(form, "body") ?? "");
+    revalidatePath(`/credits/${creditId}`);
+    return { status: "done", message: "Message sent." };
+  } catch (error) {
+    return errorState(error);
+  }
+}
+
+/** The terms editor (new version, counter-proposal, amendment request): back to the credit when done. */
+export async function saveTerms(previous: ActionState, form: FormData): Promise<ActionState> {
+  const state = await takeAction(previous, form);
+  if (state.status === "done") redirect(`/credits/${text(form, "creditId")}?tab=${text(form, "action") === "requestAmendment" ? "amendments" : "terms"}`);
+  return state;
+}
+
+/** Drafting a new credit: on success, open it. */
+export async function draftCredit(_previous: ActionState, form: FormData): Promise<ActionState> {
+  let creditId: string;
+  try {
+    const actor = await actorOrThrow();
+    const result = await performAction({ actor, action: "createCredit", input: inputFrom("createCredit", form), idempotencyKey: text(form, "idempotencyKey") || undefined });
+    creditId = result.creditId;
+    revalidatePath("/");
+  } catch (error) {
+    return errorState(error);
+  }
+  redirect(`/credits/${creditId}`);
+}

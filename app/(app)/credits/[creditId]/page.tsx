@@ -1,0 +1,245 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionButtons } from "@/components/credit/action-bar";
+import { ChangesTable } from "@/components/credit/changes-table";
+import { MessageThread } from "@/components/credit/message-thread";
+import { TermsView } from "@/components/credit/terms-view";
+import { Timeline } from "@/components/credit/timeline";
+import { AmendmentStatusBadge } from "@/components/status/amendment-status-badge";
+import { CreditStatusBadge } from "@/components/status/credit-status-badge";
+import { PresentationStatusBadge } from "@/components/status/presentation-status-badge";
+import { PageHeader } from "@/components/shell/page-header";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Money } from "@/components/ui/money";
+import { Tabs } from "@/components/ui/tabs";
+import { Time } from "@/components/ui/time";
+import { requireActor } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { type CreditDetail, getCredit } from "@/lib/credits/get-credit";
+import { PARTY_LABELS, type Party } from "@/lib/lifecycle/definition";
+import { markRead } from "@/lib/notifications";
+import { recordAuditUse } from "@/lib/audit/log";
+
+export const metadata: Metadata = { title: "Credit" };
+
+const TABS = ["terms", "versions", "amendments", "presentations", "timeline", "messages"] as const;
+type Tab = (typeof TABS)[number];
+
+export default async function CreditPage({ params, searchParams }: { params: Promise<{ creditId: string }>; searchParams: Promise<{ tab?: string }> }) {
+  const actor = await requireActor();
+  const { creditId } = await params;
+  const { tab: requested } = await searchParams;
+  let credit: CreditDetail;
+  try {
+    credit = await getCredit(actor, creditId, { markSeen: true });
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+  await markRead(actor, { creditId });
+  if (credit.auditing) await recordAuditUse(actor, { action: "view-credit", creditId });
+  const tab: Tab = TABS.includes(requested as Tab) ? (requested as Tab) : "terms";
+  const base = `/credits/${credit.id}`;
+  const title = credit.creditNumber ? `Credit ${credit.creditNumber}` : `Application ${credit.reference}`;
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        breadcrumbs={[{ href: "/credits", label: "Credits" }, { href: base, label: credit.creditNumber ?? credit.reference }]}
+        description={`${credit.parties.applicant.name} → ${credit.parties.beneficiary.name}`}
+        actions={<CreditStatusBadge status={credit.status} />}
+      />
+
+      <div className="mb-6 grid gap-4 md:grid-cols-4">
+        <Fact label="Amount">{credit.terms ? <Money currency={credit.currency} amount={credit.amount} /> : "—"}</Fact>
+        <Fact label="Drawn">
+          <Money currency={credit.currency} amount={credit.drawnAmount} />
+        </Fact>
+        <Fact label="Expiry">
+          <Time value={credit.expiryDate} dateOnly />
+          {credit.terms ? <span className="text-slate-500"> · {credit.terms.expiryPlace}</span> : null}
+        </Fact>
+        <Fact label="Your role">{credit.auditing ? "Auditor (read-only)" : credit.myParties.map((p) => PARTY_LABELS[p]).join(", ")}</Fact>
+      </div>
+
+      <Card className="mb-6">
+        <CardBody>
+          <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-5">
+            {(Object.keys(PARTY_LABELS) as Party[]).map((party) => (
+              <div key={party}>
+                <dt className="text-slate-500">{PARTY_LABELS[party]}</dt>
+                <dd className="font-medium text-slate-900">
+                  {credit.parties[party]?.name ?? "—"}
+                  {credit.parties[party]?.bic ? <span className="ml-1 font-mono text-xs text-slate-500">{credit.parties[party]!.bic}</span> : null}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </CardBody>
+      </Card>
+
+      {credit.returnReason && ["DRAFT", "AGREED"].includes(credit.status) ? (
+        <Alert tone="warning" title="Returned with a reason" className="mb-6">
+          {credit.returnReason}
+        </Alert>
+      ) : null}
+
+      {credit.sinceLastSeen ? (
+        <Alert tone="info" title={`Changed since you last looked (version ${credit.sinceLastSeen.fromNumber} → ${credit.currentVersion})`} className="mb-6">
+          <p className="mb-3">By {credit.sinceLastSeen.by.join(", ")}.</p>
+          <ChangesTable changes={credit.sinceLastSeen.changes} caption="Fields changed since you last looked" />
+        </Alert>
+      ) : null}
+
+      <PendingApprovals credit={credit} />
+
+      {credit.actions.length > 0 || credit.createActions.length > 0 ? (
+        <section aria-label="What you can do now" className="mb-6 rounded-lg border border-brand-200 bg-brand-50/40 p-4">
+          <h2 className="mb-3 text-sm font-semibold text-brand-900">What you can do now</h2>
+          <ActionButtons credit={credit} actions={[...credit.actions, ...credit.createActions]} />
+        </section>
+      ) : null}
+
+      <Tabs
+        label="Credit sections"
+        items={TABS.map((t) => ({
+          href: `${base}?tab=${t}`,
+          label: { terms: "Terms", versions: "Versions", amendments: "Amendments", presentations: "Presentations", timeline: "Timeline", messages: "Messages" }[t],
+          count: { terms: undefined, versions: credit.versions.length, amendments: credit.amendments.length, presentations: credit.presentations.length, timeline: credit.milestones.length, messages: credit.messages.length }[t],
+          current: t === tab,
+        }))}
+      />
+
+      <div className="mt-6">
+        {tab === "terms" ? (
+          credit.terms ? (
+            <>
+              <p className="mb-4 text-sm text-slate-600">
+                Version {credit.currentVersion}
+                {credit.agreedVersion ? ` · agreed version ${credit.agreedVersion}` : " · not yet agreed"}
+                {credit.bankConditions ? ` · bank conditions: ${credit.bankConditions}` : ""}
+              </p>
+              <TermsView terms={credit.terms} highlight={credit.sinceLastSeen?.changes.map((c) => c.path) ?? []} />
+            </>
+          ) : null
+        ) : null}
+
+        {tab === "versions" ? (
+          <ol className="space-y-4">
+            {[...credit.versions].reverse().map((v) => (
+              <li key={v.id}>
+                <Card>
+                  <CardHeader>
+                    <CardTitle>
+                      Version {v.number}
+                      {v.number === credit.currentVersion ? <span className="ml-2 text-xs font-normal text-brand-700">current</span> : null}
+                      {v.number === credit.agreedVersion ? <span className="ml-2 text-xs font-normal text-success-700">agreed</span> : null}
+                    </CardTitle>
+                    <p className="text-sm text-slate-600">
+                      {v.author} ({v.authorOrg}) · <Time value={v.createdAt} />
+                      {v.comment ? <> · “{v.comment}”</> : null}
+                    </p>
+                  </CardHeader>
+                  <CardBody>{v.number === 1 ? <p className="text-sm text-slate-600">First draft.</p> : <ChangesTable changes={v.changes} caption={`Changes in version ${v.number}`} />}</CardBody>
+                </Card>
+              </li>
+            ))}
+          </ol>
+        ) : null}
+
+        {tab === "amendments" ? (
+          credit.amendments.length === 0 ? (
+            <EmptyState title="No amendments" description="Once the credit is issued, the applicant can request amendments; each shows its own changes here." />
+          ) : (
+            <ol className="space-y-4">
+              {credit.amendments.map((a) => (
+                <li key={a.id}>
+                  <Card>
+                    <CardHeader className="flex flex-wrap items-center justify-between gap-2">
+                      <CardTitle>
+                        Amendment {a.number}
+                        {a.cancellation ? " — cancellation" : ""}
+                      </CardTitle>
+                      <AmendmentStatusBadge status={a.status} />
+                    </CardHeader>
+                    <CardBody className="space-y-4">
+                      <p className="text-sm text-slate-600">
+                        Requested <Time value={a.createdAt} />
+                        {a.note ? <> · “{a.note}”</> : null}
+                        {a.reason ? <> · reason: {a.reason}</> : null}
+                      </p>
+                      {a.cancellation ? (
+                        <p className="text-sm">Cancels the credit once the beneficiary consents.</p>
+                      ) : (
+                        <ChangesTable changes={a.changes} caption={`Changes in amendment ${a.number}`} />
+                      )}
+                      {a.actions.length > 0 ? <ActionButtons credit={credit} actions={a.actions} subjectId={a.id} /> : null}
+                    </CardBody>
+                  </Card>
+                </li>
+              ))}
+            </ol>
+          )
+        ) : null}
+
+        {tab === "presentations" ? (
+          credit.presentations.length === 0 ? (
+            <EmptyState title="No presentations" description="After shipment, the beneficiary assembles and presents documents here." />
+          ) : (
+            <ul className="space-y-3">
+              {credit.presentations.map((p) => (
+                <li key={p.id}>
+                  <Link href={`${base}/presentations/${p.id}`} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 hover:border-brand-300">
+                    <span className="font-medium text-slate-900">Presentation {p.number}</span>
+                    <span className="text-sm text-slate-600">
+                      {p.documents.length} document{p.documents.length === 1 ? "" : "s"}
+                      {p.presentedAt ? (
+                        <>
+                          {" "}
+                          · presented <Time value={p.presentedAt} dateOnly />
+                        </>
+                      ) : null}
+                      {p.findings.filter((f) => !f.dismissed).length ? ` · ${p.findings.filter((f) => !f.dismissed).length} open finding(s)` : ""}
+                    </span>
+                    <PresentationStatusBadge status={p.status} />
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )
+        ) : null}
+
+        {tab === "timeline" ? <Timeline credit={credit} /> : null}
+
+        {tab === "messages" ? <MessageThread creditId={credit.id} messages={credit.messages} canPost={!credit.auditing && actor.roles.some((r) => r !== "VIEWER")} /> : null}
+      </div>
+    </>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
+      <div className="text-xs uppercase tracking-wide text-slate-500">{label}</div>
+      <div className="mt-1 text-base font-semibold text-slate-900">{children}</div>
+    </div>
+  );
+}
+
+function PendingApprovals({ credit }: { credit: CreditDetail }) {
+  const issuance = credit.pendingApprovals.find((a) => a.kind === "ISSUANCE");
+  if (!issuance || !credit.myParties.includes("issuingBank")) return null;
+  const payload = issuance.payload as { creditNumber?: string; bankConditions?: string };
+  return (
+    <Alert tone="info" title="Issuance prepared, waiting for a checker" className="mb-6">
+      <p>
+        {issuance.maker} prepared the issuance <Time value={issuance.createdAt} /> with credit number <span className="font-mono font-semibold">{payload.creditNumber}</span>
+        {payload.bankConditions ? <> and bank conditions “{payload.bankConditions}”</> : null}. A different user with the checker role approves it.
+      </p>
+    </Alert>
+  );
+}

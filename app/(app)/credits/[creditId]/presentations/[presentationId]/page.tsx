@@ -1,0 +1,277 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ActionButtons } from "@/components/credit/action-bar";
+import { AddFinding, DismissFinding, RemoveDocument } from "@/components/presentation/inline-action";
+import { DocumentUpload } from "@/components/presentation/document-upload";
+import { DocumentViewer } from "@/components/presentation/document-viewer";
+import { PresentationStatusBadge } from "@/components/status/presentation-status-badge";
+import { PageHeader } from "@/components/shell/page-header";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Hash } from "@/components/ui/hash";
+import { Money } from "@/components/ui/money";
+import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
+import { requireActor } from "@/lib/auth/session";
+import { bankingDaysLeft } from "@/lib/calendar/banking-days";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import { getCredit } from "@/lib/credits/get-credit";
+import { isAppError } from "@/lib/errors";
+import { DOCUMENT_KIND_LABELS } from "@/lib/terms/schema";
+import { TERMS_FIELDS } from "@/lib/terms/fields";
+
+export const metadata: Metadata = { title: "Presentation" };
+
+const KEY_TERMS = ["amount", "tolerance", "latestShipmentDate", "expiryDate", "presentationPeriodDays", "portOfLoading", "portOfDischarge", "partialShipments", "transhipment", "goodsDescription", "documentsRequired", "incoterm"];
+
+export default async function PresentationPage({ params }: { params: Promise<{ creditId: string; presentationId: string }> }) {
+  const actor = await requireActor();
+  const { creditId, presentationId } = await params;
+  const credit = await getCredit(actor, creditId).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const presentation = credit.presentations.find((p) => p.id === presentationId);
+  if (!presentation || !credit.terms) notFound();
+  const terms = credit.terms;
+  const common = { creditId, presentationId, version: credit.version };
+  const isBank = credit.myParties.some((p) => p === "issuingBank" || p === "advisingBank" || p === "confirmingBank");
+  const building = presentation.status === "DRAFT";
+  const canBuild = presentation.actions.includes("addDocument");
+  const canExamine = presentation.actions.includes("addFinding");
+  const openFindings = presentation.findings.filter((f) => !f.dismissed);
+  const docLabel = (id: string | null) => {
+    const doc = presentation.documents.find((d) => d.id === id);
+    return doc ? DOCUMENT_KIND_LABELS[doc.kind] : "Presentation";
+  };
+
+  let countdown: { days: number; deadline: Date } | null = null;
+  if (presentation.examinationDeadline && presentation.status === "PRESENTED") {
+    const holidays = await db().bankHoliday.findMany({ where: { bankId: credit.parties.issuingBank.id }, select: { date: true } });
+    const today = new Date().toISOString().slice(0, 10);
+    countdown = {
+      deadline: presentation.examinationDeadline,
+      days: bankingDaysLeft(presentation.examinationDeadline.toISOString().slice(0, 10), today, holidays.map((h) => h.date.toISOString().slice(0, 10))),
+    };
+  }
+  const missing = terms.documentsRequired.filter((req) => !presentation.documents.some((d) => d.kind === req.kind));
+  const applicantView = credit.myParties.includes("applicant") && !isBank;
+
+  return (
+    <>
+      <PageHeader
+        title={`Presentation ${presentation.number}`}
+        breadcrumbs={[
+          { href: "/credits", label: "Credits" },
+          { href: `/credits/${creditId}?tab=presentations`, label: credit.creditNumber ?? credit.reference },
+          { href: "#", label: `Presentation ${presentation.number}` },
+        ]}
+        description={presentation.presentedAt ? `Presented ${presentation.presentedAt.toISOString().slice(0, 10)}` : "Being assembled by the beneficiary"}
+        actions={<PresentationStatusBadge status={presentation.status} />}
+      />
+
+      {countdown ? (
+        <Alert tone={countdown.days < 0 ? "danger" : countdown.days <= 1 ? "warning" : "info"} title="Examination deadline (UCP 600 art. 14b)" className="mb-6">
+          {countdown.days < 0
+            ? `Overdue by ${-countdown.days} banking day(s): the deadline was ${countdown.deadline.toISOString().slice(0, 10)}.`
+            : `${countdown.days} banking day(s) left: decide by ${countdown.deadline.toISOString().slice(0, 10)} (the fifth banking day after presentation).`}
+        </Alert>
+      ) : null}
+
+      {presentation.actions.length > 0 ? (
+        <section aria-label="What you can do now" className="mb-6 rounded-lg border border-brand-200 bg-brand-50/40 p-4">
+          <h2 className="mb-3 text-sm font-semibold text-brand-900">What you can do now</h2>
+          {building && missing.length > 0 ? (
+            <p className="mb-3 text-sm text-warning-800">Still missing from what the credit requires: {missing.map((m) => DOCUMENT_KIND_LABELS[m.kind]).join(", ")}.</p>
+          ) : null}
+          {presentation.status === "PRESENTED" && openFindings.length > 0 && canExamine ? (
+            <p className="mb-3 text-sm text-slate-700">
+              {openFindings.length} open discrepanc{openFindings.length === 1 ? "y" : "ies"}: dismiss each one that is not a discrepancy (with a reason), or send one notice listing them all.
+            </p>
+          ) : null}
+          <ActionButtons
+            credit={credit}
+            actions={presentation.actions}
+            subjectId={presentation.id}
+            extra={{ defaultAmount: presentation.claimedAmount ?? undefined, needsDueDate: terms.availableBy === "DEFERRED_PAYMENT" || terms.availableBy === "ACCEPTANCE" }}
+          />
+        </section>
+      ) : null}
+
+      {applicantView && presentation.status === "DISCREPANT" ? (
+        <Alert tone="warning" title="The bank found discrepancies" className="mb-6">
+          You may waive them so the bank can pay, or leave the bank to refuse the documents. Review the notice below and the documents before deciding.
+        </Alert>
+      ) : null}
+
+      <div className={presentation.documents.length > 0 && !building ? "grid gap-6 xl:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)]" : ""}>
+        {presentation.documents.length > 0 && !building ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Documents</CardTitle>
+            </CardHeader>
+            <CardBody>
+              <DocumentViewer documents={presentation.documents} />
+            </CardBody>
+          </Card>
+        ) : null}
+
+        <div className="space-y-6">
+          {!building ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Findings {presentation.status === "PRESENTED" ? "" : "(notice)"}</CardTitle>
+              </CardHeader>
+              <CardBody className="space-y-3">
+                {presentation.findings.length === 0 ? (
+                  <p className="text-sm text-slate-600">No discrepancy was found.</p>
+                ) : (
+                  <ul className="space-y-3" aria-label="Findings">
+                    {presentation.findings.map((f) => (
+                      <li key={f.id} className={`rounded-md border px-3 py-2 text-sm ${f.dismissed ? "border-slate-200 bg-slate-50 text-slate-500" : "border-danger-200 bg-danger-50/40"}`}>
+                        <div className="flex flex-wrap items-center gap-2">
+                          <Badge tone={f.dismissed ? "neutral" : "danger"}>{f.dismissed ? "Dismissed" : "Discrepancy"}</Badge>
+                          <span className="font-mono text-xs">Art. {f.article}</span>
+                          <span className="text-xs text-slate-500">
+                            {docLabel(f.documentId)} · {f.source === "AUTOMATIC" ? "automatic check" : "examiner"}
+                          </span>
+                        </div>
+                        <p className="mt-1 font-medium text-slate-900">{f.message}</p>
+                        {f.found || f.expected ? (
+                          <p className="mt-1 text-slate-700">
+                            Found: <span className="font-medium">{f.found ?? "—"}</span> · Expected: <span className="font-medium">{f.expected ?? "—"}</span>
+                          </p>
+                        ) : null}
+                        {f.dismissed && f.dismissReason ? <p className="mt-1">Dismissed: {f.dismissReason}</p> : null}
+                        {!f.dismissed && canExamine ? <DismissFinding {...common} findingId={f.id} /> : null}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {canExamine ? (
+                  <details className="rounded-md border border-slate-200 p-3">
+                    <summary className="cursor-pointer text-sm font-medium text-slate-800">Add a discrepancy the checks did not find</summary>
+                    <div className="mt-3">
+                      <AddFinding {...common} documents={presentation.documents.map((d) => ({ id: d.id, label: `${DOCUMENT_KIND_LABELS[d.kind]} — ${d.fileName}` }))} />
+                    </div>
+                  </details>
+                ) : null}
+              </CardBody>
+            </Card>
+          ) : null}
+
+          <Card>
+            <CardHeader>
+              <CardTitle>The credit&apos;s terms to check against</CardTitle>
+            </CardHeader>
+            <CardBody>
+              <dl className="divide-y divide-slate-100 text-sm">
+                {TERMS_FIELDS.filter((f) => KEY_TERMS.includes(f.path)).map((field) => (
+                  <div key={field.path} className="grid grid-cols-[10rem_1fr] gap-3 py-1.5">
+                    <dt className="text-slate-600">
+                      <span className="mr-1 font-mono text-xs text-slate-400">{field.tag}</span>
+                      {field.label}
+                    </dt>
+                    <dd className="whitespace-pre-line">{field.format(terms)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </CardBody>
+          </Card>
+        </div>
+      </div>
+
+      <Card className="mt-6">
+        <CardHeader>
+          <CardTitle>Documents in this presentation ({presentation.documents.length})</CardTitle>
+        </CardHeader>
+        <CardBody className="p-0">
+          {presentation.documents.length === 0 ? (
+            <EmptyState title="No documents yet" description={canBuild ? "Upload each document the credit requires, with its details." : "The beneficiary has not added documents yet."} />
+          ) : (
+            <Table aria-label="Documents">
+              <THead>
+                <Tr>
+                  <Th scope="col">Document</Th>
+                  <Th scope="col">File</Th>
+                  <Th scope="col" numeric>
+                    Originals / copies
+                  </Th>
+                  <Th scope="col">SHA-256</Th>
+                  <Th scope="col">Added</Th>
+                  {canBuild ? <Th scope="col">&nbsp;</Th> : null}
+                </Tr>
+              </THead>
+              <TBody>
+                {presentation.documents.map((d) => (
+                  <Tr key={d.id}>
+                    <Td className="font-medium">{DOCUMENT_KIND_LABELS[d.kind]}</Td>
+                    <Td>
+                      <a href={`/api/v1/documents/${d.id}`} className="text-brand-700 hover:underline">
+                        {d.fileName}
+                      </a>
+                      <div className="text-xs text-slate-500">
+                        {d.mediaType} · {(d.size / 1024).toFixed(0)} kB
+                      </div>
+                    </Td>
+                    <Td numeric>
+                      {d.originals} / {d.copies}
+                    </Td>
+                    <Td>
+                      <Hash value={d.sha256} />
+                    </Td>
+                    <Td>
+                      <Time value={d.createdAt} />
+                    </Td>
+                    {canBuild ? (
+                      <Td>
+                        <RemoveDocument {...common} documentId={d.id} fileName={d.fileName} />
+                      </Td>
+                    ) : null}
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </CardBody>
+      </Card>
+
+      {canBuild ? (
+        <Card className="mt-6">
+          <CardHeader>
+            <CardTitle>Add a document</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <DocumentUpload creditId={creditId} presentationId={presentationId} maxBytes={config().UPLOAD_MAX_BYTES} suggestedKind={missing[0]?.kind} />
+          </CardBody>
+        </Card>
+      ) : null}
+
+      {presentation.payments.length > 0 ? (
+        <Card className="mt-6">
+          <CardHeader>
+            <CardTitle>Payments</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <ul className="space-y-1 text-sm">
+              {presentation.payments.map((p) => (
+                <li key={p.id}>
+                  <Money currency={p.currency} amount={p.amount} /> · {p.kind.toLowerCase()} · recorded <Time value={p.recordedAt} />
+                  {p.dueDate ? (
+                    <>
+                      {" "}
+                      · due <Time value={p.dueDate} dateOnly />
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </CardBody>
+        </Card>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { PageHeader } from "@/components/shell/page-header";
+import { TermsForm } from "@/components/terms/terms-form";
+import { draftCredit } from "@/app/(app)/credits/[creditId]/actions";
+import { requireActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { sampleTerms } from "@/lib/terms/sample";
+
+export const metadata: Metadata = { title: "Draft a new credit" };
+
+export default async function NewCreditPage() {
+  const actor = await requireActor();
+  if (actor.organizationKind !== "CORPORATE" || !actor.roles.some((r) => r === "MAKER" || r === "ADMIN")) redirect("/");
+  const [me, beneficiaries, banks] = await Promise.all([
+    db().organization.findUniqueOrThrow({ where: { id: actor.organizationId } }),
+    db().organization.findMany({ where: { kind: "CORPORATE", id: { not: actor.organizationId } }, orderBy: { name: "asc" }, select: { id: true, name: true, address: true } }),
+    db().organization.findMany({ where: { kind: "BANK" }, orderBy: { name: "asc" }, select: { id: true, name: true, address: true } }),
+  ]);
+  // A realistic starting point the applicant edits; the beneficiary is filled in when chosen.
+  const start = sampleTerms();
+  const initial = { ...start, applicant: { name: me.name, address: me.address ?? "" }, beneficiary: { name: "", address: "" } };
+  return (
+    <>
+      <PageHeader
+        title="Draft a new credit"
+        breadcrumbs={[{ href: "/credits", label: "Credits" }, { href: "/credits/new", label: "New" }]}
+        description="Only you see the draft until you send it to the beneficiary. Every save is a new version."
+      />
+      <TermsForm
+        initial={initial}
+        submitLabel="Save draft"
+        serverAction={draftCredit}
+        hidden={{ idempotencyKey: randomUUID() }}
+        choose={{ beneficiaries, banks }}
+      />
+    </>
+  );
+}

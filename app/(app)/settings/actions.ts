@@ -1,0 +1,61 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
+import { grantAuditAccess, revokeAuditAccess } from "@/lib/audit/grants";
+import { actorOrThrow } from "@/lib/auth/session";
+import { addHoliday, removeHoliday } from "@/lib/calendar/holidays";
+import { type ActionState, errorState } from "@/lib/http/action-state";
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? "");
+
+export type TokenState = ActionState | { status: "created"; token: string; name: string };
+
+export async function createTokenAction(_previous: TokenState, form: FormData): Promise<TokenState> {
+  try {
+    const actor = await actorOrThrow();
+    const created = await createApiToken(actor, text(form, "name"));
+    revalidatePath("/settings");
+    return { status: "created", token: created.token, name: text(form, "name") };
+  } catch (error) {
+    return errorState(error);
+  }
+}
+
+export async function revokeTokenAction(form: FormData): Promise<void> {
+  await revokeApiToken(await actorOrThrow(), text(form, "tokenId"));
+  revalidatePath("/settings");
+}
+
+export async function grantAuditAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const actor = await actorOrThrow();
+    const until = text(form, "validUntil");
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(until)) return { status: "error", message: "Choose until when the grant is valid.", fields: { validUntil: "Choose a date" } };
+    await grantAuditAccess(actor, { auditorId: text(form, "auditorId"), creditId: text(form, "creditId") || null, validUntil: new Date(`${until}T23:59:59Z`) });
+    revalidatePath("/settings");
+    return { status: "done", message: "Access granted. The audit firm sees it now." };
+  } catch (error) {
+    return errorState(error);
+  }
+}
+
+export async function revokeAuditAction(form: FormData): Promise<void> {
+  await revokeAuditAccess(await actorOrThrow(), text(form, "grantId"));
+  revalidatePath("/settings");
+}
+
+export async function addHolidayAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    await addHoliday(await actorOrThrow(), { date: text(form, "date"), name: text(form, "name") });
+    revalidatePath("/settings");
+    return { status: "done", message: "Holiday saved." };
+  } catch (error) {
+    return errorState(error);
+  }
+}
+
+export async function removeHolidayAction(form: FormData): Promise<void> {
+  await removeHoliday(await actorOrThrow(), text(form, "holidayId"));
+  revalidatePath("/settings");
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from "node:crypto";
+import type { CreditDetail } from "@/lib/credits/get-credit";
+import { type ActionName, actionRule } from "@/lib/lifecycle/definition";
+import { LinkButton } from "@/components/ui/link-button";
+import { ActionForm, type ActionInputKind } from "./action-form";
+
+// The buttons the lifecycle allows this user now, for the credit or one of its subjects.
+// Terms-editing actions open the terms editor; everything else is a button or a dialog.
+
+const TERMS_INPUTS = new Set(["terms", "amendment"]);
+const DIALOG_INPUTS = new Set<string>(["none", "comment", "reason", "issuance", "advice", "payment"]);
+
+export function ActionButtons({
+  credit,
+  actions,
+  subjectId,
+  extra,
+}: {
+  credit: Pick<CreditDetail, "id" | "version" | "currency" | "terms">;
+  actions: ActionName[];
+  subjectId?: string;
+  extra?: { defaultAmount?: string; needsDueDate?: boolean };
+}) {
+  const ordered = [...actions].sort((a, b) => rank(actionRule(a).tone) - rank(actionRule(b).tone));
+  return (
+    <div className="flex flex-wrap items-start gap-2">
+      {ordered.map((name) => {
+        const rule = actionRule(name);
+        if (TERMS_INPUTS.has(rule.input)) {
+          return (
+            <LinkButton key={name} href={`/credits/${credit.id}/terms?action=${name}`} variant={rule.tone === "primary" ? "primary" : "secondary"}>
+              {rule.label}
+            </LinkButton>
+          );
+        }
+        if (!DIALOG_INPUTS.has(rule.input)) return null; // document and finding actions live in the presentation view
+        return (
+          <ActionForm
+            key={name}
+            action={name}
+            label={rule.label}
+            tone={rule.tone}
+            input={rule.input as ActionInputKind}
+            confirm={"confirm" in rule ? rule.confirm : undefined}
+            creditId={credit.id}
+            subjectId={subjectId}
+            version={credit.version}
+            idempotencyKey={randomUUID()}
+            confirmationAllowed={credit.terms ? credit.terms.confirmation !== "WITHOUT" : false}
+            currency={credit.currency}
+            {...extra}
+          />
+        );
+      })}
+    </div>
+  );
+}
+
+const rank = (tone: string | undefined) => (tone === "primary" ? 0 : tone === "danger" ? 2 : 1);

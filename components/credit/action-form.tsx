@@ -1,0 +1,141 @@
+"use client";
+
+import { useActionState, useEffect, useId, useRef } from "react";
+import { takeAction } from "@/app/(app)/credits/[creditId]/actions";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Textarea } from "@/components/ui/textarea";
+import { IDLE, type ActionState } from "@/lib/http/action-state";
+
+// One lifecycle action as a button. Actions that need input or are irreversible open a dialog:
+// the fields the action takes, the sentence that says what cannot be undone, and any refusal
+// from the server shown in place. A double click submits the same idempotency key twice, which
+// the server answers once.
+
+export type ActionInputKind = "none" | "comment" | "reason" | "issuance" | "advice" | "payment";
+
+export interface ActionFormProps {
+  action: string;
+  label: string;
+  tone?: "primary" | "secondary" | "danger";
+  input: ActionInputKind;
+  confirm?: string;
+  creditId: string;
+  subjectId?: string;
+  version: number;
+  idempotencyKey: string;
+  /** advice: whether field 49 lets the advising bank add its confirmation. */
+  confirmationAllowed?: boolean;
+  /** payment: the amount claimed, pre-filled; and whether a due date is needed. */
+  defaultAmount?: string;
+  needsDueDate?: boolean;
+  currency?: string;
+}
+
+export function ActionForm(props: ActionFormProps) {
+  const [state, formAction] = useActionState<ActionState, FormData>(takeAction, IDLE);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  const needsDialog = props.input !== "none" || Boolean(props.confirm);
+  const variant = props.tone === "danger" ? "danger" : props.tone === "primary" ? "primary" : "secondary";
+
+  useEffect(() => {
+    if (state.status === "done" && dialog.current?.open) dialog.current.close();
+  }, [state]);
+
+  const hidden = (
+    <>
+      <input type="hidden" name="action" value={props.action} />
+      <input type="hidden" name="creditId" value={props.creditId} />
+      {props.subjectId ? <input type="hidden" name="subjectId" value={props.subjectId} /> : null}
+      <input type="hidden" name="expectedVersion" value={props.version} />
+      <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
+    </>
+  );
+
+  if (!needsDialog) {
+    return (
+      <form action={formAction} className="inline-flex flex-col gap-1">
+        {hidden}
+        <SubmitButton variant={variant}>{props.label}</SubmitButton>
+        {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+      </form>
+    );
+  }
+
+  const errors = state.status === "error" ? state.fields ?? {} : {};
+  return (
+    <>
+      <Button ref={opener} type="button" variant={variant} onClick={() => dialog.current?.showModal()}>
+        {props.label}
+      </Button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        className="w-full max-w-lg rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+        onClose={() => opener.current?.focus()}
+      >
+        <form action={formAction} className="space-y-4 p-6">
+          {hidden}
+          <h2 id={titleId} className="text-lg font-semibold text-slate-900">
+            {props.label}
+          </h2>
+          {props.confirm ? <p className="text-sm text-slate-700">{props.confirm}</p> : null}
+          {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+
+          {props.input === "reason" ? (
+            <Field label="Reason" required error={errors.reason} hint="The other parties see this reason.">
+              {(field) => <Textarea {...field} name="reason" rows={3} required minLength={3} maxLength={2000} />}
+            </Field>
+          ) : null}
+          {props.input === "comment" || props.input === "advice" ? (
+            <Field label="Comment (optional)" error={errors.comment}>
+              {(field) => <Textarea {...field} name="comment" rows={2} maxLength={2000} />}
+            </Field>
+          ) : null}
+          {props.input === "issuance" ? (
+            <>
+              <Field label="Credit number (field 20)" required error={errors.creditNumber} hint="Up to 16 characters: letters, digits, '-' and '/'.">
+                {(field) => <Input {...field} name="creditNumber" required maxLength={16} autoComplete="off" className="font-mono uppercase" />}
+              </Field>
+              <Field label="Bank conditions (optional)" error={errors.bankConditions} hint="Added to the credit at issuance, e.g. reimbursement instructions.">
+                {(field) => <Textarea {...field} name="bankConditions" rows={3} maxLength={2000} />}
+              </Field>
+            </>
+          ) : null}
+          {props.input === "advice" ? (
+            props.confirmationAllowed ? (
+              <Checkbox name="addConfirmation" label="Add our confirmation (UCP 600 art. 8)" description="Your bank then undertakes to honour a complying presentation too." />
+            ) : (
+              <p className="text-sm text-slate-600">The credit&apos;s confirmation instructions (field 49) are WITHOUT: you advise it without confirmation.</p>
+            )
+          ) : null}
+          {props.input === "payment" ? (
+            <>
+              <Field label={`Amount${props.currency ? ` (${props.currency})` : ""}`} required error={errors.amount}>
+                {(field) => <Input {...field} name="amount" inputMode="decimal" required defaultValue={props.defaultAmount} className="tabular-nums" />}
+              </Field>
+              {props.needsDueDate ? (
+                <Field label="Maturity (due) date" required error={errors.dueDate}>
+                  {(field) => <Input {...field} name="dueDate" type="date" required />}
+                </Field>
+              ) : null}
+            </>
+          ) : null}
+
+          <div className="flex justify-end gap-3 pt-2">
+            <Button type="button" variant="ghost" onClick={() => dialog.current?.close()}>
+              Cancel
+            </Button>
+            <SubmitButton variant={variant}>{props.label}</SubmitButton>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { AnchorStatusBadge } from "@/components/status/anchor-status-badge";
+import { MILESTONE_KIND_LABELS } from "@/components/status/labels";
+import { Hash } from "@/components/ui/hash";
+import { Time } from "@/components/ui/time";
+import type { CreditDetail } from "@/lib/credits/get-credit";
+import { ACTION_DONE } from "@/lib/lifecycle/words";
+
+/**
+ * Every action on the credit in time order; those that are milestones show their digest and
+ * their anchoring: waiting, being anchored, or anchored in which transaction and block.
+ */
+export function Timeline({ credit }: { credit: CreditDetail }) {
+  type Milestone = CreditDetail["milestones"][number];
+  type Row = { key: string; at: Date; event?: CreditDetail["events"][number]; milestones: Milestone[] };
+  const bySeq = new Map(credit.milestones.map((m) => [m.seq, m]));
+  const shown = new Set<number>();
+  // Each event names the milestones its action recorded (lib/lifecycle/perform.ts).
+  const rows: Row[] = credit.events.map((event) => {
+    const seqs = Array.isArray(event.data.milestones) ? (event.data.milestones as number[]) : [];
+    seqs.forEach((seq) => shown.add(seq));
+    return { key: event.id, at: event.createdAt, event, milestones: seqs.map((seq) => bySeq.get(seq)).filter((m): m is Milestone => Boolean(m)) };
+  });
+  for (const milestone of credit.milestones) if (!shown.has(milestone.seq)) rows.push({ key: milestone.id, at: milestone.createdAt, milestones: [milestone] });
+  rows.sort((a, b) => a.at.getTime() - b.at.getTime());
+  if (rows.length === 0) return <p className="text-sm text-slate-600">Nothing has happened yet.</p>;
+  return (
+    <ol className="relative space-y-4 border-l border-slate-200 pl-6" aria-label="Timeline">
+      {rows.map((row) => (
+        <li key={row.key} className="relative">
+          <span aria-hidden className={`absolute -left-[1.9rem] top-1.5 h-3 w-3 rounded-full border-2 border-white ${row.milestones.length ? "bg-brand-600" : "bg-slate-300"}`} />
+          <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
+            <Time value={row.at} className="text-xs text-slate-500" />
+            {row.event ? (
+              <span>
+                <span className="font-medium text-slate-900">{row.event.actor}</span>
+                {row.event.actorOrg ? <span className="text-slate-600"> ({row.event.actorOrg})</span> : null} {ACTION_DONE[row.event.action] ?? row.event.action}
+              </span>
+            ) : (
+              <span className="font-medium text-slate-900">{row.milestones[0]?.actorOrg ?? "TradeTrail"}</span>
+            )}
+          </div>
+          {row.event?.data && typeof row.event.data.reason === "string" ? <p className="mt-1 text-sm text-slate-700">Reason: {row.event.data.reason}</p> : null}
+          {row.event?.data && typeof row.event.data.comment === "string" ? <p className="mt-1 text-sm text-slate-700">“{row.event.data.comment}”</p> : null}
+          {row.milestones.map((milestone) => (
+            <div key={milestone.id} data-milestone={milestone.kind} data-anchor-status={milestone.status} className="mt-2 rounded-md border border-brand-100 bg-brand-50/50 px-3 py-2 text-sm">
+              <div className="flex flex-wrap items-center gap-2">
+                <span className="font-semibold text-brand-900">
+                  Milestone {milestone.seq}: {MILESTONE_KIND_LABELS[milestone.kind]}
+                </span>
+                <AnchorStatusBadge status={milestone.status} />
+              </div>
+              <dl className="mt-1 grid grid-cols-[7rem_1fr] gap-x-3 gap-y-0.5 text-xs text-slate-600">
+                <dt>Digest</dt>
+                <dd>
+                  <Hash value={milestone.digest} />
+                </dd>
+                {milestone.batch?.txHash ? (
+                  <>
+                    <dt>Transaction</dt>
+                    <dd>
+                      <Hash value={milestone.batch.txHash} />
+                    </dd>
+                    <dt>Block</dt>
+                    <dd>
+                      {milestone.batch.blockNumber}
+                      {milestone.batch.blockTime ? (
+                        <>
+                          {" "}
+                          · <Time value={milestone.batch.blockTime} />
+                        </>
+                      ) : null}
+                    </dd>
+                  </>
+                ) : null}
+                {milestone.documentHashes.length > 0 ? (
+                  <>
+                    <dt>Documents</dt>
+                    <dd>{milestone.documentHashes.length} SHA-256 hash(es) committed</dd>
+                  </>
+                ) : null}
+              </dl>
+            </div>
+          ))}
+        </li>
+      ))}
+    </ol>
+  );
+}

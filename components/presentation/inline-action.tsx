@@ -1,0 +1,132 @@
+"use client";
+
+import { randomId } from "./random-id";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { takeAction } from "@/app/(app)/credits/[creditId]/actions";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Textarea } from "@/components/ui/textarea";
+import { IDLE, type ActionState } from "@/lib/http/action-state";
+
+// The examiner's and the beneficiary's small actions inside a presentation: dismiss a finding
+// (with a reason), add a discrepancy, remove a document. Each posts to the same lifecycle engine.
+
+interface Common {
+  creditId: string;
+  presentationId: string;
+  version: number;
+}
+
+function useLifecycleForm() {
+  const [state, action] = useActionState<ActionState, FormData>(takeAction, IDLE);
+  const [key, setKey] = useState(randomId);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.status === "done") {
+      form.current?.reset();
+      setKey(randomId());
+    }
+  }, [state]);
+  return { state, action, key, form };
+}
+
+function Hidden({ common, action, idempotencyKey }: { common: Common; action: string; idempotencyKey: string }) {
+  return (
+    <>
+      <input type="hidden" name="action" value={action} />
+      <input type="hidden" name="creditId" value={common.creditId} />
+      <input type="hidden" name="subjectId" value={common.presentationId} />
+      <input type="hidden" name="expectedVersion" value={common.version} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+    </>
+  );
+}
+
+export function DismissFinding({ findingId, ...common }: Common & { findingId: string }) {
+  const { state, action, key, form } = useLifecycleForm();
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <Button type="button" size="sm" variant="ghost" onClick={() => setOpen(true)}>
+        Dismiss…
+      </Button>
+    );
+  }
+  return (
+    <form ref={form} action={action} className="mt-2 space-y-2">
+      <Hidden common={common} action="dismissFinding" idempotencyKey={key} />
+      <input type="hidden" name="findingId" value={findingId} />
+      {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+      <Field label="Why is this not a discrepancy?" required error={state.status === "error" ? state.fields?.reason : undefined}>
+        {(f) => <Textarea {...f} name="reason" rows={2} required minLength={3} />}
+      </Field>
+      <div className="flex gap-2">
+        <SubmitButton size="sm" variant="secondary">
+          Dismiss finding
+        </SubmitButton>
+        <Button type="button" size="sm" variant="ghost" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function AddFinding({ documents, ...common }: Common & { documents: { id: string; label: string }[] }) {
+  const { state, action, key, form } = useLifecycleForm();
+  const errors = state.status === "error" ? state.fields ?? {} : {};
+  return (
+    <form ref={form} action={action} className="space-y-3" aria-label="Add a discrepancy">
+      <Hidden common={common} action="addFinding" idempotencyKey={key} />
+      {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+      {state.status === "done" ? <FormMessage tone="success">Discrepancy added.</FormMessage> : null}
+      <div className="grid gap-3 md:grid-cols-[1fr_8rem]">
+        <Field label="Document" error={errors.documentId}>
+          {(f) => (
+            <Select {...f} name="documentId" defaultValue="">
+              <option value="">The presentation as a whole</option>
+              {documents.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.label}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field label="UCP 600 article" required error={errors.article}>
+          {(f) => <Input {...f} name="article" placeholder="14(d)" required maxLength={20} />}
+        </Field>
+      </div>
+      <Field label="Discrepancy" required error={errors.message}>
+        {(f) => <Textarea {...f} name="message" rows={2} required />}
+      </Field>
+      <div className="grid gap-3 md:grid-cols-2">
+        <Field label="Found" error={errors.found}>
+          {(f) => <Input {...f} name="found" />}
+        </Field>
+        <Field label="Expected" error={errors.expected}>
+          {(f) => <Input {...f} name="expected" />}
+        </Field>
+      </div>
+      <SubmitButton variant="secondary">Add discrepancy</SubmitButton>
+    </form>
+  );
+}
+
+export function RemoveDocument({ documentId, fileName, ...common }: Common & { documentId: string; fileName: string }) {
+  const { state, action, key } = useLifecycleForm();
+  return (
+    <form action={action} className="inline">
+      <Hidden common={common} action="removeDocument" idempotencyKey={key} />
+      <input type="hidden" name="documentId" value={documentId} />
+      <SubmitButton size="sm" variant="ghost" aria-label={`Remove ${fileName}`}>
+        Remove
+      </SubmitButton>
+      {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+    </form>
+  );
+}

@@ -1,0 +1,367 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Textarea } from "@/components/ui/textarea";
+import { IDLE, type ActionState } from "@/lib/http/action-state";
+import {
+  AVAILABLE_BY,
+  AVAILABLE_WITH,
+  CONFIRMATION,
+  CURRENCIES,
+  DOCUMENT_KINDS,
+  DOCUMENT_KIND_LABELS,
+  type DocumentKind,
+  INCOTERMS,
+  type TermsInput,
+} from "@/lib/terms/schema";
+
+// The MT700 terms as one form a trade-operations user fills in quickly: grouped like the
+// message, defaults where practice has one, inline errors from the server next to each field.
+
+export interface PartyOption {
+  id: string;
+  name: string;
+  address: string | null;
+}
+
+export interface TermsFormProps {
+  initial: TermsInput;
+  submitLabel: string;
+  serverAction: (previous: ActionState, form: FormData) => Promise<ActionState>;
+  hidden: Record<string, string>;
+  /** Drafting a new credit: choose the counterparties. */
+  choose?: { beneficiaries: PartyOption[]; banks: PartyOption[] };
+  /** An amendment cannot change the parties or the currency. */
+  lockParties?: boolean;
+  commentLabel?: string;
+}
+
+type Docs = NonNullable<TermsInput["documentsRequired"]>;
+
+const FORM_LABELS = { IRREVOCABLE: "Irrevocable", IRREVOCABLE_TRANSFERABLE: "Irrevocable transferable" } as const;
+const BY_LABELS = { PAYMENT: "Sight payment", DEFERRED_PAYMENT: "Deferred payment", ACCEPTANCE: "Acceptance", NEGOTIATION: "Negotiation" } as const;
+const WITH_LABELS = { ISSUING_BANK: "Issuing bank", ADVISING_BANK: "Advising bank", ANY_BANK: "Any bank" } as const;
+const CONFIRMATION_LABELS = { WITHOUT: "Without", MAY_ADD: "May add", CONFIRM: "Confirm" } as const;
+
+export function TermsForm(props: TermsFormProps) {
+  const [state, action] = useActionState<ActionState, FormData>(props.serverAction, IDLE);
+  const [terms, setTerms] = useState<TermsInput>(props.initial);
+  const [parties, setParties] = useState({ beneficiaryId: "", issuingBankId: "", advisingBankId: "" });
+  const [comment, setComment] = useState("");
+  const errors = state.status === "error" ? state.fields ?? {} : {};
+  const err = (path: string) => errors[`terms.${path}`] ?? errors[path];
+  const set = <K extends keyof TermsInput>(key: K, value: TermsInput[K]) => setTerms((t) => ({ ...t, [key]: value }));
+  const docs: Docs = terms.documentsRequired ?? [];
+  const setDoc = (index: number, patch: Partial<Docs[number]>) => set("documentsRequired", docs.map((d, i) => (i === index ? { ...d, ...patch } : d)));
+  const tolerance = terms.tolerance ?? { type: "NONE" as const };
+
+  const payload = JSON.stringify(props.choose ? { ...parties, terms, comment } : { terms, comment, note: comment });
+
+  return (
+    <form action={action} className="space-y-8" noValidate>
+      {Object.entries(props.hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <input type="hidden" name="payload" value={payload} />
+      {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+
+      {props.choose ? (
+        <Section title="Parties and banks">
+          <Field label="Beneficiary (seller)" required error={errors.beneficiaryId}>
+            {(f) => (
+              <Select
+                {...f}
+                value={parties.beneficiaryId}
+                onChange={(e) => {
+                  const chosen = props.choose!.beneficiaries.find((b) => b.id === e.target.value);
+                  setParties((p) => ({ ...p, beneficiaryId: e.target.value }));
+                  if (chosen) set("beneficiary", { name: chosen.name, address: chosen.address ?? "" });
+                }}
+              >
+                <option value="">Choose…</option>
+                {props.choose!.beneficiaries.map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {b.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label="Issuing bank (your bank)" required error={errors.issuingBankId}>
+            {(f) => (
+              <Select {...f} value={parties.issuingBankId} onChange={(e) => setParties((p) => ({ ...p, issuingBankId: e.target.value }))}>
+                <option value="">Choose…</option>
+                {props.choose!.banks.map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {b.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label="Advising bank (the seller's bank)" required error={errors.advisingBankId}>
+            {(f) => (
+              <Select {...f} value={parties.advisingBankId} onChange={(e) => setParties((p) => ({ ...p, advisingBankId: e.target.value }))}>
+                <option value="">Choose…</option>
+                {props.choose!.banks.map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {b.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+        </Section>
+      ) : null}
+
+      <Section title="Applicant and beneficiary (50, 59)">
+        <Field label="Applicant name" required error={err("applicant.name")}>
+          {(f) => <Input {...f} value={terms.applicant?.name ?? ""} disabled={props.lockParties} onChange={(e) => set("applicant", { ...terms.applicant!, name: e.target.value })} />}
+        </Field>
+        <Field label="Applicant address" required error={err("applicant.address")}>
+          {(f) => <Textarea {...f} rows={2} value={terms.applicant?.address ?? ""} disabled={props.lockParties} onChange={(e) => set("applicant", { ...terms.applicant!, address: e.target.value })} />}
+        </Field>
+        <Field label="Beneficiary name" required error={err("beneficiary.name")}>
+          {(f) => <Input {...f} value={terms.beneficiary?.name ?? ""} disabled={props.lockParties} onChange={(e) => set("beneficiary", { ...terms.beneficiary!, name: e.target.value })} />}
+        </Field>
+        <Field label="Beneficiary address" required error={err("beneficiary.address")}>
+          {(f) => <Textarea {...f} rows={2} value={terms.beneficiary?.address ?? ""} disabled={props.lockParties} onChange={(e) => set("beneficiary", { ...terms.beneficiary!, address: e.target.value })} />}
+        </Field>
+      </Section>
+
+      <Section title="Form, amount and availability (40A, 32B, 39A, 41a, 42C)">
+        <Field label="Form of credit (40A)" error={err("form")}>
+          {(f) => (
+            <Select {...f} value={terms.form ?? "IRREVOCABLE"} onChange={(e) => set("form", e.target.value as TermsInput["form"])}>
+              {Object.entries(FORM_LABELS).map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <div className="grid grid-cols-[8rem_1fr] gap-3">
+          <Field label="Currency" required error={err("currency")}>
+            {(f) => (
+              <Select {...f} value={terms.currency} disabled={props.lockParties} onChange={(e) => set("currency", e.target.value as TermsInput["currency"])}>
+                {CURRENCIES.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label="Amount (32B)" required error={err("amount")}>
+            {(f) => <Input {...f} inputMode="decimal" className="tabular-nums" value={terms.amount ?? ""} onChange={(e) => set("amount", e.target.value)} />}
+          </Field>
+        </div>
+        <Field label="Tolerance (39A)" error={err("tolerance") ?? err("tolerance.plus") ?? err("tolerance.minus")} hint="“About” allows 10% more or less (UCP 600 art. 30a).">
+          {(f) => (
+            <div className="flex flex-wrap items-center gap-2">
+              <Select
+                {...f}
+                value={tolerance.type}
+                onChange={(e) => set("tolerance", e.target.value === "PERCENT" ? { type: "PERCENT", plus: 5, minus: 5 } : ({ type: e.target.value } as TermsInput["tolerance"]))}
+              >
+                <option value="NONE">None</option>
+                <option value="PERCENT">Plus/minus percent</option>
+                <option value="ABOUT">About (±10%)</option>
+              </Select>
+              {tolerance.type === "PERCENT" ? (
+                <>
+                  <label className="text-sm">
+                    + <Input aria-label="Tolerance plus percent" className="inline w-16" type="number" min={0} max={10} value={tolerance.plus} onChange={(e) => set("tolerance", { ...tolerance, plus: Number(e.target.value) })} /> %
+                  </label>
+                  <label className="text-sm">
+                    − <Input aria-label="Tolerance minus percent" className="inline w-16" type="number" min={0} max={10} value={tolerance.minus} onChange={(e) => set("tolerance", { ...tolerance, minus: Number(e.target.value) })} /> %
+                  </label>
+                </>
+              ) : null}
+            </div>
+          )}
+        </Field>
+        <div className="grid grid-cols-2 gap-3">
+          <Field label="Available with (41a)" error={err("availableWith")}>
+            {(f) => (
+              <Select {...f} value={terms.availableWith ?? "ADVISING_BANK"} onChange={(e) => set("availableWith", e.target.value as TermsInput["availableWith"])}>
+                {AVAILABLE_WITH.map((v) => (
+                  <option key={v} value={v}>
+                    {WITH_LABELS[v]}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label="Available by" error={err("availableBy")}>
+            {(f) => (
+              <Select {...f} value={terms.availableBy ?? "PAYMENT"} onChange={(e) => set("availableBy", e.target.value as TermsInput["availableBy"])}>
+                {AVAILABLE_BY.map((v) => (
+                  <option key={v} value={v}>
+                    {BY_LABELS[v]}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+        </div>
+        <div className="grid grid-cols-2 gap-3">
+          <Field label="Drafts at (42C)" error={err("draftsAt")} hint="e.g. SIGHT">
+            {(f) => <Input {...f} value={terms.draftsAt ?? ""} onChange={(e) => set("draftsAt", e.target.value)} />}
+          </Field>
+          <Field label="Tenor (days after shipment)" error={err("tenorDays")} hint="For deferred payment or acceptance">
+            {(f) => <Input {...f} type="number" min={0} max={720} value={terms.tenorDays ?? ""} onChange={(e) => set("tenorDays", e.target.value === "" ? undefined : Number(e.target.value))} />}
+          </Field>
+        </div>
+      </Section>
+
+      <Section title="Dates and shipment (31D, 44C, 44E, 44F, 43P, 43T, Incoterm)">
+        <div className="grid grid-cols-2 gap-3">
+          <Field label="Expiry date (31D)" required error={err("expiryDate")}>
+            {(f) => <Input {...f} type="date" value={terms.expiryDate ?? ""} onChange={(e) => set("expiryDate", e.target.value)} />}
+          </Field>
+          <Field label="Place of expiry" required error={err("expiryPlace")}>
+            {(f) => <Input {...f} maxLength={29} value={terms.expiryPlace ?? ""} onChange={(e) => set("expiryPlace", e.target.value)} />}
+          </Field>
+        </div>
+        <Field label="Latest shipment date (44C)" required error={err("latestShipmentDate")}>
+          {(f) => <Input {...f} type="date" value={terms.latestShipmentDate ?? ""} onChange={(e) => set("latestShipmentDate", e.target.value)} />}
+        </Field>
+        <div className="grid grid-cols-2 gap-3">
+          <Field label="Port of loading (44E)" required error={err("portOfLoading")}>
+            {(f) => <Input {...f} value={terms.portOfLoading ?? ""} onChange={(e) => set("portOfLoading", e.target.value)} />}
+          </Field>
+          <Field label="Port of discharge (44F)" required error={err("portOfDischarge")}>
+            {(f) => <Input {...f} value={terms.portOfDischarge ?? ""} onChange={(e) => set("portOfDischarge", e.target.value)} />}
+          </Field>
+        </div>
+        <div className="grid grid-cols-2 gap-3">
+          <Field label="Partial shipments (43P)" error={err("partialShipments")}>
+            {(f) => (
+              <Select {...f} value={terms.partialShipments ?? "NOT_ALLOWED"} onChange={(e) => set("partialShipments", e.target.value as TermsInput["partialShipments"])}>
+                <option value="NOT_ALLOWED">Not allowed</option>
+                <option value="ALLOWED">Allowed</option>
+              </Select>
+            )}
+          </Field>
+          <Field label="Transhipment (43T)" error={err("transhipment")}>
+            {(f) => (
+              <Select {...f} value={terms.transhipment ?? "NOT_ALLOWED"} onChange={(e) => set("transhipment", e.target.value as TermsInput["transhipment"])}>
+                <option value="NOT_ALLOWED">Not allowed</option>
+                <option value="ALLOWED">Allowed</option>
+              </Select>
+            )}
+          </Field>
+        </div>
+        <div className="grid grid-cols-[8rem_1fr] gap-3">
+          <Field label="Incoterm" required error={err("incoterm")}>
+            {(f) => (
+              <Select {...f} value={terms.incoterm} onChange={(e) => set("incoterm", e.target.value as TermsInput["incoterm"])}>
+                {INCOTERMS.map((v) => (
+                  <option key={v} value={v}>
+                    {v}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label="Named place" error={err("incotermPlace")}>
+            {(f) => <Input {...f} value={terms.incotermPlace ?? ""} onChange={(e) => set("incotermPlace", e.target.value)} />}
+          </Field>
+        </div>
+      </Section>
+
+      <Section title="Goods and documents (45A, 46A)">
+        <Field label="Description of goods (45A)" required error={err("goodsDescription")}>
+          {(f) => <Textarea {...f} rows={3} value={terms.goodsDescription ?? ""} onChange={(e) => set("goodsDescription", e.target.value)} />}
+        </Field>
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-slate-800">Documents required (46A)</legend>
+          {err("documentsRequired") ? <p className="text-sm text-danger-700">{err("documentsRequired")}</p> : null}
+          {docs.map((doc, index) => (
+            <div key={index} className="grid grid-cols-[14rem_5rem_5rem_1fr_auto] items-end gap-2">
+              <Field label={index === 0 ? "Document" : undefined} aria-label={`Document ${index + 1}`} error={err(`documentsRequired.${index}.kind`)}>
+                {(f) => (
+                  <Select {...f} aria-label={`Document ${index + 1} type`} value={doc.kind} onChange={(e) => setDoc(index, { kind: e.target.value as DocumentKind })}>
+                    {DOCUMENT_KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {DOCUMENT_KIND_LABELS[k]}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </Field>
+              <Field label={index === 0 ? "Originals" : undefined} error={err(`documentsRequired.${index}.originals`)}>
+                {(f) => <Input {...f} aria-label={`Document ${index + 1} originals`} type="number" min={0} max={10} value={doc.originals} onChange={(e) => setDoc(index, { originals: Number(e.target.value) })} />}
+              </Field>
+              <Field label={index === 0 ? "Copies" : undefined} error={err(`documentsRequired.${index}.copies`)}>
+                {(f) => <Input {...f} aria-label={`Document ${index + 1} copies`} type="number" min={0} max={10} value={doc.copies} onChange={(e) => setDoc(index, { copies: Number(e.target.value) })} />}
+              </Field>
+              <Field label={index === 0 ? "Details" : undefined} error={err(`documentsRequired.${index}.details`)}>
+                {(f) => <Input {...f} aria-label={`Document ${index + 1} details`} value={doc.details ?? ""} onChange={(e) => setDoc(index, { details: e.target.value })} />}
+              </Field>
+              <Button type="button" variant="ghost" size="sm" aria-label={`Remove document ${index + 1}`} onClick={() => set("documentsRequired", docs.filter((_, i) => i !== index))}>
+                Remove
+              </Button>
+            </div>
+          ))}
+          <Button type="button" variant="secondary" size="sm" onClick={() => set("documentsRequired", [...docs, { kind: "OTHER", originals: 1, copies: 0, details: "" }])}>
+            Add a document
+          </Button>
+        </fieldset>
+      </Section>
+
+      <Section title="Conditions (47A, 71D, 48, 49)">
+        <Field label="Additional conditions (47A)" error={err("additionalConditions")}>
+          {(f) => <Textarea {...f} rows={3} value={terms.additionalConditions ?? ""} onChange={(e) => set("additionalConditions", e.target.value)} />}
+        </Field>
+        <Field label="Charges (71D)" error={err("charges")}>
+          {(f) => <Input {...f} value={terms.charges ?? ""} onChange={(e) => set("charges", e.target.value)} />}
+        </Field>
+        <div className="grid grid-cols-2 gap-3">
+          <Field label="Presentation period, days after shipment (48)" error={err("presentationPeriodDays")}>
+            {(f) => <Input {...f} type="number" min={1} max={180} value={terms.presentationPeriodDays ?? 21} onChange={(e) => set("presentationPeriodDays", Number(e.target.value))} />}
+          </Field>
+          <Field label="Confirmation instructions (49)" error={err("confirmation")}>
+            {(f) => (
+              <Select {...f} value={terms.confirmation ?? "WITHOUT"} onChange={(e) => set("confirmation", e.target.value as TermsInput["confirmation"])}>
+                {CONFIRMATION.map((v) => (
+                  <option key={v} value={v}>
+                    {CONFIRMATION_LABELS[v]}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+        </div>
+      </Section>
+
+      <Section title={props.commentLabel ?? "Comment for the other parties (optional)"}>
+        <Field label="Comment" error={errors.comment ?? errors.note}>
+          {(f) => <Textarea {...f} rows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />}
+        </Field>
+      </Section>
+
+      <div className="flex items-center gap-3 border-t border-slate-200 pt-6">
+        <SubmitButton>{props.submitLabel}</SubmitButton>
+        {state.status === "error" && Object.keys(errors).length > 0 ? <span className="text-sm text-danger-700">{Object.keys(errors).length} field(s) need your attention.</span> : null}
+      </div>
+    </form>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 md:grid-cols-2">
+      <legend className="px-1 text-sm font-semibold text-slate-800">{title}</legend>
+      {children}
+    </fieldset>
+  );
+}

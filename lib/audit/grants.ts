@@ -1,0 +1,71 @@
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { AppError, forbidden, invalid, notFound } from "@/lib/errors";
+import { visiblePartiesOf } from "@/lib/lifecycle/authorize";
+
+// A bank grants an auditor firm read access to one of its credits, or to all of them, for a
+// period; it can revoke the grant at any time. Grants and revocations are logged with their uses.
+
+const BANK_PARTIES = new Set(["issuingBank", "advisingBank", "confirmingBank"]);
+
+function assertBankAdmin(actor: Actor): void {
+  if (actor.organizationKind !== "BANK" || !actor.roles.some((r) => r === "ADMIN" || r === "CHECKER")) {
+    throw forbidden("Only a bank's administrators or checkers can grant or revoke audit access.");
+  }
+}
+
+export async function grantAuditAccess(
+  actor: Actor,
+  input: { auditorId: string; creditId?: string | null; validFrom?: Date; validUntil: Date; now?: Date },
+): Promise<{ id: string }> {
+  assertBankAdmin(actor);
+  const now = input.now ?? new Date();
+  const validFrom = input.validFrom ?? now;
+  if (!(input.validUntil > validFrom)) throw invalid("The grant must end after it starts.", { validUntil: "Must be after the start" });
+  const auditor = /^[0-9a-f-]{36}$/i.test(input.auditorId) ? await db().organization.findUnique({ where: { id: input.auditorId } }) : null;
+  if (!auditor || auditor.kind !== "AUDITOR") throw invalid("Choose an audit firm.", { auditorId: "Choose an audit firm" });
+  if (input.creditId) {
+    const credit = /^[0-9a-f-]{36}$/i.test(input.creditId) ? await db().credit.findUnique({ where: { id: input.creditId } }) : null;
+    if (!credit || !visiblePartiesOf(actor.organizationId, credit).some((p) => BANK_PARTIES.has(p))) throw notFound("The credit");
+  }
+  return db().$transaction(async (tx) => {
+    const grant = await tx.auditGrant.create({
+      data: { bankId: actor.organizationId, auditorId: auditor.id, creditId: input.creditId ?? null, validFrom, validUntil: input.validUntil, grantedById: actor.userId },
+      select: { id: true },
+    });
+    await tx.auditLogEntry.create({
+      data: { grantId: grant.id, actorId: actor.userId, actorOrgId: actor.organizationId, action: "grant", creditId: input.creditId ?? null, data: { auditorId: auditor.id, validFrom: validFrom.toISOString(), validUntil: input.validUntil.toISOString() } },
+    });
+    return grant;
+  });
+}
+
+export async function revokeAuditAccess(actor: Actor, grantId: string, now = new Date()): Promise<void> {
+  assertBankAdmin(actor);
+  const grant = /^[0-9a-f-]{36}$/i.test(grantId) ? await db().auditGrant.findFirst({ where: { id: grantId, bankId: actor.organizationId } }) : null;
+  if (!grant) throw notFound("The grant");
+  if (grant.revokedAt) throw new AppError("INVALID_STATE", "This grant was already revoked.");
+  await db().$transaction([
+    db().auditGrant.update({ where: { id: grant.id }, data: { revokedAt: now, revokedById: actor.userId } }),
+    db().auditLogEntry.create({ data: { grantId: grant.id, actorId: actor.userId, actorOrgId: actor.organizationId, action: "revoke", creditId: grant.creditId, data: {} } }),
+  ]);
+}
+
+/** The grants a bank gave, or an auditor holds, newest first, with their recent uses. */
+export async function listGrants(actor: Actor) {
+  const where = actor.organizationKind === "AUDITOR" ? { auditorId: actor.organizationId } : { bankId: actor.organizationId };
+  return db().auditGrant.findMany({
+    where,
+    orderBy: { createdAt: "desc" },
+    include: {
+      bank: { select: { name: true } },
+      auditor: { select: { name: true } },
+      credit: { select: { id: true, reference: true, creditNumber: true } },
+      uses: { orderBy: { createdAt: "desc" }, take: 20 },
+    },
+  });
+}
+
+export async function auditFirms() {
+  return db().organization.findMany({ where: { kind: "AUDITOR" }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}

@@ -1,0 +1,26 @@
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { forbidden, invalid } from "@/lib/errors";
+
+// A bank's own holidays: its examination deadlines (UCP 600 art. 14b) skip them.
+
+export async function listHolidays(bankId: string) {
+  return db().bankHoliday.findMany({ where: { bankId }, orderBy: { date: "asc" } });
+}
+
+export async function addHoliday(actor: Actor, input: { date: string; name: string }): Promise<void> {
+  if (actor.organizationKind !== "BANK" || !actor.roles.includes("ADMIN")) throw forbidden("Only a bank administrator manages its holidays.");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date))) throw invalid("Enter a date.", { date: "Enter a date" });
+  const name = input.name.trim();
+  if (name.length < 2 || name.length > 80) throw invalid("Name the holiday (2 to 80 characters).", { name: "2 to 80 characters" });
+  await db().bankHoliday.upsert({
+    where: { bankId_date: { bankId: actor.organizationId, date: new Date(`${input.date}T00:00:00Z`) } },
+    update: { name },
+    create: { bankId: actor.organizationId, date: new Date(`${input.date}T00:00:00Z`), name },
+  });
+}
+
+export async function removeHoliday(actor: Actor, holidayId: string): Promise<void> {
+  if (actor.organizationKind !== "BANK" || !actor.roles.includes("ADMIN")) throw forbidden("Only a bank administrator manages its holidays.");
+  await db().bankHoliday.deleteMany({ where: { id: holidayId, bankId: actor.organizationId } });
+}

@@ -1,0 +1,31 @@
+import type { PresentationStatus } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import { visiblePartiesOf } from "@/lib/lifecycle/authorize";
+import { canAuditorSee } from "@/lib/credits/audit-access";
+import { recordAuditUse } from "@/lib/audit/log";
+
+// Who may download a document: the beneficiary who presented it and the banks of the credit;
+// the applicant once the documents are released to it (after payment), or when it must decide
+// on a waiver; auditors with a live grant. Everyone else gets "not found".
+
+const RELEASED_TO_APPLICANT: readonly PresentationStatus[] = ["DISCREPANT", "WAIVED", "PAYMENT_PENDING", "PAID"];
+
+export async function documentForDownload(actor: Actor, documentId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(documentId)) throw notFound("The document");
+  const document = await db().document.findUnique({ where: { id: documentId }, include: { credit: true, presentation: { select: { status: true } } } });
+  if (!document) throw notFound("The document");
+  if (actor.organizationKind === "AUDITOR") {
+    if (!(await canAuditorSee(actor, document.creditId))) throw notFound("The document");
+    await recordAuditUse(actor, { action: "download-document", creditId: document.creditId, data: { documentId, sha256: document.sha256 } });
+    return document;
+  }
+  const parties = visiblePartiesOf(actor.organizationId, document.credit);
+  const mayRead = parties.some((party) => {
+    if (party === "applicant") return document.presentation !== null && RELEASED_TO_APPLICANT.includes(document.presentation.status);
+    return true;
+  });
+  if (!mayRead) throw notFound("The document");
+  return document;
+}
