@@ -1,0 +1,81 @@
+import { JsonRpcProvider, type Provider, NonceManager, type TransactionRequest, type TransactionResponse, Network, Wallet } from "ethers";
+
+// JSON-RPC access to any EVM chain: a local anvil in development and tests, a testnet or
+// mainnet endpoint in production.
+
+export interface ProviderOptions {
+  /** Most requests sent in one JSON-RPC batch (1 disables batching; some hosted RPCs cap batches). */
+  batchMaxCount?: number;
+  /** How long requests are collected into a batch, in ms. */
+  batchStallTime?: number;
+  /** How often transactions and blocks are polled, in ms; defaults to 100 on loopback, 4000 elsewhere. */
+  pollingInterval?: number;
+  /**
+   * The chain id, when known: skips network detection, so a chain that is down makes calls
+   * fail at once instead of ethers logging "failed to detect network" every second.
+   */
+  chainId?: bigint | number;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
+
+/** Whether the URL points at this machine (anvil mines instantly there, so poll often). */
+export function isLoopbackUrl(rpcUrl: string): boolean {
+  try {
+    return LOOPBACK.test(new URL(rpcUrl).hostname);
+  } catch {
+    return false;
+  }
+}
+
+export function makeProvider(rpcUrl: string, options: ProviderOptions = {}): JsonRpcProvider {
+  const network = options.chainId === undefined ? undefined : Network.from(BigInt(options.chainId));
+  return new JsonRpcProvider(rpcUrl, network, {
+    staticNetwork: network ?? null,
+    batchMaxCount: options.batchMaxCount ?? 100,
+    batchStallTime: options.batchStallTime ?? 10,
+    pollingInterval: options.pollingInterval ?? (isLoopbackUrl(rpcUrl) ? 100 : 4_000),
+    // ethers answers a repeated request from a 250 ms cache by default: a nonce, a gas estimate
+    // or isAnchored read right after a transaction would be stale (seen: reused nonces, and
+    // an estimate that hid an AlreadyAnchored revert). Every read goes to the node.
+    cacheTimeout: -1,
+  });
+}
+
+/**
+ * ethers' NonceManager, but sends one transaction at a time and re-reads the nonce after a
+ * failed send. The stock one counts a nonce before gas estimation, so a reverted call (say
+ * AlreadyAnchored) would leave a gap and every later transaction would wait forever.
+ */
+export class SerialNonceManager extends NonceManager {
+  #queue: Promise<unknown> = Promise.resolve();
+
+  override connect(provider: Provider | null): SerialNonceManager {
+    return new SerialNonceManager(this.signer.connect(provider));
+  }
+
+  override sendTransaction(tx: TransactionRequest): Promise<TransactionResponse> {
+    const sent = this.#queue.then(() => this.#send(tx));
+    this.#queue = sent.catch(() => {});
+    return sent;
+  }
+
+  async #send(tx: TransactionRequest): Promise<TransactionResponse> {
+    try {
+      return await super.sendTransaction(tx);
+    } catch (error) {
+      // Serialised, so the node's pending count is exact: earlier sends have all reached it.
+      this.reset();
+      throw error;
+    }
+  }
+}
+
+/** A signer for `privateKey` on `provider` whose nonces stay in order across many sends. */
+export function makeSigner(privateKey: string, provider: Provider): SerialNonceManager {
+  return new SerialNonceManager(new Wallet(privateKey, provider));
+}
+
+export async function chainIdOf(provider: Provider): Promise<bigint> {
+  return (await provider.getNetwork()).chainId;
+}
