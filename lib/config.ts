@@ -58,6 +58,8 @@ export const configSchema = z.object({
   ANCHOR_POLL_MS: int(10, 60_000, 250),
   /** Run the anchoring worker inside `npm start` (else run `npm run worker` separately). */
   ANCHOR_WORKER: bool(true),
+  /** A JSON-RPC URL safe to give browsers (no API key), for in-browser verification on /verify. */
+  PUBLIC_CHAIN_RPC_URL: httpUrl,
 
   AUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
     message: "expected at least 32 characters",

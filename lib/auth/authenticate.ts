@@ -34,16 +34,16 @@ export async function authenticate(input: { email: string; password: string }, o
     return refuse({ ok: false, reason: "locked", until: user.lockedUntil });
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    // Counted atomically so parallel guesses cannot slip past the limit.
-    const [updated] = await db().$queryRaw<{ failed_sign_ins: number }[]>`
-      UPDATE users SET failed_sign_ins = CASE WHEN locked_until IS NOT NULL AND locked_until <= ${now} THEN 1 ELSE failed_sign_ins + 1 END,
-                       locked_until = NULL
-       WHERE id = ${user.id}::uuid RETURNING failed_sign_ins`;
-    if ((updated?.failed_sign_ins ?? 0) >= MAX_FAILED_SIGN_INS) {
-      const until = new Date(now.getTime() + LOCK_MINUTES * 60_000);
-      await db().user.update({ where: { id: user.id }, data: { lockedUntil: until, failedSignIns: 0 } });
-      return refuse({ ok: false, reason: "locked", until });
-    }
+    // Counted and locked in one statement, so parallel guesses can neither slip past the limit
+    // nor clear a lock another guess just set.
+    const until = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+    const [updated] = await db().$queryRaw<{ locked_until: Date | null }[]>`
+      UPDATE users SET
+        failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= ${MAX_FAILED_SIGN_INS} THEN 0 ELSE failed_sign_ins + 1 END,
+        locked_until = CASE WHEN failed_sign_ins + 1 >= ${MAX_FAILED_SIGN_INS} THEN ${until}
+                            WHEN locked_until > ${now} THEN locked_until ELSE NULL END
+       WHERE id = ${user.id}::uuid RETURNING locked_until`;
+    if (updated?.locked_until && updated.locked_until > now) return refuse({ ok: false, reason: "locked", until: updated.locked_until });
     return refuse({ ok: false, reason: "invalid" });
   }
   await db().user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now } });

@@ -1,0 +1,193 @@
+import path from "node:path";
+import os from "node:os";
+import fs from "node:fs";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { AnchorRegistry } from "@/lib/chain/anchor-registry";
+import { connectAnchorRegistry } from "@/lib/chain/anchor-registry";
+import { makeProvider, makeSigner } from "@/lib/chain/provider";
+import { db } from "@/lib/db/client";
+import { type RunningAnvil, startAnvil } from "@/lib/dev/anvil";
+import { appendMilestone } from "@/lib/anchoring/record";
+import { AnchoringWorker, type WorkerSettings } from "@/lib/anchoring/worker";
+import { verifyInclusion } from "@/lib/anchoring/merkle";
+import { type ChainFixture, deployedRegistry } from "./support/chain";
+import { useTestDatabase } from "./support/database";
+import { type World, createWorld, creditIn } from "./support/world";
+
+useTestDatabase();
+let world: World;
+beforeAll(async () => {
+  world = await createWorld();
+});
+
+const FAST: Partial<WorkerSettings> = { batchSize: 64, batchAgeMs: 0, confirmations: 1, maxBackoffMs: 200, leaseMs: 5_000 };
+
+function workerOn(chain: ChainFixture, settings: Partial<WorkerSettings> = {}, registry: AnchorRegistry = chain.registry) {
+  return new AnchoringWorker({ provider: chain.provider, registry, signer: chain.signer, chainId: chain.chainId, contractAddress: chain.address }, { ...FAST, ...settings });
+}
+
+/** `count` milestones spread over fresh credits, written as the lifecycle writes them. */
+async function commitMilestones(count: number, perCredit = 10): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += perCredit) {
+    const { creditId } = await creditIn(world, "ADVISED");
+    await db().$transaction(async (tx) => {
+      for (let j = 0; j < Math.min(perCredit, count - i); j++) {
+        const m = await appendMilestone(tx, { creditId, kind: "CREDIT_ADVISED", content: { test: j } });
+        ids.push((await tx.milestone.findFirstOrThrow({ where: { creditId, seq: m.seq } })).id);
+      }
+    });
+  }
+  return ids;
+}
+
+async function runUntilAnchored(workers: AnchoringWorker[], ids: string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await Promise.all(workers.map((w) => w.tick()));
+    const left = await db().milestone.count({ where: { id: { in: ids }, status: { not: "ANCHORED" } } });
+    if (left === 0) return;
+    if (Date.now() > deadline) throw new Error(`${left} milestone(s) still not anchored after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Every milestone is in exactly one confirmed batch whose root is on chain once, and its proof holds. */
+async function expectAnchoredOnce(chain: ChainFixture, ids: string[]) {
+  const milestones = await db().milestone.findMany({ where: { id: { in: ids } }, include: { batch: true } });
+  expect(milestones).toHaveLength(ids.length);
+  for (const m of milestones) {
+    expect(m.status).toBe("ANCHORED");
+    expect(m.batch?.status).toBe("CONFIRMED");
+    expect(verifyInclusion(m.batch!.root, m.digest, m.proof)).toBe(true);
+  }
+  const roots = [...new Set(milestones.map((m) => m.batch!.root))];
+  const leafCount = (await db().anchorBatch.findMany({ where: { root: { in: roots } } })).reduce((n, b) => n + b.leafCount, 0);
+  expect(leafCount).toBe(ids.length);
+  for (const root of roots) {
+    const logs = await chain.provider.getLogs({ address: chain.address, topics: [null, root], fromBlock: 0 });
+    expect(logs).toHaveLength(1);
+    const onChain = await chain.registry.anchorOf(root);
+    const batch = await db().anchorBatch.findUniqueOrThrow({ where: { root } });
+    expect(onChain?.blockNumber).toBe(Number(batch.blockNumber));
+    expect(batch.txHash).toBe(logs[0]!.transactionHash);
+  }
+}
+
+describe("the anchoring worker", () => {
+  it("anchors pending milestones in one batch per size limit, with each milestone's proof", async () => {
+    const chain = await deployedRegistry();
+    const ids = await commitMilestones(150);
+    await runUntilAnchored([workerOn(chain)], ids);
+    await expectAnchoredOnce(chain, ids);
+    const batches = await db().anchorBatch.findMany({ where: { contractAddress: chain.address } });
+    expect(batches.map((b) => b.leafCount).sort((a, b) => b - a)).toEqual([64, 64, 22]);
+  });
+
+  it("waits for a batch to fill or age before sending", async () => {
+    const chain = await deployedRegistry();
+    const worker = workerOn(chain, { batchSize: 100, batchAgeMs: 60_000 });
+    const ids = await commitMilestones(5);
+    const report = await worker.tick();
+    expect(report.batched).toBe(0);
+    expect(await db().milestone.count({ where: { id: { in: ids }, status: "PENDING" } })).toBe(5);
+    const later = await worker.tick(new Date(Date.now() + 61_000));
+    expect(later.batched).toBe(5);
+  });
+
+  it("lets two workers running at once anchor every milestone exactly once", async () => {
+    const chain = await deployedRegistry();
+    const ids = await commitMilestones(300);
+    const a = workerOn(chain, { batchSize: 25 });
+    // The second worker is a separate process in production: its own provider and signer, same key.
+    const provider = makeProvider(chain.rpcUrl);
+    const signer = makeSigner(chain.signerKey, provider);
+    const b = new AnchoringWorker(
+      { provider, registry: connectAnchorRegistry(chain.address, signer), signer, chainId: chain.chainId, contractAddress: chain.address },
+      { ...FAST, batchSize: 25 },
+    );
+    await runUntilAnchored([a, b], ids, 60_000);
+    await expectAnchoredOnce(chain, ids);
+    const batches = await db().anchorBatch.count({ where: { contractAddress: chain.address } });
+    expect(batches).toBe(12);
+  });
+
+  it("does not anchor twice when a worker dies between sending and recording", async () => {
+    const chain = await deployedRegistry();
+    const ids = await commitMilestones(10);
+    // This worker's process "dies" right after its transaction reached the node.
+    const dying: AnchorRegistry = {
+      ...chain.registry,
+      anchor: async (root, leafCount, overrides) => {
+        await chain.registry.anchor(root, leafCount, overrides);
+        throw new Error("killed after sending");
+      },
+    };
+    const first = await workerOn(chain, { leaseMs: 50 }, dying).tick();
+    expect(first.errors.join()).toMatch(/killed after sending/);
+    const sentBefore = await chain.provider.getTransactionCount(chain.signer.getAddress(), "latest");
+    const batch = await db().anchorBatch.findFirstOrThrow({ where: { contractAddress: chain.address } });
+    expect(batch.status).toBe("SENDING");
+    expect(batch.txHash).toBeNull();
+
+    await new Promise((r) => setTimeout(r, 300)); // the dead worker's lease and backoff expire
+    await runUntilAnchored([workerOn(chain)], ids);
+    await expectAnchoredOnce(chain, ids);
+    expect(await chain.provider.getTransactionCount(chain.signer.getAddress(), "latest")).toBe(sentBefore);
+  });
+});
+
+describe("when the chain misbehaves", () => {
+  let anvil: RunningAnvil | undefined;
+  afterEach(async () => {
+    await anvil?.stop();
+    anvil = undefined;
+  });
+
+  it("loses nothing while the chain is down and anchors everything when it returns", async () => {
+    const state = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tt-anvil-")), "state.json");
+    anvil = await startAnvil({ stateFile: state });
+    const port = anvil.port;
+    const chain = await deployedRegistry(anvil.url);
+    const worker = workerOn(chain);
+    const before = await commitMilestones(5);
+    await runUntilAnchored([worker], before);
+
+    await anvil.stop(); // dumps its state
+    const during = await commitMilestones(20);
+    for (let i = 0; i < 3; i++) {
+      const report = await worker.tick();
+      expect(report.errors.length).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await db().milestone.count({ where: { id: { in: during }, status: "ANCHORED" } })).toBe(0);
+
+    anvil = await startAnvil({ stateFile: state, port });
+    await runUntilAnchored([worker], during, 30_000);
+    await expectAnchoredOnce(chain, [...before, ...during]);
+  });
+
+  it("anchors a batch again when a reorg drops its block", async () => {
+    anvil = await startAnvil();
+    const chain = await deployedRegistry(anvil.url);
+    const worker = workerOn(chain);
+    const ids = await commitMilestones(8);
+    await runUntilAnchored([worker], ids);
+    const batch = await db().anchorBatch.findFirstOrThrow({ where: { contractAddress: chain.address } });
+    const firstBlock = Number(batch.blockNumber);
+
+    // Replace the batch's block (and anything after it) with empty blocks: the anchor is gone.
+    const head = await chain.provider.getBlockNumber();
+    await chain.provider.send("anvil_reorg", [head - firstBlock + 1, []]);
+    expect(await chain.registry.isAnchored(batch.root)).toBe(false);
+
+    await worker.tick();
+    expect((await db().anchorBatch.findUniqueOrThrow({ where: { id: batch.id } })).status).not.toBe("CONFIRMED");
+    expect(await db().milestone.count({ where: { id: { in: ids }, status: "ANCHORED" } })).toBe(0);
+
+    await runUntilAnchored([worker], ids);
+    await expectAnchoredOnce(chain, ids);
+    const again = await db().anchorBatch.findUniqueOrThrow({ where: { id: batch.id } });
+    expect(again.blockHash).not.toBe(batch.blockHash);
+  });
+});
