@@ -51,7 +51,14 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
         title={title}
         breadcrumbs={[{ href: "/credits", label: "Credits" }, { href: base, label: credit.creditNumber ?? credit.reference }]}
         description={`${credit.parties.applicant.name} → ${credit.parties.beneficiary.name}`}
-        actions={<CreditStatusBadge status={credit.status} />}
+        actions={
+          <div className="flex items-center gap-3">
+            <CreditStatusBadge status={credit.status} />
+            <Link href={`${base}/audit`} className="text-sm font-medium text-brand-700 hover:underline">
+              Audit trail
+            </Link>
+          </div>
+        }
       />
 
       <div className="mb-6 grid gap-4 md:grid-cols-4">

@@ -1,0 +1,10 @@
+import { authenticated, json } from "@/lib/http/route";
+import { exportProofBundle } from "@/lib/verify/export";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/credits/{id}/proof-bundle: the self-contained proof bundle as a JSON download. */
+export const GET = authenticated<{ creditId: string }>(async (_request, actor, { creditId }) => {
+  const bundle = await exportProofBundle(actor, creditId);
+  return json(bundle, { headers: { "content-disposition": `attachment; filename="${bundle.credit.reference}-proof-bundle.json"` } });
+});

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BundleCheck } from "@/components/verify/bundle-check";
+import { DocumentCheck } from "@/components/verify/document-check";
+import { config } from "@/lib/config";
+
+export const metadata: Metadata = { title: "Verify a document or a proof bundle" };
+export const dynamic = "force-dynamic";
+
+export default function VerifyPage() {
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-10">
+      <div className="mb-8 flex items-center justify-between">
+        <Link href="/" className="text-xl font-semibold tracking-tight text-brand-800">
+          TradeTrail
+        </Link>
+        <Link href="/sign-in" className="text-sm text-brand-700 hover:underline">
+          Sign in
+        </Link>
+      </div>
+      <h1 className="text-2xl font-semibold text-slate-900">Verify without an account</h1>
+      <p className="mt-2 text-slate-700">
+        Trade documents and the milestones of letters of credit handled in TradeTrail are anchored on an Ethereum network. Check a document you hold, or a
+        credit&apos;s proof bundle, without trusting our database.
+      </p>
+      <section className="mt-8 space-y-3" aria-labelledby="document-heading">
+        <h2 id="document-heading" className="text-lg font-semibold text-slate-900">
+          Is this document anchored?
+        </h2>
+        <DocumentCheck />
+      </section>
+      <section className="mt-12 space-y-3" aria-labelledby="bundle-heading">
+        <h2 id="bundle-heading" className="text-lg font-semibold text-slate-900">
+          Verify a proof bundle
+        </h2>
+        <p className="text-sm text-slate-700">
+          A bundle holds every milestone of one credit with its salt, Merkle proof and transaction. Everything is recomputed in this browser; only the batch roots
+          are read from the contract. See <code>docs/PROOF-FORMAT.md</code> to write your own verifier.
+        </p>
+        <BundleCheck defaultRpcUrl={config().PUBLIC_CHAIN_RPC_URL ?? null} />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { JsonRpcProvider } from "ethers";
+import { useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { VerificationBadge } from "@/components/audit/verification-badge";
+import { parseBundle, verifyBundle } from "@/lib/verify/bundle";
+import { rpcAnchorReader } from "@/lib/verify/reader";
+
+// Verify a proof bundle entirely in this browser: digests and Merkle proofs recomputed here,
+// roots read from the contract through the RPC endpoint of your choice.
+
+type Outcome = Awaited<ReturnType<typeof verifyBundle>>;
+
+export function BundleCheck({ defaultRpcUrl }: { defaultRpcUrl: string | null }) {
+  const fileId = useId();
+  const [rpcUrl, setRpcUrl] = useState(defaultRpcUrl ?? "");
+  const [outcome, setOutcome] = useState<{ reference: string; result: Outcome } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+
+  const run = async () => {
+    setError(null);
+    setOutcome(null);
+    if (!file) return setError("Choose a proof bundle (.json) first.");
+    setBusy(true);
+    try {
+      const parsed = parseBundle(JSON.parse(await file.text()));
+      if (!parsed.ok) throw new Error(parsed.error);
+      const url = rpcUrl || `${window.location.origin}/api/public/rpc`;
+      const provider = new JsonRpcProvider(url, undefined, { staticNetwork: true, cacheTimeout: -1 });
+      const result = await verifyBundle(parsed.bundle, rpcAnchorReader(provider, parsed.bundle.chain.contractAddress));
+      setOutcome({ reference: parsed.bundle.credit.reference, result });
+    } catch (e) {
+      setError(e instanceof SyntaxError ? "That file is not JSON." : e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="space-y-4">
+      <div className="grid gap-4 md:grid-cols-2">
+        <div>
+          <label htmlFor={fileId} className="mb-1 block text-sm font-medium text-slate-800">
+            Proof bundle (.json)
+          </label>
+          <input id={fileId} type="file" accept="application/json,.json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="block w-full text-sm" />
+        </div>
+        <div>
+          <label htmlFor={`${fileId}-rpc`} className="mb-1 block text-sm font-medium text-slate-800">
+            JSON-RPC endpoint of the chain
+          </label>
+          <Input id={`${fileId}-rpc`} value={rpcUrl} onChange={(e) => setRpcUrl(e.target.value)} placeholder="This site's read-only relay" />
+          <p className="mt-1 text-xs text-slate-600">Use any node you trust; leave empty to use this site&apos;s read-only relay.</p>
+        </div>
+      </div>
+      <Button onClick={run} pending={busy}>
+        Verify bundle in this browser
+      </Button>
+      {error ? <FormMessage tone="error">{error}</FormMessage> : null}
+      {outcome ? (
+        <div aria-live="polite" className="space-y-2" data-testid="bundle-result">
+          <p className="font-medium">
+            {outcome.reference}: {outcome.result.results.filter((r) => r.status === "verified").length} of {outcome.result.results.length} milestones verified.
+          </p>
+          <ul className="space-y-1 text-sm">
+            {outcome.result.results.map((r) => (
+              <li key={r.seq} className="flex flex-wrap items-center gap-2">
+                <span className="w-8 text-right tabular-nums">{r.seq}.</span>
+                <span className="w-56">{r.kind}</span>
+                <VerificationBadge status={r.status} />
+                {r.status !== "verified" ? <span className="text-slate-600">{r.reason}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
