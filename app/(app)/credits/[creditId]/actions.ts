@@ -56,6 +56,7 @@ function inputFrom(name: ActionName, form: FormData): unknown {
 
 /** Every lifecycle button and dialog on the credit page posts here. */
 export async function takeAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  let next: string;
   try {
     const actor = await actorOrThrow();
     const name = text(form, "action") as ActionName;
@@ -73,10 +74,13 @@ export async function takeAction(_previous: ActionState, form: FormData): Promis
     });
     revalidatePath(`/credits/${result.creditId}`);
     revalidatePath("/");
-    return { status: "done", message: `Done: you ${ACTION_DONE[name]}.` };
+    if (name === "startPresentation" && result.subjectId) next = `/credits/${result.creditId}/presentations/${result.subjectId}`;
+    else return { status: "done", message: `Done: you ${ACTION_DONE[name]}.` };
   } catch (error) {
     return errorState(error);
   }
+  // A new presentation opens its builder (redirect must happen outside the try).
+  redirect(next);
 }
 
 export async function sendMessage(_previous: ActionState, form: FormData): Promise<ActionState> {

@@ -1,0 +1,64 @@
+import { createHash, randomBytes } from "node:crypto";
+import { expect } from "@playwright/test";
+import { type TermsInput } from "../../lib/terms/schema";
+import { sampleTerms } from "../../lib/terms/sample";
+import { runtime, sql } from "./runtime";
+import { USERS } from "./users";
+
+// Fixtures through the public API, as a bank back office would drive it: each demo user gets an
+// API token (inserted directly, as an administrator would create it in Settings).
+
+const tokens = new Map<string, string>();
+
+export async function tokenFor(email: string): Promise<string> {
+  const known = tokens.get(email);
+  if (known) return known;
+  const token = `tt_${randomBytes(32).toString("base64url")}`;
+  const [member] = await sql<{ user_id: string; organization_id: string }>(
+    "SELECT m.user_id, m.organization_id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1",
+    [email],
+  );
+  if (!member) throw new Error(`No demo user ${email}`);
+  await sql("INSERT INTO api_tokens (id, organization_id, user_id, name, prefix, token_hash) VALUES (gen_random_uuid(), $1, $2, 'e2e', $3, $4)", [
+    member.organization_id,
+    member.user_id,
+    token.slice(0, 10),
+    createHash("sha256").update(token).digest("hex"),
+  ]);
+  tokens.set(email, token);
+  return token;
+}
+
+export async function api<T = Record<string, unknown>>(email: string, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${runtime().appUrl}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${await tokenFor(email)}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await response.json()) as T & { error?: { message: string } };
+  expect(response.ok, `${method} ${path}: ${json.error?.message ?? response.status}`).toBe(true);
+  return json;
+}
+
+export const apiAction = (email: string, creditId: string, action: string, body: { input?: unknown; subjectId?: string } = {}) =>
+  api<{ subjectId: string | null; version: number }>(email, "POST", `/credits/${creditId}/actions/${action}`, body);
+
+/** A credit issued and advised, through the API, in a few hundred milliseconds. */
+export async function advisedCredit(terms: Partial<TermsInput> = {}): Promise<string> {
+  const orgs = await sql<{ id: string; name: string }>("SELECT id, name FROM organizations");
+  const id = (name: string) => orgs.find((o) => o.name === name)!.id;
+  const created = await api<{ creditId: string }>(USERS.buyer, "POST", "/credits", {
+    beneficiaryId: id("Delta Pumps B.V."),
+    issuingBankId: id("Merlion Trade Bank"),
+    advisingBankId: id("Rotterdam Maritime Bank"),
+    terms: { ...sampleTerms(), ...terms },
+  });
+  const creditId = created.creditId;
+  await apiAction(USERS.buyer, creditId, "sendToBeneficiary", { input: {} });
+  await apiAction(USERS.seller, creditId, "endorseTerms");
+  await apiAction(USERS.buyer, creditId, "submitApplication", { input: {} });
+  await apiAction(USERS.issuingMaker, creditId, "prepareIssuance", { input: { creditNumber: `MTB${Date.now().toString().slice(-9)}${Math.floor(Math.random() * 90 + 10)}` } });
+  await apiAction(USERS.issuingChecker, creditId, "approveIssuance");
+  await apiAction(USERS.advisingMaker, creditId, "adviseCredit", { input: { addConfirmation: false } });
+  return creditId;
+}

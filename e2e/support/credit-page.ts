@@ -1,0 +1,39 @@
+import { type Page, expect } from "@playwright/test";
+
+/** Opens a credit page and returns once it shows. */
+export async function openCredit(page: Page, creditId: string, tab?: string): Promise<void> {
+  await page.goto(`/credits/${creditId}${tab ? `?tab=${tab}` : ""}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+}
+
+/** Clicks a lifecycle action; fills and confirms its dialog when it has one. */
+export async function act(page: Page, label: string | RegExp, fields: Record<string, string> = {}, options: { check?: string[] } = {}): Promise<void> {
+  const actions = page.getByRole("region", { name: "What you can do now" });
+  const scope = (await actions.count()) > 0 ? actions : page;
+  await scope.getByRole("button", { name: label, exact: typeof label === "string" }).first().click();
+  const dialog = page.getByRole("dialog");
+  if (await dialog.isVisible().catch(() => false)) {
+    for (const [name, value] of Object.entries(fields)) await dialog.getByLabel(name).fill(value);
+    for (const name of options.check ?? []) await dialog.getByLabel(name).check();
+    await dialog.getByRole("button", { name: label, exact: typeof label === "string" }).click();
+    await expect(dialog).toBeHidden();
+  }
+  await expect(page.getByRole("alert").filter({ hasText: /not possible|changed since|refused|need your attention|went wrong/i })).toHaveCount(0);
+}
+
+/** Waits (reloading) until every milestone on the credit's timeline is anchored. */
+export async function expectAllAnchored(page: Page, creditId: string, kinds: string[]): Promise<void> {
+  await expect(async () => {
+    await page.goto(`/credits/${creditId}?tab=timeline`);
+    const milestones = page.locator("[data-milestone]");
+    await expect(milestones).toHaveCount(kinds.length);
+    expect(await milestones.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-milestone")))).toEqual(kinds);
+    expect(await milestones.evaluateAll((nodes) => nodes.every((n) => n.getAttribute("data-anchor-status") === "ANCHORED"))).toBe(true);
+  }).toPass({ timeout: 30_000, intervals: [500, 1000] });
+}
+
+export function creditIdFrom(page: Page): string {
+  const match = /\/credits\/([0-9a-f-]{36})/.exec(page.url());
+  if (!match) throw new Error(`Not on a credit page: ${page.url()}`);
+  return match[1]!;
+}

@@ -1,0 +1,28 @@
+import { type Browser, type Page, expect } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../lib/seed/demo-world";
+
+export const USERS = {
+  buyer: "buyer@lioncity.example",
+  seller: "seller@deltapumps.example",
+  issuingMaker: "maker@merlion.example",
+  issuingChecker: "checker@merlion.example",
+  advisingMaker: "maker@rotterdam-maritime.example",
+  advisingChecker: "checker@rotterdam-maritime.example",
+  auditor: "auditor@veritas.example",
+} as const;
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: /sign out/i })).toBeVisible();
+}
+
+/** A signed-in page in its own browser context (own cookies), like a separate person. */
+export async function personAs(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}

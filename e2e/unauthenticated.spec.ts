@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+// Every page, route handler and server action of the production build, requested without a
+// session: pages redirect to the sign-in page, the API answers 401, actions never run.
+
+const PUBLIC = [/^\/sign-in$/, /^\/verify$/, /^\/api\/auth\//, /^\/api\/public\//, /^\/api\/v1\/openapi\.json$/, /^\/_not-found$/, /^\/favicon\.ico$/];
+const SAMPLE_ID = "0191a0b2-8f3e-7c44-9a55-1234567890ab";
+
+function builtRoutes(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.resolve(".next/app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
+  return [...new Set(Object.values(manifest))]
+    .map((route) => route.replace(/\/\(.*?\)/g, "").replace(/\[\[?\.\.\.[^\]]+\]?\]/g, "x").replace(/\[[^\]]+\]/g, SAMPLE_ID) || "/")
+    .filter((route) => !PUBLIC.some((p) => p.test(route)));
+}
+
+function builtActions(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, unknown> };
+  return Object.keys(manifest.node);
+}
+
+test("every non-public page redirects to sign-in, every API route answers 401", async ({ request }) => {
+  const routes = builtRoutes();
+  expect(routes.length).toBeGreaterThan(10);
+  for (const route of routes) {
+    if (route.startsWith("/api/")) {
+      for (const method of ["GET", "POST"] as const) {
+        const response = await request.fetch(route, { method, maxRedirects: 0, data: method === "POST" ? "{}" : undefined, failOnStatusCode: false });
+        expect([route, method, [401, 405].includes(response.status()) ? "refused" : response.status()]).toEqual([route, method, "refused"]);
+        if (response.status() === 401) expect((await response.json()).error.code).toBe("UNAUTHENTICATED");
+      }
+    } else {
+      const response = await request.get(route, { maxRedirects: 0, failOnStatusCode: false });
+      expect([route, response.status()]).toEqual([route, 307]);
+      expect(response.headers().location).toMatch(/\/sign-in/);
+    }
+  }
+});
+
+test("no server action runs without a session", async ({ request }) => {
+  const actions = builtActions();
+  expect(actions.length).toBeGreaterThan(5);
+  for (const id of actions) {
+    // Actions are posted to the page that uses them; the proxy stops them before any page.
+    const response = await request.post("/credits", { headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8" }, data: "[]", maxRedirects: 0, failOnStatusCode: false });
+    expect([id, response.status()]).toEqual([id, 307]);
+    expect(response.headers().location).toMatch(/\/sign-in/);
+  }
+});
