@@ -62,7 +62,14 @@ export class AnchoringWorker {
   private stopped = false;
 
   constructor(
-    private readonly chain: { provider: JsonRpcProvider; registry: AnchorRegistry; chainId: bigint; contractAddress: string },
+    private readonly chain: {
+      provider: JsonRpcProvider;
+      registry: AnchorRegistry;
+      chainId: bigint;
+      contractAddress: string;
+      /** The registry's signer, when it caches nonces: re-read from the node before each send. */
+      signer?: { reset(): void };
+    },
     settings: Partial<WorkerSettings> = {},
     private readonly log: (line: string) => void = () => {},
   ) {
@@ -238,6 +245,8 @@ export class AnchoringWorker {
     await db().$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEND_LOCK})`;
+        // Another process may have sent with the same key since our last send.
+        this.chain.signer?.reset();
         let response;
         try {
           response = await registry.anchor(batch.root, batch.leaf_count);

@@ -19,7 +19,8 @@ export function startBackgroundJobs(options: { signerKey: string; log: (line: st
   const rpcUrl = requireSetting("CHAIN_RPC_URL", "the background jobs need the chain");
   const contractAddress = requireSetting("ANCHOR_CONTRACT_ADDRESS", "the background jobs need the AnchorRegistry address");
   const provider = makeProvider(rpcUrl);
-  const registry = connectAnchorRegistry(contractAddress, makeSigner(options.signerKey, provider));
+  const signer = makeSigner(options.signerKey, provider);
+  const registry = connectAnchorRegistry(contractAddress, signer);
   let chainId = 0n;
   let worker: AnchoringWorker | undefined;
   const timers: NodeJS.Timeout[] = [];
@@ -31,7 +32,7 @@ export function startBackgroundJobs(options: { signerKey: string; log: (line: st
       try {
         chainId = (await provider.getNetwork()).chainId;
         worker = new AnchoringWorker(
-          { provider, registry, chainId, contractAddress },
+          { provider, registry, signer, chainId, contractAddress },
           { batchSize: settings.ANCHOR_BATCH_SIZE, batchAgeMs: settings.ANCHOR_BATCH_AGE_MS, confirmations: settings.ANCHOR_CONFIRMATIONS },
           options.log,
         );
