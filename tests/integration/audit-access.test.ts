@@ -1,0 +1,141 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { grantAuditAccess, revokeAuditAccess } from "@/lib/audit/grants";
+import type { Actor } from "@/lib/auth/actor";
+import { canAuditorSee } from "@/lib/credits/audit-access";
+import { getCredit } from "@/lib/credits/get-credit";
+import { listCredits } from "@/lib/credits/list-credits";
+import { postMessage } from "@/lib/credits/messages";
+import { db } from "@/lib/db/client";
+import { documentForDownload } from "@/lib/documents/access";
+import { AppError } from "@/lib/errors";
+import { ACTION_NAMES, actionRule } from "@/lib/lifecycle/definition";
+import { performAction } from "@/lib/lifecycle/perform";
+import { useTestDatabase } from "./support/database";
+import { ROLES, type World, createWorld, creditIn, snapshot } from "./support/world";
+
+// Issue 6: auditors see only what a bank granted them, for as long as the grant lives, and can
+// never change anything, even with a grant.
+
+useTestDatabase();
+let world: World;
+const DAY = 24 * 60 * 60 * 1000;
+
+beforeAll(async () => {
+  world = await createWorld();
+});
+
+const auditor = (role: (typeof ROLES)[number] = "VIEWER"): Actor => world.users.auditor[role];
+const bankAdmin = () => world.users.issuingBank.ADMIN;
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  return promise.then(
+    () => "succeeded",
+    (error: unknown) => (error instanceof AppError ? error.code : `crashed: ${String(error)}`),
+  );
+}
+
+async function visibleIds(actor: Actor): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await listCredits(actor, { after: cursor }, 100);
+    ids.push(...page.items.map((c) => c.id));
+    if (!page.next) return ids;
+    cursor = page.next;
+  }
+}
+
+describe("audit access", () => {
+  it("an auditor without a grant sees no credit, no document and no detail", async () => {
+    const { creditId, documentId } = await creditIn(world, "ADVISED", { presentation: "PRESENTED" });
+    for (const role of ROLES) {
+      expect(await visibleIds(auditor(role))).toEqual([]);
+      expect(await canAuditorSee(auditor(role), creditId)).toBe(false);
+      expect(await codeOf(getCredit(auditor(role), creditId))).toBe("NOT_FOUND");
+      expect(await codeOf(documentForDownload(auditor(role), documentId!))).toMatch(/^(NOT_FOUND|FORBIDDEN)$/);
+    }
+  });
+
+  it("a credit grant shows that credit only; a bank-wide grant shows the bank's credits; both are logged", async () => {
+    const granted = await creditIn(world, "ISSUED");
+    const other = await creditIn(world, "ISSUED");
+    const grant = await grantAuditAccess(bankAdmin(), { auditorId: world.orgs.auditor, creditId: granted.creditId, validUntil: new Date(Date.now() + DAY) });
+
+    expect(await visibleIds(auditor())).toEqual([granted.creditId]);
+    const detail = await getCredit(auditor(), granted.creditId);
+    expect(detail.id).toBe(granted.creditId);
+    expect(await codeOf(getCredit(auditor(), other.creditId))).toBe("NOT_FOUND");
+
+    const wide = await grantAuditAccess(bankAdmin(), { auditorId: world.orgs.auditor, validUntil: new Date(Date.now() + DAY) });
+    const seen = await visibleIds(auditor());
+    expect(seen).toEqual(expect.arrayContaining([granted.creditId, other.creditId]));
+
+    const log = await db().auditLogEntry.findMany({ where: { grantId: { in: [grant.id, wide.id] } }, select: { action: true } });
+    expect(log.map((e) => e.action).sort()).toEqual(["grant", "grant"]);
+    await revokeAuditAccess(bankAdmin(), wide.id);
+    await revokeAuditAccess(bankAdmin(), grant.id);
+  });
+
+  it("access stops at revocation, and the revocation is logged", async () => {
+    const { creditId } = await creditIn(world, "ADVISED");
+    const grant = await grantAuditAccess(bankAdmin(), { auditorId: world.orgs.auditor, creditId, validUntil: new Date(Date.now() + DAY) });
+    expect(await canAuditorSee(auditor(), creditId)).toBe(true);
+
+    await revokeAuditAccess(bankAdmin(), grant.id);
+    expect(await canAuditorSee(auditor(), creditId)).toBe(false);
+    expect(await codeOf(getCredit(auditor(), creditId))).toBe("NOT_FOUND");
+    expect(await visibleIds(auditor())).not.toContain(creditId);
+    const entries = await db().auditLogEntry.findMany({ where: { grantId: grant.id }, orderBy: { createdAt: "asc" }, select: { action: true } });
+    expect(entries.map((e) => e.action)).toEqual(["grant", "revoke"]);
+  });
+
+  it("access stops when the grant's period ends", async () => {
+    const { creditId } = await creditIn(world, "ADVISED");
+    const grant = await grantAuditAccess(bankAdmin(), { auditorId: world.orgs.auditor, creditId, validUntil: new Date(Date.now() + DAY) });
+    expect(await canAuditorSee(auditor(), creditId)).toBe(true);
+    await db().auditGrant.update({ where: { id: grant.id }, data: { validFrom: new Date(Date.now() - 2 * DAY), validUntil: new Date(Date.now() - DAY) } });
+    expect(await canAuditorSee(auditor(), creditId)).toBe(false);
+  });
+
+  it("only the bank's administrators or checkers grant, and never for a credit the bank is not party to", async () => {
+    const { creditId } = await creditIn(world, "ISSUED");
+    const until = new Date(Date.now() + DAY);
+    expect(await codeOf(grantAuditAccess(world.users.issuingBank.MAKER, { auditorId: world.orgs.auditor, creditId, validUntil: until }))).toBe("FORBIDDEN");
+    expect(await codeOf(grantAuditAccess(world.users.applicant.ADMIN, { auditorId: world.orgs.auditor, creditId, validUntil: until }))).toBe("FORBIDDEN");
+    expect(await codeOf(grantAuditAccess(auditor("ADMIN"), { auditorId: world.orgs.auditor, creditId, validUntil: until }))).toBe("FORBIDDEN");
+    expect(await codeOf(grantAuditAccess(world.users.otherBank.ADMIN, { auditorId: world.orgs.auditor, creditId, validUntil: until }))).toBe("NOT_FOUND");
+    expect(await codeOf(grantAuditAccess(bankAdmin(), { auditorId: world.orgs.otherBank, creditId, validUntil: until }))).toBe("INVALID_REQUEST");
+    expect(await db().auditGrant.count({ where: { creditId } })).toBe(0);
+  });
+
+  it("an auditor holding a grant is refused every lifecycle action and every message, and nothing changes", async () => {
+    const fixtures = [
+      await creditIn(world, "ADVISED", { presentation: "PRESENTED" }),
+      await creditIn(world, "ADVISED", { amendment: "ADVISED" }),
+      await creditIn(world, "WITH_BENEFICIARY"),
+      await creditIn(world, "SUBMITTED"),
+    ];
+    const grant = await grantAuditAccess(bankAdmin(), { auditorId: world.orgs.auditor, validUntil: new Date(Date.now() + DAY) });
+    for (const f of fixtures.filter((f) => f.creditId)) {
+      const before = await snapshot(f.creditId);
+      for (const role of ROLES) {
+        for (const action of ACTION_NAMES) {
+          const rule = actionRule(action);
+          const outcome = await codeOf(
+            performAction({
+              actor: auditor(role),
+              action,
+              creditId: rule.from === "create" && rule.subject === "credit" ? undefined : f.creditId,
+              subjectId: rule.subject === "amendment" ? f.amendmentId : rule.subject === "presentation" ? f.presentationId : undefined,
+              input: {},
+            }),
+          );
+          expect([role, action, outcome]).toEqual([role, action, expect.stringMatching(/^(FORBIDDEN|NOT_FOUND|INVALID_STATE|INVALID_REQUEST)$/)]);
+        }
+        expect(await codeOf(postMessage(auditor(role), f.creditId, "Please release the documents."))).toMatch(/^(FORBIDDEN|NOT_FOUND)$/);
+      }
+      expect(await snapshot(f.creditId)).toBe(before);
+    }
+    await revokeAuditAccess(bankAdmin(), grant.id);
+  });
+});
