@@ -1,0 +1,35 @@
+import type { ComponentProps, ReactNode } from "react";
+import { cn } from "./cn";
+
+/** A data table; wide tables scroll sideways inside their container rather than the page. */
+export function Table({ caption, className, children, ...props }: ComponentProps<"table"> & { caption?: ReactNode }) {
+  return (
+    <div className="w-full overflow-x-auto">
+      <table {...props} className={cn("w-full border-collapse text-left text-sm text-slate-800", className)}>
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export function THead({ className, ...props }: ComponentProps<"thead">) {
+  return <thead {...props} className={cn("border-b border-slate-200 bg-slate-50", className)} />;
+}
+
+export function TBody({ className, ...props }: ComponentProps<"tbody">) {
+  return <tbody {...props} className={cn("divide-y divide-slate-100", className)} />;
+}
+
+export function Tr({ className, ...props }: ComponentProps<"tr">) {
+  return <tr {...props} className={cn("align-top", className)} />;
+}
+
+/** A header cell; numeric columns align right so digits line up. */
+export function Th({ numeric = false, className, ...props }: ComponentProps<"th"> & { numeric?: boolean }) {
+  return <th {...props} className={cn("px-4 py-2.5 text-xs font-semibold tracking-wide text-slate-600 uppercase", numeric && "text-right", className)} />;
+}
+
+export function Td({ numeric = false, className, ...props }: ComponentProps<"td"> & { numeric?: boolean }) {
+  return <td {...props} className={cn("px-4 py-3", numeric && "text-right tabular-nums", className)} />;
+}
