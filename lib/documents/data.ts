@@ -1,0 +1,239 @@
+import { z } from "zod";
+import { CURRENCIES, currencyDecimals, type DocumentKind } from "../terms/schema";
+
+// The structured details entered beside each uploaded document (what an examiner reads off
+// it: amounts, dates, ports, parties). One zod schema per document kind validates them at the
+// edge; DOCUMENT_DATA_FIELDS describes the same fields for the upload form. Client-safe.
+
+export interface DocumentFieldMeta {
+  key: string;
+  label: string;
+  /** "amount" is a decimal string (never a float); "boolean" is a checkbox. */
+  type: "text" | "textarea" | "date" | "number" | "amount" | "boolean" | "select";
+  required: boolean;
+  options?: { value: string; label: string }[];
+  hint?: string;
+}
+
+// Forms send "" for an untouched field and JSON turns NaN into null: both mean "not given".
+const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
+
+const text = (what: string, max = 140) =>
+  z.preprocess(blank, z.string({ error: `Enter ${what}` }).trim().max(max, `At most ${max} characters`));
+const optionalText = (max = 140) => z.preprocess(blank, z.string({ error: "Enter text" }).trim().max(max, `At most ${max} characters`).optional());
+
+const isoDate = (what: string) =>
+  z.string({ error: `Enter ${what}` }).refine((v) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+    const parsed = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(v);
+  }, "Enter a real date as YYYY-MM-DD");
+const date = (what: string) => z.preprocess(blank, isoDate(what));
+const optionalDate = (what: string) => z.preprocess(blank, isoDate(what).optional());
+
+// API clients may send 125000.5 as a JSON number; it is kept as the decimal string it denotes.
+const amount = (what: string) =>
+  z.preprocess(
+    (v) => (typeof v === "number" && Number.isFinite(v) ? String(v) : blank(v)),
+    z
+      .string({ error: `Enter ${what}` })
+      .trim()
+      .regex(/^\d{1,15}(\.\d{1,3})?$/, "Enter an amount like 125000.00")
+      .refine((v) => /[1-9]/.test(v), "The amount must be more than zero"),
+  );
+
+const toNumber = (v: unknown) => {
+  const value = blank(v);
+  return typeof value === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+};
+const count = (what: string, min: number, max: number) =>
+  z.preprocess(toNumber, z.number({ error: `Enter ${what}` }).int("Whole number").min(min, `At least ${min}`).max(max, `At most ${max}`));
+const optionalQuantity = () => z.preprocess(toNumber, z.number({ error: "Enter a number" }).positive("More than zero").max(1e9, "Too large").optional());
+
+// A checkbox: absent or unticked is false.
+const flag = () => z.preprocess((v) => (v === undefined || v === null || v === "" || v === "false" ? false : v === "true" || v === "on" ? true : v), z.boolean({ error: "Tick or untick" }));
+
+const currency = () => z.preprocess(blank, z.enum(CURRENCIES, { error: "Choose the currency" }));
+
+/** An amount may not carry more decimals than its currency has (JPY none, KWD three). */
+function decimalsFitCurrency(value: { currency: string; amount: string }, ctx: z.RefinementCtx) {
+  const decimals = currencyDecimals(value.currency);
+  if ((value.amount.split(".")[1] ?? "").length > decimals) {
+    ctx.addIssue({ code: "custom", path: ["amount"], message: `${value.currency} amounts have ${decimals === 0 ? "no" : `at most ${decimals}`} decimal places` });
+  }
+}
+
+export const commercialInvoiceSchema = z
+  .object({
+    number: text("the invoice number", 35),
+    date: date("the invoice date"),
+    issuer: text("who issued the invoice"),
+    addressee: text("whom the invoice is made out to"),
+    currency: currency(),
+    amount: amount("the invoice amount"),
+    goodsDescription: text("the description of goods", 2000),
+  })
+  .superRefine(decimalsFitCurrency);
+
+export const billOfLadingSchema = z.object({
+  number: text("the bill of lading number", 35),
+  carrier: text("the carrier"),
+  vessel: optionalText(),
+  portOfLoading: text("the port of loading"),
+  portOfDischarge: text("the port of discharge"),
+  onBoardDate: date("the shipped on board date"),
+  shippedOnBoard: flag(),
+  originalsIssued: count("how many originals were issued", 1, 10),
+  transhipment: flag(),
+  containerised: flag(),
+});
+
+export const packingListSchema = z.object({
+  date: date("the date of the packing list"),
+  packages: count("the number of packages", 1, 100_000),
+  grossWeightKg: optionalQuantity(),
+  netWeightKg: optionalQuantity(),
+  issuer: optionalText(),
+  goodsDescription: optionalText(2000),
+});
+
+export const certificateOfOriginSchema = z.object({
+  number: optionalText(35),
+  date: date("the date of the certificate"),
+  issuer: text("who issued the certificate"),
+  countryOfOrigin: text("the country of origin", 60),
+  goodsDescription: optionalText(2000),
+});
+
+export const insuranceCertificateSchema = z
+  .object({
+    number: text("the policy or certificate number", 35),
+    issuer: text("the insurer"),
+    date: date("the date of issue"),
+    coverFrom: optionalDate("the date cover starts"),
+    currency: currency(),
+    amount: amount("the insured amount"),
+    risks: text("the risks covered", 500),
+    claimsPayableAt: optionalText(),
+  })
+  .superRefine(decimalsFitCurrency);
+
+export const inspectionCertificateSchema = z.object({
+  number: optionalText(35),
+  issuer: text("the inspection company"),
+  date: date("the date of the certificate"),
+  result: text("the result of the inspection", 1000),
+});
+
+export const otherDocumentSchema = z.object({
+  title: text("the document's title"),
+  issuer: optionalText(),
+  date: optionalDate("the document's date"),
+  description: optionalText(1000),
+});
+
+export const DOCUMENT_DATA_SCHEMAS = {
+  COMMERCIAL_INVOICE: commercialInvoiceSchema,
+  BILL_OF_LADING: billOfLadingSchema,
+  PACKING_LIST: packingListSchema,
+  CERTIFICATE_OF_ORIGIN: certificateOfOriginSchema,
+  INSURANCE_CERTIFICATE: insuranceCertificateSchema,
+  INSPECTION_CERTIFICATE: inspectionCertificateSchema,
+  OTHER: otherDocumentSchema,
+} as const satisfies Record<DocumentKind, z.ZodType>;
+
+export type DocumentDataOf<K extends DocumentKind> = z.output<(typeof DOCUMENT_DATA_SCHEMAS)[K]>;
+export type CommercialInvoiceData = DocumentDataOf<"COMMERCIAL_INVOICE">;
+export type BillOfLadingData = DocumentDataOf<"BILL_OF_LADING">;
+export type InsuranceCertificateData = DocumentDataOf<"INSURANCE_CERTIFICATE">;
+
+export type DocumentDataResult<K extends DocumentKind> = { ok: true; data: DocumentDataOf<K> } | { ok: false; fields: Record<string, string> };
+
+/** Validate a document's details; on failure, one message per field key (the form's keys). */
+export function parseDocumentData<K extends DocumentKind>(kind: K, input: unknown): DocumentDataResult<K> {
+  const schema: z.ZodType = DOCUMENT_DATA_SCHEMAS[kind];
+  if (!schema) return { ok: false, fields: { kind: "Choose the document type" } };
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return { ok: false, fields: { _: "Send the document details as an object" } };
+  const result = schema.safeParse(input);
+  if (result.success) {
+    // Drop keys of optional fields left empty, so the stored JSON holds only what was given.
+    const data = Object.fromEntries(Object.entries(result.data as Record<string, unknown>).filter(([, v]) => v !== undefined));
+    return { ok: true, data: data as DocumentDataOf<K> };
+  }
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) fields[issue.path.join(".") || "_"] ??= issue.message;
+  return { ok: false, fields };
+}
+
+const CURRENCY_OPTIONS = CURRENCIES.map((c) => ({ value: c, label: c }));
+
+export const DOCUMENT_DATA_FIELDS: Record<DocumentKind, DocumentFieldMeta[]> = {
+  COMMERCIAL_INVOICE: [
+    { key: "number", label: "Invoice number", type: "text", required: true },
+    { key: "date", label: "Invoice date", type: "date", required: true },
+    { key: "issuer", label: "Issued by", type: "text", required: true, hint: "The beneficiary, as named in the credit (art. 18a)" },
+    { key: "addressee", label: "Made out to", type: "text", required: true, hint: "The applicant, as named in the credit" },
+    { key: "currency", label: "Currency", type: "select", required: true, options: CURRENCY_OPTIONS },
+    { key: "amount", label: "Invoice amount", type: "amount", required: true, hint: "e.g. 125000.00" },
+    { key: "goodsDescription", label: "Description of goods", type: "textarea", required: true, hint: "As it appears on the invoice" },
+  ],
+  BILL_OF_LADING: [
+    { key: "number", label: "Bill of lading number", type: "text", required: true },
+    { key: "carrier", label: "Carrier", type: "text", required: true },
+    { key: "vessel", label: "Vessel", type: "text", required: false },
+    { key: "portOfLoading", label: "Port of loading", type: "text", required: true },
+    { key: "portOfDischarge", label: "Port of discharge", type: "text", required: true },
+    { key: "onBoardDate", label: "Shipped on board date", type: "date", required: true, hint: "The date of the on-board notation, or the issue date if pre-printed" },
+    { key: "originalsIssued", label: "Originals issued", type: "number", required: true, hint: "As stated on the bill (the full set)" },
+    { key: "shippedOnBoard", label: "Shows the goods shipped on board", type: "boolean", required: false, hint: "Pre-printed wording or a dated on-board notation (art. 20a)" },
+    { key: "transhipment", label: "Indicates transhipment", type: "boolean", required: false },
+    { key: "containerised", label: "Goods shipped in containers", type: "boolean", required: false, hint: "Transhipment is then acceptable even if prohibited (art. 20c)" },
+  ],
+  PACKING_LIST: [
+    { key: "date", label: "Date", type: "date", required: true },
+    { key: "packages", label: "Number of packages", type: "number", required: true },
+    { key: "grossWeightKg", label: "Gross weight (kg)", type: "number", required: false },
+    { key: "netWeightKg", label: "Net weight (kg)", type: "number", required: false },
+    { key: "issuer", label: "Issued by", type: "text", required: false },
+    { key: "goodsDescription", label: "Description of goods", type: "textarea", required: false },
+  ],
+  CERTIFICATE_OF_ORIGIN: [
+    { key: "number", label: "Certificate number", type: "text", required: false },
+    { key: "date", label: "Date", type: "date", required: true },
+    { key: "issuer", label: "Issued by", type: "text", required: true, hint: "e.g. the chamber of commerce" },
+    { key: "countryOfOrigin", label: "Country of origin", type: "text", required: true },
+    { key: "goodsDescription", label: "Description of goods", type: "textarea", required: false },
+  ],
+  INSURANCE_CERTIFICATE: [
+    { key: "number", label: "Policy or certificate number", type: "text", required: true },
+    { key: "issuer", label: "Insurer", type: "text", required: true },
+    { key: "date", label: "Date of issue", type: "date", required: true, hint: "No later than the date of shipment (art. 28e)" },
+    { key: "coverFrom", label: "Cover effective from", type: "date", required: false, hint: "Only if the certificate states it" },
+    { key: "currency", label: "Currency", type: "select", required: true, options: CURRENCY_OPTIONS },
+    { key: "amount", label: "Insured amount", type: "amount", required: true, hint: "At least 110% of the CIF or CIP value (art. 28f)" },
+    { key: "risks", label: "Risks covered", type: "textarea", required: true, hint: "e.g. Institute Cargo Clauses (A)" },
+    { key: "claimsPayableAt", label: "Claims payable at", type: "text", required: false },
+  ],
+  INSPECTION_CERTIFICATE: [
+    { key: "number", label: "Certificate number", type: "text", required: false },
+    { key: "issuer", label: "Inspection company", type: "text", required: true },
+    { key: "date", label: "Date", type: "date", required: true },
+    { key: "result", label: "Result of inspection", type: "textarea", required: true },
+  ],
+  OTHER: [
+    { key: "title", label: "Document title", type: "text", required: true },
+    { key: "issuer", label: "Issued by", type: "text", required: false },
+    { key: "date", label: "Date", type: "date", required: false },
+    { key: "description", label: "Description", type: "textarea", required: false },
+  ],
+};
+
+/** The details of a stored document as label/value pairs, in form order, for display. */
+export function describeDocumentData(kind: DocumentKind, data: Record<string, unknown>): { label: string; value: string }[] {
+  return (DOCUMENT_DATA_FIELDS[kind] ?? []).flatMap((field) => {
+    const value = data[field.key];
+    if (value === undefined || value === null || value === "") return [];
+    if (field.type === "boolean") return [{ label: field.label, value: value === true ? "Yes" : "No" }];
+    return [{ label: field.label, value: String(value) }];
+  });
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { examinePresentation } from "./index";
+import { TEST_TERMS, presentation, rulesOf } from "./test-presentation";
+
+describe("commercial invoice (art. 18)", () => {
+  it("accepts the parties' names written with other capitals and punctuation", () => {
+    const result = examinePresentation(presentation({ data: { COMMERCIAL_INVOICE: { issuer: "Delta Pumps B.V.", addressee: "LION CITY ENGINEERING PTE LTD" } } }));
+    expect(result.findings).toEqual([]);
+  });
+
+  it("refuses an invoice issued by someone other than the beneficiary (18a(i))", () => {
+    const result = examinePresentation(presentation({ data: { COMMERCIAL_INVOICE: { issuer: "Delta Trading B.V." } } }));
+    expect(rulesOf(result)).toEqual(["invoice-issuer"]);
+    expect(result.findings[0]).toMatchObject({ article: "18(a)(i)", found: "Delta Trading B.V.", expected: TEST_TERMS.beneficiary.name });
+  });
+
+  it("refuses an invoice not made out to the applicant (18a(ii))", () => {
+    const result = examinePresentation(presentation({ data: { COMMERCIAL_INVOICE: { addressee: "Merlion Trade Bank" } } }));
+    expect(rulesOf(result)).toEqual(["invoice-addressee"]);
+    expect(result.findings[0]).toMatchObject({ article: "18(a)(ii)", expected: TEST_TERMS.applicant.name });
+  });
+
+  it("refuses an invoice in another currency (18a(iii))", () => {
+    const result = examinePresentation(presentation({ data: { COMMERCIAL_INVOICE: { currency: "EUR" }, INSURANCE_CERTIFICATE: { amount: "137500.00" } } }));
+    expect(rulesOf(result)).toEqual(["invoice-currency"]);
+    expect(result.findings[0]).toMatchObject({ article: "18(a)(iii)", found: "EUR", expected: "USD" });
+  });
+
+  it("accepts a description that adds detail, refuses one that differs (18c)", () => {
+    expect(examinePresentation(presentation({ data: { COMMERCIAL_INVOICE: { goodsDescription: `Order 7781: ${TEST_TERMS.goodsDescription}, packed in 24 crates` } } })).findings).toEqual([]);
+    const result = examinePresentation(presentation({ data: { COMMERCIAL_INVOICE: { goodsDescription: "24 units industrial centrifugal pumps, model DP-400" } } }));
+    expect(rulesOf(result)).toEqual(["invoice-goods-description"]);
+    expect(result.findings[0]).toMatchObject({ article: "18(c)", expected: TEST_TERMS.goodsDescription });
+  });
+});

@@ -1,0 +1,59 @@
+import { percentOf, sumMilli, toMilli } from "@/lib/money";
+import { toleranceBounds } from "@/lib/terms/schema";
+import { finding, money } from "../context";
+import type { Finding, Rule } from "../types";
+
+// What the invoices claim against what the credit allows (art. 30) and what is left of it.
+// Invoices in another currency cannot be compared: the currency rule reports those.
+
+export const invoiceAmountWithinCredit: Rule = ({ terms, invoices, drawnBefore }) => {
+  if (invoices.length === 0 || invoices.some((i) => i.data.currency !== terms.currency)) return [];
+  const claimed = sumMilli(invoices.map((i) => toMilli(i.data.amount)));
+  const subject = invoices.length === 1 ? invoices[0]! : null;
+  const { min, max } = toleranceBounds(terms);
+  const about = terms.tolerance.type === "ABOUT";
+  const findings: Finding[] = [];
+
+  if (claimed > max) {
+    const allowance = about ? ' including the 10% "about" tolerance' : terms.tolerance.type === "PERCENT" ? ` including the +${terms.tolerance.plus}% tolerance` : "";
+    findings.push(
+      finding(subject, {
+        rule: "invoice-amount-exceeds-credit",
+        // "About" is defined by art. 30(a); otherwise the credit amount is the limit of the undertaking.
+        article: about ? "30(a)" : "18(b)",
+        message: `The invoice amount is more than the credit allows${allowance}.`,
+        found: money(terms.currency, claimed),
+        expected: `At most ${money(terms.currency, max)}`,
+      }),
+    );
+  } else if (claimed > max - drawnBefore) {
+    findings.push(
+      finding(subject, {
+        rule: "invoice-amount-exceeds-balance",
+        article: "18(b)",
+        message: `The invoice amount is more than the undrawn balance of the credit (${money(terms.currency, drawnBefore)} already drawn).`,
+        found: money(terms.currency, claimed),
+        expected: `At most ${money(terms.currency, max - drawnBefore)}`,
+      }),
+    );
+  }
+
+  // With partial drawings prohibited the one drawing must be for the whole amount: within the
+  // stated tolerance, or (with no tolerance stated) at most 5% less (art. 30c).
+  if (terms.partialShipments === "NOT_ALLOWED" && drawnBefore === 0n) {
+    const amount = toMilli(terms.amount);
+    const floor = terms.tolerance.type === "NONE" ? amount - percentOf(amount, 5) : min;
+    if (claimed < floor) {
+      findings.push(
+        finding(subject, {
+          rule: "invoice-amount-partial-drawing",
+          article: terms.tolerance.type === "NONE" ? "30(c)" : "30(a)",
+          message: "Partial drawings are not allowed, and the invoice is for less than the credit amount allows.",
+          found: money(terms.currency, claimed),
+          expected: `At least ${money(terms.currency, floor)}`,
+        }),
+      );
+    }
+  }
+  return findings;
+};

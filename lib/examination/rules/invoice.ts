@@ -1,0 +1,58 @@
+import { compact, finding, sameName } from "../context";
+import type { Rule } from "../types";
+
+// Art. 18: the commercial invoice must come from the beneficiary, be made out to the applicant,
+// be in the credit's currency, and describe the goods as the credit does.
+
+export const invoiceCurrency: Rule = ({ terms, invoices }) =>
+  invoices
+    .filter((i) => i.data.currency !== terms.currency)
+    .map((i) =>
+      finding(i, {
+        rule: "invoice-currency",
+        article: "18(a)(iii)",
+        message: "The invoice is not made out in the currency of the credit.",
+        found: i.data.currency,
+        expected: terms.currency,
+      }),
+    );
+
+export const invoiceIssuedByBeneficiary: Rule = ({ terms, invoices }) =>
+  invoices
+    .filter((i) => !sameName(i.data.issuer, terms.beneficiary.name))
+    .map((i) =>
+      finding(i, {
+        rule: "invoice-issuer",
+        article: "18(a)(i)",
+        message: "The invoice does not appear to have been issued by the beneficiary.",
+        found: i.data.issuer,
+        expected: terms.beneficiary.name,
+      }),
+    );
+
+export const invoiceMadeOutToApplicant: Rule = ({ terms, invoices }) =>
+  invoices
+    .filter((i) => !sameName(i.data.addressee, terms.applicant.name))
+    .map((i) =>
+      finding(i, {
+        rule: "invoice-addressee",
+        article: "18(a)(ii)",
+        message: "The invoice is not made out in the name of the applicant.",
+        found: i.data.addressee,
+        expected: terms.applicant.name,
+      }),
+    );
+
+/** Art. 18(c): the invoice's description must correspond with the credit's (it may add detail, not differ). */
+export const invoiceGoodsDescription: Rule = ({ terms, invoices }) =>
+  invoices
+    .filter((i) => !compact(i.data.goodsDescription).includes(compact(terms.goodsDescription)))
+    .map((i) =>
+      finding(i, {
+        rule: "invoice-goods-description",
+        article: "18(c)",
+        message: "The description of the goods on the invoice does not correspond with the description in the credit.",
+        found: i.data.goodsDescription,
+        expected: terms.goodsDescription,
+      }),
+    );

@@ -1,0 +1,110 @@
+import { compact, finding, samePort } from "../context";
+import type { Finding, Rule } from "../types";
+
+// Art. 20 (bill of lading) and art. 31 (partial shipments): the goods shipped on board a named
+// vessel, between the ports of the credit, the full set of originals, as the credit allows.
+
+export const billOfLadingShippedOnBoard: Rule = ({ billsOfLading }) =>
+  billsOfLading
+    .filter((b) => !b.data.shippedOnBoard)
+    .map((b) =>
+      finding(b, {
+        rule: "bill-of-lading-not-on-board",
+        article: "20(a)(ii)",
+        message: "The bill of lading does not indicate that the goods were shipped on board a named vessel.",
+        found: "No on-board notation",
+        expected: "Pre-printed 'shipped on board' wording or a dated on-board notation",
+      }),
+    );
+
+export const billOfLadingPorts: Rule = ({ terms, billsOfLading }) =>
+  billsOfLading.flatMap((b) => {
+    const findings: Finding[] = [];
+    if (!samePort(terms.portOfLoading, b.data.portOfLoading)) {
+      findings.push(
+        finding(b, {
+          rule: "bill-of-lading-port-of-loading",
+          article: "20(a)(iii)",
+          message: "The bill of lading does not show shipment from the port of loading stated in the credit.",
+          found: b.data.portOfLoading,
+          expected: terms.portOfLoading,
+        }),
+      );
+    }
+    if (!samePort(terms.portOfDischarge, b.data.portOfDischarge)) {
+      findings.push(
+        finding(b, {
+          rule: "bill-of-lading-port-of-discharge",
+          article: "20(a)(iii)",
+          message: "The bill of lading does not show the port of discharge stated in the credit.",
+          found: b.data.portOfDischarge,
+          expected: terms.portOfDischarge,
+        }),
+      );
+    }
+    return findings;
+  });
+
+/** Art. 20(a)(iv): the sole original or, if issued in more than one original, the full set. */
+export const billOfLadingFullSet: Rule = ({ billsOfLading }) =>
+  billsOfLading
+    .filter((b) => (b.doc.originals ?? 1) < b.data.originalsIssued)
+    .map((b) =>
+      finding(b, {
+        rule: "bill-of-lading-full-set",
+        article: "20(a)(iv)",
+        message: "The full set of original bills of lading as issued was not presented.",
+        found: `${b.doc.originals ?? 1} of ${b.data.originalsIssued} originals`,
+        expected: `${b.data.originalsIssued} of ${b.data.originalsIssued} originals`,
+      }),
+    );
+
+/** Art. 20(c): transhipment may be shown despite a prohibition only when the goods travel in containers. */
+export const transhipmentAsAllowed: Rule = ({ terms, billsOfLading }) =>
+  terms.transhipment === "ALLOWED"
+    ? []
+    : billsOfLading
+        .filter((b) => b.data.transhipment && !b.data.containerised)
+        .map((b) =>
+          finding(b, {
+            rule: "transhipment-prohibited",
+            article: "20(c)",
+            message: "The credit prohibits transhipment and the bill of lading indicates transhipment of goods not shipped in containers.",
+            found: "Transhipment indicated",
+            expected: "No transhipment (or goods shipped in containers)",
+          }),
+        );
+
+/**
+ * Art. 31: with partial shipments prohibited, the credit is drawn once, and several bills of
+ * lading are one shipment only when they show the same vessel and voyage (31b).
+ */
+export const partialShipmentsAsAllowed: Rule = ({ terms, billsOfLading, earlierPresentations }) => {
+  if (terms.partialShipments === "ALLOWED") return [];
+  const findings: Finding[] = [];
+  if (earlierPresentations > 0) {
+    findings.push(
+      finding(null, {
+        rule: "partial-drawing-prohibited",
+        article: "31(a)",
+        message: `Partial shipments are not allowed, and the credit already has ${earlierPresentations} earlier presentation${earlierPresentations === 1 ? "" : "s"}.`,
+        found: `Presentation ${earlierPresentations + 1}`,
+        expected: "A single presentation",
+      }),
+    );
+  }
+  const vessels = new Set(billsOfLading.flatMap((b) => (b.data.vessel ? [compact(b.data.vessel)] : [])));
+  const destinations = new Set(billsOfLading.map((b) => compact(b.data.portOfDischarge)));
+  if (vessels.size > 1 || destinations.size > 1) {
+    findings.push(
+      finding(null, {
+        rule: "partial-shipment-prohibited",
+        article: "31(b)",
+        message: "Partial shipments are not allowed, and the bills of lading show more than one vessel or destination.",
+        found: billsOfLading.map((b) => `${b.data.vessel ?? "vessel not stated"} to ${b.data.portOfDischarge}`).join("; "),
+        expected: "One vessel, one voyage, one destination",
+      }),
+    );
+  }
+  return findings;
+};

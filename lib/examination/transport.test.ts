@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { examinePresentation } from "./index";
+import { TEST_TERMS, presentation, rulesOf } from "./test-presentation";
+
+describe("bill of lading (art. 20)", () => {
+  it("refuses a bill that does not show shipment on board (20a(ii))", () => {
+    const result = examinePresentation(presentation({ data: { BILL_OF_LADING: { shippedOnBoard: false } } }));
+    expect(rulesOf(result)).toEqual(["bill-of-lading-not-on-board"]);
+    expect(result.findings[0]).toMatchObject({ article: "20(a)(ii)", documentId: "doc-bl" });
+  });
+
+  it("accepts the credit's ports with or without the country, refuses other ports (20a(iii))", () => {
+    expect(examinePresentation(presentation({ data: { BILL_OF_LADING: { portOfLoading: "ROTTERDAM, NL", portOfDischarge: "Port of Singapore" } } })).findings).toEqual([]);
+    const result = examinePresentation(presentation({ data: { BILL_OF_LADING: { portOfLoading: "Antwerp, Belgium", portOfDischarge: "Port Klang" } } }));
+    expect(rulesOf(result)).toEqual(["bill-of-lading-port-of-loading", "bill-of-lading-port-of-discharge"]);
+    expect(result.findings[0]).toMatchObject({ article: "20(a)(iii)", found: "Antwerp, Belgium", expected: TEST_TERMS.portOfLoading });
+    expect(result.findings[1]).toMatchObject({ found: "Port Klang", expected: "Singapore" });
+  });
+
+  it("refuses less than the full set of originals issued (20a(iv))", () => {
+    const result = examinePresentation(presentation({ data: { BILL_OF_LADING: { originalsIssued: 3 } }, counts: { BILL_OF_LADING: { originals: 2, copies: 4 } } }));
+    expect(rulesOf(result)).toEqual(["originals-short", "bill-of-lading-full-set"]);
+    expect(result.findings[1]).toMatchObject({ article: "20(a)(iv)", found: "2 of 3 originals" });
+  });
+
+  it("with transhipment prohibited, refuses it unless the goods are in containers (20c)", () => {
+    const prohibited = { terms: { transhipment: "NOT_ALLOWED" as const } };
+    expect(examinePresentation(presentation({ ...prohibited, data: { BILL_OF_LADING: { transhipment: true, containerised: true } } })).findings).toEqual([]);
+    const result = examinePresentation(presentation({ ...prohibited, data: { BILL_OF_LADING: { transhipment: true, containerised: false } } }));
+    expect(rulesOf(result)).toEqual(["transhipment-prohibited"]);
+    expect(result.findings[0]).toMatchObject({ article: "20(c)" });
+    expect(examinePresentation(presentation({ data: { BILL_OF_LADING: { transhipment: true, containerised: false } } })).findings).toEqual([]);
+  });
+});
+
+describe("partial shipments (art. 31)", () => {
+  const secondBill = (vessel: string, portOfDischarge = "Singapore") => ({
+    id: "doc-bl-2",
+    kind: "BILL_OF_LADING" as const,
+    originals: 1,
+    copies: 0,
+    data: { ...presentation().documents[1]!.data, number: "B2", vessel, portOfDischarge, originalsIssued: 1 },
+  });
+
+  it("refuses a further presentation when partial shipments are prohibited (31a)", () => {
+    const result = examinePresentation(presentation({ earlierPresentations: 1 }));
+    expect(rulesOf(result)).toEqual(["partial-drawing-prohibited"]);
+    expect(result.findings[0]).toMatchObject({ article: "31(a)", found: "Presentation 2", expected: "A single presentation" });
+    expect(examinePresentation(presentation({ earlierPresentations: 1, terms: { partialShipments: "ALLOWED" } })).findings).toEqual([]);
+  });
+
+  it("treats bills of lading for one vessel and voyage as one shipment, different vessels as partial (31b)", () => {
+    expect(examinePresentation(presentation({ extra: [secondBill("MAERSK ELBA")] })).findings).toEqual([]);
+    const result = examinePresentation(presentation({ extra: [secondBill("CMA CGM Tage")] }));
+    expect(rulesOf(result)).toEqual(["partial-shipment-prohibited"]);
+    expect(result.findings[0]).toMatchObject({ article: "31(b)", found: "Maersk Elba to Singapore; CMA CGM Tage to Singapore" });
+    expect(examinePresentation(presentation({ terms: { partialShipments: "ALLOWED" }, extra: [secondBill("CMA CGM Tage")] })).findings).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+import type { Holidays } from "@/lib/calendar/banking-days";
+import type { BillOfLadingData, CommercialInvoiceData, InsuranceCertificateData } from "@/lib/documents/data";
+import type { Milli } from "@/lib/money";
+import type { DocumentKind, Terms } from "@/lib/terms/schema";
+
+/** A document as stored with a presentation: its kind, counts and the details entered on upload. */
+export interface PresentedDocument {
+  id: string;
+  kind: DocumentKind;
+  /** Originals presented (1 when not recorded). */
+  originals?: number;
+  /** Copies presented (0 when not recorded). */
+  copies?: number;
+  data: Record<string, unknown>;
+}
+
+export interface ExaminationInput {
+  terms: Terms;
+  /** The day of presentation, "YYYY-MM-DD" (UTC calendar day). */
+  presentedOn: string;
+  documents: PresentedDocument[];
+  /** What earlier drawings have already taken from the credit (decimal string, 0 when none). */
+  drawnBefore?: string;
+  /** How many earlier presentations under the credit are not refused. */
+  earlierPresentations?: number;
+  /** The examining bank's holidays (art. 29a extends a last day that falls on one). */
+  holidays?: Holidays;
+}
+
+/** One discrepancy, as it goes into the notice (art. 16c(ii)). */
+export interface Finding {
+  /** Stable identifier of the rule, e.g. "invoice-amount-exceeds-credit". */
+  rule: string;
+  /** UCP 600 article, e.g. "30(a)". */
+  article: string;
+  documentId: string | null;
+  documentKind: DocumentKind | null;
+  message: string;
+  found: string | null;
+  expected: string | null;
+}
+
+export interface ExaminationResult {
+  compliant: boolean;
+  findings: Finding[];
+}
+
+export interface Parsed<D> {
+  doc: PresentedDocument;
+  data: D;
+}
+
+/** Everything the rules read, derived once from the input. */
+export interface ExaminationContext {
+  terms: Terms;
+  presentedOn: string;
+  documents: PresentedDocument[];
+  drawnBefore: Milli;
+  earlierPresentations: number;
+  holidays: string[];
+  invoices: Parsed<CommercialInvoiceData>[];
+  billsOfLading: Parsed<BillOfLadingData>[];
+  insurance: Parsed<InsuranceCertificateData>[];
+  /** Documents whose stored details no longer validate, with the first problem of each. */
+  unreadable: { doc: PresentedDocument; problem: string }[];
+  /** Date of shipment: the latest on-board date of the bills of lading (art. 20a(ii), 31b). */
+  shipmentDate: string | null;
+}
+
+/** A rule: a pure check of one requirement, returning a finding per discrepancy. */
+export type Rule = (context: ExaminationContext) => Finding[];

@@ -1,0 +1,52 @@
+import type { Terms } from "./schema";
+
+// Realistic, valid terms for a credit between the demo parties: the starting point of the
+// "new credit" form and the fixture of tests. Dates are relative to today (UTC) so the credit
+// is always open. Runtime-import-free on purpose: Playwright support code imports this file
+// by relative path, outside the Next.js alias setup.
+
+const DAY_MS = 86_400_000;
+const daysFromToday = (days: number, today: Date) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** USD 125,000.00, CIF Singapore, industrial pumps shipped from Rotterdam. Overrides replace whole fields. */
+export function sampleTerms(overrides: Partial<Terms> = {}, today: Date = new Date()): Terms {
+  const terms: Terms = {
+    form: "IRREVOCABLE",
+    applicableRules: "UCP_LATEST_VERSION",
+    expiryDate: daysFromToday(90, today),
+    expiryPlace: "Rotterdam",
+    applicant: { name: "Lion City Engineering Pte Ltd", address: "21 Tuas Avenue 3, Singapore 639413" },
+    beneficiary: { name: "Delta Pumps B.V.", address: "Waalhaven Zuidzijde 19, 3089 JH Rotterdam, Netherlands" },
+    currency: "USD",
+    amount: "125000.00",
+    tolerance: { type: "NONE" },
+    availableWith: "ADVISING_BANK",
+    availableBy: "PAYMENT",
+    draftsAt: "SIGHT",
+    partialShipments: "NOT_ALLOWED",
+    transhipment: "ALLOWED",
+    portOfLoading: "Rotterdam, Netherlands",
+    portOfDischarge: "Singapore",
+    latestShipmentDate: daysFromToday(60, today),
+    incoterm: "CIF",
+    incotermPlace: "Singapore",
+    goodsDescription: "24 units industrial centrifugal pumps, model DP-450, stainless steel, as per proforma invoice PI-2026-118",
+    documentsRequired: [
+      { kind: "COMMERCIAL_INVOICE", originals: 3, copies: 2, details: "Signed, showing CIF Singapore Incoterms 2020 and the credit number" },
+      {
+        kind: "BILL_OF_LADING",
+        originals: 3,
+        copies: 3,
+        details: "Full set of clean on board ocean bills of lading, made out to order, marked freight prepaid, notify the applicant",
+      },
+      { kind: "PACKING_LIST", originals: 1, copies: 2, details: "Showing gross and net weight of each package" },
+      { kind: "CERTIFICATE_OF_ORIGIN", originals: 1, copies: 1, details: "Issued by a chamber of commerce, showing the Netherlands as country of origin" },
+      { kind: "INSURANCE_CERTIFICATE", originals: 2, copies: 0, details: "Covering Institute Cargo Clauses (A) for 110% of the CIF value, claims payable in Singapore" },
+    ],
+    additionalConditions: "All documents must show the credit number. Third-party documents other than the invoice are acceptable.",
+    charges: "All banking charges outside Singapore are for the beneficiary's account.",
+    presentationPeriodDays: 21,
+    confirmation: "WITHOUT",
+  };
+  return { ...terms, ...overrides };
+}
