@@ -14,6 +14,11 @@ const config = [
       "no-console": "off",
     },
   },
+  {
+    // Vitest and Playwright code is not React: `useTestDatabase()` is a fixture, not a hook.
+    files: ["tests/**", "e2e/**", "**/*.test.ts", "**/*.test.tsx", "bench/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
 ];
 
 export default config;

@@ -19,6 +19,8 @@ const log = (line: string) => console.log(`[tradetrail] ${line}`);
 async function main() {
   const settings = config();
   const stack: Stack = await startStack(settings, log);
+  // Assigned once the stack is up; read by shutdown(), which must exist before that.
+  // eslint-disable-next-line prefer-const
   let web: ChildProcess | undefined;
   let jobs: { stop(): Promise<void> } | undefined;
   let stopping = false;

@@ -24,12 +24,15 @@ interface Common {
 function useLifecycleForm() {
   const [state, action] = useActionState<ActionState, FormData>(takeAction, IDLE);
   const [key, setKey] = useState(randomId);
+  const [handled, setHandled] = useState(state);
   const form = useRef<HTMLFormElement>(null);
+  // A new idempotency key once an action went through (a retry of a failed one keeps its key).
+  if (state !== handled) {
+    setHandled(state);
+    if (state.status === "done") setKey(randomId());
+  }
   useEffect(() => {
-    if (state.status === "done") {
-      form.current?.reset();
-      setKey(randomId());
-    }
+    if (state.status === "done") form.current?.reset();
   }, [state]);
   return { state, action, key, form };
 }

@@ -1,5 +1,5 @@
 import type { JsonRpcProvider } from "ethers";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { type AnchorRegistry, anchorErrorName } from "@/lib/chain/anchor-registry";
 import { buildBatch } from "./merkle";
@@ -181,7 +181,7 @@ export class AnchoringWorker {
   }
 
   private async advance(batch: BatchRow): Promise<"sent" | "waiting" | "confirmed" | "reorged"> {
-    const { provider, registry } = this.chain;
+    const { provider } = this.chain;
     if (batch.status === "SENDING") {
       // Did an earlier attempt (ours or a crashed worker's) land already?
       const landed = await this.landedTransaction(batch);

@@ -1,4 +1,4 @@
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/actor";
 import { makeProvider } from "@/lib/chain/provider";

@@ -30,10 +30,9 @@ export function CreateTokenForm() {
   );
 }
 
-export function GrantAuditForm({ auditors, credits }: { auditors: { id: string; name: string }[]; credits: { id: string; label: string }[] }) {
+export function GrantAuditForm({ auditors, credits, defaultUntil }: { auditors: { id: string; name: string }[]; credits: { id: string; label: string }[]; defaultUntil: string }) {
   const [state, action] = useActionState<ActionState, FormData>(grantAuditAction, IDLE);
   const errors = state.status === "error" ? state.fields ?? {} : {};
-  const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
   return (
     <form action={action} className="grid gap-3 md:grid-cols-[1fr_1fr_10rem_auto] md:items-end">
       <div className="md:col-span-4">
@@ -65,7 +64,7 @@ export function GrantAuditForm({ auditors, credits }: { auditors: { id: string; 
         )}
       </Field>
       <Field label="Valid until" required error={errors.validUntil}>
-        {(f) => <Input {...f} name="validUntil" type="date" required defaultValue={inAYear} />}
+        {(f) => <Input {...f} name="validUntil" type="date" required defaultValue={defaultUntil} />}
       </Field>
       <SubmitButton>Grant access</SubmitButton>
     </form>

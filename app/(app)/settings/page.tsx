@@ -16,6 +16,9 @@ import { AddHolidayForm, CreateTokenForm, GrantAuditForm } from "./forms";
 
 export const metadata: Metadata = { title: "Settings" };
 
+/** The default end of an audit grant: a year, the usual audit cycle. */
+const aYearFromToday = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+
 export default async function SettingsPage() {
   const actor = await requireActor();
   const isBank = actor.organizationKind === "BANK";
@@ -73,7 +76,7 @@ export default async function SettingsPage() {
               <p className="text-sm text-slate-600">Grant an audit firm read-only access to one credit or to all your bank&apos;s credits, for a period. Every use is logged below.</p>
             </CardHeader>
             <CardBody>
-              <GrantAuditForm auditors={auditors} credits={credits.items.map((c) => ({ id: c.id, label: `${c.creditNumber ?? c.reference} — ${c.applicantName} → ${c.beneficiaryName}` }))} />
+              <GrantAuditForm defaultUntil={aYearFromToday()} auditors={auditors} credits={credits.items.map((c) => ({ id: c.id, label: `${c.creditNumber ?? c.reference} — ${c.applicantName} → ${c.beneficiaryName}` }))} />
             </CardBody>
           </Card>
         ) : null}
