@@ -1,0 +1,71 @@
+import { AbiCoder, concat, keccak256 } from "ethers";
+import { describe, expect, it } from "vitest";
+import { buildBatch, verifyInclusion } from "./merkle";
+
+// OpenZeppelin's StandardMerkleTree over bytes32 digests: the proofs also verify on chain with
+// MerkleProof.verify, and docs/PROOF-FORMAT.md tells third parties how to check them.
+
+const digest = (i: number) => keccak256(AbiCoder.defaultAbiCoder().encode(["string", "uint256"], ["milestone", i]));
+/** The documented leaf: keccak256(bytes.concat(keccak256(abi.encode(digest)))). */
+const leaf = (d: string) => keccak256(keccak256(AbiCoder.defaultAbiCoder().encode(["bytes32"], [d])));
+const pair = (a: string, b: string) => keccak256(a < b ? concat([a, b]) : concat([b, a]));
+
+describe("buildBatch", () => {
+  const digests = Array.from({ length: 13 }, (_, i) => digest(i));
+  const batch = buildBatch(digests);
+
+  it("gives every digest a proof that leads to the root", () => {
+    expect(batch.proofs.size).toBe(13);
+    for (const d of digests) expect(verifyInclusion(batch.root, d, batch.proofs.get(d)!)).toBe(true);
+  });
+
+  it("rejects a proof with one element changed, a digest not in the batch, or another digest's proof", () => {
+    const d = digests[5]!;
+    const proof = batch.proofs.get(d)!;
+    const flipped = `${proof[0]!.slice(0, -1)}${proof[0]!.endsWith("0") ? "1" : "0"}`;
+    expect(verifyInclusion(batch.root, d, [flipped, ...proof.slice(1)])).toBe(false);
+    expect(verifyInclusion(batch.root, d, proof.slice(1))).toBe(false);
+    expect(verifyInclusion(batch.root, digest(99), proof)).toBe(false);
+    expect(verifyInclusion(batch.root, d, batch.proofs.get(digests[6]!)!)).toBe(false);
+    expect(verifyInclusion(buildBatch(digests.slice(1)).root, d, proof)).toBe(false);
+  });
+
+  it("does not depend on the order the digests come in", () => {
+    expect(buildBatch([...digests].reverse()).root).toBe(batch.root);
+  });
+
+  it("hashes leaves and pairs as documented", () => {
+    const [a, b] = [digest(1), digest(2)];
+    expect(buildBatch([a, b]).root).toBe(pair(leaf(a), leaf(b)));
+    expect(buildBatch([a, b]).proofs.get(a)).toEqual([leaf(b)]);
+  });
+
+  it("makes a one-milestone batch whose root is the leaf and whose proof is empty", () => {
+    const only = digest(7);
+    const single = buildBatch([only]);
+    expect(single.root).toBe(leaf(only));
+    expect(single.proofs.get(only)).toEqual([]);
+    expect(verifyInclusion(single.root, only, [])).toBe(true);
+    expect(verifyInclusion(single.root, digest(8), [])).toBe(false);
+  });
+
+  it("keys proofs by lower-case digest and accepts upper-case input", () => {
+    const upper = `0x${digest(3).slice(2).toUpperCase()}`;
+    const tree = buildBatch([upper, digest(4)]);
+    expect(tree.proofs.has(digest(3))).toBe(true);
+    expect(verifyInclusion(tree.root.toUpperCase().replace("0X", "0x"), upper, tree.proofs.get(digest(3))!)).toBe(true);
+  });
+
+  it("refuses an empty batch", () => {
+    expect(() => buildBatch([])).toThrow(RangeError);
+  });
+});
+
+describe("verifyInclusion", () => {
+  it("answers false instead of throwing on malformed input", () => {
+    const batch = buildBatch([digest(1), digest(2)]);
+    expect(verifyInclusion(batch.root, "0x1234", [])).toBe(false);
+    expect(verifyInclusion(batch.root, digest(1), ["not hex"])).toBe(false);
+    expect(verifyInclusion("nonsense", digest(1), batch.proofs.get(digest(1))!)).toBe(false);
+  });
+});
