@@ -27,6 +27,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Two cores: files run two at a time, each with its own database.
           maxWorkers: 2,
+          // Route handlers import next-auth, whose ESM imports `next/server` without an
+          // extension: let Vite resolve it instead of Node.
+          server: { deps: { inline: ["next-auth", "@auth/core"] } },
         },
       },
     ],

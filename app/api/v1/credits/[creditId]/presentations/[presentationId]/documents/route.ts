@@ -39,9 +39,14 @@ export const POST = authenticated<{ creditId: string; presentationId: string }>(
   const parsed = parseDocumentData(kind, data);
   if (!parsed.ok) throw new AppError("INVALID_REQUEST", "Some document details need your attention.", Object.fromEntries(Object.entries(parsed.fields).map(([k, v]) => [`data.${k}`, v])));
   if (!request.body) throw new AppError("INVALID_REQUEST", "Send the file as the request body.");
+  const maxBytes = config().UPLOAD_MAX_BYTES;
+  // Refuse a declared oversize at once; an undeclared one is cut off by ingest as it streams.
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, the largest we accept.`, { file: "Too large" });
+  }
 
   const storage = documentStorage();
-  const stored = await ingestDocument({ body: Readable.fromWeb(request.body as never), maxBytes: config().UPLOAD_MAX_BYTES, storage });
+  const stored = await ingestDocument({ body: Readable.fromWeb(request.body as never), maxBytes, storage });
   try {
     const result = await performAction({
       actor,
