@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { ConfigError, config } from "@/lib/config";
+import { ConfigError, config, resetConfigCache } from "@/lib/config";
 import { disconnectDb } from "@/lib/db/client";
 import { waitForPort } from "@/lib/dev/ports";
 import { startBackgroundJobs } from "@/lib/jobs/background";
@@ -52,6 +52,7 @@ async function main() {
     AUTH_SECRET: stack.authSecret,
     DATA_DIR: path.resolve(settings.DATA_DIR),
   });
+  resetConfigCache();
 
   if (settings.SEED_DEMO) await seedDemo();
 

@@ -60,9 +60,10 @@ export interface WaitingItem {
   beneficiaryName: string;
 }
 
-const SELECT = Prisma.sql`
+const COLUMNS = Prisma.sql`
   SELECT c.id, c.reference, c.credit_number AS "creditNumber", c.status, c.currency, c.amount::text AS amount, c.updated_at AS "updatedAt",
-         ap.name AS "applicantName", be.name AS "beneficiaryName"
+         ap.name AS "applicantName", be.name AS "beneficiaryName"`;
+const FROM = Prisma.sql`
     FROM credits c
     JOIN organizations ap ON ap.id = c.applicant_id
     JOIN organizations be ON be.id = c.beneficiary_id`;
@@ -74,7 +75,8 @@ export async function waitingForMe(actor: Actor, limit = 50): Promise<(WaitingIt
   const labels = steps.map(({ name, party }) => Prisma.sql`CASE WHEN ${awaitsSql(name, party, actor)} THEN ${actionRule(name).label} END`);
   return db().$queryRaw`
     SELECT * FROM (
-      ${SELECT}, array_remove(ARRAY[${Prisma.join(labels)}]::text[], NULL) AS steps
+      ${COLUMNS}, array_remove(ARRAY[${Prisma.join(labels)}]::text[], NULL) AS steps
+      ${FROM}
        WHERE ${visibleToSql(actor)} AND (${Prisma.join(steps.map(({ name, party }) => awaitsSql(name, party, actor)), " OR ")})
     ) w
     ORDER BY "updatedAt" ASC LIMIT ${limit}`;
@@ -84,13 +86,16 @@ export async function waitingForMe(actor: Actor, limit = 50): Promise<(WaitingIt
 export async function waitingForOthers(actor: Actor, limit = 20): Promise<(WaitingItem & { waitingFor: string[] })[]> {
   const mine = myAwaitedSteps(actor);
   const notMine = mine.length ? Prisma.sql`AND NOT (${Prisma.join(mine.map(({ name, party }) => awaitsSql(name, party, actor)), " OR ")})` : Prisma.empty;
-  const whom = PARTIES.map((party) => {
+  // Parties that never take an awaited step (a confirming bank) cannot be waited for.
+  const whom = PARTIES.flatMap((party) => {
     const awaited = AWAITED_ACTIONS.filter((name) => (actionRule(name).by as readonly Party[]).includes(party));
-    return Prisma.sql`CASE WHEN ${Prisma.join(awaited.map((name) => awaitsSql(name, party, null)), " OR ")} THEN ${PARTY_LABELS[party]} END`;
+    if (awaited.length === 0) return [];
+    return [Prisma.sql`CASE WHEN ${Prisma.join(awaited.map((name) => awaitsSql(name, party, null)), " OR ")} THEN ${PARTY_LABELS[party]} END`];
   });
   const rows = await db().$queryRaw<(WaitingItem & { waitingFor: string[] })[]>`
     SELECT * FROM (
-      ${SELECT}, array_remove(ARRAY[${Prisma.join(whom)}]::text[], NULL) AS "waitingFor"
+      ${COLUMNS}, array_remove(ARRAY[${Prisma.join(whom)}]::text[], NULL) AS "waitingFor"
+      ${FROM}
        WHERE ${visibleToSql(actor)} AND c.status::text NOT IN (${Prisma.join(TERMINAL)}) ${notMine}
     ) w
     WHERE cardinality("waitingFor") > 0
