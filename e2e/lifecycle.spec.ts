@@ -7,7 +7,7 @@ import { USERS, personAs } from "./support/users";
 // timeline, anchored, and verifies against the local chain.
 
 test("a credit from draft to advised, with one amendment accepted and one rejected", async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const buyer = await personAs(browser, USERS.buyer);
   const seller = await personAs(browser, USERS.seller);
   const maker = await personAs(browser, USERS.issuingMaker);
@@ -28,9 +28,11 @@ test("a credit from draft to advised, with one amendment accepted and one reject
   // The seller edits one field: that is version 2.
   await openCredit(seller, creditId);
   await seller.getByRole("link", { name: "Propose changes" }).click();
-  await seller.getByLabel("Latest shipment date (44C)").fill("2027-03-15");
+  // Two weeks later than drafted (the sample terms are relative to today, so is this).
+  const later = new Date(Date.now() + 74 * 86_400_000);
+  await seller.getByLabel("Latest shipment date (44C)").fill(later.toISOString().slice(0, 10));
   await seller.getByRole("button", { name: "Propose changes" }).click();
-  await expect(seller).toHaveURL(new RegExp(`/credits/${creditId}`));
+  await expect(seller).toHaveURL(new RegExp(`/credits/${creditId}(\\?.*)?$`));
 
   // The buyer sees exactly what changed, and by whom, then agrees and submits.
   await openCredit(buyer, creditId);
@@ -38,7 +40,9 @@ test("a credit from draft to advised, with one amendment accepted and one reject
   await expect(changed).toBeVisible();
   await expect(changed).toContainText("Joost Visser (Delta Pumps B.V.)");
   const rows = changed.getByRole("row");
-  await expect(rows.filter({ hasText: "Latest shipment date" })).toContainText("15 Mar 2027");
+  const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][later.getUTCMonth()];
+  const shown = `${later.getUTCDate()} ${month} ${later.getUTCFullYear()}`;
+  await expect(rows.filter({ hasText: "Latest shipment date" })).toContainText(shown);
   await expect(rows).toHaveCount(2); // the header and the one changed field
   await act(buyer, "Agree to the beneficiary's version");
   await act(buyer, "Submit to issuing bank");

@@ -125,18 +125,20 @@ describe("verifyTrail", () => {
     expect(result.results[2]).toMatchObject({ status: "altered", reason: expect.stringMatching(/cannot be hashed: Salt must be 32 bytes/) });
   });
 
-  it("reports a deleted milestone, and the one after it, as missing", () => {
+  it("reports a deleted milestone once, on the one after it, as missing", () => {
     const { records, anchors } = anchoredTrail();
     const result = verifyTrail(records.filter((r) => r.seq !== 3), anchors);
-    expect(statuses(result)).toEqual(["1:verified", "2:verified", "3:missing", "4:missing", "5:verified"]);
-    expect(result.results[2]).toMatchObject({ kind: "unknown", digest: null, reason: "Milestone 3 is not in the trail: it was deleted or left out." });
-    expect(result.results[3]!.reason).toMatch(/Milestone 3 before it is missing/);
-    expect(result.counts.missing).toBe(2);
+    expect(statuses(result)).toEqual(["1:verified", "2:verified", "4:missing", "5:verified"]);
+    expect(result.results[2]!.reason).toBe("Milestone 3 before it is not in the trail (deleted or left out): the chain is broken here.");
+    expect(result.counts.missing).toBe(1);
+    const two = verifyTrail(records.filter((r) => r.seq !== 2 && r.seq !== 3), anchors);
+    expect(statuses(two)).toEqual(["1:verified", "4:missing", "5:verified"]);
+    expect(two.results[1]!.reason).toMatch(/^Milestones 2–3 before it are not in the trail/);
   });
 
   it("reports a trail that does not start at seq 1 as missing its start", () => {
     const { records, anchors } = anchoredTrail();
-    expect(statuses(verifyTrail(records.slice(2), anchors))).toEqual(["1:missing", "2:missing", "3:missing", "4:verified", "5:verified"]);
+    expect(statuses(verifyTrail(records.slice(2), anchors))).toEqual(["3:missing", "4:verified", "5:verified"]);
   });
 
   it("reports a broken link between milestones that are still pending as missing", () => {

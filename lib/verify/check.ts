@@ -55,7 +55,9 @@ function checkOne(record: MilestoneRecord, previous: MilestoneRecord | undefined
   // The chain of digests: seq 1 starts from zero, every later one names its predecessor's
   // recorded digest. A gap or a mismatch means a milestone was deleted or replaced.
   if (seq > 1 && previous?.seq !== seq - 1) {
-    return { seq, kind, digest, status: "missing", reason: `Milestone ${seq - 1} before it is missing, so its link to the previous milestone cannot be checked.` };
+    const first = (previous?.seq ?? 0) + 1;
+    const gone = first === seq - 1 ? `Milestone ${first} before it is` : `Milestones ${first}–${seq - 1} before it are`;
+    return { seq, kind, digest, status: "missing", reason: `${gone} not in the trail (deleted or left out): the chain is broken here.` };
   }
   const expectedPrev = seq === 1 ? ZERO_DIGEST : previous!.digest.toLowerCase();
   if (record.prevDigest.toLowerCase() !== expectedPrev) {
@@ -96,7 +98,8 @@ function checkOne(record: MilestoneRecord, previous: MilestoneRecord | undefined
 
 /**
  * Verifies a credit's milestones against the chain's answers for their batch roots (`anchors`,
- * keyed by lower-case root). Seqs absent from the trail get a "missing" entry of their own.
+ * keyed by lower-case root). A gap in the seqs is reported once, on the milestone after it: that
+ * milestone's link is what proves something was removed.
  */
 export function verifyTrail(records: readonly MilestoneRecord[], anchors: AnchorMap): TrailResult {
   const sorted = [...records].sort((a, b) => a.seq - b.seq);
@@ -106,9 +109,6 @@ export function verifyTrail(records: readonly MilestoneRecord[], anchors: Anchor
     if (previous?.seq === record.seq) {
       results.push({ seq: record.seq, kind: record.kind, digest: record.digest.toLowerCase(), status: "altered", reason: `A second milestone claims seq ${record.seq}.` });
       continue;
-    }
-    for (let gone = (previous?.seq ?? 0) + 1; gone < record.seq; gone++) {
-      results.push({ seq: gone, kind: "unknown", digest: null, status: "missing", reason: `Milestone ${gone} is not in the trail: it was deleted or left out.` });
     }
     results.push(checkOne(record, previous, anchors));
     previous = record;
