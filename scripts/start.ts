@@ -20,7 +20,6 @@ async function main() {
   const settings = config();
   const stack: Stack = await startStack(settings, log);
   // Assigned once the stack is up; read by shutdown(), which must exist before that.
-  // eslint-disable-next-line prefer-const
   let web: ChildProcess | undefined;
   let jobs: { stop(): Promise<void> } | undefined;
   let stopping = false;
@@ -44,47 +43,53 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
-  // The web server and the jobs read the same settings from the environment.
-  Object.assign(process.env, {
-    DATABASE_URL: stack.databaseUrl,
-    CHAIN_RPC_URL: stack.rpcUrl,
-    ANCHOR_CONTRACT_ADDRESS: stack.contractAddress,
-    AUTH_SECRET: stack.authSecret,
-    DATA_DIR: path.resolve(settings.DATA_DIR),
-  });
-  resetConfigCache();
+  // From here on the stack is running: any failure stops it again instead of leaving orphans.
+  try {
+    // The web server and the jobs read the same settings from the environment.
+    Object.assign(process.env, {
+      DATABASE_URL: stack.databaseUrl,
+      CHAIN_RPC_URL: stack.rpcUrl,
+      ANCHOR_CONTRACT_ADDRESS: stack.contractAddress,
+      AUTH_SECRET: stack.authSecret,
+      DATA_DIR: path.resolve(settings.DATA_DIR),
+    });
+    resetConfigCache();
 
-  if (settings.SEED_DEMO) await seedDemo();
+    if (settings.SEED_DEMO) await seedDemo();
 
-  await ensureBuilt(log);
+    await ensureBuilt(log);
 
-  const require = createRequire(import.meta.url);
-  const nextBin = require.resolve("next/dist/bin/next");
-  // The signing key never reaches the web server: only this process sends transactions.
-  const { ANCHOR_SIGNER_KEY: _key, ...webEnv } = process.env;
-  web = spawn(process.execPath, [nextBin, "start", "--port", String(settings.PORT), "--hostname", settings.HOST], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...webEnv, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true" },
-  });
-  web.once("exit", (code) => {
-    if (!stopping) {
-      log(`The web server exited (code ${code}).`);
-      void shutdown(1);
+    const require = createRequire(import.meta.url);
+    const nextBin = require.resolve("next/dist/bin/next");
+    // The signing key never reaches the web server: only this process sends transactions.
+    const { ANCHOR_SIGNER_KEY: _key, ...webEnv } = process.env;
+    web = spawn(process.execPath, [nextBin, "start", "--port", String(settings.PORT), "--hostname", settings.HOST], {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...webEnv, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true" },
+    });
+    web.once("exit", (code) => {
+      if (!stopping) {
+        log(`The web server exited (code ${code}).`);
+        void shutdown(1);
+      }
+    });
+
+    if (settings.ANCHOR_WORKER) {
+      jobs = startBackgroundJobs({ signerKey: stack.signerKey, log });
     }
-  });
 
-  if (settings.ANCHOR_WORKER) {
-    jobs = startBackgroundJobs({ signerKey: stack.signerKey, log });
+    await waitForPort(settings.PORT, settings.HOST, 60_000);
+    const appUrl = `http://${settings.HOST === "0.0.0.0" ? "localhost" : settings.HOST}:${settings.PORT}`;
+    fs.writeFileSync(
+      path.join(path.resolve(settings.DATA_DIR), "runtime.json"),
+      JSON.stringify({ appUrl, databaseUrl: stack.databaseUrl, rpcUrl: stack.rpcUrl, chainId: stack.chainId.toString(), contractAddress: stack.contractAddress, pid: process.pid }, null, 2),
+      { mode: 0o600 },
+    );
+    printBanner(appUrl, settings.SEED_DEMO);
+  } catch (error) {
+    explain(error);
+    await shutdown(1);
   }
-
-  await waitForPort(settings.PORT, settings.HOST, 60_000);
-  const appUrl = `http://${settings.HOST === "0.0.0.0" ? "localhost" : settings.HOST}:${settings.PORT}`;
-  fs.writeFileSync(
-    path.join(path.resolve(settings.DATA_DIR), "runtime.json"),
-    JSON.stringify({ appUrl, databaseUrl: stack.databaseUrl, rpcUrl: stack.rpcUrl, chainId: stack.chainId.toString(), contractAddress: stack.contractAddress, pid: process.pid }, null, 2),
-    { mode: 0o600 },
-  );
-  printBanner(appUrl, settings.SEED_DEMO);
 }
 
 function printBanner(appUrl: string, seeded: boolean) {
@@ -98,11 +103,15 @@ function printBanner(appUrl: string, seeded: boolean) {
   console.log(`\n${lines.join("\n")}\n`);
 }
 
-main().catch((error: unknown) => {
+function explain(error: unknown) {
   if (error instanceof ConfigError || error instanceof StackError) {
     console.error(`\n${error.message}\n`);
   } else {
     console.error("\nTradeTrail could not start:", error instanceof Error ? error.message : error, "\n");
   }
+}
+
+main().catch((error: unknown) => {
+  explain(error);
   process.exit(1);
 });

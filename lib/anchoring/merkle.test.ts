@@ -69,3 +69,14 @@ describe("verifyInclusion", () => {
     expect(verifyInclusion("nonsense", digest(1), batch.proofs.get(digest(1))!)).toBe(false);
   });
 });
+
+describe("compatibility with @openzeppelin/merkle-tree", () => {
+  it.each([1, 2, 3, 7, 8, 13, 256, 300])("gives the same root and proofs as StandardMerkleTree for %i leaves", async (n) => {
+    const { StandardMerkleTree } = await import("@openzeppelin/merkle-tree");
+    const digests = Array.from({ length: n }, (_, i) => digest(i + 1000));
+    const reference = StandardMerkleTree.of(digests.map((d) => [d]), ["bytes32"]);
+    const ours = buildBatch(digests);
+    expect(ours.root).toBe(reference.root);
+    for (const [index, [d]] of reference.entries()) expect(ours.proofs.get(String(d))).toEqual(reference.getProof(index));
+  });
+});

@@ -54,6 +54,8 @@ interface BatchRow {
 
 /** Sends are serialised across workers sharing one key, so nonces never collide. */
 const SEND_LOCK = 4242101;
+/** Full batches closed per tick at most, so a long backlog still lets sends and confirmations through. */
+const MAX_BATCHES_PER_TICK = 8;
 
 export class AnchoringWorker {
   private readonly settings: WorkerSettings;
@@ -109,7 +111,12 @@ export class AnchoringWorker {
       }
     };
     await step("batching", async () => {
-      report.batched = await this.closeBatchIfDue(now);
+      // A backlog (after downtime, or a burst) closes several full batches in one tick.
+      for (let i = 0; i < MAX_BATCHES_PER_TICK; i++) {
+        const closed = await this.closeBatchIfDue(now);
+        report.batched += closed;
+        if (closed < this.settings.batchSize) break;
+      }
     });
     await step("reorg check", async () => {
       report.reorged = await this.recheckConfirmed();
@@ -284,9 +291,12 @@ export class AnchoringWorker {
       select: { id: true, blockNumber: true, blockHash: true },
     });
     let reorged = 0;
+    // One request per distinct block, all at once (the provider sends them as one JSON-RPC batch).
+    const numbers = [...new Set(recent.map((b) => Number(b.blockNumber)))];
+    const blocks = await Promise.all(numbers.map((n) => provider.getBlock(n)));
+    const hashOf = new Map(numbers.map((n, i) => [n, blocks[i]?.hash ?? null]));
     for (const batch of recent) {
-      const block = await provider.getBlock(Number(batch.blockNumber));
-      if (!block || block.hash !== batch.blockHash) {
+      if (hashOf.get(Number(batch.blockNumber)) !== batch.blockHash) {
         await this.backToSending(batch.id);
         reorged++;
       }
