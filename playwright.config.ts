@@ -18,6 +18,8 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "retain-on-failure",
+    // A click on a button that never appears fails in seconds, not at the test's timeout.
+    actionTimeout: 20_000,
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

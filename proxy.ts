@@ -1,7 +1,28 @@
+import { getToken } from "next-auth/jwt";
+import { type NextRequest, NextResponse } from "next/server";
+
 // Every request outside the public paths needs a session; anything else is redirected to the
 // sign-in page before it reaches a page or a server action. (Each action and page also loads
 // the actor itself: this is the outer wall, not the only one.)
-export { auth as proxy } from "@/lib/auth";
+//
+// It only reads the session cookie, never writes it. Auth.js's own middleware re-issues the
+// cookie on every request it lets through; a prefetch in flight while the user signs out would
+// then put the cookie back, and the user would still be signed in. Sessions therefore end 8
+// hours after sign-in (lib/auth/index.ts), whatever the activity: a fixed limit suits a bank.
+
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const secure = request.nextUrl.protocol === "https:";
+  const token = await getToken({
+    req: request,
+    secret: process.env.AUTH_SECRET ?? "",
+    secureCookie: secure,
+    salt: secure ? "__Secure-authjs.session-token" : "authjs.session-token",
+  }).catch(() => null);
+  if (token?.sub) return NextResponse.next();
+  const signIn = new URL("/sign-in", request.nextUrl.origin);
+  signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  return NextResponse.redirect(signIn, 307);
+}
 
 export const config = {
   matcher: ["/((?!api/auth|api/v1|api/public|verify|sign-in|_next/static|_next/image|favicon.ico|robots.txt).*)"],

@@ -28,7 +28,8 @@ async function upload(page: Page, kind: DocumentKind, copies: { originals: strin
   for (const meta of DOCUMENT_DATA_FIELDS[kind]) {
     const value = values[meta.key];
     if (value === undefined) continue;
-    const field = form.getByLabel(meta.label, { exact: true });
+    // The label's text ends with the required marker ("*", hidden from screen readers).
+    const field = form.getByLabel(new RegExp(`^${meta.label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*\\*?$`));
     if (meta.type === "boolean") await field.setChecked(Boolean(value));
     else if (meta.type === "select") await field.selectOption(String(value));
     else await field.fill(String(value));

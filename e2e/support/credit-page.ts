@@ -8,9 +8,12 @@ export async function openCredit(page: Page, creditId: string, tab?: string): Pr
 
 /** Clicks a lifecycle action; fills and confirms its dialog when it has one. */
 export async function act(page: Page, label: string | RegExp, fields: Record<string, string> = {}, options: { check?: string[] } = {}): Promise<void> {
-  const actions = page.getByRole("region", { name: "What you can do now" });
-  const scope = (await actions.count()) > 0 ? actions : page;
-  await scope.getByRole("button", { name: label, exact: typeof label === "string" }).first().click();
+  // The credit's own steps sit in "What you can do now"; an amendment's or a presentation's sit
+  // beside it, in its card. Prefer the region when it holds the button.
+  const name = { name: label, exact: typeof label === "string" };
+  const inRegion = page.getByRole("region", { name: "What you can do now" }).getByRole("button", name);
+  const button = (await inRegion.count()) > 0 ? inRegion.first() : page.getByRole("button", name).first();
+  await button.click();
   const dialog = page.getByRole("dialog");
   if (await dialog.isVisible().catch(() => false)) {
     for (const [name, value] of Object.entries(fields)) await dialog.getByLabel(name).fill(value);
