@@ -1,0 +1,251 @@
+// Benchmark (issue 4): the credit list API and the dashboard queries over 100,000 credits
+// across 50 organisations, with 20 concurrent clients for a bounded time each:
+//
+//   - GET /api/v1/credits over HTTP against `next start` (a per-organisation API token each),
+//   - listCredits / waitingForMe / waitingForOthers called directly (Prisma, in process),
+//   - the bare SQL of the same queries (captured from those calls) through a plain pg pool of
+//     the same size, as the baseline the application layers are compared with.
+//
+//   npx tsx bench/dashboard.ts
+//   BENCH_SECONDS=5 BENCH_CREDITS=20000 npx tsx bench/dashboard.ts
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { type Actor, loadActor } from "@/lib/auth/actor";
+import { createApiToken } from "@/lib/api/tokens";
+import { listCredits } from "@/lib/credits/list-credits";
+import { waitingForMe, waitingForOthers } from "@/lib/credits/waiting";
+import { db } from "@/lib/db/client";
+import { createBenchDatabase } from "./support/database";
+import { type RunningApp, startApp } from "./support/http-app";
+import { onCleanup, runBenchmark } from "./support/main";
+import { load, ratio, round, summary, table, timed, writeResult } from "./support/report";
+import { ALL_STATUSES, seedCredits, seedOrganisations, seedUsers } from "./support/seed";
+
+const CREDITS = Number(process.env.BENCH_CREDITS ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CLIENTS = 20;
+const PAGE_SIZE = 50; // what GET /api/v1/credits returns
+const POOL_SIZE = 10; // lib/db/client.ts gives Prisma's pg pool 10 connections
+const TARGET_P95_MS = 100;
+
+interface Captured {
+  text: string;
+  values: unknown[];
+}
+
+let lastQuery: Captured | undefined;
+let capturing = false;
+
+/**
+ * Puts a Prisma client that reports its queries where db() finds it (same URL, same pool size
+ * as lib/db/client.ts), so that the SQL the application runs can be captured and replayed bare.
+ */
+function installLoggingClient(url: string): void {
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: POOL_SIZE }), log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (event) => {
+    if (capturing) lastQuery = { text: event.query, values: JSON.parse(event.params) as unknown[] };
+  });
+  (globalThis as unknown as { __tradetrailDb?: { url: string; client: PrismaClient } }).__tradetrailDb = { url, client };
+  if (db() !== client) throw new Error("installLoggingClient: db() does not return the installed client (lib/db/client.ts changed?)");
+}
+
+/** Runs `fn`, returning the SQL (with $n placeholders) and values of the last query it issued. */
+async function captureSql<T>(fn: () => Promise<T>): Promise<{ result: T; sql: Captured }> {
+  lastQuery = undefined;
+  capturing = true;
+  const result = await fn().finally(() => {
+    capturing = false;
+  });
+  const sql = lastQuery as Captured | undefined;
+  if (!sql) throw new Error("captureSql: the function issued no query");
+  return { result, sql };
+}
+
+interface Scenario {
+  actor: Actor;
+  token: string;
+  /** Query strings of the pages requested: the first page and the next two by cursor. */
+  pages: { query: string; after?: string; sql: Captured }[];
+  waitingForMe: Captured;
+  /** Null when waitingForOthers() fails (reported, and its measurement skipped). */
+  waitingForOthers: Captured | null;
+}
+
+let othersError: string | undefined;
+
+async function seed(): Promise<Scenario[]> {
+  const orgs = await seedOrganisations(20, 30);
+  const { ms } = await timed(async () => {
+    for (let done = 0; done < CREDITS; done += 50_000) await seedCredits(Math.min(50_000, CREDITS - done), orgs, ALL_STATUSES);
+    // Work that waits for someone: pending issuance approvals and presentations under examination.
+    await db().$executeRawUnsafe(`
+      INSERT INTO approvals (id, credit_id, kind, status, maker_id, payload)
+      SELECT gen_random_uuid(), id, 'ISSUANCE', 'PENDING', gen_random_uuid(), '{}'::jsonb FROM credits WHERE status = 'ISSUANCE_PENDING'`);
+    await db().$executeRawUnsafe(`
+      INSERT INTO presentations (id, credit_id, number, status, presented_at, examination_deadline, claimed_amount, updated_at)
+      SELECT gen_random_uuid(), id, 1, (ARRAY['PRESENTED', 'DISCREPANT', 'COMPLIANT', 'PAID']::"PresentationStatus"[])[1 + abs(hashtext(id::text)) % 4],
+             now() - interval '2 days', current_date + 5, amount, now()
+        FROM credits WHERE status = 'ADVISED' AND abs(hashtext(id::text)) % 3 = 0`);
+    await db().$executeRawUnsafe("ANALYZE");
+  });
+  console.log(`Seeded ${CREDITS} credits across 50 organisations (20 banks, 30 corporates) in ${(ms / 1000).toFixed(1)} s`);
+
+  // One admin per organisation; API tokens for 5 banks and 5 corporates, which the clients share out.
+  const users = await seedUsers([...orgs.banks, ...orgs.corporates], ["ADMIN", "MAKER", "CHECKER"]);
+  const chosen = [...orgs.banks.slice(0, 5), ...orgs.corporates.slice(0, 5)];
+  const scenarios: Scenario[] = [];
+  for (const orgId of chosen) {
+    const actor = (await loadActor(users.get(orgId)!, orgId))!;
+    const { token } = await createApiToken(actor, "Benchmark client");
+    const pages: Scenario["pages"] = [];
+    let after: string | undefined;
+    for (let page = 0; page < 3; page++) {
+      const { result, sql } = await captureSql(() => listCredits(actor, after ? { after } : {}, PAGE_SIZE));
+      pages.push({ query: after ? `?after=${encodeURIComponent(after)}` : "", after, sql });
+      if (!result.next) break;
+      after = result.next;
+    }
+    const me = await captureSql(() => waitingForMe(actor));
+    const others = await captureSql(() => waitingForOthers(actor)).catch((error: unknown) => {
+      othersError ??= error instanceof Error ? error.message : String(error);
+      return null;
+    });
+    scenarios.push({ actor, token, pages, waitingForMe: me.sql, waitingForOthers: others?.sql ?? null });
+  }
+  const visible = await Promise.all(
+    scenarios.map(async (s) => (await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM credits c WHERE c.applicant_id = ${s.actor.organizationId}::uuid OR c.beneficiary_id = ${s.actor.organizationId}::uuid OR c.issuing_bank_id = ${s.actor.organizationId}::uuid OR c.advising_bank_id = ${s.actor.organizationId}::uuid`)[0]!.n),
+  );
+  console.log(`Clients act for ${scenarios.length} organisations, each party to ${Math.min(...visible.map(Number))}–${Math.max(...visible.map(Number))} credits\n`);
+  return scenarios;
+}
+
+type Row = { query: string; via: string; requests: number; "req/s": number; p50: string; p95: string; max: string; errors: number };
+const results: (Row & { p95ms: number })[] = [];
+
+async function measure(query: string, via: string, task: (scenario: Scenario, i: number) => Promise<void>, scenarios: Scenario[]) {
+  // Warm up (JIT, plans, pool connections) before measuring.
+  await load(CLIENTS, 1_000, (lane, i) => task(scenarios[lane % scenarios.length]!, i));
+  const run = await load(CLIENTS, SECONDS * 1000, (lane, i) => task(scenarios[lane % scenarios.length]!, i));
+  const s = summary(run.latencies);
+  const row = { query, via, requests: s.count, "req/s": round((s.count / run.elapsedMs) * 1000, 0), p50: `${s.p50} ms`, p95: `${s.p95} ms`, max: `${s.max} ms`, errors: run.errors, p95ms: s.p95 };
+  results.push(row);
+  console.log(`${query} via ${via}: ${row["req/s"]} req/s, p50 ${s.p50} ms, p95 ${s.p95} ms${run.errors ? `, ${run.errors} errors (first: ${run.firstError})` : ""}`);
+  return s;
+}
+
+async function explain(pool: pg.Pool, sql: Captured): Promise<string> {
+  const { rows } = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values as unknown[]);
+  return rows.map((r) => r["QUERY PLAN"]).join("\n");
+}
+
+runBenchmark("dashboard", async () => {
+  const database = await createBenchDatabase("dashboard");
+  onCleanup(() => database.drop());
+  installLoggingClient(database.url);
+  console.log(`dashboard benchmark: database ${database.name}, ${CLIENTS} concurrent clients, ${SECONDS} s per measurement\n`);
+  const scenarios = await seed();
+  const pool = new pg.Pool({ connectionString: database.url, max: POOL_SIZE });
+  onCleanup(() => pool.end());
+  const bare = (sql: Captured) => pool.query(sql.text, sql.values as unknown[]).then(() => undefined);
+  // The same pool with PostgreSQL's JIT compiler off: the waiting queries' estimated cost is high
+  // enough to trigger JIT, whose compile time can dwarf the query itself.
+  const noJitPool = new pg.Pool({ connectionString: database.url, max: POOL_SIZE, options: "-c jit=off" });
+  onCleanup(() => noJitPool.end());
+  const bareNoJit = (sql: Captured) => noJitPool.query(sql.text, sql.values as unknown[]).then(() => undefined);
+
+  let app: RunningApp | undefined;
+  let httpSkipped: string | undefined;
+  try {
+    app = await startApp(database.url);
+    onCleanup(() => app!.stop());
+    const probe = await fetch(`${app.url}/api/v1/credits`, { headers: { authorization: `Bearer ${scenarios[0]!.token}` } });
+    const body = (await probe.json()) as { items?: unknown[] };
+    if (probe.status !== 200 || !Array.isArray(body.items) || body.items.length !== PAGE_SIZE) {
+      throw new Error(`GET /api/v1/credits answered ${probe.status}: ${JSON.stringify(body).slice(0, 300)}`);
+    }
+  } catch (error) {
+    httpSkipped = error instanceof Error ? error.message : String(error);
+    console.error(`HTTP measurement skipped: ${httpSkipped}\n`);
+    await app?.stop();
+    app = undefined;
+  }
+
+  const page = (s: Scenario, i: number) => s.pages[i % s.pages.length]!;
+  let http: ReturnType<typeof summary> | undefined;
+  if (app) {
+    const base = app.url;
+    http = await measure("credit list (3 pages)", "HTTP GET /api/v1/credits", async (s, i) => {
+      const response = await fetch(`${base}/api/v1/credits${page(s, i).query}`, { headers: { authorization: `Bearer ${s.token}` } });
+      const text = await response.text();
+      if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${text.slice(0, 200)}`);
+    }, scenarios);
+  }
+  if (app) {
+    // One client alone: the server's own latency, without queueing behind 19 others.
+    const base = app.url;
+    const single = await load(1, 3_000, async (_lane, i) => {
+      const s = scenarios[i % scenarios.length]!;
+      const response = await fetch(`${base}/api/v1/credits${page(s, i).query}`, { headers: { authorization: `Bearer ${s.token}` } });
+      await response.text();
+    });
+    const one = summary(single.latencies);
+    results.push({ query: "credit list (3 pages)", via: "HTTP, 1 client alone", requests: one.count, "req/s": round((one.count / single.elapsedMs) * 1000, 0), p50: `${one.p50} ms`, p95: `${one.p95} ms`, max: `${one.max} ms`, errors: single.errors, p95ms: one.p95 });
+    console.log(`credit list via HTTP, 1 client alone: p50 ${one.p50} ms, p95 ${one.p95} ms`);
+  }
+  const direct = await measure("credit list (3 pages)", "listCredits()", async (s, i) => {
+    const p = page(s, i);
+    await listCredits(s.actor, p.after ? { after: p.after } : {}, PAGE_SIZE);
+  }, scenarios);
+  const bareList = await measure("credit list (3 pages)", "bare SQL (pg pool)", (s, i) => bare(page(s, i).sql), scenarios);
+  const me = await measure("waiting for me", "waitingForMe()", (s) => waitingForMe(s.actor).then(() => undefined), scenarios);
+  const bareMe = await measure("waiting for me", "bare SQL (pg pool)", (s) => bare(s.waitingForMe), scenarios);
+  const bareMeNoJit = await measure("waiting for me", "bare SQL, jit=off", (s) => bareNoJit(s.waitingForMe), scenarios);
+  let others: ReturnType<typeof summary> | undefined;
+  let bareOthers: ReturnType<typeof summary> | undefined;
+  if (othersError) {
+    console.error(`waiting for others: not measured, waitingForOthers() fails: ${othersError}`);
+  } else {
+    others = await measure("waiting for others", "waitingForOthers()", (s) => waitingForOthers(s.actor).then(() => undefined), scenarios);
+    bareOthers = await measure("waiting for others", "bare SQL (pg pool)", (s) => bare(s.waitingForOthers!), scenarios);
+  }
+
+  console.log(`\n${CREDITS} credits, 50 organisations, ${CLIENTS} concurrent clients, ${SECONDS} s each:`);
+  table(results.map(({ p95ms: _p95, ...row }) => row));
+  console.log("\nRatios of p95 (application / bare SQL):");
+  table([
+    ...(http ? [{ query: "credit list", via: "HTTP API", "p95 ratio": ratio(http.p95, bareList.p95) }] : []),
+    { query: "credit list", via: "listCredits()", "p95 ratio": ratio(direct.p95, bareList.p95) },
+    { query: "waiting for me", via: "waitingForMe()", "p95 ratio": ratio(me.p95, bareMe.p95) },
+    { query: "waiting for me", via: "bare SQL jit=on vs jit=off", "p95 ratio": ratio(bareMe.p95, bareMeNoJit.p95) },
+    ...(others && bareOthers ? [{ query: "waiting for others", via: "waitingForOthers()", "p95 ratio": ratio(others.p95, bareOthers.p95) }] : []),
+  ]);
+
+  // Plans of the heaviest variants, run alone: where the time goes inside PostgreSQL.
+  const bank = scenarios[0]!;
+  const corporate = scenarios[scenarios.length - 1]!;
+  const plans = {
+    listBank: await explain(pool, bank.pages[0]!.sql),
+    listCorporate: await explain(pool, corporate.pages[0]!.sql),
+    waitingForMeBank: await explain(pool, bank.waitingForMe),
+    waitingForMeBankJitOff: await explain(noJitPool, bank.waitingForMe),
+    ...(bank.waitingForOthers ? { waitingForOthersBank: await explain(pool, bank.waitingForOthers) } : {}),
+  };
+  const executionTime = (plan: string) => /Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? "?";
+  console.log("\nEXPLAIN ANALYZE execution time, alone:");
+  const jitMs = (plan: string) => /JIT:[\s\S]*?Total ([\d.]+) ms/.exec(plan)?.[1] ?? "off";
+  table(Object.entries(plans).map(([query, plan]) => ({ query, "execution ms": executionTime(plan), "of which JIT ms": jitMs(plan), "top node": plan.split("\n")[0]!.trim().slice(0, 70) })));
+
+  const listP95 = http?.p95 ?? direct.p95;
+  const met = listP95 < TARGET_P95_MS;
+  console.log(`\nTarget: list API p95 < ${TARGET_P95_MS} ms: ${http ? "HTTP" : "direct call (HTTP skipped)"} p95 ${listP95} ms — ${met ? "met" : "MISSED"}`);
+  if (!met) console.log(`\nPlan of the list query (bank):\n${plans.listBank}\n\nPlan of the list query (corporate):\n${plans.listCorporate}`);
+  const file = writeResult("dashboard", {
+    settings: { credits: CREDITS, organisations: 50, clients: CLIENTS, seconds: SECONDS, pageSize: PAGE_SIZE, httpSkipped, appBuiltByThisRun: app?.built },
+    waitingForOthersError: othersError,
+    results,
+    plans,
+    target: { listP95Ms: listP95, met },
+  });
+  console.log(`\nResults written to ${file}`);
+});
