@@ -1,4 +1,5 @@
 import { type Page, expect } from "@playwright/test";
+import { ACTIONS } from "../../lib/lifecycle/definition";
 
 /** Opens a credit page and returns once it shows. */
 export async function openCredit(page: Page, creditId: string, tab?: string): Promise<void> {
@@ -6,22 +7,36 @@ export async function openCredit(page: Page, creditId: string, tab?: string): Pr
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 }
 
-/** Clicks a lifecycle action; fills and confirms its dialog when it has one. */
+/** Whether the lifecycle action labelled `label` asks for input or confirmation in a dialog. */
+function hasDialog(label: string | RegExp): boolean {
+  const rules = Object.values(ACTIONS).filter((rule) => (typeof label === "string" ? rule.label === label : label.test(rule.label)));
+  if (rules.length === 0) throw new Error(`No lifecycle action is labelled ${String(label)}`);
+  return rules.some((rule) => rule.input !== "none" || "confirm" in rule);
+}
+
+/** Clicks a lifecycle action, fills and confirms its dialog when it has one, and waits until it is done. */
 export async function act(page: Page, label: string | RegExp, fields: Record<string, string> = {}, options: { check?: string[] } = {}): Promise<void> {
   // The credit's own steps sit in "What you can do now"; an amendment's or a presentation's sit
   // beside it, in its card. Prefer the region when it holds the button.
   const name = { name: label, exact: typeof label === "string" };
   const inRegion = page.getByRole("region", { name: "What you can do now" }).getByRole("button", name);
   const button = (await inRegion.count()) > 0 ? inRegion.first() : page.getByRole("button", name).first();
-  await button.click();
-  const dialog = page.getByRole("dialog");
-  if (await dialog.isVisible().catch(() => false)) {
+  if (hasDialog(label)) {
+    await button.click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toBeVisible();
     for (const [name, value] of Object.entries(fields)) await dialog.getByLabel(name).fill(value);
     for (const name of options.check ?? []) await dialog.getByLabel(name).check();
     await dialog.getByRole("button", { name: label, exact: typeof label === "string" }).click();
+    // The dialog closes once the server action has finished.
     await expect(dialog).toBeHidden();
+  } else {
+    // A one-click step is done when its button goes (the state moved on, or the page changed).
+    const handle = await button.elementHandle();
+    await button.click();
+    await handle!.waitForElementState("hidden");
   }
-  await expect(page.getByRole("alert").filter({ hasText: /not possible|changed since|refused|need your attention|went wrong/i })).toHaveCount(0);
+  await expect(page.getByRole("alert").filter({ hasText: /not possible|changed since you opened|same moment|refused|need your attention|went wrong/i })).toHaveCount(0);
 }
 
 /** Waits (reloading) until every milestone on the credit's timeline is anchored. */
