@@ -33,7 +33,9 @@ export function makeProvider(rpcUrl: string, options: ProviderOptions = {}): Jso
   return new JsonRpcProvider(rpcUrl, network, {
     staticNetwork: network ?? null,
     batchMaxCount: options.batchMaxCount ?? 100,
-    batchStallTime: options.batchStallTime ?? 10,
+    // Requests issued together (Promise.all) still go as one JSON-RPC batch; a lone request no
+    // longer waits 10 ms for company, which cost the worker ~100 ms per batch (bench/anchoring.ts).
+    batchStallTime: options.batchStallTime ?? 0,
     pollingInterval: options.pollingInterval ?? (isLoopbackUrl(rpcUrl) ? 100 : 4_000),
     // ethers answers a repeated request from a 250 ms cache by default: a nonce, a gas estimate
     // or isAnchored read right after a transaction would be stale (seen: reused nonces, and

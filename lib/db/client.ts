@@ -12,12 +12,19 @@ export function db(): PrismaClient {
   const url = requireSetting("DATABASE_URL", "run the app with `npm start`, or set it to a PostgreSQL connection URL");
   const current = globalForDb.__tradetrailDb;
   if (current && current.url === url) return current.client;
-  // jit=off: our queries are short OLTP lookups, but the dashboard's (many CASE/EXISTS arms over
-  // 100k credits) looks expensive enough to the planner that JIT compilation alone took 2 s of
-  // its 2.2 s (bench/dashboard.ts). Without JIT it runs in tens of milliseconds.
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10, options: "-c jit=off" }) });
+  const client = new PrismaClient({ adapter: new PrismaPg(poolConfig(url)) });
   globalForDb.__tradetrailDb = { url, client };
   return client;
+}
+
+/**
+ * The application's pg pool settings (benchmarks build a query-logging client with the same).
+ * jit=off: our queries are short OLTP lookups, but the dashboard's (many CASE/EXISTS arms over
+ * 100k credits) looks expensive enough to the planner that JIT compilation took 2 s of its 2.2 s
+ * (bench/dashboard.ts); without JIT it runs in a fraction of that.
+ */
+export function poolConfig(url: string) {
+  return { connectionString: url, max: 10, options: "-c jit=off" };
 }
 
 export async function disconnectDb(): Promise<void> {
