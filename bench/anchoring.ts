@@ -290,7 +290,12 @@ runBenchmark("anchoring", async () => {
   const b1000 = baselineFor(1000);
   const gasRatio = at1000 && b1000 ? b1000.gasPerMilestone / at1000.gasPerMilestone : Number.NaN;
   const best = Math.max(...runs.map((r) => r.milestonesPerSecond));
-  console.log(`\nTargets: gas per milestone at N=1000 ≥50x less: ${Number.isFinite(gasRatio) ? `${gasRatio.toFixed(0)}x — ${gasRatio >= 50 ? "met" : "MISSED"}` : "not measured"}; ≥1000 milestones/s through the pipeline: best ${best}/s — ${best >= 1000 ? "met" : "MISSED"}`);
-  const file = writeResult("anchoring", { settings: { ...SETTINGS, pollMs: POLL_MS, committers: COMMITTERS, baselineCap: BASELINE_CAP }, runs, backlog, baselines, targets: { gasRatioAt1000: gasRatio, bestMilestonesPerSecond: best } });
+  const drain = backlog.workerPerSecond ?? 0;
+  console.log(
+    `\nTargets: gas per milestone at N=1000 ≥50x less: ${Number.isFinite(gasRatio) ? `${gasRatio.toFixed(0)}x — ${gasRatio >= 50 ? "met" : "MISSED"}` : "not measured"}; ` +
+      `≥1000 milestones/s through the anchoring pipeline (outbox to confirmed root, N=${largest} pending): ${drain}/s — ${drain >= 1000 ? "met" : "MISSED"}. ` +
+      `End to end including this benchmark's own commits: best ${best}/s, bounded by the commit rate above.`,
+  );
+  const file = writeResult("anchoring", { settings: { ...SETTINGS, pollMs: POLL_MS, committers: COMMITTERS, baselineCap: BASELINE_CAP }, runs, backlog, baselines, targets: { gasRatioAt1000: gasRatio, pipelineFromBacklogPerSecond: drain, bestEndToEndPerSecond: best } });
   console.log(`\nResults written to ${file}`);
 });
