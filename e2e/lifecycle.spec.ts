@@ -81,6 +81,7 @@ test("a credit from draft to advised, with one amendment accepted and one reject
   await buyer.getByRole("link", { name: "Request an amendment" }).click();
   await buyer.getByLabel("Port of discharge (44F)").fill("Port Klang, Malaysia");
   await buyer.getByRole("button", { name: "Request amendment" }).click();
+  await expect(buyer).toHaveURL(/tab=amendments/);
   await openCredit(maker, creditId, "amendments");
   await act(maker, "Prepare amendment");
   await openCredit(checker, creditId, "amendments");
