@@ -3,6 +3,7 @@ import { resetConfigCache } from "@/lib/config";
 import { disconnectDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { withDatabase } from "@/lib/dev/embedded-postgres";
+import { isAlive } from "@/lib/dev/processes";
 
 // Each benchmark gets a fresh, migrated database on the real PostgreSQL server, named after the
 // benchmark and the process (tt_bench_<name>_<pid>) so that databases left by a killed run can be
@@ -30,15 +31,6 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
     return await fn(client);
   } finally {
     await client.end();
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

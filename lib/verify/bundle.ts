@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { JsonValue } from "@/lib/anchoring/json";
 import { rootsOf, verifyTrail } from "./check";
 import type { AnchorReader } from "./reader";
 import type { MilestoneRecord, TrailResult } from "./types";
@@ -11,24 +10,12 @@ import type { MilestoneRecord, TrailResult } from "./types";
 export const BUNDLE_FORMAT = "tradetrail.proof-bundle";
 export const BUNDLE_VERSION = 1;
 
-export interface BundleMilestone {
-  seq: number;
-  kind: string;
-  /** The milestone's content, hashed in its RFC 8785 canonical form. */
-  content: JsonValue;
-  /** SHA-256 of each document (hex, with or without 0x). */
-  documentHashes: string[];
-  prevDigest: string;
-  salt: string;
-  digest: string;
-  /** Merkle inclusion proof of `digest` against `root`. */
-  proof: string[];
-  /** The batch root anchored on chain; null while the milestone was not batched. */
-  root: string | null;
-  /** The anchoring transaction and its block, as the exporter recorded them (informative: the contract is the authority). */
-  txHash: string | null;
-  blockNumber: number | null;
-}
+/**
+ * A milestone in a bundle: a verifier's MilestoneRecord (lib/verify/types.ts) without the credit
+ * id, which the bundle states once, and without the database's status. `txHash` and
+ * `blockNumber` are informative: the contract is the authority.
+ */
+export type BundleMilestone = Omit<MilestoneRecord, "creditId" | "dbStatus">;
 
 export interface ProofBundle {
   format: typeof BUNDLE_FORMAT;

@@ -4,6 +4,7 @@ import type { TestProject } from "vitest/node";
 import { type RunningAnvil, startAnvil } from "@/lib/dev/anvil";
 import { type RunningPostgres, startEmbeddedPostgres, withDatabase } from "@/lib/dev/embedded-postgres";
 import { migrate, readMigrations } from "@/lib/db/migrate";
+import { isAlive } from "@/lib/dev/processes";
 
 // Once per `vitest --project integration` run: find a real PostgreSQL server (TEST_DATABASE_URL,
 // else the local one, else an embedded one), migrate a template database that every test file
@@ -26,15 +27,6 @@ async function reachable(url: string): Promise<boolean> {
     return false;
   } finally {
     await client.end().catch(() => {});
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
