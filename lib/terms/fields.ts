@@ -1,5 +1,6 @@
 import { formatMoney } from "../money";
 import { DOCUMENT_KIND_LABELS, type Terms, currencyDecimals } from "./schema";
+import { formatUtcDate, toDate } from "@/lib/format/dates";
 
 // Every terms field as a trade-operations user reads it on an MT700, in MT700 order: the credit
 // page, the presentation page and the "what changed" tables all render through this list, so
@@ -16,14 +17,9 @@ export interface TermsField {
   format: (terms: Terms) => string;
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 /** "2027-03-15" -> "15 Mar 2027": unambiguous for every reader, the same on server and client. */
 export function formatIsoDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  if (!match || !month) return iso;
-  return `${Number(match[3])} ${month} ${match[1]}`;
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatUtcDate(toDate(iso)) : iso;
 }
 
 const FORM_LABELS: Record<Terms["form"], string> = { IRREVOCABLE: "Irrevocable", IRREVOCABLE_TRANSFERABLE: "Irrevocable transferable" };

@@ -1,0 +1,22 @@
+// Dates are shown in UTC with hand-made formatting, not toLocaleString: the server and the
+// browser then print the same characters (no hydration mismatch), and every party to a credit,
+// in whatever time zone, reads the same date as the bank's records. Browser-safe.
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** "2027-03-15" is a calendar date: read it as that day in UTC, not as local midnight. */
+export function toDate(value: Date | string): Date {
+  if (value instanceof Date) return value;
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+}
+
+/** "15 Mar 2027" */
+export function formatUtcDate(date: Date): string {
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/** "15 Mar 2027, 14:05 UTC" */
+export function formatUtcDateTime(date: Date): string {
+  return `${formatUtcDate(date)}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+}
