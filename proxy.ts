@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { type NextRequest, NextResponse } from "next/server";
+import { config as settings } from "@/lib/config";
 
 // Every request outside the public paths needs a session; anything else is redirected to the
 // sign-in page before it reaches a page or a server action. (Each action and page also loads
@@ -14,7 +15,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const secure = request.nextUrl.protocol === "https:";
   const token = await getToken({
     req: request,
-    secret: process.env.AUTH_SECRET ?? "",
+    secret: settings().AUTH_SECRET ?? "",
     secureCookie: secure,
     salt: secure ? "__Secure-authjs.session-token" : "authjs.session-token",
   }).catch(() => null);
