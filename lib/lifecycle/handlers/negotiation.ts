@@ -8,7 +8,7 @@ import { addTermsVersion, loadTerms, termsColumns } from "./terms";
 
 export const createCredit: Handler<"createCredit"> = async ({ tx, actor, input, now }) => {
   const applicant = actor!;
-  if (applicant.organizationKind !== "CORPORATE") throw invalid("Only a trading company can apply for a credit.");
+  // performAction has checked that the drafter is a trading company: it becomes the applicant.
   const [beneficiary, issuingBank, advisingBank] = await Promise.all(
     [input.beneficiaryId, input.issuingBankId, input.advisingBankId].map((id) => tx.organization.findUnique({ where: { id } })),
   );
