@@ -3,7 +3,7 @@ import type { CreditStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { CREDIT_STATES } from "@/lib/lifecycle/definition";
-import { visibleToSql } from "./visibility";
+import { visibilityArms, visibleToSql } from "./visibility";
 
 // All credits an actor may see, newest activity first, with search, filters and keyset
 // pagination: each page is an index range scan from the cursor, so page 4,000 costs what
@@ -51,7 +51,7 @@ function decodeCursor(cursor: string | undefined): { updatedAt: Date; id: string
 }
 
 export async function listCredits(actor: Actor, filters: CreditListFilters = {}, pageSize = 25): Promise<CreditPage> {
-  const conditions: Prisma.Sql[] = [visibleToSql(actor)];
+  const conditions: Prisma.Sql[] = [];
   if (filters.status && CREDIT_STATES.includes(filters.status)) conditions.push(Prisma.sql`c.status = ${filters.status}::"CreditStatus"`);
   if (filters.counterpartyId && /^[0-9a-f-]{36}$/i.test(filters.counterpartyId)) {
     const id = filters.counterpartyId;
@@ -62,25 +62,43 @@ export async function listCredits(actor: Actor, filters: CreditListFilters = {},
   const q = filters.q?.trim();
   if (q) {
     const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    conditions.push(Prisma.sql`(c.reference ILIKE ${like} OR c.credit_number ILIKE ${like} OR ap.name ILIKE ${like} OR be.name ILIKE ${like})`);
+    conditions.push(
+      Prisma.sql`(c.reference ILIKE ${like} OR c.credit_number ILIKE ${like}
+        OR EXISTS (SELECT 1 FROM organizations o WHERE o.id IN (c.applicant_id, c.beneficiary_id) AND o.name ILIKE ${like}))`,
+    );
   }
   const after = decodeCursor(filters.after);
   const before = after ? null : decodeCursor(filters.before);
   if (after) conditions.push(Prisma.sql`(c.updated_at, c.id) < (${after.updatedAt}, ${after.id}::uuid)`);
   if (before) conditions.push(Prisma.sql`(c.updated_at, c.id) > (${before.updatedAt}, ${before.id}::uuid)`);
 
-  const order = before ? Prisma.sql`ORDER BY c.updated_at ASC, c.id ASC` : Prisma.sql`ORDER BY c.updated_at DESC, c.id DESC`;
+  // The limit is written into the text, not bound: with LIMIT $n PostgreSQL cannot cost a generic
+  // plan, so it would plan every execution of the prepared statement again (0.9 ms of 1.2).
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 500) throw new RangeError(`listCredits: page size ${pageSize} is not 1–500`);
+  const limit = Prisma.raw(String(pageSize + 1));
+  const direction = before ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const order = (alias: Prisma.Sql) => Prisma.sql`ORDER BY ${alias}.updated_at ${direction}, ${alias}.id ${direction}`;
+  const where = (visible: Prisma.Sql) => Prisma.join([visible, ...conditions], " AND ");
+  // A party's credits: each role it plays is one index range read in (updated_at, id) order,
+  // at most a page long; the union of those (a bank can advise and confirm the same credit) is
+  // merged and cut to a page. An auditor's credits come from grants: one filtered scan.
+  const pageIds =
+    actor.organizationKind === "AUDITOR"
+      ? Prisma.sql`SELECT c.id, c.updated_at FROM credits c WHERE ${where(visibleToSql(actor))} ${order(Prisma.sql`c`)} LIMIT ${limit}`
+      : Prisma.sql`SELECT p.id, p.updated_at FROM (${Prisma.join(
+          visibilityArms(actor).map((arm) => Prisma.sql`(SELECT c.id, c.updated_at FROM credits c WHERE ${where(arm)} ${order(Prisma.sql`c`)} LIMIT ${limit})`),
+          " UNION ",
+        )}) p ${order(Prisma.sql`p`)} LIMIT ${limit}`;
   const rows = await db().$queryRaw<CreditListItem[]>`
     SELECT c.id, c.reference, c.credit_number AS "creditNumber", c.status, c.currency, c.amount::text AS amount,
            c.expiry_date AS "expiryDate", c.updated_at AS "updatedAt",
            ap.name AS "applicantName", be.name AS "beneficiaryName", ib.name AS "issuingBankName"
-      FROM credits c
+      FROM (${pageIds}) p
+      JOIN credits c ON c.id = p.id
       JOIN organizations ap ON ap.id = c.applicant_id
       JOIN organizations be ON be.id = c.beneficiary_id
       JOIN organizations ib ON ib.id = c.issuing_bank_id
-     WHERE ${Prisma.join(conditions, " AND ")}
-     ${order}
-     LIMIT ${pageSize + 1}`;
+     ${order(Prisma.sql`c`)}`;
 
   const hasMore = rows.length > pageSize;
   const page = rows.slice(0, pageSize);
