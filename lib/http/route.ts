@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/session";
 import { actorFromBearer } from "@/lib/api/tokens";
 import { AppError, isAppError } from "@/lib/errors";
+import { stringify } from "./json";
 
 // Route handlers: one wrapper that authenticates (API token or session cookie), maps AppError to
 // its status with a clear JSON message, and never lets a stack trace reach the client.
@@ -52,7 +53,7 @@ export async function readJson(request: Request, maxBytes = 1_000_000): Promise<
 
 /** JSON with bigints as strings and dates as ISO strings. */
 export function json(data: unknown, init?: ResponseInit): NextResponse {
-  return new NextResponse(JSON.stringify(data, (_key, value) => (typeof value === "bigint" ? value.toString() : value)), {
+  return new NextResponse(stringify(data), {
     ...init,
     headers: { "content-type": "application/json; charset=utf-8", ...init?.headers },
   });
