@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import type { MemberRole, OrganizationKind } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db, readRows } from "@/lib/db/client";
 import { AppError, forbidden } from "@/lib/errors";
 
 // Per-organisation API tokens for bank back-office integration. A token acts as the user who
@@ -45,9 +46,7 @@ export async function actorFromBearer(header: string | null): Promise<Actor | nu
   const match = /^Bearer\s+(tt_[A-Za-z0-9_-]{20,})$/.exec(header?.trim() ?? "");
   if (!match) return null;
   // One round trip for token, membership, user and organisation: this runs on every API call.
-  const [row] = await db().$queryRaw<
-    { id: string; revoked: boolean; lastUsedAt: Date | null; userId: string; member: boolean; name: string; email: string; organizationId: string; organizationName: string; organizationKind: OrganizationKind; roles: MemberRole[] }[]
-  >`
+  const [row] = await readRows<{ id: string; revoked: boolean; lastUsedAt: Date | null; userId: string; member: boolean; name: string; email: string; organizationId: string; organizationName: string; organizationKind: OrganizationKind; roles: MemberRole[] }>(Prisma.sql`
     SELECT t.id, t.revoked_at IS NOT NULL AS revoked, t.last_used_at AS "lastUsedAt", t.user_id AS "userId", m.id IS NOT NULL AS member,
            u.name, u.email, o.id AS "organizationId", o.name AS "organizationName", o.kind::text AS "organizationKind",
            COALESCE(m.roles::text[], '{}') AS roles
@@ -55,7 +54,7 @@ export async function actorFromBearer(header: string | null): Promise<Actor | nu
       JOIN users u ON u.id = t.user_id
       JOIN organizations o ON o.id = t.organization_id
       LEFT JOIN memberships m ON m.user_id = t.user_id AND m.organization_id = t.organization_id
-     WHERE t.token_hash = ${hashToken(match[1]!)}`;
+     WHERE t.token_hash = ${hashToken(match[1]!)}`);
   if (!row || row.revoked) throw new AppError("UNAUTHENTICATED", "This API token is not valid or was revoked.");
   if (!row.member) throw new AppError("UNAUTHENTICATED", "This API token's user no longer belongs to the organisation.");
   // Recording every use would write on every read; once a minute is enough to show activity.

@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreditStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
+import { db, readRows } from "@/lib/db/client";
 import { CREDIT_STATES } from "@/lib/lifecycle/definition";
 import { visibilityArms, visibleToSql } from "./visibility";
 
@@ -51,6 +51,23 @@ function decodeCursor(cursor: string | undefined): { updatedAt: Date; id: string
 }
 
 export async function listCredits(actor: Actor, filters: CreditListFilters = {}, pageSize = 25): Promise<CreditPage> {
+  const rows = await readRows<CreditListItem>(listCreditsSql(actor, filters, pageSize));
+  const after = decodeCursor(filters.after);
+  const before = after ? null : decodeCursor(filters.before);
+  const hasMore = rows.length > pageSize;
+  const page = rows.slice(0, pageSize);
+  if (before) page.reverse();
+  const first = page[0];
+  const last = page[page.length - 1];
+  return {
+    items: page,
+    next: last && (before ? true : hasMore) ? encodeCursor(last) : null,
+    previous: first && (before ? hasMore : Boolean(after)) ? encodeCursor(first) : null,
+  };
+}
+
+/** The SQL of one page of listCredits, one row more than a page (to tell whether more follow). */
+export function listCreditsSql(actor: Actor, filters: CreditListFilters, pageSize: number): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filters.status && CREDIT_STATES.includes(filters.status)) conditions.push(Prisma.sql`c.status = ${filters.status}::"CreditStatus"`);
   if (filters.counterpartyId && /^[0-9a-f-]{36}$/i.test(filters.counterpartyId)) {
@@ -89,7 +106,7 @@ export async function listCredits(actor: Actor, filters: CreditListFilters = {},
           visibilityArms(actor).map((arm) => Prisma.sql`(SELECT c.id, c.updated_at FROM credits c WHERE ${where(arm)} ${order(Prisma.sql`c`)} LIMIT ${limit})`),
           " UNION ",
         )}) p ${order(Prisma.sql`p`)} LIMIT ${limit}`;
-  const rows = await db().$queryRaw<CreditListItem[]>`
+  return Prisma.sql`
     SELECT c.id, c.reference, c.credit_number AS "creditNumber", c.status, c.currency, c.amount::text AS amount,
            c.expiry_date AS "expiryDate", c.updated_at AS "updatedAt",
            ap.name AS "applicantName", be.name AS "beneficiaryName", ib.name AS "issuingBankName"
@@ -99,17 +116,6 @@ export async function listCredits(actor: Actor, filters: CreditListFilters = {},
       JOIN organizations be ON be.id = c.beneficiary_id
       JOIN organizations ib ON ib.id = c.issuing_bank_id
      ${order(Prisma.sql`c`)}`;
-
-  const hasMore = rows.length > pageSize;
-  const page = rows.slice(0, pageSize);
-  if (before) page.reverse();
-  const first = page[0];
-  const last = page[page.length - 1];
-  return {
-    items: page,
-    next: last && (before ? true : hasMore) ? encodeCursor(last) : null,
-    previous: first && (before ? hasMore : Boolean(after)) ? encodeCursor(first) : null,
-  };
 }
 
 /** Organisations that appear as a party in credits the actor sees, for the counterparty filter. */

@@ -82,6 +82,37 @@ describe("listCredits", () => {
     expect(backward).toEqual(forward);
   });
 
+  it("gives each credit's fields as Prisma reads them (dates at UTC midnight, instants, amounts as text)", async () => {
+    // A server far from UTC: a DATE read as local midnight would be the day before in UTC.
+    const tz = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    const { items } = await listCredits(corporate, {}, 5).finally(() => {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    });
+    expect(items).toHaveLength(5);
+    for (const item of items) {
+      const credit = await db().credit.findUniqueOrThrow({
+        where: { id: item.id },
+        include: { applicant: true, beneficiary: true, issuingBank: true },
+      });
+      expect(item).toEqual({
+        id: credit.id,
+        reference: credit.reference,
+        creditNumber: credit.creditNumber,
+        status: credit.status,
+        currency: credit.currency,
+        amount: credit.amount.toFixed(3),
+        expiryDate: credit.expiryDate,
+        updatedAt: credit.updatedAt,
+        applicantName: credit.applicant.name,
+        beneficiaryName: credit.beneficiary.name,
+        issuingBankName: credit.issuingBank.name,
+      });
+      expect(item.expiryDate.toISOString()).toMatch(/T00:00:00\.000Z$/);
+    }
+  });
+
   it("lists a credit that a bank both advises and confirms once", async () => {
     const [{ n }] = (await db().$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM credits WHERE advising_bank_id = ${bank.organizationId}::uuid AND confirming_bank_id = advising_bank_id AND issued_at IS NOT NULL`) as [{ n: bigint }];
