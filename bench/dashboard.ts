@@ -9,15 +9,15 @@
 //   npx tsx bench/dashboard.ts
 //   BENCH_SECONDS=5 BENCH_CREDITS=20000 npx tsx bench/dashboard.ts
 import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { type Actor, loadActor } from "@/lib/auth/actor";
 import { createApiToken } from "@/lib/api/tokens";
-import { listCredits } from "@/lib/credits/list-credits";
+import { listCredits, listCreditsSql } from "@/lib/credits/list-credits";
 import { waitingForMe, waitingForOthers } from "@/lib/credits/waiting";
-import { db, poolConfig } from "@/lib/db/client";
+import { db, installDatabase, statementName } from "@/lib/db/client";
 import { createBenchDatabase } from "./support/database";
 import { type RunningApp, startApp } from "./support/http-app";
+import { type HttpClient, httpClient } from "./support/http-client";
 import { onCleanup, runBenchmark } from "./support/main";
 import { load, ratio, round, summary, table, timed, writeResult } from "./support/report";
 import { ALL_STATUSES, seedCredits, seedOrganisations, seedUsers } from "./support/seed";
@@ -38,15 +38,17 @@ let lastQuery: Captured | undefined;
 let capturing = false;
 
 /**
- * Puts a Prisma client that reports its queries where db() finds it (same URL, same pool size
- * as lib/db/client.ts), so that the SQL the application runs can be captured and replayed bare.
+ * Makes db() a Prisma client that reports its queries (on the app's own pool and settings), so
+ * that the SQL the application runs through Prisma can be captured and replayed bare.
  */
 function installLoggingClient(url: string): void {
-  const client = new PrismaClient({ adapter: new PrismaPg(poolConfig(url)), log: [{ emit: "event", level: "query" }] });
-  client.$on("query", (event) => {
-    if (capturing) lastQuery = { text: event.query, values: JSON.parse(event.params) as unknown[] };
+  const { client } = installDatabase(url, (adapter) => {
+    const logging = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+    logging.$on("query", (event) => {
+      if (capturing) lastQuery = { text: event.query, values: JSON.parse(event.params) as unknown[] };
+    });
+    return logging;
   });
-  (globalThis as unknown as { __tradetrailDb?: { url: string; client: PrismaClient } }).__tradetrailDb = { url, client };
   if (db() !== client) throw new Error("installLoggingClient: db() does not return the installed client (lib/db/client.ts changed?)");
 }
 
@@ -101,8 +103,11 @@ async function seed(): Promise<Scenario[]> {
     const pages: Scenario["pages"] = [];
     let after: string | undefined;
     for (let page = 0; page < 3; page++) {
-      const { result, sql } = await captureSql(() => listCredits(actor, after ? { after } : {}, PAGE_SIZE));
-      pages.push({ query: after ? `?after=${encodeURIComponent(after)}` : "", after, sql });
+      // The list runs on the pool without Prisma (readRows): its SQL comes from its own builder.
+      const filters = after ? { after } : {};
+      const result = await listCredits(actor, filters, PAGE_SIZE);
+      const sql = listCreditsSql(actor, filters, PAGE_SIZE);
+      pages.push({ query: after ? `?after=${encodeURIComponent(after)}` : "", after, sql: { text: sql.text, values: sql.values } });
       if (!result.next) break;
       after = result.next;
     }
@@ -123,9 +128,9 @@ async function seed(): Promise<Scenario[]> {
 type Row = { query: string; via: string; requests: number; "req/s": number; p50: string; p95: string; max: string; errors: number };
 const results: (Row & { p95ms: number })[] = [];
 
-async function measure(query: string, via: string, task: (scenario: Scenario, i: number) => Promise<void>, scenarios: Scenario[]) {
+async function measure(query: string, via: string, task: (scenario: Scenario, i: number) => Promise<void>, scenarios: Scenario[], warmUpMs = 1_000) {
   // Warm up (JIT, plans, pool connections) before measuring.
-  await load(CLIENTS, 1_000, (lane, i) => task(scenarios[lane % scenarios.length]!, i));
+  await load(CLIENTS, warmUpMs, (lane, i) => task(scenarios[lane % scenarios.length]!, i));
   const run = await load(CLIENTS, SECONDS * 1000, (lane, i) => task(scenarios[lane % scenarios.length]!, i));
   const s = summary(run.latencies);
   const row = { query, via, requests: s.count, "req/s": round((s.count / run.elapsedMs) * 1000, 0), p50: `${s.p50} ms`, p95: `${s.p95} ms`, max: `${s.max} ms`, errors: run.errors, p95ms: s.p95 };
@@ -145,27 +150,35 @@ runBenchmark("dashboard", async () => {
   installLoggingClient(database.url);
   console.log(`dashboard benchmark: database ${database.name}, ${CLIENTS} concurrent clients, ${SECONDS} s per measurement\n`);
   const scenarios = await seed();
-  // The bare pool has the application's settings (jit=off, lib/db/client.ts). A second pool with
-  // PostgreSQL's defaults shows what JIT costs the waiting queries, whose high estimated cost
-  // triggers a compile that dwarfs the query itself.
+  // The bare pool has the application's settings (jit=off and named prepared statements,
+  // lib/db/client.ts). A second pool with PostgreSQL's defaults shows what JIT costs the waiting
+  // queries, whose high estimated cost triggers a compile that dwarfs the query itself; one
+  // unprepared run shows what planning every execution again would cost the list.
   const pool = new pg.Pool({ connectionString: database.url, max: POOL_SIZE, options: "-c jit=off" });
   const jitPool = new pg.Pool({ connectionString: database.url, max: POOL_SIZE });
   for (const p of [pool, jitPool]) {
     p.on("error", () => {}); // the database is dropped at the end, under idle connections
     onCleanup(() => p.end());
   }
-  const bare = (sql: Captured) => pool.query(sql.text, sql.values as unknown[]).then(() => undefined);
-  const bareJit = (sql: Captured) => jitPool.query(sql.text, sql.values as unknown[]).then(() => undefined);
+  const prepared = (on: pg.Pool, sql: Captured) => on.query({ name: statementName(sql.text), text: sql.text, values: sql.values as unknown[] }).then(() => undefined);
+  const bare = (sql: Captured) => prepared(pool, sql);
+  const bareJit = (sql: Captured) => prepared(jitPool, sql);
+  const bareUnprepared = (sql: Captured) => pool.query(sql.text, sql.values as unknown[]).then(() => undefined);
 
   let app: RunningApp | undefined;
+  let client: HttpClient | undefined;
   let httpSkipped: string | undefined;
   try {
     app = await startApp(database.url);
     onCleanup(() => app!.stop());
-    const probe = await fetch(`${app.url}/api/v1/credits`, { headers: { authorization: `Bearer ${scenarios[0]!.token}` } });
-    const body = (await probe.json()) as { items?: unknown[] };
-    if (probe.status !== 200 || !Array.isArray(body.items) || body.items.length !== PAGE_SIZE) {
-      throw new Error(`GET /api/v1/credits answered ${probe.status}: ${JSON.stringify(body).slice(0, 300)}`);
+    client = httpClient(app.url, CLIENTS);
+    onCleanup(async () => client!.close());
+    for (const encoding of ["identity", "gzip"]) {
+      const probe = await client.get("/api/v1/credits", { authorization: `Bearer ${scenarios[0]!.token}`, "accept-encoding": encoding });
+      const body = JSON.parse(probe.body) as { items?: unknown[] };
+      if (probe.status !== 200 || !Array.isArray(body.items) || body.items.length !== PAGE_SIZE || (probe.encoding ?? "identity") !== encoding) {
+        throw new Error(`GET /api/v1/credits (Accept-Encoding: ${encoding}) answered ${probe.status} ${probe.encoding ?? ""}: ${probe.body.slice(0, 300)}`);
+      }
     }
   } catch (error) {
     httpSkipped = error instanceof Error ? error.message : String(error);
@@ -175,23 +188,20 @@ runBenchmark("dashboard", async () => {
   }
 
   const page = (s: Scenario, i: number) => s.pages[i % s.pages.length]!;
+  const getPage = async (s: Scenario, i: number, encoding: string) => {
+    const response = await client!.get(`/api/v1/credits${page(s, i).query}`, { authorization: `Bearer ${s.token}`, "accept-encoding": encoding });
+    if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${response.body.slice(0, 200)}`);
+  };
   let http: ReturnType<typeof summary> | undefined;
+  let httpGzip: ReturnType<typeof summary> | undefined;
   if (app) {
-    const base = app.url;
-    http = await measure("credit list (3 pages)", "HTTP GET /api/v1/credits", async (s, i) => {
-      const response = await fetch(`${base}/api/v1/credits${page(s, i).query}`, { headers: { authorization: `Bearer ${s.token}` } });
-      const text = await response.text();
-      if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${text.slice(0, 200)}`);
-    }, scenarios);
-  }
-  if (app) {
+    // The server's code is JIT-compiled and PostgreSQL settles on generic plans over the first
+    // seconds: a longer warm-up than the in-process measurements need.
+    http = await measure("credit list (3 pages)", "HTTP GET /api/v1/credits", (s, i) => getPage(s, i, "identity"), scenarios, 8_000);
+    // Next.js compresses when asked (a zlib stream per response); the client decompresses.
+    httpGzip = await measure("credit list (3 pages)", "HTTP, Accept-Encoding: gzip", (s, i) => getPage(s, i, "gzip"), scenarios, 2_000);
     // One client alone: the server's own latency, without queueing behind 19 others.
-    const base = app.url;
-    const single = await load(1, 3_000, async (_lane, i) => {
-      const s = scenarios[i % scenarios.length]!;
-      const response = await fetch(`${base}/api/v1/credits${page(s, i).query}`, { headers: { authorization: `Bearer ${s.token}` } });
-      await response.text();
-    });
+    const single = await load(1, 3_000, (_lane, i) => getPage(scenarios[i % scenarios.length]!, i, "identity"));
     const one = summary(single.latencies);
     results.push({ query: "credit list (3 pages)", via: "HTTP, 1 client alone", requests: one.count, "req/s": round((one.count / single.elapsedMs) * 1000, 0), p50: `${one.p50} ms`, p95: `${one.p95} ms`, max: `${one.max} ms`, errors: single.errors, p95ms: one.p95 });
     console.log(`credit list via HTTP, 1 client alone: p50 ${one.p50} ms, p95 ${one.p95} ms`);
@@ -200,7 +210,12 @@ runBenchmark("dashboard", async () => {
     const p = page(s, i);
     await listCredits(s.actor, p.after ? { after: p.after } : {}, PAGE_SIZE);
   }, scenarios);
+  const viaPrisma = await measure("credit list (3 pages)", "the same SQL through Prisma's $queryRaw", async (s, i) => {
+    const p = page(s, i);
+    await db().$queryRaw(listCreditsSql(s.actor, p.after ? { after: p.after } : {}, PAGE_SIZE));
+  }, scenarios);
   const bareList = await measure("credit list (3 pages)", "bare SQL (pg pool)", (s, i) => bare(page(s, i).sql), scenarios);
+  const bareListUnprepared = await measure("credit list (3 pages)", "bare SQL, planned at every run", (s, i) => bareUnprepared(page(s, i).sql), scenarios);
   const me = await measure("waiting for me", "waitingForMe()", (s) => waitingForMe(s.actor).then(() => undefined), scenarios);
   const bareMe = await measure("waiting for me", "bare SQL (pg pool)", (s) => bare(s.waitingForMe), scenarios);
   const bareMeJit = await measure("waiting for me", "bare SQL, PostgreSQL default jit=on", (s) => bareJit(s.waitingForMe), scenarios);
@@ -218,7 +233,10 @@ runBenchmark("dashboard", async () => {
   console.log("\nRatios of p95 (application / bare SQL):");
   table([
     ...(http ? [{ query: "credit list", via: "HTTP API", "p95 ratio": ratio(http.p95, bareList.p95) }] : []),
+    ...(httpGzip ? [{ query: "credit list", via: "HTTP API, gzip", "p95 ratio": ratio(httpGzip.p95, bareList.p95) }] : []),
     { query: "credit list", via: "listCredits()", "p95 ratio": ratio(direct.p95, bareList.p95) },
+    { query: "credit list", via: "Prisma $queryRaw", "p95 ratio": ratio(viaPrisma.p95, bareList.p95) },
+    { query: "credit list", via: "bare SQL unprepared vs prepared", "p95 ratio": ratio(bareListUnprepared.p95, bareList.p95) },
     { query: "waiting for me", via: "waitingForMe()", "p95 ratio": ratio(me.p95, bareMe.p95) },
     { query: "waiting for me", via: "bare SQL jit=on vs jit=off", "p95 ratio": ratio(bareMeJit.p95, bareMe.p95) },
     ...(others && bareOthers ? [{ query: "waiting for others", via: "waitingForOthers()", "p95 ratio": ratio(others.p95, bareOthers.p95) }] : []),
