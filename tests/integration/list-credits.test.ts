@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreditStatus } from "@/lib/generated/prisma/enums";
 import { type Actor, loadActor } from "@/lib/auth/actor";
-import { type CreditListFilters, listCredits } from "@/lib/credits/list-credits";
+import { COUNTERPARTIES_TTL_MS, type CreditListFilters, counterparties, listCredits } from "@/lib/credits/list-credits";
 import { visibleToSql } from "@/lib/credits/visibility";
 import { db } from "@/lib/db/client";
 import { ALL_STATUSES, type Organisations, seedCredits, seedOrganisations, seedUsers } from "@/bench/support/seed";
@@ -153,6 +153,35 @@ describe("listCredits", () => {
     const users = await seedUsers([lonely!], ["MAKER"]);
     const actor = (await loadActor(users.get(lonely!)!, lonely!))!;
     expect(await listCredits(actor, {}, 25)).toEqual({ items: [], next: null, previous: null });
+  });
+});
+
+describe("counterparties", () => {
+  async function oracleCounterparties(actor: Actor): Promise<string[]> {
+    const rows = await db().$queryRaw<{ id: string }[]>`
+      SELECT DISTINCT o.id FROM credits c, organizations o
+       WHERE ${visibleToSql(actor)} AND o.id <> ${actor.organizationId}::uuid
+         AND o.id IN (c.applicant_id, c.beneficiary_id, c.issuing_bank_id, c.advising_bank_id, c.confirming_bank_id)`;
+    return rows.map((r) => r.id).sort();
+  }
+
+  it("offers every organisation the actor shares a visible credit with, and reuses the list for a minute", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date() });
+    try {
+      const first = await counterparties(corporate);
+      expect(first.map((o) => o.id).sort()).toEqual(await oracleCounterparties(corporate));
+      expect(first.length).toBeGreaterThan(2);
+
+      // A credit with a bank the company never dealt with: the filter offers it within the minute.
+      const [newBank] = (await seedOrganisations(2, 2)).banks;
+      await db().$executeRaw`UPDATE credits SET issuing_bank_id = ${newBank!}::uuid WHERE id = (SELECT id FROM credits WHERE applicant_id = ${corporate.organizationId}::uuid LIMIT 1)`;
+      expect((await counterparties(corporate)).map((o) => o.id)).not.toContain(newBank);
+      vi.setSystemTime(Date.now() + COUNTERPARTIES_TTL_MS + 1);
+      expect((await counterparties(corporate)).map((o) => o.id)).toContain(newBank);
+      expect((await counterparties(corporate)).map((o) => o.id).sort()).toEqual(await oracleCounterparties(corporate));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
