@@ -14,6 +14,8 @@ export interface RunningApp {
   url: string;
   /** Whether the build was made by this run. */
   built: boolean;
+  /** The app's AUTH_SECRET, made for this run: benchmarks mint session cookies with it. */
+  authSecret: string;
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function startApp(databaseUrl: string, log: (line: string) => void 
     log("Using the existing production build in .next (BENCH_BUILD=1 rebuilds it if the sources changed).");
   }
   const port = await freePort();
+  const authSecret = randomBytes(32).toString("base64url");
   const require = createRequire(import.meta.url);
   const child: ChildProcess = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: root,
@@ -38,7 +41,7 @@ export async function startApp(databaseUrl: string, log: (line: string) => void 
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_TRUST_HOST: "true",
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      AUTH_SECRET: authSecret,
       ANCHOR_SIGNER_KEY: "",
     },
   });
@@ -52,6 +55,7 @@ export async function startApp(databaseUrl: string, log: (line: string) => void 
   return {
     url: `http://127.0.0.1:${port}`,
     built,
+    authSecret,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
