@@ -40,9 +40,11 @@ export interface CreditPage {
   previous: string | null;
 }
 
-const encodeCursor = (item: { updatedAt: Date; id: string }) => Buffer.from(`${item.updatedAt.toISOString()}|${item.id}`).toString("base64url");
+type Cursor = { updatedAt: Date; id: string };
 
-function decodeCursor(cursor: string | undefined): { updatedAt: Date; id: string } | null {
+const encodeCursor = (item: Cursor) => Buffer.from(`${item.updatedAt.toISOString()}|${item.id}`).toString("base64url");
+
+function decodeCursor(cursor: string | undefined): Cursor | null {
   if (!cursor) return null;
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const updatedAt = new Date(at ?? "");
@@ -51,9 +53,8 @@ function decodeCursor(cursor: string | undefined): { updatedAt: Date; id: string
 }
 
 export async function listCredits(actor: Actor, filters: CreditListFilters = {}, pageSize = 25): Promise<CreditPage> {
-  const rows = await readRows<CreditListItem>(listCreditsSql(actor, filters, pageSize));
-  const after = decodeCursor(filters.after);
-  const before = after ? null : decodeCursor(filters.before);
+  const { after, before } = cursors(filters);
+  const rows = await readRows<CreditListItem>(pageSql(actor, filters, pageSize, { after, before }));
   const hasMore = rows.length > pageSize;
   const page = rows.slice(0, pageSize);
   if (before) page.reverse();
@@ -66,8 +67,18 @@ export async function listCredits(actor: Actor, filters: CreditListFilters = {},
   };
 }
 
+/** The page's cursor: `after` wins when both are given; one that does not decode is ignored. */
+function cursors(filters: CreditListFilters): { after: Cursor | null; before: Cursor | null } {
+  const after = decodeCursor(filters.after);
+  return { after, before: after ? null : decodeCursor(filters.before) };
+}
+
 /** The SQL of one page of listCredits, one row more than a page (to tell whether more follow). */
 export function listCreditsSql(actor: Actor, filters: CreditListFilters, pageSize: number): Prisma.Sql {
+  return pageSql(actor, filters, pageSize, cursors(filters));
+}
+
+function pageSql(actor: Actor, filters: CreditListFilters, pageSize: number, { after, before }: ReturnType<typeof cursors>): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filters.status && CREDIT_STATES.includes(filters.status)) conditions.push(Prisma.sql`c.status = ${filters.status}::"CreditStatus"`);
   if (filters.counterpartyId && /^[0-9a-f-]{36}$/i.test(filters.counterpartyId)) {
@@ -84,12 +95,10 @@ export function listCreditsSql(actor: Actor, filters: CreditListFilters, pageSiz
         OR EXISTS (SELECT 1 FROM organizations o WHERE o.id IN (c.applicant_id, c.beneficiary_id) AND o.name ILIKE ${like}))`,
     );
   }
-  const after = decodeCursor(filters.after);
-  const before = after ? null : decodeCursor(filters.before);
   // The cursor's values go in through sub-selects: the planner then costs the first and every
   // later page alike and keeps one generic plan. As plain parameters their real values made each
   // later page look cheaper to plan afresh, and planning the joins cost more than the page itself.
-  const cursor = (at: { updatedAt: Date; id: string }) => Prisma.sql`((SELECT ${at.updatedAt}::timestamptz), (SELECT ${at.id}::uuid))`;
+  const cursor = (at: Cursor) => Prisma.sql`((SELECT ${at.updatedAt}::timestamptz), (SELECT ${at.id}::uuid))`;
   if (after) conditions.push(Prisma.sql`(c.updated_at, c.id) < ${cursor(after)}`);
   if (before) conditions.push(Prisma.sql`(c.updated_at, c.id) > ${cursor(before)}`);
 
