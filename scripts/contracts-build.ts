@@ -33,6 +33,12 @@ export const TARGETS: readonly ContractTarget[] = [
     module: "lib/chain/generated/anchor-registry.ts",
     exportPrefix: "anchorRegistry",
   },
+  {
+    source: "contracts/AnchorRegistryV2.sol",
+    contractName: "AnchorRegistryV2",
+    module: "lib/chain/generated/anchor-registry-v2.ts",
+    exportPrefix: "anchorRegistryV2",
+  },
 ];
 
 export interface BuildOptions {
