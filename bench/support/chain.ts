@@ -28,9 +28,11 @@ export async function startBenchChain(options: { batchStallTime?: number } = {})
   const stall = options.batchStallTime ?? (process.env.BENCH_RPC_STALL_MS === undefined ? undefined : Number(process.env.BENCH_RPC_STALL_MS));
   const provider = makeProvider(anvil.url, stall === undefined ? {} : { batchStallTime: stall });
   const wallet = Wallet.createRandom();
+  const adminWallet = Wallet.createRandom();
   await provider.send("anvil_setBalance", [wallet.address, "0x3635C9ADC5DEA00000"]); // 1000 ETH
+  await provider.send("anvil_setBalance", [adminWallet.address, "0x3635C9ADC5DEA00000"]);
   const signer = makeSigner(wallet.privateKey, provider);
-  const deployment = await deployAnchorRegistry({ signer });
+  const deployment = await deployAnchorRegistry({ signer: makeSigner(adminWallet.privateKey, provider), anchorer: wallet.address });
   return {
     anvil,
     provider,

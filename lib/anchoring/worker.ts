@@ -1,7 +1,8 @@
 import type { JsonRpcProvider } from "ethers";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { type AnchorRegistry, anchorErrorName } from "@/lib/chain/anchor-registry";
+import { type AnchorRegistry, type CreditHeadInput, anchorErrorName } from "@/lib/chain/anchor-registry";
+import { creditKey } from "./credit-key";
 import { buildBatch } from "./merkle";
 
 // The anchoring worker. It takes pending milestones from the outbox (FOR UPDATE SKIP LOCKED, so
@@ -45,6 +46,7 @@ interface BatchRow {
   id: string;
   root: string;
   leaf_count: number;
+  heads: CreditHeadInput[];
   status: "SENDING" | "SUBMITTED" | "CONFIRMED";
   tx_hash: string | null;
   block_number: bigint | null;
@@ -54,6 +56,8 @@ interface BatchRow {
 
 /** Sends are serialised across workers sharing one key, so nonces never collide. */
 const SEND_LOCK = 4242101;
+/** Batches close one at a time across workers, so a credit's milestones enter them in seq order. */
+const CLOSE_LOCK = 4242102;
 /** Full batches closed per tick at most, so a long backlog still lets sends and confirmations through. */
 const MAX_BATCHES_PER_TICK = 8;
 
@@ -139,22 +143,35 @@ export class AnchoringWorker {
     return report;
   }
 
-  /** Closes one batch of pending milestones when there are enough, or the oldest is old enough. */
+  /**
+   * Closes one batch of pending milestones when there are enough, or the oldest is old enough.
+   * Batches are closed one at a time (an advisory lock), and a credit's milestones enter batches
+   * in seq order: a milestone waits while an earlier one of its credit is still pending, so each
+   * credit head published with a batch covers every milestone of the credit before it.
+   */
   private async closeBatchIfDue(now: Date): Promise<number> {
     const { batchSize, batchAgeMs } = this.settings;
     return db().$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLOSE_LOCK})`;
       const due = await tx.$queryRaw<{ n: bigint; oldest: Date | null }[]>`
         SELECT count(*) AS n, min(created_at) AS oldest FROM (SELECT created_at FROM milestones WHERE status = 'PENDING' LIMIT ${batchSize}) p`;
       const { n, oldest } = due[0]!;
       if (n === 0n || (Number(n) < batchSize && oldest && now.getTime() - oldest.getTime() < batchAgeMs)) return 0;
-      const claimed = await tx.$queryRaw<{ id: string; digest: string }[]>`
-        SELECT id, digest FROM milestones WHERE status = 'PENDING' ORDER BY created_at, id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
+      const candidates = await tx.$queryRaw<{ id: string; digest: string; credit_id: string; seq: number }[]>`
+        SELECT id, digest, credit_id, seq FROM milestones WHERE status = 'PENDING' ORDER BY created_at, id LIMIT ${batchSize} FOR UPDATE`;
+      if (candidates.length === 0) return 0;
+      const firstPending = await tx.$queryRaw<{ credit_id: string; seq: number }[]>`
+        SELECT credit_id, min(seq)::int AS seq FROM milestones
+         WHERE status = 'PENDING' AND credit_id = ANY(${[...new Set(candidates.map((c) => c.credit_id))]}::uuid[])
+         GROUP BY credit_id`;
+      const claimed = inSeqOrder(candidates, new Map(firstPending.map((r) => [r.credit_id, r.seq])));
       if (claimed.length === 0) return 0;
       const tree = buildBatch(claimed.map((m) => m.digest));
       const batch = await tx.anchorBatch.create({
         data: {
           root: tree.root,
           leafCount: claimed.length,
+          heads: creditHeads(claimed) as unknown as Prisma.InputJsonValue,
           status: "SENDING",
           chainId: this.chain.chainId,
           contractAddress: this.chain.contractAddress,
@@ -179,7 +196,7 @@ export class AnchoringWorker {
        WHERE id = (SELECT id FROM anchor_batches
                     WHERE status IN ('SENDING', 'SUBMITTED') AND next_attempt_at <= now()
                     ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
-      RETURNING id, root, leaf_count, status, tx_hash, block_number, block_hash, attempts`;
+      RETURNING id, root, leaf_count, heads, status, tx_hash, block_number, block_hash, attempts`;
     return rows[0] ?? null;
   }
 
@@ -256,7 +273,7 @@ export class AnchoringWorker {
         this.chain.signer?.reset();
         let response;
         try {
-          response = await registry.anchor(batch.root, batch.leaf_count);
+          response = await registry.anchor(batch.root, batch.leaf_count, batch.heads);
         } catch (error) {
           if (anchorErrorName(error) === "AlreadyAnchored") return; // it landed meanwhile: next tick records it
           throw error;
@@ -319,6 +336,45 @@ export class AnchoringWorker {
       })
       .catch(() => {});
   }
+}
+
+interface Candidate {
+  id: string;
+  digest: string;
+  credit_id: string;
+  seq: number;
+}
+
+/**
+ * The candidates that may enter a batch now: for each credit, the unbroken run of seqs that starts
+ * at its first pending milestone. A later seq whose predecessor is pending but not a candidate
+ * (past the batch size, or committed out of created_at order) waits for the next batch.
+ */
+export function inSeqOrder<T extends Candidate>(candidates: readonly T[], firstPending: ReadonlyMap<string, number>): T[] {
+  const byCredit = new Map<string, T[]>();
+  for (const c of candidates) byCredit.set(c.credit_id, [...(byCredit.get(c.credit_id) ?? []), c]);
+  const admitted = new Set<string>();
+  for (const [creditId, list] of byCredit) {
+    let next = firstPending.get(creditId);
+    for (const c of [...list].sort((a, b) => a.seq - b.seq)) {
+      if (c.seq !== next) break;
+      admitted.add(c.id);
+      next++;
+    }
+  }
+  return candidates.filter((c) => admitted.has(c.id));
+}
+
+/** One head per credit in the batch: its highest seq, whose digest commits to all before it. */
+export function creditHeads(milestones: readonly Candidate[]): CreditHeadInput[] {
+  const heads = new Map<string, Candidate>();
+  for (const m of milestones) {
+    const current = heads.get(m.credit_id);
+    if (!current || m.seq > current.seq) heads.set(m.credit_id, m);
+  }
+  return [...heads.values()]
+    .map((m) => ({ creditKey: creditKey(m.credit_id), digest: m.digest.toLowerCase(), seq: m.seq }))
+    .sort((a, b) => (a.creditKey < b.creditKey ? -1 : 1));
 }
 
 function describe(error: unknown): string {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ContractFactory, type Provider, type Signer, getAddress, isAddress } from "ethers";
 import { ANCHORER_ROLE, anchorRegistryInterface } from "./anchor-registry";
-import { anchorRegistryBytecode } from "./generated/anchor-registry";
+import { anchorRegistryV2Bytecode as anchorRegistryBytecode } from "./generated/anchor-registry-v2";
 import { chainIdOf } from "./provider";
 
 // Deploying the AnchorRegistry and remembering where: one JSON record per chain under
@@ -17,13 +17,24 @@ export interface DeploymentRecord {
   anchorer: string;
 }
 
-/** Deploys a new registry; admin and anchorer default to the signer. Resolves once mined. */
-export async function deployAnchorRegistry(options: { signer: Signer; admin?: string; anchorer?: string }): Promise<DeploymentRecord> {
+/** The chain id of anvil and Hardhat's local chains: the only one where the admin may default to the deployer. */
+export const LOCAL_CHAIN_ID = 31337n;
+
+/**
+ * Deploys a new registry (version 2, contracts/AnchorRegistryV2.sol) and resolves once mined.
+ * The admin (who grants and revokes anchorers: keep it cold) must be given, except on the local
+ * chain, where it defaults to the deployer. The anchorer (the worker's hot key) must differ.
+ */
+export async function deployAnchorRegistry(options: { signer: Signer; admin?: string; anchorer: string }): Promise<DeploymentRecord> {
   const { signer } = options;
   if (!signer.provider) throw new Error("deployAnchorRegistry: the signer has no provider");
   const deployer = await signer.getAddress();
+  if (!options.admin && (await chainIdOf(signer.provider)) !== LOCAL_CHAIN_ID) {
+    throw new Error("deployAnchorRegistry: name the admin address (a cold key); only on the local chain does it default to the deployer");
+  }
   const admin = getAddress(options.admin ?? deployer);
-  const anchorer = getAddress(options.anchorer ?? deployer);
+  const anchorer = getAddress(options.anchorer);
+  if (admin === anchorer) throw new Error(`deployAnchorRegistry: the admin and the anchorer must be different accounts (both ${admin})`);
   const factory = new ContractFactory(anchorRegistryInterface, anchorRegistryBytecode, signer);
   const contract = await factory.deploy(admin, anchorer);
   const receipt = await contract.deploymentTransaction()!.wait();
@@ -120,11 +131,20 @@ export async function resolveAnchorRegistryAddress(options: { provider: Provider
   if ((await provider.getCode(address)) === "0x") {
     throw new Error(`No contract code at ${address} on chain ${chainId} (from ${source}): wrong address, wrong chain, or the chain was reset`);
   }
-  const role = await provider
-    .call({ to: address, data: anchorRegistryInterface.encodeFunctionData("ANCHORER_ROLE") })
-    .catch(() => "0x");
-  if (role !== ANCHORER_ROLE) {
-    throw new Error(`The contract at ${address} on chain ${chainId} (from ${source}) is not an AnchorRegistry`);
+  const version = await registryVersion(provider, address);
+  if (version === null) throw new Error(`The contract at ${address} on chain ${chainId} (from ${source}) is not an AnchorRegistry`);
+  if (version < 2) {
+    throw new Error(
+      `The contract at ${address} on chain ${chainId} (from ${source}) is a version ${version} AnchorRegistry; the app anchors to version 2. Deploy one with \`npm run contracts:deploy\` (version 1 anchors stay verifiable at the old address).`,
+    );
   }
   return address;
+}
+
+/** The AnchorRegistry version at `address`: 2 when VERSION() says so, 1 for a registry without it, null for anything else. */
+export async function registryVersion(provider: Provider, address: string): Promise<number | null> {
+  const role = await provider.call({ to: address, data: anchorRegistryInterface.encodeFunctionData("ANCHORER_ROLE") }).catch(() => "0x");
+  if (role !== ANCHORER_ROLE) return null;
+  const version = await provider.call({ to: address, data: anchorRegistryInterface.encodeFunctionData("VERSION") }).catch(() => "0x");
+  return version === "0x" ? 1 : Number(BigInt(version));
 }

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Config } from "@/lib/config";
 import { makeProvider, makeSigner } from "@/lib/chain/provider";
-import { deployAnchorRegistry, readDeployment, resolveAnchorRegistryAddress, writeDeployment } from "@/lib/chain/deploy";
+import { Wallet } from "ethers";
+import { deployAnchorRegistry, readDeployment, registryVersion, resolveAnchorRegistryAddress, writeDeployment } from "@/lib/chain/deploy";
 import { ANVIL_DEV_KEYS, type RunningAnvil, startAnvil } from "@/lib/dev/anvil";
 import { ensureDatabase, type RunningPostgres, startEmbeddedPostgres } from "@/lib/dev/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
@@ -60,7 +61,9 @@ export async function startStack(config: Config, log: (line: string) => void): P
     const provider = makeProvider(rpcUrl);
     stops.push(async () => provider.destroy());
     const chainId = (await provider.getNetwork()).chainId;
-    const signerKey = config.ANCHOR_SIGNER_KEY ?? (chainId === 31337n ? ANVIL_DEV_KEYS[0] : undefined);
+    // Local chain: anvil's first account deploys and administers the registry, its second anchors
+    // (the registry refuses one key for both roles).
+    const signerKey = config.ANCHOR_SIGNER_KEY ?? (chainId === 31337n ? ANVIL_DEV_KEYS[1] : undefined);
     if (!signerKey) {
       throw new StackError(`ANCHOR_SIGNER_KEY is not set: a funded key with the ANCHORER role is needed to anchor on chain ${chainId}.`);
     }
@@ -70,14 +73,16 @@ export async function startStack(config: Config, log: (line: string) => void): P
       // Local chain: deploy once, redeploy if the chain state was lost (anchors made before
       // then will verify as "not on chain", which is what they are).
       const known = readDeployment(dataDir, chainId);
-      const hasCode = known ? (await provider.getCode(known.address)) !== "0x" : false;
-      if (known && hasCode) {
+      const version = known ? await registryVersion(provider, known.address) : null;
+      if (known && version === 2) {
         contractAddress = known.address;
       } else {
-        const deployment = await deployAnchorRegistry({ signer: makeSigner(signerKey, provider) });
+        const anchorer = new Wallet(signerKey).address;
+        const deployment = await deployAnchorRegistry({ signer: makeSigner(ANVIL_DEV_KEYS[0], provider), anchorer });
         writeDeployment(dataDir, deployment);
         contractAddress = deployment.address;
-        log(known ? `Local chain was reset: AnchorRegistry redeployed at ${contractAddress}` : `AnchorRegistry deployed at ${contractAddress}`);
+        const why = !known ? "deployed" : version === null ? "redeployed (the local chain was reset)" : `version 2 deployed (version ${version} stays at ${known.address})`;
+        log(`AnchorRegistry ${why} at ${contractAddress}; admin ${deployment.admin}, anchorer ${deployment.anchorer}`);
       }
       log(`Chain: local anvil ${rpcUrl} (chain id ${chainId}), state in ${path.join(dataDir, "anvil")}`);
     } else {

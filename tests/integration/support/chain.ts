@@ -16,24 +16,31 @@ export async function fundedKey(provider: JsonRpcProvider): Promise<string> {
 export interface ChainFixture {
   rpcUrl: string;
   provider: JsonRpcProvider;
+  /** The anchorer: the worker's key. */
   signer: SerialNonceManager;
   signerKey: string;
+  /** The registry's admin (grants and revokes anchorers), a different key. */
+  admin: SerialNonceManager;
+  adminKey: string;
   registry: AnchorRegistry;
   address: string;
   chainId: bigint;
 }
 
-/** A freshly deployed AnchorRegistry whose admin and anchorer is a fresh funded key. */
+/** A freshly deployed AnchorRegistry (version 2) whose admin and anchorer are two fresh funded keys. */
 export async function deployedRegistry(rpcUrl = inject("anvilUrl")): Promise<ChainFixture> {
   const provider = makeProvider(rpcUrl);
-  const signerKey = await fundedKey(provider);
+  const [signerKey, adminKey] = await Promise.all([fundedKey(provider), fundedKey(provider)]);
   const signer = makeSigner(signerKey, provider);
-  const deployment = await deployAnchorRegistry({ signer });
+  const admin = makeSigner(adminKey, provider);
+  const deployment = await deployAnchorRegistry({ signer: admin, anchorer: await signer.getAddress() });
   return {
     rpcUrl,
     provider,
     signer,
     signerKey,
+    admin,
+    adminKey,
     registry: connectAnchorRegistry(deployment.address, signer),
     address: deployment.address,
     chainId: deployment.chainId,
