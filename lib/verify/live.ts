@@ -5,6 +5,7 @@ import { recordAuditUse } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
 import { verifyCredit } from "./credit";
 import { rpcAnchorReader } from "./reader";
+import { serverTrust } from "./trust";
 
 /** "Verify now": every milestone of a credit the actor may see, checked against the chain live. */
 export async function verifyCreditNow(actor: Actor, creditId: string) {
@@ -18,7 +19,7 @@ export async function verifyCreditNow(actor: Actor, creditId: string) {
     throw new AppError("UNAVAILABLE", "The chain's RPC endpoint does not answer. Nothing was checked; try again later.");
   }
   const started = Date.now();
-  const result = await verifyCredit(credit.id, rpcAnchorReader(provider, contractAddress));
+  const result = await verifyCredit(credit.id, rpcAnchorReader(provider, contractAddress), serverTrust(chainId, contractAddress));
   if (credit.auditing) await recordAuditUse(actor, { action: "verify", creditId: credit.id, data: { milestones: result.results.length } });
   return {
     creditId: credit.id,
