@@ -251,6 +251,14 @@ function checkHeads(sorted: readonly MilestoneRecord[], results: MilestoneCheck[
   };
 }
 
+/** Seconds as a person reads them: minutes under two hours, hours under two days, else days. */
+export function duration(seconds: number): string {
+  const round = (n: number) => Math.round(n * 10) / 10;
+  if (seconds < 7_200) return `${round(seconds / 60)} min`;
+  if (seconds < 172_800) return `${round(seconds / 3_600)} h`;
+  return `${round(seconds / 86_400)} days`;
+}
+
 function timingWarnings(sorted: readonly MilestoneRecord[], results: readonly MilestoneCheck[], evidence: ChainEvidence, policy: TrustPolicy): VerificationWarning[] {
   const warnings: VerificationWarning[] = [];
   let previous: { seq: number; at: number } | null = null;
@@ -266,8 +274,11 @@ function timingWarnings(sorted: readonly MilestoneRecord[], results: readonly Mi
     if (check?.status === "verified" && anchor) {
       const delay = anchor.timestamp - Math.floor(at / 1000);
       if (delay > policy.lateAnchorSeconds) {
-        const hours = Math.round(delay / 360) / 10;
-        warnings.push({ seq: record.seq, code: "late-anchor", message: `Milestone ${record.seq} was anchored ${hours} h after it was recorded (threshold ${policy.lateAnchorSeconds / 3600} h): ask why it waited.` });
+        warnings.push({
+          seq: record.seq,
+          code: "late-anchor",
+          message: `Milestone ${record.seq} was anchored ${duration(delay)} after it was recorded (threshold ${duration(policy.lateAnchorSeconds)}): ask why it waited.`,
+        });
       }
     }
   }
