@@ -224,10 +224,9 @@ describe("verifyTrail: milestones", () => {
     const swapped = [records[0]!, { ...b, seq: 2 }, { ...a, seq: 3 }, records[3]!, records[4]!];
     const result = verify(swapped, chain);
     // Both carry another seq than they were hashed with, and 4 names the digest of the old 3. The
-    // chain's head 3 names another digest than this trail's 3, and no earlier head agrees: the
-    // two histories may part anywhere from milestone 1, so 1 is forked too.
-    expect(statuses(result)).toEqual(["1:forked", "2:altered", "3:altered", "4:missing", "5:verified"]);
-    expect(result.trail.status).toBe("forked");
+    // chain's head 3 disagrees with this trail's 3, but that milestone is altered: no second history.
+    expect(statuses(result)).toEqual(["1:verified", "2:altered", "3:altered", "4:missing", "5:verified"]);
+    expect(result.trail.status).toBe("complete");
     expect(result.ok).toBe(false);
   });
 
@@ -336,6 +335,18 @@ describe("verifyTrail: the credit's heads on chain", () => {
     expect(statuses(before)).toEqual(["1:verified", "2:verified", "3:verified", "4:forked", "5:forked", "6:forked", "7:forked"]);
     expect(before.trail).toMatchObject({ status: "forked", reason: expect.stringMatching(/two different milestones 7/) });
     expect(before.ok).toBe(false);
+  });
+
+  it("reports a pending rewrite that contradicts a head on chain as forked before it is anchored", () => {
+    const { records, chain } = anchoredTrail();
+    const rewritten = records.slice(0, 3);
+    const input = { ...records[3]!, salt: salt(77), root: null, proof: [], txHash: null, dbStatus: "unconfirmed" as const };
+    rewritten.push({ ...input, digest: milestoneDigest(input) });
+    const next = { ...records[4]!, prevDigest: rewritten[3]!.digest, root: null, proof: [], txHash: null, dbStatus: "unconfirmed" as const };
+    rewritten.push({ ...next, digest: milestoneDigest(next) });
+    const result = verify(rewritten, chain);
+    expect(statuses(result)).toEqual(["1:verified", "2:verified", "3:verified", "4:forked", "5:forked"]);
+    expect(result.trail.status).toBe("forked");
   });
 
   it("marks only the milestones after the last agreeing head as forked", () => {

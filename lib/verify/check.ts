@@ -193,7 +193,13 @@ function checkHeads(sorted: readonly MilestoneRecord[], results: MilestoneCheck[
   });
   const lastSeq = sorted.at(-1)?.seq ?? 0;
   const agreeing = heads.filter((h) => digestAt.get(h.seq) === lower(h.digest)).map((h) => h.seq);
-  const conflicts = heads.filter((h) => h.seq <= lastSeq && digestAt.has(h.seq) && digestAt.get(h.seq) !== lower(h.digest));
+  // A head that names another digest than the trail's milestone at its seq is a second history,
+  // unless that milestone is already altered or missing: then the alteration explains it.
+  const conflicts = heads.filter((h) => {
+    if (h.seq > lastSeq || !digestAt.has(h.seq) || digestAt.get(h.seq) === lower(h.digest)) return false;
+    const status = results[indexOf.get(h.seq)!]!.status;
+    return status !== "altered" && status !== "missing";
+  });
 
   for (const head of conflicts) {
     // The two histories agree up to the last head below this one that matches the trail.
