@@ -373,7 +373,7 @@ describe("verifyTrail: the credit's heads on chain", () => {
     anchor(chain, records.slice(2), { block: 43, publishHead: false });
     const result = verify(records, chain);
     expect(statuses(result)).toEqual(["1:verified", "2:verified", "3:not-on-chain", "4:not-on-chain"]);
-    expect(result.results[2]!.reason).toBe("Its root is anchored, but the chain never published this credit's head at or after milestone 3 (last agreeing head: 2).");
+    expect(result.results[2]!.reason).toBe("Its root is anchored, but the chain never published this credit's head at or after milestone 3 (its last head: 2).");
   });
 
   it("leaves a version 1 trail unchecked for completeness, ok when every milestone verifies", () => {

@@ -216,11 +216,12 @@ function checkHeads(sorted: readonly MilestoneRecord[], results: MilestoneCheck[
     }
   }
 
-  // Every anchored milestone must be covered by an agreeing head at or after it.
-  const covered = Math.max(0, ...agreeing);
+  // Every anchored milestone must be covered by a head at or after it: the chain must know the
+  // credit reached it. (A head that contradicts the trail was dealt with above.)
+  const covered = Math.max(0, ...heads.map((h) => h.seq));
   results.forEach((r, i) => {
     if (r.status === "verified" && r.seq > covered) {
-      override(results, i, "not-on-chain", `Its root is anchored, but the chain never published this credit's head at or after milestone ${r.seq} (last agreeing head: ${covered || "none"}).`);
+      override(results, i, "not-on-chain", `Its root is anchored, but the chain never published this credit's head at or after milestone ${r.seq} (its last head: ${covered || "none"}).`);
     }
   });
 
