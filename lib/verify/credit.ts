@@ -22,7 +22,9 @@ export async function loadMilestoneRecords(creditId: string): Promise<MilestoneR
     root: m.batch?.root ?? null,
     txHash: m.batch?.txHash ?? null,
     blockNumber: m.batch?.blockNumber != null ? Number(m.batch.blockNumber) : null,
-    dbStatus: m.status,
+    // A milestone stays ANCHORED through a reorg (it only moves forward); its batch, back to
+    // SENDING until the root is confirmed again, says it is on its way.
+    dbStatus: m.status === "ANCHORED" && m.batch?.status !== "CONFIRMED" ? "BATCHED" : m.status,
   }));
 }
 
