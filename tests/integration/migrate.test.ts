@@ -12,15 +12,15 @@ afterEach(async () => {
   while (created.length) await dropTestDatabase(created.pop()!);
 });
 
-/** A fresh, empty database (not cloned from the migrated template). */
+/** A fresh, empty database (not cloned from the migrated template); its owner's URL, who migrates. */
 async function emptyDatabase(): Promise<string> {
   const db = await createTestDatabase();
   created.push(db.name);
-  const client = new pg.Client({ connectionString: db.url });
+  const client = new pg.Client({ connectionString: db.ownerUrl });
   await client.connect();
   await client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
   await client.end();
-  return db.url;
+  return db.ownerUrl;
 }
 
 async function rows(url: string) {
