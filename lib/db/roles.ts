@@ -36,7 +36,7 @@ async function connected<T>(url: string, fn: (client: pg.Client) => Promise<T>):
  * row access to every table, including those the migrations just created. Without a migration
  * URL the app's own connection migrates, and owns the schema: the guards then do not bind it.
  */
-export async function migrateDatabase(options: { databaseUrl: string; migrationUrl?: string; log?: (line: string) => void }): Promise<MigrateResult> {
+export async function migrateDatabase(options: { databaseUrl: string; migrationUrl?: string; dir?: string; log?: (line: string) => void }): Promise<MigrateResult> {
   const log = options.log ?? (() => {});
   const { databaseUrl } = options;
   if (!options.migrationUrl) {
@@ -46,7 +46,7 @@ export async function migrateDatabase(options: { databaseUrl: string; migrationU
     );
   }
   const migrationUrl = options.migrationUrl ?? databaseUrl;
-  const result = await migrate(migrationUrl, { log });
+  const result = await migrate(migrationUrl, { log, dir: options.dir });
   const app = roleOf(databaseUrl);
   if (app !== roleOf(migrationUrl)) await grantAppRole(migrationUrl, app);
   if (options.migrationUrl) for (const warning of await appRoleWarnings(databaseUrl)) log(`warning: ${warning}`);
