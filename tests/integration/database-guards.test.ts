@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendMilestone } from "@/lib/anchoring/record";
 import { AnchoringWorker } from "@/lib/anchoring/worker";
 import { db } from "@/lib/db/client";
+import { performAction } from "@/lib/lifecycle/perform";
 import { type ChainFixture, deployedRegistry } from "./support/chain";
 import { asSuperuser, useTestDatabase } from "./support/database";
 import { type World, createWorld, creditIn } from "./support/world";
@@ -155,10 +156,11 @@ describe("as the app's role, the database refuses to rewrite a document", () => 
 });
 
 describe("the legitimate moves still pass", () => {
-  it("removing a document from a draft presentation (what removeDocument does)", async () => {
-    const { documentId: id } = await creditIn(world, "ADVISED", { presentation: "DRAFT" });
-    await app.query(`UPDATE documents SET presentation_id = NULL WHERE id = $1`, [id]);
-    expect((await row("documents", id!)).presentation_id).toBeNull();
+  it("removing a document from a draft presentation, through the real removeDocument action", async () => {
+    const { creditId, presentationId, documentId: id } = await creditIn(world, "ADVISED", { presentation: "DRAFT" });
+    const before = await row("documents", id!);
+    await performAction({ actor: world.users.beneficiary.MAKER, action: "removeDocument", creditId, subjectId: presentationId, input: { documentId: id } });
+    expect(await row("documents", id!)).toEqual({ ...before, presentation_id: null });
   });
 
   it("every forward move, step by step: PENDING -> BATCHED -> ANCHORED, SENDING -> SUBMITTED -> CONFIRMED", async () => {
