@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { sampleTerms } from "../lib/terms/sample";
 import { advisedCredit, apiAction } from "./support/api";
 import { expectAllAnchored } from "./support/credit-page";
-import { sql } from "./support/runtime";
+import { superuserSql } from "./support/runtime";
 import { USERS, personAs } from "./support/users";
 
 // The tamper drill of docs/AUDITING.md: the auditor verifies an anchored credit, someone with
@@ -47,8 +47,9 @@ test("the auditor sees all verified, then exactly the altered and the missing mi
   await expect(summary).toContainText(`Checked ${KINDS.length} milestones`);
   await expect(summary).toContainText(`${KINDS.length} verified`);
 
-  // Tamper: change milestone 2's content, delete milestone 4 (bypassing the append-only trigger).
-  await sql(`
+  // Tamper as the superuser: change milestone 2's content, delete milestone 4 (bypassing the
+  // append-only trigger, which the app's own role cannot).
+  await superuserSql(`
     BEGIN;
     SET LOCAL session_replication_role = replica;
     UPDATE milestones SET content = jsonb_set(content, '{tampered}', 'true') WHERE credit_id = '${creditId}' AND seq = 2;

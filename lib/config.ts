@@ -39,8 +39,10 @@ export const configSchema = z.object({
   PORT: int(1, 65535, 3000),
   HOST: z.string().default("127.0.0.1"),
 
-  /** A real PostgreSQL; unset: `npm start` runs an embedded one. */
+  /** A real PostgreSQL, as the app's role (row privileges only); unset: `npm start` runs an embedded one. */
   DATABASE_URL: postgresUrl,
+  /** The same database as the role that owns the schema and runs migrations; unset: DATABASE_URL migrates (with a warning). */
+  MIGRATION_DATABASE_URL: postgresUrl,
 
   /** Any EVM JSON-RPC endpoint; unset: `npm start` runs a local anvil chain. */
   CHAIN_RPC_URL: httpUrl,
@@ -114,6 +116,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
   }
   const config = result.data;
+  if (config.MIGRATION_DATABASE_URL && !config.DATABASE_URL) {
+    throw new ConfigError("Invalid configuration:\n  MIGRATION_DATABASE_URL: set DATABASE_URL too (the app's connection to the same database)");
+  }
   if (config.STORAGE_DRIVER === "s3") {
     const missing = (["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const).filter((k) => !config[k]);
     if (missing.length > 0) {

@@ -288,14 +288,28 @@ export class AnchoringWorker {
     this.log(`anchoring: sent root ${batch.root} (${batch.leaf_count} milestone${batch.leaf_count === 1 ? "" : "s"})`);
   }
 
+  /**
+   * The one backward move the database allows (prisma/migrations/*_database_guards): the batch
+   * goes back to SENDING with its transaction and block cleared and reorg_count + 1. Its
+   * milestones keep their status, batch and proof (they only move forward); until the batch is
+   * CONFIRMED again, its status is what says the root is not on the canonical chain.
+   */
   private async backToSending(batchId: string): Promise<void> {
-    await db().$transaction([
-      db().anchorBatch.update({
-        where: { id: batchId },
-        data: { status: "SENDING", txHash: null, blockNumber: null, blockHash: null, blockTime: null, confirmedAt: null, nextAttemptAt: new Date() },
-      }),
-      db().milestone.updateMany({ where: { batchId }, data: { status: "BATCHED" } }),
-    ]);
+    // Only from SUBMITTED or CONFIRMED: a second worker that saw the same reorg moves nothing.
+    const { count } = await db().anchorBatch.updateMany({
+      where: { id: batchId, status: { in: ["SUBMITTED", "CONFIRMED"] } },
+      data: {
+        status: "SENDING",
+        reorgCount: { increment: 1 },
+        txHash: null,
+        blockNumber: null,
+        blockHash: null,
+        blockTime: null,
+        confirmedAt: null,
+        nextAttemptAt: new Date(),
+      },
+    });
+    if (count === 0) return;
     this.log(`anchoring: batch ${batchId} left the canonical chain (reorg); anchoring it again`);
   }
 

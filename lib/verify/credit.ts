@@ -26,6 +26,8 @@ export async function loadMilestoneRecords(creditId: string): Promise<MilestoneR
     txHash: m.batch?.txHash ?? null,
     blockNumber: m.batch?.blockNumber != null ? Number(m.batch.blockNumber) : null,
     recordedAt: m.createdAt.toISOString(),
+    // A milestone stays ANCHORED through a reorg (it only moves forward); its batch, back to
+    // SENDING until the root is confirmed again, says whether it is on chain.
     dbStatus: m.batch?.status === "CONFIRMED" ? "confirmed" : "unconfirmed",
   }));
 }

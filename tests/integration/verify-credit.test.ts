@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import pg from "pg";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { MilestoneKind } from "@/lib/generated/prisma/enums";
 import type { JsonValue } from "@/lib/anchoring/json";
@@ -13,7 +12,7 @@ import { verifyCredit } from "@/lib/verify/credit";
 import { perRootAnchorReader, rpcAnchorReader } from "@/lib/verify/reader";
 import type { TrailResult } from "@/lib/verify/types";
 import { type ChainFixture, deployedRegistry } from "./support/chain";
-import { useTestDatabase } from "./support/database";
+import { asSuperuser, useTestDatabase } from "./support/database";
 import { type World, createWorld, creditIn } from "./support/world";
 
 // A credit's trail verified from the real database against a real chain, then tampered with
@@ -74,19 +73,15 @@ async function anchoredCredit(first: number, then = 0): Promise<string> {
   return creditId;
 }
 
-/** Runs SQL with the milestones' append-only trigger off: what an attacker with superuser rights can do. */
+/** Runs SQL with the milestones' append-only trigger off: what an attacker with superuser rights can do (the app's role cannot). */
 async function behindTheAppsBack(sql: string, params: unknown[]): Promise<number> {
-  const client = new pg.Client({ connectionString: database.url() });
-  await client.connect();
-  try {
+  return asSuperuser(database.url(), async (client) => {
     await client.query("BEGIN");
     await client.query("SET LOCAL session_replication_role = replica");
     const result = await client.query(sql, params);
     await client.query("COMMIT");
     return result.rowCount ?? 0;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 const statuses = (result: TrailResult) => result.results.map((r) => `${r.seq}:${r.status}`);
