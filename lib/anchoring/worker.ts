@@ -157,8 +157,14 @@ export class AnchoringWorker {
         SELECT count(*) AS n, min(created_at) AS oldest FROM (SELECT created_at FROM milestones WHERE status = 'PENDING' LIMIT ${batchSize}) p`;
       const { n, oldest } = due[0]!;
       if (n === 0n || (Number(n) < batchSize && oldest && now.getTime() - oldest.getTime() < batchAgeMs)) return 0;
+      // Each credit's pending run together, in seq order, credits by their oldest pending
+      // milestone: the batch takes whole runs (the last one perhaps cut short, still a prefix),
+      // even when a later seq was committed with an earlier created_at than the one before it.
       const candidates = await tx.$queryRaw<{ id: string; digest: string; credit_id: string; seq: number }[]>`
-        SELECT id, digest, credit_id, seq FROM milestones WHERE status = 'PENDING' ORDER BY created_at, id LIMIT ${batchSize} FOR UPDATE`;
+        SELECT id, digest, credit_id, seq FROM (
+          SELECT id, digest, credit_id, seq, min(created_at) OVER (PARTITION BY credit_id) AS credit_first
+            FROM milestones WHERE status = 'PENDING') p
+         ORDER BY credit_first, credit_id, seq LIMIT ${batchSize}`;
       if (candidates.length === 0) return 0;
       const firstPending = await tx.$queryRaw<{ credit_id: string; seq: number }[]>`
         SELECT credit_id, min(seq)::int AS seq FROM milestones
