@@ -6,10 +6,13 @@ import {
   Interface,
   type Overrides,
   type Provider,
+  concat,
   getAddress,
   hexlify,
   id,
   isHexString,
+  toBeHex,
+  zeroPadValue,
 } from "ethers";
 import { anchorRegistryV2Abi as anchorRegistryAbi } from "./generated/anchor-registry-v2";
 
@@ -148,13 +151,7 @@ export function connectAnchorRegistry(address: string, runner: ContractRunner): 
 
   return {
     address: getAddress(address),
-    anchor: (root, leafCount, heads, overrides = {}) =>
-      fn("anchor").send(
-        root,
-        leafCount,
-        heads.map((h) => ({ creditKey: h.creditKey, digest: h.digest, seq: h.seq })),
-        overrides,
-      ),
+    anchor: (root, leafCount, heads, overrides = {}) => fn("anchor").send(root, leafCount, packHeads(heads), overrides),
     anchorRoot: (root, leafCount, overrides = {}) => fn("anchorRoot").send(root, leafCount, overrides),
     anchorOf,
     async anchorsOf(roots, options = {}) {
@@ -226,6 +223,16 @@ export function connectAnchorRegistry(address: string, runner: ContractRunner): 
         .map((log) => ({ root: log.topics[1]!.toLowerCase(), txHash: log.transactionHash, blockNumber: log.blockNumber, blockHash: log.blockHash }));
     },
   };
+}
+
+/** The registry's packed heads: creditKey (32 bytes), digest (32 bytes), seq (4 bytes, big-endian) each. */
+export function packHeads(heads: readonly CreditHeadInput[]): string {
+  return concat(
+    heads.map((h) => {
+      if (!Number.isInteger(h.seq) || h.seq < 1 || h.seq > 0xffffffff) throw new RangeError(`A head's seq must be a positive 32-bit integer, got ${h.seq}`);
+      return concat([zeroPadValue(h.creditKey, 32), zeroPadValue(h.digest, 32), toBeHex(h.seq, 4)]);
+    }),
+  );
 }
 
 function runnerProvider(runner: ContractRunner): Provider {
