@@ -270,6 +270,8 @@ interface MixRun {
   headsPerBatch: number;
   gasPerBatch: number;
   gasPerMilestone: number;
+  /** The worker alone, draining the mix's backlog. */
+  workerPerSecond: number;
 }
 
 /**
@@ -288,6 +290,7 @@ async function measureMix(chain: BenchChain, orgs: Organisations, mix: "A" | "B"
     headsPerBatch: round(run.heads / run.batches, 1),
     gasPerBatch: round(Number(run.gasTotal) / run.batches, 0),
     gasPerMilestone: run.gasPerMilestone,
+    workerPerSecond: run.workerPerSecond ?? 0,
   };
 }
 
@@ -421,6 +424,7 @@ runBenchmark("anchoring", async () => {
       "gas/batch": m.gasPerBatch,
       "gas/milestone": m.gasPerMilestone,
       "vs baseline": ratio(baselineGas, m.gasPerMilestone),
+      "worker/s": m.workerPerSecond,
       "": m.description,
     })),
   );
