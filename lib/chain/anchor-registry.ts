@@ -29,6 +29,15 @@ export type AnchorRegistryErrorName = Extract<AbiItem, { type: "error" }>["name"
 
 export const ANCHORER_ROLE = id("ANCHORER_ROLE");
 export const anchorRegistryInterface = new Interface(anchorRegistryAbi);
+/**
+ * anchorOf and anchorsOf with version 1's field widths (uint64, uint64, uint32), which hold version
+ * 2's (uint40, uint40, uint16): the same words on the wire, but decoding a version 1 answer with
+ * version 2's ABI would silently cut a leaf count above 65,535 to its low 16 bits.
+ */
+const anchorReadInterface = new Interface([
+  "function anchorOf(bytes32 root) view returns ((uint64 timestamp, uint64 blockNumber, uint32 leafCount, address anchorer))",
+  "function anchorsOf(bytes32[] roots) view returns ((uint64 timestamp, uint64 blockNumber, uint32 leafCount, address anchorer)[])",
+]);
 
 /** How many roots one `anchorsOf` eth_call reads; ~5k gas each keeps a call far below the usual 30M-50M eth_call gas caps. */
 export const ANCHORS_OF_CHUNK = 1_000;
@@ -144,10 +153,12 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 export function connectAnchorRegistry(address: string, runner: ContractRunner): AnchorRegistry {
   const contract = new Contract(getAddress(address), anchorRegistryInterface, runner);
   const fn = (name: FunctionName) => contract.getFunction(name);
+  const reads = new Contract(getAddress(address), anchorReadInterface, runner);
+  const read = (name: "anchorOf" | "anchorsOf") => reads.getFunction(name);
   const event = (name: EventName) => contract.getEvent(name);
 
   const anchorOf = async (root: string, blockTag?: BlockTag) =>
-    toRecord(root, (await fn("anchorOf").staticCall(root, blockTag === undefined ? {} : { blockTag })) as AnchorStruct);
+    toRecord(root, (await read("anchorOf").staticCall(root, blockTag === undefined ? {} : { blockTag })) as AnchorStruct);
 
   return {
     address: getAddress(address),
@@ -160,7 +171,7 @@ export function connectAnchorRegistry(address: string, runner: ContractRunner): 
       // Anchors never change once written, so chunks need not read the same block.
       const overrides = options.blockTag === undefined ? {} : { blockTag: options.blockTag };
       const results = await mapLimited(chunks, 4, async (part) => {
-        const anchors = (await fn("anchorsOf").staticCall(part, overrides)) as AnchorStruct[];
+        const anchors = (await read("anchorsOf").staticCall(part, overrides)) as AnchorStruct[];
         return anchors.map((anchor, i) => toRecord(part[i]!, anchor));
       });
       return results.flat();

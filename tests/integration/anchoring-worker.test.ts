@@ -119,8 +119,8 @@ describe("the anchoring worker", () => {
     // This worker's process "dies" right after its transaction reached the node.
     const dying: AnchorRegistry = {
       ...chain.registry,
-      anchor: async (root, leafCount, overrides) => {
-        await chain.registry.anchor(root, leafCount, overrides);
+      anchor: async (root, leafCount, heads, overrides) => {
+        await chain.registry.anchor(root, leafCount, heads, overrides);
         throw new Error("killed after sending");
       },
     };
