@@ -7,6 +7,7 @@ import { DIGEST_DOMAIN, ZERO_DIGEST, milestoneDigest } from "@/lib/anchoring/dig
 import type { JsonValue } from "@/lib/anchoring/json";
 import { buildBatch, leafHash, verifyInclusion } from "@/lib/anchoring/merkle";
 import { creditHeads } from "@/lib/anchoring/worker";
+import { packHeads } from "@/lib/chain/anchor-registry";
 import { anchorRegistryAbi } from "@/lib/chain/generated/anchor-registry";
 import { anchorRegistryV2Abi } from "@/lib/chain/generated/anchor-registry-v2";
 import { verifyTrail } from "./check";
@@ -142,15 +143,15 @@ const HEADS = [
   [{ creditKey: CREDIT_KEY, seq: 5, digest: FORK_DIGESTS[1]! }],
 ];
 
-/** anchor(ROOTS[1], 2, HEADS[1]): the transaction of batch 2. */
+/** anchor(ROOTS[1], 2, packHeads(HEADS[1])): the transaction of batch 2 (heads packed: key, digest, 4-byte seq). */
 const BATCH_2_CALLDATA =
-  "0xdc23c94c7fa9703ac4e7ec7b02d6a96459cf914008bc46a0e09f108c170d04dd4fc59655" +
+  "0xdf884bd57fa9703ac4e7ec7b02d6a96459cf914008bc46a0e09f108c170d04dd4fc59655" +
   "0000000000000000000000000000000000000000000000000000000000000002" +
   "0000000000000000000000000000000000000000000000000000000000000060" +
-  "0000000000000000000000000000000000000000000000000000000000000001" +
+  "0000000000000000000000000000000000000000000000000000000000000044" +
   "7ee1e7b3a43df76ebb419f1a1995504555c44bc99043d465f371c7a8d20239c2" +
   "53c2f09b04c219a28b57186206fa2d3d3bda86b0b49a6fb6fc2e2db883dd08c7" +
-  "0000000000000000000000000000000000000000000000000000000000000005";
+  "0000000500000000000000000000000000000000000000000000000000000000";
 /** Its CreditAdvanced log. */
 const BATCH_2_HEAD_LOG = {
   topics: ["0x212a7c04bd35a96db1dc1e6108428f5bac55880ec1151eab5965b9dd0f081f4b", CREDIT_KEY],
@@ -164,7 +165,8 @@ const BATCH_1_SLOT = {
 };
 
 const SELECTORS_V2: Record<string, string> = {
-  "anchor(bytes32,uint16,(bytes32,bytes32,uint32)[])": "0xdc23c94c",
+  "anchor(bytes32,uint16,bytes)": "0xdf884bd5",
+  "HEAD_BYTES()": "0x63f88c87",
   "anchorRoot(bytes32,uint16)": "0x6589f762",
   "anchorOf(bytes32)": "0xcf4ff901",
   "anchorsOf(bytes32[])": "0x606a7920",
@@ -314,7 +316,7 @@ describe("test vectors: the credit's key, digests, batches and heads", () => {
   it("publishes the heads the worker chooses: per credit, its highest seq in the batch", () => {
     expect(f.heads).toEqual(HEADS);
     const iface = new Interface(anchorRegistryV2Abi);
-    expect(iface.encodeFunctionData("anchor", [ROOTS[1], 2, HEADS[1]])).toBe(BATCH_2_CALLDATA);
+    expect(iface.encodeFunctionData("anchor", [ROOTS[1], 2, packHeads(HEADS[1]!)])).toBe(BATCH_2_CALLDATA);
     expect(iface.encodeEventLog(iface.getEvent("CreditAdvanced")!, [CREDIT_KEY, 5, DIGESTS[4]])).toEqual(BATCH_2_HEAD_LOG);
   });
 
