@@ -21,7 +21,7 @@ export function ReconciliationPanel({ latest, current }: { latest: Reconciliatio
   const run = latest?.run;
   const findings = latest?.findings ?? [];
   return (
-    <Card aria-labelledby="reconciliation-heading">
+    <Card role="region" aria-labelledby="reconciliation-heading">
       <CardHeader>
         <CardTitle id="reconciliation-heading">Anchor reconciliation</CardTitle>
         <p className="text-sm text-slate-600">
