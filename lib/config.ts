@@ -82,14 +82,6 @@ export const configSchema = z.object({
   RECONCILE_MAX_BLOCK_RANGE: int(1, 1_000_000, 2_000),
   /** A batch still sending or unconfirmed after this long is reported as stale (ms). */
   RECONCILE_STALE_BATCH_MS: int(60_000, 30 * 86_400_000, 3_600_000),
-  /** The registry's deployment block, where the reconciliation starts reading; unset: from DATA_DIR/deployments/<chainId>.json, else 0. */
-  ANCHOR_REGISTRY_START_BLOCK: optionalString
-    .refine((v) => v === undefined || /^\d{1,15}$/.test(v), { message: "expected a block number" })
-    .transform((v) => (v === undefined ? undefined : Number(v))),
-  /** Comma-separated accounts allowed to anchor; the reconciliation flags anchors by any other. Unset: the deployment record's anchorer. */
-  ANCHORER_ADDRESSES: optionalString.refine((v) => v === undefined || v.split(",").every((a) => address.test(a.trim())), {
-    message: "expected comma-separated 0x-prefixed 20-byte addresses",
-  }),
   /** A JSON-RPC URL safe to give browsers (no API key), for in-browser verification on /verify. */
   PUBLIC_CHAIN_RPC_URL: httpUrl,
 

@@ -81,7 +81,7 @@ export function ReconciliationPanel({ latest, current }: { latest: Reconciliatio
                 <dt className="text-slate-600">Anchoring accounts expected</dt>
                 <dd>
                   {run.expectedAnchorers.length === 0 ? (
-                    <span className="text-slate-700">None configured: who anchored is not checked (set ANCHORER_ADDRESSES).</span>
+                    <span className="text-slate-700">None configured: who anchored is not checked (set ANCHOR_ALLOWED_ANCHORERS).</span>
                   ) : (
                     <ul>
                       {run.expectedAnchorers.map((a) => (

@@ -3,10 +3,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReconciliationTrigger } from "@/lib/generated/prisma/enums";
 import { type Config, config } from "@/lib/config";
 import { type AnchorRecord, connectAnchorRegistry } from "@/lib/chain/anchor-registry";
-import { readDeployment } from "@/lib/chain/deploy";
 import { chainIdOf } from "@/lib/chain/provider";
 import { db } from "@/lib/db/client";
 import type { AnchorDifference, FindingDetails } from "@/lib/reconciliation/findings";
+import { serverTrust } from "@/lib/verify/trust";
 
 // Reconciliation: every RootAnchored log of the registry against the anchor_batches rows.
 // Reports roots on chain that no batch references (someone anchored with an anchoring key, or a
@@ -55,22 +55,19 @@ export interface ReconcileResult {
 /** Batches read per query and per anchorsOf round (anchorsOf itself splits into calls of 1,000). */
 const BATCH_PAGE = 5_000;
 
-/** The settings from the configuration; the start block and anchorers fall back to the deployment record of this registry. */
+/**
+ * The settings from the configuration. The start block and the anchoring accounts are the ones
+ * the server's verifiers trust (ANCHOR_REGISTRY_FROM_BLOCK, ANCHOR_ALLOWED_ANCHORERS, else this
+ * registry's deployment record): one answer to "which accounts are ours" across the app.
+ */
 export function reconcileSettings(chainId: bigint, contractAddress: string, settings: Config = config()): ReconcileSettings {
-  let record: ReturnType<typeof readDeployment> = null;
-  try {
-    record = readDeployment(settings.DATA_DIR, chainId);
-  } catch {
-    record = null; // a damaged record: fall back to the configuration and block 0
-  }
-  const ours = record && record.address.toLowerCase() === contractAddress.toLowerCase() ? record : null;
-  const configured = settings.ANCHORER_ADDRESSES?.split(",").map((a) => getAddress(a.trim())) ?? [];
+  const trust = serverTrust(chainId, contractAddress);
   return {
     confirmations: settings.RECONCILE_CONFIRMATIONS,
     maxBlockRange: settings.RECONCILE_MAX_BLOCK_RANGE,
     staleAfterMs: settings.RECONCILE_STALE_BATCH_MS,
-    startBlock: settings.ANCHOR_REGISTRY_START_BLOCK ?? ours?.blockNumber ?? 0,
-    expectedAnchorers: configured.length > 0 ? configured : ours ? [ours.anchorer] : [],
+    startBlock: trust.fromBlock,
+    expectedAnchorers: trust.allowedAnchorers ?? [],
   };
 }
 

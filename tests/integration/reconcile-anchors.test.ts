@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
-  for (const key of ["CHAIN_RPC_URL", "ANCHOR_CONTRACT_ADDRESS", "ANCHORER_ADDRESSES", "RECONCILE_CONFIRMATIONS", "ANCHOR_REGISTRY_START_BLOCK", "DATA_DIR"]) delete process.env[key];
+  for (const key of ["CHAIN_RPC_URL", "ANCHOR_CONTRACT_ADDRESS", "ANCHOR_ALLOWED_ANCHORERS", "RECONCILE_CONFIRMATIONS", "ANCHOR_REGISTRY_FROM_BLOCK", "DATA_DIR"]) delete process.env[key];
   resetConfigCache();
 });
 
@@ -325,7 +325,7 @@ describe("who may see and run the reconciliation", () => {
   beforeAll(async () => {
     chain = await registry();
     stray = await anchorBehindTheWorkersBack(chain);
-    Object.assign(process.env, { CHAIN_RPC_URL: chain.rpcUrl, ANCHOR_CONTRACT_ADDRESS: chain.address, ANCHORER_ADDRESSES: chain.anchorer, RECONCILE_CONFIRMATIONS: "0", ANCHOR_REGISTRY_START_BLOCK: String(chain.startBlock) });
+    Object.assign(process.env, { CHAIN_RPC_URL: chain.rpcUrl, ANCHOR_CONTRACT_ADDRESS: chain.address, ANCHOR_ALLOWED_ANCHORERS: chain.anchorer, RECONCILE_CONFIRMATIONS: "0", ANCHOR_REGISTRY_FROM_BLOCK: String(chain.startBlock) });
     resetConfigCache();
   });
 
