@@ -27,7 +27,7 @@ export default function VerifyPage() {
         <h2 id="document-heading" className="text-lg font-semibold text-slate-900">
           Is this document anchored?
         </h2>
-        <DocumentCheck />
+        <DocumentCheck contractAddress={config().ANCHOR_CONTRACT_ADDRESS ?? null} defaultRpcUrl={config().PUBLIC_CHAIN_RPC_URL ?? null} />
       </section>
       <section className="mt-12 space-y-3" aria-labelledby="bundle-heading">
         <h2 id="bundle-heading" className="text-lg font-semibold text-slate-900">
