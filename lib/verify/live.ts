@@ -4,6 +4,7 @@ import { getCredit } from "@/lib/credits/get-credit";
 import { recordAuditUse } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
 import { verifyCredit } from "./credit";
+import { checkCreditDocuments } from "./documents";
 import { rpcAnchorReader } from "./reader";
 
 /** "Verify now": every milestone of a credit the actor may see, checked against the chain live. */
@@ -19,6 +20,8 @@ export async function verifyCreditNow(actor: Actor, creditId: string) {
   }
   const started = Date.now();
   const result = await verifyCredit(credit.id, rpcAnchorReader(provider, contractAddress));
+  // Every presented file re-hashed; only milestones that verified on chain vouch for a hash.
+  const documents = await checkCreditDocuments(credit.id, { anchoredSeqs: new Set(result.results.filter((r) => r.status === "verified").map((r) => r.seq)) });
   if (credit.auditing) await recordAuditUse(actor, { action: "verify", creditId: credit.id, data: { milestones: result.results.length } });
   return {
     creditId: credit.id,
@@ -28,5 +31,6 @@ export async function verifyCreditNow(actor: Actor, creditId: string) {
     contractAddress,
     head,
     ...result,
+    documents,
   };
 }
