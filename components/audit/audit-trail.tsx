@@ -77,7 +77,7 @@ export function AuditTrail({ creditId, rows, head }: { creditId: string; rows: T
             {Object.entries(counts)
               .map(([status, n]) => `${n} ${status}`)
               .join(", ")}
-            {check.documents
+            {check.documents && check.documents.documents.length > 0
               ? `; re-hashed ${check.documents.documents.length} document${check.documents.documents.length === 1 ? "" : "s"}: ${Object.entries(check.documents.counts)
                   .map(([status, n]) => `${n} ${status}`)
                   .join(", ")}`
