@@ -49,6 +49,29 @@ describe("openVerifiedDocument", () => {
   });
 });
 
+describe("a download cancelled by the client", () => {
+  it("destroys the stored file's stream too, so its handle is closed", async () => {
+    let source: Readable | undefined;
+    const storage: DocumentStorage = {
+      ...storageReturning("%PDF invoice"),
+      get: async () => {
+        source = new Readable({ read() {} }); // a file that never ends by itself
+        source.push(Buffer.from("%PDF invoice"));
+        return { body: source, size: 12, contentType: "application/pdf" };
+      },
+      exists: async () => true,
+    };
+    const document = { fileName: "invoice.pdf", sha256: sha("%PDF invoice"), storageKey: "k" };
+    // The hashing pass needs an ending stream: answer it first, then the never-ending one.
+    let reads = 0;
+    const twoReads: DocumentStorage = { ...storage, get: async (key) => (reads++ === 0 ? storageReturning("%PDF invoice").get(key) : storage.get(key)) };
+    const served = await openVerifiedDocument(twoReads, document);
+    served.body.destroy();
+    await new Promise((r) => setImmediate(r));
+    expect(source!.destroyed).toBe(true);
+  });
+});
+
 describe("HashCheck", () => {
   it("passes bytes through unchanged and ends cleanly when they hash as expected", async () => {
     expect(await text(Readable.from([Buffer.from("ab"), Buffer.from("c")]).pipe(new HashCheck(sha("abc"), "x")))).toBe("abc");

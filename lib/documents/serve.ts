@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Transform, type TransformCallback } from "node:stream";
+import { Transform, type TransformCallback, pipeline } from "node:stream";
 import { AppError } from "@/lib/errors";
 import type { DocumentStorage, StoredObject } from "@/lib/storage";
 import { hashStoredFile } from "@/lib/verify/documents";
@@ -54,7 +54,8 @@ export async function openVerifiedDocument(storage: DocumentStorage, document: {
   if (actual === null) throw new AppError("NOT_FOUND", `${document.fileName}: the document's file is missing from storage.`);
   if (actual !== document.sha256) throw new DocumentAltered(document.fileName, actual, document.sha256);
   const file = await storage.get(document.storageKey);
-  const check = new HashCheck(document.sha256, document.fileName);
-  file.body.on("error", (error) => check.destroy(error));
-  return { ...file, body: file.body.pipe(check), sha256: actual };
+  // pipeline, not pipe: a download cancelled by the client destroys the file stream (and closes
+  // its handle) too, and a read error fails the response.
+  const body = pipeline(file.body, new HashCheck(document.sha256, document.fileName), () => {});
+  return { ...file, body, sha256: actual };
 }
