@@ -5,11 +5,22 @@
 // Baseline, in the same process and on the same chain: one `anchor` transaction per milestone,
 // sent and awaited one after another (the usual sample-contract design).
 //
+// Also, on the same chain: gas per milestone in two mixes of credits through the real worker
+// (it publishes one CreditAdvanced head per credit per batch), (A) full batches in which each
+// credit brings its whole life (~10 milestones) and (B) full batches in which every milestone is
+// another credit's; and a root-only anchor (anchorRoot) beside OpenAttestation DocumentStore's
+// issue(bytes32) (bench/vendor/DocumentStore.sol, compiled here with solc-js).
+//
 //   npx tsx bench/anchoring.ts                 # N = 1, 100, 1000, 10000
 //   BENCH_SIZES=1000 npx tsx bench/anchoring.ts
-import { hexlify, randomBytes } from "ethers";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { ContractFactory, type InterfaceAbi, Wallet, hexlify, randomBytes } from "ethers";
+import { COMPILER_SETTINGS } from "@/scripts/contracts-build";
 import { appendMilestone } from "@/lib/anchoring/record";
 import type { AnchoringWorker, TickReport, WorkerSettings } from "@/lib/anchoring/worker";
+import { makeSigner } from "@/lib/chain/provider";
 import { db } from "@/lib/db/client";
 import { type BenchChain, startBenchChain, workerOn } from "./support/chain";
 import { createBenchDatabase } from "./support/database";
@@ -23,6 +34,10 @@ const BASELINE_CAP = Number(process.env.BENCH_BASELINE_CAP ?? 1000);
 /** Connections committing milestones at once (the Prisma pool holds 10; the worker needs a few). */
 const COMMITTERS = Number(process.env.BENCH_COMMITTERS ?? 6);
 const MILESTONES_PER_CREDIT = 10;
+/** Credits in each gas mix: 256 credits of 10 milestones fill exactly 10 batches of 256. */
+const MIX_CREDITS = Number(process.env.BENCH_MIX_CREDITS ?? 256);
+/** Root-only anchors and DocumentStore issues measured each. */
+const ROOT_ONLY_SAMPLES = Number(process.env.BENCH_ROOT_SAMPLES ?? 50);
 const POLL_MS = 20;
 const SETTINGS: Partial<WorkerSettings> = { batchSize: 256, confirmations: 1, batchAgeMs: 200 };
 
@@ -41,6 +56,8 @@ interface PipelineRun {
   batches: number;
   gasTotal: bigint;
   gasPerMilestone: number;
+  /** CreditAdvanced heads published with the run's batches (one per credit per batch). */
+  heads: number;
   e2eLatency: ReturnType<typeof summary>;
   ticks: { count: number; p50: number; p95: number; busy: number };
   /** Milliseconds spent in each worker step over the run (advance includes send). */
@@ -119,16 +136,30 @@ async function commitMilestones(creditIds: string[], perCredit: number): Promise
 }
 
 /**
+ * How a backlog's milestones queue up (the worker takes them by created_at, then id):
+ * "interleaved": seq 1 of every credit, then seq 2 of every credit… (activity on many credits at
+ * once, as the round-robin commits above); "by-credit": each credit's whole life, one credit
+ * after another.
+ */
+type BacklogOrder = "interleaved" | "by-credit";
+
+/**
  * A backlog of pending milestones written in one INSERT, to time the worker alone (commits are
  * timed by the pipeline runs). The digests are random: the worker only batches and anchors them.
+ * One INSERT gives every row the same created_at, so the ids (a run tag, then the position) set
+ * the queue's order; random ids would queue a credit's seqs out of order, and the worker holds a
+ * milestone back while an earlier one of its credit is still pending.
  */
-async function insertBacklog(creditIds: string[], perCredit: number): Promise<{ latencies: number[]; ms: number }> {
+async function insertBacklog(creditIds: string[], perCredit: number, order: BacklogOrder): Promise<{ latencies: number[]; ms: number }> {
   const start = performance.now();
+  const tag = hexlify(randomBytes(4)).slice(2);
+  const credits = creditIds.length;
   await db().$executeRaw`
     INSERT INTO milestones (id, credit_id, seq, kind, content, document_hashes, prev_digest, salt, digest)
-    SELECT gen_random_uuid(), c.id, s, 'DOCUMENTS_PRESENTED', jsonb_build_object('presentation', s), '{}',
+    SELECT (${tag}::text || '-0000-4000-8000-' || lpad(to_hex(CASE WHEN ${order}::text = 'by-credit' THEN (c.i - 1) * ${perCredit}::int + s ELSE (s - 1) * ${credits}::int + c.i END), 12, '0'))::uuid,
+           c.id, s, 'DOCUMENTS_PRESENTED', jsonb_build_object('presentation', s), '{}',
            '0x' || repeat('0', 64), '0x' || encode(sha256(gen_random_uuid()::text::bytea), 'hex'), '0x' || encode(sha256(gen_random_uuid()::text::bytea), 'hex')
-      FROM unnest(${creditIds}::uuid[]) AS c(id), generate_series(1, ${perCredit}::int) AS s`;
+      FROM unnest(${creditIds}::uuid[]) WITH ORDINALITY AS c(id, i), generate_series(1, ${perCredit}::int) AS s`;
   return { latencies: [], ms: performance.now() - start };
 }
 
@@ -143,7 +174,7 @@ async function waitAnchored(creditIds: string[], timeoutMs: number): Promise<voi
   }
 }
 
-async function measureRun(chain: BenchChain, orgs: Organisations, n: number, mode: "pipeline" | "backlog"): Promise<PipelineRun> {
+async function measureRun(chain: BenchChain, orgs: Organisations, n: number, mode: "pipeline" | "backlog", order: BacklogOrder = "interleaved"): Promise<PipelineRun> {
   const creditCount = Math.ceil(n / MILESTONES_PER_CREDIT);
   const creditIds = await seedCredits(creditCount, orgs);
   const perCredit = Math.min(MILESTONES_PER_CREDIT, n);
@@ -151,7 +182,7 @@ async function measureRun(chain: BenchChain, orgs: Organisations, n: number, mod
 
   const wallStart = Date.now();
   let running = mode === "pipeline" ? runWorker(worker) : undefined;
-  const committed = mode === "pipeline" ? await commitMilestones(creditIds, perCredit) : await insertBacklog(creditIds, perCredit);
+  const committed = mode === "pipeline" ? await commitMilestones(creditIds, perCredit) : await insertBacklog(creditIds, perCredit, order);
   const workerStart = Date.now();
   running ??= runWorker(worker);
   await waitAnchored(creditIds, 10 * 60_000);
@@ -163,7 +194,7 @@ async function measureRun(chain: BenchChain, orgs: Organisations, n: number, mod
      WHERE m.credit_id = ANY(${creditIds}::uuid[])`;
   if (rows.length !== n) throw new Error(`expected ${n} anchored milestones, found ${rows.length}`);
   const batchIds = [...new Set(rows.map((r) => r.batch_id))];
-  const batches = await db().anchorBatch.findMany({ where: { id: { in: batchIds } }, select: { txHash: true, leafCount: true } });
+  const batches = await db().anchorBatch.findMany({ where: { id: { in: batchIds } }, select: { txHash: true, leafCount: true, heads: true } });
   let gasTotal = 0n;
   for (const batch of batches) {
     const receipt = await chain.provider.getTransactionReceipt(batch.txHash!);
@@ -186,6 +217,7 @@ async function measureRun(chain: BenchChain, orgs: Organisations, n: number, mod
     batches: batches.length,
     gasTotal,
     gasPerMilestone: round(Number(gasTotal) / n, 1),
+    heads: batches.reduce((sum, b) => sum + (Array.isArray(b.heads) ? b.heads.length : 0), 0),
     e2eLatency: summary(rows.map((r) => r.confirmed_at.getTime() - r.created_at.getTime())),
     ticks: { count: busy, p50: round(percentile(running.tickMs, 50)), p95: round(percentile(running.tickMs, 95)), busy },
     workerSteps: Object.fromEntries(Object.entries(running.steps).map(([k, v]) => [k, round(v, 0)])),
@@ -229,6 +261,97 @@ async function baseline(chain: BenchChain, n: number): Promise<BaselineRun> {
   return { n, ms: round(ms), milestonesPerSecond: round((n / ms) * 1000, 0), gasTotal, gasPerMilestone: round(Number(gasTotal) / n, 1), e2eLatency: summary(done) };
 }
 
+interface MixRun {
+  mix: "A" | "B";
+  description: string;
+  credits: number;
+  milestones: number;
+  batches: number;
+  headsPerBatch: number;
+  gasPerBatch: number;
+  gasPerMilestone: number;
+  /** The worker alone, draining the mix's backlog. */
+  workerPerSecond: number;
+}
+
+/**
+ * Gas per milestone through the real worker for one mix of credits: MIX_CREDITS credits of
+ * MILESTONES_PER_CREDIT milestones each, queued by credit (A) or interleaved (B).
+ */
+async function measureMix(chain: BenchChain, orgs: Organisations, mix: "A" | "B"): Promise<MixRun> {
+  const n = MIX_CREDITS * MILESTONES_PER_CREDIT;
+  const run = await measureRun(chain, orgs, n, "backlog", mix === "A" ? "by-credit" : "interleaved");
+  return {
+    mix,
+    description: mix === "A" ? "each credit's whole life in one batch (~10 milestones per credit per batch)" : "every milestone in a batch another credit's (one head per milestone)",
+    credits: MIX_CREDITS,
+    milestones: n,
+    batches: run.batches,
+    headsPerBatch: round(run.heads / run.batches, 1),
+    gasPerBatch: round(Number(run.gasTotal) / run.batches, 0),
+    gasPerMilestone: run.gasPerMilestone,
+    workerPerSecond: run.workerPerSecond ?? 0,
+  };
+}
+
+interface RootOnlyRun {
+  samples: number;
+  anchorRoot: ReturnType<typeof gasSummary>;
+  documentStoreIssue: ReturnType<typeof gasSummary>;
+}
+
+const gasSummary = (gas: bigint[]) => ({ mean: round(Number(gas.reduce((a, b) => a + b, 0n)) / gas.length, 0), min: Number(gas.reduce((a, b) => (b < a ? b : a))), max: Number(gas.reduce((a, b) => (b > a ? b : a))) });
+
+/** OpenAttestation's DocumentStore (bench/vendor/DocumentStore.sol), compiled with the project's solc settings. */
+function compileDocumentStore(): { abi: InterfaceAbi; bytecode: string } {
+  const require = createRequire(import.meta.url);
+  const solc = require("solc") as { compile(input: string, callbacks: { import: (unit: string) => { contents: string } | { error: string } }): string };
+  const unit = "bench/vendor/DocumentStore.sol";
+  const input = {
+    language: "Solidity",
+    sources: { [unit]: { content: fs.readFileSync(path.resolve(import.meta.dirname, "vendor/DocumentStore.sol"), "utf8") } },
+    settings: { ...COMPILER_SETTINGS, outputSelection: { "*": { DocumentStore: ["abi", "evm.bytecode.object"] } } },
+  };
+  // As scripts/contracts-build.ts: package imports (@openzeppelin/…) come from node_modules.
+  const findImports = (source: string) => {
+    try {
+      return { contents: fs.readFileSync(require.resolve(source), "utf8") };
+    } catch {
+      return { error: `not found in node_modules: ${source}` };
+    }
+  };
+  const output = JSON.parse(solc.compile(JSON.stringify(input), { import: findImports })) as {
+    errors?: { severity: string; formattedMessage: string }[];
+    contracts?: Record<string, Record<string, { abi: InterfaceAbi; evm: { bytecode: { object: string } } }>>;
+  };
+  const errors = (output.errors ?? []).filter((e) => e.severity === "error");
+  if (errors.length) throw new Error(`DocumentStore does not compile:\n${errors.map((e) => e.formattedMessage).join("\n")}`);
+  const compiled = output.contracts?.[unit]?.DocumentStore;
+  if (!compiled) throw new Error("DocumentStore missing from solc's output");
+  return { abi: compiled.abi, bytecode: `0x${compiled.evm.bytecode.object}` };
+}
+
+/** A root-only anchor (anchorRoot, a 256-leaf batch) beside DocumentStore.issue, each SAMPLES times with fresh random hashes. */
+async function measureRootOnly(chain: BenchChain, samples: number): Promise<RootOnlyRun> {
+  const owner = Wallet.createRandom();
+  await chain.provider.send("anvil_setBalance", [owner.address, "0x3635C9ADC5DEA00000"]);
+  const issuer = makeSigner(owner.privateKey, chain.provider);
+  const { abi, bytecode } = compileDocumentStore();
+  const store = await new ContractFactory(abi, bytecode, issuer).deploy("TradeTrail bench");
+  await store.waitForDeployment();
+  const issue = store.getFunction("issue");
+  const anchorGas: bigint[] = [];
+  const issueGas: bigint[] = [];
+  for (let i = 0; i < samples; i++) {
+    const anchored = await receiptOf(chain, (await chain.registry.anchorRoot(hexlify(randomBytes(32)), 256)).hash);
+    const issued = await receiptOf(chain, ((await issue(hexlify(randomBytes(32)))) as { hash: string }).hash);
+    if (anchored.status !== 1 || issued.status !== 1) throw new Error("a root-only anchor or an issue failed");
+    anchorGas.push(anchored.gasUsed);
+    issueGas.push(issued.gasUsed);
+  }
+  return { samples, anchorRoot: gasSummary(anchorGas), documentStoreIssue: gasSummary(issueGas) };
+}
+
 runBenchmark("anchoring", async () => {
   const database = await createBenchDatabase("anchoring");
   onCleanup(() => database.drop());
@@ -256,6 +379,17 @@ runBenchmark("anchoring", async () => {
   }
   const baselineFor = (n: number) => baselines.find((b) => b.n === n) ?? baselines.at(-1);
 
+  // Gas by mix of credits, and root-only anchors beside DocumentStore: same chain, same registry.
+  const mixes: MixRun[] = [];
+  for (const mix of ["A", "B"] as const) {
+    mixes.push(await measureMix(chain, orgs, mix));
+    console.log(`mix ${mix}: ${mixes.at(-1)!.gasPerMilestone} gas/milestone, ${mixes.at(-1)!.headsPerBatch} heads/batch`);
+  }
+  const rootOnly = await measureRootOnly(chain, ROOT_ONLY_SAMPLES);
+  console.log(`root only: anchorRoot ${rootOnly.anchorRoot.mean} gas, DocumentStore.issue ${rootOnly.documentStoreIssue.mean} gas`);
+  // The baseline's gas does not depend on N: one anchor(root, 1, [one head]) per milestone.
+  const baselineGas = baselines.reduce((sum, b) => sum + Number(b.gasTotal), 0) / baselines.reduce((sum, b) => sum + b.n, 0);
+
   console.log("\nBatched pipeline (appendMilestone commits + AnchoringWorker), worker running during the commits:");
   table(
     runs.map((r) => ({
@@ -279,6 +413,28 @@ runBenchmark("anchoring", async () => {
       return { N: r.n, "baseline N": b.n, "gas per milestone": ratio(b.gasPerMilestone, r.gasPerMilestone), "throughput (batched/baseline)": ratio(r.milestonesPerSecond, b.milestonesPerSecond) };
     }),
   );
+  console.log(
+    `\nGas per milestone by mix of credits (worker, full batches of 256, ${MIX_CREDITS} credits of ${MILESTONES_PER_CREDIT} milestones each; baseline: one anchor(root, 1, [one head]) per milestone, ${round(baselineGas, 0)} gas):`,
+  );
+  table(
+    mixes.map((m) => ({
+      mix: m.mix,
+      batches: m.batches,
+      "heads/batch": m.headsPerBatch,
+      "gas/batch": m.gasPerBatch,
+      "gas/milestone": m.gasPerMilestone,
+      "vs baseline": ratio(baselineGas, m.gasPerMilestone),
+      "worker/s": m.workerPerSecond,
+      "": m.description,
+    })),
+  );
+  console.log(`\nA root that advances no credit, ${rootOnly.samples} each, same chain (gas per transaction):`);
+  table([
+    { "": "AnchorRegistryV2.anchorRoot(root, 256)", mean: rootOnly.anchorRoot.mean, min: rootOnly.anchorRoot.min, max: rootOnly.anchorRoot.max },
+    { "": "OpenAttestation DocumentStore 2.3.0 issue(root)", mean: rootOnly.documentStoreIssue.mean, min: rootOnly.documentStoreIssue.min, max: rootOnly.documentStoreIssue.max },
+  ]);
+  console.log(`DocumentStore / anchorRoot: ${(rootOnly.documentStoreIssue.mean / rootOnly.anchorRoot.mean).toFixed(3)} (${rootOnly.documentStoreIssue.mean - rootOnly.anchorRoot.mean} gas saved per root)`);
+
   const big = runs.find((r) => r.n === largest)!;
   console.log(
     `\nProfile at N=${largest}: appendMilestone commits ${big.commitPerSecond}/s (${COMMITTERS} connections, one transaction per milestone, p50/p95 ${big.commitLatency.p50}/${big.commitLatency.p95} ms each); ` +
@@ -297,6 +453,21 @@ runBenchmark("anchoring", async () => {
       `≥1000 milestones/s through the anchoring pipeline (outbox to confirmed root, N=${largest} pending): ${drain}/s — ${drain >= 1000 ? "met" : "MISSED"}. ` +
       `End to end including this benchmark's own commits: best ${best}/s, bounded by the commit rate above.`,
   );
-  const file = writeResult("anchoring", { settings: { ...SETTINGS, pollMs: POLL_MS, committers: COMMITTERS, baselineCap: BASELINE_CAP }, runs, backlog, baselines, targets: { gasRatioAt1000: gasRatio, pipelineFromBacklogPerSecond: drain, bestEndToEndPerSecond: best } });
+  const mixRatio = (mix: "A" | "B") => baselineGas / mixes.find((m) => m.mix === mix)!.gasPerMilestone;
+  const verdict = (value: number, target: number) => `${value.toFixed(1)}x — ${value >= target ? "met" : `MISSED by ${(target / value).toFixed(2)}x (needs ≤${round(baselineGas / target, 0)} gas/milestone)`}`;
+  console.log(
+    `Gas per milestone against one transaction per milestone: mix B (a head per milestone) ≥10x less: ${verdict(mixRatio("B"), 10)}; ` +
+      `mix A (whole lives per batch) ≥100x less: ${verdict(mixRatio("A"), 100)}. ` +
+      `A root-only anchor under DocumentStore.issue: ${rootOnly.anchorRoot.mean < rootOnly.documentStoreIssue.mean ? "met" : "MISSED"} (${rootOnly.anchorRoot.mean} vs ${rootOnly.documentStoreIssue.mean}).`,
+  );
+  const file = writeResult("anchoring", {
+    settings: { ...SETTINGS, pollMs: POLL_MS, committers: COMMITTERS, baselineCap: BASELINE_CAP, mixCredits: MIX_CREDITS, rootOnlySamples: ROOT_ONLY_SAMPLES },
+    runs,
+    backlog,
+    baselines,
+    mixes,
+    rootOnly,
+    targets: { gasRatioAt1000: gasRatio, pipelineFromBacklogPerSecond: drain, bestEndToEndPerSecond: best, mixA: mixRatio("A"), mixB: mixRatio("B") },
+  });
   console.log(`\nResults written to ${file}`);
 });

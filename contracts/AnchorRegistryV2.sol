@@ -33,16 +33,16 @@ contract AnchorRegistryV2 is AccessControl {
         address anchorer;
     }
 
-    /// @notice One credit's head after this batch: its latest milestone in the batch.
-    /// @param creditKey keccak256(abi.encode(keccak256("TradeTrail.CreditKey.v2"), creditId)).
-    /// @param digest The digest of the credit's milestone with the highest seq in the batch; it
-    ///        commits to every earlier milestone of the credit through the chain of prevDigests.
-    /// @param seq That milestone's seq.
-    struct CreditHead {
-        bytes32 creditKey;
-        bytes32 digest;
-        uint32 seq;
-    }
+    /// @notice The size of one credit head in `anchor`'s packed `heads`: creditKey (32 bytes),
+    ///         digest (32 bytes), seq (4 bytes, big-endian).
+    /// @dev creditKey = keccak256(abi.encode(keccak256("TradeTrail.CreditKey.v2"), creditId)); the
+    ///      digest is that of the credit's milestone with the highest seq in the batch, which
+    ///      commits to every earlier milestone of the credit through the chain of prevDigests.
+    ///      Packed rather than an array of structs: 68 bytes of calldata per head instead of 96.
+    uint256 public constant HEAD_BYTES = 68;
+
+    /// @dev The topic of CreditAdvanced, for the assembly that emits it.
+    bytes32 private constant CREDIT_ADVANCED = keccak256("CreditAdvanced(bytes32,uint32,bytes32)");
 
     /// @dev One slot per root: anchorer (160 bits) | timestamp (40) | block number (40) | leaf count (16).
     mapping(bytes32 root => uint256 packed) private _anchors;
@@ -55,7 +55,7 @@ contract AnchorRegistryV2 is AccessControl {
     event RootAnchored(bytes32 indexed root);
 
     /// @notice Emitted for every credit that advanced in an anchored batch, in the same transaction.
-    /// @param creditKey The credit's opaque key (see CreditHead).
+    /// @param creditKey The credit's opaque key (see HEAD_BYTES).
     /// @param seq The seq of the credit's latest milestone in the batch.
     /// @param digest That milestone's digest.
     event CreditAdvanced(bytes32 indexed creditKey, uint32 seq, bytes32 digest);
@@ -69,6 +69,10 @@ contract AnchorRegistryV2 is AccessControl {
 
     /// @notice A batch must hold at least one milestone digest.
     error EmptyBatch();
+
+    /// @notice The packed heads are not a whole number of HEAD_BYTES-byte entries.
+    /// @param length The length of the packed heads given.
+    error MalformedHeads(uint256 length);
 
     /// @notice A batch cannot advance more credits than it holds milestones.
     /// @param heads How many heads were given.
@@ -95,14 +99,26 @@ contract AnchorRegistryV2 is AccessControl {
     /// @notice Anchors the Merkle root of a batch of milestone digests at the current block and
     ///         publishes the head of every credit that advanced in it.
     /// @param root The batch's Merkle root; must not be zero or anchored already.
-    /// @param leafCount How many milestone digests the batch holds; must not be zero.
-    /// @param heads One entry per credit with a milestone in the batch (empty for a root that
-    ///        commits to no credit, such as a test anchor).
-    function anchor(bytes32 root, uint16 leafCount, CreditHead[] calldata heads) external onlyRole(ANCHORER_ROLE) {
-        if (heads.length > leafCount) revert TooManyHeads(heads.length, leafCount);
+    /// @param leafCount How many leaves the batch holds; must not be zero.
+    /// @param heads One packed head (HEAD_BYTES each: creditKey, digest, seq) per credit with a
+    ///        milestone in the batch; empty for a root that commits to no credit.
+    function anchor(bytes32 root, uint16 leafCount, bytes calldata heads) external onlyRole(ANCHORER_ROLE) {
+        if (heads.length % HEAD_BYTES != 0) revert MalformedHeads(heads.length);
+        uint256 count = heads.length / HEAD_BYTES;
+        if (count > leafCount) revert TooManyHeads(count, leafCount);
         _record(root, leafCount);
-        for (uint256 i = 0; i < heads.length; ++i) {
-            emit CreditAdvanced(heads[i].creditKey, heads[i].seq, heads[i].digest);
+        // Emits CreditAdvanced(creditKey, seq, digest) for each packed head. Read with
+        // calldataload: Solidity's calldata slices cost ~1k gas more per head (bounds checks and
+        // copies), a third of a head's whole cost. The length was checked above; the last head's
+        // seq word reads past the end of calldata, which the EVM pads with zeros.
+        bytes32 topic0 = CREDIT_ADVANCED;
+        assembly ("memory-safe") {
+            let end := add(heads.offset, heads.length)
+            for { let p := heads.offset } lt(p, end) { p := add(p, 68) } {
+                mstore(0x00, shr(224, calldataload(add(p, 64))))
+                mstore(0x20, calldataload(add(p, 32)))
+                log2(0x00, 0x40, topic0, calldataload(p))
+            }
         }
     }
 

@@ -1,8 +1,13 @@
-import { expect, test } from "@playwright/test";
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type Page, expect, test } from "@playwright/test";
+import { hexlify, randomBytes } from "ethers";
+import { milestoneDigest } from "../lib/anchoring/digest";
 import { sampleTerms } from "../lib/terms/sample";
-import { advisedCredit, apiAction } from "./support/api";
+import { advisedCredit, api, apiAction } from "./support/api";
 import { expectAllAnchored } from "./support/credit-page";
-import { sql } from "./support/runtime";
+import { runtime, sql, superuserSql } from "./support/runtime";
 import { USERS, personAs } from "./support/users";
 
 // The tamper drill of docs/AUDITING.md: the auditor verifies an anchored credit, someone with
@@ -23,6 +28,24 @@ async function amendedCredit(): Promise<string> {
   return creditId;
 }
 
+/** The issuing bank's checker grants the audit firm access to one credit in Settings. */
+async function grantAuditor(checker: Page, creditId: string): Promise<void> {
+  await checker.goto("/settings");
+  await checker.getByLabel("Audit firm").selectOption({ label: "Veritas Trade Assurance LLP" });
+  await checker.getByLabel("Scope").selectOption(creditId);
+  await checker.getByRole("button", { name: "Grant access" }).click();
+  await expect(checker.getByRole("status").filter({ hasText: /granted/i })).toBeVisible();
+}
+
+/** The statuses of the milestone table after "Verify now", as "seq:status". */
+async function verifyNow(auditor: Page): Promise<string[]> {
+  await auditor.reload();
+  await auditor.getByRole("button", { name: "Verify now" }).click();
+  await expect(auditor.getByTestId("verification-summary")).toBeVisible();
+  const rows = auditor.getByRole("table", { name: "Milestone chain" }).locator("tbody tr");
+  return rows.evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute("data-seq")}:${tr.getAttribute("data-status")}`));
+}
+
 test("the auditor sees all verified, then exactly the altered and the missing milestone", async ({ browser }) => {
   test.setTimeout(120_000);
   const creditId = await amendedCredit();
@@ -35,11 +58,7 @@ test("the auditor sees all verified, then exactly the altered and the missing mi
   await expect(auditor.getByRole("heading", { name: /not found/i })).toBeVisible();
 
   // The issuing bank grants access to this one credit.
-  await checker.goto("/settings");
-  await checker.getByLabel("Audit firm").selectOption({ label: "Veritas Trade Assurance LLP" });
-  await checker.getByLabel("Scope").selectOption(creditId);
-  await checker.getByRole("button", { name: "Grant access" }).click();
-  await expect(checker.getByRole("status").filter({ hasText: /granted/i })).toBeVisible();
+  await grantAuditor(checker, creditId);
 
   await auditor.goto(`/credits/${creditId}/audit`);
   await auditor.getByRole("button", { name: "Verify now" }).click();
@@ -47,8 +66,9 @@ test("the auditor sees all verified, then exactly the altered and the missing mi
   await expect(summary).toContainText(`Checked ${KINDS.length} milestones`);
   await expect(summary).toContainText(`${KINDS.length} verified`);
 
-  // Tamper: change milestone 2's content, delete milestone 4 (bypassing the append-only trigger).
-  await sql(`
+  // Tamper as the superuser: change milestone 2's content, delete milestone 4 (bypassing the
+  // append-only trigger, which the app's own role cannot).
+  await superuserSql(`
     BEGIN;
     SET LOCAL session_replication_role = replica;
     UPDATE milestones SET content = jsonb_set(content, '{tampered}', 'true') WHERE credit_id = '${creditId}' AND seq = 2;
@@ -64,4 +84,59 @@ test("the auditor sees all verified, then exactly the altered and the missing mi
   await expect(summary).toContainText("3 verified");
   await expect(summary).toContainText("1 altered");
   await expect(summary).toContainText("1 missing");
+});
+
+test("the auditor sees a truncated trail, then a forked one, and the registry they were checked against", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const creditId = await amendedCredit();
+  const checker = await personAs(browser, USERS.issuingChecker);
+  await expectAllAnchored(checker, creditId, KINDS);
+  await grantAuditor(checker, creditId);
+  const auditor = await personAs(browser, USERS.auditor);
+  await auditor.goto(`/credits/${creditId}/audit`);
+  expect(await verifyNow(auditor)).toEqual(KINDS.map((_, i) => `${i + 1}:verified`));
+  const verdict = auditor.getByTestId("trail-verdict");
+  await expect(verdict).toHaveAttribute("data-trail", "complete");
+  await expect(auditor.getByTestId("checked-registry")).toContainText(runtime().contractAddress);
+
+  // Whoever holds the database deletes the last two milestones: the chain still knows the credit's head.
+  await superuserSql(`
+    BEGIN;
+    SET LOCAL session_replication_role = replica;
+    DELETE FROM milestones WHERE credit_id = '${creditId}' AND seq >= 5;
+    COMMIT;`);
+  expect(await verifyNow(auditor)).toEqual(["1:verified", "2:verified", "3:verified", "4:verified", "5:truncated"]);
+  await expect(verdict).toHaveAttribute("data-trail", "truncated");
+  await expect(verdict.getByRole("alert")).toContainText("Truncated");
+  await expect(verdict).toContainText("reached milestone 6");
+
+  // ...then writes another milestone 5 in its place, which the worker anchors: a second history.
+  const [last] = await sql<{ digest: string }>(`SELECT digest FROM milestones WHERE credit_id = $1 AND seq = 4`, [creditId]);
+  const input = { creditId, seq: 5, kind: "AMENDMENT_REJECTED", content: { amendment: 1, note: "rewritten" }, documentHashes: [], prevDigest: last!.digest, salt: hexlify(randomBytes(32)) };
+  await superuserSql(
+    `INSERT INTO milestones (id, credit_id, seq, kind, content, document_hashes, prev_digest, salt, digest, status, proof, created_at)
+     VALUES (gen_random_uuid(), $1, 5, $2, $3, '{}', $4, $5, $6, 'PENDING', '{}', now())`,
+    [creditId, input.kind, JSON.stringify(input.content), input.prevDigest, input.salt, milestoneDigest(input)],
+  );
+  await expect
+    .poll(async () => (await sql<{ status: string }>(`SELECT status FROM milestones WHERE credit_id = $1 AND seq = 5`, [creditId]))[0]?.status, { timeout: 30_000 })
+    .toBe("ANCHORED");
+  expect(await verifyNow(auditor)).toEqual(["1:verified", "2:verified", "3:verified", "4:verified", "5:forked", "6:truncated"]);
+  await expect(verdict).toHaveAttribute("data-trail", "forked");
+  await expect(verdict.getByRole("alert")).toContainText("Forked");
+});
+
+test("/verify checks a bundle against the registry this site publishes, and says which", async ({ page }) => {
+  const creditId = await advisedCredit();
+  const bundle = await api(USERS.buyer, "GET", `/api/v1/credits/${creditId}/proof-bundle`);
+  const file = path.join(tmpdir(), `tt-e2e-bundle-${creditId}.json`);
+  writeFileSync(file, JSON.stringify(bundle));
+  await page.goto("/verify");
+  const registry = page.getByLabel("Registry you trust (AnchorRegistry address)");
+  await expect(registry).toHaveValue(runtime().contractAddress);
+  await page.getByLabel("Proof bundle (.json)").setInputFiles(file);
+  await page.getByRole("button", { name: "Verify bundle in this browser" }).click();
+  const result = page.getByTestId("bundle-result");
+  await expect(result.getByTestId("checked-registry")).toContainText(runtime().contractAddress);
+  await expect(result.getByTestId("trail-verdict")).toHaveAttribute("data-trail", /complete|truncated/);
 });

@@ -39,8 +39,10 @@ export const configSchema = z.object({
   PORT: int(1, 65535, 3000),
   HOST: z.string().default("127.0.0.1"),
 
-  /** A real PostgreSQL; unset: `npm start` runs an embedded one. */
+  /** A real PostgreSQL, as the app's role (row privileges only); unset: `npm start` runs an embedded one. */
   DATABASE_URL: postgresUrl,
+  /** The same database as the role that owns the schema and runs migrations; unset: DATABASE_URL migrates (with a warning). */
+  MIGRATION_DATABASE_URL: postgresUrl,
 
   /** Any EVM JSON-RPC endpoint; unset: `npm start` runs a local anvil chain. */
   CHAIN_RPC_URL: httpUrl,
@@ -58,6 +60,20 @@ export const configSchema = z.object({
   ANCHOR_POLL_MS: int(10, 60_000, 250),
   /** Run the anchoring worker inside `npm start` (else run `npm run worker` separately). */
   ANCHOR_WORKER: bool(true),
+  /**
+   * The accounts allowed to anchor, comma-separated (the published anchorers). Verifiers flag a
+   * root anchored by anyone else. Unset: the anchorer in DATA_DIR's deployment record, else any
+   * current holder of the registry's anchorer role (with a warning).
+   */
+  ANCHOR_ALLOWED_ANCHORERS: optionalString.refine((v) => v === undefined || v.split(",").every((a) => address.test(a.trim())), {
+    message: "expected comma-separated 0x-prefixed 20-byte addresses",
+  }),
+  /** The registry's deployment block: verifiers search logs from here. Unset: the deployment record's, else 0. */
+  ANCHOR_REGISTRY_FROM_BLOCK: z.coerce.number().int().min(0).optional(),
+  /** How deep a block verifiers read at (1: the latest). Unset: ANCHOR_CONFIRMATIONS. */
+  VERIFY_CONFIRMATIONS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Verifiers warn about a milestone anchored more than this many hours after it was recorded. */
+  VERIFY_LATE_ANCHOR_HOURS: int(1, 24 * 365, 24),
   /** A JSON-RPC URL safe to give browsers (no API key), for in-browser verification on /verify. */
   PUBLIC_CHAIN_RPC_URL: httpUrl,
 
@@ -100,6 +116,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
   }
   const config = result.data;
+  if (config.MIGRATION_DATABASE_URL && !config.DATABASE_URL) {
+    throw new ConfigError("Invalid configuration:\n  MIGRATION_DATABASE_URL: set DATABASE_URL too (the app's connection to the same database)");
+  }
   if (config.STORAGE_DRIVER === "s3") {
     const missing = (["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const).filter((k) => !config[k]);
     if (missing.length > 0) {

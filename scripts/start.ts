@@ -61,8 +61,9 @@ async function main() {
 
     const require = createRequire(import.meta.url);
     const nextBin = require.resolve("next/dist/bin/next");
-    // The signing key never reaches the web server: only this process sends transactions.
-    const { ANCHOR_SIGNER_KEY: _key, ...webEnv } = process.env;
+    // The signing key never reaches the web server: only this process sends transactions. Nor
+    // does the owner's connection: the web server gets the app role's DATABASE_URL only.
+    const { ANCHOR_SIGNER_KEY: _key, MIGRATION_DATABASE_URL: _owner, ...webEnv } = process.env;
     web = spawn(process.execPath, [nextBin, "start", "--port", String(settings.PORT), "--hostname", settings.HOST], {
       stdio: ["ignore", "inherit", "inherit"],
       env: { ...webEnv, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true" },
@@ -82,7 +83,7 @@ async function main() {
     const appUrl = `http://${settings.HOST === "0.0.0.0" ? "localhost" : settings.HOST}:${settings.PORT}`;
     fs.writeFileSync(
       path.join(path.resolve(settings.DATA_DIR), "runtime.json"),
-      JSON.stringify({ appUrl, databaseUrl: stack.databaseUrl, rpcUrl: stack.rpcUrl, chainId: stack.chainId.toString(), contractAddress: stack.contractAddress, pid: process.pid }, null, 2),
+      JSON.stringify({ appUrl, databaseUrl: stack.databaseUrl, superuserDatabaseUrl: stack.superuserDatabaseUrl, rpcUrl: stack.rpcUrl, chainId: stack.chainId.toString(), contractAddress: stack.contractAddress, pid: process.pid }, null, 2),
       { mode: 0o600 },
     );
     printBanner(appUrl, settings.SEED_DEMO);

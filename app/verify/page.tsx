@@ -2,12 +2,25 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BundleCheck } from "@/components/verify/bundle-check";
 import { DocumentCheck } from "@/components/verify/document-check";
+import { appChain } from "@/lib/chain/app-chain";
 import { config } from "@/lib/config";
+import { serverTrust } from "@/lib/verify/trust";
 
 export const metadata: Metadata = { title: "Verify a document or a proof bundle" };
 export const dynamic = "force-dynamic";
 
-export default function VerifyPage() {
+/** The anchorers this site publishes for its registry (configuration or deployment record); null when unknown. */
+async function publishedAnchorers(): Promise<string[] | null> {
+  try {
+    const { provider, contractAddress } = appChain();
+    const chainId = (await provider.getNetwork()).chainId;
+    return serverTrust(chainId, contractAddress).allowedAnchorers;
+  } catch {
+    return null; // the chain is down or not configured: the browser falls back to the registry's role holders
+  }
+}
+
+export default async function VerifyPage() {
   return (
     <main className="mx-auto max-w-3xl px-4 py-10">
       <div className="mb-8 flex items-center justify-between">
@@ -37,7 +50,7 @@ export default function VerifyPage() {
           A bundle holds every milestone of one credit with its salt, Merkle proof and transaction. Everything is recomputed in this browser; only the batch roots
           are read from the contract. See <code>docs/PROOF-FORMAT.md</code> to write your own verifier.
         </p>
-        <BundleCheck defaultRpcUrl={config().PUBLIC_CHAIN_RPC_URL ?? null} />
+        <BundleCheck defaultRpcUrl={config().PUBLIC_CHAIN_RPC_URL ?? null} registry={config().ANCHOR_CONTRACT_ADDRESS ?? null} anchorers={await publishedAnchorers()} />
       </section>
     </main>
   );

@@ -6,6 +6,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Hash } from "@/components/ui/hash";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { type DocumentCheckRow, DocumentChecks } from "./document-checks";
+import { TrailVerdict, type TrailVerdictProps } from "./trail-verdict";
 import { VerificationBadge } from "./verification-badge";
 
 // The auditor's milestone chain with "verify now": every row is re-checked against the chain
@@ -31,7 +32,7 @@ interface Result {
   reason: string;
 }
 
-interface Check {
+interface Check extends TrailVerdictProps {
   results: Result[];
   checkedAt: string;
   elapsedMs: number;
@@ -89,6 +90,7 @@ export function AuditTrail({ creditId, rows, head }: { creditId: string; rows: T
         )}
       </div>
       {error ? <FormMessage tone="error">{error}</FormMessage> : null}
+      {check ? <TrailVerdict trail={check.trail} warnings={check.warnings} checkedAgainst={check.checkedAgainst} /> : null}
       <Table aria-label="Milestone chain">
         <THead>
           <Tr>

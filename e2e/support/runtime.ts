@@ -5,7 +5,10 @@ import pg from "pg";
 
 export interface Runtime {
   appUrl: string;
+  /** The app's role: row privileges only, as the web server and the worker connect. */
   databaseUrl: string;
+  /** The embedded server's superuser on the same database: what an attacker holding it could do. */
+  superuserDatabaseUrl: string;
   rpcUrl: string;
   chainId: string;
   contractAddress: string;
@@ -17,9 +20,20 @@ export function runtime(): Runtime {
   return JSON.parse(fs.readFileSync(file, "utf8")) as Runtime;
 }
 
-/** Direct SQL against the app's database, for what only an attacker or a fixture would do. */
+/** Direct SQL against the app's database as the app's role, for what a fixture would do. */
 export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: runtime().databaseUrl });
+  return query<T>(runtime().databaseUrl, text, values);
+}
+
+/** Direct SQL as the superuser, for what only an attacker holding the database could do (disable its triggers). */
+export async function superuserSql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const url = runtime().superuserDatabaseUrl;
+  if (!url) throw new Error("runtime.json has no superuserDatabaseUrl: the end-to-end tests need the embedded PostgreSQL of `npm run test:e2e`.");
+  return query<T>(url, text, values);
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[]): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return (await client.query<T>(text, values)).rows;

@@ -158,8 +158,14 @@ export class AnchoringWorker {
         SELECT count(*) AS n, min(created_at) AS oldest FROM (SELECT created_at FROM milestones WHERE status = 'PENDING' LIMIT ${batchSize}) p`;
       const { n, oldest } = due[0]!;
       if (n === 0n || (Number(n) < batchSize && oldest && now.getTime() - oldest.getTime() < batchAgeMs)) return 0;
+      // Each credit's pending run together, in seq order, credits by their oldest pending
+      // milestone: the batch takes whole runs (the last one perhaps cut short, still a prefix),
+      // even when a later seq was committed with an earlier created_at than the one before it.
       const candidates = await tx.$queryRaw<{ id: string; digest: string; credit_id: string; seq: number; document_hashes: string[] }[]>`
-        SELECT id, digest, credit_id, seq, document_hashes FROM milestones WHERE status = 'PENDING' ORDER BY created_at, id LIMIT ${batchSize} FOR UPDATE`;
+        SELECT id, digest, credit_id, seq, document_hashes FROM (
+          SELECT id, digest, credit_id, seq, document_hashes, min(created_at) OVER (PARTITION BY credit_id) AS credit_first
+            FROM milestones WHERE status = 'PENDING') p
+         ORDER BY credit_first, credit_id, seq LIMIT ${batchSize}`;
       if (candidates.length === 0) return 0;
       const firstPending = await tx.$queryRaw<{ credit_id: string; seq: number }[]>`
         SELECT credit_id, min(seq)::int AS seq FROM milestones
@@ -301,14 +307,28 @@ export class AnchoringWorker {
     this.log(`anchoring: sent root ${batch.root} (${batch.leaf_count} milestone${batch.leaf_count === 1 ? "" : "s"})`);
   }
 
+  /**
+   * The one backward move the database allows (prisma/migrations/*_database_guards): the batch
+   * goes back to SENDING with its transaction and block cleared and reorg_count + 1. Its
+   * milestones keep their status, batch and proof (they only move forward); until the batch is
+   * CONFIRMED again, its status is what says the root is not on the canonical chain.
+   */
   private async backToSending(batchId: string): Promise<void> {
-    await db().$transaction([
-      db().anchorBatch.update({
-        where: { id: batchId },
-        data: { status: "SENDING", txHash: null, blockNumber: null, blockHash: null, blockTime: null, confirmedAt: null, nextAttemptAt: new Date() },
-      }),
-      db().milestone.updateMany({ where: { batchId }, data: { status: "BATCHED" } }),
-    ]);
+    // Only from SUBMITTED or CONFIRMED: a second worker that saw the same reorg moves nothing.
+    const { count } = await db().anchorBatch.updateMany({
+      where: { id: batchId, status: { in: ["SUBMITTED", "CONFIRMED"] } },
+      data: {
+        status: "SENDING",
+        reorgCount: { increment: 1 },
+        txHash: null,
+        blockNumber: null,
+        blockHash: null,
+        blockTime: null,
+        confirmedAt: null,
+        nextAttemptAt: new Date(),
+      },
+    });
+    if (count === 0) return;
     this.log(`anchoring: batch ${batchId} left the canonical chain (reorg); anchoring it again`);
   }
 

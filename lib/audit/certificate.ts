@@ -79,13 +79,16 @@ export async function auditCertificate(actor: Actor, creditId: string): Promise<
   w.text(`Issuing bank: ${credit.parties.issuingBank.name}    Advising bank: ${credit.parties.advisingBank.name}`);
   w.text(`Status: ${credit.status}    Amount: ${credit.currency} ${credit.amount}`);
   w.gap();
-  w.text(`Checked against chain ${check.chainId}, AnchorRegistry ${check.contractAddress}, at block ${check.head}, on ${check.checkedAt}.`);
+  w.text(`Checked against chain ${check.chainId}, AnchorRegistry ${check.contractAddress} (version ${check.checkedAgainst.registryVersion}), read at block ${check.checkedAgainst.atBlock} (head ${check.head}), on ${check.checkedAt}.`);
+  w.text(`Allowed anchorers: ${check.checkedAgainst.anchorers === null ? "any holder of the registry's anchorer role" : check.checkedAgainst.anchorers.join(", ") || "none"}.`);
+  w.text(`Trail: ${check.trail.status.toUpperCase()}. ${check.trail.reason}`, { bold: true, color: check.trail.status === "complete" ? [0.05, 0.45, 0.2] : [0.7, 0.1, 0.1] });
+  for (const warning of check.warnings) w.text(`Warning: ${warning.message}`, { size: 9, color: [0.55, 0.35, 0.0] });
   const counts = check.results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
-  const all = check.results.length;
+  const all = check.results.filter((r) => r.status !== "truncated").length;
   const verified = counts.verified ?? 0;
   w.text(
-    verified === all && all > 0 ? `Result: all ${all} milestones verified.` : `Result: ${verified} of ${all} milestones verified; ${Object.entries(counts).filter(([s]) => s !== "verified").map(([s, n]) => `${n} ${s}`).join(", ") || "none recorded"}.`,
-    { bold: true, color: verified === all && all > 0 ? [0.05, 0.45, 0.2] : [0.7, 0.1, 0.1] },
+    check.ok ? `Result: all ${all} milestones verified.` : `Result: ${verified} of ${all} milestones verified; ${Object.entries(counts).filter(([s]) => s !== "verified").map(([s, n]) => `${n} ${s}`).join(", ") || "none recorded"}.`,
+    { bold: true, color: check.ok ? [0.05, 0.45, 0.2] : [0.7, 0.1, 0.1] },
   );
   w.gap(10);
   w.text("Milestones", { size: 13, bold: true });
@@ -104,8 +107,10 @@ export async function auditCertificate(actor: Actor, creditId: string): Promise<
   w.gap(10);
   w.text("How to verify this independently", { size: 13, bold: true });
   w.text("1. Download the credit's proof bundle (JSON) from TradeTrail, or ask the bank for it.");
-  w.text("2. With only the bundle and any JSON-RPC endpoint of the chain above, run: npm run verify -- bundle.json --rpc <URL>");
-  w.text("   (from the TradeTrail source), or follow docs/PROOF-FORMAT.md to recompute each digest, check its Merkle proof, read the root from the contract's anchorOf(root), and check each milestone's previous digest.");
-  w.text("3. A document's SHA-256 (sha256sum file.pdf) must appear among the document hashes of its milestone.");
+  w.text(`2. With only the bundle, any JSON-RPC endpoint of chain ${check.chainId} and the registry address published above, run:`);
+  w.text(`   npm run verify -- bundle.json --rpc <URL> --contract ${check.contractAddress}${check.checkedAgainst.anchorers?.length ? ` ${check.checkedAgainst.anchorers.map((a) => `--anchorer ${a}`).join(" ")}` : ""}`, { mono: true, size: 8 });
+  w.text("   (from the TradeTrail source), or follow docs/PROOF-FORMAT.md: recompute each digest, check its Merkle proof, read the root from the registry's anchorOf(root), check each milestone's previous digest, and compare the credit's heads (CreditAdvanced logs) with the trail.");
+  w.text("3. Check the registry address against the operator's published record (README and the DNS TXT record described in docs/AUDITING.md), not against this certificate alone.");
+  w.text("4. A document's SHA-256 (sha256sum file.pdf) must appear among the document hashes of its milestone.");
   return doc.save();
 }

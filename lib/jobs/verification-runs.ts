@@ -9,6 +9,7 @@ import { recordAuditUse } from "@/lib/audit/log";
 import { verifyCredit } from "@/lib/verify/credit";
 import { checkCreditDocuments } from "@/lib/verify/documents";
 import { rpcAnchorReader } from "@/lib/verify/reader";
+import { serverTrust } from "@/lib/verify/trust";
 
 // Portfolio checks: an auditor asks for every credit they may see to be verified against the
 // chain. The request is queued; a background job runs it, reporting progress as it goes, and
@@ -22,6 +23,8 @@ export interface PortfolioReport {
     creditNumber: string | null;
     milestones: number;
     counts: Record<string, number>;
+    /** The trail against the credit's heads on chain: complete, truncated, forked or unchecked. */
+    trail?: string;
     exceptions: { seq: number; kind: string; status: string; reason: string }[];
     /** Presented documents re-hashed (absent in reports made before documents were checked). */
     documents?: number;
@@ -79,9 +82,10 @@ async function runOne(run: { id: string; requested_by_id: string; auditor_id: st
   const reader = rpcAnchorReader(provider, options.contractAddress);
   const report: PortfolioReport = { generatedAt: new Date().toISOString(), credits: [] };
   try {
+    const trust = serverTrust((await provider.getNetwork()).chainId, options.contractAddress);
     let done = 0;
     for (const credit of credits) {
-      const result = await verifyCredit(credit.id, reader);
+      const result = await verifyCredit(credit.id, reader, trust);
       const files = await checkCreditDocuments(credit.id, { anchoredSeqs: new Set(result.results.filter((r) => r.status === "verified").map((r) => r.seq)) });
       const counts: Record<string, number> = {};
       for (const r of result.results) counts[r.status] = (counts[r.status] ?? 0) + 1;
@@ -91,7 +95,11 @@ async function runOne(run: { id: string; requested_by_id: string; auditor_id: st
         creditNumber: credit.credit_number,
         milestones: result.results.length,
         counts,
-        exceptions: result.results.filter((r) => r.status !== "verified").map((r) => ({ seq: r.seq, kind: r.kind, status: r.status, reason: r.reason })),
+        trail: result.trail.status,
+        exceptions: [
+          ...(result.trail.status === "forked" || result.trail.status === "truncated" ? [{ seq: 0, kind: "TRAIL", status: result.trail.status, reason: result.trail.reason }] : []),
+          ...result.results.filter((r) => r.status !== "verified").map((r) => ({ seq: r.seq, kind: r.kind, status: r.status, reason: r.reason })),
+        ],
         documents: files.documents.length,
         documentExceptions: files.documents
           .filter((d) => d.status !== "verified")

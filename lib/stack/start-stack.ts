@@ -6,15 +6,18 @@ import { makeProvider, makeSigner } from "@/lib/chain/provider";
 import { Wallet } from "ethers";
 import { deployAnchorRegistry, readDeployment, registryVersion, resolveAnchorRegistryAddress, writeDeployment } from "@/lib/chain/deploy";
 import { ANVIL_DEV_KEYS, type RunningAnvil, startAnvil } from "@/lib/dev/anvil";
-import { ensureDatabase, type RunningPostgres, startEmbeddedPostgres } from "@/lib/dev/embedded-postgres";
-import { migrate } from "@/lib/db/migrate";
+import { embeddedRoles, ensureDatabase, type RunningPostgres, startEmbeddedPostgres } from "@/lib/dev/embedded-postgres";
+import { adoptDatabase, ensureRoles, migrateDatabase, withCredentials } from "@/lib/db/roles";
 
 // The infrastructure under `npm start`: a PostgreSQL (configured, or embedded under DATA_DIR),
 // an EVM chain (configured, or a local anvil whose state is kept under DATA_DIR) with the
 // AnchorRegistry deployed, migrations applied, and the secrets the app needs.
 
 export interface Stack {
+  /** The app role's connection: all the web server and the worker get. */
   databaseUrl: string;
+  /** The embedded server's superuser on the app's database (for end-to-end tests that tamper); unset for a configured database. */
+  superuserDatabaseUrl?: string;
   rpcUrl: string;
   chainId: bigint;
   contractAddress: string;
@@ -39,16 +42,25 @@ export async function startStack(config: Config, log: (line: string) => void): P
 
   try {
     let databaseUrl = config.DATABASE_URL;
+    let migrationUrl = config.MIGRATION_DATABASE_URL;
+    let superuserDatabaseUrl: string | undefined;
     let postgres: RunningPostgres | undefined;
     if (!databaseUrl) {
       postgres = await startEmbeddedPostgres({ dataDir, log });
       stops.push(() => postgres!.stop());
-      databaseUrl = await ensureDatabase(postgres.url, "tradetrail");
-      log(`PostgreSQL: embedded, data in ${path.join(dataDir, "postgres")}`);
+      // Our own server: the owner role owns the database and migrates it, the web server and the
+      // worker connect as the app role, which cannot switch the guards off (lib/db/roles.ts).
+      const roles = embeddedRoles(dataDir);
+      await ensureRoles(postgres.url, roles);
+      superuserDatabaseUrl = await ensureDatabase(postgres.url, "tradetrail", roles.owner.name);
+      await adoptDatabase(superuserDatabaseUrl, roles.owner.name);
+      migrationUrl = withCredentials(superuserDatabaseUrl, roles.owner);
+      databaseUrl = withCredentials(superuserDatabaseUrl, roles.app);
+      log(`PostgreSQL: embedded, data in ${path.join(dataDir, "postgres")}; the app connects as ${roles.app.name}`);
     } else {
-      log(`PostgreSQL: ${redactUrl(databaseUrl)}`);
+      log(`PostgreSQL: ${redactUrl(databaseUrl)}${migrationUrl ? `, migrated as ${redactUrl(migrationUrl)}` : ""}`);
     }
-    const migrated = await migrate(databaseUrl, { log });
+    const migrated = await migrateDatabase({ databaseUrl, migrationUrl, log });
     log(migrated.applied.length ? `Applied ${migrated.applied.length} migration(s).` : "Database schema is up to date.");
 
     let rpcUrl = config.CHAIN_RPC_URL;
@@ -92,6 +104,7 @@ export async function startStack(config: Config, log: (line: string) => void): P
 
     return {
       databaseUrl,
+      superuserDatabaseUrl,
       rpcUrl,
       chainId,
       contractAddress,

@@ -1,39 +1,71 @@
+import { getAddress } from "ethers";
 import { z } from "zod";
-import { rootsOf, verifyTrail } from "./check";
+import { creditKey } from "@/lib/anchoring/credit-key";
+import { verifyTrail } from "./check";
+import { completePolicy, readChainEvidence } from "./evidence";
 import type { AnchorReader } from "./reader";
-import type { MilestoneRecord, TrailResult } from "./types";
+import { DEFAULT_LATE_ANCHOR_SECONDS, type MilestoneRecord, type TrailResult, type VerificationWarning } from "./types";
 
 // The proof bundle: everything a third party needs to verify a credit's trail with nothing but
-// an RPC endpoint (docs/PROOF-FORMAT.md). Browser-safe: the public /verify page checks bundles
-// in the browser, and `npm run verify` on the command line.
+// an RPC endpoint and the registry address they trust (docs/PROOF-FORMAT.md). Browser-safe: the
+// public /verify page checks bundles in the browser, and `npm run verify` on the command line.
 
 export const BUNDLE_FORMAT = "tradetrail.proof-bundle";
-export const BUNDLE_VERSION = 1;
+/** The version this code exports; it reads versions 1 and 2. */
+export const BUNDLE_VERSION = 2;
 
 /**
  * A milestone in a bundle: a verifier's MilestoneRecord (lib/verify/types.ts) without the credit
- * id, which the bundle states once, and without the database's status. `txHash` and
- * `blockNumber` are informative: the contract is the authority.
+ * id, which the bundle states once, and without the database's status. `txHash` is checked
+ * against the chain; `blockNumber` is informative: the contract is the authority.
  */
 export type BundleMilestone = Omit<MilestoneRecord, "creditId" | "dbStatus">;
 
 export interface ProofBundle {
   format: typeof BUNDLE_FORMAT;
-  version: typeof BUNDLE_VERSION;
+  version: 1 | 2;
   exportedAt: string;
-  /** The chain id as a decimal string, and the AnchorRegistry's address on it. */
+  /**
+   * The chain id (a decimal string) and the registry the exporter anchored to. A verifier checks
+   * against the registry IT trusts, and warns when the two differ.
+   */
   chain: { chainId: string; contractAddress: string };
-  /** `id` is part of every digest; `reference` is the human reference (TT-2026-000042). */
+  /**
+   * `id` is part of every digest and of the credit's key on chain. `reference` (TT-2026-000042)
+   * is a label from the exporter: it is in no digest, so verifiers show it as unverified.
+   */
   credit: { id: string; reference: string };
   milestones: BundleMilestone[];
 }
 
 const hex32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/, "expected 0x and 64 hex digits");
 
+/** Numbers in content must be safe integers: beyond 2^53 or with fractions, JSON readers disagree on them. */
+function unsafeNumber(value: unknown, path: string): string | null {
+  if (typeof value === "number") return Number.isSafeInteger(value) ? null : `${path || "content"} holds ${value}, which is not a safe integer`;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const problem = unsafeNumber(value[i], `${path}[${i}]`);
+      if (problem) return problem;
+    }
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, child] of Object.entries(value)) {
+      const problem = unsafeNumber(child, path ? `${path}.${key}` : key);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
+const content = z.json().superRefine((value, ctx) => {
+  const problem = unsafeNumber(value, "");
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
 const milestoneSchema = z.object({
   seq: z.number().int().min(1).max(0xffffffff),
   kind: z.string().min(1),
-  content: z.json(),
+  content,
   documentHashes: z.array(z.string().regex(/^(0x)?[0-9a-fA-F]{64}$/, "expected a SHA-256 hash: 64 hex digits")),
   prevDigest: hex32,
   salt: hex32,
@@ -42,27 +74,29 @@ const milestoneSchema = z.object({
   root: hex32.nullable(),
   txHash: hex32.nullable().default(null),
   blockNumber: z.number().int().min(0).nullable().default(null),
+  recordedAt: z.iso.datetime({ offset: true }).nullable().default(null),
 });
+
+const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "expected a 0x-prefixed 20-byte address");
 
 const bundleSchema = z.object({
   format: z.literal(BUNDLE_FORMAT, { error: `expected "${BUNDLE_FORMAT}": this is not a TradeTrail proof bundle` }),
-  version: z.literal(BUNDLE_VERSION, { error: `this verifier reads version ${BUNDLE_VERSION} of the format` }),
+  version: z.union([z.literal(1), z.literal(2)], { error: "this verifier reads versions 1 and 2 of the format" }),
   exportedAt: z.string(),
   chain: z.object({
     chainId: z.union([z.string().regex(/^\d+$/, "expected a decimal chain id"), z.number().int().min(0).transform(String)]),
-    contractAddress: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "expected a 0x-prefixed 20-byte address"),
+    contractAddress: address,
   }),
   credit: z.object({ id: z.string().min(1), reference: z.string() }),
   milestones: z.array(milestoneSchema),
 });
 
-// The schema must produce exactly the documented type.
-const _schemaMatchesType: z.ZodType<ProofBundle, unknown> = bundleSchema;
-void _schemaMatchesType;
-
 export type ParsedBundle = { ok: true; bundle: ProofBundle } | { ok: false; error: string };
 
-/** Checks that `input` (JSON text or a parsed value) is a proof bundle; the error names each bad field. */
+/**
+ * Checks that `input` (JSON text or a parsed value) is a proof bundle; the error names each bad
+ * field. A malformed value anywhere refuses the whole bundle: a verifier never guesses.
+ */
 export function parseBundle(input: unknown): ParsedBundle {
   let value = input;
   if (typeof input === "string") {
@@ -73,10 +107,17 @@ export function parseBundle(input: unknown): ParsedBundle {
     }
   }
   const result = bundleSchema.safeParse(value);
-  if (result.success) return { ok: true, bundle: result.data };
-  const problems = result.error.issues.slice(0, 5).map((issue) => `${issue.path.length ? issue.path.join(".") : "(the file)"}: ${issue.message}`);
-  const more = result.error.issues.length > 5 ? ` (and ${result.error.issues.length - 5} more)` : "";
-  return { ok: false, error: `This is not a valid proof bundle. ${problems.join("; ")}${more}.` };
+  if (!result.success) {
+    const problems = result.error.issues.slice(0, 5).map((issue) => `${issue.path.length ? issue.path.join(".") : "(the file)"}: ${issue.message}`);
+    const more = result.error.issues.length > 5 ? ` (and ${result.error.issues.length - 5} more)` : "";
+    return { ok: false, error: `This is not a valid proof bundle. ${problems.join("; ")}${more}.` };
+  }
+  const bundle = result.data as ProofBundle;
+  // Version 2 settles the chain id's type: a decimal string (version 1 also took a number).
+  if (bundle.version === 2 && typeof (value as { chain: { chainId: unknown } }).chain.chainId !== "string") {
+    return { ok: false, error: "This is not a valid proof bundle. chain.chainId: expected a decimal string in version 2." };
+  }
+  return { ok: true, bundle };
 }
 
 /** The bundle's milestones as the trail verifier reads them. */
@@ -84,12 +125,29 @@ export function bundleRecords(bundle: ProofBundle): MilestoneRecord[] {
   return bundle.milestones.map((m) => ({ ...m, creditId: bundle.credit.id }));
 }
 
+export interface BundleVerifyOptions {
+  /** Confirmation depth (1: the latest block counts). */
+  confirmations?: number;
+  /** Accounts allowed to anchor; null or absent: current holders of the anchorer role (with a warning). */
+  allowedAnchorers?: readonly string[] | null;
+  lateAnchorSeconds?: number;
+  /** First block searched for logs (the registry's deployment block, from a source you trust). */
+  fromBlock?: number;
+}
+
+/** What a bundle verification adds to the trail's verdict. */
+export interface BundleResult extends TrailResult {
+  creditKey: string;
+}
+
 /**
- * Verifies a bundle: each digest recomputed from its inputs, each proof to its root, each root
- * read from the contract (one batched read), and the chain of digests complete from seq 1.
- * Throws when nothing can be checked (wrong chain, unreachable endpoint, no contract there).
+ * Verifies a bundle against the registry the READER names (the one the verifier trusts; the
+ * bundle's own address only raises a warning when it differs): each digest recomputed from its
+ * inputs, each proof to its root, each root read from the contract at a confirmation depth, the
+ * credit's heads on chain compared with the trail, the anchorers checked. Throws when nothing
+ * can be checked (wrong chain, unreachable endpoint, no registry there).
  */
-export async function verifyBundle(bundle: ProofBundle, reader: AnchorReader): Promise<TrailResult> {
+export async function verifyBundle(bundle: ProofBundle, reader: AnchorReader, options: BundleVerifyOptions = {}): Promise<BundleResult> {
   if (reader.chainId) {
     const served = await reader.chainId();
     if (served !== BigInt(bundle.chain.chainId)) {
@@ -97,6 +155,20 @@ export async function verifyBundle(bundle: ProofBundle, reader: AnchorReader): P
     }
   }
   const records = bundleRecords(bundle);
-  const anchors = await reader.anchorsOf(rootsOf(records));
-  return verifyTrail(records, anchors);
+  const evidence = await readChainEvidence(reader, records, { creditId: bundle.credit.id, confirmations: options.confirmations ?? 1, fromBlock: options.fromBlock });
+  const policy = await completePolicy(reader, evidence, {
+    allowedAnchorers: options.allowedAnchorers ?? null,
+    lateAnchorSeconds: options.lateAnchorSeconds ?? DEFAULT_LATE_ANCHOR_SECONDS,
+  });
+  const result = verifyTrail(records, evidence, policy);
+  const warnings: VerificationWarning[] = [];
+  const named = getAddress(bundle.chain.contractAddress);
+  if (named !== reader.contractAddress) {
+    warnings.push({
+      code: "registry-mismatch",
+      message: `This bundle names registry ${named}, but it was checked against ${reader.contractAddress}, the registry you trust. A bundle is only as good as the registry it is checked against: do not use the bundle's address.`,
+    });
+  }
+  warnings.push({ code: "reference-unverified", message: `The reference "${bundle.credit.reference}" is the exporter's label: it is in no digest and is not verified.` });
+  return { ...result, warnings: [...warnings, ...result.warnings], creditKey: creditKey(bundle.credit.id) };
 }

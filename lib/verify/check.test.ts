@@ -1,226 +1,522 @@
+import { id } from "ethers";
 import { describe, expect, it } from "vitest";
 import { ZERO_DIGEST, milestoneDigest } from "@/lib/anchoring/digest";
 import { buildBatch } from "@/lib/anchoring/merkle";
+import { creditKey } from "@/lib/anchoring/credit-key";
 import { type ProofBundle, parseBundle, verifyBundle } from "./bundle";
-import { rootsOf, verifyTrail } from "./check";
+import { duration, proofLengthsFor, rootsOf, verifyTrail } from "./check";
 import type { AnchorReader } from "./reader";
-import type { AnchorMap, MilestoneRecord, OnChainAnchor } from "./types";
+import type { ChainEvidence, ChainHead, MilestoneRecord, OnChainAnchor, TrustPolicy } from "./types";
 
-// The verifier against an in-memory chain: every status, and what each one must not hide.
+// The verification core against an in-memory chain: every status, every trail verdict, and what
+// each one must not hide.
 
 const CREDIT = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
+const REGISTRY = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 const ANCHORER = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
-const salt = (i: number) => `0x${i.toString(16).padStart(2, "0").repeat(32)}`;
+const ROGUE = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
+const salt = (i: number) => id(`salt ${i}`);
 const flip = (hex: string) => `${hex.slice(0, -1)}${hex.endsWith("0") ? "1" : "0"}`;
+const T0 = Date.parse("2026-09-21T14:00:00.000Z");
 
-/** A credit's trail of `count` milestones, chained as appendMilestone chains them. */
-function trail(count: number): MilestoneRecord[] {
+/** A credit's trail of `count` milestones, chained as appendMilestone chains them, a minute apart. */
+function trail(count: number, creditId = CREDIT): MilestoneRecord[] {
   const records: MilestoneRecord[] = [];
   for (let seq = 1; seq <= count; seq++) {
     const input = {
-      creditId: CREDIT,
+      creditId,
       seq,
       kind: seq === 1 ? "TERMS_AGREED" : "DOCUMENTS_PRESENTED",
       content: { step: seq, amount: "100.00" },
       documentHashes: seq % 2 === 0 ? [`${seq}`.repeat(64).slice(0, 64)] : [],
       prevDigest: records.at(-1)?.digest ?? ZERO_DIGEST,
-      salt: salt(seq),
+      salt: salt(seq * 1000 + creditId.length),
     };
-    records.push({ ...input, digest: milestoneDigest(input), proof: [], root: null, txHash: null, blockNumber: null, dbStatus: "PENDING" });
+    records.push({
+      ...input,
+      digest: milestoneDigest(input),
+      proof: [],
+      root: null,
+      txHash: null,
+      blockNumber: null,
+      recordedAt: new Date(T0 + seq * 60_000).toISOString(),
+      dbStatus: "unconfirmed",
+    });
   }
   return records;
 }
 
-/** Puts `records` in one batch (as the worker does) and returns the chain's answer for its root. */
-function anchor(records: MilestoneRecord[], onChain: OnChainAnchor | null, dbStatus = "ANCHORED"): [string, OnChainAnchor | null] {
-  const batch = buildBatch(records.map((r) => r.digest));
-  for (const r of records) Object.assign(r, { root: batch.root, proof: batch.proofs.get(r.digest)!, dbStatus });
-  return [batch.root, onChain];
+interface Chain {
+  anchors: Map<string, OnChainAnchor | null>;
+  heads: ChainHead[];
+  transactions: Map<string, string[]>;
 }
 
-const BLOCK = { timestamp: 1_790_000_000, blockNumber: 42, leafCount: 3, anchorer: ANCHORER };
+const emptyChain = (): Chain => ({ anchors: new Map(), heads: [], transactions: new Map() });
 
-function anchoredTrail(count = 5): { records: MilestoneRecord[]; anchors: AnchorMap } {
+/**
+ * Puts `records` in one batch as the worker does: proofs and root on the records, the root on
+ * chain (unless `onChain` is false), and the head of the credit (its last record) published.
+ */
+function anchor(chain: Chain, records: MilestoneRecord[], options: { block: number; onChain?: boolean; anchorer?: string; extraLeaves?: number; publishHead?: boolean } ): string {
+  const extra = Array.from({ length: options.extraLeaves ?? 0 }, (_, i) => id(`neighbour ${options.block} ${i}`));
+  const batch = buildBatch([...records.map((r) => r.digest), ...extra]);
+  const txHash = id(`tx ${batch.root}`);
+  for (const r of records) Object.assign(r, { root: batch.root, proof: batch.proofs.get(r.digest)!, txHash, blockNumber: options.block, dbStatus: "confirmed" });
+  if (options.onChain !== false) {
+    chain.anchors.set(batch.root, { timestamp: T0 / 1000 + options.block * 12, blockNumber: options.block, leafCount: records.length + extra.length, anchorer: options.anchorer ?? ANCHORER });
+    chain.transactions.set(batch.root, [txHash]);
+    const last = records.at(-1)!;
+    if (options.publishHead !== false) chain.heads.push({ seq: last.seq, digest: last.digest, blockNumber: options.block, txHash });
+  } else {
+    chain.anchors.set(batch.root, null);
+  }
+  return batch.root;
+}
+
+function evidenceOf(chain: Chain, overrides: Partial<ChainEvidence> = {}): ChainEvidence {
+  return {
+    chainId: "31337",
+    contractAddress: REGISTRY,
+    registryVersion: 2,
+    atBlock: 1_000,
+    anchors: chain.anchors,
+    heads: chain.heads,
+    rootTransactions: chain.transactions,
+    ...overrides,
+  };
+}
+
+const POLICY: TrustPolicy = { allowedAnchorers: [ANCHORER], lateAnchorSeconds: 86_400 };
+
+/** A five-milestone trail anchored in two batches (1–3 and 4–5). */
+function anchoredTrail(count = 5): { records: MilestoneRecord[]; chain: Chain } {
   const records = trail(count);
-  const anchors = new Map([anchor(records.slice(0, 3), BLOCK)]);
-  if (count > 3) anchors.set(...anchor(records.slice(3), { ...BLOCK, blockNumber: 50, leafCount: count - 3 }));
-  return { records, anchors };
+  const chain = emptyChain();
+  anchor(chain, records.slice(0, 3), { block: 42, extraLeaves: 2 });
+  if (count > 3) anchor(chain, records.slice(3), { block: 50 });
+  return { records, chain };
 }
 
+const verify = (records: MilestoneRecord[], chain: Chain, policy = POLICY, overrides: Partial<ChainEvidence> = {}) => verifyTrail(records, evidenceOf(chain, overrides), policy);
 const statuses = (result: ReturnType<typeof verifyTrail>) => result.results.map((r) => `${r.seq}:${r.status}`);
 
-describe("verifyTrail", () => {
-  it("verifies an intact anchored trail, with block and time from the chain", () => {
-    const { records, anchors } = anchoredTrail();
-    records[0]!.blockNumber = 999; // what the database claims is not what is reported
-    const result = verifyTrail(records, anchors);
+describe("verifyTrail: milestones", () => {
+  it("verifies an intact anchored trail, with block, time and anchorer from the chain", () => {
+    const { records, chain } = anchoredTrail();
+    records[0]!.blockNumber = 999; // what the exporter claims is not what is reported
+    const result = verify(records, chain);
     expect(result.ok).toBe(true);
     expect(statuses(result)).toEqual(["1:verified", "2:verified", "3:verified", "4:verified", "5:verified"]);
-    expect(result.counts).toEqual({ verified: 5, pending: 0, altered: 0, missing: 0, "not-on-chain": 0 });
-    const first = result.results[0]!;
-    expect(first).toMatchObject({ status: "verified", blockNumber: 42, anchoredAt: "2026-09-21T14:13:20.000Z", anchorer: ANCHORER });
-    expect(first.reason).toBe("Anchored in block 42 at 2026-09-21 14:13:20 UTC.");
+    expect(result.counts).toEqual({ verified: 5, pending: 0, altered: 0, missing: 0, "not-on-chain": 0, untrusted: 0, forked: 0, truncated: 0 });
+    expect(result.results[0]).toMatchObject({ status: "verified", blockNumber: 42, anchoredAt: "2026-09-21T14:08:24.000Z", anchorer: ANCHORER });
+    expect(result.results[0]!.reason).toBe("Anchored in block 42 at 2026-09-21 14:08:24 UTC.");
     expect(result.results[4]).toMatchObject({ status: "verified", blockNumber: 50 });
+    expect(result.trail).toEqual({ status: "complete", chainHeadSeq: 5, reason: "The trail reaches the credit's last head on chain (milestone 5) and agrees with every head published." });
+    expect(result.checkedAgainst).toEqual({ chainId: "31337", contractAddress: REGISTRY, registryVersion: 2, atBlock: 1_000, anchorers: [ANCHORER] });
+    expect(result.warnings).toEqual([]);
   });
 
-  it("reports milestones without a batch, or whose batch is not confirmed, as pending", () => {
+  it("reports milestones without a batch, or whose batch is not confirmed, as pending, and is not ok", () => {
     const records = trail(4);
-    const anchors = new Map([anchor(records.slice(0, 2), BLOCK), anchor(records.slice(2, 3), null, "BATCHED")]);
-    const result = verifyTrail(records, anchors);
+    const chain = emptyChain();
+    anchor(chain, records.slice(0, 2), { block: 42 });
+    anchor(chain, records.slice(2, 3), { block: 43, onChain: false });
+    records[2]!.dbStatus = "unconfirmed";
+    records[3]!.dbStatus = "unconfirmed";
+    const result = verify(records, chain);
     expect(statuses(result)).toEqual(["1:verified", "2:verified", "3:pending", "4:pending"]);
     expect(result.results[2]!.reason).toMatch(/not confirmed yet/);
-    expect(result.results[3]!.reason).toMatch(/Waiting for an anchoring batch/);
+    expect(result.results[3]!.reason).toBe("Waiting for an anchoring batch.");
     expect(result.ok).toBe(false);
+    expect(result.trail.status).toBe("complete");
   });
 
-  it("reports an anchored milestone whose root the contract does not know as not-on-chain", () => {
+  it("reports a root anchored above the confirmation depth as pending, naming its block", () => {
+    const records = trail(2);
+    const chain = emptyChain();
+    const root = anchor(chain, records, { block: 42, onChain: false });
+    const result = verify(records, chain, POLICY, { recentRoots: new Map([[root, 1_001]]), confirmations: 3 });
+    expect(statuses(result)).toEqual(["1:pending", "2:pending"]);
+    expect(result.results[0]!.reason).toBe("Anchored in block 1001, not yet 3 block(s) deep.");
+  });
+
+  it("reports a confirmed milestone whose root the contract does not know as not-on-chain, naming the registry", () => {
     const records = trail(3);
-    const [root] = anchor(records, null);
-    const result = verifyTrail(records, new Map([[root, null]]));
+    const chain = emptyChain();
+    const root = anchor(chain, records, { block: 42, onChain: false });
+    const result = verify(records, chain);
     expect(statuses(result)).toEqual(["1:not-on-chain", "2:not-on-chain", "3:not-on-chain"]);
-    expect(result.results[0]!.reason).toContain(root.slice(0, 10));
+    expect(result.results[0]!.reason).toBe(`Its batch root ${root.slice(0, 10)}… is not anchored in registry ${REGISTRY} (read at block 1000).`);
     // A bundle has no database status: a root absent from the chain's answers is not on chain.
     const fromBundle = records.map(({ dbStatus: _, ...r }) => r);
-    expect(statuses(verifyTrail(fromBundle, new Map()))).toEqual(["1:not-on-chain", "2:not-on-chain", "3:not-on-chain"]);
+    expect(statuses(verify(fromBundle, chain))).toEqual(["1:not-on-chain", "2:not-on-chain", "3:not-on-chain"]);
   });
 
-  it("reports a milestone whose content, salt, kind or document hashes changed as altered, and only that one", () => {
+  it("reports a milestone whose content, salt, kind, documents or link changed as altered, and only that one", () => {
     const changes: ((r: MilestoneRecord) => void)[] = [
       (r) => (r.content = { step: 2, amount: "1000.00" }),
       (r) => (r.salt = flip(r.salt)),
+      (r) => (r.salt = ZERO_DIGEST),
       (r) => (r.kind = "PRESENTATION_REFUSED"),
       (r) => (r.documentHashes = []),
       (r) => (r.prevDigest = flip(r.prevDigest)),
+      (r) => (r.creditId = "another-credit"),
     ];
     for (const change of changes) {
-      const { records, anchors } = anchoredTrail();
+      const { records, chain } = anchoredTrail();
       change(records[1]!);
-      const result = verifyTrail(records, anchors);
+      const result = verify(records, chain);
       expect(statuses(result)).toEqual(["1:verified", "2:altered", "3:verified", "4:verified", "5:verified"]);
-      expect(result.results[1]!.reason).toMatch(/inputs no longer hash to its digest/);
+      expect(result.results[1]!.reason).toMatch(/^Its recorded inputs no longer hash to its digest \(recomputed 0x[0-9a-f]{8}…, recorded 0x[0-9a-f]{8}…\)\.$/);
+      expect(result.ok).toBe(false);
     }
   });
 
   it("reports a milestone rewritten with a matching new digest as altered: the digest is not in the anchored batch", () => {
-    const { records, anchors } = anchoredTrail();
+    const { records, chain } = anchoredTrail();
     const m = records[1]!;
     m.content = { step: 2, amount: "1000.00" };
     m.digest = milestoneDigest(m);
-    const result = verifyTrail(records, anchors);
-    expect(result.results[1]).toMatchObject({ status: "altered", reason: expect.stringMatching(/Merkle proof does not lead/) });
+    const result = verify(records, chain);
+    expect(result.results[1]).toMatchObject({ status: "altered", reason: expect.stringMatching(/^Its Merkle proof does not lead from its digest to batch root 0x/) });
     // The next milestone still names the original digest: the rewrite also broke the chain.
     expect(result.results[2]!.status).toBe("missing");
   });
 
-  it("reports a tampered Merkle proof as altered", () => {
-    const { records, anchors } = anchoredTrail();
+  it("reports a tampered Merkle proof as altered, and accepts proofs in any hex case", () => {
+    const { records, chain } = anchoredTrail();
+    const upper = structuredClone(records);
+    upper[0]!.proof = upper[0]!.proof.map((p) => `0x${p.slice(2).toUpperCase()}`);
+    expect(verify(upper, chain).ok).toBe(true);
     records[0]!.proof = [flip(records[0]!.proof[0]!), ...records[0]!.proof.slice(1)];
-    expect(statuses(verifyTrail(records, anchors))[0]).toBe("1:altered");
+    expect(statuses(verify(records, chain))[0]).toBe("1:altered");
+  });
+
+  it("reports a proof whose length does not fit the leaf count the contract recorded as altered", () => {
+    const { records, chain } = anchoredTrail();
+    const root = records[0]!.root!;
+    chain.anchors.set(root, { ...chain.anchors.get(root)!, leafCount: 64 });
+    const result = verify(records, chain);
+    expect(result.results[0]).toMatchObject({ status: "altered", reason: `Its proof has ${records[0]!.proof.length} step(s), but the contract records 64 leaves for root ${root.slice(0, 10)}…, whose proofs have 6.` });
+    expect(statuses(result).slice(3)).toEqual(["4:verified", "5:verified"]);
   });
 
   it("reports inputs that cannot be hashed as altered instead of throwing", () => {
-    const { records, anchors } = anchoredTrail();
+    const { records, chain } = anchoredTrail();
     records[2]!.salt = "0x1234";
-    const result = verifyTrail(records, anchors);
-    expect(result.results[2]).toMatchObject({ status: "altered", reason: expect.stringMatching(/cannot be hashed: Salt must be 32 bytes/) });
+    expect(verify(records, chain).results[2]).toMatchObject({ status: "altered", reason: expect.stringMatching(/^Its recorded inputs cannot be hashed: Salt must be 32 bytes/) });
   });
 
   it("reports a deleted milestone once, on the one after it, as missing", () => {
-    const { records, anchors } = anchoredTrail();
-    const result = verifyTrail(records.filter((r) => r.seq !== 3), anchors);
+    const { records, chain } = anchoredTrail();
+    const result = verify(records.filter((r) => r.seq !== 3), chain);
     expect(statuses(result)).toEqual(["1:verified", "2:verified", "4:missing", "5:verified"]);
     expect(result.results[2]!.reason).toBe("Milestone 3 before it is not in the trail (deleted or left out): the chain is broken here.");
-    expect(result.counts.missing).toBe(1);
-    const two = verifyTrail(records.filter((r) => r.seq !== 2 && r.seq !== 3), anchors);
+    const two = verify(records.filter((r) => r.seq !== 2 && r.seq !== 3), chain);
     expect(statuses(two)).toEqual(["1:verified", "4:missing", "5:verified"]);
     expect(two.results[1]!.reason).toMatch(/^Milestones 2–3 before it are not in the trail/);
   });
 
-  it("reports a trail that does not start at seq 1 as missing its start", () => {
-    const { records, anchors } = anchoredTrail();
-    expect(statuses(verifyTrail(records.slice(2), anchors))).toEqual(["3:missing", "4:verified", "5:verified"]);
+  it("reports two swapped milestones: the links no longer hold", () => {
+    const { records, chain } = anchoredTrail();
+    const [a, b] = [records[1]!, records[2]!];
+    const swapped = [records[0]!, { ...b, seq: 2 }, { ...a, seq: 3 }, records[3]!, records[4]!];
+    const result = verify(swapped, chain);
+    // Both carry another seq than they were hashed with, and 4 names the digest of the old 3. The
+    // chain's head 3 disagrees with this trail's 3, but that milestone is altered: no second history.
+    expect(statuses(result)).toEqual(["1:verified", "2:altered", "3:altered", "4:missing", "5:verified"]);
+    expect(result.trail.status).toBe("complete");
+    expect(result.ok).toBe(false);
+  });
+
+  it("reports a trail that does not start at seq 1, or whose first milestone points back, as missing its start", () => {
+    const { records, chain } = anchoredTrail();
+    expect(statuses(verify(records.slice(2), chain))).toEqual(["3:missing", "4:verified", "5:verified"]);
+    const [first] = trail(1);
+    const orphan = { ...first!, prevDigest: salt(7) };
+    orphan.digest = milestoneDigest(orphan);
+    expect(verify([orphan], emptyChain()).results[0]).toMatchObject({
+      status: "missing",
+      reason: "It is recorded as the first milestone but points to an earlier one: the start of the trail is missing.",
+    });
   });
 
   it("reports a broken link between milestones that are still pending as missing", () => {
     const records = trail(3);
-    // Milestone 2 was replaced (new digest) after 3 was chained to it: 3 points to nothing.
     const replaced = { ...records[1]!, salt: salt(9) };
     replaced.digest = milestoneDigest(replaced);
-    const result = verifyTrail([records[0]!, replaced, records[2]!], new Map());
+    const result = verify([records[0]!, replaced, records[2]!], emptyChain());
     expect(statuses(result)).toEqual(["1:pending", "2:pending", "3:missing"]);
-    expect(result.results[2]!.reason).toMatch(/a link is missing or was replaced/);
+    expect(result.results[2]!.reason).toMatch(/^It follows a milestone with digest 0x[0-9a-f]{8}…, but milestone 2 has digest 0x[0-9a-f]{8}…: a link is missing or was replaced\.$/);
   });
 
-  it("reports a first milestone that points to an earlier one as missing", () => {
-    const [first] = trail(1);
-    const orphan = { ...first!, prevDigest: salt(7) };
-    orphan.digest = milestoneDigest(orphan);
-    expect(verifyTrail([orphan], new Map()).results[0]).toMatchObject({ status: "missing", reason: expect.stringMatching(/start of the trail is missing/) });
-  });
-
-  it("reports a second milestone claiming the same seq as altered", () => {
-    const { records, anchors } = anchoredTrail(3);
-    expect(statuses(verifyTrail([...records, { ...records[1]! }], anchors))).toEqual(["1:verified", "2:verified", "2:altered", "3:verified"]);
-  });
-
-  it("sorts by seq whatever order the records come in, and verifies an empty trail", () => {
-    const { records, anchors } = anchoredTrail();
-    expect(statuses(verifyTrail([...records].reverse(), anchors))).toEqual(statuses(verifyTrail(records, anchors)));
-    expect(verifyTrail([], new Map())).toMatchObject({ ok: true, results: [] });
+  it("sorts by seq whatever order the records come in; an empty trail is not ok", () => {
+    const { records, chain } = anchoredTrail();
+    expect(statuses(verify([...records].reverse(), chain))).toEqual(statuses(verify(records, chain)));
+    expect(verify([], emptyChain())).toMatchObject({ ok: false, results: [], trail: { status: "complete", chainHeadSeq: null } });
   });
 
   it("matches roots whatever their case", () => {
-    const { records, anchors } = anchoredTrail(3);
+    const { records, chain } = anchoredTrail(3);
     for (const r of records) r.root = r.root!.toUpperCase().replace("0X", "0x");
-    expect(verifyTrail(records, anchors).ok).toBe(true);
-    expect(rootsOf(records)).toEqual([...anchors.keys()].slice(0, 1));
+    expect(verify(records, chain).ok).toBe(true);
+    expect(rootsOf(records)).toEqual([...chain.anchors.keys()].slice(0, 1));
   });
 });
 
-/** A fake chain that records what it was asked. */
-function fakeReader(anchors: AnchorMap, chainId?: bigint): AnchorReader & { calls: string[][] } {
-  const calls: string[][] = [];
+describe("verifyTrail: trust", () => {
+  it("flags a root anchored by an account that is not an allowed anchorer as untrusted", () => {
+    const records = trail(4);
+    const chain = emptyChain();
+    anchor(chain, records.slice(0, 2), { block: 42 });
+    anchor(chain, records.slice(2), { block: 43, anchorer: ROGUE });
+    const result = verify(records, chain);
+    expect(statuses(result)).toEqual(["1:verified", "2:verified", "3:untrusted", "4:untrusted"]);
+    expect(result.results[2]).toMatchObject({ anchorer: ROGUE, reason: `Its root was anchored by ${ROGUE}, which is not an allowed anchorer (${ANCHORER}).` });
+    expect(result.ok).toBe(false);
+  });
+
+  it("compares anchorers whatever their case", () => {
+    const { records, chain } = anchoredTrail();
+    expect(verify(records, chain, { ...POLICY, allowedAnchorers: [ANCHORER.toLowerCase()] }).ok).toBe(true);
+  });
+
+  it("without pinned anchorers, accepts current role holders, flags former ones, and warns", () => {
+    const { records, chain } = anchoredTrail();
+    const unpinned: TrustPolicy = { allowedAnchorers: null, currentAnchorers: [ANCHORER], lateAnchorSeconds: 86_400 };
+    const result = verify(records, chain, unpinned);
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((w) => w.code)).toEqual(["anchorers-not-pinned"]);
+    expect(result.checkedAgainst.anchorers).toEqual([ANCHORER]);
+    const revoked = verify(records, chain, { ...unpinned, currentAnchorers: [] });
+    expect(revoked.results[0]).toMatchObject({ status: "untrusted", reason: `Its root was anchored by ${ANCHORER}, which no longer holds the registry's anchorer role.` });
+  });
+
+  it("reports a milestone naming a transaction that holds no log of its root as altered", () => {
+    const { records, chain } = anchoredTrail();
+    records[3]!.txHash = id("some other transaction");
+    const result = verify(records, chain);
+    expect(result.results[3]).toMatchObject({ status: "altered", reason: expect.stringMatching(/^The transaction it names \(0x[0-9a-f]{8}…\) holds no RootAnchored log of its root; the root was anchored in 0x[0-9a-f]{8}…\.$/) });
+    expect(statuses(result).filter((s) => s.endsWith("verified"))).toHaveLength(4);
+    // Without the logs (a version 1 registry), the transaction is informative only.
+    expect(verify(records, chain, POLICY, { rootTransactions: null }).results[3]!.status).toBe("verified");
+  });
+});
+
+describe("verifyTrail: the credit's heads on chain", () => {
+  it("reports the last milestones deleted as truncated: the chain knows the credit went on", () => {
+    const { records, chain } = anchoredTrail();
+    const result = verify(records.slice(0, 3), chain);
+    expect(statuses(result)).toEqual(["1:verified", "2:verified", "3:verified", "4:truncated"]);
+    expect(result.results[3]).toMatchObject({ kind: "unknown", digest: null, reason: "The chain shows this credit reached milestone 5 (block 50), but this trail ends at 3: milestones 4–5 are missing." });
+    expect(result.trail).toMatchObject({ status: "truncated", chainHeadSeq: 5 });
+    expect(result.ok).toBe(false);
+    expect(verify(records.slice(0, 4), chain).results[4]!.reason).toMatch(/ends at 4: milestone 5 is missing\.$/);
+  });
+
+  it("reports a rewritten history anchored again as forked, in the rewrite and in the original", () => {
+    const { records: original, chain } = anchoredTrail(7);
+    // Rewrite 4–7 with new salts on top of the same 1–3, and anchor it like the worker would.
+    const rewritten = original.slice(0, 3).map((r) => ({ ...r }));
+    for (let seq = 4; seq <= 7; seq++) {
+      const input = { ...original[seq - 1]!, salt: salt(seq + 500), prevDigest: rewritten.at(-1)!.digest };
+      rewritten.push({ ...input, digest: milestoneDigest(input) });
+    }
+    anchor(chain, rewritten.slice(3), { block: 90 });
+
+    const after = verify(rewritten, chain);
+    expect(statuses(after)).toEqual(["1:verified", "2:verified", "3:verified", "4:forked", "5:forked", "6:forked", "7:forked"]);
+    expect(after.results[3]!.reason).toMatch(/^The chain published another milestone 7 for this credit \(digest 0x[0-9a-f]{8}…, block 50\): this trail and another history disagree from milestone 4 on\.$/);
+    expect(after.trail.status).toBe("forked");
+    expect(after.ok).toBe(false);
+
+    const before = verify(original, chain);
+    expect(statuses(before)).toEqual(["1:verified", "2:verified", "3:verified", "4:forked", "5:forked", "6:forked", "7:forked"]);
+    expect(before.trail).toMatchObject({ status: "forked", reason: expect.stringMatching(/two different milestones 7/) });
+    expect(before.ok).toBe(false);
+  });
+
+  it("reports a pending rewrite that contradicts a head on chain as forked before it is anchored", () => {
+    const { records, chain } = anchoredTrail();
+    const rewritten = records.slice(0, 3);
+    const input = { ...records[3]!, salt: salt(77), root: null, proof: [], txHash: null, dbStatus: "unconfirmed" as const };
+    rewritten.push({ ...input, digest: milestoneDigest(input) });
+    const next = { ...records[4]!, prevDigest: rewritten[3]!.digest, root: null, proof: [], txHash: null, dbStatus: "unconfirmed" as const };
+    rewritten.push({ ...next, digest: milestoneDigest(next) });
+    const result = verify(rewritten, chain);
+    expect(statuses(result)).toEqual(["1:verified", "2:verified", "3:verified", "4:forked", "5:forked"]);
+    expect(result.trail.status).toBe("forked");
+  });
+
+  it("marks only the milestones after the last agreeing head as forked", () => {
+    const records = trail(6);
+    const chain = emptyChain();
+    anchor(chain, records.slice(0, 2), { block: 10 });
+    anchor(chain, records.slice(2, 4), { block: 11 });
+    anchor(chain, records.slice(4), { block: 12 });
+    chain.heads.push({ seq: 6, digest: id("another 6"), blockNumber: 13, txHash: id("tx") });
+    expect(statuses(verify(records, chain))).toEqual(["1:verified", "2:verified", "3:verified", "4:verified", "5:forked", "6:forked"]);
+  });
+
+  it("reports a second milestone claiming the same seq as forked", () => {
+    const { records, chain } = anchoredTrail(3);
+    const result = verify([...records, { ...records[1]! }], chain);
+    expect(statuses(result)).toEqual(["1:verified", "2:verified", "2:forked", "3:verified"]);
+    expect(result.trail.status).toBe("forked");
+  });
+
+  it("reports anchored milestones that no published head covers as not-on-chain", () => {
+    const records = trail(4);
+    const chain = emptyChain();
+    anchor(chain, records.slice(0, 2), { block: 42 });
+    anchor(chain, records.slice(2), { block: 43, publishHead: false });
+    const result = verify(records, chain);
+    expect(statuses(result)).toEqual(["1:verified", "2:verified", "3:not-on-chain", "4:not-on-chain"]);
+    expect(result.results[2]!.reason).toBe("Its root is anchored, but the chain never published this credit's head at or after milestone 3 (its last head: 2).");
+  });
+
+  it("leaves a version 1 trail unchecked for completeness, ok when every milestone verifies", () => {
+    const { records, chain } = anchoredTrail();
+    const result = verify(records.slice(0, 3), chain, POLICY, { heads: null, registryVersion: 1 });
+    expect(result.ok).toBe(true);
+    expect(result.trail.status).toBe("unchecked");
+    expect(result.warnings.map((w) => w.code)).toEqual(["no-heads"]);
+    expect(verify([...records, { ...records[0]! }], chain, POLICY, { heads: null }).trail.status).toBe("forked");
+  });
+});
+
+describe("verifyTrail: timing", () => {
+  it("warns when recorded times go backwards", () => {
+    const { records, chain } = anchoredTrail();
+    records[3]!.recordedAt = new Date(T0).toISOString();
+    const result = verify(records, chain);
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toEqual([{ code: "recorded-out-of-order", seq: 4, message: `Milestone 4 is recorded at ${records[3]!.recordedAt}, before milestone 3.` }]);
+  });
+
+  it("warns about a milestone anchored long after it was recorded, at the configured threshold", () => {
+    const { records, chain } = anchoredTrail();
+    // Recorded 1–5 min after T0; anchored at T0 + block * 12 s: 1–3 at 8.4 min, 4–5 at 10 min.
+    // Delays: 444, 384, 324, 360 and 300 s.
+    expect(verify(records, chain, { ...POLICY, lateAnchorSeconds: 444 }).warnings).toEqual([]);
+    const late = verify(records, chain, { ...POLICY, lateAnchorSeconds: 350 }).warnings;
+    expect(late.map((w) => `${w.code}:${w.seq}`)).toEqual(["late-anchor:1", "late-anchor:2", "late-anchor:4"]);
+    expect(late[2]!.message).toBe("Milestone 4 was anchored 6 min after it was recorded (threshold 5.8 min): ask why it waited.");
+  });
+
+  it("says durations in minutes, hours or days", () => {
+    expect([duration(90), duration(7_199), duration(7_200), duration(86_400), duration(172_800), duration(3 * 86_400 + 8_640)]).toEqual([
+      "1.5 min",
+      "120 min",
+      "2 h",
+      "24 h",
+      "2 days",
+      "3.1 days",
+    ]);
+  });
+});
+
+describe("proofLengthsFor", () => {
+  it("gives the depths a leaf can have in a tree of n leaves", () => {
+    expect(proofLengthsFor(1)).toEqual([0]);
+    expect(proofLengthsFor(2)).toEqual([1]);
+    expect(proofLengthsFor(3)).toEqual([1, 2]);
+    expect(proofLengthsFor(4)).toEqual([2]);
+    expect(proofLengthsFor(5)).toEqual([2, 3]);
+    expect(proofLengthsFor(256)).toEqual([8]);
+    expect(proofLengthsFor(0)).toEqual([]);
+    expect(proofLengthsFor(2.5)).toEqual([]);
+  });
+
+  it("matches every proof the batch builder makes", () => {
+    for (let n = 1; n <= 40; n++) {
+      const batch = buildBatch(Array.from({ length: n }, (_, i) => id(`leaf ${n} ${i}`)));
+      for (const proof of batch.proofs.values()) expect(proofLengthsFor(n)).toContain(proof.length);
+    }
+  });
+});
+
+/** An in-memory registry that records what it was asked. */
+function fakeReader(chain: Chain, options: { chainId?: bigint; version?: number; address?: string; roleHolders?: string[] } = {}): AnchorReader & { calls: string[] } {
+  const calls: string[] = [];
   return {
     calls,
-    async anchorsOf(roots) {
-      calls.push([...roots]);
-      return new Map(roots.map((r) => [r, anchors.get(r) ?? null]));
+    contractAddress: options.address ?? REGISTRY,
+    async anchorsOf(roots, blockTag) {
+      calls.push(`anchorsOf ${roots.length} @${String(blockTag)}`);
+      return new Map(roots.map((r) => [r, chain.anchors.get(r) ?? null]));
     },
-    ...(chainId === undefined ? {} : { chainId: async () => chainId }),
+    chainId: async () => options.chainId ?? 31337n,
+    blockNumber: async () => 1_002,
+    registryVersion: async () => options.version ?? 2,
+    async creditHeads(key, from, to) {
+      calls.push(`heads ${key === creditKey(CREDIT) ? "credit" : key} ${from}-${to}`);
+      return key === creditKey(CREDIT) ? chain.heads : [];
+    },
+    async rootTransactions(roots) {
+      calls.push(`logs ${roots.length}`);
+      return new Map(roots.map((r) => [r, chain.transactions.get(r) ?? []]));
+    },
+    async anchorerRoles(accounts) {
+      return new Map(accounts.map((a) => [a, (options.roleHolders ?? [ANCHORER]).includes(a)]));
+    },
   };
 }
 
 function bundleOf(records: MilestoneRecord[]): ProofBundle {
   return {
     format: "tradetrail.proof-bundle",
-    version: 1,
+    version: 2,
     exportedAt: "2026-11-25T10:00:00.000Z",
-    chain: { chainId: "31337", contractAddress: "0x5FbDB2315678afecb367f032d93F642f64180aa3" },
+    chain: { chainId: "31337", contractAddress: REGISTRY },
     credit: { id: CREDIT, reference: "TT-2026-000042" },
-    milestones: records.map(({ creditId: _, dbStatus: __, ...m }) => m),
+    milestones: records.map(({ creditId: _, dbStatus: __, ...m }) => ({ ...m, recordedAt: m.recordedAt ?? null })),
   };
 }
 
 describe("verifyBundle", () => {
-  it("verifies a bundle with one read of all its roots", async () => {
-    const { records, anchors } = anchoredTrail(6);
-    const reader = fakeReader(anchors, 31337n);
-    const result = await verifyBundle(bundleOf(records), reader);
+  it("verifies a bundle at the confirmation depth, reading roots, heads and logs once each", async () => {
+    const { records, chain } = anchoredTrail(6);
+    const reader = fakeReader(chain);
+    const result = await verifyBundle(bundleOf(records), reader, { confirmations: 3, allowedAnchorers: [ANCHORER], fromBlock: 7 });
     expect(result.ok).toBe(true);
-    expect(reader.calls).toHaveLength(1);
-    expect(new Set(reader.calls[0])).toEqual(new Set(anchors.keys()));
-    expect(reader.calls[0]).toHaveLength(2);
+    expect(reader.calls).toEqual(["anchorsOf 2 @1000", "heads credit 7-1000", "logs 2"]);
+    expect(result.checkedAgainst.atBlock).toBe(1_000);
+    expect(result.creditKey).toBe(creditKey(CREDIT));
+    expect(result.warnings.map((w) => w.code)).toEqual(["reference-unverified"]);
+  });
+
+  it("checks against the reader's registry and warns loudly when the bundle names another", async () => {
+    const { records, chain } = anchoredTrail(3);
+    const trusted = "0x000000000000000000000000000000000000dEaD";
+    const result = await verifyBundle(bundleOf(records), fakeReader(emptyChain(), { address: trusted }), { allowedAnchorers: [ANCHORER] });
+    void chain;
+    expect(result.ok).toBe(false);
+    expect(result.checkedAgainst.contractAddress).toBe(trusted);
+    expect(result.warnings[0]).toEqual({
+      code: "registry-mismatch",
+      message: `This bundle names registry ${REGISTRY}, but it was checked against ${trusted}, the registry you trust. A bundle is only as good as the registry it is checked against: do not use the bundle's address.`,
+    });
+    expect(statuses(result)).toEqual(["1:not-on-chain", "2:not-on-chain", "3:not-on-chain"]);
+  });
+
+  it("without pinned anchorers, asks the chain who holds the role", async () => {
+    const { records, chain } = anchoredTrail(3);
+    expect((await verifyBundle(bundleOf(records), fakeReader(chain))).ok).toBe(true);
+    const revoked = await verifyBundle(bundleOf(records), fakeReader(chain, { roleHolders: [] }));
+    expect(revoked.counts.untrusted).toBe(3);
   });
 
   it("recomputes digests with the bundle's credit id", async () => {
-    const { records, anchors } = anchoredTrail(2);
+    const { records, chain } = anchoredTrail(2);
     const bundle = { ...bundleOf(records), credit: { id: "another-credit", reference: "TT-2026-000043" } };
-    expect((await verifyBundle(bundle, fakeReader(anchors))).counts.altered).toBe(2);
+    expect((await verifyBundle(bundle, fakeReader(chain), { allowedAnchorers: [ANCHORER] })).counts.altered).toBe(2);
   });
 
   it("refuses to check against an endpoint of another chain", async () => {
-    const { records, anchors } = anchoredTrail(2);
-    await expect(verifyBundle(bundleOf(records), fakeReader(anchors, 1n))).rejects.toThrow(/serves chain 1, but this bundle was anchored on chain 31337/);
+    const { records, chain } = anchoredTrail(2);
+    await expect(verifyBundle(bundleOf(records), fakeReader(chain, { chainId: 1n }))).rejects.toThrow(/serves chain 1, but this bundle was anchored on chain 31337/);
   });
 });
 
@@ -228,25 +524,33 @@ describe("parseBundle", () => {
   const { records } = anchoredTrail(2);
   const good = bundleOf(records);
 
-  it("accepts a bundle as text or as a parsed value", () => {
+  it("accepts a bundle as text or as a parsed value, and version 1 bundles", () => {
     expect(parseBundle(JSON.stringify(good))).toEqual({ ok: true, bundle: good });
     expect(parseBundle(JSON.parse(JSON.stringify(good)))).toEqual({ ok: true, bundle: good });
+    const v1 = { ...good, version: 1, chain: { ...good.chain, chainId: 31337 }, milestones: good.milestones.map(({ recordedAt: _, ...m }) => m) };
+    const parsed = parseBundle(v1);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.bundle.chain.chainId).toBe("31337");
   });
 
-  it("explains what is wrong, naming the field", () => {
+  it("refuses the whole bundle for a malformed value, naming the field", () => {
     const cases: [unknown, RegExp][] = [
       ["{not json", /not JSON/],
       [{ ...good, format: "something-else" }, /format: expected "tradetrail.proof-bundle"/],
-      [{ ...good, version: 2 }, /version: this verifier reads version 1/],
+      [{ ...good, version: 3 }, /version: this verifier reads versions 1 and 2/],
+      [{ ...good, chain: { ...good.chain, chainId: 31337 } }, /chain\.chainId: expected a decimal string in version 2/],
       [{ ...good, chain: { ...good.chain, contractAddress: "0x1234" } }, /chain\.contractAddress: expected a 0x-prefixed 20-byte address/],
       [{ ...good, milestones: [{ ...good.milestones[0]!, salt: "0xzz" }] }, /milestones\.0\.salt: expected 0x and 64 hex digits/],
       [{ ...good, milestones: [{ ...good.milestones[0]!, seq: 0 }] }, /milestones\.0\.seq/],
       [{ ...good, milestones: [{ ...good.milestones[1]!, documentHashes: ["abc"] }] }, /milestones\.0\.documentHashes\.0: expected a SHA-256 hash/],
+      [{ ...good, milestones: [{ ...good.milestones[0]!, content: { amount: 2 ** 53 } }] }, /milestones\.0\.content: amount holds 9007199254740992, which is not a safe integer/],
+      [{ ...good, milestones: [{ ...good.milestones[0]!, content: { lines: [{ qty: 1.5 }] } }] }, /lines\[0\]\.qty holds 1\.5/],
+      [{ ...good, milestones: [{ ...good.milestones[0]!, recordedAt: "yesterday" }] }, /milestones\.0\.recordedAt/],
       [[], /\(the file\)/],
     ];
     for (const [input, message] of cases) {
       const parsed = parseBundle(input);
-      expect(parsed.ok).toBe(false);
+      expect(parsed.ok, String(message)).toBe(false);
       if (!parsed.ok) expect(parsed.error).toMatch(message);
     }
   });

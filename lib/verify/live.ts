@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { verifyCredit } from "./credit";
 import { checkCreditDocuments } from "./documents";
 import { rpcAnchorReader } from "./reader";
+import { serverTrust } from "./trust";
 
 /** "Verify now": every milestone of a credit the actor may see, checked against the chain live. */
 export async function verifyCreditNow(actor: Actor, creditId: string) {
@@ -19,7 +20,7 @@ export async function verifyCreditNow(actor: Actor, creditId: string) {
     throw new AppError("UNAVAILABLE", "The chain's RPC endpoint does not answer. Nothing was checked; try again later.");
   }
   const started = Date.now();
-  const result = await verifyCredit(credit.id, rpcAnchorReader(provider, contractAddress));
+  const result = await verifyCredit(credit.id, rpcAnchorReader(provider, contractAddress), serverTrust(chainId, contractAddress));
   // Every presented file re-hashed; only milestones that verified on chain vouch for a hash.
   const documents = await checkCreditDocuments(credit.id, { anchoredSeqs: new Set(result.results.filter((r) => r.status === "verified").map((r) => r.seq)) });
   if (credit.auditing) await recordAuditUse(actor, { action: "verify", creditId: credit.id, data: { milestones: result.results.length } });

@@ -45,7 +45,8 @@ async function runUntilAnchored(workers: AnchoringWorker[], ids: string[], timeo
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await Promise.all(workers.map((w) => w.tick()));
-    const left = await db().milestone.count({ where: { id: { in: ids }, status: { not: "ANCHORED" } } });
+    // After a reorg a milestone stays ANCHORED while its batch is SENDING again: both must be done.
+    const left = await db().milestone.count({ where: { id: { in: ids }, OR: [{ status: { not: "ANCHORED" } }, { batch: { status: { not: "CONFIRMED" } } }] } });
     if (left === 0) return;
     if (Date.now() > deadline) throw new Error(`${left} milestone(s) still not anchored after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
@@ -118,8 +119,8 @@ describe("the anchoring worker", () => {
     // This worker's process "dies" right after its transaction reached the node.
     const dying: AnchorRegistry = {
       ...chain.registry,
-      anchor: async (root, leafCount, overrides) => {
-        await chain.registry.anchor(root, leafCount, overrides);
+      anchor: async (root, leafCount, heads, overrides) => {
+        await chain.registry.anchor(root, leafCount, heads, overrides);
         throw new Error("killed after sending");
       },
     };
@@ -185,12 +186,18 @@ describe("when the chain misbehaves", () => {
     const report = await worker.tick();
     expect(report.reorged).toBe(1);
     expect(report.sent).toBe(1);
+    // The batch went back (counted) with the same root; its milestones only move forward: still
+    // ANCHORED, in the same batch (the database refuses anything else).
+    const resent = await db().anchorBatch.findUniqueOrThrow({ where: { id: batch.id } });
+    expect(resent).toMatchObject({ reorgCount: 1, root: batch.root });
+    expect(await db().milestone.count({ where: { id: { in: ids }, status: "ANCHORED", batchId: batch.id } })).toBe(ids.length);
 
     await runUntilAnchored([worker], ids);
     await expectAnchoredOnce(chain, ids);
     const again = await db().anchorBatch.findUniqueOrThrow({ where: { id: batch.id } });
     expect(again.blockHash).not.toBe(batch.blockHash);
     expect(again.txHash).not.toBe(batch.txHash);
+    expect(again.reorgCount).toBe(1);
     expect(await chain.registry.isAnchored(batch.root)).toBe(true);
   });
 });

@@ -3,16 +3,31 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { type RunningAnvil, startAnvil } from "@/lib/dev/anvil";
 import { type RunningPostgres, startEmbeddedPostgres, withDatabase } from "@/lib/dev/embedded-postgres";
-import { migrate, readMigrations } from "@/lib/db/migrate";
+import { readMigrations } from "@/lib/db/migrate";
+import { type DatabaseRoles, adoptDatabase, ensureRoles, migrateDatabase, withCredentials } from "@/lib/db/roles";
 import { isAlive } from "@/lib/dev/processes";
 
 // Once per `vitest --project integration` run: find a real PostgreSQL server (TEST_DATABASE_URL,
 // else the local one, else an embedded one), migrate a template database that every test file
 // clones into its own fresh database, and start one anvil chain the files share.
+// Tests connect as the app's role, as the app does in production: an owner role owns and migrates
+// the template, the app role gets row privileges only (lib/db/roles.ts), so every test runs with
+// the app's real privileges and the database's guards bind it.
+
+/** The tests' own roles on the test server (a test server: fixed passwords are fine). */
+const TEST_ROLES: DatabaseRoles = {
+  owner: { name: "tradetrail_test_owner", password: "tradetrail-test-owner" },
+  app: { name: "tradetrail_test_app", password: "tradetrail-test-app" },
+};
 
 declare module "vitest" {
   export interface ProvidedContext {
+    /** The test server as a superuser: creates databases, and tampers on purpose (asSuperuser). */
     pgServerUrl: string;
+    /** The same server as the owner of the schema (migrations). */
+    pgOwnerUrl: string;
+    /** The same server as the app's role: every test database's DATABASE_URL. */
+    pgAppUrl: string;
     templateDatabase: string;
     anvilUrl: string;
   }
@@ -39,27 +54,45 @@ export default async function setup(project: TestProject) {
   }
 
   const migrations = readMigrations();
-  const fingerprint = createHash("sha256").update(migrations.map((m) => `${m.name}:${m.checksum}`).join("\n")).digest("hex").slice(0, 12);
-  const template = `tt_template_${fingerprint}`;
+  // "roles:1": templates from before the two roles (owned by the superuser) are rebuilt.
+  const fingerprint = createHash("sha256")
+    .update(["roles:1", ...migrations.map((m) => `${m.name}:${m.checksum}`)].join("\n"))
+    .digest("hex")
+    .slice(0, 12);
+  const template = `tt_tpl_${fingerprint}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
     // Several test runs may start at once: one of them builds the template.
     await admin.query("SELECT pg_advisory_lock(4242001)");
+    await ensureRoles(serverUrl, TEST_ROLES);
     const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'tt\\_%'");
+    // Each template's comment is when a run last used it: a run from another checkout, with other
+    // migrations, may be cloning its own template right now, so only templates unused for an hour go.
+    const lastUsed = new Map(
+      (
+        await admin.query<{ datname: string; used: string | null }>(
+          "SELECT datname, shobj_description(oid, 'pg_database') AS used FROM pg_database WHERE datname LIKE 'tt\\_tpl\\_%'",
+        )
+      ).rows.map((r) => [r.datname, Number(r.used ?? 0)]),
+    );
     for (const { datname } of rows) {
       // Databases left behind by killed runs (their pid is in the name) and stale templates.
       const owner = /^tt_test_(\d+)_/.exec(datname)?.[1];
       const staleTest = owner !== undefined && !isAlive(Number(owner));
-      const staleTemplate = datname.startsWith("tt_template_") && datname !== template;
+      // (Templates named tt_template_* come from checkouts before this scheme: left to them.)
+      const staleTemplate = datname.startsWith("tt_tpl_") && datname !== template && Date.now() - (lastUsed.get(datname) ?? 0) > 3_600_000;
       if (staleTest || staleTemplate) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
     }
     if (!rows.some((r) => r.datname === template)) {
       const building = `${template}_building_${process.pid}`;
-      await admin.query(`CREATE DATABASE "${building}"`);
-      await migrate(withDatabase(serverUrl, building));
+      await admin.query(`CREATE DATABASE "${building}" OWNER "${TEST_ROLES.owner.name}"`);
+      const buildingUrl = withDatabase(serverUrl, building);
+      await adoptDatabase(buildingUrl, TEST_ROLES.owner.name);
+      await migrateDatabase({ migrationUrl: withCredentials(buildingUrl, TEST_ROLES.owner), databaseUrl: withCredentials(buildingUrl, TEST_ROLES.app) });
       await admin.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);
     }
+    await admin.query(`COMMENT ON DATABASE "${template}" IS '${Date.now()}'`);
   } finally {
     await admin.query("SELECT pg_advisory_unlock(4242001)").catch(() => {});
     await admin.end();
@@ -67,6 +100,8 @@ export default async function setup(project: TestProject) {
 
   const anvil: RunningAnvil = await startAnvil();
   project.provide("pgServerUrl", serverUrl);
+  project.provide("pgOwnerUrl", withCredentials(serverUrl, TEST_ROLES.owner));
+  project.provide("pgAppUrl", withCredentials(serverUrl, TEST_ROLES.app));
   project.provide("templateDatabase", template);
   project.provide("anvilUrl", anvil.url);
 

@@ -5,22 +5,27 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { MigrationError, migrate, readMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, dropTestDatabase, withAdmin } from "./support/database";
+import { migrateDatabase } from "@/lib/db/roles";
+import { type TestDatabase, createTestDatabase, dropTestDatabase, withAdmin } from "./support/database";
 
 const created: string[] = [];
 afterEach(async () => {
   while (created.length) await dropTestDatabase(created.pop()!);
 });
 
-/** A fresh, empty database (not cloned from the migrated template). */
+/** A fresh, empty database (not cloned from the migrated template); its owner's URL, who migrates. */
 async function emptyDatabase(): Promise<string> {
+  return (await emptyTestDatabase()).ownerUrl;
+}
+
+async function emptyTestDatabase(): Promise<TestDatabase> {
   const db = await createTestDatabase();
   created.push(db.name);
-  const client = new pg.Client({ connectionString: db.url });
+  const client = new pg.Client({ connectionString: db.ownerUrl });
   await client.connect();
   await client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
   await client.end();
-  return db.url;
+  return db;
 }
 
 async function rows(url: string) {
@@ -96,5 +101,34 @@ describe("lib/db/migrate", () => {
       return rowCount;
     });
     expect(exists).toBe(0);
+  });
+
+  it("migrates as the owner and grants the app's role row access to every table, those of later migrations too", async () => {
+    const db = await emptyTestDatabase();
+    const dir = copyMigrations();
+    const lines: string[] = [];
+    await migrateDatabase({ migrationUrl: db.ownerUrl, databaseUrl: db.url, log: (line) => lines.push(line) });
+    fs.mkdirSync(path.join(dir, "29990101000000_later"));
+    fs.writeFileSync(path.join(dir, "29990101000000_later", "migration.sql"), 'CREATE TABLE "later" (id serial PRIMARY KEY, note text);\n');
+    const later = await migrateDatabase({ migrationUrl: db.ownerUrl, databaseUrl: db.url, dir });
+    expect(later.applied).toEqual(["29990101000000_later"]);
+    expect(lines.filter((l) => l.startsWith("warning"))).toEqual([]);
+    const app = new pg.Client({ connectionString: db.url });
+    await app.connect();
+    try {
+      await app.query(`INSERT INTO "later" (note) VALUES ('the app may write rows')`);
+      expect((await app.query(`SELECT count(*)::int AS n FROM "_prisma_migrations"`)).rows[0].n).toBe(readMigrations().length + 1);
+      await expect(app.query(`DELETE FROM "_prisma_migrations"`)).rejects.toThrow(/permission denied for table _prisma_migrations/);
+      await expect(app.query(`CREATE TABLE "mine" (id int)`)).rejects.toThrow(/permission denied for schema public/);
+    } finally {
+      await app.end();
+    }
+  });
+
+  it("warns when the app's connection migrates itself (no MIGRATION_DATABASE_URL)", async () => {
+    const db = await emptyTestDatabase();
+    const lines: string[] = [];
+    await migrateDatabase({ databaseUrl: db.ownerUrl, log: (line) => lines.push(line) });
+    expect(lines[0]).toMatch(/^warning: MIGRATION_DATABASE_URL is not set/);
   });
 });

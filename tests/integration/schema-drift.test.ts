@@ -4,7 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diffSchemaFiles } from "@/lib/db/schema-engine";
 import { type Catalog, readCatalog } from "./support/catalog";
-import { createTestDatabase, dropTestDatabase, useTestDatabase } from "./support/database";
+import { type TestDatabase, createTestDatabase, dropTestDatabase, useTestDatabase } from "./support/database";
 
 // schema.prisma is the source of truth and the migrations are written by hand, so this test is
 // what keeps them equal. It fails when a model, field, type, nullability, default, unique,
@@ -21,7 +21,8 @@ let actual: Catalog;
 
 beforeAll(async () => {
   dmmf = await internals.getDMMF({ datamodel: schema });
-  actual = await readCatalog(migrated.url());
+  // As the owner: information_schema shows column defaults to the table's owner only.
+  actual = await readCatalog(migrated.ownerUrl());
 });
 
 const tableOf = (model: Model) => model.dbName ?? model.name;
@@ -158,17 +159,17 @@ describe("the migrated database matches schema.prisma", () => {
 describe("the migrated database equals what Prisma Migrate would create", () => {
   // Prisma's own schema engine (WASM) writes the SQL for schema.prisma into an empty database;
   // every catalog detail (defaults, index definitions, constraint names) must then agree.
-  let reference: { name: string; url: string };
+  let reference: TestDatabase;
   let expected: Catalog;
 
   beforeAll(async () => {
     reference = await createTestDatabase();
-    const client = new pg.Client({ connectionString: reference.url });
+    const client = new pg.Client({ connectionString: reference.ownerUrl });
     await client.connect();
     await client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
-    await client.query(await diffSchemaFiles(null, schema, reference.url));
+    await client.query(await diffSchemaFiles(null, schema, reference.ownerUrl));
     await client.end();
-    expected = await readCatalog(reference.url);
+    expected = await readCatalog(reference.ownerUrl);
   });
   afterAll(async () => {
     if (reference) await dropTestDatabase(reference.name);

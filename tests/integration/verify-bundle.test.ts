@@ -89,7 +89,7 @@ const flipHex = (hex: string) => `${hex.slice(0, -1)}${hex.endsWith("0") ? "1" :
 
 describe("the exported proof bundle", () => {
   it("holds every milestone's inputs, proof and root, and the chain to check them on", () => {
-    expect(bundle).toMatchObject({ format: "tradetrail.proof-bundle", version: 1, chain: { chainId: "31337", contractAddress: chain.address } });
+    expect(bundle).toMatchObject({ format: "tradetrail.proof-bundle", version: 2, chain: { chainId: "31337", contractAddress: chain.address } });
     expect(bundle.milestones.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
     for (const m of bundle.milestones) {
       expect(m.root).toMatch(/^0x[0-9a-f]{64}$/);
@@ -102,14 +102,15 @@ describe("the exported proof bundle", () => {
 
 describe("npm run verify", () => {
   it("verifies an untouched bundle: one line per milestone, exit 0", async () => {
-    const run = await verifyCli([write(bundle), "--rpc", chain.rpcUrl]);
+    const run = await verifyCli([write(bundle), "--rpc", chain.rpcUrl, "--contract", chain.address]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const lines = run.stdout.split("\n").filter((l) => /^\s+\d+\s/.test(l));
     expect(lines).toHaveLength(5);
     for (const line of lines) expect(line).toMatch(/VERIFIED\s+Anchored in block \d+ at /);
     expect(run.stdout).toContain(bundle.credit.reference);
-    expect(run.stdout).toContain("All 5 milestones verified.");
+    expect(run.stdout).toContain("All 5 milestones verified; the trail is complete.");
+    expect(run.stdout).toContain(`Checked against AnchorRegistry ${chain.address} (version 2, given with --contract) on chain 31337 at block`);
   });
 
   it.each([
@@ -118,14 +119,14 @@ describe("npm run verify", () => {
     ["one byte of a proof element", (b: ProofBundle) => (b.milestones[4]!.proof[0] = flipHex(b.milestones[4]!.proof[0]!)), 5],
     ["one document hash", (b: ProofBundle) => (b.milestones[3]!.documentHashes[0] = sha256("another invoice")), 4],
   ])("fails with exit 1 when %s changed, naming the milestone", async (_what, change, seq) => {
-    const run = await verifyCli([write(tampered(change)), "--rpc", chain.rpcUrl]);
+    const run = await verifyCli([write(tampered(change)), "--rpc", chain.rpcUrl, "--contract", chain.address]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(new RegExp(`^\\s+${seq}\\s+\\S+\\s+ALTERED`, "m"));
-    expect(run.stdout).toContain("NOT VERIFIED: 4 of 5 milestones verified; 1 altered.");
+    expect(run.stdout).toContain("NOT VERIFIED: 4 of 5 milestones verified; 1 altered; trail complete.");
   });
 
   it("fails with exit 1 when a milestone was left out of the bundle", async () => {
-    const run = await verifyCli([write(tampered((b) => b.milestones.splice(1, 1))), "--rpc", chain.rpcUrl]);
+    const run = await verifyCli([write(tampered((b) => b.milestones.splice(1, 1))), "--rpc", chain.rpcUrl, "--contract", chain.address]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^\s+3\s+\S+\s+MISSING\s+Milestone 2 before it is not in the trail/m);
   });
@@ -134,18 +135,22 @@ describe("npm run verify", () => {
     const other = await deployedRegistry(chain.rpcUrl);
     other.provider.destroy();
     const run = await verifyCli([write(bundle), "--rpc", chain.rpcUrl, "--contract", other.address]);
+    expect(run.stdout).toContain(`WARNING: This bundle names registry ${chain.address}, but it was checked against ${other.address}`);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("5 not-on-chain");
   });
 
   it("exits 2 when it cannot check: no --rpc, no such file, not a bundle, or another chain", async () => {
-    const [noRpc, noFile, notBundle, otherChain] = await Promise.all([
+    const [noRpc, noContract, noFile, notBundle, otherChain] = await Promise.all([
       verifyCli([write(bundle)]),
-      verifyCli([path.join(dir, "absent.json"), "--rpc", chain.rpcUrl]),
-      verifyCli([write('{"hello": "world"}'), "--rpc", chain.rpcUrl]),
-      verifyCli([write(tampered((b) => (b.chain.chainId = "11155111"))), "--rpc", chain.rpcUrl]),
+      verifyCli([write(bundle), "--rpc", chain.rpcUrl]),
+      verifyCli([path.join(dir, "absent.json"), "--rpc", chain.rpcUrl, "--contract", chain.address]),
+      verifyCli([write('{"hello": "world"}'), "--rpc", chain.rpcUrl, "--contract", chain.address]),
+      verifyCli([write(tampered((b) => (b.chain.chainId = "11155111"))), "--rpc", chain.rpcUrl, "--contract", chain.address]),
     ]);
     expect(noRpc).toMatchObject({ code: 2, stderr: expect.stringContaining("--rpc is required") });
+    // The registry is never taken from the bundle: the verifier must say which one it trusts.
+    expect(noContract).toMatchObject({ code: 2, stderr: expect.stringContaining("--contract is required: the AnchorRegistry address you trust") });
     expect(noFile).toMatchObject({ code: 2, stderr: expect.stringMatching(/Cannot read .*absent\.json: no such file/) });
     expect(notBundle).toMatchObject({ code: 2, stderr: expect.stringContaining("This is not a valid proof bundle. format:") });
     expect(otherChain).toMatchObject({ code: 2, stderr: expect.stringContaining("serves chain 31337, but this bundle was anchored on chain 11155111") });

@@ -19,6 +19,8 @@ export interface ChainFixture {
   /** The anchorer: the worker's key. */
   signer: SerialNonceManager;
   signerKey: string;
+  /** The anchorer's address (what verifiers pin as the allowed anchorer). */
+  anchorer: string;
   /** The registry's admin (grants and revokes anchorers), a different key. */
   admin: SerialNonceManager;
   adminKey: string;
@@ -39,6 +41,7 @@ export async function deployedRegistry(rpcUrl = inject("anvilUrl")): Promise<Cha
     provider,
     signer,
     signerKey,
+    anchorer: deployment.anchorer,
     admin,
     adminKey,
     registry: connectAnchorRegistry(deployment.address, signer),
