@@ -21,6 +21,7 @@ async function publishedAnchorers(): Promise<string[] | null> {
 }
 
 export default async function VerifyPage() {
+  const anchorers = await publishedAnchorers();
   return (
     <main className="mx-auto max-w-3xl px-4 py-10">
       <div className="mb-8 flex items-center justify-between">
@@ -40,7 +41,7 @@ export default async function VerifyPage() {
         <h2 id="document-heading" className="text-lg font-semibold text-slate-900">
           Is this document anchored?
         </h2>
-        <DocumentCheck contractAddress={config().ANCHOR_CONTRACT_ADDRESS ?? null} defaultRpcUrl={config().PUBLIC_CHAIN_RPC_URL ?? null} />
+        <DocumentCheck contractAddress={config().ANCHOR_CONTRACT_ADDRESS ?? null} defaultRpcUrl={config().PUBLIC_CHAIN_RPC_URL ?? null} anchorers={anchorers} />
       </section>
       <section className="mt-12 space-y-3" aria-labelledby="bundle-heading">
         <h2 id="bundle-heading" className="text-lg font-semibold text-slate-900">
@@ -50,7 +51,7 @@ export default async function VerifyPage() {
           A bundle holds every milestone of one credit with its salt, Merkle proof and transaction. Everything is recomputed in this browser; only the batch roots
           are read from the contract. See <code>docs/PROOF-FORMAT.md</code> to write your own verifier.
         </p>
-        <BundleCheck defaultRpcUrl={config().PUBLIC_CHAIN_RPC_URL ?? null} registry={config().ANCHOR_CONTRACT_ADDRESS ?? null} anchorers={await publishedAnchorers()} />
+        <BundleCheck defaultRpcUrl={config().PUBLIC_CHAIN_RPC_URL ?? null} registry={config().ANCHOR_CONTRACT_ADDRESS ?? null} anchorers={anchorers} />
       </section>
     </main>
   );

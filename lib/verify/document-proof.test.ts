@@ -50,6 +50,14 @@ describe("documentVerdict", () => {
     expect(verdict).toMatchObject({ status: "anchored", commitment });
   });
 
+  it("does not count an anchor by an account the site does not publish as its anchorer", () => {
+    const answers = new Map([[batch.root, { ...onChain, anchorer: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" }]]);
+    expect(documentVerdict({ ...context([claim]), allowedAnchorers: ["0x70997970c51812dc3a010c7d01b50e0d17dc79c8"] }, answers).status).toBe("anchored");
+    const verdict = documentVerdict({ ...context([claim]), allowedAnchorers: [OTHER] }, answers);
+    expect(verdict.status).toBe("not-anchored");
+    if (verdict.status === "not-anchored") expect(verdict.reasons.join(" ")).toMatch(/not by a published anchorer/);
+  });
+
   it("survives malformed lookups", () => {
     for (const lookup of [{}, { anchors: "x" }, { anchors: [null, 3, { root: 5, proof: "no" }] }]) {
       expect(documentVerdict({ ...context([]), lookup }, new Map()).status).toBe("not-anchored");

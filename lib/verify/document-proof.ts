@@ -33,6 +33,8 @@ export interface DocumentProofContext {
   contractAddress: string;
   /** The chain id the endpoint answered with (eth_chainId). */
   chainId: bigint;
+  /** The anchorers the site publishes; an anchor by anyone else is not counted. Null: not checked. */
+  allowedAnchorers?: readonly string[] | null;
 }
 
 export type DocumentVerdict =
@@ -105,8 +107,11 @@ export function documentVerdict(context: DocumentProofContext, chain: ReadonlyMa
   const anchored: { root: string; anchor: ChainAnchor }[] = [];
   for (const { root } of candidates) {
     const anchor = chain.get(root);
-    if (anchor) anchored.push({ root, anchor });
-    else reasons.push(`Root ${short(root)} is not anchored in registry ${base.contractAddress} on chain ${base.chainId}.`);
+    const allowed = context.allowedAnchorers?.map((a) => a.toLowerCase());
+    if (!anchor) reasons.push(`Root ${short(root)} is not anchored in registry ${base.contractAddress} on chain ${base.chainId}.`);
+    else if (allowed && !allowed.includes(String(anchor.anchorer).toLowerCase())) {
+      reasons.push(`Root ${short(root)} was anchored by ${anchor.anchorer ?? "an unknown account"}, not by a published anchorer: not counted.`);
+    } else anchored.push({ root, anchor });
   }
   if (anchored.length === 0) {
     if (candidates.length === 0 && reasons.length === 0) reasons.push("No anchoring of this file's commitment is known.");
@@ -129,10 +134,11 @@ export async function checkDocumentAnchoring(options: {
   sha256: string;
   lookup: LookupAnswer;
   contractAddress: string;
+  allowedAnchorers?: readonly string[] | null;
   runner: ContractRunner & { send(method: string, params: unknown[]): Promise<unknown> };
 }): Promise<DocumentVerdict> {
   const chainId = BigInt((await options.runner.send("eth_chainId", [])) as string);
-  const context: DocumentProofContext = { sha256: options.sha256, lookup: options.lookup, contractAddress: options.contractAddress, chainId };
+  const context: DocumentProofContext = { sha256: options.sha256, lookup: options.lookup, contractAddress: options.contractAddress, chainId, allowedAnchorers: options.allowedAnchorers };
   const { candidates } = candidateRoots(context);
   const registry = connectAnchorRegistry(options.contractAddress, options.runner);
   const answers = await Promise.all(candidates.map((c) => registry.anchorOf(c.root)));

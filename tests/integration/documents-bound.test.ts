@@ -3,8 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DocumentKind } from "@/lib/generated/prisma/enums";
 import { GET as lookupRoute } from "@/app/api/public/documents/[sha256]/route";
 import { GET as download } from "@/app/api/v1/documents/[documentId]/route";
@@ -15,7 +14,6 @@ import { appendMilestone } from "@/lib/anchoring/record";
 import { AnchoringWorker } from "@/lib/anchoring/worker";
 import { resetConfigCache } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { withDatabase } from "@/lib/dev/embedded-postgres";
 import { ingestDocument } from "@/lib/documents/ingest";
 import { documentStorage } from "@/lib/storage";
 import { sampleTerms } from "@/lib/terms/sample";
@@ -26,7 +24,7 @@ import { lookupDocumentHash } from "@/lib/verify/document-lookup";
 import { checkCreditDocuments } from "@/lib/verify/documents";
 import { verifyCreditNow } from "@/lib/verify/live";
 import { type ChainFixture, deployedRegistry } from "./support/chain";
-import { useTestDatabase } from "./support/database";
+import { asSuperuser, useTestDatabase } from "./support/database";
 import { type World, createUser, createWorld, creditIn, invoiceData } from "./support/world";
 
 // Documents bound to the trail, on a real PostgreSQL, a real disk and a real anvil chain: each
@@ -68,18 +66,13 @@ afterAll(async () => {
 });
 
 /** Runs SQL as a superuser with every trigger off: what the operator, our adversary, can do. */
-async function asSuperuser(statements: [string, unknown[]?][]): Promise<void> {
-  const name = new URL(database.url()).pathname.slice(1);
-  const client = new pg.Client({ connectionString: withDatabase(inject("pgServerUrl"), name) });
-  await client.connect();
-  try {
+async function behindTheAppsBack(statements: [string, unknown[]?][]): Promise<void> {
+  await asSuperuser(database.url(), async (client) => {
     await client.query("BEGIN");
     await client.query("SET LOCAL session_replication_role = replica");
     for (const [sql, params] of statements) await client.query(sql, params);
     await client.query("COMMIT");
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function anchorEverything(): Promise<void> {
@@ -223,7 +216,7 @@ describe("drill (g): stored files re-hashed against the anchored hashes", () => 
   it("reports both documents whose storage keys were swapped (as superuser) as altered, naming whose bytes each now serves", async () => {
     const { creditId, docs } = await presentedCredit();
     const parked = `parked/${randomUUID()}`;
-    await asSuperuser([
+    await behindTheAppsBack([
       ["UPDATE documents SET storage_key = $1 WHERE id = $2", [parked, docs.invoice.id]],
       ["UPDATE documents SET storage_key = $1 WHERE id = $2", [docs.invoice.storageKey, docs.billOfLading.id]],
       ["UPDATE documents SET storage_key = $1 WHERE id = $2", [docs.billOfLading.storageKey, docs.invoice.id]],
@@ -238,7 +231,7 @@ describe("drill (g): stored files re-hashed against the anchored hashes", () => 
     const { creditId, docs } = await presentedCredit();
     const forged = pdf("forged bill of lading");
     await writeFile(localStorage().pathFor(docs.billOfLading.storageKey), forged);
-    await asSuperuser([["UPDATE documents SET sha256 = $1, size = $2 WHERE id = $3", [sha256(forged), forged.length, docs.billOfLading.id]]]);
+    await behindTheAppsBack([["UPDATE documents SET sha256 = $1, size = $2 WHERE id = $3", [sha256(forged), forged.length, docs.billOfLading.id]]]);
     const { direct, live } = await bothChecks(creditId);
     expect(byName(direct.documents)).toEqual({ "invoice.pdf": "verified", "bill-of-lading.pdf": "altered", "packing-list.pdf": "verified" });
     expect(live.documents.documents.find((d) => d.fileName === "bill-of-lading.pdf")!.reason).toMatch(
@@ -248,7 +241,7 @@ describe("drill (g): stored files re-hashed against the anchored hashes", () => 
 
   it("reports a recorded hash swapped between two documents (as superuser) as altered, for both", async () => {
     const { creditId, docs } = await presentedCredit();
-    await asSuperuser([
+    await behindTheAppsBack([
       ["UPDATE documents SET sha256 = $1 WHERE id = $2", [docs.packingList.sha256, docs.invoice.id]],
       ["UPDATE documents SET sha256 = $1 WHERE id = $2", [docs.invoice.sha256, docs.packingList.id]],
     ]);
@@ -281,13 +274,18 @@ describe("drill (j): the public lookup says where to look; the chain decides", (
       contractAddress: chain.address,
       chainId: chain.chainId.toString(),
     });
+    // With the published anchorer list: the worker's key counts, nobody else's would.
+    const lookup = await lookupDocumentHash(docs.invoice.sha256);
+    const withAnchorers = (allowedAnchorers: string[]) => checkDocumentAnchoring({ sha256: docs.invoice.sha256, lookup, contractAddress: chain.address, allowedAnchorers, runner: chain.provider });
+    expect((await withAnchorers([await chain.signer.getAddress()])).status).toBe("anchored");
+    expect((await withAnchorers([await chain.admin.getAddress()])).status).toBe("not-anchored");
   });
 
   it("says not anchored for a batch root rewritten in the database (with a consistent proof), though the lookup returns it", async () => {
     const { docs } = await presentedCredit();
     const anchor = await db().documentAnchor.findFirstOrThrow({ where: { sha256: docs.billOfLading.sha256 } });
     const fake = buildBatch([anchor.commitment, `0x${randomBytes(32).toString("hex")}`]);
-    await asSuperuser([
+    await behindTheAppsBack([
       ["UPDATE anchor_batches SET root = $1, block_time = '2020-01-01T00:00:00Z' WHERE id = $2", [fake.root, anchor.batchId]],
       ["UPDATE document_anchors SET proof = $1 WHERE sha256 = $2 AND batch_id = $3", [fake.proofs.get(anchor.commitment), anchor.sha256, anchor.batchId]],
     ]);
@@ -304,7 +302,7 @@ describe("drill (j): the public lookup says where to look; the chain decides", (
     const commitment = documentCommitment(hash);
     const fake = buildBatch([commitment, `0x${randomBytes(32).toString("hex")}`]);
     const batchId = randomUUID();
-    await asSuperuser([
+    await behindTheAppsBack([
       [
         `INSERT INTO anchor_batches (id, root, leaf_count, status, chain_id, contract_address, tx_hash, block_number, block_hash, block_time, confirmed_at)
          VALUES ($1, $2, 2, 'CONFIRMED', $3, $4, $5, 1, $6, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')`,
@@ -324,7 +322,7 @@ describe("drill (j): the public lookup says where to look; the chain decides", (
     await (await other.registry.anchorRoot(tree.root, 2)).wait();
     expect(await other.registry.anchorOf(tree.root)).not.toBeNull();
     const batchId = randomUUID();
-    await asSuperuser([
+    await behindTheAppsBack([
       [
         `INSERT INTO anchor_batches (id, root, leaf_count, status, chain_id, contract_address, tx_hash, block_number, block_hash, block_time, confirmed_at)
          VALUES ($1, $2, 2, 'CONFIRMED', $3, $4, $5, 1, $6, now(), now())`,
@@ -411,7 +409,7 @@ describe("downloads", () => {
   it("refuses (409) a document whose storage key was pointed at another document's file", async () => {
     const { docs } = await presentedCredit();
     const parked = `parked/${randomUUID()}`;
-    await asSuperuser([
+    await behindTheAppsBack([
       ["UPDATE documents SET storage_key = $1 WHERE id = $2", [parked, docs.packingList.id]],
       ["UPDATE documents SET storage_key = $1 WHERE id = $2", [docs.packingList.storageKey, docs.billOfLading.id]],
       ["UPDATE documents SET storage_key = $1 WHERE id = $2", [docs.billOfLading.storageKey, docs.packingList.id]],
