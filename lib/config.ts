@@ -74,6 +74,14 @@ export const configSchema = z.object({
   VERIFY_CONFIRMATIONS: z.coerce.number().int().min(1).max(64).optional(),
   /** Verifiers warn about a milestone anchored more than this many hours after it was recorded. */
   VERIFY_LATE_ANCHOR_HOURS: int(1, 24 * 365, 24),
+  /** How often the reconciliation of on-chain anchors with batches runs (ms); 0 turns the periodic run off ("Run now" still works). */
+  RECONCILE_INTERVAL_MS: int(0, 86_400_000, 600_000),
+  /** Blocks below the head the reconciliation leaves unread, so a reorganisation does not feed it logs that vanish. */
+  RECONCILE_CONFIRMATIONS: int(0, 1_000, 2),
+  /** Most blocks one eth_getLogs asks for (hosted RPCs cap the range: 10,000 on many, less on some free tiers). */
+  RECONCILE_MAX_BLOCK_RANGE: int(1, 1_000_000, 2_000),
+  /** A batch still sending or unconfirmed after this long is reported as stale (ms). */
+  RECONCILE_STALE_BATCH_MS: int(60_000, 30 * 86_400_000, 3_600_000),
   /** A JSON-RPC URL safe to give browsers (no API key), for in-browser verification on /verify. */
   PUBLIC_CHAIN_RPC_URL: httpUrl,
 

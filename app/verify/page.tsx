@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { BundleCheck } from "@/components/verify/bundle-check";
+import { BundleCheck, type PublishedTrust } from "@/components/verify/bundle-check";
 import { DocumentCheck } from "@/components/verify/document-check";
 import { appChain } from "@/lib/chain/app-chain";
 import { config } from "@/lib/config";
@@ -9,19 +9,28 @@ import { serverTrust } from "@/lib/verify/trust";
 export const metadata: Metadata = { title: "Verify a document or a proof bundle" };
 export const dynamic = "force-dynamic";
 
-/** The anchorers this site publishes for its registry (configuration or deployment record); null when unknown. */
-async function publishedAnchorers(): Promise<string[] | null> {
+/** What this site publishes about its registry: address, anchorers, deployment block, and how deep to read. */
+async function publishedTrust(): Promise<PublishedTrust> {
+  const settings = config();
+  const fallback: PublishedTrust = {
+    registry: settings.ANCHOR_CONTRACT_ADDRESS ?? null,
+    anchorers: null,
+    fromBlock: settings.ANCHOR_REGISTRY_FROM_BLOCK ?? 0,
+    confirmations: settings.VERIFY_CONFIRMATIONS ?? Math.max(1, settings.ANCHOR_CONFIRMATIONS),
+    lateAnchorSeconds: settings.VERIFY_LATE_ANCHOR_HOURS * 3600,
+  };
   try {
     const { provider, contractAddress } = appChain();
     const chainId = (await provider.getNetwork()).chainId;
-    return serverTrust(chainId, contractAddress).allowedAnchorers;
+    const trust = serverTrust(chainId, contractAddress);
+    return { ...fallback, registry: contractAddress, anchorers: trust.allowedAnchorers, fromBlock: trust.fromBlock };
   } catch {
-    return null; // the chain is down or not configured: the browser falls back to the registry's role holders
+    return fallback; // the chain is down or not configured: the browser falls back to the registry's role holders
   }
 }
 
 export default async function VerifyPage() {
-  const anchorers = await publishedAnchorers();
+  const trust = await publishedTrust();
   return (
     <main className="mx-auto max-w-3xl px-4 py-10">
       <div className="mb-8 flex items-center justify-between">
@@ -41,7 +50,7 @@ export default async function VerifyPage() {
         <h2 id="document-heading" className="text-lg font-semibold text-slate-900">
           Is this document anchored?
         </h2>
-        <DocumentCheck contractAddress={config().ANCHOR_CONTRACT_ADDRESS ?? null} defaultRpcUrl={config().PUBLIC_CHAIN_RPC_URL ?? null} anchorers={anchorers} />
+        <DocumentCheck contractAddress={trust.registry} defaultRpcUrl={config().PUBLIC_CHAIN_RPC_URL ?? null} anchorers={trust.anchorers} confirmations={trust.confirmations} />
       </section>
       <section className="mt-12 space-y-3" aria-labelledby="bundle-heading">
         <h2 id="bundle-heading" className="text-lg font-semibold text-slate-900">
@@ -51,7 +60,7 @@ export default async function VerifyPage() {
           A bundle holds every milestone of one credit with its salt, Merkle proof and transaction. Everything is recomputed in this browser; only the batch roots
           are read from the contract. See <code>docs/PROOF-FORMAT.md</code> to write your own verifier.
         </p>
-        <BundleCheck defaultRpcUrl={config().PUBLIC_CHAIN_RPC_URL ?? null} registry={config().ANCHOR_CONTRACT_ADDRESS ?? null} anchorers={anchorers} />
+        <BundleCheck defaultRpcUrl={config().PUBLIC_CHAIN_RPC_URL ?? null} trust={trust} />
       </section>
     </main>
   );

@@ -18,7 +18,18 @@ type Outcome = Awaited<ReturnType<typeof verifyBundle>>;
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
-export function BundleCheck({ defaultRpcUrl, registry, anchorers }: { defaultRpcUrl: string | null; registry: string | null; anchorers: string[] | null }) {
+export interface PublishedTrust {
+  /** The registry this site publishes, and its anchorers (null: not pinned). */
+  registry: string | null;
+  anchorers: string[] | null;
+  /** The registry's deployment block: where the search for heads starts. */
+  fromBlock: number;
+  confirmations: number;
+  lateAnchorSeconds: number;
+}
+
+export function BundleCheck({ defaultRpcUrl, trust }: { defaultRpcUrl: string | null; trust: PublishedTrust }) {
+  const { registry, anchorers } = trust;
   const fileId = useId();
   const [rpcUrl, setRpcUrl] = useState(defaultRpcUrl ?? "");
   const [registryAddress, setRegistryAddress] = useState(registry ?? "");
@@ -39,7 +50,9 @@ export function BundleCheck({ defaultRpcUrl, registry, anchorers }: { defaultRpc
       const url = rpcUrl || `${window.location.origin}/api/public/rpc`;
       const provider = new JsonRpcProvider(url, undefined, { staticNetwork: true, cacheTimeout: -1 });
       const result = await verifyBundle(parsed.bundle, rpcAnchorReader(provider, registryAddress.trim()), {
-        confirmations: parsed.bundle.chain.chainId === "31337" ? 1 : 6,
+        confirmations: trust.confirmations,
+        fromBlock: trust.fromBlock,
+        lateAnchorSeconds: trust.lateAnchorSeconds,
         allowedAnchorers: anchorers,
       });
       setOutcome({ reference: parsed.bundle.credit.reference, result });

@@ -18,7 +18,17 @@ async function sha256Hex(file: File): Promise<string> {
 
 const chainTime = (iso: string) => `${iso.replace("T", " ").slice(0, 19)} UTC`;
 
-export function DocumentCheck({ contractAddress, defaultRpcUrl, anchorers }: { contractAddress: string | null; defaultRpcUrl: string | null; anchorers: string[] | null }) {
+export function DocumentCheck({
+  contractAddress,
+  defaultRpcUrl,
+  anchorers,
+  confirmations,
+}: {
+  contractAddress: string | null;
+  defaultRpcUrl: string | null;
+  anchorers: string[] | null;
+  confirmations: number;
+}) {
   const inputId = useId();
   const [dragging, setDragging] = useState(false);
   const [state, setState] = useState<{ phase: "idle" } | { phase: "hashing"; name: string } | { phase: "done"; name: string; verdict: DocumentVerdict } | { phase: "error"; message: string }>({
@@ -36,7 +46,7 @@ export function DocumentCheck({ contractAddress, defaultRpcUrl, anchorers }: { c
       if (!response.ok) throw new Error(body?.error?.message ?? `The lookup failed (HTTP ${response.status}).`);
       const provider = new JsonRpcProvider(defaultRpcUrl ?? `${window.location.origin}/api/public/rpc`, undefined, { staticNetwork: true, cacheTimeout: -1 });
       try {
-        const verdict = await checkDocumentAnchoring({ sha256: hash, lookup: body ?? {}, contractAddress, allowedAnchorers: anchorers, runner: provider });
+        const verdict = await checkDocumentAnchoring({ sha256: hash, lookup: body ?? {}, contractAddress, allowedAnchorers: anchorers, confirmations, runner: provider });
         setState({ phase: "done", name: file.name, verdict });
       } finally {
         provider.destroy();

@@ -25,6 +25,7 @@ import {
   ANCHORER_ROLE,
   type AnchorRegistry,
   type CreditHeadInput,
+  packHeads,
   anchorErrorName,
   anchorRegistryInterface,
   connectAnchorRegistry,
@@ -336,6 +337,22 @@ describe("AnchorRegistryV2", () => {
       expect(await asOutsider.isAnchored(root)).toBe(false);
     });
 
+    it("rejects packed heads that are not whole 68-byte entries with MalformedHeads(length)", async () => {
+      const root = newRoot();
+      const raw = new Contract(address, anchorRegistryInterface, anchorer).getFunction("anchor");
+      const packed = packHeads([head(1)]);
+      expect(await revertOf(raw.send(root, 1, packed.slice(0, -2)))).toEqual({ name: "MalformedHeads", args: [67n] });
+      expect(await revertOf(raw.send(root, 2, `${packed}00`))).toEqual({ name: "MalformedHeads", args: [69n] });
+      expect(await asOutsider.isAnchored(root)).toBe(false);
+    });
+
+    it("packs heads as creditKey, digest and a 4-byte big-endian seq, refusing a seq that does not fit", () => {
+      const h = head(258);
+      expect(packHeads([h, h])).toBe(`${h.creditKey}${h.digest.slice(2)}00000102`.repeat(2).replace(/0x/g, "").replace(/^/, "0x"));
+      expect(packHeads([])).toBe("0x");
+      for (const seq of [0, 2 ** 32, 1.5]) expect(() => packHeads([head(seq)])).toThrow(/seq must be a positive 32-bit integer/);
+    });
+
     it("rejects an account without the anchorer role with AccessControlUnauthorizedAccount(account, ANCHORER_ROLE)", async () => {
       const root = newRoot();
       const expected = { name: "AccessControlUnauthorizedAccount", args: [await outsider.getAddress(), ANCHORER_ROLE] };
@@ -550,7 +567,7 @@ describe("AnchorRegistryV2", () => {
       // The same errors through eth_call (a read-only dry run), as a verifier or a UI would see them.
       const dryRun = new Contract(address, anchorRegistryInterface, provider).getFunction("anchor");
       const from = await anchorer.getAddress();
-      expect(decodeAnchorError(await failure(dryRun.staticCall(root, 1, [], { from })))).toEqual({ name: "AlreadyAnchored", args: [root] });
+      expect(decodeAnchorError(await failure(dryRun.staticCall(root, 1, "0x", { from })))).toEqual({ name: "AlreadyAnchored", args: [root] });
       // Failures that are not the registry's: a transfer without funds, a plain Error.
       const broke = makeSigner(Wallet.createRandom().privateKey, provider);
       const unfunded = await failure(broke.sendTransaction({ to: address, value: 1n }));

@@ -208,12 +208,21 @@ export class AnchoringWorker {
     });
   }
 
+  /**
+   * Batches of this worker's chain and registry. A batch closed for another registry (before a
+   * switch to a new deployment) is never sent to, or reorg-checked against, this one.
+   */
+  private ownBatches() {
+    return { chainId: this.chain.chainId, contractAddress: this.chain.contractAddress };
+  }
+
   /** Takes one batch that needs work and that no other worker holds; the lease expires on crash. */
   private async leaseBatch(): Promise<BatchRow | null> {
     const rows = await db().$queryRaw<BatchRow[]>`
       UPDATE anchor_batches SET next_attempt_at = now() + make_interval(secs => ${this.settings.leaseMs / 1000})
        WHERE id = (SELECT id FROM anchor_batches
                     WHERE status IN ('SENDING', 'SUBMITTED') AND next_attempt_at <= now()
+                      AND chain_id = ${this.chain.chainId} AND contract_address = ${this.chain.contractAddress}
                     ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
       RETURNING id, root, leaf_count, heads, status, tx_hash, block_number, block_hash, attempts`;
     return rows[0] ?? null;
@@ -337,7 +346,7 @@ export class AnchoringWorker {
     const { provider } = this.chain;
     const head = await provider.getBlockNumber();
     const recent = await db().anchorBatch.findMany({
-      where: { status: "CONFIRMED", blockNumber: { gte: BigInt(Math.max(0, head - this.settings.reorgDepth)) } },
+      where: { ...this.ownBatches(), status: "CONFIRMED", blockNumber: { gte: BigInt(Math.max(0, head - this.settings.reorgDepth)) } },
       select: { id: true, blockNumber: true, blockHash: true },
     });
     let reorged = 0;
@@ -352,7 +361,7 @@ export class AnchoringWorker {
       }
     }
     // A chain that shrank below a confirmed batch's block (anvil_reorg, a reset) drops it too.
-    const beyondHead = await db().anchorBatch.findMany({ where: { status: "CONFIRMED", blockNumber: { gt: BigInt(head) } }, select: { id: true } });
+    const beyondHead = await db().anchorBatch.findMany({ where: { ...this.ownBatches(), status: "CONFIRMED", blockNumber: { gt: BigInt(head) } }, select: { id: true } });
     for (const batch of beyondHead) {
       await this.backToSending(batch.id);
       reorged++;

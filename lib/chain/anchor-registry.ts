@@ -4,6 +4,7 @@ import {
   type ContractRunner,
   type ContractTransactionResponse,
   Interface,
+  type Log,
   type Overrides,
   type Provider,
   concat,
@@ -77,7 +78,18 @@ export interface RootLog {
   txHash: string;
   blockNumber: number;
   blockHash: string;
+  logIndex: number;
 }
+
+/** The RootAnchored logs of one block range read by scanRootLogs. */
+export interface RootLogRange {
+  fromBlock: number;
+  toBlock: number;
+  logs: RootLog[];
+}
+
+/** Most blocks one eth_getLogs asks for by default: many hosted RPCs cap ranges at 10,000 or less. */
+export const LOG_RANGE_CHUNK = 2_000;
 
 export interface AnchorRegistry {
   readonly address: string;
@@ -104,6 +116,12 @@ export interface AnchorRegistry {
   creditHeads(creditKeys: readonly string[], fromBlock: number, toBlock: BlockTag): Promise<PublishedHead[]>;
   /** Every RootAnchored log of these roots in [fromBlock, toBlock], in chain order. */
   rootLogs(roots: readonly string[], fromBlock: number, toBlock: BlockTag): Promise<RootLog[]>;
+  /**
+   * Every RootAnchored log in [fromBlock, toBlock], whatever the root, one range of at most
+   * `maxBlockRange` blocks at a time, in chain order. A range the node refuses is halved and
+   * retried (down to one block), since nodes cap ranges and results in different ways.
+   */
+  scanRootLogs(fromBlock: number, toBlock: number, options?: { maxBlockRange?: number }): AsyncGenerator<RootLogRange>;
 }
 
 /** Topics filters take at most this many alternatives per position on common nodes; larger sets are split. */
@@ -231,7 +249,31 @@ export function connectAnchorRegistry(address: string, runner: ContractRunner): 
         .flat()
         .filter((log) => !log.removed)
         .sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index)
-        .map((log) => ({ root: log.topics[1]!.toLowerCase(), txHash: log.transactionHash, blockNumber: log.blockNumber, blockHash: log.blockHash }));
+        .map(toRootLog);
+    },
+    async *scanRootLogs(fromBlock, toBlock, options = {}) {
+      const maxRange = options.maxBlockRange ?? LOG_RANGE_CHUNK;
+      if (!Number.isInteger(maxRange) || maxRange < 1) throw new RangeError(`maxBlockRange must be a positive integer, got ${maxRange}`);
+      const topic0 = anchorRegistryInterface.getEvent("RootAnchored")!.topicHash;
+      const provider = runnerProvider(runner);
+      let range = maxRange;
+      for (let from = fromBlock; from <= toBlock; ) {
+        const to = Math.min(toBlock, from + range - 1);
+        let logs;
+        try {
+          logs = await provider.getLogs({ address: contract.target as string, topics: [topic0], fromBlock: from, toBlock: to });
+        } catch (error) {
+          if (to === from) throw error;
+          range = Math.max(1, Math.floor((to - from + 1) / 2));
+          continue;
+        }
+        yield {
+          fromBlock: from,
+          toBlock: to,
+          logs: logs.filter((log) => !log.removed).sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index).map(toRootLog),
+        };
+        from = to + 1;
+      }
     },
   };
 }
@@ -244,6 +286,10 @@ export function packHeads(heads: readonly CreditHeadInput[]): string {
       return concat([zeroPadValue(h.creditKey, 32), zeroPadValue(h.digest, 32), toBeHex(h.seq, 4)]);
     }),
   );
+}
+
+function toRootLog(log: Log): RootLog {
+  return { root: log.topics[1]!.toLowerCase(), txHash: log.transactionHash, blockNumber: log.blockNumber, blockHash: log.blockHash, logIndex: log.index };
 }
 
 function runnerProvider(runner: ContractRunner): Provider {

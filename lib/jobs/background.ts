@@ -3,10 +3,11 @@ import { connectAnchorRegistry } from "@/lib/chain/anchor-registry";
 import { makeProvider, makeSigner } from "@/lib/chain/provider";
 import { AnchoringWorker } from "@/lib/anchoring/worker";
 import { expireCredits } from "./expire-credits";
+import { reconcileAnchors, reconcileSettings } from "./reconcile-anchors";
 import { runQueuedVerifications } from "./verification-runs";
 
-// The jobs that run beside the web server: the anchoring worker, the expiry of credits and the
-// auditors' portfolio checks. `npm start` runs them in its own process; `npm run worker` runs
+// The jobs that run beside the web server: the anchoring worker, the expiry of credits, the
+// auditors' portfolio checks and the reconciliation of on-chain anchors with batches. `npm start` runs them in its own process; `npm run worker` runs
 // them alone (for a deployment where web and workers scale separately).
 
 export interface BackgroundJobs {
@@ -52,6 +53,19 @@ export function startBackgroundJobs(options: { signerKey: string; log: (line: st
   };
   every(60_000, () => expireCredits(new Date(), options.log));
   every(2_000, () => runQueuedVerifications({ rpcUrl, contractAddress, log: options.log }));
+  if (settings.RECONCILE_INTERVAL_MS > 0) {
+    let reconciling = false; // a slow run (a first scan of a long chain) is not started twice
+    every(settings.RECONCILE_INTERVAL_MS, async () => {
+      if (reconciling) return;
+      reconciling = true;
+      try {
+        const id = chainId || (await provider.getNetwork()).chainId;
+        await reconcileAnchors({ provider, contractAddress, settings: reconcileSettings(id, contractAddress, settings), trigger: "SCHEDULE", log: options.log });
+      } finally {
+        reconciling = false;
+      }
+    });
+  }
 
   return {
     get worker() {

@@ -277,6 +277,14 @@ describe("verifyTrail: trust", () => {
     expect(result.ok).toBe(false);
   });
 
+  it("reports a false transaction as altered even when the anchorer is also not allowed", () => {
+    const records = trail(2);
+    const chain = emptyChain();
+    anchor(chain, records, { block: 42, anchorer: ROGUE });
+    records[0]!.txHash = id("another transaction");
+    expect(statuses(verify(records, chain))).toEqual(["1:altered", "2:untrusted"]);
+  });
+
   it("compares anchorers whatever their case", () => {
     const { records, chain } = anchoredTrail();
     expect(verify(records, chain, { ...POLICY, allowedAnchorers: [ANCHORER.toLowerCase()] }).ok).toBe(true);
@@ -403,6 +411,24 @@ describe("verifyTrail: timing", () => {
     const late = verify(records, chain, { ...POLICY, lateAnchorSeconds: 350 }).warnings;
     expect(late.map((w) => `${w.code}:${w.seq}`)).toEqual(["late-anchor:1", "late-anchor:2", "late-anchor:4"]);
     expect(late[2]!.message).toBe("Milestone 4 was anchored 6 min after it was recorded (threshold 5.8 min): ask why it waited.");
+  });
+
+  it("takes the recording time from the hashed content when it has one, and warns when the stated one differs", () => {
+    // Content carries the time the lifecycle hashed; the exporter's recordedAt is not in any digest.
+    const withTime = trail(5).map((r, i) => ({ ...r, content: { ...(r.content as object), recordedAt: new Date(T0 + (i + 1) * 60_000).toISOString() } }));
+    for (const [i, r] of withTime.entries()) {
+      r.prevDigest = i === 0 ? ZERO_DIGEST : withTime[i - 1]!.digest;
+      r.digest = milestoneDigest(r);
+    }
+    const fresh = emptyChain();
+    anchor(fresh, withTime.slice(0, 3), { block: 42 });
+    anchor(fresh, withTime.slice(3), { block: 50 });
+    // An exporter moves milestone 5's stated time to just before its anchor to hide a late anchor.
+    withTime[4]!.recordedAt = new Date(T0 + 590_000).toISOString();
+    const result = verify(withTime, fresh, { ...POLICY, lateAnchorSeconds: 250 });
+    // Delays from the hashed times: 444, 384, 324, 360 and 300 s, all over 250 s: the edit hid nothing.
+    expect(result.warnings.map((w) => `${w.code}:${w.seq}`)).toEqual(["late-anchor:1", "late-anchor:2", "late-anchor:3", "late-anchor:4", "recorded-time-mismatch:5", "late-anchor:5"]);
+    expect(result.warnings[4]!.message).toMatch(/^Milestone 5 states it was recorded at .*, but its hashed content says .*: the hashed time is used\.$/);
   });
 
   it("says durations in minutes, hours or days", () => {

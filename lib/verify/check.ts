@@ -129,7 +129,18 @@ function checkOne(record: MilestoneRecord, previous: MilestoneRecord | undefined
     };
   }
 
-  // trust
+  // trust: a false transaction (altered) outranks an unknown anchorer (untrusted)
+  const transactions = evidence.rootTransactions?.get(root);
+  if (record.txHash && transactions && !transactions.includes(lower(record.txHash))) {
+    return {
+      seq,
+      kind,
+      digest,
+      status: "altered",
+      reason: `The transaction it names (${short(record.txHash)}) holds no RootAnchored log of its root; the root was anchored in ${transactions.map(short).join(", ") || "no transaction found"}.`,
+    };
+  }
+
   const allowed = policy.allowedAnchorers ?? policy.currentAnchorers ?? null;
   if (allowed !== null && !allowed.some((a) => lower(a) === lower(anchor.anchorer))) {
     return {
@@ -145,17 +156,6 @@ function checkOne(record: MilestoneRecord, previous: MilestoneRecord | undefined
           : `Its root was anchored by ${anchor.anchorer}, which no longer holds the registry's anchorer role.`,
     };
   }
-  const transactions = evidence.rootTransactions?.get(root);
-  if (record.txHash && transactions && !transactions.includes(lower(record.txHash))) {
-    return {
-      seq,
-      kind,
-      digest,
-      status: "altered",
-      reason: `The transaction it names (${short(record.txHash)}) holds no RootAnchored log of its root; the root was anchored in ${transactions.map(short).join(", ") || "no transaction found"}.`,
-    };
-  }
-
   const anchoredAt = new Date(anchor.timestamp * 1000).toISOString();
   return {
     seq,
@@ -258,6 +258,14 @@ function checkHeads(sorted: readonly MilestoneRecord[], results: MilestoneCheck[
   };
 }
 
+/** The recording time the milestone's content commits to (`content.recordedAt`), if any. */
+function committedTime(record: MilestoneRecord): string | null {
+  const content = record.content;
+  if (content === null || typeof content !== "object" || Array.isArray(content)) return null;
+  const value = content.recordedAt;
+  return typeof value === "string" && !Number.isNaN(Date.parse(value)) ? value : null;
+}
+
 /** Seconds as a person reads them: minutes under two hours, hours under two days, else days. */
 export function duration(seconds: number): string {
   const round = (n: number) => Math.round(n * 10) / 10;
@@ -270,7 +278,13 @@ function timingWarnings(sorted: readonly MilestoneRecord[], results: readonly Mi
   const warnings: VerificationWarning[] = [];
   let previous: { seq: number; at: number } | null = null;
   for (const record of sorted) {
-    const at = record.recordedAt ? Date.parse(record.recordedAt) : Number.NaN;
+    // The time in the content is hashed into the digest; the record's own recordedAt is not.
+    const committed = committedTime(record);
+    if (committed && record.recordedAt && Date.parse(record.recordedAt) !== Date.parse(committed)) {
+      warnings.push({ seq: record.seq, code: "recorded-time-mismatch", message: `Milestone ${record.seq} states it was recorded at ${record.recordedAt}, but its hashed content says ${committed}: the hashed time is used.` });
+    }
+    const stated = committed ?? record.recordedAt;
+    const at = stated ? Date.parse(stated) : Number.NaN;
     if (Number.isNaN(at)) continue;
     if (previous && at < previous.at) {
       warnings.push({ seq: record.seq, code: "recorded-out-of-order", message: `Milestone ${record.seq} is recorded at ${record.recordedAt}, before milestone ${previous.seq}.` });

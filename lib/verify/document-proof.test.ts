@@ -58,6 +58,11 @@ describe("documentVerdict", () => {
     if (verdict.status === "not-anchored") expect(verdict.reasons.join(" ")).toMatch(/not by a published anchorer/);
   });
 
+  it("does not count a proof whose length cannot come from a batch of the recorded size", () => {
+    expect(documentVerdict(context([claim]), new Map([[batch.root, { ...onChain, leafCount: 3 }]])).status).toBe("anchored");
+    expect(documentVerdict(context([claim]), new Map([[batch.root, { ...onChain, leafCount: 64 }]])).status).toBe("not-anchored");
+  });
+
   it("survives malformed lookups", () => {
     for (const lookup of [{}, { anchors: "x" }, { anchors: [null, 3, { root: 5, proof: "no" }] }]) {
       expect(documentVerdict({ ...context([]), lookup }, new Map()).status).toBe("not-anchored");

@@ -2,6 +2,7 @@ import { type ContractRunner, getAddress, isAddress } from "ethers";
 import { connectAnchorRegistry } from "@/lib/chain/anchor-registry";
 import { documentCommitment, normaliseSha256 } from "@/lib/anchoring/document-commitment";
 import { verifyInclusion } from "@/lib/anchoring/merkle";
+import { proofLengthsFor } from "./check";
 
 // "Was this file anchored, and when?", decided without trusting our database. The lookup
 // (/api/public/documents/{sha256}) only says where to look: the verifier recomputes the
@@ -23,6 +24,8 @@ export interface ChainAnchor {
   timestamp: number;
   blockNumber: number;
   anchorer?: string;
+  /** Leaves the registry records for the root: a genuine proof has one of proofLengthsFor(leafCount) steps. */
+  leafCount?: number;
 }
 
 export interface DocumentProofContext {
@@ -105,10 +108,13 @@ export function documentVerdict(context: DocumentProofContext, chain: ReadonlyMa
   const sha256 = normaliseSha256(context.sha256)!;
   const base = { sha256, commitment, contractAddress: getAddress(context.contractAddress), chainId: context.chainId.toString() };
   const anchored: { root: string; anchor: ChainAnchor }[] = [];
-  for (const { root } of candidates) {
+  for (const { root, proof } of candidates) {
     const anchor = chain.get(root);
     const allowed = context.allowedAnchorers?.map((a) => a.toLowerCase());
     if (!anchor) reasons.push(`Root ${short(root)} is not anchored in registry ${base.contractAddress} on chain ${base.chainId}.`);
+    else if (anchor.leafCount !== undefined && !proofLengthsFor(anchor.leafCount).includes(proof.length)) {
+      reasons.push(`The proof for root ${short(root)} has ${proof.length} step(s), but the registry records ${anchor.leafCount} leaves: it did not come from that batch.`);
+    }
     else if (allowed && !allowed.includes(String(anchor.anchorer).toLowerCase())) {
       reasons.push(`Root ${short(root)} was anchored by ${anchor.anchorer ?? "an unknown account"}, not by a published anchorer: not counted.`);
     } else anchored.push({ root, anchor });
@@ -135,13 +141,17 @@ export async function checkDocumentAnchoring(options: {
   lookup: LookupAnswer;
   contractAddress: string;
   allowedAnchorers?: readonly string[] | null;
+  /** Read the registry this many blocks deep (1: the latest block), so an anchor a reorg may still drop is not counted. */
+  confirmations?: number;
   runner: ContractRunner & { send(method: string, params: unknown[]): Promise<unknown> };
 }): Promise<DocumentVerdict> {
   const chainId = BigInt((await options.runner.send("eth_chainId", [])) as string);
+  const depth = Math.max(1, options.confirmations ?? 1);
+  const blockTag = depth === 1 ? undefined : Math.max(0, Number(BigInt((await options.runner.send("eth_blockNumber", [])) as string)) - (depth - 1));
   const context: DocumentProofContext = { sha256: options.sha256, lookup: options.lookup, contractAddress: options.contractAddress, chainId, allowedAnchorers: options.allowedAnchorers };
   const { candidates } = candidateRoots(context);
   const registry = connectAnchorRegistry(options.contractAddress, options.runner);
-  const answers = await Promise.all(candidates.map((c) => registry.anchorOf(c.root)));
-  const chain = new Map(candidates.map((c, i) => [c.root, answers[i] ? { timestamp: answers[i].timestamp, blockNumber: answers[i].blockNumber, anchorer: answers[i].anchorer } : null]));
+  const answers = await Promise.all(candidates.map((c) => registry.anchorOf(c.root, blockTag)));
+  const chain = new Map(candidates.map((c, i) => [c.root, answers[i] ? { timestamp: answers[i].timestamp, blockNumber: answers[i].blockNumber, anchorer: answers[i].anchorer, leafCount: answers[i].leafCount } : null]));
   return documentVerdict(context, chain);
 }

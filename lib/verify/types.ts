@@ -129,7 +129,7 @@ export const TRAIL_STATUSES = ["complete", "truncated", "forked", "unchecked"] a
  */
 export type TrailStatus = (typeof TRAIL_STATUSES)[number];
 
-export const WARNING_CODES = ["registry-mismatch", "anchorers-not-pinned", "late-anchor", "recorded-out-of-order", "no-heads", "reference-unverified"] as const;
+export const WARNING_CODES = ["registry-mismatch", "anchorers-not-pinned", "late-anchor", "recorded-out-of-order", "recorded-time-mismatch", "no-heads", "reference-unverified"] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
 export interface VerificationWarning {

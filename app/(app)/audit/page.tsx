@@ -12,6 +12,8 @@ import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
 import { listCredits } from "@/lib/credits/list-credits";
 import { listRuns } from "@/lib/jobs/verification-runs";
+import { latestReconciliation } from "@/lib/reconciliation/reconciliation";
+import { ReconciliationPanel } from "@/components/reconciliation/reconciliation-panel";
 
 export const metadata: Metadata = { title: "Audit" };
 
@@ -19,7 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const actor = await requireActor();
   if (actor.organizationKind !== "AUDITOR") redirect("/");
   const search = await searchParams;
-  const [page, runs] = await Promise.all([listCredits(actor, { after: search.after, before: search.before }), listRuns(actor)]);
+  const [page, runs, reconciliation] = await Promise.all([listCredits(actor, { after: search.after, before: search.before }), listRuns(actor), latestReconciliation(actor)]);
   return (
     <>
       <PageHeader title="Audit" description="Credits whose banks granted your firm access. Everything here is read-only." />
@@ -32,6 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <PortfolioCheck latestRunId={runs[0]?.id ?? null} />
           </CardBody>
         </Card>
+        <ReconciliationPanel latest={reconciliation.latest} current={reconciliation.current} />
         <Card>
           <CardHeader>
             <CardTitle>Credits you may audit</CardTitle>

@@ -11,6 +11,8 @@ import { auditFirms, listGrants } from "@/lib/audit/grants";
 import { requireActor } from "@/lib/auth/session";
 import { listHolidays } from "@/lib/calendar/holidays";
 import { listCredits } from "@/lib/credits/list-credits";
+import { canReconcile, latestReconciliation } from "@/lib/reconciliation/reconciliation";
+import { ReconciliationPanel } from "@/components/reconciliation/reconciliation-panel";
 import { removeHolidayAction, revokeAuditAction, revokeTokenAction } from "./actions";
 import { AddHolidayForm, CreateTokenForm, GrantAuditForm } from "./forms";
 
@@ -24,12 +26,14 @@ export default async function SettingsPage() {
   const isBank = actor.organizationKind === "BANK";
   const bankAdmin = isBank && actor.roles.some((r) => r === "ADMIN" || r === "CHECKER");
   const canTokens = isBank || actor.roles.includes("ADMIN");
-  const [tokens, grants, auditors, credits, holidays] = await Promise.all([
+  const reconciles = canReconcile(actor);
+  const [tokens, grants, auditors, credits, holidays, reconciliation] = await Promise.all([
     canTokens ? listApiTokens(actor) : [],
     isBank || actor.organizationKind === "AUDITOR" ? listGrants(actor) : [],
     bankAdmin ? auditFirms() : [],
     bankAdmin ? listCredits(actor, {}, 200) : { items: [] },
     isBank ? listHolidays(actor.organizationId) : [],
+    reconciles ? latestReconciliation(actor) : null,
   ]);
   return (
     <>
@@ -125,6 +129,8 @@ export default async function SettingsPage() {
             </CardBody>
           </Card>
         ) : null}
+
+        {reconciliation ? <ReconciliationPanel latest={reconciliation.latest} current={reconciliation.current} /> : null}
 
         {isBank ? (
           <Card>
