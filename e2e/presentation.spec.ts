@@ -150,7 +150,9 @@ test("a discrepant presentation: notice, waiver, payment by maker and checker, a
 
     const result = await dropOnVerify(auditor, { name: original.name, body });
     await expect(result).toHaveAttribute("data-anchored", "true");
-    await expect(result).toContainText("Documents presented");
+    // The chain's time and block, the registry checked; never the milestone that committed to it.
+    await expect(result).toContainText(/anchored at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC \(block \d+\) in registry 0x[0-9a-fA-F]{40} on chain 31337/);
+    await expect(result).not.toContainText("Documents presented");
     await expect(result).toContainText(document.sha256.slice(0, 6));
   }
   await expect(auditor.getByText(DOCUMENT_KIND_LABELS.COMMERCIAL_INVOICE)).toHaveCount(0); // /verify reveals no credit details
@@ -158,4 +160,5 @@ test("a discrepant presentation: notice, waiver, payment by maker and checker, a
   // A file that was never presented is reported as not anchored.
   const unknown = await dropOnVerify(auditor, { name: "unknown.pdf", body: pdf("never presented") });
   await expect(unknown).toHaveAttribute("data-anchored", "false");
+  await expect(unknown).toContainText(/not anchored in registry 0x[0-9a-fA-F]{40} on chain 31337/);
 });

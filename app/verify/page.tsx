@@ -30,6 +30,7 @@ async function publishedTrust(): Promise<PublishedTrust> {
 }
 
 export default async function VerifyPage() {
+  const trust = await publishedTrust();
   return (
     <main className="mx-auto max-w-3xl px-4 py-10">
       <div className="mb-8 flex items-center justify-between">
@@ -49,7 +50,7 @@ export default async function VerifyPage() {
         <h2 id="document-heading" className="text-lg font-semibold text-slate-900">
           Is this document anchored?
         </h2>
-        <DocumentCheck />
+        <DocumentCheck contractAddress={trust.registry} defaultRpcUrl={config().PUBLIC_CHAIN_RPC_URL ?? null} anchorers={trust.anchorers} confirmations={trust.confirmations} />
       </section>
       <section className="mt-12 space-y-3" aria-labelledby="bundle-heading">
         <h2 id="bundle-heading" className="text-lg font-semibold text-slate-900">
@@ -59,7 +60,7 @@ export default async function VerifyPage() {
           A bundle holds every milestone of one credit with its salt, Merkle proof and transaction. Everything is recomputed in this browser; only the batch roots
           are read from the contract. See <code>docs/PROOF-FORMAT.md</code> to write your own verifier.
         </p>
-        <BundleCheck defaultRpcUrl={config().PUBLIC_CHAIN_RPC_URL ?? null} trust={await publishedTrust()} />
+        <BundleCheck defaultRpcUrl={config().PUBLIC_CHAIN_RPC_URL ?? null} trust={trust} />
       </section>
     </main>
   );

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Hash } from "@/components/ui/hash";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import { type DocumentCheckRow, DocumentChecks } from "./document-checks";
 import { TrailVerdict, type TrailVerdictProps } from "./trail-verdict";
 import { VerificationBadge } from "./verification-badge";
 
@@ -38,6 +39,7 @@ interface Check extends TrailVerdictProps {
   head: number;
   chainId: string;
   contractAddress: string;
+  documents?: { documents: DocumentCheckRow[]; counts: Record<string, number> };
 }
 
 export function AuditTrail({ creditId, rows, head }: { creditId: string; rows: TrailRow[]; head: number | null }) {
@@ -76,6 +78,11 @@ export function AuditTrail({ creditId, rows, head }: { creditId: string; rows: T
             {Object.entries(counts)
               .map(([status, n]) => `${n} ${status}`)
               .join(", ")}
+            {check.documents && check.documents.documents.length > 0
+              ? `; re-hashed ${check.documents.documents.length} document${check.documents.documents.length === 1 ? "" : "s"}: ${Object.entries(check.documents.counts)
+                  .map(([status, n]) => `${n} ${status}`)
+                  .join(", ")}`
+              : ""}
             .
           </p>
         ) : (
@@ -150,6 +157,12 @@ export function AuditTrail({ creditId, rows, head }: { creditId: string; rows: T
           ))}
         </TBody>
       </Table>
+      {check?.documents ? (
+        <section className="space-y-2" aria-label="Documents re-hashed" data-testid="document-checks">
+          <h3 className="text-sm font-semibold text-slate-900">Documents: stored files re-hashed against the anchored hashes</h3>
+          <DocumentChecks documents={check.documents.documents} />
+        </section>
+      ) : null}
     </div>
   );
 }

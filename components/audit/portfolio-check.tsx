@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Progress } from "@/components/ui/progress";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import { DocumentCheckBadge } from "./document-checks";
 import { VerificationBadge } from "./verification-badge";
 
 interface Run {
@@ -16,7 +17,7 @@ interface Run {
   error: string | null;
   createdAt: string;
   finishedAt: string | null;
-  report: { credits: { creditId: string; reference: string; creditNumber: string | null; milestones: number; exceptions: { seq: number; kind: string; status: string; reason: string }[] }[] } | null;
+  report: { credits: { creditId: string; reference: string; creditNumber: string | null; milestones: number; exceptions: { seq: number; kind: string; status: string; reason: string }[]; documentExceptions?: { documentId: string; fileName: string; kind: string; status: string; reason: string }[] }[] } | null;
 }
 
 /** Verify every credit this auditor may see, as a background job with a progress bar. */
@@ -61,6 +62,7 @@ export function PortfolioCheck({ latestRunId }: { latestRunId: string | null }) 
 
   const active = run && (run.status === "QUEUED" || run.status === "RUNNING");
   const exceptions = run?.report?.credits.flatMap((c) => c.exceptions.map((e) => ({ ...e, credit: c }))) ?? [];
+  const documentExceptions = run?.report?.credits.flatMap((c) => (c.documentExceptions ?? []).map((e) => ({ ...e, credit: c }))) ?? [];
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
@@ -76,7 +78,8 @@ export function PortfolioCheck({ latestRunId }: { latestRunId: string | null }) 
         <div className="space-y-3" data-testid="portfolio-report">
           <p role="status" className="text-sm">
             Checked {run.report.credits.length} credit(s), {run.report.credits.reduce((n, c) => n + c.milestones, 0)} milestone(s):{" "}
-            <strong>{exceptions.length === 0 ? "no exception" : `${exceptions.length} exception(s)`}</strong>.{" "}
+            <strong>{exceptions.length === 0 ? "no exception" : `${exceptions.length} exception(s)`}</strong>
+            {documentExceptions.length > 0 ? <strong>, {documentExceptions.length} document exception(s)</strong> : null}.{" "}
             <a className="text-brand-700 hover:underline" href={`/api/v1/audit/runs/${run.id}/report?format=csv`}>
               Download CSV
             </a>{" "}
@@ -112,6 +115,34 @@ export function PortfolioCheck({ latestRunId }: { latestRunId: string | null }) 
                       <VerificationBadge status={e.status} />
                     </Td>
                     <Td className="text-sm">{e.reason}</Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          ) : null}
+          {documentExceptions.length > 0 ? (
+            <Table aria-label="Document exceptions">
+              <THead>
+                <Tr>
+                  <Th scope="col">Credit</Th>
+                  <Th scope="col">Document</Th>
+                  <Th scope="col">Status</Th>
+                  <Th scope="col">Reason</Th>
+                </Tr>
+              </THead>
+              <TBody>
+                {documentExceptions.map((e) => (
+                  <Tr key={`${e.credit.creditId}-${e.documentId}`}>
+                    <Td>
+                      <Link className="text-brand-700 hover:underline" href={`/credits/${e.credit.creditId}/audit`}>
+                        {e.credit.creditNumber ?? e.credit.reference}
+                      </Link>
+                    </Td>
+                    <Td>{e.fileName}</Td>
+                    <Td>
+                      <DocumentCheckBadge status={e.status} />
+                    </Td>
+                    <Td className="text-sm break-all">{e.reason}</Td>
                   </Tr>
                 ))}
               </TBody>

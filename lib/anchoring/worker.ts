@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { type AnchorRegistry, type CreditHeadInput, anchorErrorName } from "@/lib/chain/anchor-registry";
 import { creditKey } from "./credit-key";
+import { documentCommitment, normaliseSha256 } from "./document-commitment";
 import { buildBatch } from "./merkle";
 
 // The anchoring worker. It takes pending milestones from the outbox (FOR UPDATE SKIP LOCKED, so
@@ -160,9 +161,9 @@ export class AnchoringWorker {
       // Each credit's pending run together, in seq order, credits by their oldest pending
       // milestone: the batch takes whole runs (the last one perhaps cut short, still a prefix),
       // even when a later seq was committed with an earlier created_at than the one before it.
-      const candidates = await tx.$queryRaw<{ id: string; digest: string; credit_id: string; seq: number }[]>`
-        SELECT id, digest, credit_id, seq FROM (
-          SELECT id, digest, credit_id, seq, min(created_at) OVER (PARTITION BY credit_id) AS credit_first
+      const candidates = await tx.$queryRaw<{ id: string; digest: string; credit_id: string; seq: number; document_hashes: string[] }[]>`
+        SELECT id, digest, credit_id, seq, document_hashes FROM (
+          SELECT id, digest, credit_id, seq, document_hashes, min(created_at) OVER (PARTITION BY credit_id) AS credit_first
             FROM milestones WHERE status = 'PENDING') p
          ORDER BY credit_first, credit_id, seq LIMIT ${batchSize}`;
       if (candidates.length === 0) return 0;
@@ -172,11 +173,18 @@ export class AnchoringWorker {
          GROUP BY credit_id`;
       const claimed = inSeqOrder(candidates, new Map(firstPending.map((r) => [r.credit_id, r.seq])));
       if (claimed.length === 0) return 0;
-      const tree = buildBatch(claimed.map((m) => m.digest));
+      // Each document hash these milestones commit to, and no earlier batch did, gets a leaf of
+      // its own: its anchoring is then provable from the chain without revealing the milestone.
+      const hashes = [...new Set(claimed.flatMap((m) => m.document_hashes.map(normaliseSha256).filter((h) => h !== null)))];
+      const committed = hashes.length === 0 ? [] : await tx.$queryRaw<{ sha256: string }[]>`
+        SELECT DISTINCT sha256 FROM document_anchors WHERE sha256 = ANY(${hashes}::text[])`;
+      const seen = new Set(committed.map((r) => r.sha256));
+      const documents = hashes.filter((h) => !seen.has(h)).map((sha256) => ({ sha256, commitment: documentCommitment(sha256) }));
+      const tree = buildBatch([...claimed.map((m) => m.digest), ...documents.map((d) => d.commitment)]);
       const batch = await tx.anchorBatch.create({
         data: {
           root: tree.root,
-          leafCount: claimed.length,
+          leafCount: claimed.length + documents.length,
           heads: creditHeads(claimed) as unknown as Prisma.InputJsonValue,
           status: "SENDING",
           chainId: this.chain.chainId,
@@ -191,6 +199,11 @@ export class AnchoringWorker {
                proof = ARRAY(SELECT jsonb_array_elements_text(u.proof::jsonb))
           FROM unnest(${ids}::uuid[], ${proofs}::text[]) AS u(id, proof)
          WHERE m.id = u.id`;
+      if (documents.length > 0) {
+        await tx.documentAnchor.createMany({
+          data: documents.map((d) => ({ sha256: d.sha256, batchId: batch.id, commitment: d.commitment, proof: tree.proofs.get(d.commitment) ?? [] })),
+        });
+      }
       return claimed.length;
     });
   }

@@ -7,6 +7,7 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { visibleToSql } from "@/lib/credits/visibility";
 import { recordAuditUse } from "@/lib/audit/log";
 import { verifyCredit } from "@/lib/verify/credit";
+import { checkCreditDocuments } from "@/lib/verify/documents";
 import { rpcAnchorReader } from "@/lib/verify/reader";
 import { serverTrust } from "@/lib/verify/trust";
 
@@ -25,6 +26,10 @@ export interface PortfolioReport {
     /** The trail against the credit's heads on chain: complete, truncated, forked or unchecked. */
     trail?: string;
     exceptions: { seq: number; kind: string; status: string; reason: string }[];
+    /** Presented documents re-hashed (absent in reports made before documents were checked). */
+    documents?: number;
+    /** Each presented document whose stored bytes are not its anchored hash, by file name. */
+    documentExceptions?: { documentId: string; fileName: string; kind: string; status: string; reason: string }[];
   }[];
 }
 
@@ -81,6 +86,7 @@ async function runOne(run: { id: string; requested_by_id: string; auditor_id: st
     let done = 0;
     for (const credit of credits) {
       const result = await verifyCredit(credit.id, reader, trust);
+      const files = await checkCreditDocuments(credit.id, { anchoredSeqs: new Set(result.results.filter((r) => r.status === "verified").map((r) => r.seq)) });
       const counts: Record<string, number> = {};
       for (const r of result.results) counts[r.status] = (counts[r.status] ?? 0) + 1;
       report.credits.push({
@@ -94,6 +100,10 @@ async function runOne(run: { id: string; requested_by_id: string; auditor_id: st
           ...(result.trail.status === "forked" || result.trail.status === "truncated" ? [{ seq: 0, kind: "TRAIL", status: result.trail.status, reason: result.trail.reason }] : []),
           ...result.results.filter((r) => r.status !== "verified").map((r) => ({ seq: r.seq, kind: r.kind, status: r.status, reason: r.reason })),
         ],
+        documents: files.documents.length,
+        documentExceptions: files.documents
+          .filter((d) => d.status !== "verified")
+          .map((d) => ({ documentId: d.documentId, fileName: d.fileName, kind: d.kind, status: d.status, reason: d.reason })),
       });
       done++;
       // Progress every few credits keeps the bar moving without a write per credit.
@@ -117,6 +127,8 @@ export function reportCsv(report: PortfolioReport): string {
   const rows = [["credit_reference", "credit_number", "milestone_seq", "milestone_kind", "status", "reason"]];
   for (const credit of report.credits) {
     for (const e of credit.exceptions) rows.push([credit.reference, credit.creditNumber ?? "", String(e.seq), e.kind, e.status, e.reason]);
+    // Document rows: no milestone seq; the kind column names the document kind, the reason its file.
+    for (const e of credit.documentExceptions ?? []) rows.push([credit.reference, credit.creditNumber ?? "", "", `DOCUMENT ${e.kind}`, e.status, e.reason]);
   }
   return `${rows.map((row) => row.map(quote).join(",")).join("\n")}\n`;
 }

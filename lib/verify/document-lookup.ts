@@ -1,28 +1,30 @@
 import { db } from "@/lib/db/client";
+import { documentCommitment, normaliseSha256 } from "@/lib/anchoring/document-commitment";
+import { invalid } from "@/lib/errors";
 
-/**
- * Public answer to "is this document hash anchored?": for each confirmed milestone that committed
- * to it, the milestone kind and where on chain. Nothing about the credit, its parties or terms.
- */
-export async function lookupDocumentHash(sha256: string) {
-  const hash = sha256.toLowerCase();
-  if (!/^[0-9a-f]{64}$/.test(hash)) return { sha256: hash, anchored: false, anchors: [] };
-  const rows = await db().milestone.findMany({
-    where: { documentHashes: { has: hash }, status: "ANCHORED", batch: { status: "CONFIRMED" } },
+// The public answer to "was this document anchored?", for anyone holding a file: where its
+// commitment sits in a confirmed batch tree, and nothing else. No milestone kind or outcome, no
+// credit, no times from our database: the time is the chain's (anchorOf(root)), read by the
+// verifier itself. The answer is a claim to check, not a verdict: lib/verify/document-proof.ts
+// recomputes the commitment, follows the proof to the root and asks the registry about the root.
+
+export interface DocumentLookup {
+  sha256: string;
+  commitment: string;
+  anchors: { chainId: string; contractAddress: string; root: string; proof: string[] }[];
+}
+
+export async function lookupDocumentHash(sha256: string): Promise<DocumentLookup> {
+  const hash = normaliseSha256(sha256);
+  if (hash === null) throw invalid("A document hash is 64 hexadecimal digits (its SHA-256).");
+  const rows = await db().documentAnchor.findMany({
+    where: { sha256: hash, batch: { status: "CONFIRMED" } },
     orderBy: { createdAt: "asc" },
-    select: { kind: true, batch: { select: { root: true, txHash: true, blockNumber: true, blockTime: true, chainId: true, contractAddress: true } } },
+    select: { proof: true, batch: { select: { root: true, chainId: true, contractAddress: true } } },
   });
   return {
     sha256: hash,
-    anchored: rows.length > 0,
-    anchors: rows.map((r) => ({
-      milestoneKind: r.kind,
-      chainId: r.batch!.chainId.toString(),
-      contractAddress: r.batch!.contractAddress,
-      root: r.batch!.root,
-      txHash: r.batch!.txHash,
-      blockNumber: r.batch!.blockNumber?.toString() ?? null,
-      anchoredAt: r.batch!.blockTime?.toISOString() ?? null,
-    })),
+    commitment: documentCommitment(hash),
+    anchors: rows.map((r) => ({ chainId: r.batch.chainId.toString(), contractAddress: r.batch.contractAddress, root: r.batch.root, proof: r.proof })),
   };
 }

@@ -4,6 +4,7 @@ import { getCredit } from "@/lib/credits/get-credit";
 import { recordAuditUse } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
 import { verifyCredit } from "./credit";
+import { checkCreditDocuments } from "./documents";
 import { rpcAnchorReader } from "./reader";
 import { serverTrust } from "./trust";
 
@@ -20,6 +21,8 @@ export async function verifyCreditNow(actor: Actor, creditId: string) {
   }
   const started = Date.now();
   const result = await verifyCredit(credit.id, rpcAnchorReader(provider, contractAddress), serverTrust(chainId, contractAddress));
+  // Every presented file re-hashed; only milestones that verified on chain vouch for a hash.
+  const documents = await checkCreditDocuments(credit.id, { anchoredSeqs: new Set(result.results.filter((r) => r.status === "verified").map((r) => r.seq)) });
   if (credit.auditing) await recordAuditUse(actor, { action: "verify", creditId: credit.id, data: { milestones: result.results.length } });
   return {
     creditId: credit.id,
@@ -29,5 +32,6 @@ export async function verifyCreditNow(actor: Actor, creditId: string) {
     contractAddress,
     head,
     ...result,
+    documents,
   };
 }

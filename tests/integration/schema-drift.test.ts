@@ -186,6 +186,7 @@ describe("the migrated database equals what Prisma Migrate would create", () => 
       "credits_amount_positive",
       "credits_drawn_within_range",
       "credits_parties_distinct",
+      "document_anchors_hex",
       "documents_sha256_hex",
       "milestones_digest_hex",
       "milestones_seq_positive",

@@ -1,22 +1,26 @@
 import { Readable } from "node:stream";
 import { contentDisposition } from "@/lib/documents/file-name";
 import { documentForDownload } from "@/lib/documents/access";
+import { openVerifiedDocument } from "@/lib/documents/serve";
 import { documentStorage } from "@/lib/storage";
 import { authenticated } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/documents/{id}[?inline=1]: the stored bytes, with their SHA-256 in a header. */
+/**
+ * GET /api/v1/documents/{id}[?inline=1]: the stored bytes, with the SHA-256 of exactly those bytes
+ * in a header. A stored file that is not the recorded document is refused (409), not served.
+ */
 export const GET = authenticated<{ documentId: string }>(async (request, actor, { documentId }) => {
   const document = await documentForDownload(actor, documentId);
-  const file = await documentStorage().get(document.storageKey);
+  const file = await openVerifiedDocument(documentStorage(), document);
   const inline = new URL(request.url).searchParams.get("inline") === "1";
   return new Response(Readable.toWeb(file.body) as ReadableStream, {
     headers: {
       "content-type": document.mediaType,
-      "content-length": String(document.size),
+      "content-length": String(file.size),
       "content-disposition": contentDisposition(document.fileName, inline ? "inline" : "attachment"),
-      "x-content-sha256": document.sha256,
+      "x-content-sha256": file.sha256,
       "cache-control": "private, no-store",
       "x-content-type-options": "nosniff",
       // A preview may be framed by our own pages only; the PDF viewer runs no scripts of ours.

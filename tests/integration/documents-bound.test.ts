@@ -1,0 +1,423 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DocumentKind } from "@/lib/generated/prisma/enums";
+import { GET as lookupRoute } from "@/app/api/public/documents/[sha256]/route";
+import { GET as download } from "@/app/api/v1/documents/[documentId]/route";
+import { createApiToken } from "@/lib/api/tokens";
+import { documentCommitment } from "@/lib/anchoring/document-commitment";
+import { buildBatch, verifyInclusion } from "@/lib/anchoring/merkle";
+import { appendMilestone } from "@/lib/anchoring/record";
+import { AnchoringWorker } from "@/lib/anchoring/worker";
+import { resetConfigCache } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import { ingestDocument } from "@/lib/documents/ingest";
+import { documentStorage } from "@/lib/storage";
+import { sampleTerms } from "@/lib/terms/sample";
+import { termsSchema } from "@/lib/terms/schema";
+import { LocalDocumentStorage } from "@/lib/storage/local";
+import { checkDocumentAnchoring } from "@/lib/verify/document-proof";
+import { lookupDocumentHash } from "@/lib/verify/document-lookup";
+import { checkCreditDocuments } from "@/lib/verify/documents";
+import { verifyCreditNow } from "@/lib/verify/live";
+import { type ChainFixture, deployedRegistry } from "./support/chain";
+import { asSuperuser, useTestDatabase } from "./support/database";
+import { type World, createUser, createWorld, creditIn, invoiceData } from "./support/world";
+
+// Documents bound to the trail, on a real PostgreSQL, a real disk and a real anvil chain: each
+// presented document gets a commitment of its own in the anchored batch tree; its stored bytes are
+// re-hashed against the anchored hashes; the public lookup says only where to look, and the
+// verdict comes from the chain. Tampering is done as a superuser would, behind the app's back.
+
+const database = useTestDatabase();
+let world: World;
+let chain: ChainFixture;
+let worker: AnchoringWorker;
+let base: string;
+const saved = { STORAGE_DIR: process.env.STORAGE_DIR, CHAIN_RPC_URL: process.env.CHAIN_RPC_URL, ANCHOR_CONTRACT_ADDRESS: process.env.ANCHOR_CONTRACT_ADDRESS };
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+const pdf = (label: string) => Buffer.concat([Buffer.from(`%PDF-1.7\n% ${label}\n`), randomBytes(20_000)]);
+
+beforeAll(async () => {
+  base = await mkdtemp(path.join(tmpdir(), "tt-docs-bound-"));
+  world = await createWorld();
+  chain = await deployedRegistry();
+  process.env.STORAGE_DIR = path.join(base, "documents");
+  process.env.CHAIN_RPC_URL = chain.rpcUrl;
+  process.env.ANCHOR_CONTRACT_ADDRESS = chain.address;
+  resetConfigCache();
+  worker = new AnchoringWorker(
+    { provider: chain.provider, registry: chain.registry, chainId: chain.chainId, contractAddress: chain.address },
+    { batchSize: 64, batchAgeMs: 0, confirmations: 1, maxBackoffMs: 200, leaseMs: 5_000 },
+  );
+});
+
+afterAll(async () => {
+  for (const [key, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  resetConfigCache();
+  await rm(base, { recursive: true, force: true });
+});
+
+/** Runs SQL as a superuser with every trigger off: what the operator, our adversary, can do. */
+async function behindTheAppsBack(statements: [string, unknown[]?][]): Promise<void> {
+  await asSuperuser(database.url(), async (client) => {
+    await client.query("BEGIN");
+    await client.query("SET LOCAL session_replication_role = replica");
+    for (const [sql, params] of statements) await client.query(sql, params);
+    await client.query("COMMIT");
+  });
+}
+
+async function anchorEverything(): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const report = await worker.tick();
+    const left = await db().milestone.count({ where: { status: { not: "ANCHORED" } } });
+    if (left === 0) return;
+    if (Date.now() > deadline) throw new Error(`${left} milestone(s) not anchored: ${report.errors.join("; ")}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function localStorage(): LocalDocumentStorage {
+  const storage = documentStorage();
+  if (!(storage instanceof LocalDocumentStorage)) throw new Error("expected local storage");
+  return storage;
+}
+
+interface StoredDocument {
+  id: string;
+  fileName: string;
+  bytes: Buffer;
+  sha256: string;
+  storageKey: string;
+}
+
+async function addDocument(creditId: string, presentationId: string, fileName: string, kind: DocumentKind): Promise<StoredDocument> {
+  const bytes = pdf(`${fileName} ${randomUUID()}`);
+  const stored = await ingestDocument({ body: Readable.from([bytes]), maxBytes: 1024 * 1024, storage: documentStorage() });
+  const row = await db().document.create({
+    data: {
+      creditId,
+      presentationId,
+      kind,
+      fileName,
+      mediaType: stored.mediaType,
+      size: BigInt(stored.size),
+      sha256: stored.sha256,
+      storageKey: stored.storageKey,
+      data: kind === "COMMERCIAL_INVOICE" ? invoiceData(termsSchema.parse(sampleTerms())) : {},
+      uploadedById: world.users.beneficiary.MAKER.userId,
+    },
+  });
+  return { id: row.id, fileName, bytes, sha256: stored.sha256, storageKey: stored.storageKey };
+}
+
+/**
+ * A credit whose first presentation (invoice, bill of lading, packing list) was presented and
+ * anchored, plus a second presentation still in draft with one document.
+ */
+async function presentedCredit() {
+  const { creditId, presentationId, documentId } = await creditIn(world, "ADVISED", { presentation: "DRAFT" });
+  // creditIn's placeholder document has no file: take it out of the draft, as removeDocument does.
+  await db().document.update({ where: { id: documentId! }, data: { presentationId: null } });
+  const docs = {
+    invoice: await addDocument(creditId, presentationId!, "invoice.pdf", "COMMERCIAL_INVOICE"),
+    billOfLading: await addDocument(creditId, presentationId!, "bill-of-lading.pdf", "BILL_OF_LADING"),
+    packingList: await addDocument(creditId, presentationId!, "packing-list.pdf", "PACKING_LIST"),
+  };
+  await db().$transaction(async (tx) => {
+    await tx.presentation.update({ where: { id: presentationId! }, data: { status: "PRESENTED", presentedAt: new Date() } });
+    await appendMilestone(tx, {
+      creditId,
+      kind: "DOCUMENTS_PRESENTED",
+      subjectId: presentationId!,
+      content: { presentationNumber: 1 },
+      documentHashes: Object.values(docs).map((d) => d.sha256),
+    });
+  });
+  const draft = await db().presentation.create({ data: { creditId, number: 2, status: "DRAFT" } });
+  const unpresented = await addDocument(creditId, draft.id, "draft-invoice.pdf", "COMMERCIAL_INVOICE");
+  await anchorEverything();
+  return { creditId, presentationId: presentationId!, docs, unpresented };
+}
+
+const byName = (documents: { fileName: string; status: string }[]) => Object.fromEntries(documents.map((d) => [d.fileName, d.status]));
+
+async function bothChecks(creditId: string) {
+  const direct = await checkCreditDocuments(creditId);
+  const live = await verifyCreditNow(world.users.issuingBank.MAKER, creditId);
+  expect(byName(live.documents.documents)).toEqual(byName(direct.documents));
+  return { direct, live };
+}
+
+describe("document commitments in the batch tree", () => {
+  it("adds one leaf per new document hash (leafCount = milestones + documents), with a proof to the anchored root, once per hash", async () => {
+    const { creditId, presentationId, docs } = await presentedCredit();
+    const hashes = Object.values(docs).map((d) => d.sha256);
+    const anchors = await db().documentAnchor.findMany({ where: { sha256: { in: hashes } }, include: { batch: true } });
+    expect(anchors).toHaveLength(3);
+    const batch = anchors[0]!.batch;
+    expect(anchors.every((a) => a.batchId === batch.id)).toBe(true);
+    const milestones = await db().milestone.count({ where: { batchId: batch.id } });
+    expect(batch.leafCount).toBe(milestones + 3);
+    expect((await chain.registry.anchorOf(batch.root))?.leafCount).toBe(milestones + 3);
+    for (const a of anchors) {
+      expect(a.commitment).toBe(documentCommitment(a.sha256));
+      expect(verifyInclusion(batch.root, a.commitment, a.proof)).toBe(true);
+    }
+    // The unpresented draft document is committed nowhere.
+    expect(await db().documentAnchor.count({ where: { sha256: { notIn: hashes }, batchId: batch.id } })).toBe(0);
+
+    // A later milestone committing to the same documents adds no second commitment.
+    await db().$transaction((tx) =>
+      appendMilestone(tx, { creditId, kind: "PRESENTATION_COMPLIANT", subjectId: presentationId, content: { presentationNumber: 1 }, documentHashes: hashes }),
+    );
+    await anchorEverything();
+    const later = await db().milestone.findFirstOrThrow({ where: { creditId, kind: "PRESENTATION_COMPLIANT" }, include: { batch: true } });
+    expect(later.batch!.leafCount).toBe(await db().milestone.count({ where: { batchId: later.batchId } }));
+    expect(await db().documentAnchor.count({ where: { sha256: { in: hashes } } })).toBe(3);
+
+    // Append-only: the application cannot rewrite or delete a commitment.
+    await expect(db().documentAnchor.updateMany({ where: { sha256: hashes[0]! }, data: { proof: [] } })).rejects.toThrow(/append-only/);
+    await expect(db().documentAnchor.deleteMany({ where: { sha256: hashes[0]! } })).rejects.toThrow(/append-only/);
+  });
+});
+
+describe("drill (g): stored files re-hashed against the anchored hashes", () => {
+  it("verifies every presented document of an untouched credit and leaves the draft presentation's document out", async () => {
+    const { creditId, unpresented } = await presentedCredit();
+    const { direct, live } = await bothChecks(creditId);
+    expect(byName(direct.documents)).toEqual({ "invoice.pdf": "verified", "bill-of-lading.pdf": "verified", "packing-list.pdf": "verified" });
+    expect(direct.documents.some((d) => d.documentId === unpresented.id)).toBe(false);
+    expect(direct.ok).toBe(true);
+    expect(live.ok).toBe(true);
+  });
+
+  it("reports the document whose bytes on disk were replaced as altered, by name; the others stay verified", async () => {
+    const { creditId, docs } = await presentedCredit();
+    const forged = pdf("forged invoice");
+    await writeFile(localStorage().pathFor(docs.invoice.storageKey), forged);
+    const { direct, live } = await bothChecks(creditId);
+    expect(byName(live.documents.documents)).toEqual({ "invoice.pdf": "altered", "bill-of-lading.pdf": "verified", "packing-list.pdf": "verified" });
+    const invoice = direct.documents.find((d) => d.fileName === "invoice.pdf")!;
+    expect(invoice.reason).toBe(`invoice.pdf: the stored file's SHA-256 is ${sha256(forged)} but the anchored hash is ${docs.invoice.sha256}.`);
+    // The milestones themselves are intact: only the document check sees this.
+    expect(live.results.every((r) => r.status === "verified")).toBe(true);
+  });
+
+  it("reports both documents whose storage keys were swapped (as superuser) as altered, naming whose bytes each now serves", async () => {
+    const { creditId, docs } = await presentedCredit();
+    const parked = `parked/${randomUUID()}`;
+    await behindTheAppsBack([
+      ["UPDATE documents SET storage_key = $1 WHERE id = $2", [parked, docs.invoice.id]],
+      ["UPDATE documents SET storage_key = $1 WHERE id = $2", [docs.invoice.storageKey, docs.billOfLading.id]],
+      ["UPDATE documents SET storage_key = $1 WHERE id = $2", [docs.billOfLading.storageKey, docs.invoice.id]],
+    ]);
+    const { direct } = await bothChecks(creditId);
+    expect(byName(direct.documents)).toEqual({ "invoice.pdf": "altered", "bill-of-lading.pdf": "altered", "packing-list.pdf": "verified" });
+    const invoice = direct.documents.find((d) => d.fileName === "invoice.pdf")!;
+    expect(invoice.reason).toBe(`invoice.pdf: the stored file's SHA-256 is ${docs.billOfLading.sha256} (the bytes of bill-of-lading.pdf) but the anchored hash is ${docs.invoice.sha256}.`);
+  });
+
+  it("reports a document whose file and recorded hash were replaced together (as superuser) as altered: the anchored milestone knows the original", async () => {
+    const { creditId, docs } = await presentedCredit();
+    const forged = pdf("forged bill of lading");
+    await writeFile(localStorage().pathFor(docs.billOfLading.storageKey), forged);
+    await behindTheAppsBack([["UPDATE documents SET sha256 = $1, size = $2 WHERE id = $3", [sha256(forged), forged.length, docs.billOfLading.id]]]);
+    const { direct, live } = await bothChecks(creditId);
+    expect(byName(direct.documents)).toEqual({ "invoice.pdf": "verified", "bill-of-lading.pdf": "altered", "packing-list.pdf": "verified" });
+    expect(live.documents.documents.find((d) => d.fileName === "bill-of-lading.pdf")!.reason).toMatch(
+      /^bill-of-lading\.pdf: the recorded hash [0-9a-f]{64} matches the stored file, but the presentation's anchored milestones commit to other hashes .*: the file and its record were replaced together\.$/,
+    );
+  });
+
+  it("reports a recorded hash swapped between two documents (as superuser) as altered, for both", async () => {
+    const { creditId, docs } = await presentedCredit();
+    await behindTheAppsBack([
+      ["UPDATE documents SET sha256 = $1 WHERE id = $2", [docs.packingList.sha256, docs.invoice.id]],
+      ["UPDATE documents SET sha256 = $1 WHERE id = $2", [docs.invoice.sha256, docs.packingList.id]],
+    ]);
+    const { live } = await bothChecks(creditId);
+    expect(byName(live.documents.documents)).toEqual({ "invoice.pdf": "altered", "bill-of-lading.pdf": "verified", "packing-list.pdf": "altered" });
+  });
+
+  it("reports a deleted file as missing, by name", async () => {
+    const { creditId, docs } = await presentedCredit();
+    await localStorage().delete(docs.packingList.storageKey);
+    const { direct } = await bothChecks(creditId);
+    expect(byName(direct.documents)).toEqual({ "invoice.pdf": "verified", "bill-of-lading.pdf": "verified", "packing-list.pdf": "missing" });
+    expect(direct.documents.find((d) => d.fileName === "packing-list.pdf")!.reason).toMatch(/^packing-list\.pdf: the stored file is missing/);
+  });
+});
+
+describe("drill (j): the public lookup says where to look; the chain decides", () => {
+  const verdictFor = async (hash: string) => checkDocumentAnchoring({ sha256: hash, lookup: await lookupDocumentHash(hash), contractAddress: chain.address, runner: chain.provider });
+
+  it("finds a genuine document anchored, with the chain's time and block", async () => {
+    const { docs } = await presentedCredit();
+    const anchor = await db().documentAnchor.findFirstOrThrow({ where: { sha256: docs.invoice.sha256 }, include: { batch: true } });
+    const verdict = await verdictFor(docs.invoice.sha256);
+    const block = await chain.provider.getBlock(Number(anchor.batch.blockNumber));
+    expect(verdict).toMatchObject({
+      status: "anchored",
+      root: anchor.batch.root,
+      blockNumber: Number(anchor.batch.blockNumber),
+      anchoredAt: new Date(block!.timestamp * 1000).toISOString(),
+      contractAddress: chain.address,
+      chainId: chain.chainId.toString(),
+    });
+    // With the published anchorer list: the worker's key counts, nobody else's would.
+    const lookup = await lookupDocumentHash(docs.invoice.sha256);
+    const withAnchorers = (allowedAnchorers: string[]) => checkDocumentAnchoring({ sha256: docs.invoice.sha256, lookup, contractAddress: chain.address, allowedAnchorers, runner: chain.provider });
+    expect((await withAnchorers([await chain.signer.getAddress()])).status).toBe("anchored");
+    expect((await withAnchorers([await chain.admin.getAddress()])).status).toBe("not-anchored");
+  });
+
+  it("says not anchored for a batch root rewritten in the database (with a consistent proof), though the lookup returns it", async () => {
+    const { docs } = await presentedCredit();
+    const anchor = await db().documentAnchor.findFirstOrThrow({ where: { sha256: docs.billOfLading.sha256 } });
+    const fake = buildBatch([anchor.commitment, `0x${randomBytes(32).toString("hex")}`]);
+    await behindTheAppsBack([
+      ["UPDATE anchor_batches SET root = $1, block_time = '2020-01-01T00:00:00Z' WHERE id = $2", [fake.root, anchor.batchId]],
+      ["UPDATE document_anchors SET proof = $1 WHERE sha256 = $2 AND batch_id = $3", [fake.proofs.get(anchor.commitment), anchor.sha256, anchor.batchId]],
+    ]);
+    const lookup = await lookupDocumentHash(docs.billOfLading.sha256);
+    expect(lookup.anchors.map((a) => a.root)).toEqual([fake.root]);
+    const verdict = await verdictFor(docs.billOfLading.sha256);
+    expect(verdict.status).toBe("not-anchored");
+    expect(verdict.contractAddress).toBe(chain.address);
+    if (verdict.status === "not-anchored") expect(verdict.reasons.join(" ")).toMatch(/is not anchored in registry/);
+  });
+
+  it("says not anchored for a batch and commitment invented in the database, back-dated and CONFIRMED", async () => {
+    const hash = sha256(pdf("never presented"));
+    const commitment = documentCommitment(hash);
+    const fake = buildBatch([commitment, `0x${randomBytes(32).toString("hex")}`]);
+    const batchId = randomUUID();
+    await behindTheAppsBack([
+      [
+        `INSERT INTO anchor_batches (id, root, leaf_count, status, chain_id, contract_address, tx_hash, block_number, block_hash, block_time, confirmed_at)
+         VALUES ($1, $2, 2, 'CONFIRMED', $3, $4, $5, 1, $6, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')`,
+        [batchId, fake.root, chain.chainId.toString(), chain.address, `0x${"ab".repeat(32)}`, `0x${"cd".repeat(32)}`],
+      ],
+      ["INSERT INTO document_anchors (sha256, batch_id, commitment, proof) VALUES ($1, $2, $3, $4)", [hash, batchId, commitment, fake.proofs.get(commitment)]],
+    ]);
+    expect((await lookupDocumentHash(hash)).anchors).toHaveLength(1);
+    expect((await verdictFor(hash)).status).toBe("not-anchored");
+  });
+
+  it("does not count a root anchored in another registry that the lookup names", async () => {
+    const other = await deployedRegistry();
+    const hash = sha256(pdf("anchored elsewhere"));
+    const commitment = documentCommitment(hash);
+    const tree = buildBatch([commitment, `0x${randomBytes(32).toString("hex")}`]);
+    await (await other.registry.anchorRoot(tree.root, 2)).wait();
+    expect(await other.registry.anchorOf(tree.root)).not.toBeNull();
+    const batchId = randomUUID();
+    await behindTheAppsBack([
+      [
+        `INSERT INTO anchor_batches (id, root, leaf_count, status, chain_id, contract_address, tx_hash, block_number, block_hash, block_time, confirmed_at)
+         VALUES ($1, $2, 2, 'CONFIRMED', $3, $4, $5, 1, $6, now(), now())`,
+        [batchId, tree.root, chain.chainId.toString(), other.address, `0x${"ab".repeat(32)}`, `0x${"cd".repeat(32)}`],
+      ],
+      ["INSERT INTO document_anchors (sha256, batch_id, commitment, proof) VALUES ($1, $2, $3, $4)", [hash, batchId, commitment, tree.proofs.get(commitment)]],
+    ]);
+    const verdict = await verdictFor(hash);
+    expect(verdict.status).toBe("not-anchored");
+    expect(verdict.contractAddress).toBe(chain.address);
+    if (verdict.status === "not-anchored") expect(verdict.reasons.join(" ")).toContain(`names registry ${other.address}`);
+    other.provider.destroy();
+  });
+});
+
+describe("the public lookup route", () => {
+  const get = (hash: string, ip: string) =>
+    lookupRoute(new Request(`http://localhost/api/public/documents/${hash}`, { headers: { "x-forwarded-for": ip } }), { params: Promise.resolve({ sha256: hash }) });
+
+  it("answers with the commitment and where it is anchored, and nothing about the milestone or the credit", async () => {
+    const { creditId, docs } = await presentedCredit();
+    const response = await get(docs.invoice.sha256, "192.0.2.1");
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const body = JSON.parse(text) as { sha256: string; commitment: string; anchors: Record<string, unknown>[] };
+    expect(Object.keys(body).sort()).toEqual(["anchors", "commitment", "sha256"]);
+    expect(body.anchors).toHaveLength(1);
+    expect(Object.keys(body.anchors[0]!).sort()).toEqual(["chainId", "contractAddress", "proof", "root"]);
+    expect(body.commitment).toBe(documentCommitment(docs.invoice.sha256));
+    for (const secret of ["DOCUMENTS_PRESENTED", "milestoneKind", "Documents presented", "blockTime", "anchoredAt", "invoice.pdf", creditId]) expect(text).not.toContain(secret);
+  });
+
+  it("refuses a malformed hash with 400", async () => {
+    for (const bad of ["abc", "z".repeat(64), `${"a".repeat(64)}00`]) {
+      const response = await get(bad, "192.0.2.2");
+      expect(response.status, bad).toBe(400);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("INVALID_REQUEST");
+    }
+  });
+
+  it("answers 429 with Retry-After and a clear message after a client's burst, other clients unaffected", async () => {
+    const hash = sha256(Buffer.from("rate limit probe"));
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) statuses.push((await get(hash, "198.51.100.77")).status);
+    expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
+    const refused = await get(hash, "198.51.100.77");
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/^Too many lookups from your address\. Try again in \d+ seconds?\.$/) });
+    expect((await get(hash, "198.51.100.78")).status).toBe(200);
+  });
+});
+
+describe("downloads", () => {
+  let token: string;
+  beforeAll(async () => {
+    token = (await createApiToken(await createUser(world.orgs.issuingBank, ["MAKER", "ADMIN"], `dl-${randomUUID().slice(0, 8)}`), "downloads")).token;
+  });
+  const get = (documentId: string) =>
+    download(new Request(`http://localhost/api/v1/documents/${documentId}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ documentId }) });
+
+  it("states the SHA-256 of exactly the bytes it serves", async () => {
+    const { docs } = await presentedCredit();
+    const response = await get(docs.invoice.id);
+    expect(response.status).toBe(200);
+    const body = new Uint8Array(await response.arrayBuffer());
+    expect(response.headers.get("x-content-sha256")).toBe(sha256(body));
+    expect(sha256(body)).toBe(docs.invoice.sha256);
+  });
+
+  it("refuses (409) a file swapped on disk instead of serving it under the document's hash", async () => {
+    const { docs } = await presentedCredit();
+    const forged = pdf("forged");
+    await writeFile(localStorage().pathFor(docs.invoice.storageKey), forged);
+    const response = await get(docs.invoice.id);
+    expect(response.status).toBe(409);
+    expect(response.headers.get("x-content-sha256")).toBeNull();
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("CONFLICT");
+    expect(body.error.message).toContain(`invoice.pdf was not served: the stored file's SHA-256 is ${sha256(forged)} but the document's recorded (and anchored) hash is ${docs.invoice.sha256}`);
+  });
+
+  it("refuses (409) a document whose storage key was pointed at another document's file", async () => {
+    const { docs } = await presentedCredit();
+    const parked = `parked/${randomUUID()}`;
+    await behindTheAppsBack([
+      ["UPDATE documents SET storage_key = $1 WHERE id = $2", [parked, docs.packingList.id]],
+      ["UPDATE documents SET storage_key = $1 WHERE id = $2", [docs.packingList.storageKey, docs.billOfLading.id]],
+      ["UPDATE documents SET storage_key = $1 WHERE id = $2", [docs.billOfLading.storageKey, docs.packingList.id]],
+    ]);
+    expect((await get(docs.billOfLading.id)).status).toBe(409);
+    expect((await get(docs.packingList.id)).status).toBe(409);
+    const untouched = await get(docs.invoice.id);
+    expect(untouched.status).toBe(200);
+    expect(sha256(new Uint8Array(await untouched.arrayBuffer()))).toBe(untouched.headers.get("x-content-sha256"));
+  });
+});
