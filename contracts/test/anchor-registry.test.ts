@@ -480,8 +480,9 @@ describe("AnchorRegistryV2", () => {
       const r2 = await mined(asAnchorer.anchorRoot(second, 1));
       await mined(asAnchorer.anchorRoot(notAsked, 1));
       expect(await asOutsider.rootLogs([second, never, first, second], r1.blockNumber, "latest")).toEqual([
-        { root: first, txHash: r1.hash, blockNumber: r1.blockNumber, blockHash: r1.blockHash },
-        { root: second, txHash: r2.hash, blockNumber: r2.blockNumber, blockHash: r2.blockHash },
+        // RootAnchored is the first log of its transaction, which anvil mines alone in its block.
+        { root: first, txHash: r1.hash, blockNumber: r1.blockNumber, blockHash: r1.blockHash, logIndex: 0 },
+        { root: second, txHash: r2.hash, blockNumber: r2.blockNumber, blockHash: r2.blockHash, logIndex: 0 },
       ]);
       expect(await asOutsider.rootLogs([first], r2.blockNumber, "latest")).toEqual([]);
     });
