@@ -175,6 +175,19 @@ export function connectAnchorRegistry(address: string, runner: ContractRunner): 
   const read = (name: "anchorOf" | "anchorsOf") => reads.getFunction(name);
   const event = (name: EventName) => contract.getEvent(name);
 
+  /** The registry's `event` logs whose first indexed argument is one of `values`, in chain order (split into queries of TOPIC_CHUNK values). */
+  const logsByTopic1 = async (event: EventName, values: readonly string[], fromBlock: number, toBlock: BlockTag) => {
+    const topic0 = anchorRegistryInterface.getEvent(event)!.topicHash;
+    const unique = [...new Set(values.map((v) => v.toLowerCase()))];
+    const parts = await Promise.all(
+      chunk(unique, TOPIC_CHUNK).map((part) => runnerProvider(runner).getLogs({ address: contract.target as string, topics: [topic0, part], fromBlock, toBlock })),
+    );
+    return parts
+      .flat()
+      .filter((log) => !log.removed)
+      .sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index);
+  };
+
   const anchorOf = async (root: string, blockTag?: BlockTag) =>
     toRecord(root, (await read("anchorOf").staticCall(root, blockTag === undefined ? {} : { blockTag })) as AnchorStruct);
 
@@ -214,42 +227,21 @@ export function connectAnchorRegistry(address: string, runner: ContractRunner): 
       return log ? { txHash: log.transactionHash, blockNumber: log.blockNumber, blockHash: log.blockHash } : null;
     },
     async creditHeads(creditKeys, fromBlock, toBlock) {
-      const topic0 = anchorRegistryInterface.getEvent("CreditAdvanced")!.topicHash;
-      const keys = [...new Set(creditKeys.map((k) => k.toLowerCase()))];
-      const parts = await Promise.all(
-        chunk(keys, TOPIC_CHUNK).map((part) =>
-          runnerProvider(runner).getLogs({ address: contract.target as string, topics: [topic0, part], fromBlock, toBlock }),
-        ),
-      );
-      return parts
-        .flat()
-        .filter((log) => !log.removed)
-        .sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index)
-        .map((log) => {
-          const parsed = anchorRegistryInterface.parseLog(log)!;
-          return {
-            creditKey: (parsed.args.creditKey as string).toLowerCase(),
-            seq: Number(parsed.args.seq),
-            digest: (parsed.args.digest as string).toLowerCase(),
-            txHash: log.transactionHash,
-            blockNumber: log.blockNumber,
-            logIndex: log.index,
-          };
-        });
+      const logs = await logsByTopic1("CreditAdvanced", creditKeys, fromBlock, toBlock);
+      return logs.map((log) => {
+        const parsed = anchorRegistryInterface.parseLog(log)!;
+        return {
+          creditKey: (parsed.args.creditKey as string).toLowerCase(),
+          seq: Number(parsed.args.seq),
+          digest: (parsed.args.digest as string).toLowerCase(),
+          txHash: log.transactionHash,
+          blockNumber: log.blockNumber,
+          logIndex: log.index,
+        };
+      });
     },
     async rootLogs(roots, fromBlock, toBlock) {
-      const topic0 = anchorRegistryInterface.getEvent("RootAnchored")!.topicHash;
-      const unique = [...new Set(roots.map((r) => r.toLowerCase()))];
-      const parts = await Promise.all(
-        chunk(unique, TOPIC_CHUNK).map((part) =>
-          runnerProvider(runner).getLogs({ address: contract.target as string, topics: [topic0, part], fromBlock, toBlock }),
-        ),
-      );
-      return parts
-        .flat()
-        .filter((log) => !log.removed)
-        .sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index)
-        .map(toRootLog);
+      return (await logsByTopic1("RootAnchored", roots, fromBlock, toBlock)).map(toRootLog);
     },
     async *scanRootLogs(fromBlock, toBlock, options = {}) {
       const maxRange = options.maxBlockRange ?? LOG_RANGE_CHUNK;

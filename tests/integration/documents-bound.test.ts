@@ -24,7 +24,8 @@ import { lookupDocumentHash } from "@/lib/verify/document-lookup";
 import { checkCreditDocuments } from "@/lib/verify/documents";
 import { verifyCreditNow } from "@/lib/verify/live";
 import { type ChainFixture, deployedRegistry } from "./support/chain";
-import { asSuperuser, useTestDatabase } from "./support/database";
+import { useTestDatabase } from "./support/database";
+import { anchorEverything as anchorAll, withTriggersOff } from "./support/tamper";
 import { type World, createUser, createWorld, creditIn, invoiceData } from "./support/world";
 
 // Documents bound to the trail, on a real PostgreSQL, a real disk and a real anvil chain: each
@@ -67,24 +68,10 @@ afterAll(async () => {
 
 /** Runs SQL as a superuser with every trigger off: what the operator, our adversary, can do. */
 async function behindTheAppsBack(statements: [string, unknown[]?][]): Promise<void> {
-  await asSuperuser(database.url(), async (client) => {
-    await client.query("BEGIN");
-    await client.query("SET LOCAL session_replication_role = replica");
-    for (const [sql, params] of statements) await client.query(sql, params);
-    await client.query("COMMIT");
-  });
+  await withTriggersOff(database.url(), statements);
 }
 
-async function anchorEverything(): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const report = await worker.tick();
-    const left = await db().milestone.count({ where: { status: { not: "ANCHORED" } } });
-    if (left === 0) return;
-    if (Date.now() > deadline) throw new Error(`${left} milestone(s) not anchored: ${report.errors.join("; ")}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const anchorEverything = () => anchorAll(worker);
 
 function localStorage(): LocalDocumentStorage {
   const storage = documentStorage();

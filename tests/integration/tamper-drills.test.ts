@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Wallet, hexlify, randomBytes } from "ethers";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JsonValue } from "@/lib/anchoring/json";
 import { creditKey } from "@/lib/anchoring/credit-key";
 import { milestoneDigest } from "@/lib/anchoring/digest";
@@ -23,6 +22,7 @@ import { rpcAnchorReader, verifierProvider } from "@/lib/verify/reader";
 import type { TrailResult } from "@/lib/verify/types";
 import { type ChainFixture, deployedRegistry, fundedKey } from "./support/chain";
 import { useTestDatabase } from "./support/database";
+import { anchorEverything as anchorAll, withTriggersOff } from "./support/tamper";
 import { type World, createWorld, creditIn } from "./support/world";
 
 // Tamper drills, played as the auditor's adversary: whoever holds our database (as a superuser,
@@ -67,16 +67,7 @@ async function append(creditId: string, count: number): Promise<void> {
   });
 }
 
-async function anchorEverything(on: AnchoringWorker = worker): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const report = await on.tick();
-    const left = await db().milestone.count({ where: { status: { not: "ANCHORED" } } });
-    if (left === 0) return;
-    if (Date.now() > deadline) throw new Error(`${left} milestone(s) not anchored: ${report.errors.join("; ")}`);
-    await new Promise((r) => setTimeout(r, 30));
-  }
-}
+const anchorEverything = (on: AnchoringWorker = worker) => anchorAll(on);
 
 /** A credit whose milestones are anchored in batches of the given sizes (each batch publishes the credit's head). */
 async function anchoredCredit(...batches: number[]): Promise<string> {
@@ -90,19 +81,7 @@ async function anchoredCredit(...batches: number[]): Promise<string> {
 
 /** Runs SQL as a superuser with every trigger off: what whoever holds our database can do. */
 async function asAdversary(sql: string, params: unknown[] = []): Promise<number> {
-  const url = new URL(inject("pgServerUrl"));
-  url.pathname = new URL(database.url()).pathname;
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("SET LOCAL session_replication_role = replica");
-    const result = await client.query(sql, params);
-    await client.query("COMMIT");
-    return result.rowCount ?? 0;
-  } finally {
-    await client.end();
-  }
+  return (await withTriggersOff(database.url(), [[sql, params]]))[0]!;
 }
 
 interface Verdicts {

@@ -12,7 +12,8 @@ import { verifyCredit } from "@/lib/verify/credit";
 import { perRootAnchorReader, rpcAnchorReader } from "@/lib/verify/reader";
 import type { TrailResult } from "@/lib/verify/types";
 import { type ChainFixture, deployedRegistry } from "./support/chain";
-import { asSuperuser, useTestDatabase } from "./support/database";
+import { useTestDatabase } from "./support/database";
+import { anchorEverything as anchorAll, withTriggersOff } from "./support/tamper";
 import { type World, createWorld, creditIn } from "./support/world";
 
 // A credit's trail verified from the real database against a real chain, then tampered with
@@ -50,16 +51,7 @@ async function append(creditId: string, count: number): Promise<void> {
   });
 }
 
-async function anchorEverything(): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const report = await worker.tick();
-    const left = await db().milestone.count({ where: { status: { not: "ANCHORED" } } });
-    if (left === 0) return;
-    if (Date.now() > deadline) throw new Error(`${left} milestone(s) not anchored: ${report.errors.join("; ")}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const anchorEverything = () => anchorAll(worker);
 
 /** A credit with `first` milestones in one batch and `then` more in a second batch. */
 async function anchoredCredit(first: number, then = 0): Promise<string> {
@@ -73,15 +65,9 @@ async function anchoredCredit(first: number, then = 0): Promise<string> {
   return creditId;
 }
 
-/** Runs SQL with the milestones' append-only trigger off: what an attacker with superuser rights can do (the app's role cannot). */
+/** Runs SQL with every trigger off: what an attacker with superuser rights can do. */
 async function behindTheAppsBack(sql: string, params: unknown[]): Promise<number> {
-  return asSuperuser(database.url(), async (client) => {
-    await client.query("BEGIN");
-    await client.query("SET LOCAL session_replication_role = replica");
-    const result = await client.query(sql, params);
-    await client.query("COMMIT");
-    return result.rowCount ?? 0;
-  });
+  return (await withTriggersOff(database.url(), [[sql, params]]))[0]!;
 }
 
 const statuses = (result: TrailResult) => result.results.map((r) => `${r.seq}:${r.status}`);
