@@ -158,20 +158,23 @@ export class AnchoringWorker {
         SELECT count(*) AS n, min(created_at) AS oldest FROM (SELECT created_at FROM milestones WHERE status = 'PENDING' LIMIT ${batchSize}) p`;
       const { n, oldest } = due[0]!;
       if (n === 0n || (Number(n) < batchSize && oldest && now.getTime() - oldest.getTime() < batchAgeMs)) return 0;
-      // Each credit's pending run together, in seq order, credits by their oldest pending
-      // milestone: the batch takes whole runs (the last one perhaps cut short, still a prefix),
-      // even when a later seq was committed with an earlier created_at than the one before it.
-      const candidates = await tx.$queryRaw<{ id: string; digest: string; credit_id: string; seq: number; document_hashes: string[] }[]>`
-        SELECT id, digest, credit_id, seq, document_hashes FROM (
-          SELECT id, digest, credit_id, seq, document_hashes, min(created_at) OVER (PARTITION BY credit_id) AS credit_first
-            FROM milestones WHERE status = 'PENDING') p
-         ORDER BY credit_first, credit_id, seq LIMIT ${batchSize}`;
+      // Oldest first, ties (milestones of one transaction) in seq order: along the (status,
+      // created_at) index, and almost always whole prefixes of each credit's pending run.
+      let candidates = await tx.$queryRaw<PendingRow[]>`
+        SELECT id, digest, credit_id, seq, document_hashes FROM milestones WHERE status = 'PENDING' ORDER BY created_at, seq LIMIT ${batchSize}`;
       if (candidates.length === 0) return 0;
-      const firstPending = await tx.$queryRaw<{ credit_id: string; seq: number }[]>`
-        SELECT credit_id, min(seq)::int AS seq FROM milestones
-         WHERE status = 'PENDING' AND credit_id = ANY(${[...new Set(candidates.map((c) => c.credit_id))]}::uuid[])
-         GROUP BY credit_id`;
-      const claimed = inSeqOrder(candidates, new Map(firstPending.map((r) => [r.credit_id, r.seq])));
+      let firstPending = await this.firstPendingSeqs(tx, candidates);
+      if (inSeqOrder(candidates, firstPending).length === 0) {
+        // Every candidate waits behind an earlier seq of its credit committed with a later
+        // created_at: take each credit's run whole, credits by their oldest pending milestone.
+        candidates = await tx.$queryRaw<PendingRow[]>`
+          SELECT id, digest, credit_id, seq, document_hashes FROM (
+            SELECT id, digest, credit_id, seq, document_hashes, min(created_at) OVER (PARTITION BY credit_id) AS credit_first
+              FROM milestones WHERE status = 'PENDING') p
+           ORDER BY credit_first, credit_id, seq LIMIT ${batchSize}`;
+        firstPending = await this.firstPendingSeqs(tx, candidates);
+      }
+      const claimed = inSeqOrder(candidates, firstPending);
       if (claimed.length === 0) return 0;
       // Each document hash these milestones commit to, and no earlier batch did, gets a leaf of
       // its own: its anchoring is then provable from the chain without revealing the milestone.
@@ -214,6 +217,15 @@ export class AnchoringWorker {
    */
   private ownBatches() {
     return { chainId: this.chain.chainId, contractAddress: this.chain.contractAddress };
+  }
+
+  /** Each candidate credit's lowest pending seq. */
+  private async firstPendingSeqs(tx: Prisma.TransactionClient, candidates: readonly Candidate[]): Promise<Map<string, number>> {
+    const rows = await tx.$queryRaw<{ credit_id: string; seq: number }[]>`
+      SELECT credit_id, min(seq)::int AS seq FROM milestones
+       WHERE status = 'PENDING' AND credit_id = ANY(${[...new Set(candidates.map((c) => c.credit_id))]}::uuid[])
+       GROUP BY credit_id`;
+    return new Map(rows.map((r) => [r.credit_id, r.seq]));
   }
 
   /** Takes one batch that needs work and that no other worker holds; the lease expires on crash. */
@@ -385,6 +397,11 @@ interface Candidate {
   digest: string;
   credit_id: string;
   seq: number;
+}
+
+/** A pending milestone as a batch takes it. */
+interface PendingRow extends Candidate {
+  document_hashes: string[];
 }
 
 /**
