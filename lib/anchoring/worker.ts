@@ -158,10 +158,10 @@ export class AnchoringWorker {
         SELECT count(*) AS n, min(created_at) AS oldest FROM (SELECT created_at FROM milestones WHERE status = 'PENDING' LIMIT ${batchSize}) p`;
       const { n, oldest } = due[0]!;
       if (n === 0n || (Number(n) < batchSize && oldest && now.getTime() - oldest.getTime() < batchAgeMs)) return 0;
-      // Oldest first, ties (milestones of one transaction) in seq order: along the (status,
-      // created_at) index, and almost always whole prefixes of each credit's pending run.
+      // Oldest first, along the (status, created_at) index: almost always whole prefixes of each
+      // credit's pending run (inSeqOrder below keeps only those).
       let candidates = await tx.$queryRaw<PendingRow[]>`
-        SELECT id, digest, credit_id, seq, document_hashes FROM milestones WHERE status = 'PENDING' ORDER BY created_at, seq LIMIT ${batchSize}`;
+        SELECT id, digest, credit_id, seq, document_hashes FROM milestones WHERE status = 'PENDING' ORDER BY created_at, id LIMIT ${batchSize}`;
       if (candidates.length === 0) return 0;
       let firstPending = await this.firstPendingSeqs(tx, candidates);
       if (inSeqOrder(candidates, firstPending).length === 0) {
