@@ -37,6 +37,8 @@ const MILESTONES_PER_CREDIT = 10;
 /** Credits in each gas mix: 256 credits of 10 milestones fill exactly 10 batches of 256. */
 const MIX_CREDITS = Number(process.env.BENCH_MIX_CREDITS ?? 256);
 /** Root-only anchors and DocumentStore issues measured each. */
+/** The issue's figure for OpenAttestation DocumentStore's issue(), measured by its author on anvil. */
+const QUOTED_DOCUMENT_STORE_GAS = 48_262;
 const ROOT_ONLY_SAMPLES = Number(process.env.BENCH_ROOT_SAMPLES ?? 50);
 const POLL_MS = 20;
 const SETTINGS: Partial<WorkerSettings> = { batchSize: 256, confirmations: 1, batchAgeMs: 200 };
@@ -458,7 +460,8 @@ runBenchmark("anchoring", async () => {
   console.log(
     `Gas per milestone against one transaction per milestone: mix B (a head per milestone) ≥10x less: ${verdict(mixRatio("B"), 10)}; ` +
       `mix A (whole lives per batch) ≥100x less: ${verdict(mixRatio("A"), 100)}. ` +
-      `A root-only anchor under DocumentStore.issue: ${rootOnly.anchorRoot.mean < rootOnly.documentStoreIssue.mean ? "met" : "MISSED"} (${rootOnly.anchorRoot.mean} vs ${rootOnly.documentStoreIssue.mean}).`,
+      `A root-only anchor under the 48,262 gas the issue quotes for DocumentStore: ${rootOnly.anchorRoot.mean < QUOTED_DOCUMENT_STORE_GAS ? "met" : "MISSED"} (${rootOnly.anchorRoot.mean}); ` +
+      `against DocumentStore.issue measured on this chain: ${rootOnly.anchorRoot.mean < rootOnly.documentStoreIssue.mean ? "under" : "over"} by ${Math.abs(rootOnly.documentStoreIssue.mean - rootOnly.anchorRoot.mean)} gas (${rootOnly.documentStoreIssue.mean}).`,
   );
   const file = writeResult("anchoring", {
     settings: { ...SETTINGS, pollMs: POLL_MS, committers: COMMITTERS, baselineCap: BASELINE_CAP, mixCredits: MIX_CREDITS, rootOnlySamples: ROOT_ONLY_SAMPLES },
