@@ -123,4 +123,19 @@ describe("newSalt", () => {
     expect(a).toMatch(/^0x[0-9a-f]{64}$/);
     expect(newSalt()).not.toBe(a);
   });
+
+  it("is 32 random bytes: never zero, never repeated, every byte position varies", () => {
+    // A constant or zero salt would let anyone confirm a guessed content against a public digest.
+    const salts = Array.from({ length: 64 }, () => newSalt());
+    expect(new Set(salts).size).toBe(salts.length);
+    for (const salt of salts) {
+      expect(salt).toMatch(/^0x[0-9a-f]{64}$/);
+      expect(salt).not.toBe(ZERO_DIGEST);
+    }
+    // Each of the 32 bytes takes several values across 64 salts (a fixed prefix or suffix would not).
+    for (let byte = 0; byte < 32; byte++) {
+      const values = new Set(salts.map((s) => s.slice(2 + 2 * byte, 4 + 2 * byte)));
+      expect(values.size, `byte ${byte}`).toBeGreaterThan(8);
+    }
+  });
 });
