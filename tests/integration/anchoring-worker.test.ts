@@ -52,6 +52,17 @@ async function runUntilAnchored(workers: AnchoringWorker[], ids: string[], timeo
   }
 }
 
+/** `promise`, or a failure after `ms` (a hung worker fails the test instead of the run). */
+async function within<T>(ms: number, promise: Promise<T>, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Every milestone is in exactly one confirmed batch whose root is on chain once, and its proof holds. */
 async function expectAnchoredOnce(chain: ChainFixture, ids: string[]) {
   const milestones = await db().milestone.findMany({ where: { id: { in: ids } }, include: { batch: true } });
@@ -165,6 +176,43 @@ describe("when the chain misbehaves", () => {
     anvil = await startAnvil({ stateFile: state, port });
     await runUntilAnchored([worker], during, 30_000);
     await expectAnchoredOnce(chain, [...before, ...during]);
+  });
+
+  it("confirms a mined batch only once it is ANCHOR_CONFIRMATIONS blocks deep", async () => {
+    // Its own chain: the shared one gets blocks from other test files at any moment.
+    anvil = await startAnvil();
+    const chain = await deployedRegistry(anvil.url);
+    const worker = workerOn(chain, { confirmations: 3, confirmationPollMs: 300 });
+    const ids = await commitMilestones(4);
+    const mine = () => chain.provider.send("evm_mine", []);
+    const state = async () => {
+      const batch = await db().anchorBatch.findFirstOrThrow({ where: { contractAddress: chain.address } });
+      const anchored = await db().milestone.count({ where: { id: { in: ids }, status: "ANCHORED" } });
+      return { status: batch.status, anchored };
+    };
+    const tick = async () => {
+      await new Promise((r) => setTimeout(r, 350)); // past the batch's confirmation poll
+      return within(10_000, worker.tick(), "a tick waiting for confirmations never returned");
+    };
+
+    // Automine puts the transaction in a block at once: one confirmation of three.
+    const sent = await tick();
+    expect(sent).toMatchObject({ batched: 4, sent: 1, confirmed: 0, errors: [] });
+    expect(await state()).toEqual({ status: "SUBMITTED", anchored: 0 });
+    const { blockNumber } = await db().anchorBatch.findFirstOrThrow({ where: { contractAddress: chain.address } });
+    expect(Number(blockNumber)).toBe(await chain.provider.getBlockNumber());
+
+    expect((await tick()).confirmed).toBe(0);
+    expect(await state()).toEqual({ status: "SUBMITTED", anchored: 0 });
+
+    await mine(); // two deep
+    expect((await tick()).confirmed).toBe(0);
+    expect(await state()).toEqual({ status: "SUBMITTED", anchored: 0 });
+
+    await mine(); // three deep: confirmed
+    expect((await tick()).confirmed).toBe(1);
+    expect(await state()).toEqual({ status: "CONFIRMED", anchored: 4 });
+    await expectAnchoredOnce(chain, ids);
   });
 
   it("anchors a batch again when a reorg drops its block", async () => {
