@@ -1,6 +1,7 @@
 import path from "node:path";
 import os from "node:os";
 import fs from "node:fs";
+import { toQuantity } from "ethers";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { AnchorRegistry } from "@/lib/chain/anchor-registry";
 import { connectAnchorRegistry } from "@/lib/chain/anchor-registry";
@@ -182,7 +183,11 @@ describe("when the chain misbehaves", () => {
     // Its own chain: the shared one gets blocks from other test files at any moment.
     anvil = await startAnvil();
     const chain = await deployedRegistry(anvil.url);
-    const worker = workerOn(chain, { confirmations: 3, confirmationPollMs: 300 });
+    // The worker takes its database's batches to be on its chain; earlier tests' batches sit on
+    // other chains. Start this one above all their blocks and re-check none, so they stay put.
+    const highest = await db().anchorBatch.aggregate({ _max: { blockNumber: true } });
+    await chain.provider.send("anvil_mine", [toQuantity(Number(highest._max.blockNumber ?? 0n) + 1)]);
+    const worker = workerOn(chain, { confirmations: 3, confirmationPollMs: 300, reorgDepth: 0 });
     const ids = await commitMilestones(4);
     const mine = () => chain.provider.send("evm_mine", []);
     const state = async () => {
