@@ -26,6 +26,7 @@ export default defineConfig({
     ],
     environment: "node",
     globalSetup: ["tests/integration/global-setup.ts"],
+    setupFiles: ["tests/mutation/hook-coverage.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     server: { deps: { inline: ["next-auth", "@auth/core"] } },
