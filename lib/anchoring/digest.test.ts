@@ -106,7 +106,7 @@ describe("milestoneDigest", () => {
   });
 
   it("rejects a seq outside 1 .. 2^32-1", () => {
-    for (const seq of [0, -1, 1.5, 2 ** 32]) expect(() => milestoneDigest({ ...VECTOR, seq })).toThrow(RangeError);
+    for (const seq of [0, -1, 1.5, 2 ** 32]) expect(() => milestoneDigest({ ...VECTOR, seq })).toThrow(new RangeError(`Milestone seq must be a positive 32-bit integer, got ${seq}`));
     expect(milestoneDigest({ ...VECTOR, seq: 2 ** 32 - 1 })).toMatch(/^0x[0-9a-f]{64}$/);
   });
 });

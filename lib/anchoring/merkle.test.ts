@@ -57,7 +57,14 @@ describe("buildBatch", () => {
   });
 
   it("refuses an empty batch", () => {
-    expect(() => buildBatch([])).toThrow(RangeError);
+    expect(() => buildBatch([])).toThrow(new RangeError("A batch needs at least one milestone"));
+  });
+
+  it("refuses a leaf that is not exactly a 0x-prefixed 32-byte hex digest, naming it", () => {
+    const d = digest(1);
+    for (const bad of ["0x1234", d.slice(2), `${d}00`, `ff${d}`, `0x${"zz".repeat(32)}`]) {
+      expect(() => buildBatch([digest(2), bad])).toThrow(new TypeError(`A batch leaf must be a 0x-prefixed 32-byte hex digest, got ${JSON.stringify(bad)}`));
+    }
   });
 });
 
@@ -67,6 +74,18 @@ describe("verifyInclusion", () => {
     expect(verifyInclusion(batch.root, "0x1234", [])).toBe(false);
     expect(verifyInclusion(batch.root, digest(1), ["not hex"])).toBe(false);
     expect(verifyInclusion("nonsense", digest(1), batch.proofs.get(digest(1))!)).toBe(false);
+    expect(verifyInclusion(batch.root, `${digest(1)}00`, batch.proofs.get(digest(1))!)).toBe(false);
+  });
+
+  it("rejects a proof step shorter than 32 bytes, even one that zero-padding would complete", () => {
+    // A pair whose sibling leaf ends in a zero byte: dropping that byte must not still verify.
+    let i = 0;
+    while (!leaf(digest(i + 1)).endsWith("00")) i++;
+    const [mine, sibling] = [digest(i), digest(i + 1)];
+    const batch = buildBatch([mine, sibling]);
+    expect(batch.proofs.get(mine)).toEqual([leaf(sibling)]);
+    expect(verifyInclusion(batch.root, mine, [leaf(sibling)])).toBe(true);
+    expect(verifyInclusion(batch.root, mine, [leaf(sibling).slice(0, -2)])).toBe(false);
   });
 });
 
