@@ -21,8 +21,8 @@ const config = {
   coverageAnalysis: "perTest",
   // Two cores shared with the integration tests' PostgreSQL and anvil.
   concurrency: 2,
-  // Integration tests wait on the chain and the database: be generous before calling a mutant a timeout.
-  timeoutMS: 60_000,
+  // A mutant times out after twice its tests' normal time plus 10 s (an endless loop is "detected").
+  timeoutMS: 10_000,
   timeoutFactor: 2,
   reporters: ["clear-text", "html", "progress"],
   htmlReporter: { fileName: "reports/mutation/index.html" },
