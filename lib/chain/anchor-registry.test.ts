@@ -30,6 +30,24 @@ describe("decodeAnchorError", () => {
     expect(anchorErrorName({ code: "SERVER_ERROR", info: { responseBody: body } })).toBe("ZeroRoot");
   });
 
+  it("reads a JSON body that starts with whitespace", () => {
+    const body = `\n  ${JSON.stringify({ error: { data: anchorRegistryInterface.encodeErrorResult("ZeroRoot") } })}`;
+    expect(anchorErrorName({ info: { responseBody: body } })).toBe("ZeroRoot");
+    expect(anchorErrorName({ info: { responseBody: `[${JSON.stringify({ data: alreadyAnchored })}]` } })).toBe("AlreadyAnchored");
+  });
+
+  it("looks at most 8 levels deep", () => {
+    const nest = (levels: number) => {
+      let value: unknown = { data: alreadyAnchored };
+      for (let i = 0; i < levels; i++) value = { error: value };
+      return value;
+    };
+    expect(anchorErrorName(nest(8))).toBe("AlreadyAnchored");
+    expect(anchorErrorName(nest(9))).toBeNull();
+    expect(anchorErrorName({ info: { responseBody: JSON.stringify(nest(5)) } })).toBe("AlreadyAnchored");
+    expect(anchorErrorName({ info: { responseBody: JSON.stringify(nest(6)) } })).toBeNull();
+  });
+
   it("finds revert data under an Error's non-enumerable cause", () => {
     const error = new Error("send failed", { cause: { data: anchorRegistryInterface.encodeErrorResult("EmptyBatch") } });
     expect(anchorErrorName(error)).toBe("EmptyBatch");
