@@ -61,7 +61,7 @@ describe("canonicalJson", () => {
   it("refuses values JSON cannot represent", () => {
     expect(() => canonicalJson(Number.NaN)).toThrow();
     expect(() => canonicalJson(Number.POSITIVE_INFINITY)).toThrow();
-    expect(() => canonicalJson(undefined as unknown as JsonValue)).toThrow(TypeError);
+    expect(() => canonicalJson(undefined as unknown as JsonValue)).toThrow(new TypeError("Value has no canonical JSON form"));
   });
 });
 

@@ -106,7 +106,7 @@ describe("milestoneDigest", () => {
   });
 
   it("rejects a seq outside 1 .. 2^32-1", () => {
-    for (const seq of [0, -1, 1.5, 2 ** 32]) expect(() => milestoneDigest({ ...VECTOR, seq })).toThrow(RangeError);
+    for (const seq of [0, -1, 1.5, 2 ** 32]) expect(() => milestoneDigest({ ...VECTOR, seq })).toThrow(new RangeError(`Milestone seq must be a positive 32-bit integer, got ${seq}`));
     expect(milestoneDigest({ ...VECTOR, seq: 2 ** 32 - 1 })).toMatch(/^0x[0-9a-f]{64}$/);
   });
 });
@@ -122,5 +122,20 @@ describe("newSalt", () => {
     const a = newSalt();
     expect(a).toMatch(/^0x[0-9a-f]{64}$/);
     expect(newSalt()).not.toBe(a);
+  });
+
+  it("is 32 random bytes: never zero, never repeated, every byte position varies", () => {
+    // A constant or zero salt would let anyone confirm a guessed content against a public digest.
+    const salts = Array.from({ length: 64 }, () => newSalt());
+    expect(new Set(salts).size).toBe(salts.length);
+    for (const salt of salts) {
+      expect(salt).toMatch(/^0x[0-9a-f]{64}$/);
+      expect(salt).not.toBe(ZERO_DIGEST);
+    }
+    // Each of the 32 bytes takes several values across 64 salts (a fixed prefix or suffix would not).
+    for (let byte = 0; byte < 32; byte++) {
+      const values = new Set(salts.map((s) => s.slice(2 + 2 * byte, 4 + 2 * byte)));
+      expect(values.size, `byte ${byte}`).toBeGreaterThan(8);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { AbiCoder, concat, keccak256 } from "ethers";
-import { describe, expect, it } from "vitest";
-import { buildBatch, verifyInclusion } from "./merkle";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Batch, buildBatch, verifyInclusion } from "./merkle";
 
 // OpenZeppelin's StandardMerkleTree over bytes32 digests: the proofs also verify on chain with
 // MerkleProof.verify, and docs/PROOF-FORMAT.md tells third parties how to check them.
@@ -12,7 +12,12 @@ const pair = (a: string, b: string) => keccak256(a < b ? concat([a, b]) : concat
 
 describe("buildBatch", () => {
   const digests = Array.from({ length: 13 }, (_, i) => digest(i));
-  const batch = buildBatch(digests);
+  // Built in a hook, not in the describe body: Stryker's Vitest runner reports a test file that
+  // fails to collect as passing, so a mutant that broke this line would have "survived".
+  let batch: Batch;
+  beforeAll(() => {
+    batch = buildBatch(digests);
+  });
 
   it("gives every digest a proof that leads to the root", () => {
     expect(batch.proofs.size).toBe(13);
@@ -57,7 +62,14 @@ describe("buildBatch", () => {
   });
 
   it("refuses an empty batch", () => {
-    expect(() => buildBatch([])).toThrow(RangeError);
+    expect(() => buildBatch([])).toThrow(new RangeError("A batch needs at least one milestone"));
+  });
+
+  it("refuses a leaf that is not exactly a 0x-prefixed 32-byte hex digest, naming it", () => {
+    const d = digest(1);
+    for (const bad of ["0x1234", d.slice(2), `${d}00`, `ff${d}`, `0x${"zz".repeat(32)}`]) {
+      expect(() => buildBatch([digest(2), bad])).toThrow(new TypeError(`A batch leaf must be a 0x-prefixed 32-byte hex digest, got ${JSON.stringify(bad)}`));
+    }
   });
 });
 
@@ -67,6 +79,18 @@ describe("verifyInclusion", () => {
     expect(verifyInclusion(batch.root, "0x1234", [])).toBe(false);
     expect(verifyInclusion(batch.root, digest(1), ["not hex"])).toBe(false);
     expect(verifyInclusion("nonsense", digest(1), batch.proofs.get(digest(1))!)).toBe(false);
+    expect(verifyInclusion(batch.root, `${digest(1)}00`, batch.proofs.get(digest(1))!)).toBe(false);
+  });
+
+  it("rejects a proof step shorter than 32 bytes, even one that zero-padding would complete", () => {
+    // A pair whose sibling leaf ends in a zero byte: dropping that byte must not still verify.
+    let i = 0;
+    while (!leaf(digest(i + 1)).endsWith("00")) i++;
+    const [mine, sibling] = [digest(i), digest(i + 1)];
+    const batch = buildBatch([mine, sibling]);
+    expect(batch.proofs.get(mine)).toEqual([leaf(sibling)]);
+    expect(verifyInclusion(batch.root, mine, [leaf(sibling)])).toBe(true);
+    expect(verifyInclusion(batch.root, mine, [leaf(sibling).slice(0, -2)])).toBe(false);
   });
 });
 

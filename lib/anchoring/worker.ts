@@ -24,6 +24,8 @@ export interface WorkerSettings {
   /** A worker holds a batch this long before another may take it over. */
   leaseMs: number;
   maxBackoffMs: number;
+  /** A mined batch not yet deep enough is looked at again after this long (no sooner: only a new block changes its depth). */
+  confirmationPollMs: number;
 }
 
 export const DEFAULT_WORKER_SETTINGS: WorkerSettings = {
@@ -33,6 +35,7 @@ export const DEFAULT_WORKER_SETTINGS: WorkerSettings = {
   reorgDepth: 64,
   leaseMs: 30_000,
   maxBackoffMs: 60_000,
+  confirmationPollMs: 1_000,
 };
 
 export interface TickReport {
@@ -272,7 +275,8 @@ export class AnchoringWorker {
     }
     const head = await provider.getBlockNumber();
     if (head - receipt.blockNumber + 1 < this.settings.confirmations) {
-      await this.release(batch.id, {});
+      // Not leasable again at once: the tick would take it straight back and spin until a block came.
+      await db().anchorBatch.update({ where: { id: batch.id }, data: { nextAttemptAt: new Date(Date.now() + this.settings.confirmationPollMs) } });
       return "waiting";
     }
     const block = await provider.getBlock(receipt.blockNumber);

@@ -8,6 +8,12 @@ const account = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 const alreadyAnchored = anchorRegistryInterface.encodeErrorResult("AlreadyAnchored", [root]);
 const unauthorized = anchorRegistryInterface.encodeErrorResult("AccessControlUnauthorizedAccount", [account, ANCHORER_ROLE]);
 
+describe("ANCHORER_ROLE", () => {
+  it("is the contract's keccak256(\"ANCHORER_ROLE\")", () => {
+    expect(ANCHORER_ROLE).toBe(keccak256(toUtf8Bytes("ANCHORER_ROLE")));
+  });
+});
+
 describe("decodeAnchorError", () => {
   it("decodes revert data at the top of an error, with the error's arguments", () => {
     expect(decodeAnchorError({ code: "CALL_EXCEPTION", data: alreadyAnchored })).toEqual({ name: "AlreadyAnchored", args: [root] });
@@ -22,6 +28,24 @@ describe("decodeAnchorError", () => {
   it("finds revert data inside a JSON response body", () => {
     const body = JSON.stringify({ jsonrpc: "2.0", id: 1, error: { code: 3, message: "execution reverted", data: anchorRegistryInterface.encodeErrorResult("ZeroRoot") } });
     expect(anchorErrorName({ code: "SERVER_ERROR", info: { responseBody: body } })).toBe("ZeroRoot");
+  });
+
+  it("reads a JSON body that starts with whitespace", () => {
+    const body = `\n  ${JSON.stringify({ error: { data: anchorRegistryInterface.encodeErrorResult("ZeroRoot") } })}`;
+    expect(anchorErrorName({ info: { responseBody: body } })).toBe("ZeroRoot");
+    expect(anchorErrorName({ info: { responseBody: `[${JSON.stringify({ data: alreadyAnchored })}]` } })).toBe("AlreadyAnchored");
+  });
+
+  it("looks at most 8 levels deep", () => {
+    const nest = (levels: number) => {
+      let value: unknown = { data: alreadyAnchored };
+      for (let i = 0; i < levels; i++) value = { error: value };
+      return value;
+    };
+    expect(anchorErrorName(nest(8))).toBe("AlreadyAnchored");
+    expect(anchorErrorName(nest(9))).toBeNull();
+    expect(anchorErrorName({ info: { responseBody: JSON.stringify(nest(5)) } })).toBe("AlreadyAnchored");
+    expect(anchorErrorName({ info: { responseBody: JSON.stringify(nest(6)) } })).toBeNull();
   });
 
   it("finds revert data under an Error's non-enumerable cause", () => {
@@ -63,17 +87,17 @@ describe("chunk", () => {
   });
 
   it("rejects a size that is not a positive whole number", () => {
-    for (const size of [0, -1, 1.5, Number.NaN]) expect(() => chunk([1], size)).toThrow(RangeError);
+    for (const size of [0, -1, 1.5, Number.NaN]) expect(() => chunk([1], size)).toThrow(new RangeError(`chunk size must be a positive integer, got ${size}`));
   });
 });
 
 describe("isLoopbackUrl", () => {
   it("recognises this machine's addresses, whatever the scheme and port", () => {
-    for (const url of ["http://127.0.0.1:8545", "http://localhost:8545", "ws://127.0.0.2:1", "http://[::1]:8545/"]) expect(isLoopbackUrl(url)).toBe(true);
+    for (const url of ["http://127.0.0.1:8545", "http://localhost:8545", "ws://127.0.0.2:1", "http://[::1]:8545/", "http://127.10.200.255:8545"]) expect(isLoopbackUrl(url)).toBe(true);
   });
 
   it("treats remote and unparseable URLs as remote", () => {
-    for (const url of ["https://sepolia.example.org/v3/key", "http://10.0.0.1:8545", "http://127.0.0.1.example.org", "not a url"]) {
+    for (const url of ["https://sepolia.example.org/v3/key", "http://10.0.0.1:8545", "http://127.0.0.1.example.org", "http://my127.0.0.1:8545", "http://mylocalhost:8545", "not a url"]) {
       expect(isLoopbackUrl(url)).toBe(false);
     }
   });

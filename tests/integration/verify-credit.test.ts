@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { MilestoneKind } from "@/lib/generated/prisma/enums";
 import type { JsonValue } from "@/lib/anchoring/json";
-import { hexlify, randomBytes } from "ethers";
-import { milestoneDigest } from "@/lib/anchoring/digest";
+import { ZERO_DIGEST, milestoneDigest, newSalt } from "@/lib/anchoring/digest";
 import { appendMilestone } from "@/lib/anchoring/record";
 import { AnchoringWorker } from "@/lib/anchoring/worker";
 import { makeProvider } from "@/lib/chain/provider";
@@ -137,7 +136,11 @@ describe("verifying a credit from the database against the chain", () => {
     const creditId = await anchoredCredit(3);
     // The last milestone, so no later prevDigest gives the rewrite away: the Merkle proof must.
     const m = await db().milestone.findFirstOrThrow({ where: { creditId, seq: 3 } });
-    const forged = hexlify(randomBytes(32));
+    // A fresh random salt: one derived from the old salt (reversed, say) would equal it when the
+    // old one is all zeros or a palindrome, and the test would then forge nothing.
+    expect(m.salt).not.toBe(ZERO_DIGEST);
+    const forged = newSalt();
+    expect(forged).not.toBe(m.salt);
     const digest = milestoneDigest({ creditId, seq: 3, kind: m.kind, content: m.content as JsonValue, documentHashes: m.documentHashes, prevDigest: m.prevDigest, salt: forged });
     await behindTheAppsBack(`UPDATE milestones SET salt = $2, digest = $3 WHERE credit_id = $1 AND seq = 3`, [creditId, forged, digest]);
     const result = await verifyCredit(creditId, reader(), trust());
