@@ -19,6 +19,15 @@ describe("creditKey", () => {
     expect(creditKey(`${CREDIT_ID.slice(0, -1)}c`)).not.toBe(expected);
   });
 
+  it("matches the ABI encoding for ids of every length around the 32-byte word boundaries, and multi-byte UTF-8", () => {
+    const abi = (creditId: string) => keccak256(AbiCoder.defaultAbiCoder().encode(["bytes32", "string"], [CREDIT_KEY_DOMAIN, creditId]));
+    for (const length of [1, 31, 32, 33, 63, 64, 65, 255, 256, 300]) {
+      const creditId = "x".repeat(length);
+      expect(creditKey(creditId), `length ${length}`).toBe(abi(creditId));
+    }
+    expect(creditKey("crédit-€-信用证")).toBe(abi("crédit-€-信用证"));
+  });
+
   it("refuses an empty credit id", () => {
     expect(() => creditKey("")).toThrow(new TypeError("A credit key needs the credit's id"));
     expect(creditKey("x")).toMatch(/^0x[0-9a-f]{64}$/);

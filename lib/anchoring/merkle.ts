@@ -1,4 +1,5 @@
-import { getBytes, hexlify, keccak256 } from "ethers";
+import { getBytes, hexlify } from "ethers";
+import { keccak256Bytes } from "./keccak";
 
 // OpenZeppelin's StandardMerkleTree over single-bytes32 leaves, built directly: leaf =
 // keccak256(keccak256(abi.encode(digest))) (abi.encode of a bytes32 is the 32 bytes themselves),
@@ -24,7 +25,7 @@ function normalise(digest: string): string {
 
 /** The tree's leaf for a milestone digest. */
 export function leafHash(digest: string): Uint8Array {
-  return getBytes(keccak256(getBytes(keccak256(getBytes(digest)))));
+  return keccak256Bytes(keccak256Bytes(getBytes(digest)));
 }
 
 function compare(a: Uint8Array, b: Uint8Array): number {
@@ -43,7 +44,7 @@ function hashPair(a: Uint8Array, b: Uint8Array): Uint8Array {
     joined.set(b, 0);
     joined.set(a, 32);
   }
-  return getBytes(keccak256(joined));
+  return keccak256Bytes(joined);
 }
 
 /** Builds the tree of one anchoring batch. Digests must be distinct. */
