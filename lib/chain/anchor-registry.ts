@@ -203,12 +203,9 @@ export function connectAnchorRegistry(address: string, runner: ContractRunner): 
           runnerProvider(runner).getLogs({ address: contract.target as string, topics: [topic0, part], fromBlock, toBlock }),
         ),
       );
-      // Stryker disable MethodExpression,ArithmeticOperator: getLogs never answers removed logs, and a node answers one block's logs in index order
-      return parts
-        .flat()
-        .filter((log) => !log.removed)
-        .sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index)
-        // Stryker restore MethodExpression,ArithmeticOperator
+      // Stryker disable next-line MethodExpression,ArithmeticOperator: getLogs never answers removed logs, and a node answers one block's logs in index order
+      const logs = parts.flat().filter((log) => !log.removed).sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index);
+      return logs
         .map((log) => {
           const parsed = anchorRegistryInterface.parseLog(log)!;
           return {
@@ -230,12 +227,9 @@ export function connectAnchorRegistry(address: string, runner: ContractRunner): 
           runnerProvider(runner).getLogs({ address: contract.target as string, topics: [topic0, part], fromBlock, toBlock }),
         ),
       );
-      // Stryker disable MethodExpression,ArithmeticOperator: getLogs never answers removed logs, and a node answers one block's logs in index order
-      return parts
-        .flat()
-        .filter((log) => !log.removed)
-        .sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index)
-        // Stryker restore MethodExpression,ArithmeticOperator
+      // Stryker disable next-line MethodExpression,ArithmeticOperator: getLogs never answers removed logs, and a node answers one block's logs in index order
+      const logs = parts.flat().filter((log) => !log.removed).sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index);
+      return logs
         .map((log) => ({ root: log.topics[1]!.toLowerCase(), txHash: log.transactionHash, blockNumber: log.blockNumber, blockHash: log.blockHash }));
     },
   };
