@@ -34,6 +34,7 @@ describe("decodeAnchorError", () => {
     const body = `\n  ${JSON.stringify({ error: { data: anchorRegistryInterface.encodeErrorResult("ZeroRoot") } })}`;
     expect(anchorErrorName({ info: { responseBody: body } })).toBe("ZeroRoot");
     expect(anchorErrorName({ info: { responseBody: `[${JSON.stringify({ data: alreadyAnchored })}]` } })).toBe("AlreadyAnchored");
+    expect(anchorErrorName({ info: { responseBody: `{ cut short ${alreadyAnchored}` }, data: alreadyAnchored })).toBe("AlreadyAnchored");
   });
 
   it("looks at most 8 levels deep", () => {

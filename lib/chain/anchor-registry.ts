@@ -185,12 +185,8 @@ export function connectAnchorRegistry(address: string, runner: ContractRunner): 
     const parts = await Promise.all(
       chunk(unique, TOPIC_CHUNK).map((part) => runnerProvider(runner).getLogs({ address: contract.target as string, topics: [topic0, part], fromBlock, toBlock })),
     );
-    // Stryker disable MethodExpression,ArithmeticOperator: getLogs never answers removed logs, and a node answers one block's logs in index order
-    return parts
-      .flat()
-      .filter((log) => !log.removed)
-      .sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index);
-    // Stryker restore MethodExpression,ArithmeticOperator
+    // Stryker disable next-line MethodExpression,ArithmeticOperator: getLogs never answers removed logs, and a node answers one block's logs in index order
+    return parts.flat().filter((log) => !log.removed).sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index);
   };
 
   const anchorOf = async (root: string, blockTag?: BlockTag) =>
