@@ -120,8 +120,9 @@ describe("the AnchorRegistry wrapper", () => {
     const first = (await anchored(roots[0]!, 1)).receipt;
     const logs = await chain.registry.rootLogs([...roots, roots[0]!.toUpperCase().replace("0X", "0x")], from, "latest");
     expect(logs).toEqual([
-      { root: roots[102], txHash: second.hash, blockNumber: second.blockNumber, blockHash: second.blockHash },
-      { root: roots[0], txHash: first.hash, blockNumber: first.blockNumber, blockHash: first.blockHash },
+      // Each RootAnchored is the first log of its transaction, mined alone in its block.
+      { root: roots[102], txHash: second.hash, blockNumber: second.blockNumber, blockHash: second.blockHash, logIndex: 0 },
+      { root: roots[0], txHash: first.hash, blockNumber: first.blockNumber, blockHash: first.blockHash, logIndex: 0 },
     ]);
     expect(await chain.registry.rootLogs([roots[0]!], from, second.blockNumber)).toEqual([]);
     expect(await chain.registry.rootLogs([], from, "latest")).toEqual([]);
