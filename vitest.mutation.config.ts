@@ -22,6 +22,7 @@ const INCLUDE = [
   "tests/integration/anchoring-worker.test.ts",
   "tests/integration/verify-credit.test.ts",
   "tests/integration/verify-bundle.test.ts",
+  "tests/integration/verify-reader.test.ts",
   // contracts/test/anchor-registry.test.ts is left out while it is rewritten for
   // AnchorRegistryV2 (it fails today); add it back once it passes.
 ];
