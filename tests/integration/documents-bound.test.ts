@@ -111,7 +111,7 @@ async function addDocument(creditId: string, presentationId: string, fileName: s
  * A credit whose first presentation (invoice, bill of lading, packing list) was presented and
  * anchored, plus a second presentation still in draft with one document.
  */
-async function presentedCredit() {
+async function presentedCredit(options: { anchored?: boolean } = {}) {
   const { creditId, presentationId, documentId } = await creditIn(world, "ADVISED", { presentation: "DRAFT" });
   // creditIn's placeholder document has no file: take it out of the draft, as removeDocument does.
   await db().document.update({ where: { id: documentId! }, data: { presentationId: null } });
@@ -132,7 +132,7 @@ async function presentedCredit() {
   });
   const draft = await db().presentation.create({ data: { creditId, number: 2, status: "DRAFT" } });
   const unpresented = await addDocument(creditId, draft.id, "draft-invoice.pdf", "COMMERCIAL_INVOICE");
-  await anchorEverything();
+  if (options.anchored !== false) await anchorEverything();
   return { creditId, presentationId: presentationId!, docs, unpresented };
 }
 
@@ -242,6 +242,91 @@ describe("drill (g): stored files re-hashed against the anchored hashes", () => 
     const { direct } = await bothChecks(creditId);
     expect(byName(direct.documents)).toEqual({ "invoice.pdf": "verified", "bill-of-lading.pdf": "verified", "packing-list.pdf": "missing" });
     expect(direct.documents.find((d) => d.fileName === "packing-list.pdf")!.reason).toMatch(/^packing-list\.pdf: the stored file is missing/);
+  });
+});
+
+describe("documents not vouched for by the chain, and what each reason says", () => {
+  it("reports the documents of a presentation not anchored yet as not anchored, and a file replaced meanwhile as altered", async () => {
+    const { creditId, docs } = await presentedCredit({ anchored: false });
+    const forged = pdf("forged before anchoring");
+    await writeFile(localStorage().pathFor(docs.packingList.storageKey), forged);
+    const direct = await checkCreditDocuments(creditId);
+    expect(byName(direct.documents)).toEqual({ "invoice.pdf": "not-anchored", "bill-of-lading.pdf": "not-anchored", "packing-list.pdf": "altered" });
+    expect(direct.documents.find((d) => d.fileName === "invoice.pdf")!.reason).toBe("invoice.pdf: no anchored milestone of its presentation commits to it yet.");
+    expect(direct.documents.find((d) => d.fileName === "packing-list.pdf")).toMatchObject({
+      storedSha256: sha256(forged),
+      recordedSha256: docs.packingList.sha256,
+      reason: `packing-list.pdf: the stored file's SHA-256 is ${sha256(forged)} but the recorded hash is ${docs.packingList.sha256}; no anchored milestone covers it yet.`,
+    });
+    expect(direct.counts).toEqual({ "not-anchored": 2, altered: 1 });
+    expect(direct.ok).toBe(false);
+    // "Verify now": the milestones are pending, so no hash is vouched for.
+    const live = await verifyCreditNow(world.users.issuingBank.MAKER, creditId);
+    expect(live.results.every((r) => r.status === "pending")).toBe(true);
+    expect(live.documents.documents.find((d) => d.fileName === "invoice.pdf")!.reason).toBe(
+      "invoice.pdf: no anchored milestone of its presentation commits to it yet (or none that verified against the chain).",
+    );
+  });
+
+  it("counts only the hashes of milestones that verified against the chain when told which did", async () => {
+    const { creditId, presentationId } = await presentedCredit();
+    const { seq } = await db().milestone.findFirstOrThrow({ where: { creditId, subjectId: presentationId, kind: "DOCUMENTS_PRESENTED" } });
+    const none = await checkCreditDocuments(creditId, { anchoredSeqs: new Set([seq + 100]) });
+    expect(byName(none.documents)).toEqual({ "invoice.pdf": "not-anchored", "bill-of-lading.pdf": "not-anchored", "packing-list.pdf": "not-anchored" });
+    expect(none.documents[0]!.reason).toBe("invoice.pdf: no anchored milestone of its presentation commits to it yet (or none that verified against the chain).");
+    const verified = await checkCreditDocuments(creditId, { anchoredSeqs: new Set([seq]) });
+    expect(verified.counts).toEqual({ verified: 3 });
+    expect(verified.ok).toBe(true);
+    // In upload order, each named, with both hashes.
+    expect(verified.documents.map((d) => [d.fileName, d.kind])).toEqual([
+      ["invoice.pdf", "COMMERCIAL_INVOICE"],
+      ["bill-of-lading.pdf", "BILL_OF_LADING"],
+      ["packing-list.pdf", "PACKING_LIST"],
+    ]);
+  });
+
+  it("says exactly what changed: a rewritten recorded hash, or a file and hash that are neither anchored", async () => {
+    const { creditId, docs } = await presentedCredit();
+    const invented = sha256(pdf("invented"));
+    const forged = pdf("forged packing list");
+    await writeFile(localStorage().pathFor(docs.packingList.storageKey), forged);
+    const otherInvented = sha256(pdf("invented too"));
+    await behindTheAppsBack([
+      ["UPDATE documents SET sha256 = $1 WHERE id = $2", [invented, docs.invoice.id]],
+      ["UPDATE documents SET sha256 = $1 WHERE id = $2", [otherInvented, docs.packingList.id]],
+    ]);
+    const { direct } = await bothChecks(creditId);
+    expect(byName(direct.documents)).toEqual({ "invoice.pdf": "altered", "bill-of-lading.pdf": "verified", "packing-list.pdf": "altered" });
+    const reasons = Object.fromEntries(direct.documents.map((d) => [d.fileName, d.reason]));
+    expect(reasons["invoice.pdf"]).toBe(`invoice.pdf: the recorded hash was changed to ${invented}; the stored file still hashes to the anchored ${docs.invoice.sha256}.`);
+    const anchoredList = [docs.invoice.sha256, docs.billOfLading.sha256, docs.packingList.sha256].sort().join(", ");
+    expect(reasons["packing-list.pdf"]).toBe(
+      `packing-list.pdf: the stored file's SHA-256 is ${sha256(forged)}, the recorded hash is ${otherInvented}, and neither is among the anchored hashes (${anchoredList}).`,
+    );
+    expect(reasons["bill-of-lading.pdf"]).toBe(`bill-of-lading.pdf: the stored file's SHA-256 is the anchored hash ${docs.billOfLading.sha256}.`);
+    expect(direct.counts).toEqual({ altered: 2, verified: 1 });
+  });
+
+  it("reports a file that storage cannot read as missing, with storage's first line, never as verified", async () => {
+    const { creditId } = await presentedCredit();
+    const failing = (error: unknown) => ({ ...documentStorage(), get: async () => Promise.reject(error) }) as unknown as ReturnType<typeof documentStorage>;
+    const broken = await checkCreditDocuments(creditId, { storage: failing(new Error("disk on fire\n    at read (storage.ts:1)")) });
+    expect(byName(broken.documents)).toEqual({ "invoice.pdf": "missing", "bill-of-lading.pdf": "missing", "packing-list.pdf": "missing" });
+    expect(broken.documents[0]).toMatchObject({ storedSha256: null, reason: "invoice.pdf: the stored file could not be read (disk on fire)." });
+    const odd = await checkCreditDocuments(creditId, { storage: failing("refused") });
+    expect(odd.documents[0]!.reason).toBe("invoice.pdf: the stored file could not be read (refused).");
+    expect(odd.ok).toBe(false);
+  });
+
+  it("says the file is missing with its storage key and recorded hash", async () => {
+    const { creditId, docs } = await presentedCredit();
+    await localStorage().delete(docs.invoice.storageKey);
+    const { documents } = await checkCreditDocuments(creditId);
+    expect(documents[0]).toMatchObject({
+      status: "missing",
+      storedSha256: null,
+      reason: `invoice.pdf: the stored file is missing (storage key ${docs.invoice.storageKey}); the recorded hash is ${docs.invoice.sha256}.`,
+    });
   });
 });
 
