@@ -23,6 +23,10 @@ import { checkDocumentAnchoring } from "@/lib/verify/document-proof";
 import { lookupDocumentHash } from "@/lib/verify/document-lookup";
 import { checkCreditDocuments } from "@/lib/verify/documents";
 import { verifyCreditNow } from "@/lib/verify/live";
+import { exportProofBundle } from "@/lib/verify/export";
+import { grantAuditAccess, revokeAuditAccess } from "@/lib/audit/grants";
+import { appChain } from "@/lib/chain/app-chain";
+import { AppError } from "@/lib/errors";
 import { type ChainFixture, deployedRegistry } from "./support/chain";
 import { useTestDatabase } from "./support/database";
 import { anchorEverything as anchorAll, withTriggersOff } from "./support/tamper";
@@ -330,6 +334,73 @@ describe("documents not vouched for by the chain, and what each reason says", ()
   });
 });
 
+describe("Verify now and the exported bundle", () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const logged = (creditId: string, action: string) => db().auditLogEntry.findMany({ where: { creditId, action }, select: { actorId: true, data: true } });
+
+  it("answers with what it checked, on which chain and at which head; logs an auditor's use, not a party's", async () => {
+    const { creditId } = await presentedCredit();
+    const before = await chain.provider.getBlockNumber();
+    const t0 = Date.now();
+    const live = await verifyCreditNow(world.users.issuingBank.MAKER, creditId);
+    const t1 = Date.now();
+    expect(live).toMatchObject({ creditId, chainId: "31337", contractAddress: chain.address, ok: true });
+    expect(live.head).toBeGreaterThanOrEqual(before);
+    expect(live.head).toBeLessThanOrEqual(await chain.provider.getBlockNumber());
+    expect(Date.parse(live.checkedAt)).toBeGreaterThanOrEqual(t0);
+    expect(Date.parse(live.checkedAt)).toBeLessThanOrEqual(t1);
+    expect(live.elapsedMs).toBeGreaterThanOrEqual(0);
+    expect(live.elapsedMs).toBeLessThanOrEqual(t1 - t0);
+    const milestones = live.results.length;
+    expect(milestones).toBeGreaterThan(0);
+    expect(await logged(creditId, "verify")).toEqual([]);
+    await exportProofBundle(world.users.issuingBank.MAKER, creditId);
+    expect(await logged(creditId, "export-bundle")).toEqual([]);
+
+    const grant = await grantAuditAccess(world.users.issuingBank.ADMIN, { auditorId: world.orgs.auditor, creditId, validUntil: new Date(Date.now() + DAY) });
+    const auditor = world.users.auditor.VIEWER;
+    expect((await verifyCreditNow(auditor, creditId)).ok).toBe(true);
+    expect(await logged(creditId, "verify")).toEqual([{ actorId: auditor.userId, data: { milestones } }]);
+    expect((await exportProofBundle(auditor, creditId)).milestones).toHaveLength(milestones);
+    expect(await logged(creditId, "export-bundle")).toEqual([{ actorId: auditor.userId, data: { milestones } }]);
+    await revokeAuditAccess(world.users.issuingBank.ADMIN, grant.id);
+  });
+
+  it("checks nothing and says so when the chain's endpoint does not answer", async () => {
+    const { creditId } = await presentedCredit({ anchored: false });
+    process.env.CHAIN_RPC_URL = "http://127.0.0.1:9/";
+    resetConfigCache();
+    try {
+      const error = await verifyCreditNow(world.users.issuingBank.MAKER, creditId).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: "UNAVAILABLE", message: "The chain's RPC endpoint does not answer. Nothing was checked; try again later." });
+    } finally {
+      appChain().provider.destroy();
+      process.env.CHAIN_RPC_URL = chain.rpcUrl;
+      resetConfigCache();
+    }
+  });
+
+  it("exports a milestone whose batch is not confirmed as pending: no proof, root, transaction or block", async () => {
+    const { creditId } = await presentedCredit({ anchored: false });
+    const credit = await db().credit.findUniqueOrThrow({ where: { id: creditId } });
+    const t0 = Date.now();
+    const pending = await exportProofBundle(world.users.issuingBank.MAKER, creditId);
+    expect(pending).toMatchObject({ format: "tradetrail.proof-bundle", version: 2, chain: { chainId: "31337", contractAddress: chain.address }, credit: { id: creditId, reference: credit.reference } });
+    expect(Date.parse(pending.exportedAt)).toBeGreaterThanOrEqual(t0);
+    const last = pending.milestones.at(-1)!;
+    expect(last).toMatchObject({ kind: "DOCUMENTS_PRESENTED", proof: [], root: null, txHash: null, blockNumber: null });
+    const row = await db().milestone.findFirstOrThrow({ where: { creditId, seq: last.seq } });
+    expect(last).toMatchObject({ seq: row.seq, digest: row.digest, salt: row.salt, prevDigest: row.prevDigest, documentHashes: row.documentHashes, content: row.content, recordedAt: row.createdAt.toISOString() });
+
+    await anchorEverything();
+    const confirmed = (await exportProofBundle(world.users.issuingBank.MAKER, creditId)).milestones.at(-1)!;
+    const anchored = await db().milestone.findFirstOrThrow({ where: { creditId, seq: last.seq }, include: { batch: true } });
+    expect(confirmed).toMatchObject({ proof: anchored.proof, root: anchored.batch!.root, txHash: anchored.batch!.txHash, blockNumber: Number(anchored.batch!.blockNumber) });
+    expect(confirmed.root).not.toBeNull();
+  });
+});
+
 describe("drill (j): the public lookup says where to look; the chain decides", () => {
   const verdictFor = async (hash: string) => checkDocumentAnchoring({ sha256: hash, lookup: await lookupDocumentHash(hash), contractAddress: chain.address, runner: chain.provider });
 
@@ -351,6 +422,22 @@ describe("drill (j): the public lookup says where to look; the chain decides", (
     const withAnchorers = (allowedAnchorers: string[]) => checkDocumentAnchoring({ sha256: docs.invoice.sha256, lookup, contractAddress: chain.address, allowedAnchorers, runner: chain.provider });
     expect((await withAnchorers([await chain.signer.getAddress()])).status).toBe("anchored");
     expect((await withAnchorers([await chain.admin.getAddress()])).status).toBe("not-anchored");
+  });
+
+  it("the lookup answers, for a hash in any case, the commitment and each confirmed batch holding it; a malformed hash is refused", async () => {
+    const { docs } = await presentedCredit();
+    const anchor = await db().documentAnchor.findFirstOrThrow({ where: { sha256: docs.invoice.sha256 }, include: { batch: true } });
+    const expected = {
+      sha256: docs.invoice.sha256,
+      commitment: documentCommitment(docs.invoice.sha256),
+      anchors: [{ chainId: "31337", contractAddress: chain.address, root: anchor.batch.root, proof: anchor.proof }],
+    };
+    expect(await lookupDocumentHash(docs.invoice.sha256.toUpperCase())).toEqual(expected);
+    // A batch whose transaction is not confirmed (again) is no place to look.
+    await behindTheAppsBack([["UPDATE anchor_batches SET status = 'SENDING' WHERE id = $1", [anchor.batchId]]]);
+    expect(await lookupDocumentHash(docs.invoice.sha256)).toEqual({ ...expected, anchors: [] });
+    await behindTheAppsBack([["UPDATE anchor_batches SET status = 'CONFIRMED' WHERE id = $1", [anchor.batchId]]]);
+    await expect(lookupDocumentHash("abc")).rejects.toMatchObject({ code: "INVALID_REQUEST", message: "A document hash is 64 hexadecimal digits (its SHA-256)." });
   });
 
   it("says not anchored for a batch root rewritten in the database (with a consistent proof), though the lookup returns it", async () => {
