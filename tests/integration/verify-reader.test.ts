@@ -1,7 +1,11 @@
-import { ContractFactory, Wallet, id } from "ethers";
+import { createHash } from "node:crypto";
+import { ContractFactory, Wallet, id, toQuantity } from "ethers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { creditKey } from "@/lib/anchoring/credit-key";
+import { documentCommitment } from "@/lib/anchoring/document-commitment";
+import { buildBatch } from "@/lib/anchoring/merkle";
 import { connectAnchorRegistry } from "@/lib/chain/anchor-registry";
+import { checkDocumentAnchoring } from "@/lib/verify/document-proof";
 import { anchorRegistryAbi, anchorRegistryBytecode } from "@/lib/chain/generated/anchor-registry";
 import { type AnchorReader, perRootAnchorReader, rpcAnchorReader, verifierProvider } from "@/lib/verify/reader";
 import { type ChainFixture, deployedRegistry } from "./support/chain";
@@ -173,5 +177,61 @@ describe("verifierProvider", () => {
     expect(provider._getOption("cacheTimeout")).toBe(-1);
     expect(provider._getConnection().url).toBe(chain.rpcUrl);
     provider.destroy();
+  });
+});
+
+describe("checkDocumentAnchoring", () => {
+  /** The chain's provider, except that it answers `method` with `answer`. */
+  const pinned = (method: string, answer: string) => ({
+    provider: chain.provider,
+    call: (tx: Parameters<typeof chain.provider.call>[0]) => chain.provider.call(tx),
+    send: (m: string, params: unknown[]) => (m === method ? Promise.resolve(answer) : chain.provider.send(m, params)),
+  });
+  const hash = createHash("sha256").update("reader drill: a document").digest("hex");
+  const commitment = documentCommitment(hash);
+
+  it("reads the registry a confirmation depth below the head the node states, on the chain the node serves", async () => {
+    const tree = buildBatch([commitment, id("a neighbour leaf")]);
+    const mined = (await (await chain.registry.anchorRoot(tree.root, 2)).wait())!;
+    const { timestamp } = (await chain.provider.getBlock(mined.blockNumber))!;
+    const lookup = { sha256: hash, commitment, anchors: [{ chainId: "31337", contractAddress: chain.address, root: tree.root, proof: tree.proofs.get(commitment)! }] };
+    // The node's head is pinned, so other files mining meanwhile change nothing here.
+    const head = mined.blockNumber + 4;
+    const runner = pinned("eth_blockNumber", toQuantity(head));
+    const check = (confirmations?: number) => checkDocumentAnchoring({ sha256: hash, lookup, contractAddress: chain.address, confirmations, runner });
+
+    for (const confirmations of [undefined, 0, 1, 5]) {
+      expect(await check(confirmations), String(confirmations)).toMatchObject({
+        status: "anchored",
+        chainId: "31337",
+        root: tree.root,
+        blockNumber: mined.blockNumber,
+        anchoredAt: new Date(timestamp * 1000).toISOString(),
+        notes: [],
+      });
+    }
+    // Six deep reads the block before the anchor: not counted yet.
+    expect(await check(6)).toMatchObject({ status: "not-anchored", reasons: [`Root ${tree.root.slice(0, 10)}… is not anchored in registry ${chain.address} on chain 31337.`] });
+  });
+
+  it("counts a claim only on the chain the node says it serves", async () => {
+    const tree = buildBatch([commitment, id("another neighbour leaf")]);
+    await (await chain.registry.anchorRoot(tree.root, 2)).wait();
+    const lookup = { sha256: hash, anchors: [{ chainId: "31337", contractAddress: chain.address, root: tree.root, proof: tree.proofs.get(commitment)! }] };
+    const otherChain = pinned("eth_chainId", "0x5");
+    expect(await checkDocumentAnchoring({ sha256: hash, lookup, contractAddress: chain.address, runner: otherChain })).toMatchObject({
+      status: "not-anchored",
+      chainId: "5",
+      reasons: ["A claim is on chain 31337, but the endpoint serves chain 5: not counted."],
+    });
+  });
+
+  it("counts an anchor only by a published anchorer, with the leaf count the registry records", async () => {
+    const tree = buildBatch([commitment, id("a third neighbour leaf"), id("and a fourth")]);
+    await (await chain.registry.anchorRoot(tree.root, 3)).wait();
+    const lookup = { sha256: hash, anchors: [{ chainId: "31337", contractAddress: chain.address, root: tree.root, proof: tree.proofs.get(commitment)! }] };
+    const check = (allowedAnchorers: string[]) => checkDocumentAnchoring({ sha256: hash, lookup, contractAddress: chain.address, allowedAnchorers, runner: chain.provider });
+    expect((await check([chain.anchorer])).status).toBe("anchored");
+    expect(await check([NOBODY])).toMatchObject({ status: "not-anchored", reasons: [`Root ${tree.root.slice(0, 10)}… was anchored by ${chain.anchorer}, not by a published anchorer: not counted.`] });
   });
 });
