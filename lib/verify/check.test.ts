@@ -581,3 +581,126 @@ describe("parseBundle", () => {
     }
   });
 });
+
+describe("parseBundle: what each field must be", () => {
+  const { records } = anchoredTrail(2);
+  const good = bundleOf(records);
+  const m0 = good.milestones[0]!;
+  const withMilestone = (change: Record<string, unknown>) => ({ ...good, milestones: [{ ...m0, ...change }] });
+  const errorOf = (input: unknown) => {
+    const parsed = parseBundle(input);
+    return parsed.ok ? null : parsed.error;
+  };
+
+  it("names at most five problems, then how many more", () => {
+    const bad = (n: number) => ({ ...good, milestones: Array.from({ length: n }, (_, i) => ({ ...m0, seq: i + 1, salt: "0x1" })) });
+    const problem = (i: number) => `milestones.${i}.salt: expected 0x and 64 hex digits`;
+    expect(errorOf(bad(5))).toBe(`This is not a valid proof bundle. ${[0, 1, 2, 3, 4].map(problem).join("; ")}.`);
+    expect(errorOf(bad(7))).toBe(`This is not a valid proof bundle. ${[0, 1, 2, 3, 4].map(problem).join("; ")} (and 2 more).`);
+    expect(errorOf("[]")).toBe("This is not a valid proof bundle. (the file): Invalid input: expected object, received array.");
+  });
+
+  it("says why text is not JSON", () => {
+    let message = "";
+    try {
+      JSON.parse("{not json");
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(errorOf("{not json")).toBe(`The bundle is not JSON: ${message}`);
+  });
+
+  it("refuses a version 2 bundle whose chain id is a number, in exact words", () => {
+    expect(errorOf({ ...good, chain: { ...good.chain, chainId: 31337 } })).toBe("This is not a valid proof bundle. chain.chainId: expected a decimal string in version 2.");
+  });
+
+  it("takes hex fields of exactly 32 bytes, hashes of exactly 64 digits, and addresses of exactly 20 bytes", () => {
+    const h = m0.salt.slice(2);
+    expect(errorOf(withMilestone({ salt: `${m0.salt}00` }))).toMatch(/milestones\.0\.salt: expected 0x and 64 hex digits/);
+    expect(errorOf(withMilestone({ salt: `x${m0.salt}` }))).toMatch(/milestones\.0\.salt/);
+    expect(errorOf(withMilestone({ salt: h }))).toMatch(/milestones\.0\.salt/);
+    expect(parseBundle(withMilestone({ digest: m0.digest.toUpperCase().replace("0X", "0x") })).ok).toBe(true);
+    const rehashed = withMilestone({ documentHashes: [`0x${h}`, h.toUpperCase()] });
+    expect(parseBundle(rehashed).ok).toBe(true);
+    expect(errorOf(withMilestone({ documentHashes: [`${h}0`] }))).toMatch(/milestones\.0\.documentHashes\.0: expected a SHA-256 hash: 64 hex digits/);
+    expect(errorOf(withMilestone({ documentHashes: [`z${h}`] }))).toMatch(/milestones\.0\.documentHashes\.0/);
+    expect(errorOf({ ...good, chain: { ...good.chain, contractAddress: `${REGISTRY}0` } })).toMatch(/chain\.contractAddress: expected a 0x-prefixed 20-byte address/);
+    expect(errorOf({ ...good, chain: { ...good.chain, contractAddress: `z${REGISTRY}` } })).toMatch(/chain\.contractAddress/);
+    expect(parseBundle({ ...good, chain: { ...good.chain, contractAddress: REGISTRY.toLowerCase() } }).ok).toBe(true);
+  });
+
+  it("takes seqs from 1 to 2^32 − 1, a kind, block numbers from 0, and ISO times with an offset", () => {
+    expect(parseBundle(withMilestone({ seq: 0xffffffff })).ok).toBe(true);
+    expect(errorOf(withMilestone({ seq: 0x100000000 }))).toMatch(/milestones\.0\.seq/);
+    expect(errorOf(withMilestone({ seq: 1.5 }))).toMatch(/milestones\.0\.seq/);
+    expect(errorOf(withMilestone({ kind: "" }))).toMatch(/milestones\.0\.kind/);
+    expect(parseBundle(withMilestone({ blockNumber: 0 })).ok).toBe(true);
+    expect(errorOf(withMilestone({ blockNumber: -1 }))).toMatch(/milestones\.0\.blockNumber/);
+    expect(parseBundle(withMilestone({ recordedAt: "2026-09-21T16:00:00+02:00" })).ok).toBe(true);
+    expect(errorOf({ ...good, credit: { id: "", reference: "" } })).toMatch(/credit\.id/);
+    expect(parseBundle({ ...good, credit: { id: CREDIT, reference: "" } }).ok).toBe(true);
+  });
+
+  it("fills what a version 1 bundle leaves out with null", () => {
+    const { txHash: _, blockNumber: __, recordedAt: ___, ...bare } = m0;
+    const parsed = parseBundle({ ...good, version: 1, chain: { ...good.chain, chainId: 31337 }, milestones: [bare] });
+    expect(parsed.ok && parsed.bundle.milestones[0]).toMatchObject({ txHash: null, blockNumber: null, recordedAt: null });
+    expect(errorOf({ ...good, version: 1, chain: { ...good.chain, chainId: -1 } })).toMatch(/chain\.chainId/);
+    expect(errorOf({ ...good, chain: { ...good.chain, chainId: "0x7a69" } })).toMatch(/chain\.chainId: expected a decimal chain id/);
+  });
+
+  it("names the path of a number in content that JSON readers would disagree on", () => {
+    expect(errorOf(withMilestone({ content: 1.5 }))).toMatch(/milestones\.0\.content: content holds 1\.5, which is not a safe integer/);
+    expect(errorOf(withMilestone({ content: [1, 2.5] }))).toMatch(/milestones\.0\.content: \[1\] holds 2\.5, which/);
+    expect(errorOf(withMilestone({ content: { a: { b: [0, { c: 2 ** 60 }] } } }))).toMatch(/milestones\.0\.content: a\.b\[1\]\.c holds 1152921504606847000, which/);
+    expect(parseBundle(withMilestone({ content: { max: 2 ** 53 - 1, min: -(2 ** 53 - 1), list: [null, "x", true, { n: 0 }] } })).ok).toBe(true);
+  });
+});
+
+describe("verifyBundle: defaults and what it adds", () => {
+  it("reads at the head and warns after a day when not told otherwise, and says the reference is unverified", async () => {
+    const records = trail(2);
+    for (const r of records) r.recordedAt = null;
+    const chain = emptyChain();
+    anchor(chain, records, { block: 42 });
+    // Recorded two days before the anchor, as the content states.
+    const bundle = bundleOf(records);
+    const result = await verifyBundle(bundle, fakeReader(chain), {});
+    expect(result.checkedAgainst.atBlock).toBe(1_002);
+    expect(result.warnings).toEqual([
+      { code: "reference-unverified", message: 'The reference "TT-2026-000042" is the exporter\'s label: it is in no digest and is not verified.' },
+      { code: "anchorers-not-pinned", message: "No list of allowed anchorers was given: any account holding the registry's anchorer role was accepted. Pin the published anchorers." },
+    ]);
+    const late = structuredClone(bundle);
+    for (const m of late.milestones) m.recordedAt = new Date(T0 + 42 * 12_000 - 25 * 3_600_000).toISOString();
+    const lateResult = await verifyBundle(late, fakeReader(chain), { allowedAnchorers: [ANCHORER] });
+    expect(lateResult.warnings.filter((w) => w.code === "late-anchor").map((w) => w.message)).toEqual([
+      "Milestone 1 was anchored 25 h after it was recorded (threshold 24 h): ask why it waited.",
+      "Milestone 2 was anchored 25 h after it was recorded (threshold 24 h): ask why it waited.",
+    ]);
+    const lenient = await verifyBundle(late, fakeReader(chain), { allowedAnchorers: [ANCHORER], lateAnchorSeconds: 26 * 3_600 });
+    expect(lenient.warnings.map((w) => w.code)).toEqual(["reference-unverified"]);
+  });
+
+  it("puts the registry warning first, and takes the bundle's registry in any case as the same", async () => {
+    const { records, chain } = anchoredTrail(2);
+    const lower = { ...bundleOf(records), chain: { chainId: "31337", contractAddress: REGISTRY.toLowerCase() } };
+    expect((await verifyBundle(lower, fakeReader(chain), { allowedAnchorers: [ANCHORER] })).warnings.map((w) => w.code)).toEqual(["reference-unverified"]);
+    const other = await verifyBundle(bundleOf(records), fakeReader(chain, { address: ROGUE }));
+    expect(other.warnings.map((w) => w.code)).toEqual(["registry-mismatch", "reference-unverified", "anchorers-not-pinned"]);
+  });
+
+  it("names both chains and what to use when the endpoint serves another", async () => {
+    const { records, chain } = anchoredTrail(2);
+    await expect(verifyBundle(bundleOf(records), fakeReader(chain, { chainId: 1n }))).rejects.toThrow(
+      "The RPC endpoint serves chain 1, but this bundle was anchored on chain 31337: use an endpoint of chain 31337.",
+    );
+  });
+
+  it("cannot verify with a reader that does not say its chain", async () => {
+    const { records, chain } = anchoredTrail(2);
+    const reader = fakeReader(chain);
+    delete (reader as Partial<typeof reader>).chainId;
+    await expect(verifyBundle(bundleOf(records), reader)).rejects.toThrow("This reader cannot read chain evidence (no chain id, block number or version).");
+  });
+});
