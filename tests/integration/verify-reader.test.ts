@@ -77,18 +77,35 @@ describe("anchorsOf", () => {
     provider.destroy();
   });
 
+  // Errors are caught, not matched with `rejects.toThrow`: Vitest's passes when a promise
+  // rejects with undefined.
+  const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+
   it("says that no registry answers at an address without code, naming it", async () => {
     for (const reader of [rpcAnchorReader(chain.provider, NOBODY), perRootAnchorReader(chain.provider, NOBODY)]) {
-      await expect(reader.anchorsOf([R1])).rejects.toThrow(
+      const error = await failure(reader.anchorsOf([R1]));
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toBe(
         `No AnchorRegistry contract answers at ${NOBODY} on this endpoint: check the contract address and that the RPC endpoint serves the chain it was deployed on.`,
       );
     }
   });
 
-  it("passes on other errors as they are", async () => {
+  it("passes on other errors as they are: a node's refusal, a contract that answers something else", async () => {
     const reader = rpcAnchorReader(chain.provider, chain.address);
-    await expect(reader.anchorsOf([R1], block2 + 1_000_000)).rejects.toThrow();
-    await expect(reader.anchorsOf([R1], block2 + 1_000_000)).rejects.not.toThrow(/No AnchorRegistry contract answers/);
+    expect(await failure(reader.anchorsOf([R1], block2 + 1_000_000))).toMatchObject({ code: "CALL_EXCEPTION" });
+    // A contract whose every call returns one zero byte: an answer, but not a registry's.
+    // Init code: PUSH5 runtime, PUSH1 0, MSTORE, PUSH1 5, PUSH1 27, RETURN.
+    const runtime = "60016000f3"; // PUSH1 1, PUSH1 0, RETURN
+    const deployed = await (await chain.admin.sendTransaction({ data: `0x64${runtime}6000526005601bf3` })).wait();
+    const oneByte = deployed!.contractAddress!;
+    expect(await chain.provider.getCode(oneByte)).toBe(`0x${runtime}`);
+    const error = await failure(rpcAnchorReader(chain.provider, oneByte).anchorsOf([R1]));
+    expect(error).toMatchObject({ code: "BAD_DATA", value: "0x00" });
+    // A malformed root is the caller's mistake, not a missing registry.
+    const malformed = await failure(reader.anchorsOf(["0x"]));
+    expect(malformed).toMatchObject({ code: "INVALID_ARGUMENT" });
+    expect((malformed as Error).message).not.toMatch(/No AnchorRegistry/);
   });
 
   it("names the registry checksummed", () => {
@@ -114,7 +131,9 @@ describe("the chain and the registry", () => {
   });
 
   it("refuses an address where no registry answers", async () => {
-    await expect(rpcAnchorReader(chain.provider, NOBODY).registryVersion!()).rejects.toThrow(
+    const error = await rpcAnchorReader(chain.provider, NOBODY).registryVersion!().then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe(
       `No AnchorRegistry contract answers at ${NOBODY} on this endpoint: check the contract address and that the RPC endpoint serves the chain it was deployed on.`,
     );
   });
@@ -165,6 +184,16 @@ describe("verifierProvider", () => {
     expect((await fixed.getNetwork()).chainId).toBe(5n);
     const detected = verifierProvider(chain.rpcUrl);
     expect((await detected.getNetwork()).chainId).toBe(31337n);
+    await detected.getBlockNumber();
+    // Detected once: later reads do not ask the chain id again.
+    let asked = 0;
+    detected.on("debug", (event: { action: string; payload?: { method: string } | { method: string }[] }) => {
+      if (event.action === "sendRpcPayload") asked += [event.payload ?? []].flat().filter((p) => p.method === "eth_chainId").length;
+    });
+    await detected.getBlockNumber();
+    await rpcAnchorReader(detected, chain.address).anchorsOf([R1]);
+    await detected.getNetwork();
+    expect(asked).toBe(0);
     fixed.destroy();
     detected.destroy();
   });
