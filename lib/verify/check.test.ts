@@ -704,3 +704,158 @@ describe("verifyBundle: defaults and what it adds", () => {
     await expect(verifyBundle(bundleOf(records), reader)).rejects.toThrow("This reader cannot read chain evidence (no chain id, block number or version).");
   });
 });
+
+describe("verifyTrail: the exact words, and statuses where fragments meet", () => {
+  it("says which proof lengths a batch allows, which transactions hold the root, and whom it allows", () => {
+    const { records, chain } = anchoredTrail();
+    const root = records[0]!.root!;
+    chain.anchors.set(root, { ...chain.anchors.get(root)!, leafCount: 17 });
+    expect(verify(records, chain).results[0]!.reason).toBe(`Its proof has 3 step(s), but the contract records 17 leaves for root ${root.slice(0, 10)}…, whose proofs have 4 or 5.`);
+
+    const fresh = anchoredTrail();
+    const other = fresh.records[0]!.root!;
+    const txs = [id("tx a"), id("tx b")];
+    fresh.chain.transactions.set(other, txs);
+    expect(verify(fresh.records, fresh.chain).results[0]!.reason).toBe(
+      `The transaction it names (${fresh.records[0]!.txHash!.slice(0, 10)}…) holds no RootAnchored log of its root; the root was anchored in ${txs[0]!.slice(0, 10)}…, ${txs[1]!.slice(0, 10)}….`,
+    );
+    fresh.chain.transactions.set(other, []);
+    expect(verify(fresh.records, fresh.chain).results[0]!.reason).toMatch(/; the root was anchored in no transaction found\.$/);
+
+    const rogue = anchoredTrail();
+    expect(verify(rogue.records, rogue.chain, { ...POLICY, allowedAnchorers: [ROGUE, REGISTRY] }).results[0]!.reason).toBe(
+      `Its root was anchored by ${ANCHORER}, which is not an allowed anchorer (${ROGUE}, ${REGISTRY}).`,
+    );
+    expect(verify(rogue.records, rogue.chain, { ...POLICY, allowedAnchorers: [] }).results[0]!.reason).toBe(`Its root was anchored by ${ANCHORER}, which is not an allowed anchorer (none).`);
+  });
+
+  it("accepts any anchorer when neither a list nor the role holders are known", () => {
+    const { records, chain } = anchoredTrail();
+    const result = verify(records, chain, { allowedAnchorers: null, lateAnchorSeconds: 86_400 });
+    expect(result.ok).toBe(true);
+    expect(result.checkedAgainst.anchorers).toBeNull();
+  });
+
+  it("says the trail has nothing anchored yet, or that it reaches the chain's last head", () => {
+    expect(verify(trail(2), emptyChain()).trail).toEqual({ status: "complete", chainHeadSeq: null, reason: "No milestone of this credit is anchored yet." });
+  });
+
+  it("says no head covers an anchored milestone when the chain published none", () => {
+    const { records, chain } = anchoredTrail(2);
+    chain.heads.length = 0;
+    const result = verify(records, chain);
+    expect(result.results[0]).toEqual({ seq: 1, kind: "TERMS_AGREED", digest: records[0]!.digest, root: null, status: "not-on-chain", reason: "Its root is anchored, but the chain never published this credit's head at or after milestone 1 (its last head: none)." });
+  });
+
+  it("names the highest head the chain published, the first one of a seq published twice", () => {
+    const { records, chain } = anchoredTrail();
+    chain.heads.reverse(); // 5 (block 50) first, then 3 (block 42)
+    chain.heads.push({ ...chain.heads[0]!, blockNumber: 77 });
+    const result = verify(records.slice(0, 2), chain);
+    expect(result.results.at(-1)!.reason).toBe("The chain shows this credit reached milestone 5 (block 50), but this trail ends at 2: milestones 3–5 are missing.");
+    expect(result.trail.chainHeadSeq).toBe(5);
+  });
+
+  it("keeps the first fork's words on a milestone two contradicting heads reach, and forks altered, untrusted and absent milestones in between only when less serious", () => {
+    const records = trail(6);
+    const chain = emptyChain();
+    anchor(chain, records.slice(0, 2), { block: 10 });
+    anchor(chain, records.slice(2, 3), { block: 11, anchorer: ROGUE, publishHead: false });
+    anchor(chain, records.slice(3, 4), { block: 12, onChain: false });
+    anchor(chain, records.slice(4), { block: 13 });
+    records[4]!.content = { tampered: true }; // 5: altered
+    chain.heads.push({ seq: 4, digest: id("another 4"), blockNumber: 14, txHash: id("tx 4") });
+    chain.heads.push({ seq: 6, digest: id("another 6"), blockNumber: 15, txHash: id("tx 6") });
+    const result = verify(records, chain);
+    expect(statuses(result)).toEqual(["1:verified", "2:verified", "3:forked", "4:forked", "5:altered", "6:forked"]);
+    const forkAt = (seq: number, from: number, block: number) => `The chain published another milestone ${seq} for this credit (digest ${id(`another ${seq}`).slice(0, 10)}…, block ${block}): this trail and another history disagree from milestone ${from} on.`;
+    expect(result.results[2]!.reason).toBe(forkAt(4, 3, 14));
+    expect(result.results[2]).toEqual({ seq: 3, kind: "DOCUMENTS_PRESENTED", digest: records[2]!.digest, status: "forked", reason: forkAt(4, 3, 14) });
+    expect(result.results[5]!.reason).toBe(forkAt(6, 3, 15));
+    expect(result.trail.reason).toBe("Two histories of this credit exist: the chain or the trail holds two different milestones 4. Neither can be relied on until the operator explains it.");
+  });
+
+  it("forks around a milestone left out of the trail", () => {
+    const records = trail(6);
+    const chain = emptyChain();
+    anchor(chain, records.slice(0, 3), { block: 10 });
+    anchor(chain, records.slice(3), { block: 11 });
+    chain.heads.push({ seq: 6, digest: id("another 6"), blockNumber: 12, txHash: id("tx") });
+    const result = verify(records.filter((r) => r.seq !== 4), chain);
+    expect(statuses(result)).toEqual(["1:verified", "2:verified", "3:verified", "5:missing", "6:forked"]);
+  });
+
+  it("does not call a head that contradicts a milestone with a broken link a second history", () => {
+    const { records, chain } = anchoredTrail();
+    const replaced = { ...records[4]!, prevDigest: flip(records[3]!.digest), root: null, proof: [], txHash: null, dbStatus: "unconfirmed" as const };
+    replaced.digest = milestoneDigest(replaced);
+    const result = verify([...records.slice(0, 4), replaced], chain);
+    expect(statuses(result)).toEqual(["1:verified", "2:verified", "3:verified", "4:verified", "5:missing"]);
+    expect(result.trail.status).toBe("complete");
+  });
+
+  it("compares heads with the first of two milestones claiming a seq, and marks that one", () => {
+    const records = trail(3);
+    const chain = emptyChain();
+    anchor(chain, records.slice(0, 1), { block: 10 });
+    anchor(chain, records.slice(1), { block: 11 });
+    chain.heads.push({ seq: 3, digest: id("another 3"), blockNumber: 12, txHash: id("tx") });
+    const second = { ...records[1]!, salt: salt(4242) };
+    second.digest = milestoneDigest(second);
+    const result = verify([...records, second], chain);
+    expect(statuses(result)).toEqual(["1:verified", "2:forked", "2:forked", "3:forked"]);
+    expect(result.results[1]!.digest).toBe(records[1]!.digest);
+    expect(result.results[2]).toEqual({ seq: 2, kind: "DOCUMENTS_PRESENTED", digest: second.digest, status: "forked", reason: "A second milestone claims seq 2: the trail holds two histories." });
+
+    const agreeing = anchoredTrail(3);
+    const dup = { ...agreeing.records[0]!, salt: salt(4343) };
+    dup.digest = milestoneDigest(dup);
+    agreeing.chain.heads.push({ seq: 1, digest: agreeing.records[0]!.digest, blockNumber: 42, txHash: id("tx") });
+    const withDup = verify([...agreeing.records, dup], agreeing.chain);
+    expect(statuses(withDup)).toEqual(["1:verified", "1:forked", "2:verified", "3:verified"]);
+    expect(withDup.trail.reason).toBe("Two histories of this credit exist: the chain or the trail holds two different milestones 1. Neither can be relied on until the operator explains it.");
+  });
+
+  it("says a version 1 trail is unchecked, or holds two milestones of a seq", () => {
+    const { records, chain } = anchoredTrail(2);
+    const v1 = verify(records, chain, POLICY, { heads: null, registryVersion: 1 });
+    const unchecked = "This registry (version 1) publishes no credit heads: the trail's end and uniqueness cannot be checked on chain.";
+    expect(v1.trail).toEqual({ status: "unchecked", chainHeadSeq: null, reason: unchecked });
+    expect(v1.warnings).toEqual([{ code: "no-heads", message: unchecked }]);
+    expect(verify([...records, { ...records[1]! }], chain, POLICY, { heads: null }).trail).toEqual({ status: "forked", chainHeadSeq: null, reason: "The trail holds two milestones 2." });
+  });
+});
+
+describe("verifyTrail: recording times", () => {
+  /** Pending milestones with the given contents and stated times (digests recomputed). */
+  function timed(entries: { content: unknown; recordedAt: string | null }[]): MilestoneRecord[] {
+    const records = trail(entries.length);
+    for (const [i, r] of records.entries()) {
+      Object.assign(r, entries[i]!, { prevDigest: i === 0 ? ZERO_DIGEST : records[i - 1]!.digest });
+      r.digest = milestoneDigest(r);
+    }
+    return records;
+  }
+  const at = (minute: number) => new Date(T0 + minute * 60_000).toISOString();
+  const codes = (records: MilestoneRecord[]) => verify(records, emptyChain()).warnings.map((w) => `${w.code}:${w.seq}`);
+
+  it("uses the stated time when the content holds none, is no object, or holds no valid time", () => {
+    for (const content of [null, "text", [at(9)], { recordedAt: "not a time" }, { recordedAt: Date.parse(at(9)) }]) {
+      const records = timed([
+        { content: { n: 1 }, recordedAt: at(5) },
+        { content, recordedAt: at(4) },
+      ]);
+      expect(codes(records), JSON.stringify(content)).toEqual(["recorded-out-of-order:2"]);
+    }
+  });
+
+  it("does not warn about equal times, and compares with the last milestone that has a time", () => {
+    expect(codes(timed([{ content: {}, recordedAt: at(5) }, { content: {}, recordedAt: at(5) }]))).toEqual([]);
+    const gap = timed([
+      { content: {}, recordedAt: at(5) },
+      { content: {}, recordedAt: null },
+      { content: {}, recordedAt: at(3) },
+    ]);
+    expect(verify(gap, emptyChain()).warnings).toEqual([{ code: "recorded-out-of-order", seq: 3, message: `Milestone 3 is recorded at ${at(3)}, before milestone 1.` }]);
+  });
+});
