@@ -653,6 +653,7 @@ describe("parseBundle: what each field must be", () => {
     expect(errorOf(withMilestone({ content: 1.5 }))).toMatch(/milestones\.0\.content: content holds 1\.5, which is not a safe integer/);
     expect(errorOf(withMilestone({ content: [1, 2.5] }))).toMatch(/milestones\.0\.content: \[1\] holds 2\.5, which/);
     expect(errorOf(withMilestone({ content: { a: { b: [0, { c: 2 ** 60 }] } } }))).toMatch(/milestones\.0\.content: a\.b\[1\]\.c holds 1152921504606847000, which/);
+    expect(errorOf(withMilestone({ content: { fine: 1, bad: 0.5 } }))).toMatch(/milestones\.0\.content: bad holds 0\.5, which/);
     expect(parseBundle(withMilestone({ content: { max: 2 ** 53 - 1, min: -(2 ** 53 - 1), list: [null, "x", true, { n: 0 }] } })).ok).toBe(true);
   });
 });
