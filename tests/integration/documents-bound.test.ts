@@ -398,6 +398,14 @@ describe("Verify now and the exported bundle", () => {
     const anchored = await db().milestone.findFirstOrThrow({ where: { creditId, seq: last.seq }, include: { batch: true } });
     expect(confirmed).toMatchObject({ proof: anchored.proof, root: anchored.batch!.root, txHash: anchored.batch!.txHash, blockNumber: Number(anchored.batch!.blockNumber) });
     expect(confirmed.root).not.toBeNull();
+    // A batch back to SENDING (its transaction dropped by a reorg): pending again in the bundle.
+    await behindTheAppsBack([["UPDATE anchor_batches SET status = 'SENDING' WHERE id = $1", [anchored.batchId]]]);
+    try {
+      const again = (await exportProofBundle(world.users.issuingBank.MAKER, creditId)).milestones.at(-1)!;
+      expect(again).toMatchObject({ proof: [], root: null, txHash: null, blockNumber: null, digest: anchored.digest });
+    } finally {
+      await behindTheAppsBack([["UPDATE anchor_batches SET status = 'CONFIRMED' WHERE id = $1", [anchored.batchId]]]);
+    }
   });
 });
 
