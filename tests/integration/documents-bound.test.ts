@@ -448,6 +448,28 @@ describe("drill (j): the public lookup says where to look; the chain decides", (
     await expect(lookupDocumentHash("abc")).rejects.toMatchObject({ code: "INVALID_REQUEST", message: "A document hash is 64 hexadecimal digits (its SHA-256)." });
   });
 
+  it("the lookup lists the batches holding a hash oldest first", async () => {
+    const hash = sha256(pdf("anchored twice"));
+    const commitment = documentCommitment(hash);
+    const tail = () => randomBytes(6).toString("hex");
+    const older = { id: `ffffffff-ffff-7fff-bfff-${tail()}`, tree: buildBatch([commitment, `0x${randomBytes(32).toString("hex")}`]), at: "2026-01-01T00:00:00Z" };
+    const newer = { id: `00000000-0000-7000-8000-${tail()}`, tree: buildBatch([commitment, `0x${randomBytes(32).toString("hex")}`]), at: "2026-02-01T00:00:00Z" };
+    // The newer is written first, and its id sorts first: only the time orders them.
+    const statements: [string, unknown[]][] = [];
+    for (const b of [newer, older]) {
+      statements.push(
+        [
+          `INSERT INTO anchor_batches (id, root, leaf_count, status, chain_id, contract_address, tx_hash, block_number, block_hash, block_time, confirmed_at)
+           VALUES ($1, $2, 2, 'CONFIRMED', $3, $4, $5, 1, $6, $7, $7)`,
+          [b.id, b.tree.root, chain.chainId.toString(), chain.address, `0x${randomBytes(32).toString("hex")}`, `0x${"cd".repeat(32)}`, b.at],
+        ],
+        ["INSERT INTO document_anchors (sha256, batch_id, commitment, proof, created_at) VALUES ($1, $2, $3, $4, $5)", [hash, b.id, commitment, b.tree.proofs.get(commitment), b.at]],
+      );
+    }
+    await behindTheAppsBack(statements);
+    expect((await lookupDocumentHash(hash)).anchors.map((a) => a.root)).toEqual([older.tree.root, newer.tree.root]);
+  });
+
   it("says not anchored for a batch root rewritten in the database (with a consistent proof), though the lookup returns it", async () => {
     const { docs } = await presentedCredit();
     const anchor = await db().documentAnchor.findFirstOrThrow({ where: { sha256: docs.billOfLading.sha256 } });
