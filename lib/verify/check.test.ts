@@ -817,6 +817,13 @@ describe("verifyTrail: the exact words, and statuses where fragments meet", () =
     expect(withDup.trail.reason).toBe("Two histories of this credit exist: the chain or the trail holds two different milestones 1. Neither can be relied on until the operator explains it.");
   });
 
+  it("names the lowest seq the trail holds twice", () => {
+    const { records, chain } = anchoredTrail(3);
+    const result = verify([...records, { ...records[2]! }, { ...records[1]! }], chain);
+    expect(statuses(result)).toEqual(["1:verified", "2:verified", "2:forked", "3:verified", "3:forked"]);
+    expect(result.trail.reason).toBe("Two histories of this credit exist: the chain or the trail holds two different milestones 2. Neither can be relied on until the operator explains it.");
+  });
+
   it("says a version 1 trail is unchecked, or holds two milestones of a seq", () => {
     const { records, chain } = anchoredTrail(2);
     const v1 = verify(records, chain, POLICY, { heads: null, registryVersion: 1 });
@@ -841,7 +848,7 @@ describe("verifyTrail: recording times", () => {
   const codes = (records: MilestoneRecord[]) => verify(records, emptyChain()).warnings.map((w) => `${w.code}:${w.seq}`);
 
   it("uses the stated time when the content holds none, is no object, or holds no valid time", () => {
-    for (const content of [null, "text", [at(9)], { recordedAt: "not a time" }, { recordedAt: Date.parse(at(9)) }]) {
+    for (const content of [null, "text", [at(9)], { recordedAt: "not a time" }, { recordedAt: Date.parse(at(9)) }, { recordedAt: 2026 }]) {
       const records = timed([
         { content: { n: 1 }, recordedAt: at(5) },
         { content, recordedAt: at(4) },
