@@ -171,3 +171,25 @@ describe("candidateRoots", () => {
     expect(candidates).toEqual([{ root: batch.root, proof: claim.proof }]);
   });
 });
+
+describe("candidateRoots: only a JSON array of hex strings is a proof", () => {
+  it("refuses a proof that is a string, even where walking its characters would reach the root", () => {
+    const single = buildBatch([commitment]); // a one-leaf tree: its root is the leaf, its proof empty
+    const asString = { ...claim, root: single.root, proof: "" };
+    expect(candidateRoots(context([asString])).candidates).toEqual([]);
+    expect(documentVerdict(context([asString]), new Map([[single.root, { ...onChain, leafCount: 1 }]]))).toMatchObject({
+      status: "not-anchored",
+      reasons: [`The proof for root ${short(single.root)} does not lead from this file's commitment to that root.`],
+    });
+    expect(documentVerdict(context([{ ...asString, proof: [] }]), new Map([[single.root, { ...onChain, leafCount: 1 }]])).status).toBe("anchored");
+  });
+
+  it("refuses a proof with a step that is not a string, even one that would hash right", () => {
+    const four = buildBatch([commitment, `0x${"11".repeat(32)}`, `0x${"22".repeat(32)}`, `0x${"33".repeat(32)}`]);
+    const [first, ...rest] = four.proofs.get(commitment)!;
+    const mixed = { ...claim, root: four.root, proof: [first, ...rest.map((p) => Uint8Array.from(Buffer.from(p.slice(2), "hex")))] };
+    expect(candidateRoots(context([{ ...mixed, proof: four.proofs.get(commitment)! }])).candidates).toHaveLength(1);
+    expect(rest.length).toBeGreaterThan(0);
+    expect(candidateRoots(context([mixed])).candidates).toEqual([]);
+  });
+});
