@@ -309,6 +309,13 @@ describe("documents not vouched for by the chain, and what each reason says", ()
     );
     expect(reasons["bill-of-lading.pdf"]).toBe(`bill-of-lading.pdf: the stored file's SHA-256 is the anchored hash ${docs.billOfLading.sha256}.`);
     expect(direct.counts).toEqual({ altered: 2, verified: 1 });
+    expect(direct.ok).toBe(false);
+    // In upload order, though the rewritten rows now sit elsewhere in the table; each by its id.
+    expect(direct.documents.map((d) => [d.fileName, d.documentId])).toEqual([
+      ["invoice.pdf", docs.invoice.id],
+      ["bill-of-lading.pdf", docs.billOfLading.id],
+      ["packing-list.pdf", docs.packingList.id],
+    ]);
   });
 
   it("reports a file that storage cannot read as missing, with storage's first line, never as verified", async () => {
@@ -320,6 +327,45 @@ describe("documents not vouched for by the chain, and what each reason says", ()
     const odd = await checkCreditDocuments(creditId, { storage: failing("refused") });
     expect(odd.documents[0]!.reason).toBe("invoice.pdf: the stored file could not be read (refused).");
     expect(odd.ok).toBe(false);
+  });
+
+  it("tells a missing file (storage's NOT_FOUND) from storage refusing, and releases each file it reads", async () => {
+    const { creditId, docs } = await presentedCredit();
+    const failing = (error: unknown) => ({ ...documentStorage(), get: async () => Promise.reject(error) }) as unknown as ReturnType<typeof documentStorage>;
+    const refused = await checkCreditDocuments(creditId, { storage: failing(new AppError("UNAVAILABLE", "storage is read-only today")) });
+    expect(refused.documents[0]!.reason).toBe("invoice.pdf: the stored file could not be read (storage is read-only today).");
+    const lookalike = await checkCreditDocuments(creditId, { storage: failing(Object.assign(new Error("gone"), { code: "NOT_FOUND" })) });
+    expect(lookalike.documents[0]!.reason).toBe("invoice.pdf: the stored file could not be read (gone).");
+
+    const bodies: Readable[] = [];
+    const storage = localStorage();
+    const tracking = {
+      get: async (key: string) => {
+        const bytes = await new Promise<Buffer>((resolve, reject) => {
+          storage.get(key).then(async (file) => {
+            const chunks: Buffer[] = [];
+            for await (const chunk of file.body) chunks.push(chunk as Buffer);
+            resolve(Buffer.concat(chunks));
+          }, reject);
+        });
+        const body = new Readable({ autoDestroy: false, read() { this.push(bytes); this.push(null); } });
+        bodies.push(body);
+        return { body };
+      },
+    } as unknown as ReturnType<typeof documentStorage>;
+    expect((await checkCreditDocuments(creditId, { storage: tracking })).counts).toEqual({ verified: 3 });
+    expect(bodies).toHaveLength(3);
+    expect(bodies.every((b) => b.destroyed)).toBe(true);
+    void docs;
+  });
+
+  it("says a presentation's anchored milestone commits to no hashes as \"none\"", async () => {
+    const { creditId, presentationId, docs } = await presentedCredit();
+    await behindTheAppsBack([["UPDATE milestones SET document_hashes = '{}' WHERE credit_id = $1 AND subject_id = $2", [creditId, presentationId]]]);
+    const { documents } = await checkCreditDocuments(creditId);
+    expect(documents[0]!.reason).toBe(
+      `invoice.pdf: the recorded hash ${docs.invoice.sha256} matches the stored file, but the presentation's anchored milestones commit to other hashes (none): the file and its record were replaced together.`,
+    );
   });
 
   it("says the file is missing with its storage key and recorded hash", async () => {
