@@ -412,6 +412,16 @@ describe("Verify now and the exported bundle", () => {
     await revokeAuditAccess(world.users.issuingBank.ADMIN, grant.id);
   });
 
+  it("lets only milestones that verified on chain vouch for a document", async () => {
+    const { creditId, presentationId } = await presentedCredit();
+    await behindTheAppsBack([["UPDATE milestones SET content = '{\"presentationNumber\": 2}'::jsonb WHERE credit_id = $1 AND subject_id = $2", [creditId, presentationId]]]);
+    const live = await verifyCreditNow(world.users.issuingBank.MAKER, creditId);
+    expect(live.results.find((r) => r.kind === "DOCUMENTS_PRESENTED")!.status).toBe("altered");
+    expect(byName(live.documents.documents)).toEqual({ "invoice.pdf": "not-anchored", "bill-of-lading.pdf": "not-anchored", "packing-list.pdf": "not-anchored" });
+    // The database alone still says the milestone is anchored.
+    expect((await checkCreditDocuments(creditId)).ok).toBe(true);
+  });
+
   it("checks nothing and says so when the chain's endpoint does not answer", async () => {
     const { creditId } = await presentedCredit({ anchored: false });
     process.env.CHAIN_RPC_URL = "http://127.0.0.1:9/";
