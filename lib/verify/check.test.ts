@@ -581,3 +581,289 @@ describe("parseBundle", () => {
     }
   });
 });
+
+describe("parseBundle: what each field must be", () => {
+  const { records } = anchoredTrail(2);
+  const good = bundleOf(records);
+  const m0 = good.milestones[0]!;
+  const withMilestone = (change: Record<string, unknown>) => ({ ...good, milestones: [{ ...m0, ...change }] });
+  const errorOf = (input: unknown) => {
+    const parsed = parseBundle(input);
+    return parsed.ok ? null : parsed.error;
+  };
+
+  it("names at most five problems, then how many more", () => {
+    const bad = (n: number) => ({ ...good, milestones: Array.from({ length: n }, (_, i) => ({ ...m0, seq: i + 1, salt: "0x1" })) });
+    const problem = (i: number) => `milestones.${i}.salt: expected 0x and 64 hex digits`;
+    expect(errorOf(bad(5))).toBe(`This is not a valid proof bundle. ${[0, 1, 2, 3, 4].map(problem).join("; ")}.`);
+    expect(errorOf(bad(7))).toBe(`This is not a valid proof bundle. ${[0, 1, 2, 3, 4].map(problem).join("; ")} (and 2 more).`);
+    expect(errorOf("[]")).toBe("This is not a valid proof bundle. (the file): Invalid input: expected object, received array.");
+  });
+
+  it("says why text is not JSON", () => {
+    let message = "";
+    try {
+      JSON.parse("{not json");
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(errorOf("{not json")).toBe(`The bundle is not JSON: ${message}`);
+  });
+
+  it("refuses a version 2 bundle whose chain id is a number, in exact words", () => {
+    expect(errorOf({ ...good, chain: { ...good.chain, chainId: 31337 } })).toBe("This is not a valid proof bundle. chain.chainId: expected a decimal string in version 2.");
+  });
+
+  it("takes hex fields of exactly 32 bytes, hashes of exactly 64 digits, and addresses of exactly 20 bytes", () => {
+    const h = m0.salt.slice(2);
+    expect(errorOf(withMilestone({ salt: `${m0.salt}00` }))).toMatch(/milestones\.0\.salt: expected 0x and 64 hex digits/);
+    expect(errorOf(withMilestone({ salt: `x${m0.salt}` }))).toMatch(/milestones\.0\.salt/);
+    expect(errorOf(withMilestone({ salt: h }))).toMatch(/milestones\.0\.salt/);
+    expect(parseBundle(withMilestone({ digest: m0.digest.toUpperCase().replace("0X", "0x") })).ok).toBe(true);
+    const rehashed = withMilestone({ documentHashes: [`0x${h}`, h.toUpperCase()] });
+    expect(parseBundle(rehashed).ok).toBe(true);
+    expect(errorOf(withMilestone({ documentHashes: [`${h}0`] }))).toMatch(/milestones\.0\.documentHashes\.0: expected a SHA-256 hash: 64 hex digits/);
+    expect(errorOf(withMilestone({ documentHashes: [`z${h}`] }))).toMatch(/milestones\.0\.documentHashes\.0/);
+    expect(errorOf({ ...good, chain: { ...good.chain, contractAddress: `${REGISTRY}0` } })).toMatch(/chain\.contractAddress: expected a 0x-prefixed 20-byte address/);
+    expect(errorOf({ ...good, chain: { ...good.chain, contractAddress: `z${REGISTRY}` } })).toMatch(/chain\.contractAddress/);
+    expect(parseBundle({ ...good, chain: { ...good.chain, contractAddress: REGISTRY.toLowerCase() } }).ok).toBe(true);
+  });
+
+  it("takes seqs from 1 to 2^32 − 1, a kind, block numbers from 0, and ISO times with an offset", () => {
+    expect(parseBundle(withMilestone({ seq: 0xffffffff })).ok).toBe(true);
+    expect(errorOf(withMilestone({ seq: 0x100000000 }))).toMatch(/milestones\.0\.seq/);
+    expect(errorOf(withMilestone({ seq: 1.5 }))).toMatch(/milestones\.0\.seq/);
+    expect(errorOf(withMilestone({ kind: "" }))).toMatch(/milestones\.0\.kind/);
+    expect(parseBundle(withMilestone({ blockNumber: 0 })).ok).toBe(true);
+    expect(errorOf(withMilestone({ blockNumber: -1 }))).toMatch(/milestones\.0\.blockNumber/);
+    expect(parseBundle(withMilestone({ recordedAt: "2026-09-21T16:00:00+02:00" })).ok).toBe(true);
+    expect(errorOf({ ...good, credit: { id: "", reference: "" } })).toMatch(/credit\.id/);
+    expect(parseBundle({ ...good, credit: { id: CREDIT, reference: "" } }).ok).toBe(true);
+  });
+
+  it("fills what a version 1 bundle leaves out with null", () => {
+    const { txHash: _, blockNumber: __, recordedAt: ___, ...bare } = m0;
+    const parsed = parseBundle({ ...good, version: 1, chain: { ...good.chain, chainId: 31337 }, milestones: [bare] });
+    expect(parsed.ok && parsed.bundle.milestones[0]).toMatchObject({ txHash: null, blockNumber: null, recordedAt: null });
+    expect(errorOf({ ...good, version: 1, chain: { ...good.chain, chainId: -1 } })).toMatch(/chain\.chainId/);
+    expect(errorOf({ ...good, chain: { ...good.chain, chainId: "0x7a69" } })).toMatch(/chain\.chainId: expected a decimal chain id/);
+  });
+
+  it("names the path of a number in content that JSON readers would disagree on", () => {
+    expect(errorOf(withMilestone({ content: 1.5 }))).toMatch(/milestones\.0\.content: content holds 1\.5, which is not a safe integer/);
+    expect(errorOf(withMilestone({ content: [1, 2.5] }))).toMatch(/milestones\.0\.content: \[1\] holds 2\.5, which/);
+    expect(errorOf(withMilestone({ content: { a: { b: [0, { c: 2 ** 60 }] } } }))).toMatch(/milestones\.0\.content: a\.b\[1\]\.c holds 1152921504606847000, which/);
+    expect(errorOf(withMilestone({ content: { fine: 1, bad: 0.5 } }))).toMatch(/milestones\.0\.content: bad holds 0\.5, which/);
+    expect(parseBundle(withMilestone({ content: { max: 2 ** 53 - 1, min: -(2 ** 53 - 1), list: [null, "x", true, { n: 0 }] } })).ok).toBe(true);
+  });
+});
+
+describe("verifyBundle: defaults and what it adds", () => {
+  it("reads at the head and warns after a day when not told otherwise, and says the reference is unverified", async () => {
+    const records = trail(2);
+    for (const r of records) r.recordedAt = null;
+    const chain = emptyChain();
+    anchor(chain, records, { block: 42 });
+    // Recorded two days before the anchor, as the content states.
+    const bundle = bundleOf(records);
+    const result = await verifyBundle(bundle, fakeReader(chain), {});
+    expect(result.checkedAgainst.atBlock).toBe(1_002);
+    expect(result.warnings).toEqual([
+      { code: "reference-unverified", message: 'The reference "TT-2026-000042" is the exporter\'s label: it is in no digest and is not verified.' },
+      { code: "anchorers-not-pinned", message: "No list of allowed anchorers was given: any account holding the registry's anchorer role was accepted. Pin the published anchorers." },
+    ]);
+    const late = structuredClone(bundle);
+    for (const m of late.milestones) m.recordedAt = new Date(T0 + 42 * 12_000 - 25 * 3_600_000).toISOString();
+    const lateResult = await verifyBundle(late, fakeReader(chain), { allowedAnchorers: [ANCHORER] });
+    expect(lateResult.warnings.filter((w) => w.code === "late-anchor").map((w) => w.message)).toEqual([
+      "Milestone 1 was anchored 25 h after it was recorded (threshold 24 h): ask why it waited.",
+      "Milestone 2 was anchored 25 h after it was recorded (threshold 24 h): ask why it waited.",
+    ]);
+    const lenient = await verifyBundle(late, fakeReader(chain), { allowedAnchorers: [ANCHORER], lateAnchorSeconds: 26 * 3_600 });
+    expect(lenient.warnings.map((w) => w.code)).toEqual(["reference-unverified"]);
+  });
+
+  it("puts the registry warning first, and takes the bundle's registry in any case as the same", async () => {
+    const { records, chain } = anchoredTrail(2);
+    const lower = { ...bundleOf(records), chain: { chainId: "31337", contractAddress: REGISTRY.toLowerCase() } };
+    expect((await verifyBundle(lower, fakeReader(chain), { allowedAnchorers: [ANCHORER] })).warnings.map((w) => w.code)).toEqual(["reference-unverified"]);
+    const other = await verifyBundle(bundleOf(records), fakeReader(chain, { address: ROGUE }));
+    expect(other.warnings.map((w) => w.code)).toEqual(["registry-mismatch", "reference-unverified", "anchorers-not-pinned"]);
+  });
+
+  it("names both chains and what to use when the endpoint serves another", async () => {
+    const { records, chain } = anchoredTrail(2);
+    await expect(verifyBundle(bundleOf(records), fakeReader(chain, { chainId: 1n }))).rejects.toThrow(
+      "The RPC endpoint serves chain 1, but this bundle was anchored on chain 31337: use an endpoint of chain 31337.",
+    );
+  });
+
+  it("cannot verify with a reader that does not say its chain", async () => {
+    const { records, chain } = anchoredTrail(2);
+    const reader = fakeReader(chain);
+    delete (reader as Partial<typeof reader>).chainId;
+    await expect(verifyBundle(bundleOf(records), reader)).rejects.toThrow("This reader cannot read chain evidence (no chain id, block number or version).");
+  });
+});
+
+describe("verifyTrail: the exact words, and statuses where fragments meet", () => {
+  it("says which proof lengths a batch allows, which transactions hold the root, and whom it allows", () => {
+    const { records, chain } = anchoredTrail();
+    const root = records[0]!.root!;
+    chain.anchors.set(root, { ...chain.anchors.get(root)!, leafCount: 17 });
+    expect(verify(records, chain).results[0]!.reason).toBe(`Its proof has 3 step(s), but the contract records 17 leaves for root ${root.slice(0, 10)}…, whose proofs have 4 or 5.`);
+
+    const fresh = anchoredTrail();
+    const other = fresh.records[0]!.root!;
+    const txs = [id("tx a"), id("tx b")];
+    fresh.chain.transactions.set(other, txs);
+    expect(verify(fresh.records, fresh.chain).results[0]!.reason).toBe(
+      `The transaction it names (${fresh.records[0]!.txHash!.slice(0, 10)}…) holds no RootAnchored log of its root; the root was anchored in ${txs[0]!.slice(0, 10)}…, ${txs[1]!.slice(0, 10)}….`,
+    );
+    fresh.chain.transactions.set(other, []);
+    expect(verify(fresh.records, fresh.chain).results[0]!.reason).toMatch(/; the root was anchored in no transaction found\.$/);
+
+    const rogue = anchoredTrail();
+    expect(verify(rogue.records, rogue.chain, { ...POLICY, allowedAnchorers: [ROGUE, REGISTRY] }).results[0]!.reason).toBe(
+      `Its root was anchored by ${ANCHORER}, which is not an allowed anchorer (${ROGUE}, ${REGISTRY}).`,
+    );
+    expect(verify(rogue.records, rogue.chain, { ...POLICY, allowedAnchorers: [] }).results[0]!.reason).toBe(`Its root was anchored by ${ANCHORER}, which is not an allowed anchorer (none).`);
+  });
+
+  it("accepts any anchorer when neither a list nor the role holders are known", () => {
+    const { records, chain } = anchoredTrail();
+    const result = verify(records, chain, { allowedAnchorers: null, lateAnchorSeconds: 86_400 });
+    expect(result.ok).toBe(true);
+    expect(result.checkedAgainst.anchorers).toBeNull();
+  });
+
+  it("says the trail has nothing anchored yet, or that it reaches the chain's last head", () => {
+    expect(verify(trail(2), emptyChain()).trail).toEqual({ status: "complete", chainHeadSeq: null, reason: "No milestone of this credit is anchored yet." });
+  });
+
+  it("says no head covers an anchored milestone when the chain published none", () => {
+    const { records, chain } = anchoredTrail(2);
+    chain.heads.length = 0;
+    const result = verify(records, chain);
+    expect(result.results[0]).toEqual({ seq: 1, kind: "TERMS_AGREED", digest: records[0]!.digest, root: null, status: "not-on-chain", reason: "Its root is anchored, but the chain never published this credit's head at or after milestone 1 (its last head: none)." });
+  });
+
+  it("names the highest head the chain published, the first one of a seq published twice", () => {
+    const { records, chain } = anchoredTrail();
+    chain.heads.reverse(); // 5 (block 50) first, then 3 (block 42)
+    chain.heads.push({ ...chain.heads[0]!, blockNumber: 77 });
+    const result = verify(records.slice(0, 2), chain);
+    expect(result.results.at(-1)!.reason).toBe("The chain shows this credit reached milestone 5 (block 50), but this trail ends at 2: milestones 3–5 are missing.");
+    expect(result.trail.chainHeadSeq).toBe(5);
+  });
+
+  it("keeps the first fork's words on a milestone two contradicting heads reach, and forks altered, untrusted and absent milestones in between only when less serious", () => {
+    const records = trail(6);
+    const chain = emptyChain();
+    anchor(chain, records.slice(0, 2), { block: 10 });
+    anchor(chain, records.slice(2, 3), { block: 11, anchorer: ROGUE, publishHead: false });
+    anchor(chain, records.slice(3, 4), { block: 12, onChain: false });
+    anchor(chain, records.slice(4), { block: 13 });
+    records[4]!.content = { tampered: true }; // 5: altered
+    chain.heads.push({ seq: 4, digest: id("another 4"), blockNumber: 14, txHash: id("tx 4") });
+    chain.heads.push({ seq: 6, digest: id("another 6"), blockNumber: 15, txHash: id("tx 6") });
+    const result = verify(records, chain);
+    expect(statuses(result)).toEqual(["1:verified", "2:verified", "3:forked", "4:forked", "5:altered", "6:forked"]);
+    const forkAt = (seq: number, from: number, block: number) => `The chain published another milestone ${seq} for this credit (digest ${id(`another ${seq}`).slice(0, 10)}…, block ${block}): this trail and another history disagree from milestone ${from} on.`;
+    expect(result.results[2]!.reason).toBe(forkAt(4, 3, 14));
+    expect(result.results[2]).toEqual({ seq: 3, kind: "DOCUMENTS_PRESENTED", digest: records[2]!.digest, status: "forked", reason: forkAt(4, 3, 14) });
+    expect(result.results[5]!.reason).toBe(forkAt(6, 3, 15));
+    expect(result.trail.reason).toBe("Two histories of this credit exist: the chain or the trail holds two different milestones 4. Neither can be relied on until the operator explains it.");
+  });
+
+  it("forks around a milestone left out of the trail", () => {
+    const records = trail(6);
+    const chain = emptyChain();
+    anchor(chain, records.slice(0, 3), { block: 10 });
+    anchor(chain, records.slice(3), { block: 11 });
+    chain.heads.push({ seq: 6, digest: id("another 6"), blockNumber: 12, txHash: id("tx") });
+    const result = verify(records.filter((r) => r.seq !== 4), chain);
+    expect(statuses(result)).toEqual(["1:verified", "2:verified", "3:verified", "5:missing", "6:forked"]);
+  });
+
+  it("does not call a head that contradicts a milestone with a broken link a second history", () => {
+    const { records, chain } = anchoredTrail();
+    const replaced = { ...records[4]!, prevDigest: flip(records[3]!.digest), root: null, proof: [], txHash: null, dbStatus: "unconfirmed" as const };
+    replaced.digest = milestoneDigest(replaced);
+    const result = verify([...records.slice(0, 4), replaced], chain);
+    expect(statuses(result)).toEqual(["1:verified", "2:verified", "3:verified", "4:verified", "5:missing"]);
+    expect(result.trail.status).toBe("complete");
+  });
+
+  it("compares heads with the first of two milestones claiming a seq, and marks that one", () => {
+    const records = trail(3);
+    const chain = emptyChain();
+    anchor(chain, records.slice(0, 1), { block: 10 });
+    anchor(chain, records.slice(1), { block: 11 });
+    chain.heads.push({ seq: 3, digest: id("another 3"), blockNumber: 12, txHash: id("tx") });
+    const second = { ...records[1]!, salt: salt(4242) };
+    second.digest = milestoneDigest(second);
+    const result = verify([...records, second], chain);
+    expect(statuses(result)).toEqual(["1:verified", "2:forked", "2:forked", "3:forked"]);
+    expect(result.results[1]!.digest).toBe(records[1]!.digest);
+    expect(result.results[2]).toEqual({ seq: 2, kind: "DOCUMENTS_PRESENTED", digest: second.digest, status: "forked", reason: "A second milestone claims seq 2: the trail holds two histories." });
+
+    const agreeing = anchoredTrail(3);
+    const dup = { ...agreeing.records[0]!, salt: salt(4343) };
+    dup.digest = milestoneDigest(dup);
+    agreeing.chain.heads.push({ seq: 1, digest: agreeing.records[0]!.digest, blockNumber: 42, txHash: id("tx") });
+    const withDup = verify([...agreeing.records, dup], agreeing.chain);
+    expect(statuses(withDup)).toEqual(["1:verified", "1:forked", "2:verified", "3:verified"]);
+    expect(withDup.trail.reason).toBe("Two histories of this credit exist: the chain or the trail holds two different milestones 1. Neither can be relied on until the operator explains it.");
+  });
+
+  it("names the lowest seq the trail holds twice", () => {
+    const { records, chain } = anchoredTrail(3);
+    const result = verify([...records, { ...records[2]! }, { ...records[1]! }], chain);
+    expect(statuses(result)).toEqual(["1:verified", "2:verified", "2:forked", "3:verified", "3:forked"]);
+    expect(result.trail.reason).toBe("Two histories of this credit exist: the chain or the trail holds two different milestones 2. Neither can be relied on until the operator explains it.");
+  });
+
+  it("says a version 1 trail is unchecked, or holds two milestones of a seq", () => {
+    const { records, chain } = anchoredTrail(2);
+    const v1 = verify(records, chain, POLICY, { heads: null, registryVersion: 1 });
+    const unchecked = "This registry (version 1) publishes no credit heads: the trail's end and uniqueness cannot be checked on chain.";
+    expect(v1.trail).toEqual({ status: "unchecked", chainHeadSeq: null, reason: unchecked });
+    expect(v1.warnings).toEqual([{ code: "no-heads", message: unchecked }]);
+    expect(verify([...records, { ...records[1]! }], chain, POLICY, { heads: null }).trail).toEqual({ status: "forked", chainHeadSeq: null, reason: "The trail holds two milestones 2." });
+  });
+});
+
+describe("verifyTrail: recording times", () => {
+  /** Pending milestones with the given contents and stated times (digests recomputed). */
+  function timed(entries: { content: unknown; recordedAt: string | null }[]): MilestoneRecord[] {
+    const records = trail(entries.length);
+    for (const [i, r] of records.entries()) {
+      Object.assign(r, entries[i]!, { prevDigest: i === 0 ? ZERO_DIGEST : records[i - 1]!.digest });
+      r.digest = milestoneDigest(r);
+    }
+    return records;
+  }
+  const at = (minute: number) => new Date(T0 + minute * 60_000).toISOString();
+  const codes = (records: MilestoneRecord[]) => verify(records, emptyChain()).warnings.map((w) => `${w.code}:${w.seq}`);
+
+  it("uses the stated time when the content holds none, is no object, or holds no valid time", () => {
+    for (const content of [null, "text", [at(9)], { recordedAt: "not a time" }, { recordedAt: Date.parse(at(9)) }, { recordedAt: 2026 }]) {
+      const records = timed([
+        { content: { n: 1 }, recordedAt: at(5) },
+        { content, recordedAt: at(4) },
+      ]);
+      expect(codes(records), JSON.stringify(content)).toEqual(["recorded-out-of-order:2"]);
+    }
+  });
+
+  it("does not warn about equal times, and compares with the last milestone that has a time", () => {
+    expect(codes(timed([{ content: {}, recordedAt: at(5) }, { content: {}, recordedAt: at(5) }]))).toEqual([]);
+    const gap = timed([
+      { content: {}, recordedAt: at(5) },
+      { content: {}, recordedAt: null },
+      { content: {}, recordedAt: at(3) },
+    ]);
+    expect(verify(gap, emptyChain()).warnings).toEqual([{ code: "recorded-out-of-order", seq: 3, message: `Milestone 3 is recorded at ${at(3)}, before milestone 1.` }]);
+  });
+});

@@ -23,6 +23,10 @@ import { checkDocumentAnchoring } from "@/lib/verify/document-proof";
 import { lookupDocumentHash } from "@/lib/verify/document-lookup";
 import { checkCreditDocuments } from "@/lib/verify/documents";
 import { verifyCreditNow } from "@/lib/verify/live";
+import { exportProofBundle } from "@/lib/verify/export";
+import { grantAuditAccess, revokeAuditAccess } from "@/lib/audit/grants";
+import { appChain } from "@/lib/chain/app-chain";
+import { AppError } from "@/lib/errors";
 import { type ChainFixture, deployedRegistry } from "./support/chain";
 import { useTestDatabase } from "./support/database";
 import { anchorEverything as anchorAll, withTriggersOff } from "./support/tamper";
@@ -111,7 +115,7 @@ async function addDocument(creditId: string, presentationId: string, fileName: s
  * A credit whose first presentation (invoice, bill of lading, packing list) was presented and
  * anchored, plus a second presentation still in draft with one document.
  */
-async function presentedCredit() {
+async function presentedCredit(options: { anchored?: boolean } = {}) {
   const { creditId, presentationId, documentId } = await creditIn(world, "ADVISED", { presentation: "DRAFT" });
   // creditIn's placeholder document has no file: take it out of the draft, as removeDocument does.
   await db().document.update({ where: { id: documentId! }, data: { presentationId: null } });
@@ -132,7 +136,7 @@ async function presentedCredit() {
   });
   const draft = await db().presentation.create({ data: { creditId, number: 2, status: "DRAFT" } });
   const unpresented = await addDocument(creditId, draft.id, "draft-invoice.pdf", "COMMERCIAL_INVOICE");
-  await anchorEverything();
+  if (options.anchored !== false) await anchorEverything();
   return { creditId, presentationId: presentationId!, docs, unpresented };
 }
 
@@ -245,6 +249,222 @@ describe("drill (g): stored files re-hashed against the anchored hashes", () => 
   });
 });
 
+describe("documents not vouched for by the chain, and what each reason says", () => {
+  it("reports the documents of a presentation not anchored yet as not anchored, and a file replaced meanwhile as altered", async () => {
+    const { creditId, docs } = await presentedCredit({ anchored: false });
+    const forged = pdf("forged before anchoring");
+    await writeFile(localStorage().pathFor(docs.packingList.storageKey), forged);
+    const direct = await checkCreditDocuments(creditId);
+    expect(byName(direct.documents)).toEqual({ "invoice.pdf": "not-anchored", "bill-of-lading.pdf": "not-anchored", "packing-list.pdf": "altered" });
+    expect(direct.documents.find((d) => d.fileName === "invoice.pdf")!.reason).toBe("invoice.pdf: no anchored milestone of its presentation commits to it yet.");
+    expect(direct.documents.find((d) => d.fileName === "packing-list.pdf")).toMatchObject({
+      storedSha256: sha256(forged),
+      recordedSha256: docs.packingList.sha256,
+      reason: `packing-list.pdf: the stored file's SHA-256 is ${sha256(forged)} but the recorded hash is ${docs.packingList.sha256}; no anchored milestone covers it yet.`,
+    });
+    expect(direct.counts).toEqual({ "not-anchored": 2, altered: 1 });
+    expect(direct.ok).toBe(false);
+    // "Verify now": the milestones are pending, so no hash is vouched for.
+    const live = await verifyCreditNow(world.users.issuingBank.MAKER, creditId);
+    expect(live.results.every((r) => r.status === "pending")).toBe(true);
+    expect(live.documents.documents.find((d) => d.fileName === "invoice.pdf")!.reason).toBe(
+      "invoice.pdf: no anchored milestone of its presentation commits to it yet (or none that verified against the chain).",
+    );
+  });
+
+  it("counts only the hashes of milestones that verified against the chain when told which did", async () => {
+    const { creditId, presentationId } = await presentedCredit();
+    const { seq } = await db().milestone.findFirstOrThrow({ where: { creditId, subjectId: presentationId, kind: "DOCUMENTS_PRESENTED" } });
+    const none = await checkCreditDocuments(creditId, { anchoredSeqs: new Set([seq + 100]) });
+    expect(byName(none.documents)).toEqual({ "invoice.pdf": "not-anchored", "bill-of-lading.pdf": "not-anchored", "packing-list.pdf": "not-anchored" });
+    expect(none.documents[0]!.reason).toBe("invoice.pdf: no anchored milestone of its presentation commits to it yet (or none that verified against the chain).");
+    const verified = await checkCreditDocuments(creditId, { anchoredSeqs: new Set([seq]) });
+    expect(verified.counts).toEqual({ verified: 3 });
+    expect(verified.ok).toBe(true);
+    // In upload order, each named, with both hashes.
+    expect(verified.documents.map((d) => [d.fileName, d.kind])).toEqual([
+      ["invoice.pdf", "COMMERCIAL_INVOICE"],
+      ["bill-of-lading.pdf", "BILL_OF_LADING"],
+      ["packing-list.pdf", "PACKING_LIST"],
+    ]);
+  });
+
+  it("says exactly what changed: a rewritten recorded hash, or a file and hash that are neither anchored", async () => {
+    const { creditId, docs } = await presentedCredit();
+    const invented = sha256(pdf("invented"));
+    const forged = pdf("forged packing list");
+    await writeFile(localStorage().pathFor(docs.packingList.storageKey), forged);
+    const otherInvented = sha256(pdf("invented too"));
+    await behindTheAppsBack([
+      ["UPDATE documents SET sha256 = $1 WHERE id = $2", [invented, docs.invoice.id]],
+      ["UPDATE documents SET sha256 = $1 WHERE id = $2", [otherInvented, docs.packingList.id]],
+    ]);
+    const { direct } = await bothChecks(creditId);
+    expect(byName(direct.documents)).toEqual({ "invoice.pdf": "altered", "bill-of-lading.pdf": "verified", "packing-list.pdf": "altered" });
+    const reasons = Object.fromEntries(direct.documents.map((d) => [d.fileName, d.reason]));
+    expect(reasons["invoice.pdf"]).toBe(`invoice.pdf: the recorded hash was changed to ${invented}; the stored file still hashes to the anchored ${docs.invoice.sha256}.`);
+    const anchoredList = [docs.invoice.sha256, docs.billOfLading.sha256, docs.packingList.sha256].sort().join(", ");
+    expect(reasons["packing-list.pdf"]).toBe(
+      `packing-list.pdf: the stored file's SHA-256 is ${sha256(forged)}, the recorded hash is ${otherInvented}, and neither is among the anchored hashes (${anchoredList}).`,
+    );
+    expect(reasons["bill-of-lading.pdf"]).toBe(`bill-of-lading.pdf: the stored file's SHA-256 is the anchored hash ${docs.billOfLading.sha256}.`);
+    expect(direct.counts).toEqual({ altered: 2, verified: 1 });
+    expect(direct.ok).toBe(false);
+    // In upload order, though the rewritten rows now sit elsewhere in the table; each by its id.
+    expect(direct.documents.map((d) => [d.fileName, d.documentId])).toEqual([
+      ["invoice.pdf", docs.invoice.id],
+      ["bill-of-lading.pdf", docs.billOfLading.id],
+      ["packing-list.pdf", docs.packingList.id],
+    ]);
+  });
+
+  it("reports a file that storage cannot read as missing, with storage's first line, never as verified", async () => {
+    const { creditId } = await presentedCredit();
+    const failing = (error: unknown) => ({ ...documentStorage(), get: async () => Promise.reject(error) }) as unknown as ReturnType<typeof documentStorage>;
+    const broken = await checkCreditDocuments(creditId, { storage: failing(new Error("disk on fire\n    at read (storage.ts:1)")) });
+    expect(byName(broken.documents)).toEqual({ "invoice.pdf": "missing", "bill-of-lading.pdf": "missing", "packing-list.pdf": "missing" });
+    expect(broken.documents[0]).toMatchObject({ storedSha256: null, reason: "invoice.pdf: the stored file could not be read (disk on fire)." });
+    const odd = await checkCreditDocuments(creditId, { storage: failing("refused") });
+    expect(odd.documents[0]!.reason).toBe("invoice.pdf: the stored file could not be read (refused).");
+    expect(odd.ok).toBe(false);
+  });
+
+  it("tells a missing file (storage's NOT_FOUND) from storage refusing, and releases each file it reads", async () => {
+    const { creditId, docs } = await presentedCredit();
+    const failing = (error: unknown) => ({ ...documentStorage(), get: async () => Promise.reject(error) }) as unknown as ReturnType<typeof documentStorage>;
+    const refused = await checkCreditDocuments(creditId, { storage: failing(new AppError("UNAVAILABLE", "storage is read-only today")) });
+    expect(refused.documents[0]!.reason).toBe("invoice.pdf: the stored file could not be read (storage is read-only today).");
+    const lookalike = await checkCreditDocuments(creditId, { storage: failing(Object.assign(new Error("gone"), { code: "NOT_FOUND" })) });
+    expect(lookalike.documents[0]!.reason).toBe("invoice.pdf: the stored file could not be read (gone).");
+
+    const bodies: Readable[] = [];
+    const storage = localStorage();
+    const tracking = {
+      get: async (key: string) => {
+        const bytes = await new Promise<Buffer>((resolve, reject) => {
+          storage.get(key).then(async (file) => {
+            const chunks: Buffer[] = [];
+            for await (const chunk of file.body) chunks.push(chunk as Buffer);
+            resolve(Buffer.concat(chunks));
+          }, reject);
+        });
+        const body = new Readable({ autoDestroy: false, read() { this.push(bytes); this.push(null); } });
+        bodies.push(body);
+        return { body };
+      },
+    } as unknown as ReturnType<typeof documentStorage>;
+    expect((await checkCreditDocuments(creditId, { storage: tracking })).counts).toEqual({ verified: 3 });
+    expect(bodies).toHaveLength(3);
+    expect(bodies.every((b) => b.destroyed)).toBe(true);
+    void docs;
+  });
+
+  it("says a presentation's anchored milestone commits to no hashes as \"none\"", async () => {
+    const { creditId, presentationId, docs } = await presentedCredit();
+    await behindTheAppsBack([["UPDATE milestones SET document_hashes = '{}' WHERE credit_id = $1 AND subject_id = $2", [creditId, presentationId]]]);
+    const { documents } = await checkCreditDocuments(creditId);
+    expect(documents[0]!.reason).toBe(
+      `invoice.pdf: the recorded hash ${docs.invoice.sha256} matches the stored file, but the presentation's anchored milestones commit to other hashes (none): the file and its record were replaced together.`,
+    );
+  });
+
+  it("says the file is missing with its storage key and recorded hash", async () => {
+    const { creditId, docs } = await presentedCredit();
+    await localStorage().delete(docs.invoice.storageKey);
+    const { documents } = await checkCreditDocuments(creditId);
+    expect(documents[0]).toMatchObject({
+      status: "missing",
+      storedSha256: null,
+      reason: `invoice.pdf: the stored file is missing (storage key ${docs.invoice.storageKey}); the recorded hash is ${docs.invoice.sha256}.`,
+    });
+  });
+});
+
+describe("Verify now and the exported bundle", () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const logged = (creditId: string, action: string) => db().auditLogEntry.findMany({ where: { creditId, action }, select: { actorId: true, data: true } });
+
+  it("answers with what it checked, on which chain and at which head; logs an auditor's use, not a party's", async () => {
+    const { creditId } = await presentedCredit();
+    const before = await chain.provider.getBlockNumber();
+    const t0 = Date.now();
+    const live = await verifyCreditNow(world.users.issuingBank.MAKER, creditId);
+    const t1 = Date.now();
+    expect(live).toMatchObject({ creditId, chainId: "31337", contractAddress: chain.address, ok: true });
+    expect(live.head).toBeGreaterThanOrEqual(before);
+    expect(live.head).toBeLessThanOrEqual(await chain.provider.getBlockNumber());
+    expect(Date.parse(live.checkedAt)).toBeGreaterThanOrEqual(t0);
+    expect(Date.parse(live.checkedAt)).toBeLessThanOrEqual(t1);
+    expect(live.elapsedMs).toBeGreaterThanOrEqual(0);
+    expect(live.elapsedMs).toBeLessThanOrEqual(t1 - t0);
+    const milestones = live.results.length;
+    expect(milestones).toBeGreaterThan(0);
+    expect(await logged(creditId, "verify")).toEqual([]);
+    await exportProofBundle(world.users.issuingBank.MAKER, creditId);
+    expect(await logged(creditId, "export-bundle")).toEqual([]);
+
+    const grant = await grantAuditAccess(world.users.issuingBank.ADMIN, { auditorId: world.orgs.auditor, creditId, validUntil: new Date(Date.now() + DAY) });
+    const auditor = world.users.auditor.VIEWER;
+    expect((await verifyCreditNow(auditor, creditId)).ok).toBe(true);
+    expect(await logged(creditId, "verify")).toEqual([{ actorId: auditor.userId, data: { milestones } }]);
+    expect((await exportProofBundle(auditor, creditId)).milestones).toHaveLength(milestones);
+    expect(await logged(creditId, "export-bundle")).toEqual([{ actorId: auditor.userId, data: { milestones } }]);
+    await revokeAuditAccess(world.users.issuingBank.ADMIN, grant.id);
+  });
+
+  it("lets only milestones that verified on chain vouch for a document", async () => {
+    const { creditId, presentationId } = await presentedCredit();
+    await behindTheAppsBack([["UPDATE milestones SET content = '{\"presentationNumber\": 2}'::jsonb WHERE credit_id = $1 AND subject_id = $2", [creditId, presentationId]]]);
+    const live = await verifyCreditNow(world.users.issuingBank.MAKER, creditId);
+    expect(live.results.find((r) => r.kind === "DOCUMENTS_PRESENTED")!.status).toBe("altered");
+    expect(byName(live.documents.documents)).toEqual({ "invoice.pdf": "not-anchored", "bill-of-lading.pdf": "not-anchored", "packing-list.pdf": "not-anchored" });
+    // The database alone still says the milestone is anchored.
+    expect((await checkCreditDocuments(creditId)).ok).toBe(true);
+  });
+
+  it("checks nothing and says so when the chain's endpoint does not answer", async () => {
+    const { creditId } = await presentedCredit({ anchored: false });
+    process.env.CHAIN_RPC_URL = "http://127.0.0.1:9/";
+    resetConfigCache();
+    try {
+      const error = await verifyCreditNow(world.users.issuingBank.MAKER, creditId).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: "UNAVAILABLE", message: "The chain's RPC endpoint does not answer. Nothing was checked; try again later." });
+    } finally {
+      appChain().provider.destroy();
+      process.env.CHAIN_RPC_URL = chain.rpcUrl;
+      resetConfigCache();
+    }
+  });
+
+  it("exports a milestone whose batch is not confirmed as pending: no proof, root, transaction or block", async () => {
+    const { creditId } = await presentedCredit({ anchored: false });
+    const credit = await db().credit.findUniqueOrThrow({ where: { id: creditId } });
+    const t0 = Date.now();
+    const pending = await exportProofBundle(world.users.issuingBank.MAKER, creditId);
+    expect(pending).toMatchObject({ format: "tradetrail.proof-bundle", version: 2, chain: { chainId: "31337", contractAddress: chain.address }, credit: { id: creditId, reference: credit.reference } });
+    expect(Date.parse(pending.exportedAt)).toBeGreaterThanOrEqual(t0);
+    const last = pending.milestones.at(-1)!;
+    expect(last).toMatchObject({ kind: "DOCUMENTS_PRESENTED", proof: [], root: null, txHash: null, blockNumber: null });
+    const row = await db().milestone.findFirstOrThrow({ where: { creditId, seq: last.seq } });
+    expect(last).toMatchObject({ seq: row.seq, digest: row.digest, salt: row.salt, prevDigest: row.prevDigest, documentHashes: row.documentHashes, content: row.content, recordedAt: row.createdAt.toISOString() });
+
+    await anchorEverything();
+    const confirmed = (await exportProofBundle(world.users.issuingBank.MAKER, creditId)).milestones.at(-1)!;
+    const anchored = await db().milestone.findFirstOrThrow({ where: { creditId, seq: last.seq }, include: { batch: true } });
+    expect(confirmed).toMatchObject({ proof: anchored.proof, root: anchored.batch!.root, txHash: anchored.batch!.txHash, blockNumber: Number(anchored.batch!.blockNumber) });
+    expect(confirmed.root).not.toBeNull();
+    // A batch back to SENDING (its transaction dropped by a reorg): pending again in the bundle.
+    await behindTheAppsBack([["UPDATE anchor_batches SET status = 'SENDING' WHERE id = $1", [anchored.batchId]]]);
+    try {
+      const again = (await exportProofBundle(world.users.issuingBank.MAKER, creditId)).milestones.at(-1)!;
+      expect(again).toMatchObject({ proof: [], root: null, txHash: null, blockNumber: null, digest: anchored.digest });
+    } finally {
+      await behindTheAppsBack([["UPDATE anchor_batches SET status = 'CONFIRMED' WHERE id = $1", [anchored.batchId]]]);
+    }
+  });
+});
+
 describe("drill (j): the public lookup says where to look; the chain decides", () => {
   const verdictFor = async (hash: string) => checkDocumentAnchoring({ sha256: hash, lookup: await lookupDocumentHash(hash), contractAddress: chain.address, runner: chain.provider });
 
@@ -266,6 +486,44 @@ describe("drill (j): the public lookup says where to look; the chain decides", (
     const withAnchorers = (allowedAnchorers: string[]) => checkDocumentAnchoring({ sha256: docs.invoice.sha256, lookup, contractAddress: chain.address, allowedAnchorers, runner: chain.provider });
     expect((await withAnchorers([await chain.signer.getAddress()])).status).toBe("anchored");
     expect((await withAnchorers([await chain.admin.getAddress()])).status).toBe("not-anchored");
+  });
+
+  it("the lookup answers, for a hash in any case, the commitment and each confirmed batch holding it; a malformed hash is refused", async () => {
+    const { docs } = await presentedCredit();
+    const anchor = await db().documentAnchor.findFirstOrThrow({ where: { sha256: docs.invoice.sha256 }, include: { batch: true } });
+    const expected = {
+      sha256: docs.invoice.sha256,
+      commitment: documentCommitment(docs.invoice.sha256),
+      anchors: [{ chainId: "31337", contractAddress: chain.address, root: anchor.batch.root, proof: anchor.proof }],
+    };
+    expect(await lookupDocumentHash(docs.invoice.sha256.toUpperCase())).toEqual(expected);
+    // A batch whose transaction is not confirmed (again) is no place to look.
+    await behindTheAppsBack([["UPDATE anchor_batches SET status = 'SENDING' WHERE id = $1", [anchor.batchId]]]);
+    expect(await lookupDocumentHash(docs.invoice.sha256)).toEqual({ ...expected, anchors: [] });
+    await behindTheAppsBack([["UPDATE anchor_batches SET status = 'CONFIRMED' WHERE id = $1", [anchor.batchId]]]);
+    await expect(lookupDocumentHash("abc")).rejects.toMatchObject({ code: "INVALID_REQUEST", message: "A document hash is 64 hexadecimal digits (its SHA-256)." });
+  });
+
+  it("the lookup lists the batches holding a hash oldest first", async () => {
+    const hash = sha256(pdf("anchored twice"));
+    const commitment = documentCommitment(hash);
+    const tail = () => randomBytes(6).toString("hex");
+    const older = { id: `ffffffff-ffff-7fff-bfff-${tail()}`, tree: buildBatch([commitment, `0x${randomBytes(32).toString("hex")}`]), at: "2026-01-01T00:00:00Z" };
+    const newer = { id: `00000000-0000-7000-8000-${tail()}`, tree: buildBatch([commitment, `0x${randomBytes(32).toString("hex")}`]), at: "2026-02-01T00:00:00Z" };
+    // The newer is written first, and its id sorts first: only the time orders them.
+    const statements: [string, unknown[]][] = [];
+    for (const b of [newer, older]) {
+      statements.push(
+        [
+          `INSERT INTO anchor_batches (id, root, leaf_count, status, chain_id, contract_address, tx_hash, block_number, block_hash, block_time, confirmed_at)
+           VALUES ($1, $2, 2, 'CONFIRMED', $3, $4, $5, 1, $6, $7, $7)`,
+          [b.id, b.tree.root, chain.chainId.toString(), chain.address, `0x${randomBytes(32).toString("hex")}`, `0x${"cd".repeat(32)}`, b.at],
+        ],
+        ["INSERT INTO document_anchors (sha256, batch_id, commitment, proof, created_at) VALUES ($1, $2, $3, $4, $5)", [hash, b.id, commitment, b.tree.proofs.get(commitment), b.at]],
+      );
+    }
+    await behindTheAppsBack(statements);
+    expect((await lookupDocumentHash(hash)).anchors.map((a) => a.root)).toEqual([older.tree.root, newer.tree.root]);
   });
 
   it("says not anchored for a batch root rewritten in the database (with a consistent proof), though the lookup returns it", async () => {

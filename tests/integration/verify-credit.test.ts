@@ -7,7 +7,7 @@ import { appendMilestone } from "@/lib/anchoring/record";
 import { AnchoringWorker } from "@/lib/anchoring/worker";
 import { makeProvider } from "@/lib/chain/provider";
 import { db } from "@/lib/db/client";
-import { verifyCredit } from "@/lib/verify/credit";
+import { loadMilestoneRecords, verifyCredit } from "@/lib/verify/credit";
 import { perRootAnchorReader, rpcAnchorReader } from "@/lib/verify/reader";
 import type { TrailResult } from "@/lib/verify/types";
 import { type ChainFixture, deployedRegistry } from "./support/chain";
@@ -168,5 +168,54 @@ describe("verifying a credit from the database against the chain", () => {
     const creditId = await anchoredCredit(1);
     const nobody = "0x000000000000000000000000000000000000dEaD";
     await expect(verifyCredit(creditId, rpcAnchorReader(chain.provider, nobody), trust())).rejects.toThrow(/No AnchorRegistry contract answers at 0x000000000000000000000000000000000000dEaD/);
+  });
+});
+
+describe("the stored milestones as the verifier reads them", () => {
+  it("reads them in seq order, with their batch's root, transaction and block, as confirmed", async () => {
+    const creditId = await anchoredCredit(3);
+    // An update writes a new row version at the end of the table: storage order is not seq order.
+    await behindTheAppsBack("UPDATE milestones SET content = content WHERE credit_id = $1 AND seq = 1", [creditId]);
+    const records = await loadMilestoneRecords(creditId);
+    const rows = await db().milestone.findMany({ where: { creditId }, orderBy: { seq: "asc" }, include: { batch: true } });
+    expect(records.map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(records).toEqual(
+      rows.map((m) => ({
+        seq: m.seq,
+        kind: m.kind,
+        creditId,
+        content: m.content,
+        documentHashes: m.documentHashes,
+        prevDigest: m.prevDigest,
+        salt: m.salt,
+        digest: m.digest,
+        proof: m.proof,
+        root: m.batch!.root,
+        txHash: m.batch!.txHash,
+        blockNumber: Number(m.batch!.blockNumber),
+        recordedAt: m.createdAt.toISOString(),
+        dbStatus: "confirmed",
+      })),
+    );
+    expect(records[0]!.txHash).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(records[0]!.blockNumber).toBeGreaterThan(0);
+  });
+
+  it("says unconfirmed for a milestone without a batch, or whose batch is not confirmed (again)", async () => {
+    const creditId = await anchoredCredit(2);
+    await append(creditId, 1);
+    const records = await loadMilestoneRecords(creditId);
+    expect(records[2]).toMatchObject({ seq: 3, root: null, txHash: null, blockNumber: null, dbStatus: "unconfirmed" });
+    const batchId = (await db().milestone.findFirstOrThrow({ where: { creditId, seq: 1 } })).batchId!;
+    await behindTheAppsBack("UPDATE anchor_batches SET status = 'SENDING' WHERE id = $1", [batchId]);
+    expect((await loadMilestoneRecords(creditId)).map((r) => r.dbStatus)).toEqual(["unconfirmed", "unconfirmed", "unconfirmed"]);
+    await behindTheAppsBack("UPDATE anchor_batches SET status = 'CONFIRMED' WHERE id = $1", [batchId]);
+  });
+
+  it("holds the trail to the anchorers the server trusts", async () => {
+    const creditId = await anchoredCredit(2);
+    const result = await verifyCredit(creditId, reader(), { ...trust(), allowedAnchorers: [await chain.admin.getAddress()] });
+    expect(statuses(result)).toEqual(["1:untrusted", "2:untrusted"]);
+    expect(result.checkedAgainst.anchorers).toEqual([await chain.admin.getAddress()]);
   });
 });
