@@ -26,8 +26,8 @@ const INCLUDE = [
   // Slow (a world, documents on disk, every verifier per drill): last, for the lib/verify mutants
   // only they reach (documents.ts, live.ts, export.ts, document-lookup.ts).
   "tests/integration/documents-bound.test.ts",
-  // contracts/test/anchor-registry.test.ts is left out while it is rewritten for
-  // AnchorRegistryV2 (it fails today); add it back once it passes.
+  // The registry's own behaviour through the wrapper (every revert, packed heads, logs).
+  "contracts/test/anchor-registry.test.ts",
 ];
 
 // MUTATION_TESTS=a.test.ts,b.test.ts narrows a scoped run to the tests that matter for the file
