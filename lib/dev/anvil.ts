@@ -38,6 +38,9 @@ export function anvilBinary(): string {
 export async function startAnvil(options: { port?: number; stateFile?: string; blockTime?: number; log?: (line: string) => void } = {}): Promise<RunningAnvil> {
   const port = options.port ?? (await freePort());
   const args = ["--host", "127.0.0.1", "--port", String(port), "--chain-id", "31337", "--silent"];
+  // Keep the state of the last 512 blocks in memory (reads a few blocks deep, reorg tests) and
+  // write none to ~/.foundry/anvil/tmp, where anvil otherwise keeps every block's state forever.
+  args.push("--prune-history", "512");
   if (options.stateFile) {
     fs.mkdirSync(path.dirname(options.stateFile), { recursive: true });
     args.push("--state", options.stateFile, "--state-interval", "2");
