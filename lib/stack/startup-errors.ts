@@ -93,7 +93,7 @@ function explain(error: unknown, context?: StartupContext): string {
   const stage = error instanceof StartupError ? error.stage : undefined;
   const cause = error instanceof StartupError ? error.cause : error;
   if (cause instanceof StackError) return cause.message;
-  if (cause instanceof ConfigError) return cause.message.replace(/:\s*\n\s*/, ": ").replace(/\n\s*/g, "; ");
+  if (cause instanceof ConfigError) return cause.message.replace(/:\s*\n\s*/, ": ").replace(/\n\s*/g, "; ").replace("; See .env.example", "; see .env.example");
   const f = facts(cause);
   const where = f.address && f.port ? `${f.address}:${f.port}` : (f.address ?? "");
 

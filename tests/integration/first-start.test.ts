@@ -25,7 +25,7 @@ if (!isRoot) console.warn("first-start.test.ts skipped: the postgres-user placem
 interface Started {
   child: ChildProcess;
   output: () => string;
-  exited: Promise<number | null>;
+  exited: Promise<void>;
 }
 
 /** `npm run dev` in `cwd`, in its own process group (npm, tsx, next, postgres, anvil: all stopped together). */
@@ -42,7 +42,7 @@ function startApp(cwd: string, port: number): Started {
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return { child, output: () => output, exited };
 }
 
@@ -55,25 +55,26 @@ async function waitFor(app: Started, pattern: RegExp, timeoutMs: number): Promis
   }
 }
 
-/** Ctrl-C, as a user stops it; the whole group is killed if it has not stopped within 20 s. */
-async function stopApp(app: Started): Promise<number | null> {
-  if (app.child.exitCode !== null || app.child.signalCode !== null) return app.child.exitCode;
+/**
+ * Ctrl-C to the whole group, as a terminal sends it; whether it stopped by itself within 20 s
+ * (else the group is killed).
+ */
+async function stopApp(app: Started): Promise<boolean> {
+  if (app.child.exitCode !== null || app.child.signalCode !== null) return true;
   const group = -app.child.pid!;
   try {
     process.kill(group, "SIGINT");
   } catch {
-    return app.child.exitCode;
+    return true;
   }
-  const code = await Promise.race([app.exited, new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 20_000))]);
-  if (code === "timeout") {
-    try {
-      process.kill(group, "SIGKILL");
-    } catch {
-      // already gone
-    }
-    return null;
+  const outcome = await Promise.race([app.exited.then(() => "stopped" as const), new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 20_000))]);
+  if (outcome === "stopped") return true;
+  try {
+    process.kill(group, "SIGKILL");
+  } catch {
+    // already gone
   }
-  return code;
+  return false;
 }
 
 async function fetchWithin(url: string, timeoutMs: number): Promise<Response> {
@@ -149,7 +150,10 @@ describe.skipIf(!isRoot)("first start as root from a clone in a mode-700 folder"
     expect(html).toMatch(/<input[^>]*name="email"/);
     expect(html).toMatch(/<input[^>]*type="password"/);
 
-    expect(await stopApp(first)).toBe(0);
+    expect(await stopApp(first)).toBe(true);
+    expect(first.output()).toContain("[tradetrail] Stopped.");
+    // PostgreSQL shut down cleanly (it removes its lock file), so the next start can take over.
+    expect(fs.existsSync(path.join(dataDirectory, "postmaster.pid"))).toBe(false);
 
     // Started again from the same clone: the same cluster, already migrated.
     const second = startApp(clone, port);
@@ -158,7 +162,8 @@ describe.skipIf(!isRoot)("first start as root from a clone in a mode-700 folder"
     expect(second.output()).toContain(`data in ${dataDirectory}`);
     expect(second.output()).toContain("Database schema is up to date.");
     expect(second.output()).not.toMatch(/Initialising embedded PostgreSQL/);
-    expect(await stopApp(second)).toBe(0);
+    expect(await stopApp(second)).toBe(true);
+    expect(second.output()).toContain("[tradetrail] Stopped.");
   });
 });
 
