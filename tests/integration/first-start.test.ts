@@ -31,14 +31,10 @@ interface Started {
 /** `npm run dev` in `cwd`, in its own process group (npm, tsx, next, postgres, anvil: all stopped together). */
 function startApp(cwd: string, port: number): Started {
   // Nothing configured: the zero-setup path, embedded PostgreSQL and local anvil under .data.
-  const { DATABASE_URL: _a, MIGRATION_DATABASE_URL: _b, CHAIN_RPC_URL: _c, ANCHOR_CONTRACT_ADDRESS: _d, ANCHOR_SIGNER_KEY: _e, DATA_DIR: _f, AUTH_SECRET: _g, NODE_ENV: _h, ...env } = process.env;
-  const child = spawn("npm", ["run", "dev"], {
-    cwd,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    // The demo world is not what is tested here (its own tests cover it) and only adds time.
-    env: { ...env, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  // The demo world is not what is tested here (its own tests cover it) and only adds time.
+  const env: Record<string, string | undefined> = { ...process.env, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "false", NEXT_TELEMETRY_DISABLED: "1" };
+  for (const name of ["DATABASE_URL", "MIGRATION_DATABASE_URL", "CHAIN_RPC_URL", "ANCHOR_CONTRACT_ADDRESS", "ANCHOR_SIGNER_KEY", "DATA_DIR", "AUTH_SECRET", "NODE_ENV"]) delete env[name];
+  const child = spawn("npm", ["run", "dev"], { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"], env: env as NodeJS.ProcessEnv });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -133,7 +129,7 @@ describe.skipIf(!isRoot)("first start as root from a clone in a mode-700 folder"
     // It says where the binaries and the data live, and why.
     const placed = /run as the postgres user from (\S+), data in (\S+) \(linked from (\S+)\), because the postgres user cannot enter (\S+)/.exec(log);
     expect(placed, log).not.toBeNull();
-    const [, installation, dataDirectory, linkedFrom, closed] = placed!;
+    const [installation, dataDirectory, linkedFrom, closed] = placed!.slice(1) as [string, string, string, string];
     expect(installation).toMatch(new RegExp(`^${ROOT_HOME}/postgresql-`));
     expect(dataDirectory.startsWith(`${ROOT_HOME}/data/`)).toBe(true);
     externalData = dataDirectory;
