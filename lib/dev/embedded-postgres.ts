@@ -34,8 +34,10 @@ export interface RunningPostgres {
   dataDirectory: string;
   /** The folder holding bin/, lib/ and share/ of the PostgreSQL that runs. */
   installation: string;
-  /** Why the binaries and data are outside the checkout, when they are. */
-  relocated?: string;
+  /** DATA_DIR/postgres, when it is a link to `dataDirectory`. */
+  linkedFrom?: string;
+  /** Running as root: the folder the postgres user cannot enter, when binaries or data were placed outside it. */
+  closedFolder?: string;
   stop(): Promise<void>;
 }
 
@@ -56,13 +58,10 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log?: (l
   const runAs = os.userInfo().uid === 0 ? postgresUser() : undefined;
   const packaged = packagedInstallation();
   let installation = packaged.dir;
-  let relocated: string | undefined;
-  if (runAs && !reachable(path.join(installation, "bin", "initdb"), runAs)) {
-    installation = copyInstallation(packaged, runAs);
-    relocated = `the postgres user cannot enter ${blockingAncestor(packaged.dir, runAs) ?? packaged.dir}`;
-  }
+  if (runAs && !reachable(path.join(installation, "bin", "initdb"), runAs)) installation = copyInstallation(packaged, runAs);
   const databaseDir = placeDataDirectory({ dataDir, runAs, hadPassword, log });
-  if (runAs && !relocated && path.dirname(databaseDir) !== dataDir) relocated = `the postgres user cannot enter ${blockingAncestor(dataDir, runAs) ?? dataDir}`;
+  const linkedFrom = databaseDir === path.join(dataDir, "postgres") ? undefined : path.join(dataDir, "postgres");
+  const closed = runAs && (installation !== packaged.dir || linkedFrom) ? (blockingAncestor(installation !== packaged.dir ? packaged.dir : dataDir, runAs) ?? dataDir) : undefined;
   const binary = (name: string) => path.join(installation, "bin", name);
   const locale = bestLocale();
   const env = { ...process.env, LC_MESSAGES: locale };
@@ -120,7 +119,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log?: (l
     port,
     dataDirectory: databaseDir,
     installation,
-    relocated,
+    linkedFrom,
+    closedFolder: closed,
     stop: () => stopServer(server),
   };
 }

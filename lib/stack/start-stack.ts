@@ -59,12 +59,13 @@ export async function startStack(config: Config, log: (line: string) => void): P
       });
       migrationUrl = withCredentials(superuserDatabaseUrl, roles.owner);
       databaseUrl = withCredentials(superuserDatabaseUrl, roles.app);
-      if (postgres.relocated) {
-        // As root, PostgreSQL runs as the postgres OS user, who cannot enter this checkout.
-        log(`PostgreSQL: embedded, run as the postgres user from ${postgres.installation}, data in ${postgres.dataDirectory} (linked from ${path.join(dataDir, "postgres")}), because ${postgres.relocated}`);
-      } else {
-        log(`PostgreSQL: embedded, data in ${postgres.dataDirectory}`);
-      }
+      // As root, PostgreSQL runs as the postgres OS user: binaries and data it cannot reach in
+      // the checkout are placed in /var/lib/tradetrail (lib/dev/embedded-postgres.ts).
+      const { installation, dataDirectory, linkedFrom, closedFolder } = postgres;
+      log(
+        `PostgreSQL: embedded${closedFolder ? `, run as the postgres user from ${installation}` : ""}, data in ${dataDirectory}` +
+          `${linkedFrom ? ` (linked from ${linkedFrom})` : ""}${closedFolder ? `, because the postgres user cannot enter ${closedFolder}` : ""}`,
+      );
       log(`PostgreSQL: the app connects as ${roles.app.name}`);
     } else {
       log(`PostgreSQL: ${redactUrl(databaseUrl)}${migrationUrl ? `, migrated as ${redactUrl(migrationUrl)}` : ""}`);

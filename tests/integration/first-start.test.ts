@@ -38,7 +38,8 @@ function startApp(cwd: string, port: number): Started {
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // 'close': every process holding its output has exited (npm exits on Ctrl-C before start.ts has stopped).
+  const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
   return { child, output: () => output, exited };
 }
 
@@ -56,12 +57,11 @@ async function waitFor(app: Started, pattern: RegExp, timeoutMs: number): Promis
  * (else the group is killed).
  */
 async function stopApp(app: Started): Promise<boolean> {
-  if (app.child.exitCode !== null || app.child.signalCode !== null) return true;
   const group = -app.child.pid!;
   try {
     process.kill(group, "SIGINT");
   } catch {
-    return true;
+    return true; // the group is gone
   }
   const outcome = await Promise.race([app.exited.then(() => "stopped" as const), new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 20_000))]);
   if (outcome === "stopped") return true;
