@@ -14,7 +14,8 @@ import { ROOT_HOME } from "@/lib/dev/embedded-postgres";
 // its node_modules a bind mount of ours (real paths inside the closed folder, as `npm install`
 // makes them), started as `npm run dev` (`npm start -- --dev`: the same start-up, served by
 // `next dev`, so that no production build of several minutes runs here), until it serves the
-// sign-in page; then stopped and started again, keeping its data.
+// sign-in page; then stopped and started again, keeping its data. About 1.5 minutes on a quiet
+// 2-core machine (most of it next dev compiling the page); the limits allow for a loaded one.
 
 const repoRoot = execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd: path.dirname(fileURLToPath(import.meta.url)), encoding: "utf8" }).trim();
 const isRoot = os.userInfo().uid === 0;
@@ -73,9 +74,14 @@ async function stopApp(app: Started): Promise<boolean> {
   return false;
 }
 
-async function fetchWithin(url: string, timeoutMs: number): Promise<Response> {
-  // next dev compiles the page on its first request.
-  return fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: "manual" });
+/** The page, given `timeoutMs` (next dev compiles it on its first request); on failure, with the app's output. */
+async function fetchPage(app: Started, url: string, timeoutMs: number): Promise<Response> {
+  const started = Date.now();
+  try {
+    return await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: "manual" });
+  } catch (error) {
+    throw new Error(`GET ${url} failed after ${Date.now() - started} ms (${String(error)}):\n${app.output()}`);
+  }
 }
 
 describe.skipIf(!isRoot)("first start as root from a clone in a mode-700 folder", () => {
@@ -98,7 +104,7 @@ describe.skipIf(!isRoot)("first start as root from a clone in a mode-700 folder"
     if (home && (!mounted || !isMountPoint(mounted))) fs.rmSync(home, { recursive: true, force: true });
   }, 60_000);
 
-  it("serves the sign-in page, with the binaries and data placed where the postgres user can reach them, and keeps the data across restarts", { timeout: 240_000 }, async () => {
+  it("serves the sign-in page, with the binaries and data placed where the postgres user can reach them, and keeps the data across restarts", { timeout: 420_000 }, async () => {
     home = fs.mkdtempSync(path.join(os.tmpdir(), "tradetrail-first-start-"));
     fs.chmodSync(home, 0o700);
     const clone = path.join(home, "tradetrail");
@@ -139,7 +145,7 @@ describe.skipIf(!isRoot)("first start as root from a clone in a mode-700 folder"
     expect(postgresCan(path.join(installation, "bin", "initdb"))).toBe(true);
     expect(fs.statSync(dataDirectory).uid).toBe(Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })));
 
-    const response = await fetchWithin(`http://127.0.0.1:${port}/sign-in`, 120_000);
+    const response = await fetchPage(first, `http://127.0.0.1:${port}/sign-in`, 180_000);
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toMatch(/<h1[^>]*>Sign in<\/h1>/);
