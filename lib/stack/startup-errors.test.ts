@@ -87,6 +87,13 @@ describe("explainStartupError", () => {
     );
   });
 
+  it("says the embedded server's passwords in DATA_DIR no longer match, and how to recover", () => {
+    const error = systemError('password authentication failed for user "postgres"', { code: "28P01" });
+    expect(explain(new StartupError("embedded-postgres", error))).toBe(
+      'The embedded PostgreSQL does not accept the passwords kept in DATA_DIR (password authentication failed for user "postgres"): was DATA_DIR/postgres-password or postgres-roles.json replaced? Restore them, or delete DATA_DIR to start over.',
+    );
+  });
+
   it("says a missing database must be created", () => {
     const error = systemError('database "tradetrail" does not exist', { code: "3D000" });
     expect(explain(new StartupError("database", error))).toBe(

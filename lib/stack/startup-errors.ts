@@ -115,6 +115,9 @@ function explain(error: unknown, context?: StartupContext): string {
   if (missingGeneratedCode(f)) {
     return `Generated code is missing (${f.message.match(/['"]([^'"]*(?:lib\/generated|lib\/chain\/generated|contracts\/build)[^'"]*)['"]/)?.[1] ?? "lib/generated, lib/chain/generated or contracts/build"}): run npm install (its postinstall runs prisma:generate and contracts:build).`;
   }
+  if (stage === "embedded-postgres" && f.code === "28P01") {
+    return `The embedded PostgreSQL does not accept the passwords kept in DATA_DIR (${f.message}): was DATA_DIR/postgres-password or postgres-roles.json replaced? Restore them, or delete DATA_DIR to start over.`;
+  }
   if (stage === "database") {
     if (f.code && UNREACHABLE.has(f.code)) {
       return `Cannot reach the PostgreSQL at DATABASE_URL${where ? ` (${where}: ${UNREACHABLE_WORDS[f.code]})` : ` (${UNREACHABLE_WORDS[f.code]})`}: start that server or correct DATABASE_URL and MIGRATION_DATABASE_URL, or unset both to use the embedded PostgreSQL.`;

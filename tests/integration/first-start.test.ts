@@ -14,8 +14,8 @@ import { ROOT_HOME } from "@/lib/dev/embedded-postgres";
 // its node_modules a bind mount of ours (real paths inside the closed folder, as `npm install`
 // makes them), started as `npm run dev` (`npm start -- --dev`: the same start-up, served by
 // `next dev`, so that no production build of several minutes runs here), until it serves the
-// sign-in page; then stopped and started again, keeping its data. About 1.5 minutes on a quiet
-// 2-core machine (most of it next dev compiling the page); the limits allow for a loaded one.
+// sign-in page; then stopped and started again, keeping its data. Most of its time is next dev
+// compiling the page: 4.5 minutes on a 2-core machine at load average 23, so the limits are wide.
 
 const repoRoot = execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd: path.dirname(fileURLToPath(import.meta.url)), encoding: "utf8" }).trim();
 const isRoot = os.userInfo().uid === 0;
