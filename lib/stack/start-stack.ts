@@ -10,8 +10,6 @@ import { embeddedRoles, ensureDatabase, type RunningPostgres, startEmbeddedPostg
 import { adoptDatabase, ensureRoles, migrateDatabase, withCredentials } from "@/lib/db/roles";
 import { StackError, atStage } from "./startup-errors";
 
-export { StackError };
-
 // The infrastructure under `npm start`: a PostgreSQL (configured, or embedded under DATA_DIR),
 // an EVM chain (configured, or a local anvil whose state is kept under DATA_DIR) with the
 // AnchorRegistry deployed, migrations applied, and the secrets the app needs.
