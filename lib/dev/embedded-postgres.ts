@@ -96,8 +96,11 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log?: (l
   await new Promise<void>((resolve, reject) => {
     let ready = false;
     let lastProblem = "";
+    let partial = ""; // a line cut between two chunks
     server.stderr!.on("data", (chunk: Buffer) => {
-      for (const line of chunk.toString("utf8").split("\n").map((l) => l.trim())) {
+      const lines = (partial + chunk.toString("utf8")).split("\n");
+      partial = lines.pop() ?? "";
+      for (const line of lines.map((l) => l.trim())) {
         if (/ERROR|FATAL|PANIC/.test(line)) {
           lastProblem = line;
           log(`postgres: ${line}`);
@@ -110,7 +113,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log?: (l
     });
     server.once("error", (error) => reject(error));
     server.once("exit", (code, signal) => {
-      if (!ready) reject(new StackError(`The embedded PostgreSQL (data in ${databaseDir}) exited during start-up (${signal ?? `code ${code}`})${lastProblem ? `: ${lastProblem}` : ""}`));
+      if (!ready) reject(new StackError(`The embedded PostgreSQL (data in ${databaseDir}) exited during start-up (${signal ?? `code ${code}`})${lastProblem ? `: ${lastProblem}` : ""}; its log lines are above. Set DATABASE_URL to use another PostgreSQL.`));
     });
   });
 
