@@ -1,28 +1,44 @@
 // `npm start`: everything needed to use TradeTrail on this machine, in one command.
 // Starts (or connects to) PostgreSQL and an EVM chain, migrates, seeds the demo world, builds
 // the app if its sources changed, serves it in production mode, and runs the background jobs
-// (anchoring worker, expiry) in this process. Ctrl-C stops everything it started.
+// (anchoring worker, expiry) in this process. Ctrl-C stops everything it started. Whatever stops
+// it prints one line with the cause and the remedy (lib/stack/startup-errors.ts).
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import net from "node:net";
 import path from "node:path";
-import { ConfigError, config, resetConfigCache } from "@/lib/config";
-import { disconnectDb } from "@/lib/db/client";
+import { config, resetConfigCache } from "@/lib/config";
 import { waitForPort } from "@/lib/dev/ports";
-import { startBackgroundJobs } from "@/lib/jobs/background";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/lib/seed/demo";
-import { ensureBuilt } from "@/lib/stack/build";
-import { type Stack, StackError, startStack } from "@/lib/stack/start-stack";
+import { StackError, atStage, debugDetail, explainStartupError } from "@/lib/stack/startup-errors";
+
+// `npm start -- --dev` (`npm run dev`): the same stack, served by `next dev` (no production build).
+const DEV = process.argv.includes("--dev");
 
 const log = (line: string) => console.log(`[tradetrail] ${line}`);
 
+/** Stops whatever has started; set once the stack is up. */
+let shutdownOnFailure: ((code: number) => Promise<void>) | undefined;
+let context: { port: number; host: string } | undefined;
+
 async function main() {
   const settings = config();
-  const stack: Stack = await startStack(settings, log);
+  context = { port: settings.PORT, host: settings.HOST };
+  // Before starting anything: a taken port would otherwise surface only as the web server's exit.
+  await atStage("web", () => assertPortFree(settings.PORT, settings.HOST));
+  // Loaded here, not at the top: a missing generated file (lib/generated, contracts/build) is then
+  // a start-up error with a remedy, not a stack trace before any of our code runs.
+  const { startStack } = await import("@/lib/stack/start-stack");
+  const { disconnectDb } = await import("@/lib/db/client");
+  const { startBackgroundJobs } = await import("@/lib/jobs/background");
+  const { DEMO_PASSWORD, DEMO_USERS, seedDemo } = await import("@/lib/seed/demo");
+  const { ensureBuilt } = await import("@/lib/stack/build");
+  const stack = await startStack(settings, log);
   // Assigned once the stack is up; read by shutdown(), which must exist before that.
   let web: ChildProcess | undefined;
   let jobs: { stop(): Promise<void> } | undefined;
   let stopping = false;
+  let started = false;
 
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -42,6 +58,7 @@ async function main() {
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
+  shutdownOnFailure = shutdown;
 
   // From here on the stack is running: any failure stops it again instead of leaving orphans.
   try {
@@ -55,31 +72,38 @@ async function main() {
     });
     resetConfigCache();
 
-    if (settings.SEED_DEMO) await seedDemo();
+    if (settings.SEED_DEMO) await atStage("seed", () => seedDemo());
 
-    await ensureBuilt(log);
+    if (DEV) log("Development mode: next dev compiles pages on first request (no production build).");
+    else await atStage("build", () => ensureBuilt(log));
 
     const require = createRequire(import.meta.url);
     const nextBin = require.resolve("next/dist/bin/next");
     // The signing key never reaches the web server: only this process sends transactions. Nor
     // does the owner's connection: the web server gets the app role's DATABASE_URL only.
     const { ANCHOR_SIGNER_KEY: _key, MIGRATION_DATABASE_URL: _owner, ...webEnv } = process.env;
-    web = spawn(process.execPath, [nextBin, "start", "--port", String(settings.PORT), "--hostname", settings.HOST], {
+    web = spawn(process.execPath, [nextBin, DEV ? "dev" : "start", "--port", String(settings.PORT), "--hostname", settings.HOST], {
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...webEnv, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true" },
+      env: { ...webEnv, NODE_ENV: DEV ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true" },
     });
-    web.once("exit", (code) => {
-      if (!stopping) {
-        log(`The web server exited (code ${code}).`);
-        void shutdown(1);
-      }
-    });
+    const webExited = new Promise<never>((_, reject) =>
+      web!.once("exit", (code, signal) => {
+        if (stopping) return;
+        const error = new StackError(`The web server (next ${DEV ? "dev" : "start"}) exited (${signal ?? `code ${code}`}); its output is above: fix what it reports and run npm start again.`);
+        if (started) {
+          console.error(`\n${error.message}\n`);
+          void shutdown(1);
+        } else reject(error);
+      }),
+    );
+    webExited.catch(() => {}); // read by the race below while starting; reported above after that
 
     if (settings.ANCHOR_WORKER) {
       jobs = startBackgroundJobs({ signerKey: stack.signerKey, log });
     }
 
-    await waitForPort(settings.PORT, settings.HOST, 60_000);
+    await Promise.race([atStage("web", () => waitForPort(settings.PORT, settings.HOST, 60_000)), webExited]);
+    started = true;
     const appUrl = `http://${settings.HOST === "0.0.0.0" ? "localhost" : settings.HOST}:${settings.PORT}`;
     fs.writeFileSync(
       path.join(path.resolve(settings.DATA_DIR), "runtime.json"),
@@ -91,28 +115,45 @@ async function main() {
     explain(error);
     await shutdown(1);
   }
-}
 
-function printBanner(appUrl: string, seeded: boolean) {
-  const lines = [`TradeTrail is running at ${appUrl}`];
-  if (seeded) {
-    lines.push("", `Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
-    const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
-    for (const user of DEMO_USERS) lines.push(`  ${user.email.padEnd(width)}  ${user.role} — ${user.name}`);
+  function printBanner(appUrl: string, seeded: boolean) {
+    const lines = [`TradeTrail is running at ${appUrl}`];
+    if (seeded) {
+      lines.push("", `Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
+      const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
+      for (const user of DEMO_USERS) lines.push(`  ${user.email.padEnd(width)}  ${user.role} — ${user.name}`);
+    }
+    lines.push("", "Press Ctrl-C to stop.");
+    console.log(`\n${lines.join("\n")}\n`);
   }
-  lines.push("", "Press Ctrl-C to stop.");
-  console.log(`\n${lines.join("\n")}\n`);
 }
 
+/** Refuses with EADDRINUSE (or EACCES) when host:port cannot be listened on. */
+function assertPortFree(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
+/** One line with the cause and the remedy; the stack only with DEBUG=1. */
 function explain(error: unknown) {
-  if (error instanceof ConfigError || error instanceof StackError) {
-    console.error(`\n${error.message}\n`);
-  } else {
-    console.error("\nTradeTrail could not start:", error instanceof Error ? error.message : error, "\n");
-  }
+  console.error(`\n${explainStartupError(error, context)}\n`);
+  if (process.env.DEBUG && process.env.DEBUG !== "0") console.error(debugDetail(error));
 }
 
-main().catch((error: unknown) => {
+// A failure outside main's own try (an 'error' event nobody listens to, a rejected promise
+// nobody awaits) is explained the same way, and what was started is stopped.
+let failing = false;
+const fail = (error: unknown) => {
+  if (failing) return;
+  failing = true;
   explain(error);
-  process.exit(1);
-});
+  if (shutdownOnFailure) void shutdownOnFailure(1);
+  else process.exit(1);
+};
+process.on("uncaughtException", fail);
+process.on("unhandledRejection", fail);
+
+main().catch(fail);

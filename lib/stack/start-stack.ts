@@ -8,6 +8,7 @@ import { deployAnchorRegistry, readDeployment, registryVersion, resolveAnchorReg
 import { ANVIL_DEV_KEYS, type RunningAnvil, startAnvil } from "@/lib/dev/anvil";
 import { embeddedRoles, ensureDatabase, type RunningPostgres, startEmbeddedPostgres } from "@/lib/dev/embedded-postgres";
 import { adoptDatabase, ensureRoles, migrateDatabase, withCredentials } from "@/lib/db/roles";
+import { StackError, atStage } from "./startup-errors";
 
 // The infrastructure under `npm start`: a PostgreSQL (configured, or embedded under DATA_DIR),
 // an EVM chain (configured, or a local anvil whose state is kept under DATA_DIR) with the
@@ -28,10 +29,6 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export class StackError extends Error {
-  override name = "StackError";
-}
-
 export async function startStack(config: Config, log: (line: string) => void): Promise<Stack> {
   const dataDir = path.resolve(config.DATA_DIR);
   fs.mkdirSync(dataDir, { recursive: true });
@@ -46,33 +43,48 @@ export async function startStack(config: Config, log: (line: string) => void): P
     let superuserDatabaseUrl: string | undefined;
     let postgres: RunningPostgres | undefined;
     if (!databaseUrl) {
-      postgres = await startEmbeddedPostgres({ dataDir, log });
+      postgres = await atStage("embedded-postgres", () => startEmbeddedPostgres({ dataDir, log }));
       stops.push(() => postgres!.stop());
       // Our own server: the owner role owns the database and migrates it, the web server and the
       // worker connect as the app role, which cannot switch the guards off (lib/db/roles.ts).
       const roles = embeddedRoles(dataDir);
-      await ensureRoles(postgres.url, roles);
-      superuserDatabaseUrl = await ensureDatabase(postgres.url, "tradetrail", roles.owner.name);
-      await adoptDatabase(superuserDatabaseUrl, roles.owner.name);
+      const server = postgres;
+      superuserDatabaseUrl = await atStage("embedded-postgres", async () => {
+        await ensureRoles(server.url, roles);
+        const url = await ensureDatabase(server.url, "tradetrail", roles.owner.name);
+        await adoptDatabase(url, roles.owner.name);
+        return url;
+      });
       migrationUrl = withCredentials(superuserDatabaseUrl, roles.owner);
       databaseUrl = withCredentials(superuserDatabaseUrl, roles.app);
-      log(`PostgreSQL: embedded, data in ${path.join(dataDir, "postgres")}; the app connects as ${roles.app.name}`);
+      // As root, PostgreSQL runs as the postgres OS user: binaries and data it cannot reach in
+      // the checkout are placed in /var/lib/tradetrail (lib/dev/embedded-postgres.ts).
+      const { installation, dataDirectory, linkedFrom, closedFolder } = postgres;
+      log(
+        `PostgreSQL: embedded${closedFolder ? `, run as the postgres user from ${installation}` : ""}, data in ${dataDirectory}` +
+          `${linkedFrom ? ` (linked from ${linkedFrom})` : ""}${closedFolder ? `, because the postgres user cannot enter ${closedFolder}` : ""}`,
+      );
+      log(`PostgreSQL: the app connects as ${roles.app.name}`);
     } else {
       log(`PostgreSQL: ${redactUrl(databaseUrl)}${migrationUrl ? `, migrated as ${redactUrl(migrationUrl)}` : ""}`);
     }
-    const migrated = await migrateDatabase({ databaseUrl, migrationUrl, log });
+    const appUrl = databaseUrl;
+    const migrated = await atStage(postgres ? "embedded-postgres" : "database", () => migrateDatabase({ databaseUrl: appUrl, migrationUrl, log }));
     log(migrated.applied.length ? `Applied ${migrated.applied.length} migration(s).` : "Database schema is up to date.");
 
     let rpcUrl = config.CHAIN_RPC_URL;
     let anvil: RunningAnvil | undefined;
     if (!rpcUrl) {
-      anvil = await startAnvil({ stateFile: path.join(dataDir, "anvil", "state.json"), log });
+      anvil = await atStage("anvil", () => startAnvil({ stateFile: path.join(dataDir, "anvil", "state.json"), log }));
       stops.push(() => anvil!.stop());
       rpcUrl = anvil.url;
     }
-    const provider = makeProvider(rpcUrl);
+    const chainUrl = rpcUrl;
+    // Asked once, with a deadline: ethers' own network detection retries forever when the
+    // endpoint is down.
+    const chainId = await atStage("chain", () => fetchChainId(chainUrl));
+    const provider = makeProvider(rpcUrl, { chainId });
     stops.push(async () => provider.destroy());
-    const chainId = (await provider.getNetwork()).chainId;
     // Local chain: anvil's first account deploys and administers the registry, its second anchors
     // (the registry refuses one key for both roles).
     const signerKey = config.ANCHOR_SIGNER_KEY ?? (chainId === 31337n ? ANVIL_DEV_KEYS[1] : undefined);
@@ -98,7 +110,7 @@ export async function startStack(config: Config, log: (line: string) => void): P
       }
       log(`Chain: local anvil ${rpcUrl} (chain id ${chainId}), state in ${path.join(dataDir, "anvil")}`);
     } else {
-      contractAddress = await resolveAnchorRegistryAddress({ provider, dataDir, configuredAddress: config.ANCHOR_CONTRACT_ADDRESS });
+      contractAddress = await atStage("chain", () => resolveAnchorRegistryAddress({ provider, dataDir, configuredAddress: config.ANCHOR_CONTRACT_ADDRESS }));
       log(`Chain: ${redactUrl(rpcUrl)} (chain id ${chainId}), AnchorRegistry ${contractAddress}`);
     }
 
@@ -117,6 +129,20 @@ export async function startStack(config: Config, log: (line: string) => void): P
     await stop();
     throw error;
   }
+}
+
+/** The chain id of a JSON-RPC endpoint (eth_chainId), or an error within `timeoutMs`. */
+export async function fetchChainId(rpcUrl: string, timeoutMs = 15_000): Promise<bigint> {
+  const response = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (!response.ok) throw new Error(`eth_chainId answered HTTP ${response.status}`);
+  const body = (await response.json()) as { result?: string; error?: { message?: string } };
+  if (typeof body.result !== "string") throw new Error(`eth_chainId failed: ${body.error?.message ?? "no result"}`);
+  return BigInt(body.result);
 }
 
 /** A random secret generated on first use and kept in DATA_DIR (used only when none is configured). */
