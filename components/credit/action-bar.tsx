@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { CreditDetail } from "@/lib/credits/get-credit";
 import { type ActionName, actionRule } from "@/lib/lifecycle/definition";
+import { dateWarnings } from "@/components/terms/date-warnings";
 import { LinkButton } from "@/components/ui/link-button";
 import { ActionForm, type ActionInputKind } from "./action-form";
 
@@ -9,6 +10,8 @@ import { ActionForm, type ActionInputKind } from "./action-form";
 
 const TERMS_INPUTS = new Set(["terms", "amendment"]);
 const DIALOG_INPUTS = new Set<string>(["none", "comment", "reason", "issuance", "advice", "payment"]);
+/** The issuance steps show the terms' date warnings before the bank acts. */
+const ISSUANCE_STEPS = new Set<ActionName>(["submitApplication", "prepareIssuance", "approveIssuance"]);
 
 export function ActionButtons({
   credit,
@@ -21,6 +24,7 @@ export function ActionButtons({
   subjectId?: string;
   extra?: { defaultAmount?: string; needsDueDate?: boolean };
 }) {
+  const issuanceWarnings = credit.terms ? dateWarnings(credit.terms) : [];
   const ordered = [...actions].sort((a, b) => rank(actionRule(a).tone) - rank(actionRule(b).tone));
   return (
     <div className="flex flex-wrap items-start gap-2">
@@ -48,6 +52,7 @@ export function ActionButtons({
             idempotencyKey={randomUUID()}
             confirmationAllowed={credit.terms ? credit.terms.confirmation !== "WITHOUT" : false}
             currency={credit.currency}
+            warnings={ISSUANCE_STEPS.has(name) ? issuanceWarnings : undefined}
             {...extra}
           />
         );

@@ -9,6 +9,7 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
+import { DateWarnings, dateWarnings } from "./date-warnings";
 import {
   AVAILABLE_BY,
   AVAILABLE_WITH,
@@ -234,6 +235,7 @@ export function TermsForm(props: TermsFormProps) {
         <Field label="Latest shipment date (44C)" required error={err("latestShipmentDate")}>
           {(f) => <Input {...f} type="date" value={terms.latestShipmentDate ?? ""} onChange={(e) => set("latestShipmentDate", e.target.value)} />}
         </Field>
+        <DateWarnings warnings={dateWarnings(terms)} className="md:col-span-2" />
         <div className="grid grid-cols-2 gap-3">
           <Field label="Port of loading (44E)" required error={err("portOfLoading")}>
             {(f) => <Input {...f} value={terms.portOfLoading ?? ""} onChange={(e) => set("portOfLoading", e.target.value)} />}
