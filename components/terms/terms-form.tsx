@@ -353,7 +353,7 @@ export function TermsForm(props: TermsFormProps) {
 
       <div className="flex items-center gap-3 border-t border-slate-200 pt-6">
         <SubmitButton>{props.submitLabel}</SubmitButton>
-        {state.status === "error" && Object.keys(errors).length > 0 ? <span className="text-sm text-danger-700">{Object.keys(errors).length} field(s) need your attention.</span> : null}
+        {state.status === "error" && Object.keys(errors).length > 0 ? <span className="text-sm text-danger-700">{Object.keys(errors).length === 1 ? "1 field needs" : `${Object.keys(errors).length} fields need`} your attention.</span> : null}
       </div>
     </form>
   );
