@@ -14,9 +14,9 @@ export function certificateStatusLine(credit: { status: CreditStatus; currency: 
 }
 
 export function certificateMilestoneLine(
-  result: { seq: number; kind: MilestoneKind; status: string },
+  result: { seq: number; kind: string; status: string },
   recorded?: { createdAt: Date; actorOrg: string | null },
 ): string {
   const when = recorded ? ` - recorded ${formatUtcDateTime(recorded.createdAt)} by ${recorded.actorOrg ?? "TradeTrail"}` : "";
-  return `${result.seq}. ${MILESTONE_KIND_LABELS[result.kind] ?? result.kind} - ${result.status.toUpperCase()}${when}`;
+  return `${result.seq}. ${MILESTONE_KIND_LABELS[result.kind as MilestoneKind] ?? result.kind} - ${result.status.toUpperCase()}${when}`;
 }
