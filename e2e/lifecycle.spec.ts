@@ -120,11 +120,12 @@ test("a credit from draft to advised, with one amendment accepted and one reject
 });
 
 test("an unknown credit, or one not shared with you, answers HTTP 404", async ({ browser }) => {
+  test.setTimeout(180_000);
   const buyer = await personAs(browser, USERS.buyer);
   const seller = await personAs(browser, USERS.seller);
   const unknown = "0191a0b2-8f3e-7c44-9a55-1234567890ab";
   for (const path of [`/credits/${unknown}`, `/credits/${unknown}/audit`, "/credits/not-a-credit"]) {
-    const response = await buyer.goto(path);
+    const response = await buyer.goto(path, { waitUntil: "domcontentloaded" });
     expect([path, response?.status()]).toEqual([path, 404]);
     await expect(buyer.getByRole("heading", { name: "Not found" })).toBeVisible();
   }
@@ -137,6 +138,6 @@ test("an unknown credit, or one not shared with you, answers HTTP 404", async ({
     advisingBankId: id("Rotterdam Maritime Bank"),
     terms: sampleTerms(),
   });
-  expect((await buyer.goto(`/credits/${creditId}`))?.status()).toBe(200);
-  expect((await seller.goto(`/credits/${creditId}`))?.status()).toBe(404);
+  expect((await buyer.goto(`/credits/${creditId}`, { waitUntil: "domcontentloaded" }))?.status()).toBe(200);
+  expect((await seller.goto(`/credits/${creditId}`, { waitUntil: "domcontentloaded" }))?.status()).toBe(404);
 });
