@@ -1,6 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { type NextRequest, NextResponse } from "next/server";
 import { config as settings } from "@/lib/config";
+import { PATHNAME_HEADER } from "@/lib/credits/credit-path";
 
 // Every request outside the public paths needs a session; anything else is redirected to the
 // sign-in page before it reaches a page or a server action. (Each action and page also loads
@@ -19,12 +20,17 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     secureCookie: secure,
     salt: secure ? "__Secure-authjs.session-token" : "authjs.session-token",
   }).catch(() => null);
-  if (token?.sub) return NextResponse.next();
+  if (token?.sub) {
+    // The signed-in layout reads the path to answer 404 for an unknown credit (lib/credits/credit-path.ts).
+    const forwarded = new Headers(request.headers);
+    forwarded.set(PATHNAME_HEADER, request.nextUrl.pathname);
+    return NextResponse.next({ request: { headers: forwarded } });
+  }
   const signIn = new URL("/sign-in", request.nextUrl.origin);
   signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return NextResponse.redirect(signIn, 307);
 }
 
 export const config = {
-  matcher: ["/((?!api/auth|api/v1|api/public|verify|sign-in|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/auth|api/v1|api/public|verify|sign-in|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
 };

@@ -3,19 +3,29 @@ import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
+/** `npm run test:unit` runs every one of these projects (`--project 'unit*'`). */
+const UNIT_TIME_ZONES = [
+  { name: "unit", tz: "UTC" },
+  { name: "unit-singapore", tz: "Asia/Singapore" },
+  { name: "unit-new-york", tz: "America/New_York" },
+];
+
 export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {
     projects: [
-      {
-        extends: true,
+      // Pure code: no database, no chain, no network. Run in three time zones (bug 11): UTC, one
+      // ahead of it (Singapore, UTC+8) and one behind with daylight saving (New York), so a date
+      // read or printed in the machine's zone instead of UTC fails somewhere.
+      ...UNIT_TIME_ZONES.map(({ name, tz }) => ({
+        extends: true as const,
         test: {
-          name: "unit",
-          // Pure code: no database, no chain, no network.
+          name,
           include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
           environment: "node",
+          env: { TZ: tz },
         },
-      },
+      })),
       {
         extends: true,
         test: {

@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { sampleTerms } from "../lib/terms/sample";
+import { api } from "./support/api";
 import { act, creditIdFrom, expectAllAnchored, openCredit } from "./support/credit-page";
+import { sql } from "./support/runtime";
 import { USERS, personAs } from "./support/users";
 
 // Five people, each in their own browser, take a credit from first draft to an advised credit
@@ -114,4 +117,27 @@ test("a credit from draft to advised, with one amendment accepted and one reject
   await checker.getByRole("button", { name: "Verify now" }).click();
   await expect(checker.getByTestId("verification-summary")).toContainText(`Checked ${kinds.length} milestones`);
   await expect(checker.getByTestId("verification-summary")).toContainText(`${kinds.length} verified`);
+});
+
+test("an unknown credit, or one not shared with you, answers HTTP 404", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const buyer = await personAs(browser, USERS.buyer);
+  const seller = await personAs(browser, USERS.seller);
+  const unknown = "0191a0b2-8f3e-7c44-9a55-1234567890ab";
+  for (const path of [`/credits/${unknown}`, `/credits/${unknown}/audit`, "/credits/not-a-credit"]) {
+    const response = await buyer.goto(path, { waitUntil: "domcontentloaded" });
+    expect([path, response?.status()]).toEqual([path, 404]);
+    await expect(buyer.getByRole("heading", { name: "Not found" })).toBeVisible();
+  }
+  // A draft the buyer has not sent yet: the buyer's page, the seller's 404.
+  const orgs = await sql<{ id: string; name: string }>("SELECT id, name FROM organizations");
+  const id = (name: string) => orgs.find((o) => o.name === name)!.id;
+  const { creditId } = await api<{ creditId: string }>(USERS.buyer, "POST", "/credits", {
+    beneficiaryId: id("Delta Pumps B.V."),
+    issuingBankId: id("Merlion Trade Bank"),
+    advisingBankId: id("Rotterdam Maritime Bank"),
+    terms: sampleTerms(),
+  });
+  expect((await buyer.goto(`/credits/${creditId}`, { waitUntil: "domcontentloaded" }))?.status()).toBe(200);
+  expect((await seller.goto(`/credits/${creditId}`, { waitUntil: "domcontentloaded" }))?.status()).toBe(404);
 });

@@ -98,7 +98,7 @@ test("a discrepant presentation: notice, waiver, payment by maker and checker, a
   const findings = maker.getByRole("list", { name: "Findings" });
   await expect(findings).toContainText("Lion City Trading Ltd");
   await expect(findings).toContainText("Port Klang");
-  await expect(maker.getByText(/banking day\(s\) left/)).toBeVisible();
+  await expect(maker.getByText(/\d+ banking days? left: decide by \d{1,2} [A-Z][a-z]{2} \d{4}/)).toBeVisible();
   await act(maker, "Send discrepancy notice");
 
   // The applicant sees the notice and waives.

@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 // Every page, route handler and server action of the production build, requested without a
 // session: pages redirect to the sign-in page, the API answers 401, actions never run.
 
-const PUBLIC = [/^\/sign-in$/, /^\/verify$/, /^\/api\/auth\//, /^\/api\/public\//, /^\/api\/v1\/openapi\.json$/, /^\/_not-found$/, /^\/favicon\.ico$/];
+const PUBLIC = [/^\/sign-in$/, /^\/verify$/, /^\/api\/auth\//, /^\/api\/public\//, /^\/api\/v1\/openapi\.json$/, /^\/_not-found$/, /^\/favicon\.ico$/, /^\/icon\.svg$/];
 const SAMPLE_ID = "0191a0b2-8f3e-7c44-9a55-1234567890ab";
 
 function builtRoutes(): string[] {
@@ -47,4 +47,12 @@ test("no server action runs without a session", async ({ request }) => {
     expect([id, response.status()]).toEqual([id, 307]);
     expect(response.headers().location).toMatch(/\/sign-in/);
   }
+});
+
+test("the site icon is served to everyone and linked from the sign-in page", async ({ page, request }) => {
+  const icon = await request.get("/icon.svg", { maxRedirects: 0 });
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toMatch(/^image\/svg\+xml/);
+  await page.goto("/sign-in");
+  await expect(page.locator('link[rel="icon"][href^="/icon.svg"]')).toHaveCount(1);
 });

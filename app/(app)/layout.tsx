@@ -1,7 +1,11 @@
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireActor } from "@/lib/auth/session";
 import { signOut } from "@/lib/auth";
 import { unreadCount } from "@/lib/notifications";
+import { canSeeCredit } from "@/lib/credits/can-see-credit";
+import { PATHNAME_HEADER, creditIdInPath } from "@/lib/credits/credit-path";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +16,10 @@ async function signOutAction() {
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
+  // A credit the user cannot see answers 404 here, before the loading boundary starts the stream
+  // (lib/credits/credit-path.ts); the pages still check again themselves.
+  const creditId = creditIdInPath((await headers()).get(PATHNAME_HEADER));
+  if (creditId && !(await canSeeCredit(actor, creditId))) notFound();
   const unread = await unreadCount(actor);
   const nav = [
     { href: "/", label: "Dashboard" },

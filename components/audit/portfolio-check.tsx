@@ -8,6 +8,7 @@ import { Progress } from "@/components/ui/progress";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { DocumentCheckBadge } from "./document-checks";
 import { VerificationBadge } from "./verification-badge";
+import { count } from "@/lib/format/words";
 
 interface Run {
   id: string;
@@ -77,9 +78,9 @@ export function PortfolioCheck({ latestRunId }: { latestRunId: string | null }) 
       {run?.status === "DONE" && run.report ? (
         <div className="space-y-3" data-testid="portfolio-report">
           <p role="status" className="text-sm">
-            Checked {run.report.credits.length} credit(s), {run.report.credits.reduce((n, c) => n + c.milestones, 0)} milestone(s):{" "}
-            <strong>{exceptions.length === 0 ? "no exception" : `${exceptions.length} exception(s)`}</strong>
-            {documentExceptions.length > 0 ? <strong>, {documentExceptions.length} document exception(s)</strong> : null}.{" "}
+            Checked {count(run.report.credits.length, "credit")}, {count(run.report.credits.reduce((n, c) => n + c.milestones, 0), "milestone")}:{" "}
+            <strong>{exceptions.length === 0 ? "no exception" : count(exceptions.length, "exception")}</strong>
+            {documentExceptions.length > 0 ? <strong>, {count(documentExceptions.length, "document exception")}</strong> : null}.{" "}
             <a className="text-brand-700 hover:underline" href={`/api/v1/audit/runs/${run.id}/report?format=csv`}>
               Download CSV
             </a>{" "}

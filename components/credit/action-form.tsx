@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useId, useRef } from "react";
 import { takeAction } from "@/app/(app)/credits/[creditId]/actions";
 import { Button } from "@/components/ui/button";
+import { DateWarnings } from "@/components/terms/date-warnings";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -34,6 +35,8 @@ export interface ActionFormProps {
   defaultAmount?: string;
   needsDueDate?: boolean;
   currency?: string;
+  /** Advice shown before acting (the issuance step's date warnings); it does not block. */
+  warnings?: string[];
 }
 
 export function ActionForm(props: ActionFormProps) {
@@ -86,6 +89,7 @@ export function ActionForm(props: ActionFormProps) {
             {props.label}
           </h2>
           {props.confirm ? <p className="text-sm text-slate-700">{props.confirm}</p> : null}
+          {props.warnings?.length ? <DateWarnings warnings={props.warnings} /> : null}
           {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
 
           {props.input === "reason" ? (

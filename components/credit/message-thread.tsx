@@ -1,14 +1,9 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
 import { sendMessage } from "@/app/(app)/credits/[creditId]/actions";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
-import { SubmitButton } from "@/components/ui/submit-button";
-import { Textarea } from "@/components/ui/textarea";
 import { Time } from "@/components/ui/time";
-import { IDLE, type ActionState } from "@/lib/http/action-state";
+import { MessageComposer } from "./message-composer";
 
 interface Message {
   id: string;
@@ -21,11 +16,6 @@ interface Message {
 
 /** The conversation among the credit's parties. */
 export function MessageThread({ creditId, messages, canPost }: { creditId: string; messages: Message[]; canPost: boolean }) {
-  const [state, action] = useActionState<ActionState, FormData>(sendMessage, IDLE);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.status === "done") form.current?.reset();
-  }, [state]);
   return (
     <div className="space-y-6">
       {messages.length === 0 ? (
@@ -42,16 +32,8 @@ export function MessageThread({ creditId, messages, canPost }: { creditId: strin
           ))}
         </ol>
       )}
-      {canPost ? (
-        <form ref={form} action={action} className="max-w-2xl space-y-3">
-          <input type="hidden" name="creditId" value={creditId} />
-          {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
-          <Field label="New message" error={state.status === "error" ? state.fields?.body : undefined}>
-            {(field) => <Textarea {...field} name="body" rows={3} maxLength={4000} required />}
-          </Field>
-          <SubmitButton>Send message</SubmitButton>
-        </form>
-      ) : null}
+      {/* A fresh composer once the sent message is listed (its text is cleared only then). */}
+      {canPost ? <MessageComposer key={messages.length} creditId={creditId} action={sendMessage} /> : null}
     </div>
   );
 }

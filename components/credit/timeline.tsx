@@ -3,25 +3,16 @@ import { MILESTONE_KIND_LABELS } from "@/components/status/labels";
 import { Hash } from "@/components/ui/hash";
 import { Time } from "@/components/ui/time";
 import type { CreditDetail } from "@/lib/credits/get-credit";
+import { count } from "@/lib/format/words";
 import { ACTION_DONE } from "@/lib/lifecycle/words";
+import { timelineRows } from "./timeline-rows";
 
 /**
  * Every action on the credit in time order; those that are milestones show their digest and
  * their anchoring: waiting, being anchored, or anchored in which transaction and block.
  */
 export function Timeline({ credit }: { credit: CreditDetail }) {
-  type Milestone = CreditDetail["milestones"][number];
-  type Row = { key: string; at: Date; event?: CreditDetail["events"][number]; milestones: Milestone[] };
-  const bySeq = new Map(credit.milestones.map((m) => [m.seq, m]));
-  const shown = new Set<number>();
-  // Each event names the milestones its action recorded (lib/lifecycle/perform.ts).
-  const rows: Row[] = credit.events.map((event) => {
-    const seqs = Array.isArray(event.data.milestones) ? (event.data.milestones as number[]) : [];
-    seqs.forEach((seq) => shown.add(seq));
-    return { key: event.id, at: event.createdAt, event, milestones: seqs.map((seq) => bySeq.get(seq)).filter((m): m is Milestone => Boolean(m)) };
-  });
-  for (const milestone of credit.milestones) if (!shown.has(milestone.seq)) rows.push({ key: milestone.id, at: milestone.createdAt, milestones: [milestone] });
-  rows.sort((a, b) => a.at.getTime() - b.at.getTime());
+  const rows = timelineRows(credit);
   if (rows.length === 0) return <p className="text-sm text-slate-600">Nothing has happened yet.</p>;
   return (
     <ol className="relative space-y-4 border-l border-slate-200 pl-6" aria-label="Timeline">
@@ -75,7 +66,7 @@ export function Timeline({ credit }: { credit: CreditDetail }) {
                 {milestone.documentHashes.length > 0 ? (
                   <>
                     <dt>Documents</dt>
-                    <dd>{milestone.documentHashes.length} SHA-256 hash(es) committed</dd>
+                    <dd>{count(milestone.documentHashes.length, "SHA-256 hash", "SHA-256 hashes")} committed</dd>
                   </>
                 ) : null}
               </dl>

@@ -9,6 +9,7 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
+import { DateWarnings, dateWarnings } from "./date-warnings";
 import {
   AVAILABLE_BY,
   AVAILABLE_WITH,
@@ -234,6 +235,7 @@ export function TermsForm(props: TermsFormProps) {
         <Field label="Latest shipment date (44C)" required error={err("latestShipmentDate")}>
           {(f) => <Input {...f} type="date" value={terms.latestShipmentDate ?? ""} onChange={(e) => set("latestShipmentDate", e.target.value)} />}
         </Field>
+        <DateWarnings warnings={dateWarnings(terms)} className="md:col-span-2" />
         <div className="grid grid-cols-2 gap-3">
           <Field label="Port of loading (44E)" required error={err("portOfLoading")}>
             {(f) => <Input {...f} value={terms.portOfLoading ?? ""} onChange={(e) => set("portOfLoading", e.target.value)} />}
@@ -351,7 +353,7 @@ export function TermsForm(props: TermsFormProps) {
 
       <div className="flex items-center gap-3 border-t border-slate-200 pt-6">
         <SubmitButton>{props.submitLabel}</SubmitButton>
-        {state.status === "error" && Object.keys(errors).length > 0 ? <span className="text-sm text-danger-700">{Object.keys(errors).length} field(s) need your attention.</span> : null}
+        {state.status === "error" && Object.keys(errors).length > 0 ? <span className="text-sm text-danger-700">{Object.keys(errors).length === 1 ? "1 field needs" : `${Object.keys(errors).length} fields need`} your attention.</span> : null}
       </div>
     </form>
   );

@@ -2,7 +2,10 @@ import { PDFDocument, type PDFFont, type PDFPage, StandardFonts, rgb } from "pdf
 import type { Actor } from "@/lib/auth/actor";
 import { getCredit } from "@/lib/credits/get-credit";
 import { recordAuditUse } from "@/lib/audit/log";
+import { creditLabel } from "@/lib/credits/label";
+import { formatUtcDateTime } from "@/lib/format/dates";
 import { verifyCreditNow } from "@/lib/verify/live";
+import { certificateMilestoneLine, certificateStatusLine } from "./certificate-text";
 
 // A human-readable audit certificate (PDF): the credit, each milestone with its digest, batch
 // root, transaction and block, the live verification result, and how to verify independently.
@@ -68,7 +71,7 @@ export async function auditCertificate(actor: Actor, creditId: string): Promise<
   const check = await verifyCreditNow(actor, creditId);
   if (credit.auditing) await recordAuditUse(actor, { action: "export-certificate", creditId });
   const doc = await PDFDocument.create();
-  doc.setTitle(`Audit certificate ${credit.creditNumber ?? credit.reference}`);
+  doc.setTitle(`Audit certificate ${creditLabel(credit)}`);
   doc.setProducer("TradeTrail");
   const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold), await doc.embedFont(StandardFonts.Courier));
 
@@ -77,9 +80,9 @@ export async function auditCertificate(actor: Actor, creditId: string): Promise<
   w.gap();
   w.text(`Applicant: ${credit.parties.applicant.name}    Beneficiary: ${credit.parties.beneficiary.name}`);
   w.text(`Issuing bank: ${credit.parties.issuingBank.name}    Advising bank: ${credit.parties.advisingBank.name}`);
-  w.text(`Status: ${credit.status}    Amount: ${credit.currency} ${credit.amount}`);
+  w.text(certificateStatusLine(credit));
   w.gap();
-  w.text(`Checked against chain ${check.chainId}, AnchorRegistry ${check.contractAddress} (version ${check.checkedAgainst.registryVersion}), read at block ${check.checkedAgainst.atBlock} (head ${check.head}), on ${check.checkedAt}.`);
+  w.text(`Checked against chain ${check.chainId}, AnchorRegistry ${check.contractAddress} (version ${check.checkedAgainst.registryVersion}), read at block ${check.checkedAgainst.atBlock} (head ${check.head}), on ${formatUtcDateTime(new Date(check.checkedAt))}.`);
   w.text(`Allowed anchorers: ${check.checkedAgainst.anchorers === null ? "any holder of the registry's anchorer role" : check.checkedAgainst.anchorers.join(", ") || "none"}.`);
   w.text(`Trail: ${check.trail.status.toUpperCase()}. ${check.trail.reason}`, { bold: true, color: check.trail.status === "complete" ? [0.05, 0.45, 0.2] : [0.7, 0.1, 0.1] });
   for (const warning of check.warnings) w.text(`Warning: ${warning.message}`, { size: 9, color: [0.55, 0.35, 0.0] });
@@ -95,11 +98,11 @@ export async function auditCertificate(actor: Actor, creditId: string): Promise<
   for (const r of check.results) {
     const m = credit.milestones.find((x) => x.seq === r.seq);
     w.gap(4);
-    w.text(`${r.seq}. ${r.kind} - ${r.status.toUpperCase()}${m ? ` - recorded ${m.createdAt.toISOString()} by ${m.actorOrg ?? "TradeTrail"}` : ""}`, { bold: true });
+    w.text(certificateMilestoneLine(r, m), { bold: true });
     w.text(`digest ${r.digest}`, { mono: true, size: 8, indent: 12 });
     if (m?.batch) {
       w.text(`batch root ${m.batch.root}`, { mono: true, size: 8, indent: 12 });
-      if (m.batch.txHash) w.text(`transaction ${m.batch.txHash}, block ${m.batch.blockNumber}${m.batch.blockTime ? ` (${m.batch.blockTime.toISOString()})` : ""}`, { mono: true, size: 8, indent: 12 });
+      if (m.batch.txHash) w.text(`transaction ${m.batch.txHash}, block ${m.batch.blockNumber}${m.batch.blockTime ? ` (${formatUtcDateTime(m.batch.blockTime)})` : ""}`, { mono: true, size: 8, indent: 12 });
     }
     if (m && m.documentHashes.length > 0) for (const h of m.documentHashes) w.text(`document sha256 ${h}`, { mono: true, size: 8, indent: 12 });
     if (r.status !== "verified") w.text(r.reason, { indent: 12, color: [0.7, 0.1, 0.1] });

@@ -71,10 +71,15 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
   // What changed since this user last looked, and by whom.
   let sinceLastSeen: { fromNumber: number; changes: TermsChange[]; by: string[] } | null = null;
   const seen = await db().creditView.findUnique({ where: { creditId_userId: { creditId, userId: actor.userId } } });
-  if (current && seen && seen.termsNumber < current.number) {
+  // Only versions someone else wrote after this user's own latest one count: whoever writes a
+  // version has seen the terms it starts from (bug 9: the author was shown their change as news).
+  const unseen = seen && current ? versions.filter((v) => v.number > seen.termsNumber && v.number <= current.number) : [];
+  const lastOwn = Math.max(0, ...unseen.filter((v) => v.authorId === actor.userId).map((v) => v.number));
+  const byOthers = unseen.filter((v) => v.number > lastOwn && v.authorId !== actor.userId);
+  if (current && seen && seen.termsNumber < current.number && byOthers.length > 0) {
     const from = versions.find((v) => v.number === seen.termsNumber);
     if (from) {
-      const authors = versions.filter((v) => v.number > seen.termsNumber).map((v) => `${userName.get(v.authorId) ?? "Someone"} (${orgName.get(v.authorOrgId) ?? "another party"})`);
+      const authors = byOthers.map((v) => `${userName.get(v.authorId) ?? "Someone"} (${orgName.get(v.authorOrgId) ?? "another party"})`);
       sinceLastSeen = { fromNumber: from.number, changes: diffTerms(from.parsed, current.parsed), by: [...new Set(authors)] };
     }
   }

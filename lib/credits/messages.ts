@@ -2,12 +2,14 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { visiblePartiesOf } from "@/lib/lifecycle/authorize";
+import { creditLabel } from "./label";
+import { MESSAGE_MAX_CHARS, messageLengthProblem } from "./message-rules";
 
 /** A message in the credit's thread, visible to every party that sees the credit. */
 export async function postMessage(actor: Actor, creditId: string, body: string): Promise<{ id: string }> {
   const text = body.trim();
-  if (text.length === 0) throw new AppError("INVALID_REQUEST", "Write a message first.", { body: "Write a message" });
-  if (text.length > 4000) throw new AppError("INVALID_REQUEST", "A message can have at most 4000 characters.", { body: "At most 4000 characters" });
+  const problem = messageLengthProblem(text);
+  if (problem) throw new AppError("INVALID_REQUEST", problem, { body: text.length === 0 ? "Write a message" : `At most ${MESSAGE_MAX_CHARS.toLocaleString("en-GB")} characters` });
   if (actor.roles.every((r) => r === "VIEWER")) throw forbidden("Viewers can read the thread but not post to it.");
   if (!/^[0-9a-f-]{36}$/i.test(creditId)) throw notFound("The credit");
   const credit = await db().credit.findUnique({ where: { id: creditId } });
@@ -22,7 +24,7 @@ export async function postMessage(actor: Actor, creditId: string, body: string):
   });
   if (others.length > 0) {
     await db().notification.createMany({
-      data: [...new Set(others.map((m) => m.userId))].map((userId) => ({ userId, creditId, title: `${credit.reference}: new message from ${actor.organizationName}`, body: text.slice(0, 140), href: `/credits/${creditId}?tab=messages` })),
+      data: [...new Set(others.map((m) => m.userId))].map((userId) => ({ userId, creditId, title: `${creditLabel(credit)}: new message from ${actor.organizationName}`, body: text.slice(0, 140), href: `/credits/${creditId}?tab=messages` })),
     });
   }
   return message;

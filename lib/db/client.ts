@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { requireSetting } from "@/lib/config";
+import { fromSqlDate } from "@/lib/format/dates";
 
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
@@ -71,7 +72,7 @@ const INT8_OID = 20;
 /** Values as Prisma's $queryRaw returns them: a DATE is UTC midnight (pg would use local midnight), int8 a bigint. */
 const types = {
   getTypeParser: ((oid: number, format?: "text" | "binary") => {
-    if (oid === DATE_OID) return (value: string) => new Date(`${value}T00:00:00Z`);
+    if (oid === DATE_OID) return fromSqlDate;
     if (oid === INT8_OID) return (value: string) => BigInt(value);
     return pg.types.getTypeParser(oid, format);
   }) as typeof pg.types.getTypeParser,

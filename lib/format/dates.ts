@@ -11,6 +11,11 @@ export function toDate(value: Date | string): Date {
   return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
 }
 
+/** A SQL DATE ("2027-03-15", an @db.Date column read by pg) as UTC midnight of that day, as Prisma reads it. */
+export function fromSqlDate(value: string): Date {
+  return new Date(`${value}T00:00:00Z`);
+}
+
 /** "15 Mar 2027" */
 export function formatUtcDate(date: Date): string {
   return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;

@@ -10,6 +10,7 @@ import { type ACTIONS, type ActionName, type AnyActionRule, type NotifyRule, typ
 import { type InputOf, parseInput } from "./inputs";
 import { HANDLERS } from "./handlers";
 import { ACTION_DONE } from "./words";
+import { creditLabel } from "@/lib/credits/label";
 
 // Every state change of a credit goes through performAction: validate the input, lock the
 // credit, check idempotency and the optimistic version, decide from the lifecycle definition,
@@ -21,6 +22,8 @@ export type System = typeof SYSTEM;
 export interface LockedCredit {
   id: string;
   reference: string;
+  /** Field 20, once issued. */
+  creditNumber: string | null;
   status: CreditStatus;
   version: number;
   applicantId: string;
@@ -214,7 +217,7 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
   const updated = await tx.credit.update({
     where: { id: credit.id },
     data: { ...result.creditData, status: creditStatus, version: { increment: 1 } },
-    select: { version: true, status: true },
+    select: { version: true, status: true, creditNumber: true },
   });
 
   const milestoneSeqs: number[] = [];
@@ -244,7 +247,8 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
     milestoneSeqs.push(recorded.seq);
   }
 
-  await logAndNotify(tx, { rule, name, actor: actorUser, credit, subjectId, event: { ...result.event, ...(milestoneSeqs.length ? { milestones: milestoneSeqs } : {}) }, now });
+  // Notifications name the credit as it is now: by the number it was just issued under, if so.
+  await logAndNotify(tx, { rule, name, actor: actorUser, credit: { ...credit, creditNumber: updated.creditNumber }, subjectId, event: { ...result.event, ...(milestoneSeqs.length ? { milestones: milestoneSeqs } : {}) }, now });
   return { creditId: credit.id, subjectId, action: name, creditStatus: updated.status, subjectStatus, version: updated.version, milestoneSeqs, ...(result.output ? { output: result.output } : {}) };
 }
 
@@ -253,7 +257,7 @@ function assertAllowed(decision: ReturnType<typeof decide>): void {
 }
 
 const CREDIT_COLUMNS = Prisma.sql`
-  id, reference, status, version, applicant_id AS "applicantId", beneficiary_id AS "beneficiaryId",
+  id, reference, credit_number AS "creditNumber", status, version, applicant_id AS "applicantId", beneficiary_id AS "beneficiaryId",
   issuing_bank_id AS "issuingBankId", advising_bank_id AS "advisingBankId", confirming_bank_id AS "confirmingBankId",
   shared_at AS "sharedAt", submitted_at AS "submittedAt", issued_at AS "issuedAt", current_terms_id AS "currentTermsId",
   agreed_terms_id AS "agreedTermsId", currency, amount::text AS amount, drawn_amount::text AS "drawnAmount"`;
@@ -317,7 +321,7 @@ async function logAndNotify(
     for (const member of members) if (member.userId !== actor?.userId) recipients.add(member.userId);
   }
   if (recipients.size === 0) return;
-  const title = `${credit.reference}: ${actor ? actor.organizationName : "TradeTrail"} ${ACTION_DONE[name]}`;
+  const title = `${creditLabel(credit)}: ${actor ? actor.organizationName : "TradeTrail"} ${ACTION_DONE[name]}`;
   await tx.notification.createMany({
     data: [...recipients].map((userId) => ({ userId, creditId: credit.id, title, href: `/credits/${credit.id}`, createdAt: now })),
   });

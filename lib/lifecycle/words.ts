@@ -1,4 +1,4 @@
-import type { ActionName } from "./definition";
+import { type ActionName, actionRule } from "./definition";
 import type { AmendmentStatus, CreditStatus, PresentationStatus } from "@/lib/generated/prisma/enums";
 
 /** How a state reads inside a sentence: "while the credit is <words>". */
@@ -87,3 +87,29 @@ export const ACTION_DONE: Record<ActionName, string> = {
   approvePayment: "approved and recorded payment",
   rejectPayment: "sent the payment back to the maker",
 };
+
+/**
+ * A cancellation is an amendment (UCP 600 art. 10(a)), but its steps are said in words of
+ * cancelling the credit: the beneficiary who accepts it consents to the credit ending.
+ */
+export const CANCELLATION_WORDING: Partial<Record<ActionName, { label: string; confirm: string }>> = {
+  approveAmendment: {
+    label: "Approve and issue cancellation",
+    confirm: "The bank agrees to cancel the credit (MT707). The credit ends only when the beneficiary consents.",
+  },
+  acceptAmendment: {
+    label: "Consent to cancellation",
+    confirm: "You consent to cancelling the credit. It ends now and no presentation can be made under it any more. This cannot be undone.",
+  },
+  rejectAmendment: {
+    label: "Refuse cancellation",
+    confirm: "You refuse to cancel the credit. It stays in force on its current terms.",
+  },
+};
+
+/** The button label and confirmation sentence of an action, for an ordinary amendment or a cancellation. */
+export function actionWording(name: ActionName, options: { cancellation?: boolean } = {}): { label: string; confirm?: string } {
+  const rule = actionRule(name);
+  const special = options.cancellation ? CANCELLATION_WORDING[name] : undefined;
+  return { label: special?.label ?? rule.label, confirm: special?.confirm ?? ("confirm" in rule ? rule.confirm : undefined) };
+}

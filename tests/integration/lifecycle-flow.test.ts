@@ -18,6 +18,8 @@ describe("a credit from first draft to settlement", () => {
   it("records every agreed milestone, chained, and moves every state as the lifecycle says", async () => {
     const { applicant, beneficiary, issuingBank, advisingBank } = world.users;
     const terms = sampleTerms();
+    // The beneficiary asks for ten more days to ship (relative to today: issuance refuses past dates).
+    const laterShipment = new Date(Date.parse(`${terms.latestShipmentDate}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
     const created = await act({
       actor: applicant.MAKER,
       action: "createCredit",
@@ -29,7 +31,7 @@ describe("a credit from first draft to settlement", () => {
       act({ actor, action, creditId, input, subjectId });
 
     await step(applicant.MAKER, "sendToBeneficiary", { comment: "Please review" });
-    await step(beneficiary.MAKER, "proposeChanges", { terms: { ...terms, latestShipmentDate: "2027-02-10" }, comment: "Need more time to ship" });
+    await step(beneficiary.MAKER, "proposeChanges", { terms: { ...terms, latestShipmentDate: laterShipment }, comment: "Need more time to ship" });
     expect((await step(applicant.MAKER, "acceptChanges")).creditStatus).toBe("AGREED");
     await step(applicant.MAKER, "submitApplication", {});
     await step(issuingBank.MAKER, "prepareIssuance", { creditNumber: "MTB/LC/2026/0042", bankConditions: "Reimbursement by MT740" });
@@ -38,7 +40,7 @@ describe("a credit from first draft to settlement", () => {
     expect((await step(advisingBank.CHECKER, "adviseCredit", { addConfirmation: false })).creditStatus).toBe("ADVISED");
 
     // Amendment 1: the amount goes up; the terms change only when the beneficiary accepts.
-    const a1 = await step(applicant.MAKER, "requestAmendment", { terms: { ...terms, latestShipmentDate: "2027-02-10", amount: "150000.00" }, note: "Larger order" });
+    const a1 = await step(applicant.MAKER, "requestAmendment", { terms: { ...terms, latestShipmentDate: laterShipment, amount: "150000.00" }, note: "Larger order" });
     await step(issuingBank.MAKER, "prepareAmendment", {}, a1.subjectId!);
     await step(issuingBank.CHECKER, "approveAmendment", {}, a1.subjectId!);
     await step(advisingBank.MAKER, "adviseAmendment", {}, a1.subjectId!);
@@ -47,7 +49,7 @@ describe("a credit from first draft to settlement", () => {
     expect((await db().credit.findUniqueOrThrow({ where: { id: creditId } })).amount.toString()).toBe("150000");
 
     // Amendment 2: rejected as a whole, the terms stay.
-    const a2 = await step(applicant.MAKER, "requestAmendment", { terms: { ...terms, latestShipmentDate: "2027-02-10", amount: "150000.00", portOfDischarge: "Port Klang, Malaysia" } });
+    const a2 = await step(applicant.MAKER, "requestAmendment", { terms: { ...terms, latestShipmentDate: laterShipment, amount: "150000.00", portOfDischarge: "Port Klang, Malaysia" } });
     await step(issuingBank.MAKER, "prepareAmendment", {}, a2.subjectId!);
     await step(issuingBank.CHECKER, "approveAmendment", {}, a2.subjectId!);
     await step(advisingBank.MAKER, "adviseAmendment", {}, a2.subjectId!);

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { amendedFields, applyAmendment } from "@/lib/terms/amend";
 import { DERIVED_MILESTONES } from "../definition";
 import type { Handler, HandlerResult } from "../perform";
-import { decideApproval } from "./issuance";
+import { assertDatesStillOpen, decideApproval } from "./issuance";
 import { addTermsVersion, loadTerms, termsColumns } from "./terms";
 
 // Amendments (UCP 600 art. 10): requested by the applicant, issued by the issuing bank (maker
@@ -16,7 +16,16 @@ async function nextAmendmentNumber(tx: Parameters<Handler<"requestAmendment">>[0
   return (last?.number ?? 0) + 1;
 }
 
-export const requestAmendment: Handler<"requestAmendment"> = async ({ tx, actor, credit, input }) => {
+/** The dates an amendment changes must not be past when it is requested, prepared or issued. */
+async function assertAmendedDatesOpen(tx: Parameters<Handler<"approveAmendment">>[0]["tx"], amendmentId: string, now: Date): Promise<void> {
+  const amendment = await tx.amendment.findUniqueOrThrow({ where: { id: amendmentId }, select: { number: true, baseTermsId: true, proposedTermsId: true } });
+  if (!amendment.proposedTermsId) return; // a cancellation changes no date
+  const base = await loadTerms(tx, amendment.baseTermsId);
+  const proposed = await loadTerms(tx, amendment.proposedTermsId);
+  assertDatesStillOpen(proposed.terms, now, `Amendment ${amendment.number}`, amendedFields(base.terms, proposed.terms), "terms.");
+}
+
+export const requestAmendment: Handler<"requestAmendment"> = async ({ tx, actor, credit, input, now }) => {
   const current = await loadTerms(tx, credit.currentTermsId);
   const changed = amendedFields(current.terms, input.terms);
   if (changed.length === 0) throw invalid("The amendment changes nothing: edit at least one field.");
@@ -24,6 +33,7 @@ export const requestAmendment: Handler<"requestAmendment"> = async ({ tx, actor,
   if (locked.length > 0) {
     throw invalid(`An amendment cannot change the ${locked.join(", ")}: apply for a new credit instead.`, Object.fromEntries(locked.map((k) => [`terms.${k}`, "Cannot be amended"])));
   }
+  assertDatesStillOpen(input.terms, now, "The amendment", changed, "terms.");
   const proposed = await addTermsVersion(tx, { creditId: credit.id, parentId: current.id, terms: input.terms, author: actor as Actor, comment: input.note });
   const number = await nextAmendmentNumber(tx, credit.id);
   const amendment = await tx.amendment.create({
@@ -58,8 +68,9 @@ export const declineAmendment: Handler<"declineAmendment"> = async ({ tx, subjec
   return { event: { amendmentNumber: amendment.number, reason: input.reason } };
 };
 
-export const prepareAmendment: Handler<"prepareAmendment"> = async ({ tx, actor, credit, subject, input }) => {
+export const prepareAmendment: Handler<"prepareAmendment"> = async ({ tx, actor, credit, subject, input, now }) => {
   const amendment = await amendmentOf(tx, subject!.id);
+  await assertAmendedDatesOpen(tx, amendment.id, now);
   await tx.approval.create({
     data: { creditId: credit.id, kind: "AMENDMENT", subjectId: amendment.id, makerId: actor!.userId, payload: { amendmentNumber: amendment.number, comment: input.comment } },
   });
@@ -67,6 +78,7 @@ export const prepareAmendment: Handler<"prepareAmendment"> = async ({ tx, actor,
 };
 
 export const approveAmendment: Handler<"approveAmendment"> = async ({ tx, actor, credit, subject, now }) => {
+  await assertAmendedDatesOpen(tx, subject!.id, now);
   await decideApproval(tx, { creditId: credit.id, kind: "AMENDMENT", subjectId: subject!.id }, { checkerId: actor!.userId, status: "APPROVED", now });
   const amendment = await tx.amendment.update({ where: { id: subject!.id }, data: { issuedAt: now }, include: { baseTerms: true, proposedTerms: true } });
   return {

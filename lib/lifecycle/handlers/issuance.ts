@@ -1,6 +1,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { invalid } from "@/lib/errors";
+import { businessDay, pastDateErrors } from "@/lib/terms/dates";
+import type { Terms } from "@/lib/terms/schema";
 import type { Handler } from "../perform";
 import { loadTerms } from "./terms";
 
@@ -14,7 +16,20 @@ export const submitApplication: Handler<"submitApplication"> = async ({ tx, cred
 
 export const returnApplication: Handler<"returnApplication"> = async ({ input }) => ({ creditData: { returnReason: input.reason }, event: { reason: input.reason } });
 
-export const prepareIssuance: Handler<"prepareIssuance"> = async ({ tx, actor, credit, input }) => {
+/**
+ * A credit (or an amendment to its dates) is never issued with its expiry date (31D) or latest
+ * shipment date (44C) already past, "today" being the UTC business day of `now` (lib/terms/dates.ts).
+ * `only` limits the check to the fields an amendment changes.
+ */
+export function assertDatesStillOpen(terms: Terms, now: Date, what: string, only?: readonly string[], fieldPrefix = ""): void {
+  const errors = Object.entries(pastDateErrors(terms, businessDay(now))).filter(([field]) => !only || only.includes(field));
+  if (errors.length === 0) return;
+  throw invalid(`${what} cannot be issued: ${errors.map(([, message]) => message).join("; ")}.`, Object.fromEntries(errors.map(([field, message]) => [`${fieldPrefix}${field}`, message])));
+}
+
+export const prepareIssuance: Handler<"prepareIssuance"> = async ({ tx, actor, credit, input, now }) => {
+  const agreed = await loadTerms(tx, credit.agreedTermsId);
+  assertDatesStillOpen(agreed.terms, now, "The credit");
   const taken = await tx.credit.findFirst({ where: { issuingBankId: credit.issuingBankId, creditNumber: input.creditNumber, NOT: { id: credit.id } }, select: { id: true } });
   if (taken) throw invalid("This credit number is already used by another credit of your bank.", { creditNumber: "Already used: choose another number" });
   await tx.approval.create({
@@ -42,6 +57,8 @@ export const approveIssuance: Handler<"approveIssuance"> = async ({ tx, actor, c
   const creditNumber = String(payload.creditNumber);
   const bankConditions = String(payload.bankConditions ?? "");
   const agreed = await loadTerms(tx, credit.agreedTermsId);
+  // Checked again at approval: the dates may have passed while the issuance waited for a checker.
+  assertDatesStillOpen(agreed.terms, now, "The credit");
   const dateOfIssue = now.toISOString().slice(0, 10);
   return {
     creditData: { creditNumber, bankConditions: bankConditions || null, issuedAt: now, currentTermsId: agreed.id },

@@ -60,7 +60,7 @@ function expectedAllowed(c: Case, v: Variant, makerIsDual: boolean): boolean {
 }
 
 /** A valid input for each action, so only permission and state decide the outcome. */
-function sampleInput(action: ActionName, world: World, fixture: Fixture): unknown {
+export function sampleInput(action: ActionName, world: World, fixture: Fixture): unknown {
   const terms = sampleTerms();
   switch (actionRule(action).input) {
     case "none":

@@ -6,6 +6,7 @@ import { ChangesTable } from "@/components/credit/changes-table";
 import { MessageThread } from "@/components/credit/message-thread";
 import { TermsView } from "@/components/credit/terms-view";
 import { Timeline } from "@/components/credit/timeline";
+import { timelineRows } from "@/components/credit/timeline-rows";
 import { AmendmentStatusBadge } from "@/components/status/amendment-status-badge";
 import { CreditStatusBadge } from "@/components/status/credit-status-badge";
 import { PresentationStatusBadge } from "@/components/status/presentation-status-badge";
@@ -21,6 +22,7 @@ import { isAppError } from "@/lib/errors";
 import { type CreditDetail, getCredit } from "@/lib/credits/get-credit";
 import { PARTY_LABELS, type Party } from "@/lib/lifecycle/definition";
 import { markRead } from "@/lib/notifications";
+import { findingsSummary } from "@/lib/format/words";
 import { recordAuditUse } from "@/lib/audit/log";
 
 export const metadata: Metadata = { title: "Credit" };
@@ -116,7 +118,7 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
         items={TABS.map((t) => ({
           href: `${base}?tab=${t}`,
           label: { terms: "Terms", versions: "Versions", amendments: "Amendments", presentations: "Presentations", timeline: "Timeline", messages: "Messages" }[t],
-          count: { terms: undefined, versions: credit.versions.length, amendments: credit.amendments.length, presentations: credit.presentations.length, timeline: credit.milestones.length, messages: credit.messages.length }[t],
+          count: { terms: undefined, versions: credit.versions.length, amendments: credit.amendments.length, presentations: credit.presentations.length, timeline: timelineRows(credit).length, messages: credit.messages.length }[t],
           current: t === tab,
         }))}
       />
@@ -184,7 +186,7 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
                       ) : (
                         <ChangesTable changes={a.changes} caption={`Changes in amendment ${a.number}`} />
                       )}
-                      {a.actions.length > 0 ? <ActionButtons credit={credit} actions={a.actions} subjectId={a.id} /> : null}
+                      {a.actions.length > 0 ? <ActionButtons credit={credit} actions={a.actions} subjectId={a.id} cancellation={a.cancellation} /> : null}
                     </CardBody>
                   </Card>
                 </li>
@@ -210,7 +212,7 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
                           · presented <Time value={p.presentedAt} dateOnly />
                         </>
                       ) : null}
-                      {p.findings.filter((f) => !f.dismissed).length ? ` · ${p.findings.filter((f) => !f.dismissed).length} open finding(s)` : ""}
+                      {findingsSummary(p.status, p.findings) ? ` · ${findingsSummary(p.status, p.findings)}` : ""}
                     </span>
                     <PresentationStatusBadge status={p.status} />
                   </Link>

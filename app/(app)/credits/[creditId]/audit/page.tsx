@@ -11,6 +11,7 @@ import { appChain } from "@/lib/chain/app-chain";
 import { getCredit } from "@/lib/credits/get-credit";
 import { recordAuditUse } from "@/lib/audit/log";
 import { isAppError } from "@/lib/errors";
+import { count } from "@/lib/format/words";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
@@ -31,7 +32,7 @@ export default async function AuditTrailPage({ params }: { params: Promise<{ cre
       <PageHeader
         title={`Audit trail — ${credit.creditNumber ?? credit.reference}`}
         breadcrumbs={[{ href: "/credits", label: "Credits" }, { href: `/credits/${credit.id}`, label: credit.creditNumber ?? credit.reference }, { href: "#", label: "Audit trail" }]}
-        description={`${credit.parties.applicant.name} → ${credit.parties.beneficiary.name} · ${credit.milestones.length} milestone(s) · chained by digest, anchored in Merkle batches`}
+        description={`${credit.parties.applicant.name} → ${credit.parties.beneficiary.name} · ${count(credit.milestones.length, "milestone")} · chained by digest, anchored in Merkle batches`}
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <CreditStatusBadge status={credit.status} />

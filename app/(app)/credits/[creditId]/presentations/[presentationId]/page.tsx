@@ -22,6 +22,8 @@ import { getCredit } from "@/lib/credits/get-credit";
 import { isAppError } from "@/lib/errors";
 import { DOCUMENT_KIND_LABELS } from "@/lib/terms/schema";
 import { TERMS_FIELDS } from "@/lib/terms/fields";
+import { formatUtcDate } from "@/lib/format/dates";
+import { count, examinationCountdown } from "@/lib/format/words";
 
 export const metadata: Metadata = { title: "Presentation" };
 
@@ -69,15 +71,13 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
           { href: `/credits/${creditId}?tab=presentations`, label: credit.creditNumber ?? credit.reference },
           { href: "#", label: `Presentation ${presentation.number}` },
         ]}
-        description={presentation.presentedAt ? `Presented ${presentation.presentedAt.toISOString().slice(0, 10)}` : "Being assembled by the beneficiary"}
+        description={presentation.presentedAt ? `Presented ${formatUtcDate(presentation.presentedAt)}` : "Being assembled by the beneficiary"}
         actions={<PresentationStatusBadge status={presentation.status} />}
       />
 
       {countdown ? (
         <Alert tone={countdown.days < 0 ? "danger" : countdown.days <= 1 ? "warning" : "info"} title="Examination deadline (UCP 600 art. 14b)" className="mb-6">
-          {countdown.days < 0
-            ? `Overdue by ${-countdown.days} banking day(s): the deadline was ${countdown.deadline.toISOString().slice(0, 10)}.`
-            : `${countdown.days} banking day(s) left: decide by ${countdown.deadline.toISOString().slice(0, 10)} (the fifth banking day after presentation).`}
+          {examinationCountdown(countdown.days, countdown.deadline)}
         </Alert>
       ) : null}
 
@@ -89,7 +89,7 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
           ) : null}
           {presentation.status === "PRESENTED" && openFindings.length > 0 && canExamine ? (
             <p className="mb-3 text-sm text-slate-700">
-              {openFindings.length} open discrepanc{openFindings.length === 1 ? "y" : "ies"}: dismiss each one that is not a discrepancy (with a reason), or send one notice listing them all.
+              {count(openFindings.length, "open discrepancy", "open discrepancies")}: dismiss each one that is not a discrepancy (with a reason), or send one notice listing them all.
             </p>
           ) : null}
           <ActionButtons

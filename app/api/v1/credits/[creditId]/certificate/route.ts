@@ -1,4 +1,5 @@
 import { auditCertificate } from "@/lib/audit/certificate";
+import { creditFileName } from "@/lib/credits/label-db";
 import { authenticated } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
@@ -7,6 +8,6 @@ export const dynamic = "force-dynamic";
 export const GET = authenticated<{ creditId: string }>(async (_request, actor, { creditId }) => {
   const pdf = await auditCertificate(actor, creditId);
   return new Response(Buffer.from(pdf), {
-    headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="audit-certificate-${creditId.slice(0, 8)}.pdf"`, "cache-control": "private, no-store" },
+    headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${await creditFileName(creditId, "audit-certificate.pdf")}"`, "cache-control": "private, no-store" },
   });
 });
