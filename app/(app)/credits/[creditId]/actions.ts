@@ -32,7 +32,7 @@ function inputFrom(name: ActionName, form: FormData): unknown {
     case "advice":
       return { addConfirmation: form.get("addConfirmation") === "on", comment: text(form, "comment") };
     case "amendmentAdvice":
-      return { extendConfirmation: form.get("extendConfirmation") === "on", comment: text(form, "comment") };
+      return { extendConfirmation: text(form, "extendConfirmation") === "yes" ? true : text(form, "extendConfirmation") === "no" ? false : undefined, comment: text(form, "comment") };
     case "payment":
       return { amount: text(form, "amount"), dueDate: text(form, "dueDate") || undefined };
     case "documentRef":
