@@ -67,7 +67,7 @@ test("a checker's payment dialog shows amount, maker and claimed amount; a payme
   // The checker sees what is approved, in the waiting panel and in the confirm dialog.
   const checkerPage = await personAs(browser, USERS.issuingChecker);
   await checkerPage.goto(`/credits/${creditId}/presentations/${presentationId}`);
-  const panel = checkerPage.getByRole("region", { name: /Prepare payment: prepared by .*, waiting for a checker/ });
+  const panel = checkerPage.getByRole("region", { name: /^Payment: prepared by .*, waiting for a checker$/ });
   await expect(panel.getByTestId("approval-maker")).toHaveText(maker!.name);
   await expect(panel.getByTestId("approval-amount")).toHaveText("USD 100,000.00");
   await expect(panel.getByTestId("approval-claimed")).toHaveText("USD 100,000.00");

@@ -19,7 +19,7 @@ export function PendingApprovals({ credit, subjectId = null, claimedAmount }: { 
           <h2 id={`approval-${approval.id}`} className="mb-2 font-semibold text-info-900">
             {approvalTitle(approval)}
           </h2>
-          <ApprovalSummary approval={approval} currency={credit.currency} claimedAmount={claimedAmount} />
+          <ApprovalSummary approval={approval} currency={credit.currency} claimedAmount={claimedAmount} creditAmount={credit.amount} />
           <p className="mt-2 text-slate-700">A different user with the checker role approves it or sends it back (four eyes).</p>
         </section>
       ))}
