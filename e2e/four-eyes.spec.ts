@@ -33,7 +33,7 @@ async function uploadInvoice(creditId: string, presentationId: string): Promise<
 }
 
 test("a checker's payment dialog shows amount, maker and claimed amount; a payment above the claimed amount is refused", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(480_000);
   // Through the API: a presentation claiming USD 100,000 under a USD 125,000 credit, found
   // discrepant (the bill of lading is missing), notice and waiver each decided by maker and checker.
   const creditId = await advisedCredit();
