@@ -56,7 +56,7 @@ async function dropOnVerify(page: Page, file: { name: string; body: Buffer }) {
 }
 
 test("a discrepant presentation: notice, waiver, payment by maker and checker, anchored and matched by the auditor", async ({ browser }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(720_000); // four more steps since four eyes (notice and waiver acceptance, each by maker and checker)
   const terms = sampleTerms();
   const creditId = await advisedCredit();
   const seller = await personAs(browser, USERS.seller);
