@@ -4,7 +4,7 @@ import { Hash } from "@/components/ui/hash";
 import { Time } from "@/components/ui/time";
 import type { CreditDetail } from "@/lib/credits/get-credit";
 import { count } from "@/lib/format/words";
-import { ACTION_DONE } from "@/lib/lifecycle/words";
+import { eventPhrase } from "@/lib/lifecycle/words";
 import { timelineRows } from "./timeline-rows";
 
 /**
@@ -24,7 +24,7 @@ export function Timeline({ credit }: { credit: CreditDetail }) {
             {row.event ? (
               <span>
                 <span className="font-medium text-slate-900">{row.event.actor}</span>
-                {row.event.actorOrg ? <span className="text-slate-600"> ({row.event.actorOrg})</span> : null} {ACTION_DONE[row.event.action] ?? row.event.action}
+                {row.event.actorOrg ? <span className="text-slate-600"> ({row.event.actorOrg})</span> : null} {eventPhrase(row.event.action, row.event.data)}
               </span>
             ) : (
               <span className="font-medium text-slate-900">{row.milestones[0]?.actorOrg ?? "TradeTrail"}</span>

@@ -1,6 +1,7 @@
 import { invalid } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { amendedFields, applyAmendment } from "@/lib/terms/amend";
+import { diffTerms } from "@/lib/terms/diff";
 import { DERIVED_MILESTONES } from "../definition";
 import type { Handler, HandlerResult } from "../perform";
 import { assertDatesStillOpen, decideApproval } from "./issuance";
@@ -71,8 +72,22 @@ export const declineAmendment: Handler<"declineAmendment"> = async ({ tx, subjec
 export const prepareAmendment: Handler<"prepareAmendment"> = async ({ tx, actor, credit, subject, input, now }) => {
   const amendment = await amendmentOf(tx, subject!.id);
   await assertAmendedDatesOpen(tx, amendment.id, now);
+  // What the checker approves: each field the amendment changes, before and after.
+  const base = await loadTerms(tx, amendment.baseTermsId);
+  const proposed = amendment.proposedTermsId ? await loadTerms(tx, amendment.proposedTermsId) : null;
+  const changes = amendment.cancellation
+    ? [{ label: "Credit", before: "In force", after: "Cancelled once the beneficiary consents" }]
+    : proposed
+      ? diffTerms(base.terms, proposed.terms).map((c) => ({ label: `${c.tag} ${c.label}`, before: c.before ?? "—", after: c.after ?? "—" }))
+      : [];
   await tx.approval.create({
-    data: { creditId: credit.id, kind: "AMENDMENT", subjectId: amendment.id, makerId: actor!.userId, payload: { amendmentNumber: amendment.number, comment: input.comment } },
+    data: {
+      creditId: credit.id,
+      kind: "AMENDMENT",
+      subjectId: amendment.id,
+      makerId: actor!.userId,
+      payload: { amendmentNumber: amendment.number, comment: input.comment, summary: `Issue amendment ${amendment.number}${amendment.cancellation ? " (cancellation)" : ""} (MT707)`, changes },
+    },
   });
   return { event: { amendmentNumber: amendment.number, ...(input.comment ? { comment: input.comment } : {}) } };
 };
@@ -101,11 +116,32 @@ export const rejectAmendmentIssuance: Handler<"rejectAmendmentIssuance"> = async
   return { event: { amendmentNumber: amendment.number, reason: input.reason } };
 };
 
-export const adviseAmendment: Handler<"adviseAmendment"> = async ({ tx, subject }) => {
+/** Does the advising bank confirm this credit, so that it decides on each amendment (art. 10(b))? */
+export const advisingBankConfirms = (credit: { confirmingBankId: string | null; advisingBankId: string }) => credit.confirmingBankId !== null && credit.confirmingBankId === credit.advisingBankId;
+
+export const adviseAmendment: Handler<"adviseAmendment"> = async ({ tx, credit, subject, input }) => {
   const amendment = await amendmentOf(tx, subject!.id);
+  // A confirming bank may extend its confirmation to an amendment or advise it without doing so,
+  // and must then say so (UCP 600 art. 10(b)): the decision is recorded with the advice.
+  const confirming = advisingBankConfirms(credit);
+  if (confirming && input.extendConfirmation === undefined) {
+    throw invalid("Your bank confirms this credit: decide whether your confirmation extends to this amendment (UCP 600 art. 10(b)).", { extendConfirmation: "Choose whether to extend your confirmation" });
+  }
+  if (!confirming && input.extendConfirmation) {
+    throw invalid("Your bank has not confirmed this credit, so there is no confirmation to extend.", { extendConfirmation: "Not a confirmed credit" });
+  }
+  const confirmationExtended = confirming ? Boolean(input.extendConfirmation) : null;
+  await tx.amendment.update({ where: { id: amendment.id }, data: { confirmationExtended } });
   return {
-    milestone: { content: { amendmentNumber: amendment.number, cancellation: amendment.cancellation, proposedTermsHash: amendment.proposedTerms?.termsHash ?? null } },
-    event: { amendmentNumber: amendment.number },
+    milestone: {
+      content: {
+        amendmentNumber: amendment.number,
+        cancellation: amendment.cancellation,
+        proposedTermsHash: amendment.proposedTerms?.termsHash ?? null,
+        ...(confirming ? { confirmationExtended } : {}),
+      },
+    },
+    event: { amendmentNumber: amendment.number, ...(confirming ? { confirmationExtended } : {}), ...(input.comment ? { comment: input.comment } : {}) },
   };
 };
 
