@@ -54,3 +54,38 @@ export function sampleTerms(overrides: Partial<SampleTerms> = {}, today: Date = 
   };
   return { ...terms, ...overrides };
 }
+
+/**
+ * A standby letter of credit under ISP98 between the same parties: USD 250,000.00 securing the
+ * applicant's payments under the supply contract, drawn by a demand and a statement of default.
+ */
+export function sampleStandbyTerms(overrides: Partial<Terms> = {}, today: Date = new Date()): Terms {
+  const terms: Terms = {
+    creditKind: "STANDBY",
+    form: "IRREVOCABLE",
+    applicableRules: "ISP_LATEST_VERSION",
+    expiryDate: daysFromToday(180, today),
+    expiryPlace: "Singapore",
+    applicant: { name: "Lion City Engineering Pte Ltd", address: "21 Tuas Avenue 3, Singapore 639413" },
+    beneficiary: { name: "Delta Pumps B.V.", address: "Waalhaven Zuidzijde 19, 3089 JH Rotterdam, Netherlands" },
+    currency: "USD",
+    amount: "250000.00",
+    tolerance: { type: "NONE" },
+    availableWith: "ISSUING_BANK",
+    availableBy: "PAYMENT",
+    draftsAt: "",
+    partialShipments: "ALLOWED",
+    transhipment: "NOT_ALLOWED",
+    incotermPlace: "",
+    goodsDescription: "Payment obligations of the applicant under\nsupply contract DP-2026-118 for industrial pumps",
+    documentsRequired: [
+      { kind: "DEMAND", originals: 1, copies: 0, details: "Beneficiary's signed and dated demand stating the amount demanded" },
+      { kind: "STATEMENT_OF_DEFAULT", originals: 1, copies: 0, details: "Signed statement that the applicant failed to pay an invoice under the contract when due" },
+    ],
+    additionalConditions: "",
+    charges: "All charges are for the applicant.",
+    presentationPeriodDays: 21,
+    confirmation: "WITHOUT",
+  };
+  return { ...terms, ...overrides };
+}
