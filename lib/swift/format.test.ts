@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkSwiftCharset, checkSwiftText, maxLines, parseSwiftFormat, type SwiftFieldSpec } from "./format";
+import { checkSwiftCharset, checkSwiftText, describeSwiftFormat, maxLines, parseSwiftFormat, type SwiftFieldSpec } from "./format";
 
 const narrative: SwiftFieldSpec = { tag: "72Z", label: "Sender to receiver information", format: "6*35z" };
 const bank: SwiftFieldSpec = { tag: "53a", label: "Reimbursing bank", format: "4*35x" };
@@ -84,5 +84,13 @@ describe("checkSwiftCharset", () => {
   it("checks only characters, for text that the MT700 rendering wraps itself", () => {
     expect(checkSwiftCharset("x".repeat(500), goods)).toBeNull();
     expect(checkSwiftCharset("Ünder", goods)).toMatch(/^45A Description of goods: "Ü" cannot be sent/);
+  });
+});
+
+describe("describeSwiftFormat", () => {
+  it("says the limit in words for a form hint", () => {
+    expect(describeSwiftFormat(bank)).toBe("Up to 4 lines of 35 characters: letters, digits, spaces and / - ? : ( ) . , ' + (SWIFT 4*35x)");
+    expect(describeSwiftFormat(place)).toMatch(/^Up to 29 characters on one line: /);
+    expect(describeSwiftFormat(goods)).toMatch(/^Up to 800 lines of 65 characters: .*not € or accents \(SWIFT 100\*65z\)$/);
   });
 });

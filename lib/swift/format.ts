@@ -98,3 +98,12 @@ export function checkSwiftText(value: string, spec: SwiftFieldSpec): string | nu
   }
   return null;
 }
+
+/** The format in words for a form hint: "Up to 4 lines of 35 characters (SWIFT 4*35x)". */
+export function describeSwiftFormat(spec: SwiftFieldSpec): string {
+  const format = parseSwiftFormat(spec.format);
+  const lines = maxLines(spec);
+  const shape = lines === 1 ? `Up to ${format.width} characters on one line` : `Up to ${lines} lines of ${format.width} characters`;
+  const chars = format.charset === "x" ? "letters, digits, spaces and / - ? : ( ) . , ' +" : "letters, digits, spaces and common punctuation; not € or accents";
+  return `${shape}: ${chars} (SWIFT ${spec.format})`;
+}

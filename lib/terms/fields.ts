@@ -145,3 +145,65 @@ export const TERMS_FIELDS: readonly TermsField[] = [
   text("adviseThroughBank", "Banks and instructions"),
   text("senderToReceiverInformation", "Banks and instructions"),
 ];
+
+/** How the terms form asks for an optional MT700 field. */
+export interface OptionalFormField {
+  path: keyof Terms;
+  input: "text" | "textarea" | "date" | "select";
+  options?: { value: string; label: string }[];
+}
+
+/**
+ * The optional MT700 fields in the terms form, grouped as a bank reads them; each group starts
+ * collapsed. Tags, labels and SWIFT formats come from TERMS_FIELDS (and lib/terms/mt700.ts).
+ */
+export const OPTIONAL_FORM_GROUPS: readonly { title: string; documentaryOnly?: boolean; fields: OptionalFormField[] }[] = [
+  {
+    title: "Issue and rules",
+    fields: [
+      { path: "dateOfIssue", input: "date" },
+      { path: "applicantBank", input: "textarea" },
+    ],
+  },
+  {
+    title: "Amount and drafts",
+    fields: [
+      { path: "additionalAmounts", input: "textarea" },
+      { path: "drawee", input: "textarea" },
+      { path: "mixedPaymentDetails", input: "textarea" },
+    ],
+  },
+  {
+    title: "Places and shipment period",
+    documentaryOnly: true,
+    fields: [
+      { path: "placeOfTakingInCharge", input: "text" },
+      { path: "finalDestination", input: "text" },
+      { path: "shipmentPeriod", input: "textarea" },
+    ],
+  },
+  {
+    title: "Special payment conditions",
+    fields: [
+      { path: "specialPaymentConditionsBeneficiary", input: "textarea" },
+      { path: "specialPaymentConditionsBank", input: "textarea" },
+    ],
+  },
+  {
+    title: "Amendment charges",
+    fields: [
+      { path: "amendmentChargesPayableBy", input: "select", options: Object.entries(AMENDMENT_CHARGES_LABELS).map(([value, label]) => ({ value, label })) },
+      { path: "amendmentChargesNarrative", input: "textarea" },
+    ],
+  },
+  {
+    title: "Banks and instructions",
+    fields: [
+      { path: "requestedConfirmationParty", input: "textarea" },
+      { path: "reimbursingBank", input: "textarea" },
+      { path: "adviseThroughBank", input: "textarea" },
+      { path: "instructionsToBank", input: "textarea" },
+      { path: "senderToReceiverInformation", input: "textarea" },
+    ],
+  },
+];
