@@ -2,14 +2,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreditStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { ACTION_NAMES, type ActionName, PARTIES, PARTY_COLUMN, PARTY_LABELS, type Party, actionRule } from "@/lib/lifecycle/definition";
+import { ACTION_NAMES, type ActionName, PARTIES, PARTY_COLUMN, PARTY_LABELS, type Party, actionRule, approvalKindChecked } from "@/lib/lifecycle/definition";
 import { visibleToSql } from "./visibility";
 
 // "Waiting for you" and "waiting for others", derived from the lifecycle definition: a credit
 // waits for a party when that party has a primary action available in the credit's (or one of
 // its amendments' or presentations') current state.
 
-const APPROVAL_KIND: Partial<Record<string, string>> = { prepareIssuance: "ISSUANCE", prepareAmendment: "AMENDMENT", preparePayment: "PAYMENT" };
 const TERMINAL: readonly CreditStatus[] = ["SETTLED", "EXPIRED", "CANCELLED", "WITHDRAWN"];
 
 /** The primary (awaited) steps, excluding "create" steps that nobody is waiting for. */
@@ -26,9 +25,14 @@ function awaitsSql(name: ActionName, party: Party, actor: Actor | null): Prisma.
   if (actor) parts.push(Prisma.sql`c.${Prisma.raw(PARTY_COLUMN[party])} = ${actor.organizationId}::uuid`);
   else parts.push(Prisma.sql`c.${Prisma.raw(PARTY_COLUMN[party])} IS NOT NULL`);
   if (rule.creditIn) parts.push(Prisma.sql`c.status::text IN (${Prisma.join(rule.creditIn)})`);
-  const fourEyes = rule.checks && actor
-    ? Prisma.sql` AND EXISTS (SELECT 1 FROM approvals ap WHERE ap.credit_id = c.id AND ap.status = 'PENDING' AND ap.kind::text = ${APPROVAL_KIND[rule.checks]} AND ap.maker_id <> ${actor.userId}::uuid${rule.subject === "credit" ? Prisma.empty : Prisma.sql` AND ap.subject_id = s.id`})`
-    : Prisma.empty;
+  const onSubject = rule.subject === "credit" ? Prisma.sql` AND ap.subject_id IS NULL` : Prisma.sql` AND ap.subject_id = s.id`;
+  // A checker's step waits for a checker only once something of its kind is prepared (by someone
+  // else); a maker's four-eyes step no longer waits once it is prepared.
+  const fourEyes = rule.checks
+    ? Prisma.sql` AND EXISTS (SELECT 1 FROM approvals ap WHERE ap.credit_id = c.id AND ap.status = 'PENDING' AND ap.kind::text = ${approvalKindChecked(rule)}${actor ? Prisma.sql` AND ap.maker_id <> ${actor.userId}::uuid` : Prisma.empty}${onSubject})`
+    : rule.fourEyes
+      ? Prisma.sql` AND NOT EXISTS (SELECT 1 FROM approvals ap WHERE ap.credit_id = c.id AND ap.status = 'PENDING'${onSubject})`
+      : Prisma.empty;
   if (rule.subject === "credit") {
     parts.push(Prisma.sql`c.status::text IN (${Prisma.join(states)})`);
     if (fourEyes !== Prisma.empty) parts.push(Prisma.sql`TRUE${fourEyes}`);

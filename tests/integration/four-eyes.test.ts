@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { type PerformOptions, performAction } from "@/lib/lifecycle/perform";
+import { waitingForMe } from "@/lib/credits/waiting";
+import { setFourEyes } from "@/lib/organizations/four-eyes";
 import { useTestDatabase } from "./support/database";
 import { type World, createUser, createWorld, creditIn, snapshot } from "./support/world";
 
@@ -196,5 +198,27 @@ describe("confirmation (UCP 600 art. 8 and 10(b))", () => {
     expect(await db().amendment.findUniqueOrThrow({ where: { id: declined.amendmentId } })).toMatchObject({ status: "ADVISED", confirmationExtended: false });
     const milestone = await db().milestone.findFirstOrThrow({ where: { creditId: declined.creditId, kind: "AMENDMENT_ADVISED" } });
     expect(milestone.content).toMatchObject({ confirmationExtended: false });
+  });
+});
+
+describe("the four-eyes setting and the work queues", () => {
+  it("is changed only by the bank's administrator", async () => {
+    const other = await createWorld();
+    await expect(setFourEyes(other.users.issuingBank.CHECKER, false)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(setFourEyes(other.users.applicant.ADMIN, false)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await db().organization.findUniqueOrThrow({ where: { id: other.orgs.issuingBank } })).fourEyes).toBe(true);
+    await setFourEyes(other.users.issuingBank.ADMIN, false);
+    expect((await db().organization.findUniqueOrThrow({ where: { id: other.orgs.issuingBank } })).fourEyes).toBe(false);
+  });
+
+  it("puts a held step in another checker's queue, not the maker's", async () => {
+    const other = await createWorld();
+    const fixture = await creditIn(other, "ADVISED", { presentation: "PRESENTED" });
+    const steps = async (actor: typeof other.dualIssuer) => (await waitingForMe(actor)).find((w) => w.id === fixture.creditId)?.steps ?? [];
+    expect(await steps(other.users.issuingBank.CHECKER)).not.toContain("Approve: complying");
+    await act({ actor: other.dualIssuer, action: "determineCompliant", creditId: fixture.creditId, subjectId: fixture.presentationId });
+    expect(await steps(other.users.issuingBank.CHECKER)).toContain("Approve: complying");
+    expect(await steps(other.dualIssuer)).not.toContain("Approve: complying");
+    expect(await steps(other.users.issuingBank.MAKER)).not.toContain("Determine complying");
   });
 });
