@@ -4,7 +4,9 @@ import type { Terms } from "@/lib/terms/schema";
 /** The credit's terms, grouped as a trade-operations user reads an MT700. */
 export function TermsView({ terms, highlight = [] }: { terms: Terms; highlight?: string[] }) {
   const groups = new Map<string, typeof TERMS_FIELDS>();
-  for (const field of TERMS_FIELDS) groups.set(field.group, [...(groups.get(field.group) ?? []), field]);
+  // Optional MT700 fields (and a standby's absent shipment fields) are shown only when set.
+  const shown = TERMS_FIELDS.filter((field) => !field.optional || field.format(terms) !== "");
+  for (const field of shown) groups.set(field.group, [...(groups.get(field.group) ?? []), field]);
   const changed = new Set(highlight);
   return (
     <div className="grid gap-6 lg:grid-cols-2">

@@ -7,8 +7,8 @@ import type { TermsInput } from "@/lib/terms/schema";
 
 /** The sentences to show for these terms today (UTC business day). */
 export function dateWarnings(terms: Partial<Pick<TermsInput, "expiryDate" | "latestShipmentDate" | "presentationPeriodDays">>, now: Date = new Date()): string[] {
-  if (!terms.expiryDate || !terms.latestShipmentDate) return [];
-  const dated = { expiryDate: terms.expiryDate, latestShipmentDate: terms.latestShipmentDate, presentationPeriodDays: terms.presentationPeriodDays };
+  if (!terms.expiryDate) return [];
+  const dated = { expiryDate: terms.expiryDate, latestShipmentDate: terms.latestShipmentDate || undefined, presentationPeriodDays: terms.presentationPeriodDays };
   const past = Object.values(pastDateErrors(dated, businessDay(now))).map((message) => `${message}: the credit cannot be issued with it.`);
   return [...past, ...termsDateWarnings(dated)];
 }

@@ -10,7 +10,12 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 import { DateWarnings, dateWarnings } from "./date-warnings";
+import { Mt700OptionalFields } from "@/components/terms/mt700-optional-fields";
+import { CREDIT_KIND_LABELS, RULES_LABELS } from "@/lib/terms/fields";
+import { MT700_TEXT_FIELDS } from "@/lib/terms/mt700";
+import { describeSwiftFormat } from "@/lib/swift/format";
 import {
+  APPLICABLE_RULES,
   AVAILABLE_BY,
   AVAILABLE_WITH,
   CONFIRMATION,
@@ -19,6 +24,8 @@ import {
   DOCUMENT_KIND_LABELS,
   type DocumentKind,
   INCOTERMS,
+  STANDBY_DOCUMENT_KINDS,
+  STANDBY_RULES,
   type TermsInput,
 } from "@/lib/terms/schema";
 
@@ -61,6 +68,30 @@ export function TermsForm(props: TermsFormProps) {
   const docs: Docs = terms.documentsRequired ?? [];
   const setDoc = (index: number, patch: Partial<Docs[number]>) => set("documentsRequired", docs.map((d, i) => (i === index ? { ...d, ...patch } : d)));
   const tolerance = terms.tolerance ?? { type: "NONE" as const };
+  const standby = terms.creditKind === "STANDBY";
+  // A standby has no shipment: switching clears the shipment fields and lists a demand and a
+  // statement of default; switching back lists a commercial invoice.
+  const chooseKind = (kind: "DOCUMENTARY" | "STANDBY") =>
+    setTerms((t) => {
+      const { portOfLoading: _l, portOfDischarge: _d, latestShipmentDate: _s, incoterm: _i, placeOfTakingInCharge: _p, finalDestination: _f, shipmentPeriod: _sp, ...rest } = t;
+      if (kind === "STANDBY") {
+        return {
+          ...rest,
+          creditKind: "STANDBY",
+          // ISP98 3.08: partial and multiple drawings are allowed unless the standby says otherwise.
+          partialShipments: "ALLOWED",
+          applicableRules: STANDBY_RULES.includes(t.applicableRules ?? "UCP_LATEST_VERSION") ? t.applicableRules : "ISP_LATEST_VERSION",
+          documentsRequired: STANDBY_DOCUMENT_KINDS.map((kind) => ({ kind, originals: 1, copies: 0, details: "" })),
+        };
+      }
+      const kept = (t.documentsRequired ?? []).filter((d) => !STANDBY_DOCUMENT_KINDS.includes(d.kind));
+      return {
+        ...t,
+        creditKind: "DOCUMENTARY",
+        applicableRules: t.applicableRules === "ISP_LATEST_VERSION" || t.applicableRules === "ISP_URR_LATEST_VERSION" ? "UCP_LATEST_VERSION" : t.applicableRules,
+        documentsRequired: kept.length > 0 ? kept : [{ kind: "COMMERCIAL_INVOICE", originals: 1, copies: 0, details: "" }],
+      };
+    });
 
   const payload = JSON.stringify(props.choose ? { ...parties, terms, comment } : { terms, comment, note: comment });
 
@@ -134,6 +165,36 @@ export function TermsForm(props: TermsFormProps) {
         <Field label="Beneficiary address" required error={err("beneficiary.address")}>
           {(f) => <Textarea {...f} rows={2} value={terms.beneficiary?.address ?? ""} disabled={props.lockParties} onChange={(e) => set("beneficiary", { ...terms.beneficiary!, address: e.target.value })} />}
         </Field>
+      </Section>
+
+      <Section title="Kind of credit and rules (40A, 40E)">
+        <Field label="Kind of credit" error={err("creditKind")} hint="A standby is paid against a demand and a statement of default, not shipping documents.">
+          {(f) => (
+            <Select {...f} value={terms.creditKind ?? "DOCUMENTARY"} onChange={(e) => chooseKind(e.target.value as "DOCUMENTARY" | "STANDBY")}>
+              {Object.entries(CREDIT_KIND_LABELS).map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field label="Applicable rules (40E)" error={err("applicableRules")} hint={standby ? "A standby is subject to ISP98 or UCP 600." : undefined}>
+          {(f) => (
+            <Select {...f} value={terms.applicableRules ?? "UCP_LATEST_VERSION"} onChange={(e) => set("applicableRules", e.target.value as TermsInput["applicableRules"])}>
+              {APPLICABLE_RULES.filter((v) => (standby ? STANDBY_RULES.includes(v) : v !== "ISP_LATEST_VERSION" && v !== "ISP_URR_LATEST_VERSION")).map((v) => (
+                <option key={v} value={v}>
+                  {RULES_LABELS[v]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        {terms.applicableRules === "OTHER" ? (
+          <Field label="Other applicable rules (40E narrative)" required error={err("applicableRulesNarrative")} hint={describeSwiftFormat(MT700_TEXT_FIELDS.applicableRulesNarrative)}>
+            {(f) => <Input {...f} value={terms.applicableRulesNarrative ?? ""} onChange={(e) => set("applicableRulesNarrative", e.target.value)} />}
+          </Field>
+        ) : null}
       </Section>
 
       <Section title="Form, amount and availability (40A, 32B, 39A, 41a, 42C)">
@@ -232,57 +293,66 @@ export function TermsForm(props: TermsFormProps) {
             {(f) => <Input {...f} maxLength={29} value={terms.expiryPlace ?? ""} onChange={(e) => set("expiryPlace", e.target.value)} />}
           </Field>
         </div>
-        <Field label="Latest shipment date (44C)" required error={err("latestShipmentDate")}>
-          {(f) => <Input {...f} type="date" value={terms.latestShipmentDate ?? ""} onChange={(e) => set("latestShipmentDate", e.target.value)} />}
-        </Field>
-        <DateWarnings warnings={dateWarnings(terms)} className="md:col-span-2" />
-        <div className="grid grid-cols-2 gap-3">
-          <Field label="Port of loading (44E)" required error={err("portOfLoading")}>
-            {(f) => <Input {...f} value={terms.portOfLoading ?? ""} onChange={(e) => set("portOfLoading", e.target.value)} />}
-          </Field>
-          <Field label="Port of discharge (44F)" required error={err("portOfDischarge")}>
-            {(f) => <Input {...f} value={terms.portOfDischarge ?? ""} onChange={(e) => set("portOfDischarge", e.target.value)} />}
-          </Field>
-        </div>
-        <div className="grid grid-cols-2 gap-3">
-          <Field label="Partial shipments (43P)" error={err("partialShipments")}>
-            {(f) => (
-              <Select {...f} value={terms.partialShipments ?? "NOT_ALLOWED"} onChange={(e) => set("partialShipments", e.target.value as TermsInput["partialShipments"])}>
-                <option value="NOT_ALLOWED">Not allowed</option>
-                <option value="ALLOWED">Allowed</option>
-              </Select>
-            )}
-          </Field>
-          <Field label="Transhipment (43T)" error={err("transhipment")}>
-            {(f) => (
-              <Select {...f} value={terms.transhipment ?? "NOT_ALLOWED"} onChange={(e) => set("transhipment", e.target.value as TermsInput["transhipment"])}>
-                <option value="NOT_ALLOWED">Not allowed</option>
-                <option value="ALLOWED">Allowed</option>
-              </Select>
-            )}
-          </Field>
-        </div>
-        <div className="grid grid-cols-[8rem_1fr] gap-3">
-          <Field label="Incoterm" required error={err("incoterm")}>
-            {(f) => (
-              <Select {...f} value={terms.incoterm} onChange={(e) => set("incoterm", e.target.value as TermsInput["incoterm"])}>
-                {INCOTERMS.map((v) => (
-                  <option key={v} value={v}>
-                    {v}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field label="Named place" error={err("incotermPlace")}>
-            {(f) => <Input {...f} value={terms.incotermPlace ?? ""} onChange={(e) => set("incotermPlace", e.target.value)} />}
-          </Field>
-        </div>
+        {standby ? null : (
+          <>
+            <Field label="Latest shipment date (44C)" required error={err("latestShipmentDate")} hint="Or leave empty and give a shipment period (44D) below">
+              {(f) => <Input {...f} type="date" value={terms.latestShipmentDate ?? ""} onChange={(e) => set("latestShipmentDate", e.target.value)} />}
+            </Field>
+            <DateWarnings warnings={dateWarnings(terms)} className="md:col-span-2" />
+            <div className="grid grid-cols-2 gap-3">
+              <Field label="Port of loading (44E)" required error={err("portOfLoading")}>
+                {(f) => <Input {...f} value={terms.portOfLoading ?? ""} onChange={(e) => set("portOfLoading", e.target.value)} />}
+              </Field>
+              <Field label="Port of discharge (44F)" required error={err("portOfDischarge")}>
+                {(f) => <Input {...f} value={terms.portOfDischarge ?? ""} onChange={(e) => set("portOfDischarge", e.target.value)} />}
+              </Field>
+            </div>
+            <div className="grid grid-cols-2 gap-3">
+              <Field label="Partial shipments (43P)" error={err("partialShipments")}>
+                {(f) => (
+                  <Select {...f} value={terms.partialShipments ?? "NOT_ALLOWED"} onChange={(e) => set("partialShipments", e.target.value as TermsInput["partialShipments"])}>
+                    <option value="NOT_ALLOWED">Not allowed</option>
+                    <option value="ALLOWED">Allowed</option>
+                  </Select>
+                )}
+              </Field>
+              <Field label="Transhipment (43T)" error={err("transhipment")}>
+                {(f) => (
+                  <Select {...f} value={terms.transhipment ?? "NOT_ALLOWED"} onChange={(e) => set("transhipment", e.target.value as TermsInput["transhipment"])}>
+                    <option value="NOT_ALLOWED">Not allowed</option>
+                    <option value="ALLOWED">Allowed</option>
+                  </Select>
+                )}
+              </Field>
+            </div>
+            <div className="grid grid-cols-[8rem_1fr] gap-3">
+              <Field label="Incoterm" required error={err("incoterm")}>
+                {(f) => (
+                  <Select {...f} value={terms.incoterm} onChange={(e) => set("incoterm", e.target.value as TermsInput["incoterm"])}>
+                    {INCOTERMS.map((v) => (
+                      <option key={v} value={v}>
+                        {v}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </Field>
+              <Field label="Named place" error={err("incotermPlace")}>
+                {(f) => <Input {...f} value={terms.incotermPlace ?? ""} onChange={(e) => set("incotermPlace", e.target.value)} />}
+              </Field>
+            </div>
+          </>
+        )}
       </Section>
 
       <Section title="Goods and documents (45A, 46A)">
-        <Field label="Description of goods (45A)" required error={err("goodsDescription")}>
-          {(f) => <Textarea {...f} rows={3} value={terms.goodsDescription ?? ""} onChange={(e) => set("goodsDescription", e.target.value)} />}
+        <Field
+          label={standby ? "Underlying transaction (45A)" : "Description of goods (45A)"}
+          required={!standby}
+          error={err("goodsDescription")}
+          hint={describeSwiftFormat(MT700_TEXT_FIELDS.goodsDescription)}
+        >
+          {(f) => <Textarea {...f} rows={3} className="font-mono" value={terms.goodsDescription ?? ""} onChange={(e) => set("goodsDescription", e.target.value)} />}
         </Field>
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-slate-800">Documents required (46A)</legend>
@@ -292,7 +362,7 @@ export function TermsForm(props: TermsFormProps) {
               <Field label={index === 0 ? "Document" : undefined} aria-label={`Document ${index + 1}`} error={err(`documentsRequired.${index}.kind`)}>
                 {(f) => (
                   <Select {...f} aria-label={`Document ${index + 1} type`} value={doc.kind} onChange={(e) => setDoc(index, { kind: e.target.value as DocumentKind })}>
-                    {DOCUMENT_KINDS.map((k) => (
+                    {DOCUMENT_KINDS.filter((k) => k === "OTHER" || STANDBY_DOCUMENT_KINDS.includes(k) === standby).map((k) => (
                       <option key={k} value={k}>
                         {DOCUMENT_KIND_LABELS[k]}
                       </option>
@@ -321,16 +391,18 @@ export function TermsForm(props: TermsFormProps) {
       </Section>
 
       <Section title="Conditions (47A, 71D, 48, 49)">
-        <Field label="Additional conditions (47A)" error={err("additionalConditions")}>
-          {(f) => <Textarea {...f} rows={3} value={terms.additionalConditions ?? ""} onChange={(e) => set("additionalConditions", e.target.value)} />}
+        <Field label="Additional conditions (47A)" error={err("additionalConditions")} hint={describeSwiftFormat(MT700_TEXT_FIELDS.additionalConditions)}>
+          {(f) => <Textarea {...f} rows={3} className="font-mono" value={terms.additionalConditions ?? ""} onChange={(e) => set("additionalConditions", e.target.value)} />}
         </Field>
-        <Field label="Charges (71D)" error={err("charges")}>
-          {(f) => <Input {...f} value={terms.charges ?? ""} onChange={(e) => set("charges", e.target.value)} />}
+        <Field label="Charges (71D)" error={err("charges")} hint={describeSwiftFormat(MT700_TEXT_FIELDS.charges)}>
+          {(f) => <Textarea {...f} rows={3} className="font-mono" value={terms.charges ?? ""} onChange={(e) => set("charges", e.target.value)} />}
         </Field>
         <div className="grid grid-cols-2 gap-3">
-          <Field label="Presentation period, days after shipment (48)" error={err("presentationPeriodDays")}>
-            {(f) => <Input {...f} type="number" min={1} max={180} value={terms.presentationPeriodDays ?? 21} onChange={(e) => set("presentationPeriodDays", Number(e.target.value))} />}
-          </Field>
+          {standby ? null : (
+            <Field label="Presentation period, days after shipment (48)" error={err("presentationPeriodDays")}>
+              {(f) => <Input {...f} type="number" min={1} max={180} value={terms.presentationPeriodDays ?? 21} onChange={(e) => set("presentationPeriodDays", Number(e.target.value))} />}
+            </Field>
+          )}
           <Field label="Confirmation instructions (49)" error={err("confirmation")}>
             {(f) => (
               <Select {...f} value={terms.confirmation ?? "WITHOUT"} onChange={(e) => set("confirmation", e.target.value as TermsInput["confirmation"])}>
@@ -344,6 +416,8 @@ export function TermsForm(props: TermsFormProps) {
           </Field>
         </div>
       </Section>
+
+      <Mt700OptionalFields terms={terms} set={(path, value) => set(path, value as never)} err={err} standby={standby} />
 
       <Section title={props.commentLabel ?? "Comment for the other parties (optional)"}>
         <Field label="Comment" error={errors.comment ?? errors.note}>

@@ -11,7 +11,7 @@ import {
 } from "@/lib/lifecycle/authorize";
 import type { ActionName, Party } from "@/lib/lifecycle/definition";
 import { type TermsChange, diffTerms } from "@/lib/terms/diff";
-import { type Terms, termsSchema } from "@/lib/terms/schema";
+import { type Terms, storedTermsSchema } from "@/lib/terms/schema";
 import { canAuditorSee } from "./audit-access";
 
 // Everything the credit page (and the API's credit resource) shows, for one actor: only what
@@ -19,7 +19,7 @@ import { canAuditorSee } from "./audit-access";
 
 export type CreditDetail = NonNullable<Awaited<ReturnType<typeof getCredit>>>;
 
-const parse = (terms: unknown): Terms => termsSchema.parse(terms);
+const parse = (terms: unknown): Terms => storedTermsSchema.parse(terms);
 
 export async function getCredit(actor: Actor, creditId: string, options: { markSeen?: boolean } = {}) {
   if (!/^[0-9a-f-]{36}$/i.test(creditId)) throw notFound("The credit");

@@ -134,3 +134,26 @@ describe("DOCUMENT_DATA_FIELDS", () => {
     ]);
   });
 });
+
+describe("standby documents", () => {
+  const demand = { date: "2027-05-10", signedBy: "Joost Visser, director", currency: "USD", amount: "250000.00" };
+  const statement = { date: "2027-05-10", signedBy: "Joost Visser, director", statement: "The applicant failed to pay invoice DP-118 when due." };
+
+  it("accepts a dated, signed demand stating the amount (ISP98 4.16), the wording optional", () => {
+    expect(parseDocumentData("DEMAND", demand)).toEqual({ ok: true, data: demand });
+    expect(parseDocumentData("DEMAND", { ...demand, wording: "We demand payment." })).toEqual({ ok: true, data: { ...demand, wording: "We demand payment." } });
+  });
+
+  it("refuses a demand without date, signature or amount, or with more decimals than its currency", () => {
+    expect(parseDocumentData("DEMAND", { currency: "USD" })).toEqual({
+      ok: false,
+      fields: { date: "Enter the date of the demand", signedBy: "Enter who signed the demand for the beneficiary", amount: "Enter the amount demanded" },
+    });
+    expect(parseDocumentData("DEMAND", { ...demand, amount: "250000.005" })).toEqual({ ok: false, fields: { amount: "USD amounts have at most 2 decimal places" } });
+  });
+
+  it("accepts a dated, signed statement of default (ISP98 4.17) and refuses one without its statement", () => {
+    expect(parseDocumentData("STATEMENT_OF_DEFAULT", statement)).toEqual({ ok: true, data: statement });
+    expect(parseDocumentData("STATEMENT_OF_DEFAULT", { ...statement, statement: " " })).toEqual({ ok: false, fields: { statement: "Enter the statement of default" } });
+  });
+});

@@ -122,6 +122,24 @@ export const otherDocumentSchema = z.object({
   description: optionalText(1000),
 });
 
+/** ISP98 4.16(b): a demand states the amount demanded, is dated and signed by the beneficiary. */
+export const demandSchema = z
+  .object({
+    date: date("the date of the demand"),
+    signedBy: text("who signed the demand for the beneficiary"),
+    currency: currency(),
+    amount: amount("the amount demanded"),
+    wording: optionalText(2000),
+  })
+  .superRefine(decimalsFitCurrency);
+
+/** ISP98 4.17: a statement that payment is due because the drawing event (the default) occurred, dated and signed. */
+export const statementOfDefaultSchema = z.object({
+  date: date("the date of the statement"),
+  signedBy: text("who signed the statement for the beneficiary"),
+  statement: text("the statement of default", 2000),
+});
+
 export const DOCUMENT_DATA_SCHEMAS = {
   COMMERCIAL_INVOICE: commercialInvoiceSchema,
   BILL_OF_LADING: billOfLadingSchema,
@@ -130,12 +148,16 @@ export const DOCUMENT_DATA_SCHEMAS = {
   INSURANCE_CERTIFICATE: insuranceCertificateSchema,
   INSPECTION_CERTIFICATE: inspectionCertificateSchema,
   OTHER: otherDocumentSchema,
+  DEMAND: demandSchema,
+  STATEMENT_OF_DEFAULT: statementOfDefaultSchema,
 } as const satisfies Record<DocumentKind, z.ZodType>;
 
 export type DocumentDataOf<K extends DocumentKind> = z.output<(typeof DOCUMENT_DATA_SCHEMAS)[K]>;
 export type CommercialInvoiceData = DocumentDataOf<"COMMERCIAL_INVOICE">;
 export type BillOfLadingData = DocumentDataOf<"BILL_OF_LADING">;
 export type InsuranceCertificateData = DocumentDataOf<"INSURANCE_CERTIFICATE">;
+export type DemandData = DocumentDataOf<"DEMAND">;
+export type StatementOfDefaultData = DocumentDataOf<"STATEMENT_OF_DEFAULT">;
 
 export type DocumentDataResult<K extends DocumentKind> = { ok: true; data: DocumentDataOf<K> } | { ok: false; fields: Record<string, string> };
 
@@ -215,6 +237,18 @@ export const DOCUMENT_DATA_FIELDS: Record<DocumentKind, DocumentFieldMeta[]> = {
     { key: "issuer", label: "Issued by", type: "text", required: false },
     { key: "date", label: "Date", type: "date", required: false },
     { key: "description", label: "Description", type: "textarea", required: false },
+  ],
+  DEMAND: [
+    { key: "date", label: "Date of the demand", type: "date", required: true },
+    { key: "signedBy", label: "Signed for the beneficiary by", type: "text", required: true, hint: "ISP98 4.16: a demand is signed by the beneficiary" },
+    { key: "currency", label: "Currency", type: "select", required: true, options: CURRENCY_OPTIONS },
+    { key: "amount", label: "Amount demanded", type: "amount", required: true, hint: "Within the available balance of the standby" },
+    { key: "wording", label: "Wording of the demand", type: "textarea", required: false, hint: "e.g. We hereby demand payment of USD 250,000.00 under your standby no. ..." },
+  ],
+  STATEMENT_OF_DEFAULT: [
+    { key: "date", label: "Date of the statement", type: "date", required: true },
+    { key: "signedBy", label: "Signed for the beneficiary by", type: "text", required: true },
+    { key: "statement", label: "Statement of default", type: "textarea", required: true, hint: "That payment is due because the default the standby describes has occurred (ISP98 4.17)" },
   ],
 };
 

@@ -72,7 +72,7 @@ describe("invoice amount within the credit (art. 30, 18b)", () => {
       copies: 0,
       data: { number: "INV-2", date: "2027-01-20", issuer: "Delta Pumps B.V.", addressee: "Lion City Engineering Pte Ltd", currency: "USD", amount: "0.01", goodsDescription: "" },
     };
-    second.data.goodsDescription = presentation().terms.goodsDescription;
+    second.data.goodsDescription = presentation().terms.goodsDescription ?? "";
     const result = invoiced("125000.00", { extra: [second] });
     expect(rulesOf(result)).toEqual(["invoice-amount-exceeds-credit"]);
     expect(result.findings[0]).toMatchObject({ documentId: null, found: "USD 125,000.01" });

@@ -1,10 +1,10 @@
 import { isoDay } from "@/lib/calendar/banking-days";
 import { parseDocumentData } from "@/lib/documents/data";
 import { type Milli, formatMoney, toMilli } from "@/lib/money";
-import { type DocumentKind, currencyDecimals } from "@/lib/terms/schema";
+import { type DocumentKind, type Terms, currencyDecimals } from "@/lib/terms/schema";
 import type { ExaminationContext, ExaminationInput, Finding, Parsed, PresentedDocument } from "./types";
 
-export function buildContext(input: ExaminationInput): ExaminationContext {
+export function buildContext(input: ExaminationInput): ExaminationContext<Terms> {
   const unreadable: ExaminationContext["unreadable"] = [];
   const parsed = <K extends DocumentKind>(kind: K) =>
     input.documents
@@ -19,6 +19,8 @@ export function buildContext(input: ExaminationInput): ExaminationContext {
   const invoices = parsed("COMMERCIAL_INVOICE");
   const billsOfLading = parsed("BILL_OF_LADING");
   const insurance = parsed("INSURANCE_CERTIFICATE");
+  const demands = parsed("DEMAND");
+  const statements = parsed("STATEMENT_OF_DEFAULT");
   for (const kind of ["PACKING_LIST", "CERTIFICATE_OF_ORIGIN", "INSPECTION_CERTIFICATE", "OTHER"] as const) parsed(kind);
   const onBoard = billsOfLading.map((b) => b.data.onBoardDate).sort();
   return {
@@ -31,6 +33,8 @@ export function buildContext(input: ExaminationInput): ExaminationContext {
     invoices,
     billsOfLading,
     insurance,
+    demands,
+    statements,
     unreadable,
     shipmentDate: onBoard.at(-1) ?? null,
   };

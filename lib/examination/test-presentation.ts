@@ -1,12 +1,12 @@
 import type { DocumentKind, Terms } from "@/lib/terms/schema";
-import { sampleTerms } from "@/lib/terms/sample";
+import { type SampleTerms, sampleTerms } from "@/lib/terms/sample";
 import type { ExaminationInput, ExaminationResult, PresentedDocument } from "./types";
 
 // A complying presentation under fixed sample terms, for the examination tests to break one
 // requirement at a time. Calendar: shipped on board Wed 2027-01-20, latest shipment Fri
 // 2027-01-29, day 21 after shipment Wed 2027-02-10, expiry Fri 2027-02-26.
 
-export const TEST_TERMS: Terms = sampleTerms({ latestShipmentDate: "2027-01-29", expiryDate: "2027-02-26" });
+export const TEST_TERMS: SampleTerms = sampleTerms({ latestShipmentDate: "2027-01-29", expiryDate: "2027-02-26" });
 
 const DOCUMENTS: PresentedDocument[] = [
   {

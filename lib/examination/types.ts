@@ -1,7 +1,7 @@
 import type { Holidays } from "@/lib/calendar/banking-days";
-import type { BillOfLadingData, CommercialInvoiceData, InsuranceCertificateData } from "@/lib/documents/data";
+import type { BillOfLadingData, CommercialInvoiceData, DemandData, InsuranceCertificateData, StatementOfDefaultData } from "@/lib/documents/data";
 import type { Milli } from "@/lib/money";
-import type { DocumentKind, Terms } from "@/lib/terms/schema";
+import type { DocumentKind, DocumentaryTerms, Terms } from "@/lib/terms/schema";
 
 /** A document as stored with a presentation: its kind, counts and the details entered on upload. */
 export interface PresentedDocument {
@@ -31,7 +31,7 @@ export interface ExaminationInput {
 export interface Finding {
   /** Stable identifier of the rule, e.g. "invoice-amount-exceeds-credit". */
   rule: string;
-  /** UCP 600 article, e.g. "30(a)". */
+  /** UCP 600 article, e.g. "30(a)"; or an ISP98 rule for a standby under ISP98, e.g. "ISP98 4.16". */
   article: string;
   documentId: string | null;
   documentKind: DocumentKind | null;
@@ -50,9 +50,9 @@ export interface Parsed<D> {
   data: D;
 }
 
-/** Everything the rules read, derived once from the input. */
-export interface ExaminationContext {
-  terms: Terms;
+/** Everything the rules read, derived once from the input; a documentary credit's rules read DocumentaryTerms. */
+export interface ExaminationContext<T extends Terms = DocumentaryTerms> {
+  terms: T;
   presentedOn: string;
   documents: PresentedDocument[];
   drawnBefore: Milli;
@@ -61,6 +61,9 @@ export interface ExaminationContext {
   invoices: Parsed<CommercialInvoiceData>[];
   billsOfLading: Parsed<BillOfLadingData>[];
   insurance: Parsed<InsuranceCertificateData>[];
+  /** Standby credits: the demands for payment and the statements of default presented. */
+  demands: Parsed<DemandData>[];
+  statements: Parsed<StatementOfDefaultData>[];
   /** Documents whose stored details no longer validate, with the first problem of each. */
   unreadable: { doc: PresentedDocument; problem: string }[];
   /** Date of shipment: the latest on-board date of the bills of lading (art. 20a(ii), 31b). */
@@ -69,3 +72,5 @@ export interface ExaminationContext {
 
 /** A rule: a pure check of one requirement, returning a finding per discrepancy. */
 export type Rule = (context: ExaminationContext) => Finding[];
+/** A rule of standby examination: reads terms without shipment fields. */
+export type StandbyRule = (context: ExaminationContext<Terms>) => Finding[];

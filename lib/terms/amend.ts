@@ -1,11 +1,13 @@
 import { canonicalJson } from "@/lib/anchoring/canonical";
-import { type Terms, termsSchema } from "./schema";
+import { type Terms, storedTermsSchema } from "./schema";
 
 const same = (a: unknown, b: unknown) => canonicalJson((a ?? null) as never) === canonicalJson((b ?? null) as never);
 
 /** The MT700 fields an amendment changes: where its proposed terms differ from the terms it was based on. */
 export function amendedFields(base: Terms, proposed: Terms): (keyof Terms)[] {
-  return (Object.keys(proposed) as (keyof Terms)[]).filter((key) => !same(base[key], proposed[key]));
+  // Both sides' keys: an amendment may add an optional field (72Z) or take one away.
+  const keys = new Set([...Object.keys(base), ...Object.keys(proposed)] as (keyof Terms)[]);
+  return [...keys].filter((key) => !same(base[key], proposed[key]));
 }
 
 /**
@@ -15,6 +17,9 @@ export function amendedFields(base: Terms, proposed: Terms): (keyof Terms)[] {
  */
 export function applyAmendment(current: Terms, base: Terms, proposed: Terms): Terms {
   const next: Record<string, unknown> = { ...current };
-  for (const key of amendedFields(base, proposed)) next[key] = proposed[key];
-  return termsSchema.parse(next);
+  for (const key of amendedFields(base, proposed)) {
+    if (proposed[key] === undefined) delete next[key];
+    else next[key] = proposed[key];
+  }
+  return storedTermsSchema.parse(next);
 }

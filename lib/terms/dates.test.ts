@@ -32,6 +32,16 @@ describe("pastDateErrors", () => {
   });
 });
 
+describe("terms without a latest shipment date (a standby, or a shipment period in 44D)", () => {
+  it("judges the expiry date alone and warns about no presentation period", () => {
+    expect(pastDateErrors({ expiryDate: "2026-01-01", latestShipmentDate: undefined }, "2026-03-01")).toEqual({
+      expiryDate: "The expiry date (31D) 2026-01-01 is in the past (today is 2026-03-01, UTC)",
+    });
+    expect(pastDateErrors({ expiryDate: "2026-06-01", latestShipmentDate: undefined }, "2026-03-01")).toEqual({});
+    expect(termsDateWarnings({ expiryDate: "2026-06-01", latestShipmentDate: undefined, presentationPeriodDays: 21 })).toEqual([]);
+  });
+});
+
 describe("termsDateWarnings", () => {
   it("says nothing when the whole presentation period fits before expiry", () => {
     expect(termsDateWarnings({ expiryDate: "2027-03-22", latestShipmentDate: "2027-03-01", presentationPeriodDays: 21 })).toEqual([]);

@@ -30,7 +30,8 @@ type DatedTerms = Pick<Terms, "expiryDate" | "latestShipmentDate"> & { presentat
 export function pastDateErrors(terms: DatedTerms, today: string): Record<string, string> {
   const errors: Record<string, string> = {};
   if (terms.expiryDate < today) errors.expiryDate = `The expiry date (31D) ${terms.expiryDate} is in the past (today is ${today}, UTC)`;
-  if (terms.latestShipmentDate < today) errors.latestShipmentDate = `The latest shipment date (44C) ${terms.latestShipmentDate} is in the past (today is ${today}, UTC)`;
+  // A standby credit, or a shipment period (44D), has no latest shipment date.
+  if (terms.latestShipmentDate !== undefined && terms.latestShipmentDate < today) errors.latestShipmentDate = `The latest shipment date (44C) ${terms.latestShipmentDate} is in the past (today is ${today}, UTC)`;
   return errors;
 }
 
@@ -43,7 +44,7 @@ export function pastDateErrors(terms: DatedTerms, today: string): Record<string,
 export function termsDateWarnings(terms: DatedTerms): string[] {
   const warnings: string[] = [];
   const period = terms.presentationPeriodDays ?? 21;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(terms.expiryDate) || !/^\d{4}-\d{2}-\d{2}$/.test(terms.latestShipmentDate)) return warnings;
+  if (terms.latestShipmentDate === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(terms.expiryDate) || !/^\d{4}-\d{2}-\d{2}$/.test(terms.latestShipmentDate)) return warnings;
   const room = daysBetween(terms.latestShipmentDate, terms.expiryDate);
   if (room >= 0 && room < period) {
     warnings.push(

@@ -6,6 +6,28 @@ import { type Terms, termsSchema } from "./schema";
 
 const base = sampleTerms({ latestShipmentDate: "2027-01-29", expiryDate: "2027-02-26" });
 
+/** The optional MT700 fields the sample leaves out. */
+const NEW_OPTIONAL_FIELDS = [
+  "dateOfIssue",
+  "applicableRulesNarrative",
+  "applicantBank",
+  "additionalAmounts",
+  "drawee",
+  "mixedPaymentDetails",
+  "placeOfTakingInCharge",
+  "finalDestination",
+  "shipmentPeriod",
+  "specialPaymentConditionsBeneficiary",
+  "specialPaymentConditionsBank",
+  "amendmentChargesPayableBy",
+  "amendmentChargesNarrative",
+  "requestedConfirmationParty",
+  "reimbursingBank",
+  "instructionsToBank",
+  "adviseThroughBank",
+  "senderToReceiverInformation",
+];
+
 describe("diffTerms", () => {
   it("finds nothing between equal terms", () => {
     expect(diffTerms(base, structuredClone(base))).toEqual([]);
@@ -45,8 +67,9 @@ describe("diffTerms", () => {
   it("with no earlier version, lists every field that has a value", () => {
     const changes = diffTerms(null, base);
     expect(changes.every((c) => c.before === null && c.after !== null)).toBe(true);
-    expect(changes.map((c) => c.path)).not.toContain("tenorDays");
-    expect(changes).toHaveLength(TERMS_FIELDS.length - 1);
+    const unset = ["tenorDays", ...NEW_OPTIONAL_FIELDS];
+    for (const path of unset) expect(changes.map((c) => c.path)).not.toContain(path);
+    expect(changes).toHaveLength(TERMS_FIELDS.length - unset.length);
   });
 
   it("notices a change to any field of the terms", () => {
@@ -77,6 +100,25 @@ describe("diffTerms", () => {
       charges: "All charges for the applicant",
       presentationPeriodDays: 14,
       confirmation: "CONFIRM",
+      creditKind: "STANDBY",
+      dateOfIssue: "2026-12-01",
+      applicableRulesNarrative: "URDG 758",
+      applicantBank: "MERLION TRADE BANK\nSINGAPORE",
+      additionalAmounts: "FREIGHT UP TO USD 5,000",
+      drawee: "ISSUING BANK",
+      mixedPaymentDetails: "50 PCT AT SIGHT, 50 PCT AT 60 DAYS",
+      placeOfTakingInCharge: "Venlo warehouse",
+      finalDestination: "Jurong",
+      shipmentPeriod: "JANUARY 2027",
+      specialPaymentConditionsBeneficiary: "Payment within 3 banking days",
+      specialPaymentConditionsBank: "Debit our account",
+      amendmentChargesPayableBy: "BENE",
+      amendmentChargesNarrative: "Shared equally",
+      requestedConfirmationParty: "ROTTERDAM MARITIME BANK",
+      reimbursingBank: "CITIBANK NEW YORK",
+      instructionsToBank: "Send documents by courier",
+      adviseThroughBank: "ROTTERDAM MARITIME BANK",
+      senderToReceiverInformation: "Please acknowledge",
     };
     // Every key of the schema is in this list, so a new terms field cannot go unseen.
     expect(Object.keys(changed).sort()).toEqual(Object.keys(termsSchema.shape).sort());
@@ -99,7 +141,7 @@ describe("TERMS_FIELDS", () => {
       incoterm: "CIF Singapore (Incoterms 2020)",
       tenorDays: "",
     });
-    expect([...new Set(TERMS_FIELDS.map((f) => f.group))]).toEqual(["Credit", "Parties", "Amount", "Shipment", "Goods and documents", "Conditions"]);
+    expect([...new Set(TERMS_FIELDS.map((f) => f.group))]).toEqual(["Credit", "Parties", "Amount", "Shipment", "Goods and documents", "Conditions", "Banks and instructions"]);
     expect(new Set(TERMS_FIELDS.map((f) => f.path)).size).toBe(TERMS_FIELDS.length);
   });
 

@@ -5,10 +5,13 @@ import type { Finding, Rule } from "../types";
 // When the goods went and when the documents came: shipment by the latest shipment date (44C),
 // presentation within the period after shipment (48, art. 14c) and on or before expiry (art. 6e).
 
-/** The date of shipment is the on-board date of the bill of lading (art. 20a(ii)); it must not be after 44C. */
+/**
+ * The date of shipment is the on-board date of the bill of lading (art. 20a(ii)); it must not be
+ * after 44C. A credit with a shipment period (44D) instead is checked by the examiner.
+ */
 export const shippedByLatestShipmentDate: Rule = ({ terms, billsOfLading }) =>
   billsOfLading
-    .filter((b) => b.data.onBoardDate > terms.latestShipmentDate)
+    .filter((b) => terms.latestShipmentDate !== undefined && b.data.onBoardDate > terms.latestShipmentDate)
     .map((b) =>
       finding(b, {
         rule: "shipped-after-latest-shipment-date",

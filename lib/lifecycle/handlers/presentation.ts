@@ -1,11 +1,11 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { invalid } from "@/lib/errors";
-import { examinationDeadline } from "@/lib/calendar/banking-days";
+import { addBankingDays, examinationDeadline, nextBankingDayFrom } from "@/lib/calendar/banking-days";
 import { parseDocumentData } from "@/lib/documents/data";
 import { examinePresentation } from "@/lib/examination";
 import { formatMoney, fromMilli, parseAmount, sumMilli, toMilli } from "@/lib/money";
-import { currencyDecimals, toleranceBounds } from "@/lib/terms/schema";
+import { type Terms, currencyDecimals, isIsp, isStandby, toleranceBounds } from "@/lib/terms/schema";
 import { DERIVED_MILESTONES } from "../definition";
 import type { Handler, LockedCredit } from "../perform";
 import { decideApproval } from "./issuance";
@@ -17,6 +17,16 @@ import { loadTerms } from "./terms";
 // the bank's maker and checker record payment (MT754).
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * The last day to examine: five banking days under UCP 600 (art. 14b). Under ISP98 notice is due
+ * within a time not unreasonable, and three business days is never unreasonable (rule 5.01a(i)):
+ * the bank's queue holds it to that.
+ */
+function deadlineFor(terms: Terms, presentedOn: string, holidays: string[]): string {
+  if (isStandby(terms) && isIsp(terms.applicableRules)) return addBankingDays(nextBankingDayFrom(presentedOn, holidays), 3, holidays);
+  return examinationDeadline(presentedOn, holidays);
+}
 
 async function presentationOf(tx: Tx, id: string) {
   return tx.presentation.findUniqueOrThrow({ where: { id }, include: { documents: { orderBy: { createdAt: "asc" } } } });
@@ -91,8 +101,9 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
     });
   }
   const holidays = await tx.bankHoliday.findMany({ where: { bankId: credit.issuingBankId }, select: { date: true } });
-  const deadline = examinationDeadline(presentedOn, holidays.map((h) => isoDay(h.date)));
-  const claimed = claimedAmount(presentation.documents, terms.terms.currency) ?? "";
+  const deadline = deadlineFor(terms.terms, presentedOn, holidays.map((h) => isoDay(h.date)));
+  // What the presentation claims: the invoices of a documentary credit, the demand of a standby.
+  const claimed = claimedAmount(presentation.documents, terms.terms.currency, isStandby(terms.terms) ? "DEMAND" : "COMMERCIAL_INVOICE") ?? "";
   await tx.presentation.update({
     where: { id: presentation.id },
     data: { presentedAt: now, examinationDeadline: new Date(`${deadline}T00:00:00Z`), termsId: terms.id, claimedAmount: claimed || null },
@@ -109,12 +120,13 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
 
 /**
  * What a presentation claims: the sum of its commercial invoices in the credit's currency (there
- * is no separate draft document; a draft, where one is drawn, is for the invoice amount). Null
- * when no invoice states an amount in that currency: nothing is claimed, and nothing can be paid.
+ * is no separate draft document; a draft, where one is drawn, is for the invoice amount), or for
+ * a standby the sum of its demands. Null when none states an amount in that currency: nothing is
+ * claimed, and nothing can be paid.
  */
-export function claimedAmount(documents: { kind: string; data: unknown }[], currency: string): string | null {
+export function claimedAmount(documents: { kind: string; data: unknown }[], currency: string, kind: "COMMERCIAL_INVOICE" | "DEMAND" = "COMMERCIAL_INVOICE"): string | null {
   const amounts = documents
-    .filter((d) => d.kind === "COMMERCIAL_INVOICE")
+    .filter((d) => d.kind === kind)
     .map((d) => d.data as { amount?: unknown; currency?: unknown })
     .filter((data) => data.currency === currency)
     .map((data) => parseAmount(currency, data.amount))

@@ -2,14 +2,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { invalid } from "@/lib/errors";
-import { type Terms, termsSchema } from "@/lib/terms/schema";
+import { type Terms, storedTermsSchema } from "@/lib/terms/schema";
 import { termsHash } from "@/lib/terms/hash";
 
 /** Load a stored terms version (validated: stored terms always passed the schema). */
 export async function loadTerms(tx: Tx, termsId: string | null): Promise<{ id: string; number: number; terms: Terms; termsHash: string }> {
   if (!termsId) throw new Error("The credit has no terms yet");
   const version = await tx.termsVersion.findUniqueOrThrow({ where: { id: termsId } });
-  return { id: version.id, number: version.number, terms: termsSchema.parse(version.terms), termsHash: version.termsHash };
+  return { id: version.id, number: version.number, terms: storedTermsSchema.parse(version.terms), termsHash: version.termsHash };
 }
 
 /** The credit's columns copied from its operative terms (for listing, search and expiry). */

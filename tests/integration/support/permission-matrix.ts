@@ -69,7 +69,7 @@ export function sampleInput(action: ActionName, world: World, fixture: Fixture):
     case "application":
       return { beneficiaryId: world.orgs.beneficiary, issuingBankId: world.orgs.issuingBank, advisingBankId: world.orgs.advisingBank, terms };
     case "terms":
-      return { terms: { ...terms, goodsDescription: `${terms.goodsDescription} — revision ${randomUUID().slice(0, 6)}` } };
+      return { terms: { ...terms, goodsDescription: `${terms.goodsDescription}\nRevision ${randomUUID().slice(0, 6)}` } };
     case "amendment":
       return { terms: { ...terms, amount: "140000.00" }, note: "Increase" };
     case "comment":

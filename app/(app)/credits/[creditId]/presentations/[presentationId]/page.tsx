@@ -137,7 +137,7 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
                       <li key={f.id} className={`rounded-md border px-3 py-2 text-sm ${f.dismissed ? "border-slate-200 bg-slate-50 text-slate-500" : "border-danger-200 bg-danger-50/40"}`}>
                         <div className="flex flex-wrap items-center gap-2">
                           <Badge tone={f.dismissed ? "neutral" : "danger"}>{f.dismissed ? "Dismissed" : "Discrepancy"}</Badge>
-                          <span className="font-mono text-xs">Art. {f.article}</span>
+                          <span className="font-mono text-xs">{f.article.startsWith("ISP98 ") ? `ISP98 rule ${f.article.slice(6)}` : `Art. ${f.article}`}</span>
                           <span className="text-xs text-slate-500">
                             {docLabel(f.documentId)} · {f.source === "AUTOMATIC" ? "automatic check" : "examiner"}
                           </span>
