@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreditStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
+import { readRows } from "@/lib/db/client";
 import { ACTION_NAMES, type ActionName, CREDIT_STATES, PARTIES, PARTY_COLUMN, PARTY_LABELS, type Party, actionRule } from "@/lib/lifecycle/definition";
 import { partyArms, visibleToSql } from "./visibility";
 
@@ -13,7 +13,8 @@ import { partyArms, visibleToSql } from "./visibility";
 // role the viewer's organisation plays. Every branch names one party column and its credit or
 // subject states as literals, so it is one range read of an index on (party, status, updated_at,
 // id) or of the subject's status index, cut to the queue's length; the branches are then merged
-// and cut again. (One OR across every party column and state made PostgreSQL read and test
+// and cut again. They run on pg without Prisma's engine (readRows): the dashboard runs both on
+// every render. (One OR across every party column and state made PostgreSQL read and test
 // every credit the organisation sees: 10,000 for a bank party to 10% of 100,000.) A credit in
 // the final cut is also in the cut of every branch it qualifies for, so its steps are complete.
 
@@ -144,7 +145,7 @@ export function waitingForMeSql(actor: Actor, limit = 50): { sql: Prisma.Sql; la
 export async function waitingForMe(actor: Actor, limit = 50): Promise<(WaitingItem & { steps: string[] })[]> {
   const query = waitingForMeSql(actor, limit);
   if (!query) return [];
-  const rows = await db().$queryRaw<Row<object>[]>(query.sql);
+  const rows = await readRows<Row<object>>(query.sql);
   return rows.map(({ ordinals, ...item }) => ({ ...item, steps: ordinals.map((n) => query.labels[n]!) }));
 }
 
@@ -175,6 +176,6 @@ export function waitingForOthersSql(actor: Actor, limit = 20): Prisma.Sql {
 
 /** Active credits that wait for another party (and which), oldest first. */
 export async function waitingForOthers(actor: Actor, limit = 20): Promise<(WaitingItem & { waitingFor: string[] })[]> {
-  const rows = await db().$queryRaw<Row<{ waitingFor: string[] }>[]>(waitingForOthersSql(actor, limit));
+  const rows = await readRows<Row<{ waitingFor: string[] }>>(waitingForOthersSql(actor, limit));
   return rows.map(({ ordinals: _ordinals, ...item }) => item);
 }
