@@ -227,6 +227,7 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
       actorId: actorUser?.userId ?? null,
       actorOrgId: actorUser?.organizationId ?? null,
       content: { ...result.milestone.content, recordedAt: now.toISOString() },
+      recordedAt: now,
       documentHashes: result.milestone.documentHashes,
     });
     milestoneSeqs.push(recorded.seq);
@@ -239,6 +240,7 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
       actorId: actorUser?.userId ?? null,
       actorOrgId: actorUser?.organizationId ?? null,
       content: { ...extra.content, recordedAt: now.toISOString() },
+      recordedAt: now,
       documentHashes: extra.documentHashes,
     });
     milestoneSeqs.push(recorded.seq);
