@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { randomUUID } from "node:crypto";
 import { ActionButtons } from "@/components/credit/action-bar";
 import { ChangesTable } from "@/components/credit/changes-table";
 import { MessageThread } from "@/components/credit/message-thread";
@@ -10,6 +11,8 @@ import { AmendmentStatusBadge } from "@/components/status/amendment-status-badge
 import { CreditStatusBadge } from "@/components/status/credit-status-badge";
 import { PresentationStatusBadge } from "@/components/status/presentation-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
+import { CloneCreditButton } from "@/components/templates/clone-credit-button";
+import { SaveAsTemplate } from "@/components/templates/save-as-template";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -22,6 +25,7 @@ import { type CreditDetail, getCredit } from "@/lib/credits/get-credit";
 import { PARTY_LABELS, type Party } from "@/lib/lifecycle/definition";
 import { markRead } from "@/lib/notifications";
 import { recordAuditUse } from "@/lib/audit/log";
+import { isDrafter } from "@/lib/templates/access";
 
 export const metadata: Metadata = { title: "Credit" };
 
@@ -44,6 +48,8 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
   const tab: Tab = TABS.includes(requested as Tab) ? (requested as Tab) : "terms";
   const base = `/credits/${credit.id}`;
   const title = credit.creditNumber ? `Credit ${credit.creditNumber}` : `Application ${credit.reference}`;
+  // Templates and clones are the applicant's: the operations decide again on the server.
+  const applicantDrafter = credit.myParties.includes("applicant") && isDrafter(actor) && credit.terms !== null;
 
   return (
     <>
@@ -54,6 +60,7 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
         actions={
           <div className="flex items-center gap-3">
             <CreditStatusBadge status={credit.status} />
+            {applicantDrafter ? <CloneCreditButton creditId={credit.id} idempotencyKey={randomUUID()} /> : null}
             <Link href={`${base}/audit`} className="text-sm font-medium text-brand-700 hover:underline">
               Audit trail
             </Link>
@@ -131,6 +138,14 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
                 {credit.bankConditions ? ` · bank conditions: ${credit.bankConditions}` : ""}
               </p>
               <TermsView terms={credit.terms} highlight={credit.sinceLastSeen?.changes.map((c) => c.path) ?? []} />
+              {applicantDrafter ? (
+                <section aria-labelledby="save-template-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+                  <h2 id="save-template-heading" className="mb-3 text-sm font-semibold text-slate-900">
+                    Save these terms as a template
+                  </h2>
+                  <SaveAsTemplate creditId={credit.id} />
+                </section>
+              ) : null}
             </>
           ) : null
         ) : null}
