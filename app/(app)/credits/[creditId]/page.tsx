@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { randomUUID } from "node:crypto";
 import { ActionButtons } from "@/components/credit/action-bar";
 import { ChangesTable } from "@/components/credit/changes-table";
+import { PendingApprovals } from "@/components/credit/pending-approvals";
 import { MessageThread } from "@/components/credit/message-thread";
 import { TermsView } from "@/components/credit/terms-view";
 import { Timeline } from "@/components/credit/timeline";
@@ -194,6 +195,14 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
                         {a.note ? <> · “{a.note}”</> : null}
                         {a.reason ? <> · reason: {a.reason}</> : null}
                       </p>
+                      {a.confirmationExtended !== null ? (
+                        <p className="text-sm" data-testid="confirmation-extension">
+                          {a.confirmationExtended
+                            ? "The confirming bank extended its confirmation to this amendment (UCP 600 art. 10(b))."
+                            : "The confirming bank advised this amendment without extending its confirmation to it (UCP 600 art. 10(b)): its confirmation covers the credit as it stood before."}
+                        </p>
+                      ) : null}
+                      <PendingApprovals credit={credit} subjectId={a.id} />
                       {a.cancellation ? (
                         <p className="text-sm">Cancels the credit once the beneficiary consents.</p>
                       ) : (
@@ -252,16 +261,3 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function PendingApprovals({ credit }: { credit: CreditDetail }) {
-  const issuance = credit.pendingApprovals.find((a) => a.kind === "ISSUANCE");
-  if (!issuance || !credit.myParties.includes("issuingBank")) return null;
-  const payload = issuance.payload as { creditNumber?: string; bankConditions?: string };
-  return (
-    <Alert tone="info" title="Issuance prepared, waiting for a checker" className="mb-6">
-      <p>
-        {issuance.maker} prepared the issuance <Time value={issuance.createdAt} /> with credit number <span className="font-mono font-semibold">{payload.creditNumber}</span>
-        {payload.bankConditions ? <> and bank conditions “{payload.bankConditions}”</> : null}. A different user with the checker role approves it.
-      </p>
-    </Alert>
-  );
-}
