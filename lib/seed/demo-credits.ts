@@ -129,6 +129,8 @@ async function issueAndAdvise(walk: Walk, ctx: SeedContext, terms: Terms, index:
   await agreeAndSubmit(walk, ctx, terms);
   await issue(walk, index);
   await walk.act("advisingMaker", "adviseCredit", { input: { addConfirmation, comment: addConfirmation ? "We add our confirmation (UCP 600 art. 8)" : "" } });
+  // Adding confirmation is held for the advising bank's checker (four eyes).
+  if (addConfirmation) await walk.act("advisingChecker", "approveConfirmation");
 }
 
 interface PresentedSet {
@@ -201,7 +203,10 @@ async function reviewAndComply(walk: Walk, presentationId: string): Promise<void
   // On a restart the finding is already dismissed: the step replays its stored result whatever the id.
   const findingId = (await openFindingIds(presentationId))[0] ?? "00000000-0000-4000-8000-000000000000";
   await walk.act("issuingMaker", "dismissFinding", { subjectId: presentationId, input: { findingId, reason: "Weights agree with the container manifest; no conflict (art. 14(d))" } });
+  // Dismissing a finding and declaring complying are each held for the checker (four eyes).
+  await walk.act("issuingChecker", "approveDismissal", { subjectId: presentationId });
   await walk.act("issuingMaker", "determineCompliant", { subjectId: presentationId });
+  await walk.act("issuingChecker", "approveCompliance", { subjectId: presentationId });
 }
 
 async function pay(walk: Walk, presentationId: string, amount: string): Promise<void> {
@@ -265,6 +270,7 @@ const RUNNERS: Record<DemoScenarioKey, ScenarioRunner> = {
       input: { article: "14(d)", message: "The invoice mentions a freight surcharge the credit does not provide for", found: "Freight surcharge", expected: "CIF price only" },
     });
     await walk.act("issuingMaker", "notifyDiscrepancies", { subjectId: presentation });
+    await walk.act("issuingChecker", "approveNotice", { subjectId: presentation });
     await walk.message("issuingChecker", "Notice of discrepancies sent. Lion City Engineering, please tell us whether you waive them.");
   },
   refused: async (walk, ctx, terms, index) => {
@@ -272,7 +278,9 @@ const RUNNERS: Record<DemoScenarioKey, ScenarioRunner> = {
     // Shipped from Antwerp, not Rotterdam: the automatic examination finds it (art. 20(a)(iii)).
     const presentation = await present(walk, ctx, terms, { portOfLoading: "Antwerp, Belgium" });
     await walk.act("issuingMaker", "notifyDiscrepancies", { subjectId: presentation });
+    await walk.act("issuingChecker", "approveNotice", { subjectId: presentation });
     await walk.act("issuingMaker", "refusePresentation", { subjectId: presentation, input: { reason: "The applicant does not waive; documents held at the presenter's disposal (art. 16(c)(iii)(a))" } });
+    await walk.act("issuingChecker", "approveRefusal", { subjectId: presentation });
     await walk.message("seller", "We will present corrected documents from the carrier's Rotterdam office.");
   },
   paid: async (walk, ctx, terms, index) => {
