@@ -2,14 +2,15 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreditStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { ACTION_NAMES, type ActionName, PARTIES, PARTY_COLUMN, PARTY_LABELS, type Party, actionRule } from "@/lib/lifecycle/definition";
+import { bankingDaysLeft } from "@/lib/calendar/banking-days";
+import { ACTION_NAMES, type ActionName, PARTIES, PARTY_COLUMN, PARTY_LABELS, type Party, actionRule, approvalKindChecked } from "@/lib/lifecycle/definition";
+import { type CreditFacts, type NextStep, nextSteps } from "./next-steps";
 import { visibleToSql } from "./visibility";
 
 // "Waiting for you" and "waiting for others", derived from the lifecycle definition: a credit
 // waits for a party when that party has a primary action available in the credit's (or one of
 // its amendments' or presentations') current state.
 
-const APPROVAL_KIND: Partial<Record<string, string>> = { prepareIssuance: "ISSUANCE", prepareAmendment: "AMENDMENT", preparePayment: "PAYMENT" };
 const TERMINAL: readonly CreditStatus[] = ["SETTLED", "EXPIRED", "CANCELLED", "WITHDRAWN"];
 
 /** The primary (awaited) steps, excluding "create" steps that nobody is waiting for. */
@@ -27,7 +28,7 @@ function awaitsSql(name: ActionName, party: Party, actor: Actor | null): Prisma.
   else parts.push(Prisma.sql`c.${Prisma.raw(PARTY_COLUMN[party])} IS NOT NULL`);
   if (rule.creditIn) parts.push(Prisma.sql`c.status::text IN (${Prisma.join(rule.creditIn)})`);
   const fourEyes = rule.checks && actor
-    ? Prisma.sql` AND EXISTS (SELECT 1 FROM approvals ap WHERE ap.credit_id = c.id AND ap.status = 'PENDING' AND ap.kind::text = ${APPROVAL_KIND[rule.checks]} AND ap.maker_id <> ${actor.userId}::uuid${rule.subject === "credit" ? Prisma.empty : Prisma.sql` AND ap.subject_id = s.id`})`
+    ? Prisma.sql` AND EXISTS (SELECT 1 FROM approvals ap WHERE ap.credit_id = c.id AND ap.status = 'PENDING' AND ap.kind::text = ${approvalKindChecked(rule)} AND ap.maker_id <> ${actor.userId}::uuid${rule.subject === "credit" ? Prisma.empty : Prisma.sql` AND ap.subject_id = s.id`})`
     : Prisma.empty;
   if (rule.subject === "credit") {
     parts.push(Prisma.sql`c.status::text IN (${Prisma.join(states)})`);
@@ -68,18 +69,91 @@ const FROM = Prisma.sql`
     JOIN organizations ap ON ap.id = c.applicant_id
     JOIN organizations be ON be.id = c.beneficiary_id`;
 
-/** Credits on which this user can take an awaited step now, oldest first. */
-export async function waitingForMe(actor: Actor, limit = 50): Promise<(WaitingItem & { steps: string[] })[]> {
+/** The art. 14(b) deadline of a presentation the user examines, in the issuing bank's banking days. */
+export interface ExaminationDue {
+  deadline: Date;
+  /** 0 on the deadline, negative once it has passed (lib/calendar/banking-days.ts). */
+  bankingDaysLeft: number;
+  overdue: boolean;
+}
+
+export interface WaitingForMe extends WaitingItem {
+  /** The steps' labels (as before). */
+  steps: string[];
+  /** Each step with the exact item it is on and where to take it (lib/credits/next-steps.ts). */
+  nextSteps: NextStep[];
+  /** The earliest examination deadline among the steps, if any. */
+  due: ExaminationDue | null;
+}
+
+/**
+ * Credits on which this user can take an awaited step now: the most urgent examination first
+ * (art. 14(b) deadline), then the rest oldest first. The SQL finds the candidates from the
+ * definition; each row's exact steps are then decided by authorize.ts (nextSteps), which also
+ * knows the held approvals and a presentation's open findings.
+ */
+export async function waitingForMe(actor: Actor, limit = 50, today = new Date()): Promise<WaitingForMe[]> {
   const steps = myAwaitedSteps(actor);
   if (steps.length === 0) return [];
-  const labels = steps.map(({ name, party }) => Prisma.sql`CASE WHEN ${awaitsSql(name, party, actor)} THEN ${actionRule(name).label} END`);
-  return db().$queryRaw`
-    SELECT * FROM (
-      ${COLUMNS}, array_remove(ARRAY[${Prisma.join(labels)}]::text[], NULL) AS steps
-      ${FROM}
-       WHERE ${visibleToSql(actor)} AND (${Prisma.join(steps.map(({ name, party }) => awaitsSql(name, party, actor)), " OR ")})
-    ) w
-    ORDER BY "updatedAt" ASC LIMIT ${limit}`;
+  const rows = await db().$queryRaw<WaitingItem[]>`
+    ${COLUMNS}
+    ${FROM}
+     WHERE ${visibleToSql(actor)} AND (${Prisma.join(steps.map(({ name, party }) => awaitsSql(name, party, actor)), " OR ")})
+     ORDER BY c.updated_at ASC LIMIT ${limit}`;
+  if (rows.length === 0) return [];
+  const facts = await loadFacts(rows.map((r) => r.id));
+  const holidays = await holidaysOf([...new Set([...facts.values()].map((f) => f.issuingBankId))]);
+  const items = rows.flatMap((row) => {
+    const fact = facts.get(row.id);
+    const mine = fact ? nextSteps(actor, fact) : [];
+    if (mine.length === 0) return [];
+    const deadlines = mine.flatMap((s) => (s.examinationDeadline ? [s.examinationDeadline] : [])).sort((a, b) => a.getTime() - b.getTime());
+    const deadline = deadlines[0];
+    const left = deadline ? bankingDaysLeft(deadline, today, holidays.get(fact!.issuingBankId) ?? []) : null;
+    const due = deadline && left !== null ? { deadline, bankingDaysLeft: left, overdue: left < 0 } : null;
+    return [{ ...row, steps: mine.map((s) => (s.item ? `${s.item}: ${s.label}` : s.label)), nextSteps: mine, due }];
+  });
+  // Urgency: a deadline before no deadline, the nearest first; then the longest waiting.
+  return items.sort((a, b) => {
+    if (a.due && b.due) return a.due.deadline.getTime() - b.due.deadline.getTime() || a.updatedAt.getTime() - b.updatedAt.getTime();
+    if (a.due || b.due) return a.due ? -1 : 1;
+    return a.updatedAt.getTime() - b.updatedAt.getTime();
+  });
+}
+
+/** What nextSteps needs to know of each credit, in one query. */
+async function loadFacts(creditIds: string[]): Promise<Map<string, CreditFacts>> {
+  const credits = await db().credit.findMany({
+    where: { id: { in: creditIds } },
+    select: {
+      id: true,
+      status: true,
+      applicantId: true,
+      beneficiaryId: true,
+      issuingBankId: true,
+      advisingBankId: true,
+      confirmingBankId: true,
+      approvals: { where: { status: "PENDING" }, select: { kind: true, makerId: true, subjectId: true } },
+      amendments: { select: { id: true, number: true, status: true }, orderBy: { number: "asc" } },
+      presentations: {
+        select: { id: true, number: true, status: true, examinationDeadline: true, _count: { select: { findings: { where: { dismissed: false } } } } },
+        orderBy: { number: "asc" },
+      },
+    },
+  });
+  return new Map(
+    credits.map((c) => [
+      c.id,
+      { ...c, presentations: c.presentations.map((p) => ({ id: p.id, number: p.number, status: p.status, examinationDeadline: p.examinationDeadline, openFindings: p._count.findings })) },
+    ]),
+  );
+}
+
+async function holidaysOf(bankIds: string[]): Promise<Map<string, Date[]>> {
+  const rows = bankIds.length ? await db().bankHoliday.findMany({ where: { bankId: { in: bankIds } }, select: { bankId: true, date: true } }) : [];
+  const byBank = new Map<string, Date[]>();
+  for (const row of rows) byBank.set(row.bankId, [...(byBank.get(row.bankId) ?? []), row.date]);
+  return byBank;
 }
 
 /** Active credits that wait for another party (and which), oldest first. */

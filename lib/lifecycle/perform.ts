@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { type Tx, db } from "@/lib/db/client";
 import { AppError, conflict, invalid, notFound } from "@/lib/errors";
 import { appendMilestone } from "@/lib/anchoring/record";
+import { itemHref } from "@/lib/credits/links";
 import type { JsonObject } from "@/lib/anchoring/json";
 import type { ApprovalKind } from "@/lib/generated/prisma/enums";
 import { type ActionFacts, PARTY_FIELD, type SYSTEM, decide, partiesOf, visiblePartiesOf } from "./authorize";
@@ -406,7 +407,8 @@ async function logAndNotify(
   if (recipients.size === 0) return;
   const title = `${credit.reference}: ${actor ? actor.organizationName : "TradeTrail"} ${args.held ? heldPhrase(name) : ACTION_DONE[name]}`;
   await tx.notification.createMany({
-    data: [...recipients].map((userId) => ({ userId, creditId: credit.id, title, href: `/credits/${credit.id}`, createdAt: now })),
+    // The notification opens the item acted on (the amendment, the presentation), not the credit's first tab.
+    data: [...recipients].map((userId) => ({ userId, creditId: credit.id, title, href: itemHref(credit.id, rule.subject, subjectId), createdAt: now })),
   });
 }
 

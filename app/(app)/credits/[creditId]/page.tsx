@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { randomUUID } from "node:crypto";
 import { ActionButtons } from "@/components/credit/action-bar";
 import { ChangesTable } from "@/components/credit/changes-table";
+import { NextStepsBanner } from "@/components/credit/next-steps-banner";
 import { PendingApprovals } from "@/components/credit/pending-approvals";
 import { MessageThread } from "@/components/credit/message-thread";
 import { TermsView } from "@/components/credit/terms-view";
@@ -27,6 +28,7 @@ import { PARTY_LABELS, type Party } from "@/lib/lifecycle/definition";
 import { markRead } from "@/lib/notifications";
 import { recordAuditUse } from "@/lib/audit/log";
 import { isDrafter } from "@/lib/templates/access";
+import { amendmentAnchor } from "@/lib/credits/links";
 
 export const metadata: Metadata = { title: "Credit" };
 
@@ -112,12 +114,7 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
 
       <PendingApprovals credit={credit} />
 
-      {credit.actions.length > 0 || credit.createActions.length > 0 ? (
-        <section aria-label="What you can do now" className="mb-6 rounded-lg border border-brand-200 bg-brand-50/40 p-4">
-          <h2 className="mb-3 text-sm font-semibold text-brand-900">What you can do now</h2>
-          <ActionButtons credit={credit} actions={[...credit.actions, ...credit.createActions]} />
-        </section>
-      ) : null}
+      <NextStepsBanner credit={credit} />
 
       <Tabs
         label="Credit sections"
@@ -180,7 +177,7 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
           ) : (
             <ol className="space-y-4">
               {credit.amendments.map((a) => (
-                <li key={a.id}>
+                <li key={a.id} id={amendmentAnchor(a.id)} className="scroll-mt-4">
                   <Card>
                     <CardHeader className="flex flex-wrap items-center justify-between gap-2">
                       <CardTitle>
