@@ -21,7 +21,7 @@ async function demoCredits(): Promise<{ key: string; title: string; creditId: st
 }
 
 test("the buyer finds the demo credits in every state, and every trail verifies on chain", async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000); // thirteen live verifications against the chain
   const credits = await demoCredits();
   expect(credits).toHaveLength(DEMO_SCENARIOS.length);
   const buyer = await personAs(browser, USERS.buyer);
@@ -29,7 +29,7 @@ test("the buyer finds the demo credits in every state, and every trail verifies 
   // The credit list shows them all, with every state a newcomer should be able to open.
   await buyer.goto("/credits");
   for (const status of ["Draft", "Issued", "Advised", "Settled", "Expired", "Cancelled"]) {
-    await expect(buyer.getByRole("main").getByText(status, { exact: true }).first()).toBeVisible();
+    await expect(buyer.getByRole("main").getByRole("table").getByText(status, { exact: true }).first()).toBeVisible();
   }
 
   for (const credit of credits) {

@@ -5,7 +5,7 @@ import { USERS, personAs } from "./support/users";
 // and the credit page opens with what the user can do now, item by item.
 
 test("dashboard rows open the exact presentation step, and the credit page says what you can do now", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   // The demo world's complying presentation waits for the issuing bank's payment (credit MTB/LC/26/D07).
   const maker = await personAs(browser, USERS.issuingMaker);
   await maker.goto("/");
