@@ -96,7 +96,7 @@ async function seed(): Promise<Scenario[]> {
       after = result.next;
     }
     // The queues, too, run on the pool without Prisma: their SQL comes from their builders.
-    const me = waitingForMeSql(actor)!.sql;
+    const me = waitingForMeSql(actor)!;
     const others = await waitingForOthers(actor).then(
       () => waitingForOthersSql(actor),
       (error: unknown) => {

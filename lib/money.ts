@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 // Exact decimal money arithmetic. Amounts travel as decimal strings ("125000.50") and are
 // computed as integers of thousandths (every ISO 4217 currency has at most three decimals).
 // Never a float.
@@ -40,4 +42,74 @@ export function formatMoney(currency: string, amount: string | Milli, decimals =
   const [whole, fraction] = text.split(".");
   const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${currency} ${fraction === undefined ? grouped : `${grouped}.${fraction}`}`;
+}
+
+// ---- Amounts entering the system ------------------------------------------------------------
+
+/**
+ * ISO 4217 minor units where they differ from the usual two (list of 2026; XAU and the like are
+ * not currencies a credit is drawn in). Every amount that enters TradeTrail is checked against
+ * this table by parseAmount below, and nowhere else.
+ */
+const MINOR_UNITS: Readonly<Record<string, number>> = {
+  // No minor unit.
+  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0,
+  VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  // Thousandths.
+  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+  // Four decimals (a unit of account, listed for completeness).
+  CLF: 4, UYW: 4,
+};
+
+/** The number of decimals a currency's amounts may carry (ISO 4217 minor units): JPY 0, USD 2, BHD 3. */
+export const currencyDecimals = (currency: string): number => MINOR_UNITS[currency.toUpperCase()] ?? 2;
+
+/** The most decimals any currency a credit is drawn in has (amounts are stored as Decimal(18,3)). */
+export const MAX_DECIMALS = SCALE;
+
+export type ParsedAmount = { ok: true; amount: string; milli: Milli } | { ok: false; message: string };
+
+/**
+ * THE check for an amount that enters the system (terms, amendments, document data, payments):
+ * a plain positive decimal of at most 15 whole digits, with no more decimals than the currency's
+ * ISO 4217 minor units. Without a currency, only the form is checked (at most three decimals),
+ * for fields whose currency is checked with parseAmount again once it is known.
+ * A JSON number (an API client's 125000.5) is taken as the decimal it denotes.
+ */
+export function parseAmount(currency: string | null, raw: unknown): ParsedAmount {
+  const text = typeof raw === "number" && Number.isFinite(raw) ? String(raw) : typeof raw === "string" ? raw.trim() : "";
+  if (text === "") return { ok: false, message: "Enter an amount" };
+  const match = /^(\d{1,15})(?:\.(\d+))?$/.exec(text);
+  if (!match) return { ok: false, message: "Enter an amount like 125000.00" };
+  const fraction = match[2] ?? "";
+  const decimals = currency === null ? MAX_DECIMALS : currencyDecimals(currency);
+  if (fraction.length > decimals) {
+    return {
+      ok: false,
+      message: currency === null ? `At most ${MAX_DECIMALS} decimal places` : `${currency} amounts have ${decimals === 0 ? "no decimal places" : `at most ${decimals} decimal place${decimals === 1 ? "" : "s"}`}`,
+    };
+  }
+  const milli = toMilli(text);
+  if (milli <= 0n) return { ok: false, message: "The amount must be more than zero" };
+  return { ok: true, amount: text, milli };
+}
+
+/** A form or JSON field holding an amount whose currency is checked later (by `amountFitsCurrency`). */
+export const amountField = (what = "an amount") =>
+  z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .superRefine((value, ctx) => {
+      const parsed = parseAmount(null, value);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message === "Enter an amount" ? `Enter ${what}` : parsed.message });
+    });
+
+/** The same for JSON input, where an API client may send 125000.5 as a number: kept as the decimal it denotes. */
+export const jsonAmountField = (what = "an amount") =>
+  z.preprocess((v) => (typeof v === "number" && Number.isFinite(v) ? String(v) : v === null ? undefined : v), amountField(what));
+
+/** For a schema's superRefine: the amount at `path` carries no more decimals than its currency has. */
+export function amountFitsCurrency(ctx: z.RefinementCtx, currency: string, amount: string, path: (string | number)[] = ["amount"]): void {
+  const parsed = parseAmount(currency, amount);
+  if (!parsed.ok) ctx.addIssue({ code: "custom", path, message: parsed.message });
 }

@@ -10,7 +10,7 @@ import { ConfigError, config, resetConfigCache } from "@/lib/config";
 import { disconnectDb } from "@/lib/db/client";
 import { waitForPort } from "@/lib/dev/ports";
 import { startBackgroundJobs } from "@/lib/jobs/background";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/lib/seed/demo";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoWorld } from "@/lib/seed/demo";
 import { ensureBuilt } from "@/lib/stack/build";
 import { type Stack, StackError, startStack } from "@/lib/stack/start-stack";
 
@@ -55,7 +55,8 @@ async function main() {
     });
     resetConfigCache();
 
-    if (settings.SEED_DEMO) await seedDemo();
+    // The demo credits are made through the real lifecycle; the worker started below anchors them.
+    if (settings.SEED_DEMO) await seedDemoWorld(log);
 
     await ensureBuilt(log);
 

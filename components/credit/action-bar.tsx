@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { CreditDetail } from "@/lib/credits/get-credit";
-import { type ActionName, actionRule } from "@/lib/lifecycle/definition";
+import { type ActionName, actionRule, approvalKindChecked, heldForChecker } from "@/lib/lifecycle/definition";
 import { LinkButton } from "@/components/ui/link-button";
+import { formatMoney } from "@/components/ui/money";
 import { ActionForm, type ActionInputKind } from "./action-form";
+import { ApprovalSummary } from "./approval-summary";
 
 // The buttons the lifecycle allows this user now, for the credit or one of its subjects.
 // Terms-editing actions open the terms editor; everything else is a button or a dialog.
 
 const TERMS_INPUTS = new Set(["terms", "amendment"]);
-const DIALOG_INPUTS = new Set<string>(["none", "comment", "reason", "issuance", "advice", "payment"]);
+const DIALOG_INPUTS = new Set<string>(["none", "comment", "reason", "issuance", "advice", "payment", "amendmentAdvice"]);
 
 export function ActionButtons({
   credit,
@@ -16,11 +18,35 @@ export function ActionButtons({
   subjectId,
   extra,
 }: {
-  credit: Pick<CreditDetail, "id" | "version" | "currency" | "terms">;
+  credit: Pick<CreditDetail, "id" | "version" | "currency" | "terms" | "pendingApprovals" | "fourEyes" | "parties">;
   actions: ActionName[];
   subjectId?: string;
-  extra?: { defaultAmount?: string; needsDueDate?: boolean };
+  extra?: { defaultAmount?: string; needsDueDate?: boolean; claimedAmount?: string | null };
 }) {
+  const { claimedAmount, ...formExtra } = extra ?? {};
+  // A checker's dialog shows exactly what is approved; a maker's says when it waits for a checker.
+  const summaryFor = (name: ActionName) => {
+    const rule = actionRule(name);
+    const kind = approvalKindChecked(rule);
+    if (kind) {
+      const approval = credit.pendingApprovals.find((a) => a.kind === kind && a.subjectId === (subjectId ?? null));
+      return approval ? <ApprovalSummary approval={approval} currency={credit.currency} claimedAmount={claimedAmount} /> : undefined;
+    }
+    const notes: string[] = [];
+    if (rule.input === "payment") notes.push(claimedAmount ? `The presentation claims ${formatMoney(credit.currency, claimedAmount)}: the payment cannot exceed it.` : "This presentation claims no amount: nothing can be paid against it.");
+    if (rule.fourEyes && credit.fourEyes) {
+      notes.push(heldForChecker(rule, true) ? "Your bank works under four eyes: this is prepared for a checker and takes effect once a different user approves it." : "Under four eyes, adding confirmation is prepared for a checker and takes effect once a different user approves it.");
+    }
+    if (rule.prepares) notes.push("A different user with the checker role must approve it (four eyes).");
+    return notes.length > 0 ? (
+      <div className="space-y-1 text-sm text-slate-700">
+        {notes.map((note) => (
+          <p key={note}>{note}</p>
+        ))}
+      </div>
+    ) : undefined;
+  };
+  const confirmsCredit = credit.parties.confirmingBank !== null && credit.parties.confirmingBank?.id === credit.parties.advisingBank.id;
   const ordered = [...actions].sort((a, b) => rank(actionRule(a).tone) - rank(actionRule(b).tone));
   return (
     <div className="flex flex-wrap items-start gap-2">
@@ -48,7 +74,9 @@ export function ActionButtons({
             idempotencyKey={randomUUID()}
             confirmationAllowed={credit.terms ? credit.terms.confirmation !== "WITHOUT" : false}
             currency={credit.currency}
-            {...extra}
+            confirmingAmendment={rule.input === "amendmentAdvice" && confirmsCredit}
+            summary={summaryFor(name)}
+            {...formExtra}
           />
         );
       })}

@@ -16,7 +16,7 @@ import { IDLE, type ActionState } from "@/lib/http/action-state";
 // from the server shown in place. A double click submits the same idempotency key twice, which
 // the server answers once.
 
-export type ActionInputKind = "none" | "comment" | "reason" | "issuance" | "advice" | "payment";
+export type ActionInputKind = "none" | "comment" | "reason" | "issuance" | "advice" | "payment" | "amendmentAdvice";
 
 export interface ActionFormProps {
   action: string;
@@ -34,6 +34,10 @@ export interface ActionFormProps {
   defaultAmount?: string;
   needsDueDate?: boolean;
   currency?: string;
+  /** amendmentAdvice: the advising bank confirms the credit, so it decides whether to extend (art. 10(b)). */
+  confirmingAmendment?: boolean;
+  /** What is decided: for a checker, exactly what the maker prepared (four eyes). */
+  summary?: React.ReactNode;
 }
 
 export function ActionForm(props: ActionFormProps) {
@@ -41,7 +45,7 @@ export function ActionForm(props: ActionFormProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const titleId = useId();
-  const needsDialog = props.input !== "none" || Boolean(props.confirm);
+  const needsDialog = props.input !== "none" || Boolean(props.confirm) || Boolean(props.summary);
   const variant = props.tone === "danger" ? "danger" : props.tone === "primary" ? "primary" : "secondary";
 
   useEffect(() => {
@@ -86,6 +90,7 @@ export function ActionForm(props: ActionFormProps) {
             {props.label}
           </h2>
           {props.confirm ? <p className="text-sm text-slate-700">{props.confirm}</p> : null}
+          {props.summary}
           {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
 
           {props.input === "reason" ? (
@@ -93,7 +98,27 @@ export function ActionForm(props: ActionFormProps) {
               {(field) => <Textarea {...field} name="reason" rows={3} required minLength={3} maxLength={2000} />}
             </Field>
           ) : null}
-          {props.input === "comment" || props.input === "advice" ? (
+          {props.input === "amendmentAdvice" && props.confirmingAmendment ? (
+            <fieldset className="space-y-2" aria-describedby={errors.extendConfirmation ? `${titleId}-extend-error` : undefined}>
+              <legend className="text-sm font-medium text-slate-900">
+                Your confirmation and this amendment (UCP 600 art. 10(b)) <span aria-hidden>*</span>
+              </legend>
+              <label className="flex items-start gap-2 text-sm">
+                <input type="radio" name="extendConfirmation" value="yes" required className="mt-1" />
+                <span>Extend our confirmation to this amendment: we are bound by it from the moment we advise it.</span>
+              </label>
+              <label className="flex items-start gap-2 text-sm">
+                <input type="radio" name="extendConfirmation" value="no" required className="mt-1" />
+                <span>Advise it without extending our confirmation (the beneficiary and the issuing bank are told).</span>
+              </label>
+              {errors.extendConfirmation ? (
+                <p id={`${titleId}-extend-error`} className="text-sm text-danger-700">
+                  {errors.extendConfirmation}
+                </p>
+              ) : null}
+            </fieldset>
+          ) : null}
+          {props.input === "comment" || props.input === "advice" || props.input === "amendmentAdvice" ? (
             <Field label="Comment (optional)" error={errors.comment}>
               {(field) => <Textarea {...field} name="comment" rows={2} maxLength={2000} />}
             </Field>

@@ -3,7 +3,7 @@ import { MILESTONE_KIND_LABELS } from "@/components/status/labels";
 import { Hash } from "@/components/ui/hash";
 import { Time } from "@/components/ui/time";
 import type { CreditDetail } from "@/lib/credits/get-credit";
-import { ACTION_DONE } from "@/lib/lifecycle/words";
+import { eventPhrase } from "@/lib/lifecycle/words";
 
 /**
  * Every action on the credit in time order; those that are milestones show their digest and
@@ -33,7 +33,7 @@ export function Timeline({ credit }: { credit: CreditDetail }) {
             {row.event ? (
               <span>
                 <span className="font-medium text-slate-900">{row.event.actor}</span>
-                {row.event.actorOrg ? <span className="text-slate-600"> ({row.event.actorOrg})</span> : null} {ACTION_DONE[row.event.action] ?? row.event.action}
+                {row.event.actorOrg ? <span className="text-slate-600"> ({row.event.actorOrg})</span> : null} {eventPhrase(row.event.action, row.event.data)}
               </span>
             ) : (
               <span className="font-medium text-slate-900">{row.milestones[0]?.actorOrg ?? "TradeTrail"}</span>

@@ -87,8 +87,13 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
   }
 
   const acting: ActingUser = actor;
-  const pendingMaker = (kind: string, subjectId: string | null) => credit.approvals.find((a) => a.kind === kind && a.subjectId === subjectId)?.makerId ?? null;
-  const facts: ActionFacts = { credit, preparedBy: pendingMaker("ISSUANCE", null) };
+  // The approval awaiting a checker on the credit itself or on one subject (at most one each).
+  const pendingOn = (subjectId: string | null) => {
+    const approval = credit.approvals.find((a) => a.subjectId === subjectId);
+    return approval ? { kind: approval.kind, makerId: approval.makerId } : null;
+  };
+  const facts: ActionFacts = { credit, pending: pendingOn(null) };
+  const myOrg = await db().organization.findUnique({ where: { id: actor.organizationId }, select: { fourEyes: true } });
   const readOnly = auditing || actor.roles.every((r) => r === "VIEWER");
   const allowed = (names: ActionName[]) => (readOnly ? [] : names);
 
@@ -132,6 +137,8 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
       changes: v.parentId && byId.get(v.parentId) ? diffTerms(byId.get(v.parentId)!.parsed, v.parsed) : [],
     })),
     pendingApprovals: credit.approvals.map((a) => ({ id: a.id, kind: a.kind, subjectId: a.subjectId, maker: userName.get(a.makerId) ?? "Unknown user", makerId: a.makerId, payload: a.payload, createdAt: a.createdAt })),
+    /** The acting user's organisation works under four eyes (its makers' steps wait for a checker). */
+    fourEyes: myOrg?.fourEyes ?? true,
     amendments: credit.amendments.map((a) => {
       const base = byId.get(a.baseTermsId);
       const proposed = a.proposedTermsId ? byId.get(a.proposedTermsId) : undefined;
@@ -141,13 +148,14 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
         status: a.status,
         version: a.version,
         cancellation: a.cancellation,
+        confirmationExtended: a.confirmationExtended,
         note: a.note,
         reason: a.reason,
         createdAt: a.createdAt,
         issuedAt: a.issuedAt,
         decidedAt: a.decidedAt,
         changes: base && proposed ? diffTerms(base.parsed, proposed.parsed) : [],
-        actions: allowed(availableSubjectActions(acting, "amendment", { credit, subjectState: a.status, preparedBy: pendingMaker("AMENDMENT", a.id) })),
+        actions: allowed(availableSubjectActions(acting, "amendment", { credit, subjectState: a.status, pending: pendingOn(a.id) })),
       };
     }),
     presentations: credit.presentations.map((p) => ({
@@ -163,7 +171,7 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
       documents: p.documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: Number(d.size), sha256: d.sha256, data: d.data as Record<string, unknown>, originals: d.originals, copies: d.copies, createdAt: d.createdAt })),
       findings: p.findings.map((f) => ({ id: f.id, documentId: f.documentId, rule: f.rule, article: f.article, message: f.message, found: f.found, expected: f.expected, source: f.source, dismissed: f.dismissed, dismissReason: f.dismissReason })),
       payments: p.payments.map((pay) => ({ id: pay.id, kind: pay.kind, amount: pay.amount.toString(), currency: pay.currency, dueDate: pay.dueDate, recordedAt: pay.recordedAt })),
-      actions: allowed(availableSubjectActions(acting, "presentation", { credit, subjectState: p.status, preparedBy: pendingMaker("PAYMENT", p.id) })),
+      actions: allowed(availableSubjectActions(acting, "presentation", { credit, subjectState: p.status, pending: pendingOn(p.id) })),
     })),
     milestones: credit.milestones.map((m) => ({
       id: m.id,

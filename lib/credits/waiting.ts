@@ -2,23 +2,24 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreditStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { readRows } from "@/lib/db/client";
-import { ACTION_NAMES, type ActionName, CREDIT_STATES, PARTIES, PARTY_COLUMN, PARTY_LABELS, type Party, actionRule } from "@/lib/lifecycle/definition";
+import { bankingDaysLeft } from "@/lib/calendar/banking-days";
+import { ACTION_NAMES, type ActionName, CREDIT_STATES, PARTIES, PARTY_COLUMN, PARTY_LABELS, type Party, actionRule, approvalKindChecked } from "@/lib/lifecycle/definition";
+import { type CreditFacts, type NextStep, nextSteps } from "./next-steps";
 import { partyArms, visibleToSql } from "./visibility";
 
 // "Waiting for you" and "waiting for others", derived from the lifecycle definition: a credit
 // waits for a party when that party has a primary action available in the credit's (or one of
 // its amendments' or presentations') current state.
 //
-// Each queue is a UNION ALL of small branches, one per (step, party) and, for "others", per
-// role the viewer's organisation plays. Every branch names one party column and its credit or
-// subject states as literals, so it is one range read of an index on (party, status, updated_at,
-// id) or of the subject's status index, cut to the queue's length; the branches are then merged
-// and cut again. They run on pg without Prisma's engine (readRows): the dashboard runs both on
-// every render. (One OR across every party column and state made PostgreSQL read and test
-// every credit the organisation sees: 10,000 for a bank party to 10% of 100,000.) A credit in
-// the final cut is also in the cut of every branch it qualifies for, so its steps are complete.
+// Each queue's SQL is a UNION ALL of small branches, cut to the queue's length each, merged and
+// cut again. "For you": one branch per (step, party), naming one party column and its credit or
+// subject states as literals, so it is one range read of a partial index on (party, status,
+// updated_at, id) or of the subject's status index. "For others": one branch per role the
+// viewer's organisation plays, read oldest first and stopped when full. (One OR across every
+// party column and state made PostgreSQL read and test every credit the organisation sees:
+// 10,000 for a bank party to 10% of 100,000.) Both run on pg without Prisma's engine
+// (readRows): the dashboard runs them on every render.
 
-const APPROVAL_KIND: Partial<Record<string, string>> = { prepareIssuance: "ISSUANCE", prepareAmendment: "AMENDMENT", preparePayment: "PAYMENT" };
 const TERMINAL: readonly CreditStatus[] = ["SETTLED", "EXPIRED", "CANCELLED", "WITHDRAWN"];
 
 /** The primary (awaited) steps, excluding "create" steps that nobody is waiting for. */
@@ -57,7 +58,7 @@ function awaitsSql(name: ActionName, party: Party, actor: Actor | null, creditSt
   const credit = rule.subject === "credit" ? states : (rule.creditIn ?? null);
   const allowed = credit && creditStates ? credit.filter((s) => creditStates.includes(s)) : (credit ?? creditStates);
   if (allowed) parts.push(allowed.length ? Prisma.sql`c.status IN (${literals(allowed)})` : Prisma.sql`FALSE`);
-  const kind = rule.checks ? APPROVAL_KIND[rule.checks] : undefined;
+  const kind = approvalKindChecked(rule);
   if (rule.checks && !kind) throw new Error(`waiting: no approval kind for ${rule.checks}`);
   const fourEyes =
     kind && actor
@@ -93,15 +94,12 @@ export interface WaitingItem {
   beneficiaryName: string;
 }
 
-/**
- * The credits the branches (rows of id, updated_at and an ordinal n) find, oldest first, cut to
- * `limit`, each with the array of its ordinals and the `columns` computed for it.
- */
+/** The credits the branches (rows of id and updated_at) find, oldest first, cut to `limit`, with the `columns` computed for each. */
 function queueSql(branches: Prisma.Sql[], limit: Prisma.Sql, columns: Prisma.Sql = Prisma.empty): Prisma.Sql {
   return Prisma.sql`
     SELECT c.id, c.reference, c.credit_number AS "creditNumber", c.status, c.currency, c.amount::text AS amount, c.updated_at AS "updatedAt",
-           ap.name AS "applicantName", be.name AS "beneficiaryName", w.ordinals${columns}
-      FROM (SELECT b.id, min(b.updated_at) AS updated_at, array_agg(b.n ORDER BY b.n) AS ordinals
+           ap.name AS "applicantName", be.name AS "beneficiaryName"${columns}
+      FROM (SELECT b.id, min(b.updated_at) AS updated_at
               FROM (${Prisma.join(branches, " UNION ALL ")}) b
              GROUP BY b.id
              ORDER BY 2, 1 LIMIT ${limit}) w
@@ -111,11 +109,8 @@ function queueSql(branches: Prisma.Sql[], limit: Prisma.Sql, columns: Prisma.Sql
      ORDER BY c.updated_at, c.id`;
 }
 
-/** One branch: the oldest `limit` credits meeting `where`, tagged with ordinal `n`. */
-const branchSql = (n: number, where: Prisma.Sql, limit: Prisma.Sql) =>
-  Prisma.sql`(SELECT c.id, c.updated_at, ${Prisma.raw(String(n))} AS n FROM credits c WHERE ${where} ORDER BY c.updated_at, c.id LIMIT ${limit})`;
-
-type Row<T> = WaitingItem & T & { ordinals: number[] };
+/** One branch: the oldest `limit` credits meeting `where`. */
+const branchSql = (where: Prisma.Sql, limit: Prisma.Sql) => Prisma.sql`(SELECT c.id, c.updated_at FROM credits c WHERE ${where} ORDER BY c.updated_at, c.id LIMIT ${limit})`;
 
 /**
  * visibleToSql(actor) for credits whose `party` column is the actor's organisation: that party's
@@ -132,21 +127,96 @@ function visibleAs(actor: Actor, party: Party): Prisma.Sql {
   return Prisma.sql`(${Prisma.join([own.when, ...arms.filter((arm) => arm !== own).map((arm) => arm.sql)], " OR ")})`;
 }
 
-/** The SQL of waitingForMe, and the step labels its ordinals index; null when the actor has no awaited step. */
-export function waitingForMeSql(actor: Actor, limit = 50): { sql: Prisma.Sql; labels: string[] } | null {
+/** The SQL of waitingForMe's candidates; null when the actor has no awaited step. */
+export function waitingForMeSql(actor: Actor, limit = 50): Prisma.Sql | null {
   const steps = myAwaitedSteps(actor);
   if (steps.length === 0) return null;
   const cut = limitSql(limit);
-  const branches = steps.map(({ name, party }, n) => branchSql(n, Prisma.sql`${awaitsSql(name, party, actor)} AND ${visibleAs(actor, party)}`, cut));
-  return { sql: queueSql(branches, cut), labels: steps.map(({ name }) => actionRule(name).label) };
+  const branches = steps.map(({ name, party }) => branchSql(Prisma.sql`${awaitsSql(name, party, actor)} AND ${visibleAs(actor, party)}`, cut));
+  return queueSql(branches, cut);
 }
 
-/** Credits on which this user can take an awaited step now, oldest first. */
-export async function waitingForMe(actor: Actor, limit = 50): Promise<(WaitingItem & { steps: string[] })[]> {
+/** The art. 14(b) deadline of a presentation the user examines, in the issuing bank's banking days. */
+export interface ExaminationDue {
+  deadline: Date;
+  /** 0 on the deadline, negative once it has passed (lib/calendar/banking-days.ts). */
+  bankingDaysLeft: number;
+  overdue: boolean;
+}
+
+export interface WaitingForMe extends WaitingItem {
+  /** The steps' labels (as before). */
+  steps: string[];
+  /** Each step with the exact item it is on and where to take it (lib/credits/next-steps.ts). */
+  nextSteps: NextStep[];
+  /** The earliest examination deadline among the steps, if any. */
+  due: ExaminationDue | null;
+}
+
+/**
+ * Credits on which this user can take an awaited step now: the most urgent examination first
+ * (art. 14(b) deadline), then the rest oldest first. The SQL finds the candidates from the
+ * definition; each row's exact steps are then decided by authorize.ts (nextSteps), which also
+ * knows the held approvals and a presentation's open findings.
+ */
+export async function waitingForMe(actor: Actor, limit = 50, today = new Date()): Promise<WaitingForMe[]> {
   const query = waitingForMeSql(actor, limit);
   if (!query) return [];
-  const rows = await readRows<Row<object>>(query.sql);
-  return rows.map(({ ordinals, ...item }) => ({ ...item, steps: ordinals.map((n) => query.labels[n]!) }));
+  const rows = await readRows<WaitingItem>(query);
+  if (rows.length === 0) return [];
+  const facts = await loadFacts(rows.map((r) => r.id));
+  const holidays = await holidaysOf([...new Set([...facts.values()].map((f) => f.issuingBankId))]);
+  const items = rows.flatMap((row) => {
+    const fact = facts.get(row.id);
+    const mine = fact ? nextSteps(actor, fact) : [];
+    if (mine.length === 0) return [];
+    const deadlines = mine.flatMap((s) => (s.examinationDeadline ? [s.examinationDeadline] : [])).sort((a, b) => a.getTime() - b.getTime());
+    const deadline = deadlines[0];
+    const left = deadline ? bankingDaysLeft(deadline, today, holidays.get(fact!.issuingBankId) ?? []) : null;
+    const due = deadline && left !== null ? { deadline, bankingDaysLeft: left, overdue: left < 0 } : null;
+    return [{ ...row, steps: mine.map((s) => (s.item ? `${s.item}: ${s.label}` : s.label)), nextSteps: mine, due }];
+  });
+  // Urgency: a deadline before no deadline, the nearest first; then the longest waiting.
+  return items.sort((a, b) => {
+    if (a.due && b.due) return a.due.deadline.getTime() - b.due.deadline.getTime() || a.updatedAt.getTime() - b.updatedAt.getTime();
+    if (a.due || b.due) return a.due ? -1 : 1;
+    return a.updatedAt.getTime() - b.updatedAt.getTime();
+  });
+}
+
+/**
+ * What nextSteps needs to know of each credit, in one query on pg (readRows): its parties, its
+ * pending approvals, its amendments and its presentations with their open findings, as JSON.
+ * (Prisma's findMany with nested relations sent a query per relation.)
+ */
+async function loadFacts(creditIds: string[]): Promise<Map<string, CreditFacts>> {
+  type Row = Omit<CreditFacts, "presentations"> & { presentations: (Omit<CreditFacts["presentations"][number], "examinationDeadline"> & { examinationDeadline: string | null })[] };
+  const rows = await readRows<Row>(Prisma.sql`
+    SELECT c.id, c.status, c.applicant_id AS "applicantId", c.beneficiary_id AS "beneficiaryId", c.issuing_bank_id AS "issuingBankId",
+           c.advising_bank_id AS "advisingBankId", c.confirming_bank_id AS "confirmingBankId",
+           COALESCE((SELECT json_agg(json_build_object('kind', ap.kind, 'makerId', ap.maker_id, 'subjectId', ap.subject_id))
+                       FROM approvals ap WHERE ap.credit_id = c.id AND ap.status = 'PENDING'), '[]') AS approvals,
+           COALESCE((SELECT json_agg(json_build_object('id', a.id, 'number', a.number, 'status', a.status) ORDER BY a.number)
+                       FROM amendments a WHERE a.credit_id = c.id), '[]') AS amendments,
+           COALESCE((SELECT json_agg(json_build_object('id', p.id, 'number', p.number, 'status', p.status, 'examinationDeadline', p.examination_deadline,
+                                                       'openFindings', (SELECT count(*) FROM findings f WHERE f.presentation_id = p.id AND NOT f.dismissed)) ORDER BY p.number)
+                       FROM presentations p WHERE p.credit_id = c.id), '[]') AS presentations
+      FROM credits c
+     WHERE c.id = ANY(${creditIds}::uuid[])`);
+  return new Map(
+    rows.map((c) => [
+      c.id,
+      // A DATE as Prisma reads it: UTC midnight.
+      { ...c, presentations: c.presentations.map((p) => ({ ...p, examinationDeadline: p.examinationDeadline ? new Date(`${p.examinationDeadline}T00:00:00Z`) : null })) },
+    ]),
+  );
+}
+
+async function holidaysOf(bankIds: string[]): Promise<Map<string, Date[]>> {
+  const rows = bankIds.length ? await readRows<{ bankId: string; date: Date }>(Prisma.sql`SELECT bank_id AS "bankId", date FROM bank_holidays WHERE bank_id = ANY(${bankIds}::uuid[])`) : [];
+  const byBank = new Map<string, Date[]>();
+  for (const row of rows) byBank.set(row.bankId, [...(byBank.get(row.bankId) ?? []), row.date]);
+  return byBank;
 }
 
 /** The SQL of waitingForOthers. */
@@ -163,7 +233,7 @@ export function waitingForOthersSql(actor: Actor, limit = 20): Prisma.Sql {
   // branch per state (exact index ranges) read more in all, its amendment and presentation
   // tests running over every credit of the party in an operative state.
   const arms = actor.organizationKind === "AUDITOR" ? [visibleToSql(actor)] : partyArms(actor).map((arm) => arm.sql);
-  const branches = arms.map((arm) => branchSql(0, Prisma.sql`${arm} AND c.status IN (${literals(active)}) AND (${anyone}) AND ${notMine}`, cut));
+  const branches = arms.map((arm) => branchSql(Prisma.sql`${arm} AND c.status IN (${literals(active)}) AND (${anyone}) AND ${notMine}`, cut));
   // For whom each of the (at most `limit`) credits waits. Parties that never take an awaited
   // step (a confirming bank) cannot be waited for.
   const whom = PARTIES.flatMap((party) => {
@@ -176,6 +246,5 @@ export function waitingForOthersSql(actor: Actor, limit = 20): Prisma.Sql {
 
 /** Active credits that wait for another party (and which), oldest first. */
 export async function waitingForOthers(actor: Actor, limit = 20): Promise<(WaitingItem & { waitingFor: string[] })[]> {
-  const rows = await readRows<Row<{ waitingFor: string[] }>>(waitingForOthersSql(actor, limit));
-  return rows.map(({ ordinals: _ordinals, ...item }) => item);
+  return readRows<WaitingItem & { waitingFor: string[] }>(waitingForOthersSql(actor, limit));
 }

@@ -12,7 +12,7 @@ import { recordAuditUse } from "@/lib/audit/log";
 // random UUIDs, so saying the document exists reveals nothing, and a back office integrating
 // with the API learns that it is a permission problem rather than a wrong id.
 
-const RELEASED_TO_APPLICANT: readonly PresentationStatus[] = ["DISCREPANT", "WAIVED", "PAYMENT_PENDING", "PAID"];
+const RELEASED_TO_APPLICANT: readonly PresentationStatus[] = ["DISCREPANT", "WAIVED", "WAIVER_ACCEPTED", "PAYMENT_PENDING", "PAID"];
 
 export async function documentForDownload(actor: Actor, documentId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(documentId)) throw notFound("The document");

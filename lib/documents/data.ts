@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { CURRENCIES, currencyDecimals, type DocumentKind } from "../terms/schema";
+import { amountFitsCurrency, jsonAmountField } from "@/lib/money";
+import { CURRENCIES, type DocumentKind } from "../terms/schema";
 
 // The structured details entered beside each uploaded document (what an examiner reads off
 // it: amounts, dates, ports, parties). One zod schema per document kind validates them at the
@@ -32,15 +33,7 @@ const date = (what: string) => z.preprocess(blank, isoDate(what));
 const optionalDate = (what: string) => z.preprocess(blank, isoDate(what).optional());
 
 // API clients may send 125000.5 as a JSON number; it is kept as the decimal string it denotes.
-const amount = (what: string) =>
-  z.preprocess(
-    (v) => (typeof v === "number" && Number.isFinite(v) ? String(v) : blank(v)),
-    z
-      .string({ error: `Enter ${what}` })
-      .trim()
-      .regex(/^\d{1,15}(\.\d{1,3})?$/, "Enter an amount like 125000.00")
-      .refine((v) => /[1-9]/.test(v), "The amount must be more than zero"),
-  );
+const amount = (what: string) => z.preprocess(blank, jsonAmountField(what));
 
 const toNumber = (v: unknown) => {
   const value = blank(v);
@@ -57,10 +50,7 @@ const currency = () => z.preprocess(blank, z.enum(CURRENCIES, { error: "Choose t
 
 /** An amount may not carry more decimals than its currency has (JPY none, KWD three). */
 function decimalsFitCurrency(value: { currency: string; amount: string }, ctx: z.RefinementCtx) {
-  const decimals = currencyDecimals(value.currency);
-  if ((value.amount.split(".")[1] ?? "").length > decimals) {
-    ctx.addIssue({ code: "custom", path: ["amount"], message: `${value.currency} amounts have ${decimals === 0 ? "no" : `at most ${decimals}`} decimal places` });
-  }
+  amountFitsCurrency(ctx, value.currency, value.amount);
 }
 
 export const commercialInvoiceSchema = z

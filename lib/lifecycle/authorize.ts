@@ -1,5 +1,5 @@
-import type { CreditStatus, MemberRole, OrganizationKind } from "@/lib/generated/prisma/enums";
-import { ACTION_NAMES, type ActionName, type AnyActionRule, PARTIES, PARTY_LABELS, type Party, actionRule } from "./definition";
+import type { ApprovalKind, CreditStatus, MemberRole, OrganizationKind } from "@/lib/generated/prisma/enums";
+import { ACTION_NAMES, type ActionName, type AnyActionRule, PARTIES, PARTY_LABELS, type Party, actionRule, approvalKindChecked } from "./definition";
 import { STATUS_WORDS } from "./words";
 
 // Pure decisions derived from the lifecycle definition: may this actor take this action on this
@@ -68,6 +68,8 @@ export interface ActionFacts {
   subjectState?: string;
   /** For a checker's action: who prepared what is being checked. */
   preparedBy?: string | null;
+  /** The approval awaiting a checker on this subject (the credit itself for credit actions), if any. */
+  pending?: { kind: ApprovalKind; makerId: string } | null;
 }
 
 export type Decision = { allowed: true } | { allowed: false; code: "FORBIDDEN" | "INVALID_STATE"; reason: string };
@@ -101,7 +103,15 @@ export function decide(actor: Acting, name: ActionName, facts: ActionFacts): Dec
       return refuse("INVALID_STATE", `This is not possible while the ${rule.subject} is ${state ? words[state] : "missing"}.`);
     }
   }
-  if (rule.checks && !("system" in actor) && facts.preparedBy === actor.userId) {
+  const checked = approvalKindChecked(rule);
+  if (rule.decides && facts.pending?.kind !== checked) {
+    return refuse("INVALID_STATE", "Nothing of this kind is waiting for a checker's approval here.");
+  }
+  if (rule.fourEyes && facts.pending) {
+    return refuse("INVALID_STATE", "A step prepared by a maker is waiting for a checker: it must be approved or sent back first.");
+  }
+  const preparedBy = facts.pending && facts.pending.kind === checked ? facts.pending.makerId : facts.preparedBy;
+  if (rule.checks && !("system" in actor) && preparedBy === actor.userId) {
     return refuse("FORBIDDEN", "You prepared this yourself: another user with the checker role must approve it (four eyes).");
   }
   return { allowed: true };

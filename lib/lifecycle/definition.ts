@@ -1,4 +1,4 @@
-import type { AmendmentStatus, CreditStatus, MemberRole, MilestoneKind, PresentationStatus } from "@/lib/generated/prisma/enums";
+import type { AmendmentStatus, ApprovalKind, CreditStatus, MemberRole, MilestoneKind, PresentationStatus } from "@/lib/generated/prisma/enums";
 
 // THE definition of a letter of credit's lifecycle. Server authorisation (lib/lifecycle/authorize.ts),
 // the UI's "what can I do next", the dashboard's "waiting for you", notifications, milestones
@@ -54,7 +54,8 @@ export type InputKind =
   | "documentRef"
   | "finding"
   | "findingRef"
-  | "payment";
+  | "payment"
+  | "amendmentAdvice";
 
 export interface NotifyRule {
   party: Party;
@@ -74,8 +75,19 @@ export interface ActionRule<S extends Subject> {
   /** Which parties' users may act, with which roles; "system" = scheduled jobs only. */
   by: readonly Party[] | "system";
   roles: readonly MemberRole[];
+  /** Always two people: this maker's step only prepares an approval of this kind (issuance, payment). */
+  prepares?: ApprovalKind;
+  /**
+   * Four eyes where the acting bank has it on (Organization.fourEyes, on by default): the step is
+   * held as a pending approval of this kind, changing nothing, until a different user with the
+   * checker role takes the step whose `checks` names this action; with it off, the step takes
+   * effect at once. `onlyIf`: held only when this flag of the input is true (adding confirmation).
+   */
+  fourEyes?: { approval: ApprovalKind; onlyIf?: "addConfirmation" | "extendConfirmation" };
   /** The checker step of maker/checker: names the maker's action; the actor must not be its maker. */
   checks?: string;
+  /** A checker's step on a held (four-eyes) step: approve it (it takes effect) or send it back. */
+  decides?: "approve" | "sendBack";
   milestone?: MilestoneKind;
   notify: readonly (Party | NotifyRule)[];
   input: InputKind;
@@ -153,7 +165,7 @@ export const ACTIONS = {
   },
   prepareIssuance: {
     subject: "credit", label: "Prepare issuance", from: ["SUBMITTED"], to: "ISSUANCE_PENDING",
-    by: ["issuingBank"], roles: BANK_MAKER, notify: [{ party: "issuingBank", roles: BANK_CHECKER }], input: "issuance", tone: "primary",
+    by: ["issuingBank"], roles: BANK_MAKER, prepares: "ISSUANCE", notify: [{ party: "issuingBank", roles: BANK_CHECKER }], input: "issuance", tone: "primary",
   },
   approveIssuance: {
     subject: "credit", label: "Approve and issue", from: ["ISSUANCE_PENDING"], to: "ISSUED",
@@ -169,8 +181,19 @@ export const ACTIONS = {
   // ---- Advising ---------------------------------------------------------------------------
   adviseCredit: {
     subject: "credit", label: "Advise to beneficiary", from: ["ISSUED"], to: "ADVISED",
-    by: ["advisingBank"], roles: BANK_OFFICER, milestone: "CREDIT_ADVISED", notify: ["beneficiary", "applicant", "issuingBank"], input: "advice", tone: "primary",
+    by: ["advisingBank"], roles: BANK_OFFICER, fourEyes: { approval: "CONFIRMATION", onlyIf: "addConfirmation" },
+    milestone: "CREDIT_ADVISED", notify: ["beneficiary", "applicant", "issuingBank"], input: "advice", tone: "primary",
     confirm: "You confirm the credit's apparent authenticity to the beneficiary (UCP 600 art. 9).",
+  },
+  approveConfirmation: {
+    subject: "credit", label: "Approve confirmation and advise", from: ["ISSUED"], to: "ADVISED",
+    by: ["advisingBank"], roles: BANK_CHECKER, checks: "adviseCredit", decides: "approve", milestone: "CREDIT_ADVISED",
+    notify: ["beneficiary", "applicant", "issuingBank", { party: "advisingBank", roles: BANK_MAKER }], input: "none", tone: "primary",
+    confirm: "Your bank adds its confirmation: it undertakes to honour a complying presentation itself (UCP 600 art. 8). This cannot be undone.",
+  },
+  rejectConfirmation: {
+    subject: "credit", label: "Send back to maker", from: ["ISSUED"], to: null,
+    by: ["advisingBank"], roles: BANK_CHECKER, checks: "adviseCredit", decides: "sendBack", notify: [{ party: "advisingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
   },
   expireCredit: {
     subject: "credit", label: "Mark expired", from: OPERATIVE, to: "EXPIRED",
@@ -197,7 +220,7 @@ export const ACTIONS = {
   },
   prepareAmendment: {
     subject: "amendment", label: "Prepare amendment", from: ["REQUESTED"], to: "ISSUANCE_PENDING", creditIn: OPERATIVE,
-    by: ["issuingBank"], roles: BANK_MAKER, notify: [{ party: "issuingBank", roles: BANK_CHECKER }], input: "comment", tone: "primary",
+    by: ["issuingBank"], roles: BANK_MAKER, prepares: "AMENDMENT", notify: [{ party: "issuingBank", roles: BANK_CHECKER }], input: "comment", tone: "primary",
   },
   approveAmendment: {
     subject: "amendment", label: "Approve and issue amendment", from: ["ISSUANCE_PENDING"], to: "ISSUED", creditIn: OPERATIVE,
@@ -211,7 +234,18 @@ export const ACTIONS = {
   },
   adviseAmendment: {
     subject: "amendment", label: "Advise amendment", from: ["ISSUED"], to: "ADVISED", creditIn: OPERATIVE,
-    by: ["advisingBank"], roles: BANK_OFFICER, milestone: "AMENDMENT_ADVISED", notify: ["beneficiary", "applicant", "issuingBank"], input: "none", tone: "primary",
+    by: ["advisingBank"], roles: BANK_OFFICER, fourEyes: { approval: "CONFIRMATION", onlyIf: "extendConfirmation" },
+    milestone: "AMENDMENT_ADVISED", notify: ["beneficiary", "applicant", "issuingBank"], input: "amendmentAdvice", tone: "primary",
+  },
+  approveConfirmationExtension: {
+    subject: "amendment", label: "Approve extending confirmation and advise", from: ["ISSUED"], to: "ADVISED", creditIn: OPERATIVE,
+    by: ["advisingBank"], roles: BANK_CHECKER, checks: "adviseAmendment", decides: "approve", milestone: "AMENDMENT_ADVISED",
+    notify: ["beneficiary", "applicant", "issuingBank", { party: "advisingBank", roles: BANK_MAKER }], input: "none", tone: "primary",
+    confirm: "Your bank's confirmation extends to this amendment: it is irrevocably bound by it from now on (UCP 600 art. 10(b)).",
+  },
+  rejectConfirmationExtension: {
+    subject: "amendment", label: "Send back to maker", from: ["ISSUED"], to: null, creditIn: OPERATIVE,
+    by: ["advisingBank"], roles: BANK_CHECKER, checks: "adviseAmendment", decides: "sendBack", notify: [{ party: "advisingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
   },
   acceptAmendment: {
     subject: "amendment", label: "Accept amendment", from: ["ADVISED"], to: "ACCEPTED", creditIn: OPERATIVE,
@@ -248,31 +282,88 @@ export const ACTIONS = {
   },
   dismissFinding: {
     subject: "presentation", label: "Dismiss", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_OFFICER, notify: [], input: "findingRef", tone: "secondary",
+    by: ["issuingBank"], roles: BANK_OFFICER, fourEyes: { approval: "FINDING_DISMISSAL" }, notify: [], input: "findingRef", tone: "secondary",
+  },
+  approveDismissal: {
+    subject: "presentation", label: "Approve dismissal", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_CHECKER, checks: "dismissFinding", decides: "approve", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "none", tone: "primary",
+    confirm: "The finding is dismissed: it will not be a discrepancy of this presentation.",
+  },
+  rejectDismissal: {
+    subject: "presentation", label: "Send back to maker", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_CHECKER, checks: "dismissFinding", decides: "sendBack", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
   },
   determineCompliant: {
     subject: "presentation", label: "Determine complying", from: ["PRESENTED"], to: "COMPLIANT", creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_OFFICER, milestone: "PRESENTATION_COMPLIANT", notify: ["beneficiary", "applicant", "advisingBank"], input: "none", tone: "primary",
+    by: ["issuingBank"], roles: BANK_OFFICER, fourEyes: { approval: "COMPLIANCE" }, milestone: "PRESENTATION_COMPLIANT",
+    notify: ["beneficiary", "applicant", "advisingBank"], input: "none", tone: "primary",
     confirm: "The presentation complies: the bank must honour it (UCP 600 art. 15).",
+  },
+  approveCompliance: {
+    subject: "presentation", label: "Approve: complying", from: ["PRESENTED"], to: "COMPLIANT", creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_CHECKER, checks: "determineCompliant", decides: "approve", milestone: "PRESENTATION_COMPLIANT",
+    notify: ["beneficiary", "applicant", "advisingBank", { party: "issuingBank", roles: BANK_MAKER }], input: "none", tone: "primary",
+    confirm: "The presentation complies: the bank must honour it (UCP 600 art. 15). This cannot be undone.",
+  },
+  rejectCompliance: {
+    subject: "presentation", label: "Send back to maker", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_CHECKER, checks: "determineCompliant", decides: "sendBack", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
   },
   notifyDiscrepancies: {
     subject: "presentation", label: "Send discrepancy notice", from: ["PRESENTED"], to: "DISCREPANT", creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_OFFICER, milestone: "DISCREPANCIES_NOTIFIED", notify: ["beneficiary", "applicant", "advisingBank"], input: "none", tone: "danger",
+    by: ["issuingBank"], roles: BANK_OFFICER, fourEyes: { approval: "DISCREPANCY_NOTICE" }, milestone: "DISCREPANCIES_NOTIFIED",
+    notify: ["beneficiary", "applicant", "advisingBank"], input: "none", tone: "danger",
     confirm: "One notice lists every discrepancy (UCP 600 art. 16(c)); none can be added later.",
+  },
+  approveNotice: {
+    subject: "presentation", label: "Approve and send notice", from: ["PRESENTED"], to: "DISCREPANT", creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_CHECKER, checks: "notifyDiscrepancies", decides: "approve", milestone: "DISCREPANCIES_NOTIFIED",
+    notify: ["beneficiary", "applicant", "advisingBank", { party: "issuingBank", roles: BANK_MAKER }], input: "none", tone: "primary",
+    confirm: "One notice lists every discrepancy (UCP 600 art. 16(c)); none can be added later.",
+  },
+  rejectNotice: {
+    subject: "presentation", label: "Send back to maker", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_CHECKER, checks: "notifyDiscrepancies", decides: "sendBack", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
   },
   waiveDiscrepancies: {
     subject: "presentation", label: "Waive discrepancies", from: ["DISCREPANT"], to: "WAIVED", creditIn: PRESENTED_UNDER,
     by: ["applicant"], roles: TRADER, milestone: "DISCREPANCIES_WAIVED", notify: ["issuingBank", "beneficiary"], input: "none", tone: "primary",
-    confirm: "You accept the documents despite the discrepancies; the bank may then pay.",
+    confirm: "You accept the documents despite the discrepancies; the bank decides whether to accept your waiver and pay (UCP 600 art. 16(b)).",
+  },
+  acceptWaiver: {
+    subject: "presentation", label: "Accept the waiver", from: ["WAIVED"], to: "WAIVER_ACCEPTED", creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_OFFICER, fourEyes: { approval: "WAIVER_ACCEPTANCE" }, notify: ["applicant", "beneficiary"], input: "none", tone: "primary",
+    confirm: "The bank accepts the applicant's waiver: it will honour the presentation despite the discrepancies (UCP 600 art. 16(b)).",
+  },
+  approveWaiverAcceptance: {
+    subject: "presentation", label: "Approve accepting the waiver", from: ["WAIVED"], to: "WAIVER_ACCEPTED", creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_CHECKER, checks: "acceptWaiver", decides: "approve",
+    notify: ["applicant", "beneficiary", { party: "issuingBank", roles: BANK_MAKER }], input: "none", tone: "primary",
+    confirm: "The bank accepts the applicant's waiver: it will honour the presentation despite the discrepancies (UCP 600 art. 16(b)).",
+  },
+  rejectWaiverAcceptance: {
+    subject: "presentation", label: "Send back to maker", from: ["WAIVED"], to: null, creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_CHECKER, checks: "acceptWaiver", decides: "sendBack", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
   },
   refusePresentation: {
-    subject: "presentation", label: "Refuse and return documents", from: ["DISCREPANT"], to: "REFUSED", creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_OFFICER, milestone: "PRESENTATION_REFUSED", notify: ["beneficiary", "applicant", "advisingBank"], input: "reason", tone: "danger",
+    subject: "presentation", label: "Refuse and return documents", from: ["DISCREPANT", "WAIVED"], to: "REFUSED", creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_OFFICER, fourEyes: { approval: "REFUSAL" }, milestone: "PRESENTATION_REFUSED",
+    notify: ["beneficiary", "applicant", "advisingBank"], input: "reason", tone: "danger",
     confirm: "The bank refuses the presentation and returns the documents. This cannot be undone.",
   },
+  approveRefusal: {
+    subject: "presentation", label: "Approve refusal", from: ["DISCREPANT", "WAIVED"], to: "REFUSED", creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_CHECKER, checks: "refusePresentation", decides: "approve", milestone: "PRESENTATION_REFUSED",
+    notify: ["beneficiary", "applicant", "advisingBank", { party: "issuingBank", roles: BANK_MAKER }], input: "none", tone: "danger",
+    confirm: "The bank refuses the presentation and returns the documents. This cannot be undone.",
+  },
+  rejectRefusal: {
+    subject: "presentation", label: "Send back to maker", from: ["DISCREPANT", "WAIVED"], to: null, creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_CHECKER, checks: "refusePresentation", decides: "sendBack", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
+  },
   preparePayment: {
-    subject: "presentation", label: "Prepare payment", from: ["COMPLIANT", "WAIVED"], to: "PAYMENT_PENDING", creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_MAKER, notify: [{ party: "issuingBank", roles: BANK_CHECKER }], input: "payment", tone: "primary",
+    subject: "presentation", label: "Prepare payment", from: ["COMPLIANT", "WAIVER_ACCEPTED"], to: "PAYMENT_PENDING", creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_MAKER, prepares: "PAYMENT", notify: [{ party: "issuingBank", roles: BANK_CHECKER }], input: "payment", tone: "primary",
   },
   approvePayment: {
     subject: "presentation", label: "Approve payment", from: ["PAYMENT_PENDING"], to: "PAID", creditIn: PRESENTED_UNDER,
@@ -292,6 +383,20 @@ export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
 
 export const actionRule = (name: ActionName): AnyActionRule => ACTIONS[name];
 
+/** The kind of approval a checker's step decides on (from the maker's step it `checks`). */
+export function approvalKindChecked(rule: AnyActionRule): ApprovalKind | null {
+  if (!rule.checks) return null;
+  const maker = actionRule(rule.checks as ActionName);
+  return maker.prepares ?? maker.fourEyes?.approval ?? null;
+}
+
+/** Is this step held for a checker when the acting bank works under four eyes (for this input)? */
+export function heldForChecker(rule: AnyActionRule, fourEyesOn: boolean, input?: unknown): boolean {
+  if (!rule.fourEyes || !fourEyesOn) return false;
+  const flag = rule.fourEyes.onlyIf;
+  return !flag || (typeof input === "object" && input !== null && (input as Record<string, unknown>)[flag] === true);
+}
+
 /** Milestones written by the system rather than by an action (on top of the actions' own). */
 export const DERIVED_MILESTONES = {
   /** When an accepted amendment was a cancellation. */
@@ -304,5 +409,5 @@ export const CREDIT_STATES: readonly CreditStatus[] = [
   "DRAFT", "WITH_BENEFICIARY", "WITH_APPLICANT", "AGREED", "SUBMITTED", "ISSUANCE_PENDING", "ISSUED", "ADVISED", "SETTLED", "EXPIRED", "CANCELLED", "WITHDRAWN",
 ];
 export const AMENDMENT_STATES: readonly AmendmentStatus[] = ["REQUESTED", "ISSUANCE_PENDING", "ISSUED", "ADVISED", "ACCEPTED", "REJECTED", "DECLINED", "WITHDRAWN"];
-export const PRESENTATION_STATES: readonly PresentationStatus[] = ["DRAFT", "PRESENTED", "COMPLIANT", "DISCREPANT", "WAIVED", "REFUSED", "PAYMENT_PENDING", "PAID"];
+export const PRESENTATION_STATES: readonly PresentationStatus[] = ["DRAFT", "PRESENTED", "COMPLIANT", "DISCREPANT", "WAIVED", "WAIVER_ACCEPTED", "REFUSED", "PAYMENT_PENDING", "PAID"];
 export const STATES: { [S in Subject]: readonly SubjectStates[S][] } = { credit: CREDIT_STATES, amendment: AMENDMENT_STATES, presentation: PRESENTATION_STATES };

@@ -1,12 +1,15 @@
-import type { ActionName } from "./definition";
+import type { ACTIONS, ActionName } from "./definition";
 import type { Handler } from "./perform";
 import * as amendments from "./handlers/amendments";
 import * as issuance from "./handlers/issuance";
 import * as negotiation from "./handlers/negotiation";
 import * as presentation from "./handlers/presentation";
 
-/** Each action's own effect, by action name; every action of the lifecycle has one. */
-export const HANDLERS: { [N in ActionName]: Handler<N> } = {
+/** A checker's decision on a held step has no effect of its own: approving runs the maker's handler. */
+type OwnEffect = { [N in ActionName]: (typeof ACTIONS)[N] extends { decides: string } ? never : N }[ActionName];
+
+/** Each action's own effect, by action name; every action of the lifecycle that is not a checker's decision on a held step has one. */
+export const HANDLERS: { [N in OwnEffect]: Handler<N> } = {
   ...negotiation,
   ...issuance,
   ...amendments,

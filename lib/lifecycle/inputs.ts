@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonAmountField } from "@/lib/money";
 import { DOCUMENT_KINDS, termsSchema } from "@/lib/terms/schema";
 import type { InputKind } from "./definition";
 
@@ -8,7 +9,8 @@ import type { InputKind } from "./definition";
 const uuid = z.uuid({ error: "Choose an item from the list" });
 const reason = z.string({ error: "Give a reason" }).trim().min(3, "Give a reason (at least 3 characters)").max(2000, "At most 2000 characters");
 const comment = z.string().trim().max(2000, "At most 2000 characters").optional().default("");
-const decimal = z.string({ error: "Enter an amount" }).trim().regex(/^\d{1,15}(\.\d{1,3})?$/, "Enter an amount like 125000.00").refine((v) => Number(v) > 0, "The amount must be more than zero");
+// The currency is the credit's: the payment handler checks the amount against it with parseAmount.
+const decimal = jsonAmountField("the amount");
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD");
 
 /** A document the server itself stored (lib/documents/ingest.ts); never accepted from a client. */
@@ -43,6 +45,8 @@ export const INPUT_SCHEMAS = {
     bankConditions: z.string().trim().max(2000, "At most 2000 characters").optional().default(""),
   }),
   advice: z.object({ addConfirmation: z.boolean().default(false), comment }),
+  // A confirming bank's decision whether its confirmation extends to the amendment (art. 10(b)).
+  amendmentAdvice: z.object({ extendConfirmation: z.boolean().optional(), comment }),
   amendment: z.object({ terms: termsSchema, note: comment }),
   presentation: z.object({}).strip(),
   document: z.object({

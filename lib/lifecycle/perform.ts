@@ -4,12 +4,15 @@ import type { Actor } from "@/lib/auth/actor";
 import { type Tx, db } from "@/lib/db/client";
 import { AppError, conflict, invalid, notFound } from "@/lib/errors";
 import { appendMilestone } from "@/lib/anchoring/record";
+import { itemHref } from "@/lib/credits/links";
 import type { JsonObject } from "@/lib/anchoring/json";
-import { type ActionFacts, PARTY_FIELD, type SYSTEM, decide, visiblePartiesOf } from "./authorize";
-import { type ACTIONS, type ActionName, type AnyActionRule, type NotifyRule, type Party, actionRule } from "./definition";
+import type { ApprovalKind } from "@/lib/generated/prisma/enums";
+import { type ActionFacts, PARTY_FIELD, type SYSTEM, decide, partiesOf, visiblePartiesOf } from "./authorize";
+import { type ACTIONS, type ActionName, type AnyActionRule, type NotifyRule, type Party, actionRule, approvalKindChecked, heldForChecker } from "./definition";
+import { describeHeldStep } from "./held";
 import { type InputOf, parseInput } from "./inputs";
 import { HANDLERS } from "./handlers";
-import { ACTION_DONE } from "./words";
+import { ACTION_DONE, heldPhrase } from "./words";
 
 // Every state change of a credit goes through performAction: validate the input, lock the
 // credit, check idempotency and the optimistic version, decide from the lifecycle definition,
@@ -54,6 +57,8 @@ export interface HandlerContext<N extends ActionName> {
   subject: LockedSubject | null;
   input: InputOf<(typeof ACTIONS)[N]["input"]>;
   now: Date;
+  /** When a checker approves a held step: who prepared it (the maker's handler runs on approval). */
+  preparedBy?: string;
 }
 
 export interface ExtraMilestone {
@@ -109,6 +114,8 @@ export interface ActionResult {
   output?: JsonObject;
   /** True when this is the stored result of an earlier identical submission. */
   replayed?: boolean;
+  /** True when the step was held for a checker's approval (four eyes) and changed nothing yet. */
+  held?: boolean;
 }
 
 const isSystem = (actor: Actor | System): actor is System => "system" in actor;
@@ -158,7 +165,7 @@ async function replay(tx: Tx, userId: string, key: string, action: ActionName): 
 
 async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input: unknown, options: PerformOptions, now: Date): Promise<ActionResult> {
   const name = options.action;
-  const handler = HANDLERS[name] as Handler<ActionName> | undefined;
+  const handler = (HANDLERS as Partial<Record<ActionName, Handler<ActionName>>>)[name];
   const actorUser = isSystem(actor) ? null : actor;
 
   if (name === "createCredit") {
@@ -188,12 +195,33 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
 
   if (options.expectedVersion !== undefined && options.expectedVersion !== credit.version) throw conflict();
 
-  const preparedBy = rule.checks ? await pendingMaker(tx, rule, credit.id, subject?.id ?? null) : undefined;
-  assertAllowed(decide(actor, name, { credit, subjectState: subject?.status, preparedBy }));
+  const pending = rule.checks || rule.fourEyes ? await pendingApproval(tx, credit.id, subject?.id ?? null) : null;
+  assertAllowed(decide(actor, name, { credit, subjectState: subject?.status, pending }));
 
-  const result: HandlerResult = handler
-    ? await handler({ tx, actor: actorUser, action: name, rule, credit, subject, input: input as never, now })
-    : {};
+  // Four eyes: the maker's step is held as a pending approval and changes nothing else.
+  if (actorUser && rule.fourEyes && heldForChecker(rule, await fourEyesOn(tx, actorUser.organizationId), input)) {
+    return holdForChecker(tx, { name, rule, actor: actorUser, credit, subject, input, now });
+  }
+
+  let result: HandlerResult;
+  if (rule.decides) {
+    // A checker decides on a held step: approving runs the maker's step as prepared, in full.
+    const decided = await decideHeld(tx, rule, credit.id, subject?.id ?? null, actorUser!.userId, rule.decides === "approve" ? "APPROVED" : "REJECTED", (input as { reason?: string }).reason ?? null, now);
+    if (rule.decides === "approve") {
+      const makerName = rule.checks as ActionName;
+      const makerHandler = (HANDLERS as Partial<Record<ActionName, Handler<ActionName>>>)[makerName];
+      const makerInput = parseInput(actionRule(makerName).input, decided.input);
+      if (!makerInput.ok) throw new Error(`${name}: the held input of ${makerName} no longer parses`);
+      result = makerHandler
+        ? await makerHandler({ tx, actor: actorUser, action: makerName, rule: actionRule(makerName), credit, subject, input: makerInput.value as never, now, preparedBy: decided.makerId })
+        : {};
+      result = { ...result, event: { ...result.event, preparedBy: decided.makerId, approvalId: decided.id } };
+    } else {
+      result = { event: { approvalId: decided.id, reason: (input as { reason?: string }).reason ?? null } };
+    }
+  } else {
+    result = handler ? await handler({ tx, actor: actorUser, action: name, rule, credit, subject, input: input as never, now }) : {};
+  }
 
   // Move the subject's state.
   const subjectId = subject?.id ?? result.subjectId ?? null;
@@ -227,6 +255,7 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
       actorId: actorUser?.userId ?? null,
       actorOrgId: actorUser?.organizationId ?? null,
       content: { ...result.milestone.content, recordedAt: now.toISOString() },
+      recordedAt: now,
       documentHashes: result.milestone.documentHashes,
     });
     milestoneSeqs.push(recorded.seq);
@@ -239,6 +268,7 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
       actorId: actorUser?.userId ?? null,
       actorOrgId: actorUser?.organizationId ?? null,
       content: { ...extra.content, recordedAt: now.toISOString() },
+      recordedAt: now,
       documentHashes: extra.documentHashes,
     });
     milestoneSeqs.push(recorded.seq);
@@ -278,20 +308,78 @@ async function lockSubject(tx: Tx, subject: "amendment" | "presentation", id: st
   return { id: row.id, status: row.status as AmendmentStatus | PresentationStatus, version: row.version };
 }
 
-/** Who prepared the pending approval a checker's action decides on. */
-async function pendingMaker(tx: Tx, rule: AnyActionRule, creditId: string, subjectId: string | null): Promise<string | null> {
-  const kind = rule.checks === "prepareIssuance" ? "ISSUANCE" : rule.checks === "prepareAmendment" ? "AMENDMENT" : "PAYMENT";
-  const approval = await tx.approval.findFirst({
-    where: { creditId, kind, subjectId, status: "PENDING" },
+/** The approval awaiting a checker on a subject (or on the credit itself), if any. */
+async function pendingApproval(tx: Tx, creditId: string, subjectId: string | null): Promise<{ kind: ApprovalKind; makerId: string } | null> {
+  return tx.approval.findFirst({
+    where: { creditId, subjectId, status: "PENDING" },
     orderBy: { createdAt: "desc" },
-    select: { makerId: true },
+    select: { kind: true, makerId: true },
   });
-  return approval?.makerId ?? null;
+}
+
+/** The acting organisation's four-eyes setting (Organization.fourEyes, on by default). */
+async function fourEyesOn(tx: Tx, organizationId: string): Promise<boolean> {
+  const org = await tx.organization.findUnique({ where: { id: organizationId }, select: { fourEyes: true } });
+  return org?.fourEyes ?? true;
+}
+
+/**
+ * A maker's step under four eyes: validated and described now (what will change, from what to
+ * what, for how much), stored as a pending approval with the maker's input, and otherwise
+ * changing nothing but the credit's version. A checker's `decides` step takes it from there.
+ */
+async function holdForChecker(
+  tx: Tx,
+  args: { name: ActionName; rule: AnyActionRule; actor: Actor; credit: LockedCredit; subject: LockedSubject | null; input: unknown; now: Date },
+): Promise<ActionResult> {
+  const { name, rule, actor, credit, subject, input, now } = args;
+  const description = await describeHeldStep(tx, name, credit, subject, input);
+  const approval = await tx.approval.create({
+    data: {
+      creditId: credit.id,
+      kind: rule.fourEyes!.approval,
+      subjectId: subject?.id ?? null,
+      makerId: actor.userId,
+      payload: { action: name, input, ...description } as unknown as Prisma.InputJsonObject,
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+  const updated = await tx.credit.update({ where: { id: credit.id }, data: { version: { increment: 1 } }, select: { version: true, status: true } });
+  if (subject) {
+    const data = { version: { increment: 1 } };
+    if (rule.subject === "amendment") await tx.amendment.update({ where: { id: subject.id }, data });
+    else await tx.presentation.update({ where: { id: subject.id }, data });
+  }
+  // The checkers of the maker's own party are told; the other parties learn of it once approved.
+  const party = partiesOf(actor.organizationId, credit).find((p) => (rule.by as readonly Party[]).includes(p))!;
+  const heldRule: AnyActionRule = { ...rule, notify: [{ party, roles: ["CHECKER"] }] };
+  await logAndNotify(tx, { rule: heldRule, name, actor, credit, subjectId: subject?.id ?? null, event: { held: true, approvalId: approval.id, approval: rule.fourEyes!.approval }, now, held: true });
+  return {
+    creditId: credit.id,
+    subjectId: subject?.id ?? null,
+    action: name,
+    creditStatus: updated.status,
+    subjectStatus: subject?.status ?? null,
+    version: updated.version,
+    milestoneSeqs: [],
+    held: true,
+    output: { approvalId: approval.id },
+  };
+}
+
+/** A checker's decision on the held step its rule checks: the approval is marked, its input returned. */
+async function decideHeld(tx: Tx, rule: AnyActionRule, creditId: string, subjectId: string | null, checkerId: string, status: "APPROVED" | "REJECTED", reason: string | null, now: Date) {
+  const kind = approvalKindChecked(rule)!;
+  const approval = await tx.approval.findFirstOrThrow({ where: { creditId, subjectId, kind, status: "PENDING" }, orderBy: { createdAt: "desc" } });
+  await tx.approval.update({ where: { id: approval.id }, data: { status, checkerId, reason, decidedAt: now } });
+  const payload = approval.payload as Prisma.JsonObject;
+  return { id: approval.id, makerId: approval.makerId, input: payload.input ?? {} };
 }
 
 async function logAndNotify(
   tx: Tx,
-  args: { rule: AnyActionRule; name: ActionName; actor: Actor | null; credit: LockedCredit; subjectId: string | null; event?: JsonObject; now: Date },
+  args: { rule: AnyActionRule; name: ActionName; actor: Actor | null; credit: LockedCredit; subjectId: string | null; event?: JsonObject; now: Date; held?: boolean },
 ): Promise<void> {
   const { rule, name, actor, credit, subjectId, now } = args;
   await tx.creditEvent.create({
@@ -317,9 +405,10 @@ async function logAndNotify(
     for (const member of members) if (member.userId !== actor?.userId) recipients.add(member.userId);
   }
   if (recipients.size === 0) return;
-  const title = `${credit.reference}: ${actor ? actor.organizationName : "TradeTrail"} ${ACTION_DONE[name]}`;
+  const title = `${credit.reference}: ${actor ? actor.organizationName : "TradeTrail"} ${args.held ? heldPhrase(name) : ACTION_DONE[name]}`;
   await tx.notification.createMany({
-    data: [...recipients].map((userId) => ({ userId, creditId: credit.id, title, href: `/credits/${credit.id}`, createdAt: now })),
+    // The notification opens the item acted on (the amendment, the presentation), not the credit's first tab.
+    data: [...recipients].map((userId) => ({ userId, creditId: credit.id, title, href: itemHref(credit.id, rule.subject, subjectId), createdAt: now })),
   });
 }
 

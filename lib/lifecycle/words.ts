@@ -1,4 +1,4 @@
-import type { ActionName } from "./definition";
+import { type ActionName, actionRule } from "./definition";
 import type { AmendmentStatus, CreditStatus, PresentationStatus } from "@/lib/generated/prisma/enums";
 
 /** How a state reads inside a sentence: "while the credit is <words>". */
@@ -36,7 +36,8 @@ export const STATUS_WORDS: {
     PRESENTED: "under examination",
     COMPLIANT: "complying",
     DISCREPANT: "discrepant",
-    WAIVED: "accepted despite discrepancies",
+    WAIVED: "waived by the applicant, awaiting the bank's acceptance",
+    WAIVER_ACCEPTED: "accepted despite discrepancies",
     REFUSED: "refused",
     PAYMENT_PENDING: "awaiting payment approval",
     PAID: "paid",
@@ -62,6 +63,8 @@ export const ACTION_DONE: Record<ActionName, string> = {
   approveIssuance: "approved and issued the credit",
   rejectIssuance: "sent the issuance back to the maker",
   adviseCredit: "advised the credit to the beneficiary",
+  approveConfirmation: "approved adding confirmation and advised the credit",
+  rejectConfirmation: "sent the confirmation back to the maker",
   expireCredit: "marked the credit expired",
   requestAmendment: "requested an amendment",
   requestCancellation: "requested cancellation of the credit",
@@ -71,6 +74,8 @@ export const ACTION_DONE: Record<ActionName, string> = {
   approveAmendment: "approved and issued the amendment",
   rejectAmendmentIssuance: "sent the amendment back to the maker",
   adviseAmendment: "advised the amendment to the beneficiary",
+  approveConfirmationExtension: "approved extending confirmation to the amendment and advised it",
+  rejectConfirmationExtension: "sent the confirmation of the amendment back to the maker",
   acceptAmendment: "accepted the amendment",
   rejectAmendment: "rejected the amendment",
   startPresentation: "started a presentation",
@@ -79,11 +84,29 @@ export const ACTION_DONE: Record<ActionName, string> = {
   presentDocuments: "presented documents",
   addFinding: "added a discrepancy",
   dismissFinding: "dismissed a finding",
+  approveDismissal: "approved dismissing a finding",
+  rejectDismissal: "sent the dismissal of a finding back to the maker",
   determineCompliant: "determined the presentation complying",
+  approveCompliance: "approved: the presentation complies",
+  rejectCompliance: "sent the complying decision back to the maker",
   notifyDiscrepancies: "sent a notice of discrepancies",
+  approveNotice: "approved and sent the notice of discrepancies",
+  rejectNotice: "sent the notice of discrepancies back to the maker",
   waiveDiscrepancies: "waived the discrepancies",
+  acceptWaiver: "accepted the applicant's waiver",
+  approveWaiverAcceptance: "approved accepting the applicant's waiver",
+  rejectWaiverAcceptance: "sent the waiver acceptance back to the maker",
   refusePresentation: "refused the presentation",
+  approveRefusal: "approved refusing the presentation",
+  rejectRefusal: "sent the refusal back to the maker",
   preparePayment: "prepared payment for approval",
   approvePayment: "approved and recorded payment",
   rejectPayment: "sent the payment back to the maker",
 };
+
+/** A maker's step held for a checker (four eyes): "prepared “Determine complying” for approval". */
+export const heldPhrase = (action: ActionName): string => `prepared “${actionRule(action).label}” for a checker's approval`;
+
+/** How a timeline reads an event: held steps say they await a checker. */
+export const eventPhrase = (action: ActionName, data?: Record<string, unknown>): string =>
+  data?.held === true ? heldPhrase(action) : (ACTION_DONE[action] ?? action);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Milli, percentOf, toMilli } from "@/lib/money";
+import { type Milli, amountField, amountFitsCurrency, currencyDecimals, percentOf, toMilli } from "@/lib/money";
 
 // The terms of a documentary credit: the MT700 fields a buyer and seller negotiate, as one
 // validated document. Every terms version stores exactly this shape (terms_versions.terms).
@@ -40,9 +40,8 @@ export const CURRENCIES = [
 ] as const;
 export type Currency = (typeof CURRENCIES)[number];
 
-/** Minor units per ISO 4217, for amount validation and display. */
-export const CURRENCY_DECIMALS: Partial<Record<Currency, number>> = { JPY: 0, KRW: 0, VND: 0, IDR: 0, KWD: 3, BHD: 3, OMR: 3 };
-export const currencyDecimals = (currency: string): number => CURRENCY_DECIMALS[currency as Currency] ?? 2;
+/** Minor units per ISO 4217 (lib/money.ts holds the table and the one amount check). */
+export { currencyDecimals };
 
 const isoDate = z
   .string({ error: "Enter a date" })
@@ -104,11 +103,7 @@ const baseTermsSchema = z.object({
   beneficiary: partySchema,
   /** 32B */
   currency: z.enum(CURRENCIES, { error: "Choose an ISO 4217 currency" }),
-  amount: z
-    .string({ error: "Enter an amount" })
-    .trim()
-    .regex(/^\d{1,15}(\.\d{1,3})?$/, "Enter an amount like 125000.00")
-    .refine((v) => Number(v) > 0, "The amount must be more than zero"),
+  amount: amountField(),
   /** 39A */
   tolerance: toleranceSchema.default({ type: "NONE" }),
   /** 41a */
@@ -146,11 +141,7 @@ export const termsSchema = baseTermsSchema.superRefine((t, ctx) => {
   if (t.latestShipmentDate > t.expiryDate) {
     ctx.addIssue({ code: "custom", path: ["latestShipmentDate"], message: "The latest shipment date must be on or before the expiry date" });
   }
-  const decimals = currencyDecimals(t.currency);
-  const fraction = t.amount.split(".")[1] ?? "";
-  if (fraction.length > decimals) {
-    ctx.addIssue({ code: "custom", path: ["amount"], message: `${t.currency} amounts have ${decimals === 0 ? "no" : `at most ${decimals}`} decimal places` });
-  }
+  amountFitsCurrency(ctx, t.currency, t.amount);
   if ((t.availableBy === "DEFERRED_PAYMENT" || t.availableBy === "ACCEPTANCE") && t.tenorDays === undefined) {
     ctx.addIssue({ code: "custom", path: ["tenorDays"], message: "Deferred payment and acceptance credits need a tenor in days" });
   }

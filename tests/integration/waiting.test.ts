@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { AWAITED_ACTIONS, waitingForMe, waitingForOthers } from "@/lib/credits/waiting";
 import { db } from "@/lib/db/client";
 import type { AmendmentStatus, CreditStatus, PresentationStatus } from "@/lib/generated/prisma/enums";
-import { type ActionName, PARTY_LABELS, type Party, actionRule } from "@/lib/lifecycle/definition";
+import { type ActionName, PARTY_LABELS, type Party, actionRule, approvalKindChecked } from "@/lib/lifecycle/definition";
 import { useTestDatabase } from "./support/database";
 import { type World, createWorld, creditIn } from "./support/world";
 
@@ -49,14 +49,23 @@ describe("waiting for you / for others", () => {
 describe("every awaited step of the lifecycle table", () => {
   const PARTIES_IN_WORLD: Party[] = ["applicant", "beneficiary", "issuingBank", "advisingBank", "confirmingBank"];
 
-  /** A credit on which `name` is awaited; a checker step's maker is the dual-role issuer. */
+  /**
+   * A credit on which `name` is awaited. A checker's step needs the maker's pending approval,
+   * made here by the dual-role issuer (any user other than the checker will do).
+   */
   async function creditAwaiting(name: ActionName): Promise<string> {
     const rule = actionRule(name);
     const from = (rule.from as readonly string[])[0]!;
-    if (rule.subject === "credit") return (await creditIn(world, from as CreditStatus, { maker: world.dualIssuer })).creditId;
-    const status = (rule.creditIn?.[0] ?? "ADVISED") as CreditStatus;
-    const subject = rule.subject === "amendment" ? { amendment: from as AmendmentStatus } : { presentation: from as PresentationStatus };
-    return (await creditIn(world, status, { ...subject, maker: world.dualIssuer })).creditId;
+    const status = (rule.subject === "credit" ? from : (rule.creditIn?.[0] ?? "ADVISED")) as CreditStatus;
+    const subject = rule.subject === "amendment" ? { amendment: from as AmendmentStatus } : rule.subject === "presentation" ? { presentation: from as PresentationStatus } : {};
+    const fixture = await creditIn(world, status, { ...subject, maker: world.dualIssuer, openFinding: name === "approveDismissal" });
+    const kind = approvalKindChecked(rule);
+    const subjectId = rule.subject === "amendment" ? fixture.amendmentId : rule.subject === "presentation" ? fixture.presentationId : undefined;
+    const made = await db().approval.count({ where: { creditId: fixture.creditId, status: "PENDING" } });
+    if (kind && made === 0) {
+      await db().approval.create({ data: { creditId: fixture.creditId, kind, subjectId: subjectId ?? null, makerId: world.dualIssuer.userId, payload: { findingId: fixture.findingId ?? null } } });
+    }
+    return fixture.creditId;
   }
 
   it.each(AWAITED_ACTIONS)("%s waits for its party's users with its roles, and for nobody else", async (name) => {
@@ -66,9 +75,9 @@ describe("every awaited step of the lifecycle table", () => {
     for (const party of PARTIES_IN_WORLD) {
       for (const role of ["MAKER", "CHECKER", "ADMIN", "VIEWER"] as const) {
         const actor = world.users[party][role];
-        const steps = (await waitingForMe(actor, 500)).find((w) => w.id === creditId)?.steps ?? [];
+        const steps = (await waitingForMe(actor, 500)).find((w) => w.id === creditId)?.nextSteps.map((step) => step.action) ?? [];
         const expected = by.includes(party) && rule.roles.includes(role);
-        expect(steps.includes(rule.label), `${party} ${role}: ${steps.join(", ")}`).toBe(expected);
+        expect(steps.includes(name), `${party} ${role}: ${steps.join(", ")}`).toBe(expected);
       }
     }
     // Whoever sees the credit and cannot take the step is told whom it waits for: a viewer at
@@ -89,7 +98,7 @@ describe("every awaited step of the lifecycle table", () => {
     const maker = world.users.issuingBank.MAKER;
     const [first] = await waitingForMe(maker, 1);
     expect(first?.id).toBe(creditId);
-    expect(first?.steps).toEqual(["Prepare amendment", "Determine complying"]);
+    expect(first?.nextSteps.map((step) => step.action)).toEqual(["prepareAmendment", "determineCompliant"]);
     expect((await waitingForMe(maker, 2)).map((w) => w.id)).toEqual([creditId, newer]);
 
     const [waited] = await waitingForOthers(world.users.applicant.VIEWER, 1);

@@ -89,11 +89,32 @@ export const rejectAmendmentIssuance: Handler<"rejectAmendmentIssuance"> = async
   return { event: { amendmentNumber: amendment.number, reason: input.reason } };
 };
 
-export const adviseAmendment: Handler<"adviseAmendment"> = async ({ tx, subject }) => {
+/** Does the advising bank confirm this credit, so that it decides on each amendment (art. 10(b))? */
+export const advisingBankConfirms = (credit: { confirmingBankId: string | null; advisingBankId: string }) => credit.confirmingBankId !== null && credit.confirmingBankId === credit.advisingBankId;
+
+export const adviseAmendment: Handler<"adviseAmendment"> = async ({ tx, credit, subject, input }) => {
   const amendment = await amendmentOf(tx, subject!.id);
+  // A confirming bank may extend its confirmation to an amendment or advise it without doing so,
+  // and must then say so (UCP 600 art. 10(b)): the decision is recorded with the advice.
+  const confirming = advisingBankConfirms(credit);
+  if (confirming && input.extendConfirmation === undefined) {
+    throw invalid("Your bank confirms this credit: decide whether your confirmation extends to this amendment (UCP 600 art. 10(b)).", { extendConfirmation: "Choose whether to extend your confirmation" });
+  }
+  if (!confirming && input.extendConfirmation) {
+    throw invalid("Your bank has not confirmed this credit, so there is no confirmation to extend.", { extendConfirmation: "Not a confirmed credit" });
+  }
+  const confirmationExtended = confirming ? Boolean(input.extendConfirmation) : null;
+  await tx.amendment.update({ where: { id: amendment.id }, data: { confirmationExtended } });
   return {
-    milestone: { content: { amendmentNumber: amendment.number, cancellation: amendment.cancellation, proposedTermsHash: amendment.proposedTerms?.termsHash ?? null } },
-    event: { amendmentNumber: amendment.number },
+    milestone: {
+      content: {
+        amendmentNumber: amendment.number,
+        cancellation: amendment.cancellation,
+        proposedTermsHash: amendment.proposedTerms?.termsHash ?? null,
+        ...(confirming ? { confirmationExtended } : {}),
+      },
+    },
+    event: { amendmentNumber: amendment.number, ...(confirming ? { confirmationExtended } : {}), ...(input.comment ? { comment: input.comment } : {}) },
   };
 };
 

@@ -4,7 +4,7 @@ import { invalid } from "@/lib/errors";
 import { examinationDeadline } from "@/lib/calendar/banking-days";
 import { parseDocumentData } from "@/lib/documents/data";
 import { examinePresentation } from "@/lib/examination";
-import { fromMilli, sumMilli, toMilli } from "@/lib/money";
+import { formatMoney, fromMilli, parseAmount, sumMilli, toMilli } from "@/lib/money";
 import { currencyDecimals, toleranceBounds } from "@/lib/terms/schema";
 import { DERIVED_MILESTONES } from "../definition";
 import type { Handler, LockedCredit } from "../perform";
@@ -68,7 +68,7 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
   if (presentation.documents.length === 0) throw invalid("Add at least one document before presenting.");
   const terms = await loadTerms(tx, credit.currentTermsId);
   const presentedOn = isoDay(now);
-  const earlier = await tx.presentation.count({ where: { creditId: credit.id, id: { not: presentation.id }, status: { in: ["PRESENTED", "COMPLIANT", "DISCREPANT", "WAIVED", "PAYMENT_PENDING", "PAID"] } } });
+  const earlier = await tx.presentation.count({ where: { creditId: credit.id, id: { not: presentation.id }, status: { in: ["PRESENTED", "COMPLIANT", "DISCREPANT", "WAIVED", "WAIVER_ACCEPTED", "PAYMENT_PENDING", "PAID"] } } });
   const examination = examinePresentation({
     terms: terms.terms,
     presentedOn,
@@ -92,11 +92,10 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
   }
   const holidays = await tx.bankHoliday.findMany({ where: { bankId: credit.issuingBankId }, select: { date: true } });
   const deadline = examinationDeadline(presentedOn, holidays.map((h) => isoDay(h.date)));
-  const invoice = presentation.documents.find((d) => d.kind === "COMMERCIAL_INVOICE");
-  const claimed = invoice ? String((invoice.data as { amount?: string }).amount ?? "") : "";
+  const claimed = claimedAmount(presentation.documents, terms.terms.currency) ?? "";
   await tx.presentation.update({
     where: { id: presentation.id },
-    data: { presentedAt: now, examinationDeadline: new Date(`${deadline}T00:00:00Z`), termsId: terms.id, claimedAmount: /^\d/.test(claimed) ? claimed : null },
+    data: { presentedAt: now, examinationDeadline: new Date(`${deadline}T00:00:00Z`), termsId: terms.id, claimedAmount: claimed || null },
   });
   const documents = presentation.documents.map((d) => ({ kind: d.kind, sha256: d.sha256, originals: d.originals, copies: d.copies }));
   return {
@@ -107,6 +106,21 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
     event: { presentationNumber: presentation.number, documents: documents.length, automaticFindings: examination.findings.length, examinationDeadline: deadline },
   };
 };
+
+/**
+ * What a presentation claims: the sum of its commercial invoices in the credit's currency (there
+ * is no separate draft document; a draft, where one is drawn, is for the invoice amount). Null
+ * when no invoice states an amount in that currency: nothing is claimed, and nothing can be paid.
+ */
+export function claimedAmount(documents: { kind: string; data: unknown }[], currency: string): string | null {
+  const amounts = documents
+    .filter((d) => d.kind === "COMMERCIAL_INVOICE")
+    .map((d) => d.data as { amount?: unknown; currency?: unknown })
+    .filter((data) => data.currency === currency)
+    .map((data) => parseAmount(currency, data.amount))
+    .flatMap((parsed) => (parsed.ok ? [parsed.milli] : []));
+  return amounts.length === 0 ? null : fromMilli(sumMilli(amounts), 3);
+}
 
 export const addFinding: Handler<"addFinding"> = async ({ tx, actor, subject, input }) => {
   if (input.documentId) {
@@ -142,20 +156,20 @@ async function openFindings(tx: Tx, presentationId: string) {
   return tx.finding.findMany({ where: { presentationId, dismissed: false }, orderBy: { createdAt: "asc" }, include: { document: { select: { kind: true } } } });
 }
 
-export const determineCompliant: Handler<"determineCompliant"> = async ({ tx, actor, subject, now }) => {
+export const determineCompliant: Handler<"determineCompliant"> = async ({ tx, actor, subject, now, preparedBy }) => {
   const open = await openFindings(tx, subject!.id);
   if (open.length > 0) throw invalid(`${open.length} discrepanc${open.length === 1 ? "y is" : "ies are"} still open: dismiss each with a reason, or send a notice of discrepancies.`);
-  const presentation = await tx.presentation.update({ where: { id: subject!.id }, data: { examinedById: actor!.userId, examinedAt: now }, include: { documents: true } });
+  const presentation = await tx.presentation.update({ where: { id: subject!.id }, data: { examinedById: preparedBy ?? actor!.userId, examinedAt: now }, include: { documents: true } });
   return {
     milestone: { content: { presentationNumber: presentation.number, examinedOn: isoDay(now) }, documentHashes: presentation.documents.map((d) => d.sha256) },
     event: { presentationNumber: presentation.number },
   };
 };
 
-export const notifyDiscrepancies: Handler<"notifyDiscrepancies"> = async ({ tx, actor, subject, now }) => {
+export const notifyDiscrepancies: Handler<"notifyDiscrepancies"> = async ({ tx, actor, subject, now, preparedBy }) => {
   const open = await openFindings(tx, subject!.id);
   if (open.length === 0) throw invalid("There is no open discrepancy to notify: determine the presentation complying instead.");
-  const presentation = await tx.presentation.update({ where: { id: subject!.id }, data: { examinedById: actor!.userId, examinedAt: now }, include: { documents: true } });
+  const presentation = await tx.presentation.update({ where: { id: subject!.id }, data: { examinedById: preparedBy ?? actor!.userId, examinedAt: now }, include: { documents: true } });
   const discrepancies = open.map((f) => ({ rule: f.rule, article: f.article, document: f.document?.kind ?? null, message: f.message, found: f.found, expected: f.expected }));
   return {
     milestone: { content: { presentationNumber: presentation.number, noticeDate: isoDay(now), discrepancies }, documentHashes: presentation.documents.map((d) => d.sha256) },
@@ -168,36 +182,82 @@ export const waiveDiscrepancies: Handler<"waiveDiscrepancies"> = async ({ tx, su
   return { milestone: { content: { presentationNumber: presentation.number } }, event: { presentationNumber: presentation.number } };
 };
 
+export const acceptWaiver: Handler<"acceptWaiver"> = async ({ tx, subject }) => {
+  const presentation = await presentationOf(tx, subject!.id);
+  return { event: { presentationNumber: presentation.number } };
+};
+
 export const refusePresentation: Handler<"refusePresentation"> = async ({ tx, subject, input }) => {
   const presentation = await tx.presentation.update({ where: { id: subject!.id }, data: { decisionNote: input.reason }, select: { number: true } });
   return { milestone: { content: { presentationNumber: presentation.number, reason: input.reason } }, event: { presentationNumber: presentation.number, reason: input.reason } };
 };
 
 /** How much can still be drawn under the credit (its amount plus tolerance, less what was paid). */
-function availableBalance(credit: LockedCredit, terms: Parameters<typeof toleranceBounds>[0]) {
+export function availableBalance(credit: Pick<LockedCredit, "drawnAmount">, terms: Parameters<typeof toleranceBounds>[0]) {
   return toleranceBounds(terms).max - toMilli(credit.drawnAmount);
+}
+
+/**
+ * The limits of a payment: in the credit's currency with its minor units, no more than the
+ * presentation claims (its draft or invoice), and no more than is still available under the
+ * credit with its tolerance. Checked when the maker prepares and again when the checker approves.
+ */
+export function checkPaymentAmount(args: { currency: string; amount: bigint; claimed: string | null; available: bigint }): bigint {
+  const { currency, claimed, available } = args;
+  const decimals = currencyDecimals(currency);
+  const parsed = { milli: args.amount };
+  if (claimed === null) {
+    throw invalid("This presentation claims no amount: it holds no commercial invoice in the credit's currency. A payment is made against the amount claimed, so nothing can be paid until the beneficiary presents a document that claims one.", {
+      amount: "No amount is claimed in this presentation",
+    });
+  }
+  if (parsed.milli > toMilli(claimed)) {
+    throw invalid(`The presentation claims ${formatMoney(currency, toMilli(claimed), decimals)}: a payment cannot exceed the amount claimed.`, { amount: `At most ${formatMoney(currency, toMilli(claimed), decimals)}, the amount claimed` });
+  }
+  if (parsed.milli > available) {
+    throw invalid(`Only ${currency} ${fromMilli(available > 0n ? available : 0n, decimals)} is available under the credit.`, { amount: "More than the available balance" });
+  }
+  return parsed.milli;
 }
 
 export const preparePayment: Handler<"preparePayment"> = async ({ tx, actor, credit, subject, input }) => {
   const terms = (await loadTerms(tx, credit.currentTermsId)).terms;
-  const amount = toMilli(input.amount);
+  const presentation = await presentationOf(tx, subject!.id);
+  const claimed = presentation.claimedAmount?.toString() ?? null;
   const available = availableBalance(credit, terms);
-  if (amount > available) {
-    throw invalid(`Only ${terms.currency} ${fromMilli(available, currencyDecimals(terms.currency))} is available under the credit.`, { amount: "More than the available balance" });
-  }
+  const parsed = parseAmount(terms.currency, input.amount);
+  if (!parsed.ok) throw invalid(`The payment amount is not valid: ${parsed.message}.`, { amount: parsed.message });
+  const amount = checkPaymentAmount({ currency: terms.currency, amount: parsed.milli, claimed, available });
   const kind = ({ PAYMENT: "SIGHT", DEFERRED_PAYMENT: "DEFERRED", ACCEPTANCE: "ACCEPTANCE", NEGOTIATION: "NEGOTIATION" } as const)[terms.availableBy];
   if ((kind === "DEFERRED" || kind === "ACCEPTANCE") && !input.dueDate) throw invalid("Give the maturity date for a deferred payment or acceptance.", { dueDate: "Enter the due date" });
-  const presentation = await presentationOf(tx, subject!.id);
+  const decimals = currencyDecimals(terms.currency);
+  const money = (value: bigint) => formatMoney(terms.currency, value, decimals);
+  const drawnBefore = toMilli(credit.drawnAmount);
   await tx.approval.create({
     data: {
       creditId: credit.id,
       kind: "PAYMENT",
       subjectId: presentation.id,
       makerId: actor!.userId,
-      payload: { amount: fromMilli(amount, 3), currency: terms.currency, kind, dueDate: input.dueDate ?? null, previousStatus: presentation.status },
+      payload: {
+        amount: fromMilli(amount, 3),
+        currency: terms.currency,
+        kind,
+        dueDate: input.dueDate ?? null,
+        previousStatus: presentation.status,
+        claimedAmount: claimed,
+        availableBefore: fromMilli(available, 3),
+        summary: `Pay ${money(amount)} against presentation ${presentation.number}`,
+        changes: [
+          { label: `Presentation ${presentation.number}`, before: presentation.status === "COMPLIANT" ? "Complying" : "Waiver accepted", after: "Paid" },
+          { label: "Amount claimed in the presentation", before: money(toMilli(claimed!)), after: money(toMilli(claimed!)) },
+          { label: "Drawn under the credit", before: money(drawnBefore), after: money(drawnBefore + amount) },
+          { label: "Available under the credit", before: money(available), after: money(available - amount) },
+        ],
+      },
     },
   });
-  return { event: { presentationNumber: presentation.number, amount: input.amount, kind } };
+  return { event: { presentationNumber: presentation.number, amount: fromMilli(amount, decimals), kind } };
 };
 
 export const approvePayment: Handler<"approvePayment"> = async ({ tx, actor, credit, subject, now }) => {
@@ -205,6 +265,9 @@ export const approvePayment: Handler<"approvePayment"> = async ({ tx, actor, cre
   const payload = await decideApproval(tx, { creditId: credit.id, kind: "PAYMENT", subjectId: subject!.id }, { checkerId: actor!.userId, status: "APPROVED", now });
   const presentation = await presentationOf(tx, subject!.id);
   const amount = String(payload.amount);
+  // The limits hold at approval too: another payment may have drawn the credit meanwhile.
+  const termsNow = (await loadTerms(tx, credit.currentTermsId)).terms;
+  checkPaymentAmount({ currency: credit.currency, amount: toMilli(amount), claimed: presentation.claimedAmount?.toString() ?? null, available: availableBalance(credit, termsNow) });
   const kind = payload.kind as "SIGHT" | "DEFERRED" | "ACCEPTANCE" | "NEGOTIATION";
   const dueDate = (payload.dueDate as string | null) ?? null;
   await tx.payment.create({

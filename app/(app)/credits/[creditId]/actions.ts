@@ -31,6 +31,8 @@ function inputFrom(name: ActionName, form: FormData): unknown {
       return { creditNumber: text(form, "creditNumber"), bankConditions: text(form, "bankConditions") };
     case "advice":
       return { addConfirmation: form.get("addConfirmation") === "on", comment: text(form, "comment") };
+    case "amendmentAdvice":
+      return { extendConfirmation: text(form, "extendConfirmation") === "yes" ? true : text(form, "extendConfirmation") === "no" ? false : undefined, comment: text(form, "comment") };
     case "payment":
       return { amount: text(form, "amount"), dueDate: text(form, "dueDate") || undefined };
     case "documentRef":
@@ -75,6 +77,7 @@ export async function takeAction(_previous: ActionState, form: FormData): Promis
     revalidatePath(`/credits/${result.creditId}`);
     revalidatePath("/");
     if (name === "startPresentation" && result.subjectId) next = `/credits/${result.creditId}/presentations/${result.subjectId}`;
+    else if (result.held) return { status: "done", message: `Prepared: “${actionRule(name).label}” now waits for a checker's approval (four eyes).` };
     else return { status: "done", message: `Done: you ${ACTION_DONE[name]}.` };
   } catch (error) {
     return errorState(error);

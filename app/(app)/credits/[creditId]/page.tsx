@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { randomUUID } from "node:crypto";
 import { ActionButtons } from "@/components/credit/action-bar";
 import { ChangesTable } from "@/components/credit/changes-table";
+import { NextStepsBanner } from "@/components/credit/next-steps-banner";
+import { PendingApprovals } from "@/components/credit/pending-approvals";
 import { MessageThread } from "@/components/credit/message-thread";
 import { TermsView } from "@/components/credit/terms-view";
 import { Timeline } from "@/components/credit/timeline";
@@ -10,6 +13,8 @@ import { AmendmentStatusBadge } from "@/components/status/amendment-status-badge
 import { CreditStatusBadge } from "@/components/status/credit-status-badge";
 import { PresentationStatusBadge } from "@/components/status/presentation-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
+import { CloneCreditButton } from "@/components/templates/clone-credit-button";
+import { SaveAsTemplate } from "@/components/templates/save-as-template";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -22,6 +27,8 @@ import { type CreditDetail, getCredit } from "@/lib/credits/get-credit";
 import { PARTY_LABELS, type Party } from "@/lib/lifecycle/definition";
 import { markRead } from "@/lib/notifications";
 import { recordAuditUse } from "@/lib/audit/log";
+import { isDrafter } from "@/lib/templates/access";
+import { amendmentAnchor } from "@/lib/credits/links";
 
 export const metadata: Metadata = { title: "Credit" };
 
@@ -44,6 +51,8 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
   const tab: Tab = TABS.includes(requested as Tab) ? (requested as Tab) : "terms";
   const base = `/credits/${credit.id}`;
   const title = credit.creditNumber ? `Credit ${credit.creditNumber}` : `Application ${credit.reference}`;
+  // Templates and clones are the applicant's: the operations decide again on the server.
+  const applicantDrafter = credit.myParties.includes("applicant") && isDrafter(actor) && credit.terms !== null;
 
   return (
     <>
@@ -54,6 +63,7 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
         actions={
           <div className="flex items-center gap-3">
             <CreditStatusBadge status={credit.status} />
+            {applicantDrafter ? <CloneCreditButton creditId={credit.id} idempotencyKey={randomUUID()} /> : null}
             <Link href={`${base}/audit`} className="text-sm font-medium text-brand-700 hover:underline">
               Audit trail
             </Link>
@@ -104,12 +114,7 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
 
       <PendingApprovals credit={credit} />
 
-      {credit.actions.length > 0 || credit.createActions.length > 0 ? (
-        <section aria-label="What you can do now" className="mb-6 rounded-lg border border-brand-200 bg-brand-50/40 p-4">
-          <h2 className="mb-3 text-sm font-semibold text-brand-900">What you can do now</h2>
-          <ActionButtons credit={credit} actions={[...credit.actions, ...credit.createActions]} />
-        </section>
-      ) : null}
+      <NextStepsBanner credit={credit} />
 
       <Tabs
         label="Credit sections"
@@ -131,6 +136,14 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
                 {credit.bankConditions ? ` · bank conditions: ${credit.bankConditions}` : ""}
               </p>
               <TermsView terms={credit.terms} highlight={credit.sinceLastSeen?.changes.map((c) => c.path) ?? []} />
+              {applicantDrafter ? (
+                <section aria-labelledby="save-template-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+                  <h2 id="save-template-heading" className="mb-3 text-sm font-semibold text-slate-900">
+                    Save these terms as a template
+                  </h2>
+                  <SaveAsTemplate creditId={credit.id} />
+                </section>
+              ) : null}
             </>
           ) : null
         ) : null}
@@ -164,7 +177,7 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
           ) : (
             <ol className="space-y-4">
               {credit.amendments.map((a) => (
-                <li key={a.id}>
+                <li key={a.id} id={amendmentAnchor(a.id)} className="scroll-mt-4">
                   <Card>
                     <CardHeader className="flex flex-wrap items-center justify-between gap-2">
                       <CardTitle>
@@ -179,6 +192,14 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
                         {a.note ? <> · “{a.note}”</> : null}
                         {a.reason ? <> · reason: {a.reason}</> : null}
                       </p>
+                      {a.confirmationExtended !== null ? (
+                        <p className="text-sm" data-testid="confirmation-extension">
+                          {a.confirmationExtended
+                            ? "The confirming bank extended its confirmation to this amendment (UCP 600 art. 10(b))."
+                            : "The confirming bank advised this amendment without extending its confirmation to it (UCP 600 art. 10(b)): its confirmation covers the credit as it stood before."}
+                        </p>
+                      ) : null}
+                      <PendingApprovals credit={credit} subjectId={a.id} />
                       {a.cancellation ? (
                         <p className="text-sm">Cancels the credit once the beneficiary consents.</p>
                       ) : (
@@ -237,16 +258,3 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function PendingApprovals({ credit }: { credit: CreditDetail }) {
-  const issuance = credit.pendingApprovals.find((a) => a.kind === "ISSUANCE");
-  if (!issuance || !credit.myParties.includes("issuingBank")) return null;
-  const payload = issuance.payload as { creditNumber?: string; bankConditions?: string };
-  return (
-    <Alert tone="info" title="Issuance prepared, waiting for a checker" className="mb-6">
-      <p>
-        {issuance.maker} prepared the issuance <Time value={issuance.createdAt} /> with credit number <span className="font-mono font-semibold">{payload.creditNumber}</span>
-        {payload.bankConditions ? <> and bank conditions “{payload.bankConditions}”</> : null}. A different user with the checker role approves it.
-      </p>
-    </Alert>
-  );
-}

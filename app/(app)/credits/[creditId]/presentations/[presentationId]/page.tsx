@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ActionButtons } from "@/components/credit/action-bar";
+import { PendingApprovals } from "@/components/credit/pending-approvals";
 import { AddFinding, DismissFinding, RemoveDocument } from "@/components/presentation/inline-action";
 import { DocumentUpload } from "@/components/presentation/document-upload";
 import { DocumentViewer } from "@/components/presentation/document-viewer";
@@ -19,6 +20,7 @@ import { bankingDaysLeft } from "@/lib/calendar/banking-days";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { getCredit } from "@/lib/credits/get-credit";
+import { markRead } from "@/lib/notifications";
 import { isAppError } from "@/lib/errors";
 import { DOCUMENT_KIND_LABELS } from "@/lib/terms/schema";
 import { TERMS_FIELDS } from "@/lib/terms/fields";
@@ -36,6 +38,8 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
   });
   const presentation = credit.presentations.find((p) => p.id === presentationId);
   if (!presentation || !credit.terms) notFound();
+  // Notifications about this credit open here or on the credit page: either way they are read.
+  await markRead(actor, { creditId });
   const terms = credit.terms;
   const common = { creditId, presentationId, version: credit.version };
   const isBank = credit.myParties.some((p) => p === "issuingBank" || p === "advisingBank" || p === "confirmingBank");
@@ -81,6 +85,8 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
         </Alert>
       ) : null}
 
+      <PendingApprovals credit={credit} subjectId={presentation.id} claimedAmount={presentation.claimedAmount} />
+
       {presentation.actions.length > 0 ? (
         <section aria-label="What you can do now" className="mb-6 rounded-lg border border-brand-200 bg-brand-50/40 p-4">
           <h2 className="mb-3 text-sm font-semibold text-brand-900">What you can do now</h2>
@@ -96,7 +102,7 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
             credit={credit}
             actions={presentation.actions}
             subjectId={presentation.id}
-            extra={{ defaultAmount: presentation.claimedAmount ?? undefined, needsDueDate: terms.availableBy === "DEFERRED_PAYMENT" || terms.availableBy === "ACCEPTANCE" }}
+            extra={{ defaultAmount: presentation.claimedAmount ?? undefined, claimedAmount: presentation.claimedAmount, needsDueDate: terms.availableBy === "DEFERRED_PAYMENT" || terms.availableBy === "ACCEPTANCE" }}
           />
         </section>
       ) : null}
@@ -146,7 +152,7 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
                           </p>
                         ) : null}
                         {f.dismissed && f.dismissReason ? <p className="mt-1">Dismissed: {f.dismissReason}</p> : null}
-                        {!f.dismissed && canExamine ? <DismissFinding {...common} findingId={f.id} /> : null}
+                        {!f.dismissed && presentation.actions.includes("dismissFinding") ? <DismissFinding {...common} findingId={f.id} /> : null}
                       </li>
                     ))}
                   </ul>
