@@ -27,9 +27,14 @@ function awaitsSql(name: ActionName, party: Party, actor: Actor | null): Prisma.
   if (actor) parts.push(Prisma.sql`c.${Prisma.raw(PARTY_COLUMN[party])} = ${actor.organizationId}::uuid`);
   else parts.push(Prisma.sql`c.${Prisma.raw(PARTY_COLUMN[party])} IS NOT NULL`);
   if (rule.creditIn) parts.push(Prisma.sql`c.status::text IN (${Prisma.join(rule.creditIn)})`);
-  const fourEyes = rule.checks && actor
-    ? Prisma.sql` AND EXISTS (SELECT 1 FROM approvals ap WHERE ap.credit_id = c.id AND ap.status = 'PENDING' AND ap.kind::text = ${approvalKindChecked(rule)} AND ap.maker_id <> ${actor.userId}::uuid${rule.subject === "credit" ? Prisma.empty : Prisma.sql` AND ap.subject_id = s.id`})`
-    : Prisma.empty;
+  const onSubject = rule.subject === "credit" ? Prisma.sql` AND ap.subject_id IS NULL` : Prisma.sql` AND ap.subject_id = s.id`;
+  // A checker's step waits for a checker only once something of its kind is prepared (by someone
+  // else); a maker's four-eyes step no longer waits once it is prepared.
+  const fourEyes = rule.checks
+    ? Prisma.sql` AND EXISTS (SELECT 1 FROM approvals ap WHERE ap.credit_id = c.id AND ap.status = 'PENDING' AND ap.kind::text = ${approvalKindChecked(rule)}${actor ? Prisma.sql` AND ap.maker_id <> ${actor.userId}::uuid` : Prisma.empty}${onSubject})`
+    : rule.fourEyes
+      ? Prisma.sql` AND NOT EXISTS (SELECT 1 FROM approvals ap WHERE ap.credit_id = c.id AND ap.status = 'PENDING'${onSubject})`
+      : Prisma.empty;
   if (rule.subject === "credit") {
     parts.push(Prisma.sql`c.status::text IN (${Prisma.join(states)})`);
     if (fourEyes !== Prisma.empty) parts.push(Prisma.sql`TRUE${fourEyes}`);
