@@ -9,8 +9,9 @@ import { sql } from "./support/runtime";
 import { USERS, personAs } from "./support/users";
 
 // The second half of the lifecycle: the beneficiary uploads an invoice and a bill of lading that
-// do not comply and presents them; the examiner sees the automatic findings and sends the notice;
-// the applicant waives; maker and checker record payment. Every party's timeline shows each step
+// do not comply and presents them; the examiner sees the automatic findings and sends the notice
+// (approved by a checker); the applicant waives and the bank accepts the waiver (maker and
+// checker); maker and checker record payment. Every party's timeline shows each step
 // anchored, and the auditor matches each downloaded document's hash to the chain on /verify.
 
 const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -100,11 +101,20 @@ test("a discrepant presentation: notice, waiver, payment by maker and checker, a
   await expect(findings).toContainText("Port Klang");
   await expect(maker.getByText(/banking day\(s\) left/)).toBeVisible();
   await act(maker, "Send discrepancy notice");
+  // Four eyes: the notice goes once a checker approves it.
+  await checker.goto(`/credits/${creditId}/presentations/${presentation!.id}`);
+  await act(checker, "Approve and send notice");
 
   // The applicant sees the notice and waives.
   await buyer.goto(`/credits/${creditId}/presentations/${presentation!.id}`);
   await expect(buyer.getByRole("alert").filter({ hasText: "The bank found discrepancies" })).toBeVisible();
   await act(buyer, "Waive discrepancies");
+
+  // The issuing bank decides whether to accept the waiver (art. 16(b)), under four eyes too.
+  await maker.goto(`/credits/${creditId}/presentations/${presentation!.id}`);
+  await act(maker, "Accept the waiver");
+  await checker.goto(`/credits/${creditId}/presentations/${presentation!.id}`);
+  await act(checker, "Approve accepting the waiver");
 
   // Four eyes on the payment: the maker prepares, the checker approves.
   await maker.goto(`/credits/${creditId}/presentations/${presentation!.id}`);

@@ -67,7 +67,7 @@ export const currencyDecimals = (currency: string): number => MINOR_UNITS[curren
 /** The most decimals any currency a credit is drawn in has (amounts are stored as Decimal(18,3)). */
 export const MAX_DECIMALS = SCALE;
 
-export type ParsedAmount = { ok: true; amount: string; milli: Milli } | { ok: false; message: string };
+export type ParsedAmount = { ok: true; amount: string; milli: Milli } | { ok: false; message: string; reason: "missing" | "form" | "decimals" | "zero" };
 
 /**
  * THE check for an amount that enters the system (terms, amendments, document data, payments):
@@ -78,30 +78,32 @@ export type ParsedAmount = { ok: true; amount: string; milli: Milli } | { ok: fa
  */
 export function parseAmount(currency: string | null, raw: unknown): ParsedAmount {
   const text = typeof raw === "number" && Number.isFinite(raw) ? String(raw) : typeof raw === "string" ? raw.trim() : "";
-  if (text === "") return { ok: false, message: "Enter an amount" };
+  if (text === "") return { ok: false, reason: "missing", message: "Enter an amount" };
   const match = /^(\d{1,15})(?:\.(\d+))?$/.exec(text);
-  if (!match) return { ok: false, message: "Enter an amount like 125000.00" };
+  if (!match) return { ok: false, reason: "form", message: "Enter an amount like 125000.00" };
   const fraction = match[2] ?? "";
   const decimals = currency === null ? MAX_DECIMALS : currencyDecimals(currency);
   if (fraction.length > decimals) {
     return {
       ok: false,
+      reason: "decimals",
       message: currency === null ? `At most ${MAX_DECIMALS} decimal places` : `${currency} amounts have ${decimals === 0 ? "no decimal places" : `at most ${decimals} decimal place${decimals === 1 ? "" : "s"}`}`,
     };
   }
   const milli = toMilli(text);
-  if (milli <= 0n) return { ok: false, message: "The amount must be more than zero" };
+  if (milli <= 0n) return { ok: false, reason: "zero", message: "The amount must be more than zero" };
   return { ok: true, amount: text, milli };
 }
 
-/** A form or JSON field holding an amount whose currency is checked later (by `amountFitsCurrency`). */
+/** A form or JSON field holding an amount whose currency is checked later (by `amountFitsCurrency`, or the payment step). */
 export const amountField = (what = "an amount") =>
   z
     .string({ error: `Enter ${what}` })
     .trim()
     .superRefine((value, ctx) => {
+      // Too many decimals is the currency's to say (amountFitsCurrency, or the payment step).
       const parsed = parseAmount(null, value);
-      if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message === "Enter an amount" ? `Enter ${what}` : parsed.message });
+      if (!parsed.ok && parsed.reason !== "decimals") ctx.addIssue({ code: "custom", message: parsed.reason === "missing" ? `Enter ${what}` : parsed.message });
     });
 
 /** The same for JSON input, where an API client may send 125000.5 as a number: kept as the decimal it denotes. */

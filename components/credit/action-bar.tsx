@@ -18,7 +18,7 @@ export function ActionButtons({
   subjectId,
   extra,
 }: {
-  credit: Pick<CreditDetail, "id" | "version" | "currency" | "terms" | "pendingApprovals" | "fourEyes" | "parties">;
+  credit: Pick<CreditDetail, "id" | "version" | "currency" | "amount" | "terms" | "pendingApprovals" | "fourEyes" | "parties">;
   actions: ActionName[];
   subjectId?: string;
   extra?: { defaultAmount?: string; needsDueDate?: boolean; claimedAmount?: string | null };
@@ -30,7 +30,7 @@ export function ActionButtons({
     const kind = approvalKindChecked(rule);
     if (kind) {
       const approval = credit.pendingApprovals.find((a) => a.kind === kind && a.subjectId === (subjectId ?? null));
-      return approval ? <ApprovalSummary approval={approval} currency={credit.currency} claimedAmount={claimedAmount} /> : undefined;
+      return approval ? <ApprovalSummary approval={approval} currency={credit.currency} claimedAmount={claimedAmount} creditAmount={credit.amount} /> : undefined;
     }
     const notes: string[] = [];
     if (rule.input === "payment") notes.push(claimedAmount ? `The presentation claims ${formatMoney(credit.currency, claimedAmount)}: the payment cannot exceed it.` : "This presentation claims no amount: nothing can be paid against it.");

@@ -35,7 +35,7 @@ export function approvalTitle(approval: PendingApproval): string {
   return `${label}: prepared by ${approval.maker}, waiting for a checker`;
 }
 
-export function ApprovalSummary({ approval, currency, claimedAmount }: { approval: PendingApproval; currency: string; claimedAmount?: string | null }) {
+export function ApprovalSummary({ approval, currency, claimedAmount, creditAmount }: { approval: PendingApproval; currency: string; claimedAmount?: string | null; creditAmount?: string }) {
   const payload = (approval.payload ?? {}) as { summary?: string; changes?: Change[]; amount?: string; creditNumber?: string; bankConditions?: string; dueDate?: string | null };
   const money = (amount: string) => formatMoney(currency, amount);
   return (
@@ -72,6 +72,12 @@ export function ApprovalSummary({ approval, currency, claimedAmount }: { approva
           <>
             <dt className="text-slate-600">Credit number (20)</dt>
             <dd className="font-mono font-semibold text-slate-900">{payload.creditNumber}</dd>
+            {creditAmount ? (
+              <>
+                <dt className="text-slate-600">Amount undertaken (32B)</dt>
+                <dd className="font-semibold tabular-nums text-slate-900">{money(creditAmount)}</dd>
+              </>
+            ) : null}
             {payload.bankConditions ? (
               <>
                 <dt className="text-slate-600">Bank conditions</dt>

@@ -46,7 +46,7 @@ function limitSql(limit: number): Prisma.Sql {
 
 /**
  * SQL true when credit `c` waits for `party` to take `name`: `actor`'s organisation, or any
- * organisation when null (then the four-eyes rule, which depends on who asks, is not applied).
+ * organisation when null (then a checker's step waits for any checker but the maker).
  * `creditStates` narrows the credit states the condition is asked for (null: any).
  */
 function awaitsSql(name: ActionName, party: Party, actor: Actor | null, creditStates: readonly string[] | null = null): Prisma.Sql {
@@ -60,9 +60,13 @@ function awaitsSql(name: ActionName, party: Party, actor: Actor | null, creditSt
   if (allowed) parts.push(allowed.length ? Prisma.sql`c.status IN (${literals(allowed)})` : Prisma.sql`FALSE`);
   const kind = approvalKindChecked(rule);
   if (rule.checks && !kind) throw new Error(`waiting: no approval kind for ${rule.checks}`);
-  const fourEyes =
-    kind && actor
-      ? Prisma.sql` AND EXISTS (SELECT 1 FROM approvals ap WHERE ap.credit_id = c.id AND ap.status = 'PENDING' AND ap.kind = ${literals([kind])} AND ap.maker_id <> ${actor.userId}::uuid${rule.subject === "credit" ? Prisma.empty : Prisma.sql` AND ap.subject_id = s.id`})`
+  const onSubject = rule.subject === "credit" ? Prisma.sql` AND ap.subject_id IS NULL` : Prisma.sql` AND ap.subject_id = s.id`;
+  // A checker's step waits for a checker only once something of its kind is prepared (by someone
+  // else); a maker's four-eyes step no longer waits once it is prepared.
+  const fourEyes = kind
+    ? Prisma.sql` AND EXISTS (SELECT 1 FROM approvals ap WHERE ap.credit_id = c.id AND ap.status = 'PENDING' AND ap.kind = ${literals([kind])}${actor ? Prisma.sql` AND ap.maker_id <> ${actor.userId}::uuid` : Prisma.empty}${onSubject})`
+    : rule.fourEyes
+      ? Prisma.sql` AND NOT EXISTS (SELECT 1 FROM approvals ap WHERE ap.credit_id = c.id AND ap.status = 'PENDING'${onSubject})`
       : Prisma.empty;
   if (rule.subject === "credit") {
     if (fourEyes !== Prisma.empty) parts.push(Prisma.sql`TRUE${fourEyes}`);

@@ -38,7 +38,7 @@ beforeAll(async () => {
   );
   seeded = await seedDemoWorld((line) => lines.push(line));
   await anchorEverything(worker, 60_000);
-}, 180_000);
+}, 600_000); // thirteen credits through the lifecycle, then anchored: minutes on a loaded 2-core machine
 
 afterAll(() => {
   process.env.STORAGE_DIR = savedStorageDir;

@@ -5,6 +5,7 @@ import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
 import { grantAuditAccess, revokeAuditAccess } from "@/lib/audit/grants";
 import { actorOrThrow } from "@/lib/auth/session";
 import { addHoliday, removeHoliday } from "@/lib/calendar/holidays";
+import { setFourEyes } from "@/lib/organizations/four-eyes";
 import { type ActionState, errorState } from "@/lib/http/action-state";
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
@@ -57,5 +58,10 @@ export async function addHolidayAction(_previous: ActionState, form: FormData): 
 
 export async function removeHolidayAction(form: FormData): Promise<void> {
   await removeHoliday(await actorOrThrow(), text(form, "holidayId"));
+  revalidatePath("/settings");
+}
+
+export async function setFourEyesAction(form: FormData): Promise<void> {
+  await setFourEyes(await actorOrThrow(), text(form, "fourEyes") === "on");
   revalidatePath("/settings");
 }

@@ -13,7 +13,8 @@ import { listHolidays } from "@/lib/calendar/holidays";
 import { listCredits } from "@/lib/credits/list-credits";
 import { canReconcile, latestReconciliation } from "@/lib/reconciliation/reconciliation";
 import { ReconciliationPanel } from "@/components/reconciliation/reconciliation-panel";
-import { removeHolidayAction, revokeAuditAction, revokeTokenAction } from "./actions";
+import { fourEyesSetting } from "@/lib/organizations/four-eyes";
+import { removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction } from "./actions";
 import { AddHolidayForm, CreateTokenForm, GrantAuditForm } from "./forms";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -27,6 +28,8 @@ export default async function SettingsPage() {
   const bankAdmin = isBank && actor.roles.some((r) => r === "ADMIN" || r === "CHECKER");
   const canTokens = isBank || actor.roles.includes("ADMIN");
   const reconciles = canReconcile(actor);
+  const fourEyes = isBank ? await fourEyesSetting(actor.organizationId) : true;
+  const changesFourEyes = isBank && actor.roles.includes("ADMIN");
   const [tokens, grants, auditors, credits, holidays, reconciliation] = await Promise.all([
     canTokens ? listApiTokens(actor) : [],
     isBank || actor.organizationKind === "AUDITOR" ? listGrants(actor) : [],
@@ -39,6 +42,27 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" description={`${actor.name} · ${actor.organizationName} · ${actor.roles.map((r) => r.toLowerCase()).join(", ")}`} />
       <div className="space-y-6">
+        {isBank ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Four eyes</CardTitle>
+              <p className="text-sm text-slate-600">
+                {fourEyes
+                  ? "On: adding or extending confirmation, dismissing a finding, declaring complying, sending the notice of discrepancies, accepting a waiver and refusing each wait for a different user with the checker role."
+                  : "Off: your makers' examination decisions and confirmations take effect at once."}{" "}
+                Issuance, amendments and payments always need a maker and a checker.
+              </p>
+            </CardHeader>
+            {changesFourEyes ? (
+              <CardBody>
+                <form action={setFourEyesAction}>
+                  <input type="hidden" name="fourEyes" value={fourEyes ? "off" : "on"} />
+                  <SubmitButton variant={fourEyes ? "danger" : "primary"}>{fourEyes ? "Turn four eyes off" : "Turn four eyes on"}</SubmitButton>
+                </form>
+              </CardBody>
+            ) : null}
+          </Card>
+        ) : null}
         {canTokens ? (
           <Card>
             <CardHeader>

@@ -1,6 +1,7 @@
 import { invalid } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { amendedFields, applyAmendment } from "@/lib/terms/amend";
+import { diffTerms } from "@/lib/terms/diff";
 import { DERIVED_MILESTONES } from "../definition";
 import type { Handler, HandlerResult } from "../perform";
 import { decideApproval } from "./issuance";
@@ -60,8 +61,22 @@ export const declineAmendment: Handler<"declineAmendment"> = async ({ tx, subjec
 
 export const prepareAmendment: Handler<"prepareAmendment"> = async ({ tx, actor, credit, subject, input }) => {
   const amendment = await amendmentOf(tx, subject!.id);
+  // What the checker approves: each field the amendment changes, before and after.
+  const base = await loadTerms(tx, amendment.baseTermsId);
+  const proposed = amendment.proposedTermsId ? await loadTerms(tx, amendment.proposedTermsId) : null;
+  const changes = amendment.cancellation
+    ? [{ label: "Credit", before: "In force", after: "Cancelled once the beneficiary consents" }]
+    : proposed
+      ? diffTerms(base.terms, proposed.terms).map((c) => ({ label: `${c.tag} ${c.label}`, before: c.before ?? "—", after: c.after ?? "—" }))
+      : [];
   await tx.approval.create({
-    data: { creditId: credit.id, kind: "AMENDMENT", subjectId: amendment.id, makerId: actor!.userId, payload: { amendmentNumber: amendment.number, comment: input.comment } },
+    data: {
+      creditId: credit.id,
+      kind: "AMENDMENT",
+      subjectId: amendment.id,
+      makerId: actor!.userId,
+      payload: { amendmentNumber: amendment.number, comment: input.comment, summary: `Issue amendment ${amendment.number}${amendment.cancellation ? " (cancellation)" : ""} (MT707)`, changes },
+    },
   });
   return { event: { amendmentNumber: amendment.number, ...(input.comment ? { comment: input.comment } : {}) } };
 };

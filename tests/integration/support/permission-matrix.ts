@@ -55,7 +55,7 @@ function expectedAllowed(c: Case, v: Variant, makerIsDual: boolean): boolean {
   if (!sees(party, c.creditStatus)) return false;
   if (!(rule.by as readonly Party[]).includes(party)) return false;
   if (!v.roles.some((r) => rule.roles.includes(r))) return false;
-  if (rule.checks && makerIsDual && v.label === "issuingBank dual") return false;
+  if (rule.checks && makerIsDual && v.label === `${(rule.by as readonly Party[])[0]} dual`) return false;
   return stateOk;
 }
 
@@ -80,6 +80,8 @@ function sampleInput(action: ActionName, world: World, fixture: Fixture): unknow
       return { creditNumber: `MX${randomUUID().slice(0, 10).toUpperCase()}`, bankConditions: "" };
     case "advice":
       return { addConfirmation: false };
+    case "amendmentAdvice":
+      return {};
     case "document":
       return {
         kind: "PACKING_LIST",
@@ -104,9 +106,14 @@ const SUBJECT_FIXTURE_CREDIT: CreditStatus = "ADVISED";
 async function fixtureFor(world: World, c: Case, maker: Actor): Promise<Fixture> {
   const rule = actionRule(c.action);
   if (c.action === "createCredit") return { creditId: "" };
-  if (rule.subject === "credit" || rule.from === "create") return creditIn(world, c.creditStatus, { maker });
-  const needsFinding = c.action === "notifyDiscrepancies" || c.action === "dismissFinding";
-  return creditIn(world, c.creditStatus, { maker, openFinding: needsFinding, [rule.subject]: c.subjectState });
+  // A checker's decision on a held (four-eyes) step needs that step prepared and waiting.
+  const held = rule.decides ? (rule.checks as ActionName) : undefined;
+  const heldOptions = held
+    ? { held, ...(held === "adviseCredit" ? { terms: { confirmation: "MAY_ADD" as const } } : {}), ...(held === "adviseAmendment" ? { confirmedByAdvisingBank: true } : {}) }
+    : {};
+  if (rule.subject === "credit" || rule.from === "create") return creditIn(world, c.creditStatus, { maker, ...heldOptions });
+  const needsFinding = c.action === "notifyDiscrepancies" || c.action === "dismissFinding" || held === "notifyDiscrepancies" || held === "dismissFinding";
+  return creditIn(world, c.creditStatus, { maker, openFinding: needsFinding, [rule.subject]: c.subjectState, ...heldOptions });
 }
 
 function casesFor(subject: Subject): Case[] {
@@ -136,6 +143,7 @@ export function permissionMatrix(subject: Subject): void {
       for (const role of ROLES) variants.push({ label: `${org} ${role}`, actor: world.users[org][role], org, roles: [role] });
     }
     variants.push({ label: "issuingBank dual", actor: world.dualIssuer, org: "issuingBank", roles: ["MAKER", "CHECKER"] });
+    variants.push({ label: "advisingBank dual", actor: world.dualAdviser, org: "advisingBank", roles: ["MAKER", "CHECKER"] });
   });
 
   describe(`permission matrix: ${subject} actions`, () => {
@@ -148,8 +156,8 @@ export function permissionMatrix(subject: Subject): void {
       const title = `${c.action} with the credit ${c.creditStatus}${c.subjectState ? ` and the ${subject} ${c.subjectState}` : ""}`;
       it(title, async () => {
         const rule = actionRule(c.action);
-        // For checker steps the pending approval was prepared by the dual-role user, who must not approve it.
-        const maker = rule.checks ? world.dualIssuer : world.users.issuingBank.MAKER;
+        // For checker steps the pending approval was prepared by the bank's dual-role user, who must not approve it.
+        const maker = rule.checks ? ((rule.by as readonly Party[])[0] === "advisingBank" ? world.dualAdviser : world.dualIssuer) : world.users.issuingBank.MAKER;
         const perform = (v: Variant, fixture: Fixture) =>
           performAction({
             actor: v.actor,
@@ -179,7 +187,11 @@ export function permissionMatrix(subject: Subject): void {
           const fresh = await fixtureFor(world, c, maker);
           const result = await perform(v, fresh);
           const to = rule.to;
-          if (to && to !== "previous") {
+          if (result.held) {
+            // Under four eyes (every bank here has it on) the step waits for a checker and changes no state.
+            expect([v.label, rule.fourEyes?.approval, await db().approval.count({ where: { creditId: fresh.creditId, status: "PENDING" } })]).toEqual([v.label, expect.any(String), 1]);
+            expect(result.subjectStatus ?? result.creditStatus).toBe(rule.subject === "credit" ? c.creditStatus : c.subjectState);
+          } else if (to && to !== "previous") {
             const reached = rule.subject === "credit" ? result.creditStatus : result.subjectStatus;
             // Some steps end the credit too (a payment that settles it): the subject still reaches `to`.
             expect([v.label, reached]).toEqual([v.label, to]);

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AmendmentStatus, CreditStatus, MemberRole, OrganizationKind, PresentationStatus } from "@/lib/generated/prisma/enums";
 import { type Actor, loadActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import type { Party } from "@/lib/lifecycle/definition";
+import { type ActionName, type Party, actionRule } from "@/lib/lifecycle/definition";
 import { termsHash } from "@/lib/terms/hash";
 import { type Terms, termsSchema } from "@/lib/terms/schema";
 import { sampleTerms } from "@/lib/terms/sample";
@@ -32,6 +32,8 @@ export interface World {
   users: Record<OrgKey, Record<MemberRole, Actor>>;
   /** An issuing-bank user with both maker and checker roles, for four-eyes tests. */
   dualIssuer: Actor;
+  /** The same at the advising bank (which adds confirmation under four eyes). */
+  dualAdviser: Actor;
 }
 
 export async function createWorld(): Promise<World> {
@@ -47,7 +49,8 @@ export async function createWorld(): Promise<World> {
     for (const role of ROLES) users[key][role] = await createUser(created.id, [role], `${key}-${role}-${suffix}`);
   }
   const dualIssuer = await createUser(orgs.issuingBank, ["MAKER", "CHECKER"], `issuer-dual-${suffix}`);
-  return { orgs, users, dualIssuer };
+  const dualAdviser = await createUser(orgs.advisingBank, ["MAKER", "CHECKER"], `adviser-dual-${suffix}`);
+  return { orgs, users, dualIssuer, dualAdviser };
 }
 
 export async function createUser(organizationId: string, roles: MemberRole[], handle: string, passwordHash = "not-a-real-hash"): Promise<Actor> {
@@ -77,7 +80,17 @@ let creditNumberSeq = 0;
 export async function creditIn(
   world: World,
   status: CreditStatus,
-  options: { amendment?: AmendmentStatus; presentation?: PresentationStatus; terms?: Partial<Terms>; openFinding?: boolean; maker?: Actor } = {},
+  options: {
+    amendment?: AmendmentStatus;
+    presentation?: PresentationStatus;
+    terms?: Partial<Terms>;
+    openFinding?: boolean;
+    maker?: Actor;
+    /** A four-eyes step already prepared by `maker` and waiting for a checker. */
+    held?: ActionName;
+    /** The advising bank is the confirming bank (as when it added confirmation while advising). */
+    confirmedByAdvisingBank?: boolean;
+  } = {},
 ): Promise<Fixture> {
   const terms = termsSchema.parse(sampleTerms({ ...options.terms }));
   const now = new Date();
@@ -92,7 +105,7 @@ export async function creditIn(
       beneficiaryId: world.orgs.beneficiary,
       issuingBankId: world.orgs.issuingBank,
       advisingBankId: world.orgs.advisingBank,
-      confirmingBankId: issued ? world.orgs.confirmingBank : null,
+      confirmingBankId: issued ? (options.confirmedByAdvisingBank ? world.orgs.advisingBank : world.orgs.confirmingBank) : null,
       confirmed: issued,
       currency: terms.currency,
       amount: terms.amount,
@@ -168,6 +181,19 @@ export async function creditIn(
         data: { creditId: credit.id, kind: "PAYMENT", subjectId: presentation.id, makerId: maker.userId, payload: { amount: terms.amount, currency: terms.currency, kind: "SIGHT", dueDate: null, previousStatus: "COMPLIANT" } },
       });
     }
+  }
+  if (options.held) {
+    const rule = actionRule(options.held);
+    const input: Record<ActionName | string, unknown> = {
+      adviseCredit: { addConfirmation: true, comment: "" },
+      adviseAmendment: { extendConfirmation: true, comment: "" },
+      dismissFinding: { findingId: fixture.findingId, reason: "Not a discrepancy" },
+      refusePresentation: { reason: "Discrepancies not waived" },
+    };
+    const subjectId = rule.subject === "amendment" ? fixture.amendmentId : rule.subject === "presentation" ? fixture.presentationId : null;
+    await db().approval.create({
+      data: { creditId: credit.id, kind: rule.fourEyes!.approval, subjectId: subjectId ?? null, makerId: maker.userId, payload: { action: options.held, input: (input[options.held] ?? {}) as Prisma.InputJsonValue, summary: "Held in a fixture", changes: [] } },
+    });
   }
   return fixture;
 }

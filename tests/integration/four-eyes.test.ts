@@ -1,0 +1,224 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { type PerformOptions, performAction } from "@/lib/lifecycle/perform";
+import { waitingForMe } from "@/lib/credits/waiting";
+import { setFourEyes } from "@/lib/organizations/four-eyes";
+import { useTestDatabase } from "./support/database";
+import { type World, createUser, createWorld, creditIn, snapshot } from "./support/world";
+
+// Four eyes wherever money or rights move (issue 11), and the limits of a payment: steps held for
+// a checker change nothing until a different checker approves; a maker never approves their own;
+// a bank that turns four eyes off acts at once; a payment is made against the amount claimed.
+
+useTestDatabase();
+let world: World;
+beforeAll(async () => {
+  world = await createWorld();
+});
+
+const act = (options: PerformOptions) => performAction(options);
+
+/** The outcome of an attempt: "ok", or the refusal's code, message and field messages. */
+async function attempt(options: PerformOptions) {
+  try {
+    await act(options);
+    return { code: "ok" as const };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { code: error.code, message: error.message, fields: error.fields ?? {} };
+  }
+}
+
+const presentationStatus = async (id: string) => (await db().presentation.findUniqueOrThrow({ where: { id } })).status;
+
+describe("payment amounts (bugs 2 and the payment limit)", () => {
+  it("refuses a USD payment of 262000.005 with a field message, and changes nothing", async () => {
+    // A credit large enough that only the third decimal is wrong.
+    const fixture = await creditIn(world, "ADVISED", { presentation: "COMPLIANT", terms: { amount: "300000.00" } });
+    const before = await snapshot(fixture.creditId);
+    const outcome = await attempt({ actor: world.users.issuingBank.MAKER, action: "preparePayment", creditId: fixture.creditId, subjectId: fixture.presentationId, input: { amount: "262000.005" } });
+    expect(outcome).toMatchObject({ code: "INVALID_REQUEST", fields: { amount: "USD amounts have at most 2 decimal places" } });
+    expect(await snapshot(fixture.creditId)).toBe(before);
+  });
+
+  it("refuses a payment above the amount the presentation claims, even when the credit has more available", async () => {
+    const fixture = await creditIn(world, "ADVISED", { presentation: "COMPLIANT" });
+    await db().presentation.update({ where: { id: fixture.presentationId }, data: { claimedAmount: "50000.00" } });
+    const before = await snapshot(fixture.creditId);
+    const outcome = await attempt({ actor: world.users.issuingBank.MAKER, action: "preparePayment", creditId: fixture.creditId, subjectId: fixture.presentationId, input: { amount: "50000.01" } });
+    expect(outcome).toMatchObject({ code: "INVALID_REQUEST", message: expect.stringMatching(/claims USD 50,000\.00: a payment cannot exceed the amount claimed/), fields: { amount: expect.stringMatching(/the amount claimed/) } });
+    expect(await snapshot(fixture.creditId)).toBe(before);
+    // The claimed amount itself can be paid.
+    await expect(act({ actor: world.users.issuingBank.MAKER, action: "preparePayment", creditId: fixture.creditId, subjectId: fixture.presentationId, input: { amount: "50000.00" } })).resolves.toMatchObject({ subjectStatus: "PAYMENT_PENDING" });
+  });
+
+  it("refuses any payment against a presentation that claims no amount (a packing list alone)", async () => {
+    const fixture = await creditIn(world, "ADVISED", { presentation: "WAIVER_ACCEPTED" });
+    await db().presentation.update({ where: { id: fixture.presentationId }, data: { claimedAmount: null } });
+    const before = await snapshot(fixture.creditId);
+    const outcome = await attempt({ actor: world.users.issuingBank.MAKER, action: "preparePayment", creditId: fixture.creditId, subjectId: fixture.presentationId, input: { amount: "50000.00" } });
+    expect(outcome).toMatchObject({ code: "INVALID_REQUEST", message: expect.stringMatching(/claims no amount/), fields: { amount: "No amount is claimed in this presentation" } });
+    expect(await snapshot(fixture.creditId)).toBe(before);
+  });
+
+  it("stores what the checker will see: amount, claimed amount and the drawing before and after", async () => {
+    const fixture = await creditIn(world, "ADVISED", { presentation: "COMPLIANT" });
+    await act({ actor: world.users.issuingBank.MAKER, action: "preparePayment", creditId: fixture.creditId, subjectId: fixture.presentationId, input: { amount: "125000.00" } });
+    const approval = await db().approval.findFirstOrThrow({ where: { creditId: fixture.creditId, kind: "PAYMENT", status: "PENDING" } });
+    expect(approval.payload).toMatchObject({
+      amount: "125000.000",
+      claimedAmount: "125000",
+      changes: expect.arrayContaining([{ label: "Drawn under the credit", before: "USD 0.00", after: "USD 125,000.00" }]),
+    });
+  });
+});
+
+describe("four eyes on the issuing bank's examination decisions", () => {
+  it("holds a maker's 'complying' until a different checker approves; the maker's own approval is refused with 403", async () => {
+    const fixture = await creditIn(world, "ADVISED", { presentation: "PRESENTED" });
+    const held = await act({ actor: world.dualIssuer, action: "determineCompliant", creditId: fixture.creditId, subjectId: fixture.presentationId });
+    expect(held).toMatchObject({ held: true, subjectStatus: "PRESENTED", milestoneSeqs: [] });
+    expect(await presentationStatus(fixture.presentationId!)).toBe("PRESENTED");
+    expect(await db().milestone.count({ where: { creditId: fixture.creditId } })).toBe(0);
+    const approval = await db().approval.findFirstOrThrow({ where: { creditId: fixture.creditId, status: "PENDING" } });
+    expect(approval).toMatchObject({ kind: "COMPLIANCE", makerId: world.dualIssuer.userId, subjectId: fixture.presentationId });
+    expect(approval.payload).toMatchObject({ action: "determineCompliant", changes: expect.arrayContaining([{ label: "Presentation 1", before: "Under examination", after: "Complying" }]) });
+
+    // While it waits, no other decision can be prepared on the presentation.
+    expect(await attempt({ actor: world.users.issuingBank.MAKER, action: "notifyDiscrepancies", creditId: fixture.creditId, subjectId: fixture.presentationId })).toMatchObject({ code: "INVALID_STATE" });
+
+    const before = await snapshot(fixture.creditId);
+    expect(await attempt({ actor: world.dualIssuer, action: "approveCompliance", creditId: fixture.creditId, subjectId: fixture.presentationId })).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/four eyes/) });
+    expect(await snapshot(fixture.creditId)).toBe(before);
+
+    const approved = await act({ actor: world.users.issuingBank.CHECKER, action: "approveCompliance", creditId: fixture.creditId, subjectId: fixture.presentationId });
+    expect(approved).toMatchObject({ subjectStatus: "COMPLIANT" });
+    expect(approved.milestoneSeqs).toHaveLength(1);
+    const presentation = await db().presentation.findUniqueOrThrow({ where: { id: fixture.presentationId } });
+    expect(presentation.examinedById).toBe(world.dualIssuer.userId);
+    expect(await db().approval.findUniqueOrThrow({ where: { id: approval.id } })).toMatchObject({ status: "APPROVED", checkerId: world.users.issuingBank.CHECKER.userId });
+  });
+
+  it("sends a held notice back: nothing is notified, and the maker can prepare again", async () => {
+    const fixture = await creditIn(world, "ADVISED", { presentation: "PRESENTED", openFinding: true });
+    await act({ actor: world.users.issuingBank.MAKER, action: "notifyDiscrepancies", creditId: fixture.creditId, subjectId: fixture.presentationId });
+    await act({ actor: world.users.issuingBank.CHECKER, action: "rejectNotice", creditId: fixture.creditId, subjectId: fixture.presentationId, input: { reason: "Check the invoice again" } });
+    expect(await presentationStatus(fixture.presentationId!)).toBe("PRESENTED");
+    expect(await db().milestone.count({ where: { creditId: fixture.creditId } })).toBe(0);
+    await act({ actor: world.users.issuingBank.MAKER, action: "notifyDiscrepancies", creditId: fixture.creditId, subjectId: fixture.presentationId });
+    const sent = await act({ actor: world.users.issuingBank.CHECKER, action: "approveNotice", creditId: fixture.creditId, subjectId: fixture.presentationId });
+    expect(sent).toMatchObject({ subjectStatus: "DISCREPANT" });
+  });
+
+  it("holds dismissing a finding, refusing and accepting a waiver the same way", async () => {
+    const maker = world.users.issuingBank.MAKER;
+    const checker = world.users.issuingBank.CHECKER;
+    const dismissal = await creditIn(world, "ADVISED", { presentation: "PRESENTED", openFinding: true });
+    await act({ actor: maker, action: "dismissFinding", creditId: dismissal.creditId, subjectId: dismissal.presentationId, input: { findingId: dismissal.findingId, reason: "Signature not required by the credit" } });
+    expect((await db().finding.findUniqueOrThrow({ where: { id: dismissal.findingId } })).dismissed).toBe(false);
+    await act({ actor: checker, action: "approveDismissal", creditId: dismissal.creditId, subjectId: dismissal.presentationId });
+    expect(await db().finding.findUniqueOrThrow({ where: { id: dismissal.findingId } })).toMatchObject({ dismissed: true, dismissReason: "Signature not required by the credit" });
+
+    const refusal = await creditIn(world, "ADVISED", { presentation: "DISCREPANT" });
+    await act({ actor: maker, action: "refusePresentation", creditId: refusal.creditId, subjectId: refusal.presentationId, input: { reason: "Discrepancies not waived" } });
+    expect(await presentationStatus(refusal.presentationId!)).toBe("DISCREPANT");
+    await expect(act({ actor: checker, action: "approveRefusal", creditId: refusal.creditId, subjectId: refusal.presentationId })).resolves.toMatchObject({ subjectStatus: "REFUSED" });
+
+    const waiver = await creditIn(world, "ADVISED", { presentation: "DISCREPANT" });
+    await act({ actor: world.users.applicant.MAKER, action: "waiveDiscrepancies", creditId: waiver.creditId, subjectId: waiver.presentationId });
+    // The applicant's waiver alone does not let the bank pay (UCP 600 art. 16(b)).
+    expect(await attempt({ actor: maker, action: "preparePayment", creditId: waiver.creditId, subjectId: waiver.presentationId, input: { amount: "1000.00" } })).toMatchObject({ code: "INVALID_STATE" });
+    await act({ actor: maker, action: "acceptWaiver", creditId: waiver.creditId, subjectId: waiver.presentationId });
+    expect(await presentationStatus(waiver.presentationId!)).toBe("WAIVED");
+    await act({ actor: checker, action: "approveWaiverAcceptance", creditId: waiver.creditId, subjectId: waiver.presentationId });
+    expect(await presentationStatus(waiver.presentationId!)).toBe("WAIVER_ACCEPTED");
+    await expect(act({ actor: maker, action: "preparePayment", creditId: waiver.creditId, subjectId: waiver.presentationId, input: { amount: "1000.00" } })).resolves.toMatchObject({ subjectStatus: "PAYMENT_PENDING" });
+  });
+
+  it("refuses a checker's approval when nothing is waiting for one", async () => {
+    const fixture = await creditIn(world, "ADVISED", { presentation: "PRESENTED" });
+    const before = await snapshot(fixture.creditId);
+    expect(await attempt({ actor: world.users.issuingBank.CHECKER, action: "approveCompliance", creditId: fixture.creditId, subjectId: fixture.presentationId })).toMatchObject({ code: "INVALID_STATE" });
+    expect(await snapshot(fixture.creditId)).toBe(before);
+  });
+
+  it("lets a bank that turned four eyes off decide in one step, as before", async () => {
+    const other = await createWorld();
+    await db().organization.update({ where: { id: other.orgs.issuingBank }, data: { fourEyes: false } });
+    const fixture = await creditIn(other, "ADVISED", { presentation: "PRESENTED" });
+    const result = await act({ actor: other.users.issuingBank.MAKER, action: "determineCompliant", creditId: fixture.creditId, subjectId: fixture.presentationId });
+    expect(result).toMatchObject({ subjectStatus: "COMPLIANT" });
+    expect(result.held).toBeUndefined();
+    expect(await db().approval.count({ where: { creditId: fixture.creditId } })).toBe(0);
+    // Payment keeps its maker and checker whatever the setting.
+    await act({ actor: other.users.issuingBank.MAKER, action: "preparePayment", creditId: fixture.creditId, subjectId: fixture.presentationId, input: { amount: "125000.00" } });
+    expect(await presentationStatus(fixture.presentationId!)).toBe("PAYMENT_PENDING");
+  });
+});
+
+describe("confirmation (UCP 600 art. 8 and 10(b))", () => {
+  it("holds adding confirmation for the advising bank's checker; advising without it goes at once", async () => {
+    const fixture = await creditIn(world, "ISSUED", { terms: { confirmation: "MAY_ADD" } });
+    await db().credit.update({ where: { id: fixture.creditId }, data: { confirmingBankId: null, confirmed: false } });
+    const maker = world.users.advisingBank.MAKER;
+    const held = await act({ actor: maker, action: "adviseCredit", creditId: fixture.creditId, input: { addConfirmation: true } });
+    expect(held).toMatchObject({ held: true, creditStatus: "ISSUED" });
+    const approval = await db().approval.findFirstOrThrow({ where: { creditId: fixture.creditId, status: "PENDING" } });
+    expect(approval.payload).toMatchObject({ changes: expect.arrayContaining([{ label: "Our undertaking to honour, up to", before: "USD 0.00", after: "USD 125,000.00" }]) });
+    const dual = await createUser(world.orgs.advisingBank, ["MAKER", "CHECKER"], `advising-dual-${Date.now()}`);
+    expect(await attempt({ actor: maker, action: "approveConfirmation", creditId: fixture.creditId })).toMatchObject({ code: "FORBIDDEN" });
+    expect(await attempt({ actor: dual, action: "approveConfirmation", creditId: fixture.creditId })).toMatchObject({ code: "ok" });
+    expect(await db().credit.findUniqueOrThrow({ where: { id: fixture.creditId } })).toMatchObject({ status: "ADVISED", confirmed: true, confirmingBankId: world.orgs.advisingBank });
+
+    const plain = await creditIn(world, "ISSUED", { terms: { confirmation: "MAY_ADD" } });
+    await expect(act({ actor: maker, action: "adviseCredit", creditId: plain.creditId, input: { addConfirmation: false } })).resolves.toMatchObject({ creditStatus: "ADVISED" });
+  });
+
+  it("makes a confirming bank decide, for each amendment, whether its confirmation extends to it, and records the decision", async () => {
+    const fixture = await creditIn(world, "ADVISED", { amendment: "ISSUED", terms: { confirmation: "CONFIRM" } });
+    await db().credit.update({ where: { id: fixture.creditId }, data: { confirmingBankId: world.orgs.advisingBank, confirmed: true } });
+    const maker = world.users.advisingBank.MAKER;
+    const before = await snapshot(fixture.creditId);
+    expect(await attempt({ actor: maker, action: "adviseAmendment", creditId: fixture.creditId, subjectId: fixture.amendmentId, input: {} })).toMatchObject({
+      code: "INVALID_REQUEST",
+      fields: { extendConfirmation: expect.any(String) },
+    });
+    expect(await snapshot(fixture.creditId)).toBe(before);
+
+    // Extending is held for a checker; once approved the amendment is advised with the decision.
+    await act({ actor: maker, action: "adviseAmendment", creditId: fixture.creditId, subjectId: fixture.amendmentId, input: { extendConfirmation: true } });
+    expect((await db().amendment.findUniqueOrThrow({ where: { id: fixture.amendmentId } })).status).toBe("ISSUED");
+    await act({ actor: world.users.advisingBank.CHECKER, action: "approveConfirmationExtension", creditId: fixture.creditId, subjectId: fixture.amendmentId });
+    expect(await db().amendment.findUniqueOrThrow({ where: { id: fixture.amendmentId } })).toMatchObject({ status: "ADVISED", confirmationExtended: true });
+
+    const declined = await creditIn(world, "ADVISED", { amendment: "ISSUED" });
+    await db().credit.update({ where: { id: declined.creditId }, data: { confirmingBankId: world.orgs.advisingBank, confirmed: true } });
+    await act({ actor: maker, action: "adviseAmendment", creditId: declined.creditId, subjectId: declined.amendmentId, input: { extendConfirmation: false } });
+    expect(await db().amendment.findUniqueOrThrow({ where: { id: declined.amendmentId } })).toMatchObject({ status: "ADVISED", confirmationExtended: false });
+    const milestone = await db().milestone.findFirstOrThrow({ where: { creditId: declined.creditId, kind: "AMENDMENT_ADVISED" } });
+    expect(milestone.content).toMatchObject({ confirmationExtended: false });
+  });
+});
+
+describe("the four-eyes setting and the work queues", () => {
+  it("is changed only by the bank's administrator", async () => {
+    const other = await createWorld();
+    await expect(setFourEyes(other.users.issuingBank.CHECKER, false)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(setFourEyes(other.users.applicant.ADMIN, false)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await db().organization.findUniqueOrThrow({ where: { id: other.orgs.issuingBank } })).fourEyes).toBe(true);
+    await setFourEyes(other.users.issuingBank.ADMIN, false);
+    expect((await db().organization.findUniqueOrThrow({ where: { id: other.orgs.issuingBank } })).fourEyes).toBe(false);
+  });
+
+  it("puts a held step in another checker's queue, not the maker's", async () => {
+    const other = await createWorld();
+    const fixture = await creditIn(other, "ADVISED", { presentation: "PRESENTED" });
+    const steps = async (actor: typeof other.dualIssuer) => (await waitingForMe(actor)).find((w) => w.id === fixture.creditId)?.steps ?? [];
+    expect(await steps(other.users.issuingBank.CHECKER)).not.toContain("Presentation 1: Approve: complying");
+    await act({ actor: other.dualIssuer, action: "determineCompliant", creditId: fixture.creditId, subjectId: fixture.presentationId });
+    expect(await steps(other.users.issuingBank.CHECKER)).toContain("Presentation 1: Approve: complying");
+    expect(await steps(other.dualIssuer)).not.toContain("Presentation 1: Approve: complying");
+    expect(await steps(other.users.issuingBank.MAKER)).not.toContain("Presentation 1: Determine complying");
+  });
+});
