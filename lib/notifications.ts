@@ -1,8 +1,11 @@
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
+import { db, readRows } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
-export function unreadCount(actor: Actor): Promise<number> {
-  return db().notification.count({ where: { userId: actor.userId, readAt: null } });
+/** For the app shell's badge on every signed-in page: on pg without Prisma's engine (readRows). */
+export async function unreadCount(actor: Actor): Promise<number> {
+  const [row] = await readRows<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM notifications WHERE user_id = ${actor.userId}::uuid AND read_at IS NULL`);
+  return row?.n ?? 0;
 }
 
 export function listNotifications(actor: Actor, take = 100) {

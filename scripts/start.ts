@@ -31,7 +31,7 @@ async function main() {
   const { startStack } = await import("@/lib/stack/start-stack");
   const { disconnectDb } = await import("@/lib/db/client");
   const { startBackgroundJobs } = await import("@/lib/jobs/background");
-  const { DEMO_PASSWORD, DEMO_USERS, seedDemo } = await import("@/lib/seed/demo");
+  const { DEMO_PASSWORD, DEMO_USERS, seedDemoWorld } = await import("@/lib/seed/demo");
   const { ensureBuilt } = await import("@/lib/stack/build");
   const stack = await startStack(settings, log);
   // Assigned once the stack is up; read by shutdown(), which must exist before that.
@@ -72,7 +72,8 @@ async function main() {
     });
     resetConfigCache();
 
-    if (settings.SEED_DEMO) await atStage("seed", () => seedDemo());
+    // The demo credits are made through the real lifecycle; the worker started below anchors them.
+    if (settings.SEED_DEMO) await atStage("seed", () => seedDemoWorld(log));
 
     if (DEV) log("Development mode: next dev compiles pages on first request (no production build).");
     else await atStage("build", () => ensureBuilt(log));

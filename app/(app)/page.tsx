@@ -9,13 +9,14 @@ import { Money } from "@/components/ui/money";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { requireActor } from "@/lib/auth/session";
-import { waitingForMe, waitingForOthers } from "@/lib/credits/waiting";
+import { type ExaminationDue as Due, waitingForMe, waitingForOthers } from "@/lib/credits/waiting";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const actor = await requireActor();
   const [mine, others] = await Promise.all([waitingForMe(actor), waitingForOthers(actor)]);
+  const anyDue = mine.some((c) => c.due !== null);
   const canDraft = actor.organizationKind === "CORPORATE" && actor.roles.some((r) => r === "MAKER" || r === "ADMIN");
   return (
     <>
@@ -45,18 +46,30 @@ export default async function DashboardPage() {
                       Amount
                     </Th>
                     <Th scope="col">Status</Th>
+                    {anyDue ? <Th scope="col">Examination deadline (art. 14(b))</Th> : null}
                     <Th scope="col">Waiting since</Th>
                   </Tr>
                 </THead>
                 <TBody>
                   {mine.map((c) => (
-                    <Tr key={c.id}>
+                    <Tr key={c.id} data-overdue={c.due?.overdue ? "true" : undefined} className={c.due?.overdue ? "bg-danger-50" : undefined}>
                       <Td>
                         <Link href={`/credits/${c.id}`} className="font-medium text-brand-700 hover:underline">
                           {c.creditNumber ?? c.reference}
                         </Link>
                       </Td>
-                      <Td>{c.steps.join(" · ")}</Td>
+                      <Td>
+                        {/* Each step links to its exact item: the amendment, the presentation, the approval. */}
+                        <ul className="space-y-0.5">
+                          {c.nextSteps.map((step) => (
+                            <li key={`${step.subjectId ?? "credit"}-${step.action}`}>
+                              <Link href={step.href} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
+                                {step.item ? `${step.item}: ${step.label}` : step.label}
+                              </Link>
+                            </li>
+                          ))}
+                        </ul>
+                      </Td>
                       <Td>
                         {c.applicantName} → {c.beneficiaryName}
                       </Td>
@@ -66,6 +79,7 @@ export default async function DashboardPage() {
                       <Td>
                         <CreditStatusBadge status={c.status} />
                       </Td>
+                      {anyDue ? <Td>{c.due ? <ExaminationDue due={c.due} /> : <span className="text-slate-500">—</span>}</Td> : null}
                       <Td>
                         <Time value={c.updatedAt} relative />
                       </Td>
@@ -136,5 +150,19 @@ export default async function DashboardPage() {
         </p>
       </div>
     </>
+  );
+}
+
+/** The art. 14(b) deadline and the issuing bank's banking days left; overdue rows say so in words, not colour alone. */
+function ExaminationDue({ due }: { due: Due }) {
+  const days = Math.abs(due.bankingDaysLeft);
+  const plural = days === 1 ? "banking day" : "banking days";
+  return (
+    <span className="whitespace-nowrap">
+      <Time value={due.deadline} dateOnly />
+      <span className={`ml-2 text-sm ${due.overdue ? "font-semibold text-danger-700" : due.bankingDaysLeft <= 1 ? "font-semibold text-warning-800" : "text-slate-600"}`}>
+        {due.overdue ? `Overdue by ${days} ${plural}` : due.bankingDaysLeft === 0 ? "Due today" : `${days} ${plural} left`}
+      </span>
+    </span>
   );
 }

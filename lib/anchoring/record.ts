@@ -15,6 +15,11 @@ export interface NewMilestone {
   actorOrgId?: string | null;
   content: JsonObject;
   documentHashes?: string[];
+  /**
+   * When the milestone was recorded: the time its content commits to (`content.recordedAt`), so
+   * the row and the hash say the same (verifiers warn when they differ). Default: the database's clock.
+   */
+  recordedAt?: Date;
 }
 
 /**
@@ -54,6 +59,7 @@ export async function appendMilestone(tx: Tx, milestone: NewMilestone): Promise<
       prevDigest,
       salt,
       digest,
+      ...(milestone.recordedAt ? { createdAt: milestone.recordedAt } : {}),
     },
     select: { id: true },
   });

@@ -1,5 +1,6 @@
 import type { MemberRole, OrganizationKind } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/db/client";
+import { readRows } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** Who is acting: a signed-in user (or an API token acting as one), with their organisation and roles. */
 export interface Actor {
@@ -18,22 +19,21 @@ export interface Actor {
  * Load an actor fresh from the database: roles and memberships are never taken from the session
  * token or the client, so a revoked role stops working at the next request.
  */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export async function loadActor(userId: string, organizationId?: string): Promise<Actor | null> {
-  const membership = await db().membership.findFirst({
-    where: { userId, ...(organizationId ? { organizationId } : {}) },
-    include: { user: true, organization: true },
-    orderBy: { createdAt: "asc" },
-  });
-  if (!membership) return null;
-  return {
-    userId,
-    name: membership.user.name,
-    email: membership.user.email,
-    organizationId: membership.organizationId,
-    organizationName: membership.organization.name,
-    organizationKind: membership.organization.kind,
-    roles: membership.roles,
-  };
+  if (!UUID.test(userId) || (organizationId !== undefined && !UUID.test(organizationId))) return null;
+  // Every signed-in page and action loads the actor: one join on pg without Prisma's engine
+  // (readRows), where findFirst with include cost three queries.
+  const [row] = await readRows<Omit<Actor, "userId" | "apiTokenId">>(Prisma.sql`
+    SELECT u.name, u.email, m.organization_id AS "organizationId", o.name AS "organizationName", o.kind::text AS "organizationKind", m.roles::text[] AS roles
+      FROM memberships m
+      JOIN users u ON u.id = m.user_id
+      JOIN organizations o ON o.id = m.organization_id
+     WHERE m.user_id = ${userId}::uuid${organizationId ? Prisma.sql` AND m.organization_id = ${organizationId}::uuid` : Prisma.empty}
+     ORDER BY m.created_at ASC, m.id ASC
+     LIMIT 1`);
+  return row ? { userId, ...row } : null;
 }
 
 export const hasRole = (actor: Actor, role: MemberRole) => actor.roles.includes(role);

@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActingUser } from "@/lib/lifecycle/authorize";
+import { PARTY_COLUMN, type Party } from "@/lib/lifecycle/definition";
 
 // Who sees which credit, as SQL over the credits table aliased `c`: the parties of a credit
 // from the moment it concerns them (lib/lifecycle/authorize.ts visiblePartiesOf says the same
@@ -24,15 +25,25 @@ export function visibleToSql(actor: Pick<ActingUser, "organizationId" | "organiz
  * Not for auditors (their visibility is a grant, not a column).
  */
 export function visibilityArms(actor: Pick<ActingUser, "organizationId" | "organizationKind">): Prisma.Sql[] {
+  return partyArms(actor).map((arm) => arm.sql);
+}
+
+/**
+ * visibilityArms with the party each arm fixes to the actor's organisation and what else the arm
+ * asks (`when`, null for nothing): given `<party column> = org`, the arm is just `when`.
+ */
+export function partyArms(actor: Pick<ActingUser, "organizationId" | "organizationKind">): { party: Party; when: Prisma.Sql | null; sql: Prisma.Sql }[] {
   const org = actor.organizationId;
   if (actor.organizationKind === "AUDITOR") throw new Error("visibilityArms: an auditor sees credits through grants, not party columns");
-  if (actor.organizationKind === "CORPORATE") {
-    return [Prisma.sql`c.applicant_id = ${org}::uuid`, Prisma.sql`(c.beneficiary_id = ${org}::uuid AND c.shared_at IS NOT NULL)`];
-  }
+  const arm = (party: Party, when: Prisma.Sql | null) => {
+    const column = Prisma.sql`c.${Prisma.raw(PARTY_COLUMN[party])} = ${org}::uuid`;
+    return { party, when, sql: when ? Prisma.sql`(${column} AND ${when})` : column };
+  };
+  if (actor.organizationKind === "CORPORATE") return [arm("applicant", null), arm("beneficiary", Prisma.sql`c.shared_at IS NOT NULL`)];
   return [
-    Prisma.sql`(c.issuing_bank_id = ${org}::uuid AND c.submitted_at IS NOT NULL)`,
-    Prisma.sql`(c.advising_bank_id = ${org}::uuid AND c.issued_at IS NOT NULL)`,
-    Prisma.sql`(c.confirming_bank_id = ${org}::uuid AND c.issued_at IS NOT NULL)`,
+    arm("issuingBank", Prisma.sql`c.submitted_at IS NOT NULL`),
+    arm("advisingBank", Prisma.sql`c.issued_at IS NOT NULL`),
+    arm("confirmingBank", Prisma.sql`c.issued_at IS NOT NULL`),
   ];
 }
 

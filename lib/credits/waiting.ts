@@ -1,13 +1,24 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreditStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
-import { ACTION_NAMES, type ActionName, PARTIES, PARTY_COLUMN, PARTY_LABELS, type Party, actionRule, approvalKindChecked } from "@/lib/lifecycle/definition";
-import { visibleToSql } from "./visibility";
+import { readRows } from "@/lib/db/client";
+import { bankingDaysLeft } from "@/lib/calendar/banking-days";
+import { ACTION_NAMES, type ActionName, CREDIT_STATES, PARTIES, PARTY_COLUMN, PARTY_LABELS, type Party, actionRule, approvalKindChecked } from "@/lib/lifecycle/definition";
+import { type CreditFacts, type NextStep, nextSteps } from "./next-steps";
+import { partyArms, visibleToSql } from "./visibility";
 
 // "Waiting for you" and "waiting for others", derived from the lifecycle definition: a credit
 // waits for a party when that party has a primary action available in the credit's (or one of
 // its amendments' or presentations') current state.
+//
+// Each queue's SQL is a UNION ALL of small branches, cut to the queue's length each, merged and
+// cut again. "For you": one branch per (step, party), naming one party column and its credit or
+// subject states as literals, so it is one range read of a partial index on (party, status,
+// updated_at, id) or of the subject's status index. "For others": one branch per role the
+// viewer's organisation plays, read oldest first and stopped when full. (One OR across every
+// party column and state made PostgreSQL read and test every credit the organisation sees:
+// 10,000 for a bank party to 10% of 100,000.) Both run on pg without Prisma's engine
+// (readRows): the dashboard runs them on every render.
 
 const TERMINAL: readonly CreditStatus[] = ["SETTLED", "EXPIRED", "CANCELLED", "WITHDRAWN"];
 
@@ -17,28 +28,51 @@ export const AWAITED_ACTIONS: ActionName[] = ACTION_NAMES.filter((name) => {
   return rule.tone === "primary" && rule.from !== "create" && rule.by !== "system";
 });
 
-/** SQL true when credit `c` waits for `party` to take `name` (ignoring who exactly may). */
-function awaitsSql(name: ActionName, party: Party, actor: Actor | null): Prisma.Sql {
+/**
+ * States and kinds are constants of the lifecycle table, written into the SQL as literals: a
+ * literal enum comparison can use the status indexes (the old `status::text IN ($n)` could not),
+ * and the planner sees how rare each state is.
+ */
+function literals(values: readonly string[]): Prisma.Sql {
+  for (const value of values) if (!/^[A-Z_]+$/.test(value)) throw new Error(`waiting: ${value} is not a state name`);
+  return Prisma.raw(values.map((value) => `'${value}'`).join(", "));
+}
+
+/** The literal queue length (a bound LIMIT would make PostgreSQL re-plan every run, see list-credits.ts). */
+function limitSql(limit: number): Prisma.Sql {
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new RangeError(`waiting: limit ${limit} is not 1–500`);
+  return Prisma.raw(String(limit));
+}
+
+/**
+ * SQL true when credit `c` waits for `party` to take `name`: `actor`'s organisation, or any
+ * organisation when null (then a checker's step waits for any checker but the maker).
+ * `creditStates` narrows the credit states the condition is asked for (null: any).
+ */
+function awaitsSql(name: ActionName, party: Party, actor: Actor | null, creditStates: readonly string[] | null = null): Prisma.Sql {
   const rule = actionRule(name);
   const states = rule.from as readonly string[];
   const parts: Prisma.Sql[] = [];
-  if (actor) parts.push(Prisma.sql`c.${Prisma.raw(PARTY_COLUMN[party])} = ${actor.organizationId}::uuid`);
-  else parts.push(Prisma.sql`c.${Prisma.raw(PARTY_COLUMN[party])} IS NOT NULL`);
-  if (rule.creditIn) parts.push(Prisma.sql`c.status::text IN (${Prisma.join(rule.creditIn)})`);
+  const column = Prisma.raw(`c.${PARTY_COLUMN[party]}`);
+  parts.push(actor ? Prisma.sql`${column} = ${actor.organizationId}::uuid` : Prisma.sql`${column} IS NOT NULL`);
+  const credit = rule.subject === "credit" ? states : (rule.creditIn ?? null);
+  const allowed = credit && creditStates ? credit.filter((s) => creditStates.includes(s)) : (credit ?? creditStates);
+  if (allowed) parts.push(allowed.length ? Prisma.sql`c.status IN (${literals(allowed)})` : Prisma.sql`FALSE`);
+  const kind = approvalKindChecked(rule);
+  if (rule.checks && !kind) throw new Error(`waiting: no approval kind for ${rule.checks}`);
   const onSubject = rule.subject === "credit" ? Prisma.sql` AND ap.subject_id IS NULL` : Prisma.sql` AND ap.subject_id = s.id`;
   // A checker's step waits for a checker only once something of its kind is prepared (by someone
   // else); a maker's four-eyes step no longer waits once it is prepared.
-  const fourEyes = rule.checks
-    ? Prisma.sql` AND EXISTS (SELECT 1 FROM approvals ap WHERE ap.credit_id = c.id AND ap.status = 'PENDING' AND ap.kind::text = ${approvalKindChecked(rule)}${actor ? Prisma.sql` AND ap.maker_id <> ${actor.userId}::uuid` : Prisma.empty}${onSubject})`
+  const fourEyes = kind
+    ? Prisma.sql` AND EXISTS (SELECT 1 FROM approvals ap WHERE ap.credit_id = c.id AND ap.status = 'PENDING' AND ap.kind = ${literals([kind])}${actor ? Prisma.sql` AND ap.maker_id <> ${actor.userId}::uuid` : Prisma.empty}${onSubject})`
     : rule.fourEyes
       ? Prisma.sql` AND NOT EXISTS (SELECT 1 FROM approvals ap WHERE ap.credit_id = c.id AND ap.status = 'PENDING'${onSubject})`
       : Prisma.empty;
   if (rule.subject === "credit") {
-    parts.push(Prisma.sql`c.status::text IN (${Prisma.join(states)})`);
     if (fourEyes !== Prisma.empty) parts.push(Prisma.sql`TRUE${fourEyes}`);
   } else {
     const table = rule.subject === "amendment" ? Prisma.raw("amendments") : Prisma.raw("presentations");
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM ${table} s WHERE s.credit_id = c.id AND s.status::text IN (${Prisma.join(states)})${fourEyes})`);
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM ${table} s WHERE s.credit_id = c.id AND s.status IN (${literals(states)})${fourEyes})`);
   }
   return Prisma.sql`(${Prisma.join(parts, " AND ")})`;
 }
@@ -64,45 +98,157 @@ export interface WaitingItem {
   beneficiaryName: string;
 }
 
-const COLUMNS = Prisma.sql`
-  SELECT c.id, c.reference, c.credit_number AS "creditNumber", c.status, c.currency, c.amount::text AS amount, c.updated_at AS "updatedAt",
-         ap.name AS "applicantName", be.name AS "beneficiaryName"`;
-const FROM = Prisma.sql`
-    FROM credits c
-    JOIN organizations ap ON ap.id = c.applicant_id
-    JOIN organizations be ON be.id = c.beneficiary_id`;
-
-/** Credits on which this user can take an awaited step now, oldest first. */
-export async function waitingForMe(actor: Actor, limit = 50): Promise<(WaitingItem & { steps: string[] })[]> {
-  const steps = myAwaitedSteps(actor);
-  if (steps.length === 0) return [];
-  const labels = steps.map(({ name, party }) => Prisma.sql`CASE WHEN ${awaitsSql(name, party, actor)} THEN ${actionRule(name).label} END`);
-  return db().$queryRaw`
-    SELECT * FROM (
-      ${COLUMNS}, array_remove(ARRAY[${Prisma.join(labels)}]::text[], NULL) AS steps
-      ${FROM}
-       WHERE ${visibleToSql(actor)} AND (${Prisma.join(steps.map(({ name, party }) => awaitsSql(name, party, actor)), " OR ")})
-    ) w
-    ORDER BY "updatedAt" ASC LIMIT ${limit}`;
+/** The credits the branches (rows of id and updated_at) find, oldest first, cut to `limit`, with the `columns` computed for each. */
+function queueSql(branches: Prisma.Sql[], limit: Prisma.Sql, columns: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c.id, c.reference, c.credit_number AS "creditNumber", c.status, c.currency, c.amount::text AS amount, c.updated_at AS "updatedAt",
+           ap.name AS "applicantName", be.name AS "beneficiaryName"${columns}
+      FROM (SELECT b.id, min(b.updated_at) AS updated_at
+              FROM (${Prisma.join(branches, " UNION ALL ")}) b
+             GROUP BY b.id
+             ORDER BY 2, 1 LIMIT ${limit}) w
+      JOIN credits c ON c.id = w.id
+      JOIN organizations ap ON ap.id = c.applicant_id
+      JOIN organizations be ON be.id = c.beneficiary_id
+     ORDER BY c.updated_at, c.id`;
 }
 
-/** Active credits that wait for another party (and which), oldest first. */
-export async function waitingForOthers(actor: Actor, limit = 20): Promise<(WaitingItem & { waitingFor: string[] })[]> {
+/** One branch: the oldest `limit` credits meeting `where`. */
+const branchSql = (where: Prisma.Sql, limit: Prisma.Sql) => Prisma.sql`(SELECT c.id, c.updated_at FROM credits c WHERE ${where} ORDER BY c.updated_at, c.id LIMIT ${limit})`;
+
+/**
+ * visibleToSql(actor) for credits whose `party` column is the actor's organisation: that party's
+ * arm reduces to its extra condition. The same rows, but PostgreSQL no longer reads the arm's
+ * repeated column test as a filter that drops most of the index range (it then sorted the whole
+ * range instead of reading the first rows in order).
+ */
+function visibleAs(actor: Actor, party: Party): Prisma.Sql {
+  if (actor.organizationKind === "AUDITOR") return visibleToSql(actor);
+  const arms = partyArms(actor);
+  const own = arms.find((arm) => arm.party === party);
+  if (!own) return visibleToSql(actor);
+  if (!own.when) return Prisma.sql`TRUE`;
+  return Prisma.sql`(${Prisma.join([own.when, ...arms.filter((arm) => arm !== own).map((arm) => arm.sql)], " OR ")})`;
+}
+
+/** The SQL of waitingForMe's candidates; null when the actor has no awaited step. */
+export function waitingForMeSql(actor: Actor, limit = 50): Prisma.Sql | null {
+  const steps = myAwaitedSteps(actor);
+  if (steps.length === 0) return null;
+  const cut = limitSql(limit);
+  const branches = steps.map(({ name, party }) => branchSql(Prisma.sql`${awaitsSql(name, party, actor)} AND ${visibleAs(actor, party)}`, cut));
+  return queueSql(branches, cut);
+}
+
+/** The art. 14(b) deadline of a presentation the user examines, in the issuing bank's banking days. */
+export interface ExaminationDue {
+  deadline: Date;
+  /** 0 on the deadline, negative once it has passed (lib/calendar/banking-days.ts). */
+  bankingDaysLeft: number;
+  overdue: boolean;
+}
+
+export interface WaitingForMe extends WaitingItem {
+  /** The steps' labels (as before). */
+  steps: string[];
+  /** Each step with the exact item it is on and where to take it (lib/credits/next-steps.ts). */
+  nextSteps: NextStep[];
+  /** The earliest examination deadline among the steps, if any. */
+  due: ExaminationDue | null;
+}
+
+/**
+ * Credits on which this user can take an awaited step now: the most urgent examination first
+ * (art. 14(b) deadline), then the rest oldest first. The SQL finds the candidates from the
+ * definition; each row's exact steps are then decided by authorize.ts (nextSteps), which also
+ * knows the held approvals and a presentation's open findings.
+ */
+export async function waitingForMe(actor: Actor, limit = 50, today = new Date()): Promise<WaitingForMe[]> {
+  const query = waitingForMeSql(actor, limit);
+  if (!query) return [];
+  const rows = await readRows<WaitingItem>(query);
+  if (rows.length === 0) return [];
+  const facts = await loadFacts(rows.map((r) => r.id));
+  const holidays = await holidaysOf([...new Set([...facts.values()].map((f) => f.issuingBankId))]);
+  const items = rows.flatMap((row) => {
+    const fact = facts.get(row.id);
+    const mine = fact ? nextSteps(actor, fact) : [];
+    if (mine.length === 0) return [];
+    const deadlines = mine.flatMap((s) => (s.examinationDeadline ? [s.examinationDeadline] : [])).sort((a, b) => a.getTime() - b.getTime());
+    const deadline = deadlines[0];
+    const left = deadline ? bankingDaysLeft(deadline, today, holidays.get(fact!.issuingBankId) ?? []) : null;
+    const due = deadline && left !== null ? { deadline, bankingDaysLeft: left, overdue: left < 0 } : null;
+    return [{ ...row, steps: mine.map((s) => (s.item ? `${s.item}: ${s.label}` : s.label)), nextSteps: mine, due }];
+  });
+  // Urgency: a deadline before no deadline, the nearest first; then the longest waiting.
+  return items.sort((a, b) => {
+    if (a.due && b.due) return a.due.deadline.getTime() - b.due.deadline.getTime() || a.updatedAt.getTime() - b.updatedAt.getTime();
+    if (a.due || b.due) return a.due ? -1 : 1;
+    return a.updatedAt.getTime() - b.updatedAt.getTime();
+  });
+}
+
+/**
+ * What nextSteps needs to know of each credit, in one query on pg (readRows): its parties, its
+ * pending approvals, its amendments and its presentations with their open findings, as JSON.
+ * (Prisma's findMany with nested relations sent a query per relation.)
+ */
+async function loadFacts(creditIds: string[]): Promise<Map<string, CreditFacts>> {
+  type Row = Omit<CreditFacts, "presentations"> & { presentations: (Omit<CreditFacts["presentations"][number], "examinationDeadline"> & { examinationDeadline: string | null })[] };
+  const rows = await readRows<Row>(Prisma.sql`
+    SELECT c.id, c.status, c.applicant_id AS "applicantId", c.beneficiary_id AS "beneficiaryId", c.issuing_bank_id AS "issuingBankId",
+           c.advising_bank_id AS "advisingBankId", c.confirming_bank_id AS "confirmingBankId",
+           COALESCE((SELECT json_agg(json_build_object('kind', ap.kind, 'makerId', ap.maker_id, 'subjectId', ap.subject_id))
+                       FROM approvals ap WHERE ap.credit_id = c.id AND ap.status = 'PENDING'), '[]') AS approvals,
+           COALESCE((SELECT json_agg(json_build_object('id', a.id, 'number', a.number, 'status', a.status) ORDER BY a.number)
+                       FROM amendments a WHERE a.credit_id = c.id), '[]') AS amendments,
+           COALESCE((SELECT json_agg(json_build_object('id', p.id, 'number', p.number, 'status', p.status, 'examinationDeadline', p.examination_deadline,
+                                                       'openFindings', (SELECT count(*) FROM findings f WHERE f.presentation_id = p.id AND NOT f.dismissed)) ORDER BY p.number)
+                       FROM presentations p WHERE p.credit_id = c.id), '[]') AS presentations
+      FROM credits c
+     WHERE c.id = ANY(${creditIds}::uuid[])`);
+  return new Map(
+    rows.map((c) => [
+      c.id,
+      // A DATE as Prisma reads it: UTC midnight.
+      { ...c, presentations: c.presentations.map((p) => ({ ...p, examinationDeadline: p.examinationDeadline ? new Date(`${p.examinationDeadline}T00:00:00Z`) : null })) },
+    ]),
+  );
+}
+
+async function holidaysOf(bankIds: string[]): Promise<Map<string, Date[]>> {
+  const rows = bankIds.length ? await readRows<{ bankId: string; date: Date }>(Prisma.sql`SELECT bank_id AS "bankId", date FROM bank_holidays WHERE bank_id = ANY(${bankIds}::uuid[])`) : [];
+  const byBank = new Map<string, Date[]>();
+  for (const row of rows) byBank.set(row.bankId, [...(byBank.get(row.bankId) ?? []), row.date]);
+  return byBank;
+}
+
+/** The SQL of waitingForOthers. */
+export function waitingForOthersSql(actor: Actor, limit = 20): Prisma.Sql {
   const mine = myAwaitedSteps(actor);
-  const notMine = mine.length ? Prisma.sql`AND NOT (${Prisma.join(mine.map(({ name, party }) => awaitsSql(name, party, actor)), " OR ")})` : Prisma.empty;
-  // Parties that never take an awaited step (a confirming bank) cannot be waited for.
+  const cut = limitSql(limit);
+  const active: readonly string[] = CREDIT_STATES.filter((s) => !TERMINAL.includes(s));
+  const notMine = mine.length ? Prisma.sql`NOT (${Prisma.join(mine.map(({ name, party }) => awaitsSql(name, party, actor)), " OR ")})` : Prisma.sql`TRUE`;
+  const steps = AWAITED_ACTIONS.flatMap((name) => (actionRule(name).by as readonly Party[]).map((party) => ({ name, party })));
+  const anyone = Prisma.join(steps.map(({ name, party }) => awaitsSql(name, party, null)), " OR ");
+  // One branch per role the viewer's organisation plays (an auditor's credits come from
+  // grants): its credits oldest first from the (party, updated_at, id) index, tested one by one
+  // until the queue is full. Most active credits wait for someone, so this stops early; a
+  // branch per state (exact index ranges) read more in all, its amendment and presentation
+  // tests running over every credit of the party in an operative state.
+  const arms = actor.organizationKind === "AUDITOR" ? [visibleToSql(actor)] : partyArms(actor).map((arm) => arm.sql);
+  const branches = arms.map((arm) => branchSql(Prisma.sql`${arm} AND c.status IN (${literals(active)}) AND (${anyone}) AND ${notMine}`, cut));
+  // For whom each of the (at most `limit`) credits waits. Parties that never take an awaited
+  // step (a confirming bank) cannot be waited for.
   const whom = PARTIES.flatMap((party) => {
     const awaited = AWAITED_ACTIONS.filter((name) => (actionRule(name).by as readonly Party[]).includes(party));
     if (awaited.length === 0) return [];
     return [Prisma.sql`CASE WHEN ${Prisma.join(awaited.map((name) => awaitsSql(name, party, null)), " OR ")} THEN ${PARTY_LABELS[party]} END`];
   });
-  const rows = await db().$queryRaw<(WaitingItem & { waitingFor: string[] })[]>`
-    SELECT * FROM (
-      ${COLUMNS}, array_remove(ARRAY[${Prisma.join(whom)}]::text[], NULL) AS "waitingFor"
-      ${FROM}
-       WHERE ${visibleToSql(actor)} AND c.status::text NOT IN (${Prisma.join(TERMINAL)}) ${notMine}
-    ) w
-    WHERE cardinality("waitingFor") > 0
-    ORDER BY "updatedAt" ASC LIMIT ${limit}`;
-  return rows;
+  return queueSql(branches, cut, Prisma.sql`, array_remove(ARRAY[${Prisma.join(whom)}]::text[], NULL) AS "waitingFor"`);
+}
+
+/** Active credits that wait for another party (and which), oldest first. */
+export async function waitingForOthers(actor: Actor, limit = 20): Promise<(WaitingItem & { waitingFor: string[] })[]> {
+  return readRows<WaitingItem & { waitingFor: string[] }>(waitingForOthersSql(actor, limit));
 }

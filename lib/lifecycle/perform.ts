@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { type Tx, db } from "@/lib/db/client";
 import { AppError, conflict, invalid, notFound } from "@/lib/errors";
 import { appendMilestone } from "@/lib/anchoring/record";
+import { itemHref } from "@/lib/credits/links";
 import type { JsonObject } from "@/lib/anchoring/json";
 import type { ApprovalKind } from "@/lib/generated/prisma/enums";
 import { type ActionFacts, PARTY_FIELD, type SYSTEM, decide, partiesOf, visiblePartiesOf } from "./authorize";
@@ -257,6 +258,7 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
       actorId: actorUser?.userId ?? null,
       actorOrgId: actorUser?.organizationId ?? null,
       content: { ...result.milestone.content, recordedAt: now.toISOString() },
+      recordedAt: now,
       documentHashes: result.milestone.documentHashes,
     });
     milestoneSeqs.push(recorded.seq);
@@ -269,6 +271,7 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
       actorId: actorUser?.userId ?? null,
       actorOrgId: actorUser?.organizationId ?? null,
       content: { ...extra.content, recordedAt: now.toISOString() },
+      recordedAt: now,
       documentHashes: extra.documentHashes,
     });
     milestoneSeqs.push(recorded.seq);
@@ -408,7 +411,8 @@ async function logAndNotify(
   if (recipients.size === 0) return;
   const title = `${creditLabel(credit)}: ${actor ? actor.organizationName : "TradeTrail"} ${args.held ? heldPhrase(name) : ACTION_DONE[name]}`;
   await tx.notification.createMany({
-    data: [...recipients].map((userId) => ({ userId, creditId: credit.id, title, href: `/credits/${credit.id}`, createdAt: now })),
+    // The notification opens the item acted on (the amendment, the presentation), not the credit's first tab.
+    data: [...recipients].map((userId) => ({ userId, creditId: credit.id, title, href: itemHref(credit.id, rule.subject, subjectId), createdAt: now })),
   });
 }
 

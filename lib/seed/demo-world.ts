@@ -35,3 +35,34 @@ export const DEMO_USERS = [
   { email: "auditor@veritas.example", name: "Amelia Hart", org: "auditor", roles: ["VIEWER"], role: "Auditor" },
 ] as const satisfies readonly { email: string; name: string; org: DemoOrganizationKey; roles: readonly MemberRole[]; role: string }[];
 
+
+/**
+ * The credits `npm start` creates when SEED_DEMO is on: one per state a newcomer should be able
+ * to open, each walked through the real lifecycle (lib/seed/demo-credits.ts). `state` is what the
+ * credit (and, where it matters, its latest amendment or presentation) shows once seeded.
+ */
+export const DEMO_SCENARIOS = [
+  { key: "drafting", title: "Drafting", goods: "8 units submersible drainage pumps, model DP-120", state: { credit: "DRAFT" } },
+  { key: "negotiating", title: "Negotiating", goods: "12 units booster pump sets, model DP-300", state: { credit: "WITH_APPLICANT" } },
+  { key: "issuance-approval", title: "Awaiting issuance approval", goods: "6 units fire-fighting pump skids, model DP-FF6", state: { credit: "ISSUANCE_PENDING" } },
+  { key: "issued", title: "Issued", goods: "20 units dosing pumps, model DP-D20", state: { credit: "ISSUED" } },
+  { key: "confirmed", title: "Advised and confirmed", goods: "4 units high-pressure descaling pumps, model DP-HP4", state: { credit: "ADVISED", confirmed: true } },
+  { key: "amended", title: "Amended", goods: "16 units centrifugal pumps, model DP-250", state: { credit: "ADVISED", amendment: "ACCEPTED" } },
+  { key: "compliant", title: "Presented, complying", goods: "24 units industrial centrifugal pumps, model DP-450", state: { credit: "ADVISED", presentation: "COMPLIANT" } },
+  { key: "discrepant", title: "Discrepant, awaiting waiver", goods: "10 units slurry pumps, model DP-S10", state: { credit: "ADVISED", presentation: "DISCREPANT" } },
+  { key: "refused", title: "Refused", goods: "30 units vacuum pumps, model DP-V30", state: { credit: "ADVISED", presentation: "REFUSED" } },
+  { key: "paid", title: "Paid (first drawing)", goods: "40 units circulation pumps, model DP-C40, in two shipments", state: { credit: "ADVISED", presentation: "PAID" } },
+  { key: "settled", title: "Settled", goods: "18 units marine ballast pumps, model DP-M18", state: { credit: "SETTLED", presentation: "PAID" } },
+  { key: "expired", title: "Expired", goods: "2 units test-bench pumps, model DP-T2", state: { credit: "EXPIRED" } },
+  { key: "cancelled", title: "Cancelled", goods: "14 units chemical process pumps, model DP-CP14", state: { credit: "CANCELLED", amendment: "ACCEPTED" } },
+] as const satisfies readonly {
+  key: string;
+  title: string;
+  goods: string;
+  state: { credit: string; amendment?: string; presentation?: string; confirmed?: boolean };
+}[];
+
+export type DemoScenarioKey = (typeof DEMO_SCENARIOS)[number]["key"];
+
+/** The idempotency key of a scenario's first step (the buyer's createCredit): its stored result names the credit. */
+export const demoStepKey = (scenario: string, step: number) => `demo-${scenario}-${String(step).padStart(2, "0")}`;

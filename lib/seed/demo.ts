@@ -1,8 +1,18 @@
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
-import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganizationKey } from "./demo-world";
+import { type SeedDemoCreditsResult, seedDemoCredits } from "./demo-credits";
+import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_SCENARIOS, DEMO_USERS, type DemoOrganizationKey } from "./demo-world";
 
-export { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS };
+export { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_SCENARIOS, DEMO_USERS };
+
+/** The organisations and users, then a credit in every state (lib/seed/demo-credits.ts). */
+export async function seedDemoWorld(log: (line: string) => void = () => {}): Promise<SeedDemoCreditsResult> {
+  const orgs = await seedDemo();
+  const started = Date.now();
+  const result = await seedDemoCredits(orgs, log);
+  log(`demo world: ${result.created.length} credit(s) created, ${result.existing.length} already there (${Date.now() - started} ms)`);
+  return result;
+}
 
 /** Creates what is missing of the demo world; returns the organisation ids by key. */
 export async function seedDemo(): Promise<Record<DemoOrganizationKey, string>> {

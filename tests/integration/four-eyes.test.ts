@@ -215,10 +215,10 @@ describe("the four-eyes setting and the work queues", () => {
     const other = await createWorld();
     const fixture = await creditIn(other, "ADVISED", { presentation: "PRESENTED" });
     const steps = async (actor: typeof other.dualIssuer) => (await waitingForMe(actor)).find((w) => w.id === fixture.creditId)?.steps ?? [];
-    expect(await steps(other.users.issuingBank.CHECKER)).not.toContain("Approve: complying");
+    expect(await steps(other.users.issuingBank.CHECKER)).not.toContain("Presentation 1: Approve: complying");
     await act({ actor: other.dualIssuer, action: "determineCompliant", creditId: fixture.creditId, subjectId: fixture.presentationId });
-    expect(await steps(other.users.issuingBank.CHECKER)).toContain("Approve: complying");
-    expect(await steps(other.dualIssuer)).not.toContain("Approve: complying");
-    expect(await steps(other.users.issuingBank.MAKER)).not.toContain("Determine complying");
+    expect(await steps(other.users.issuingBank.CHECKER)).toContain("Presentation 1: Approve: complying");
+    expect(await steps(other.dualIssuer)).not.toContain("Presentation 1: Approve: complying");
+    expect(await steps(other.users.issuingBank.MAKER)).not.toContain("Presentation 1: Determine complying");
   });
 });

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { randomUUID } from "node:crypto";
 import { ActionButtons } from "@/components/credit/action-bar";
 import { ChangesTable } from "@/components/credit/changes-table";
+import { NextStepsBanner } from "@/components/credit/next-steps-banner";
 import { PendingApprovals } from "@/components/credit/pending-approvals";
 import { MessageThread } from "@/components/credit/message-thread";
 import { TermsView } from "@/components/credit/terms-view";
@@ -12,6 +14,8 @@ import { AmendmentStatusBadge } from "@/components/status/amendment-status-badge
 import { CreditStatusBadge } from "@/components/status/credit-status-badge";
 import { PresentationStatusBadge } from "@/components/status/presentation-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
+import { CloneCreditButton } from "@/components/templates/clone-credit-button";
+import { SaveAsTemplate } from "@/components/templates/save-as-template";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -25,6 +29,8 @@ import { PARTY_LABELS, type Party } from "@/lib/lifecycle/definition";
 import { markRead } from "@/lib/notifications";
 import { findingsSummary } from "@/lib/format/words";
 import { recordAuditUse } from "@/lib/audit/log";
+import { isDrafter } from "@/lib/templates/access";
+import { amendmentAnchor } from "@/lib/credits/links";
 
 export const metadata: Metadata = { title: "Credit" };
 
@@ -47,6 +53,8 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
   const tab: Tab = TABS.includes(requested as Tab) ? (requested as Tab) : "terms";
   const base = `/credits/${credit.id}`;
   const title = credit.creditNumber ? `Credit ${credit.creditNumber}` : `Application ${credit.reference}`;
+  // Templates and clones are the applicant's: the operations decide again on the server.
+  const applicantDrafter = credit.myParties.includes("applicant") && isDrafter(actor) && credit.terms !== null;
 
   return (
     <>
@@ -57,6 +65,7 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
         actions={
           <div className="flex items-center gap-3">
             <CreditStatusBadge status={credit.status} />
+            {applicantDrafter ? <CloneCreditButton creditId={credit.id} idempotencyKey={randomUUID()} /> : null}
             <Link href={`${base}/audit`} className="text-sm font-medium text-brand-700 hover:underline">
               Audit trail
             </Link>
@@ -107,12 +116,7 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
 
       <PendingApprovals credit={credit} />
 
-      {credit.actions.length > 0 || credit.createActions.length > 0 ? (
-        <section aria-label="What you can do now" className="mb-6 rounded-lg border border-brand-200 bg-brand-50/40 p-4">
-          <h2 className="mb-3 text-sm font-semibold text-brand-900">What you can do now</h2>
-          <ActionButtons credit={credit} actions={[...credit.actions, ...credit.createActions]} />
-        </section>
-      ) : null}
+      <NextStepsBanner credit={credit} />
 
       <Tabs
         label="Credit sections"
@@ -134,6 +138,14 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
                 {credit.bankConditions ? ` · bank conditions: ${credit.bankConditions}` : ""}
               </p>
               <TermsView terms={credit.terms} highlight={credit.sinceLastSeen?.changes.map((c) => c.path) ?? []} />
+              {applicantDrafter ? (
+                <section aria-labelledby="save-template-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+                  <h2 id="save-template-heading" className="mb-3 text-sm font-semibold text-slate-900">
+                    Save these terms as a template
+                  </h2>
+                  <SaveAsTemplate creditId={credit.id} />
+                </section>
+              ) : null}
             </>
           ) : null
         ) : null}
@@ -167,7 +179,7 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
           ) : (
             <ol className="space-y-4">
               {credit.amendments.map((a) => (
-                <li key={a.id}>
+                <li key={a.id} id={amendmentAnchor(a.id)} className="scroll-mt-4">
                   <Card>
                     <CardHeader className="flex flex-wrap items-center justify-between gap-2">
                       <CardTitle>

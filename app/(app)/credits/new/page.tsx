@@ -2,24 +2,41 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/shell/page-header";
+import { StartFromTemplate } from "@/components/templates/start-from-template";
 import { TermsForm } from "@/components/terms/terms-form";
+import { Alert } from "@/components/ui/alert";
 import { draftCredit } from "@/app/(app)/credits/[creditId]/actions";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import { listTermsTemplates, termsFromTemplate } from "@/lib/templates/find-terms-templates";
 import { sampleTerms } from "@/lib/terms/sample";
 
 export const metadata: Metadata = { title: "Draft a new credit" };
 
-export default async function NewCreditPage() {
+export default async function NewCreditPage({ searchParams }: { searchParams: Promise<{ template?: string }> }) {
   const actor = await requireActor();
   if (actor.organizationKind !== "CORPORATE" || !actor.roles.some((r) => r === "MAKER" || r === "ADMIN")) redirect("/");
-  const [me, beneficiaries, banks] = await Promise.all([
+  const { template: templateId } = await searchParams;
+  const [me, beneficiaries, banks, templates] = await Promise.all([
     db().organization.findUniqueOrThrow({ where: { id: actor.organizationId } }),
     db().organization.findMany({ where: { kind: "CORPORATE", id: { not: actor.organizationId } }, orderBy: { name: "asc" }, select: { id: true, name: true, address: true } }),
     db().organization.findMany({ where: { kind: "BANK" }, orderBy: { name: "asc" }, select: { id: true, name: true, address: true } }),
+    listTermsTemplates(actor),
   ]);
+  // A template of this organisation only: anyone else's is "not found" (lib/templates).
+  let template: Awaited<ReturnType<typeof termsFromTemplate>> | null = null;
+  let templateMissing = false;
+  if (templateId) {
+    try {
+      template = await termsFromTemplate(actor, templateId);
+    } catch (error) {
+      if (!isAppError(error) || error.code !== "NOT_FOUND") throw error;
+      templateMissing = true;
+    }
+  }
   // A realistic starting point the applicant edits; the beneficiary is filled in when chosen.
-  const start = sampleTerms();
+  const start = template?.terms ?? sampleTerms();
   const initial = { ...start, applicant: { name: me.name, address: me.address ?? "" }, beneficiary: { name: "", address: "" } };
   return (
     <>
@@ -28,7 +45,14 @@ export default async function NewCreditPage() {
         breadcrumbs={[{ href: "/credits", label: "Credits" }, { href: "/credits/new", label: "New" }]}
         description="Only you see the draft until you send it to the beneficiary. Every save is a new version."
       />
+      {templateMissing ? (
+        <Alert tone="warning" title="Template not found" className="mb-6">
+          There is no such template of your organisation (it may have been removed). The form starts without it.
+        </Alert>
+      ) : null}
+      <StartFromTemplate templates={templates} current={template?.id} />
       <TermsForm
+        key={template?.id ?? "new"}
         initial={initial}
         submitLabel="Save draft"
         serverAction={draftCredit}

@@ -20,6 +20,7 @@ import { bankingDaysLeft } from "@/lib/calendar/banking-days";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { getCredit } from "@/lib/credits/get-credit";
+import { markRead } from "@/lib/notifications";
 import { isAppError } from "@/lib/errors";
 import { DOCUMENT_KIND_LABELS } from "@/lib/terms/schema";
 import { TERMS_FIELDS } from "@/lib/terms/fields";
@@ -39,6 +40,8 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
   });
   const presentation = credit.presentations.find((p) => p.id === presentationId);
   if (!presentation || !credit.terms) notFound();
+  // Notifications about this credit open here or on the credit page: either way they are read.
+  await markRead(actor, { creditId });
   const terms = credit.terms;
   const common = { creditId, presentationId, version: credit.version };
   const isBank = credit.myParties.some((p) => p === "issuingBank" || p === "advisingBank" || p === "confirmingBank");
