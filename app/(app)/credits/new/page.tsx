@@ -7,6 +7,7 @@ import { draftCredit } from "@/app/(app)/credits/[creditId]/actions";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { sampleTerms } from "@/lib/terms/sample";
+import type { TermsInput } from "@/lib/terms/schema";
 
 export const metadata: Metadata = { title: "Draft a new credit" };
 
@@ -18,9 +19,9 @@ export default async function NewCreditPage() {
     db().organization.findMany({ where: { kind: "CORPORATE", id: { not: actor.organizationId } }, orderBy: { name: "asc" }, select: { id: true, name: true, address: true } }),
     db().organization.findMany({ where: { kind: "BANK" }, orderBy: { name: "asc" }, select: { id: true, name: true, address: true } }),
   ]);
-  // A realistic starting point the applicant edits; the beneficiary is filled in when chosen.
-  const start = sampleTerms();
-  const initial = { ...start, applicant: { name: me.name, address: me.address ?? "" }, beneficiary: { name: "", address: "" } };
+  // The form starts empty (only the applicant, who is you, and the invoice that 46A always
+  // needs); "Start from sample" fills in the demo's sample terms. The beneficiary is filled in when chosen.
+  const initial = blankTerms({ name: me.name, address: me.address ?? "" });
   return (
     <>
       <PageHeader
@@ -34,7 +35,26 @@ export default async function NewCreditPage() {
         serverAction={draftCredit}
         hidden={{ idempotencyKey: randomUUID() }}
         choose={{ beneficiaries, banks }}
+        startFrom={{ sample: sampleTerms() }}
       />
     </>
   );
+}
+
+/** An empty credit: no amounts, dates or places until the applicant enters them. */
+function blankTerms(applicant: { name: string; address: string }): TermsInput {
+  return {
+    applicant,
+    beneficiary: { name: "", address: "" },
+    currency: "" as TermsInput["currency"],
+    amount: "",
+    expiryDate: "",
+    expiryPlace: "",
+    latestShipmentDate: "",
+    portOfLoading: "",
+    portOfDischarge: "",
+    incoterm: "" as TermsInput["incoterm"],
+    goodsDescription: "",
+    documentsRequired: [{ kind: "COMMERCIAL_INVOICE", originals: 1, copies: 0, details: "" }],
+  };
 }
