@@ -10,7 +10,7 @@ import { type FormEvent, startTransition, useActionState } from "react";
  * runs the same action without that reset. Pass `pending` to the SubmitButton (useFormStatus
  * only sees `action=` submissions).
  */
-export function useFormAction<State>(action: (previous: State, form: FormData) => Promise<State>, initial: State) {
+export function useFormAction<State>(action: (previous: Awaited<State>, form: FormData) => Promise<State>, initial: Awaited<State>) {
   const [state, dispatch, pending] = useActionState<State, FormData>(action, initial);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

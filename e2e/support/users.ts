@@ -1,5 +1,6 @@
 import { type Browser, type Page, expect } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../lib/seed/demo-world";
+import { checkAccessibilityOnVisit } from "./axe";
 
 export const USERS = {
   buyer: "buyer@lioncity.example",
@@ -22,7 +23,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 /** A signed-in page in its own browser context (own cookies), like a separate person. */
 export async function personAs(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext();
-  const page = await context.newPage();
+  const page = checkAccessibilityOnVisit(await context.newPage());
   await signIn(page, email);
   return page;
 }

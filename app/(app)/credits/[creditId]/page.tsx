@@ -22,11 +22,17 @@ import { type CreditDetail, getCredit } from "@/lib/credits/get-credit";
 import { PARTY_LABELS, type Party } from "@/lib/lifecycle/definition";
 import { markRead } from "@/lib/notifications";
 import { recordAuditUse } from "@/lib/audit/log";
-
-export const metadata: Metadata = { title: "Credit" };
+import { creditPageMetadata } from "@/lib/credits/credit-title";
 
 const TABS = ["terms", "versions", "amendments", "presentations", "timeline", "messages"] as const;
 type Tab = (typeof TABS)[number];
+const TAB_TITLES: Record<Tab, string> = { terms: "Terms", versions: "Versions", amendments: "Amendments", presentations: "Presentations", timeline: "Timeline", messages: "Messages" };
+
+/** "<number or reference> · Terms · TradeTrail": each credit and tab has its own title, which the route announcer reads on a tab switch. */
+export async function generateMetadata({ params, searchParams }: { params: Promise<{ creditId: string }>; searchParams: Promise<{ tab?: string }> }): Promise<Metadata> {
+  const [{ creditId }, { tab }] = await Promise.all([params, searchParams]);
+  return creditPageMetadata(creditId, TAB_TITLES[TABS.includes(tab as Tab) ? (tab as Tab) : "terms"]);
+}
 
 export default async function CreditPage({ params, searchParams }: { params: Promise<{ creditId: string }>; searchParams: Promise<{ tab?: string }> }) {
   const actor = await requireActor();

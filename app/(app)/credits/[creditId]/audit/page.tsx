@@ -11,8 +11,11 @@ import { appChain } from "@/lib/chain/app-chain";
 import { getCredit } from "@/lib/credits/get-credit";
 import { recordAuditUse } from "@/lib/audit/log";
 import { isAppError } from "@/lib/errors";
+import { creditPageMetadata } from "@/lib/credits/credit-title";
 
-export const metadata: Metadata = { title: "Audit trail" };
+export async function generateMetadata({ params }: { params: Promise<{ creditId: string }> }): Promise<Metadata> {
+  return creditPageMetadata((await params).creditId, "Audit trail");
+}
 
 export default async function AuditTrailPage({ params }: { params: Promise<{ creditId: string }> }) {
   const actor = await requireActor();

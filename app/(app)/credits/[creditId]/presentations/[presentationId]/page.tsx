@@ -20,10 +20,16 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { getCredit } from "@/lib/credits/get-credit";
 import { isAppError } from "@/lib/errors";
+import { creditPageMetadata } from "@/lib/credits/credit-title";
 import { DOCUMENT_KIND_LABELS } from "@/lib/terms/schema";
 import { TERMS_FIELDS } from "@/lib/terms/fields";
 
-export const metadata: Metadata = { title: "Presentation" };
+export async function generateMetadata({ params }: { params: Promise<{ creditId: string; presentationId: string }> }): Promise<Metadata> {
+  const { creditId, presentationId } = await params;
+  const credit = await creditPageMetadata(creditId);
+  const presentation = credit.title === "Credit" ? null : await db().presentation.findFirst({ where: { id: presentationId, creditId }, select: { number: true } }).catch(() => null);
+  return { title: `${String(credit.title)} · Presentation${presentation ? ` ${presentation.number}` : ""}` };
+}
 
 const KEY_TERMS = ["amount", "tolerance", "latestShipmentDate", "expiryDate", "presentationPeriodDays", "portOfLoading", "portOfDischarge", "partialShipments", "transhipment", "goodsDescription", "documentsRequired", "incoterm"];
 
@@ -172,7 +178,7 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
                 {TERMS_FIELDS.filter((f) => KEY_TERMS.includes(f.path)).map((field) => (
                   <div key={field.path} className="grid grid-cols-[10rem_1fr] gap-3 py-1.5">
                     <dt className="text-slate-600">
-                      <span className="mr-1 font-mono text-xs text-slate-400">{field.tag}</span>
+                      <span className="mr-1 font-mono text-xs text-slate-600">{field.tag}</span>
                       {field.label}
                     </dt>
                     <dd className="whitespace-pre-line">{field.format(terms)}</dd>
