@@ -44,7 +44,7 @@ export default async function CreditsPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader title="Credits" description="Every credit your organisation is a party to, most recent activity first." />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Search credits">
-        <div className="min-w-64 flex-1">
+        <div className="min-w-0 flex-1 basis-64">
           <label htmlFor="q" className="mb-1 block text-sm font-medium text-slate-700">
             Search
           </label>

@@ -176,12 +176,12 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
             <CardBody>
               <dl className="divide-y divide-slate-100 text-sm">
                 {TERMS_FIELDS.filter((f) => KEY_TERMS.includes(f.path)).map((field) => (
-                  <div key={field.path} className="grid grid-cols-[10rem_1fr] gap-3 py-1.5">
+                  <div key={field.path} className="grid gap-x-3 gap-y-0.5 py-1.5 sm:grid-cols-[10rem_minmax(0,1fr)]">
                     <dt className="text-slate-600">
                       <span className="mr-1 font-mono text-xs text-slate-600">{field.tag}</span>
                       {field.label}
                     </dt>
-                    <dd className="whitespace-pre-line">{field.format(terms)}</dd>
+                    <dd className="min-w-0 whitespace-pre-line break-words">{field.format(terms)}</dd>
                   </div>
                 ))}
               </dl>
