@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { sendMessage } from "@/app/(app)/credits/[creditId]/actions";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Textarea } from "@/components/ui/textarea";
 import { Time } from "@/components/ui/time";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
@@ -21,7 +22,8 @@ interface Message {
 
 /** The conversation among the credit's parties. */
 export function MessageThread({ creditId, messages, canPost }: { creditId: string; messages: Message[]; canPost: boolean }) {
-  const [state, action] = useActionState<ActionState, FormData>(sendMessage, IDLE);
+  // onSubmit, not action=: a refused message stays in the box to correct (issue 11, bug 5).
+  const [state, onSubmit, pending] = useFormAction<ActionState>(sendMessage, IDLE);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.status === "done") form.current?.reset();
@@ -43,13 +45,13 @@ export function MessageThread({ creditId, messages, canPost }: { creditId: strin
         </ol>
       )}
       {canPost ? (
-        <form ref={form} action={action} className="max-w-2xl space-y-3">
+        <form ref={form} onSubmit={onSubmit} className="max-w-2xl space-y-3">
           <input type="hidden" name="creditId" value={creditId} />
           {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
           <Field label="New message" error={state.status === "error" ? state.fields?.body : undefined}>
             {(field) => <Textarea {...field} name="body" rows={3} maxLength={4000} required />}
           </Field>
-          <SubmitButton>Send message</SubmitButton>
+          <SubmitButton pending={pending}>Send message</SubmitButton>
         </form>
       ) : null}
     </div>
