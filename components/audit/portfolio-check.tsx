@@ -80,11 +80,11 @@ export function PortfolioCheck({ latestRunId }: { latestRunId: string | null }) 
             Checked {run.report.credits.length} credit(s), {run.report.credits.reduce((n, c) => n + c.milestones, 0)} milestone(s):{" "}
             <strong>{exceptions.length === 0 ? "no exception" : `${exceptions.length} exception(s)`}</strong>
             {documentExceptions.length > 0 ? <strong>, {documentExceptions.length} document exception(s)</strong> : null}.{" "}
-            <a className="text-brand-700 hover:underline" href={`/api/v1/audit/runs/${run.id}/report?format=csv`}>
+            <a className="text-brand-700 underline underline-offset-2 hover:decoration-2" href={`/api/v1/audit/runs/${run.id}/report?format=csv`}>
               Download CSV
             </a>{" "}
             ·{" "}
-            <a className="text-brand-700 hover:underline" href={`/api/v1/audit/runs/${run.id}/report?format=json`}>
+            <a className="text-brand-700 underline underline-offset-2 hover:decoration-2" href={`/api/v1/audit/runs/${run.id}/report?format=json`}>
               JSON
             </a>
           </p>
@@ -105,7 +105,7 @@ export function PortfolioCheck({ latestRunId }: { latestRunId: string | null }) 
                 {exceptions.map((e) => (
                   <Tr key={`${e.credit.creditId}-${e.seq}`}>
                     <Td>
-                      <Link className="text-brand-700 hover:underline" href={`/credits/${e.credit.creditId}/audit`}>
+                      <Link className="text-brand-700 underline underline-offset-2 hover:decoration-2" href={`/credits/${e.credit.creditId}/audit`}>
                         {e.credit.creditNumber ?? e.credit.reference}
                       </Link>
                     </Td>
@@ -134,7 +134,7 @@ export function PortfolioCheck({ latestRunId }: { latestRunId: string | null }) 
                 {documentExceptions.map((e) => (
                   <Tr key={`${e.credit.creditId}-${e.documentId}`}>
                     <Td>
-                      <Link className="text-brand-700 hover:underline" href={`/credits/${e.credit.creditId}/audit`}>
+                      <Link className="text-brand-700 underline underline-offset-2 hover:decoration-2" href={`/credits/${e.credit.creditId}/audit`}>
                         {e.credit.creditNumber ?? e.credit.reference}
                       </Link>
                     </Td>

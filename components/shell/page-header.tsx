@@ -30,7 +30,7 @@ export function PageHeader({ title, description, actions, breadcrumbs }: { title
                       {crumb.label}
                     </span>
                   ) : (
-                    <Link href={crumb.href} className="hover:text-brand-700 hover:underline">
+                    <Link href={crumb.href} className="hover:text-brand-700 underline underline-offset-2 hover:decoration-2">
                       {crumb.label}
                     </Link>
                   )}

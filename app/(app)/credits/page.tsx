@@ -80,7 +80,7 @@ export default async function CreditsPage({ searchParams }: { searchParams: Prom
           Apply
         </Button>
         {filtered ? (
-          <Link href="/credits" className="self-center text-sm text-brand-700 hover:underline">
+          <Link href="/credits" className="self-center text-sm text-brand-700 underline underline-offset-2 hover:decoration-2">
             Clear
           </Link>
         ) : null}
@@ -112,7 +112,7 @@ export default async function CreditsPage({ searchParams }: { searchParams: Prom
                 {page.items.map((c) => (
                   <Tr key={c.id}>
                     <Td>
-                      <Link href={`/credits/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                      <Link href={`/credits/${c.id}`} className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
                         {c.creditNumber ?? c.reference}
                       </Link>
                       {c.creditNumber ? <div className="text-xs text-slate-500">{c.reference}</div> : null}

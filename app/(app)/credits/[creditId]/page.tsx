@@ -60,7 +60,7 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
         actions={
           <div className="flex items-center gap-3">
             <CreditStatusBadge status={credit.status} />
-            <Link href={`${base}/audit`} className="text-sm font-medium text-brand-700 hover:underline">
+            <Link href={`${base}/audit`} className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
               Audit trail
             </Link>
           </div>

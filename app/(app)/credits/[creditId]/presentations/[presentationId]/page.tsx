@@ -216,7 +216,7 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
                   <Tr key={d.id}>
                     <Td className="font-medium">{DOCUMENT_KIND_LABELS[d.kind]}</Td>
                     <Td>
-                      <a href={`/api/v1/documents/${d.id}`} className="text-brand-700 hover:underline">
+                      <a href={`/api/v1/documents/${d.id}`} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
                         {d.fileName}
                       </a>
                       <div className="text-xs text-slate-500">
