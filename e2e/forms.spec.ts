@@ -33,6 +33,9 @@ async function submittedCredit(): Promise<string> {
   return creditId;
 }
 
+// Each page opened is also scanned by axe, which takes seconds on a busy 2-core machine.
+test.describe.configure({ timeout: 360_000 });
+
 /** The form control labelled `label` (whose label may end with the required marker "*"). */
 const control = (page: Page, label: string) => page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*\\*?$`));
 
@@ -40,7 +43,6 @@ const control = (page: Page, label: string) => page.getByLabel(new RegExp(`^${la
 const termsValue = (page: Page, label: string) => page.locator("dl > div").filter({ has: page.locator("dt", { hasText: label }) }).locator("dd");
 
 test("the terms form shows and saves exactly what was entered after a validation error", async ({ page }) => {
-  test.setTimeout(120_000);
   await signIn(page, USERS.buyer);
   await page.goto("/credits/new");
 
@@ -233,7 +235,6 @@ test("a 100,000-character document description gets the length message, not HTTP
 });
 
 test("the main pages fit 375 px and 320 px (400% zoom) without horizontal scrolling", async ({ browser }) => {
-  test.setTimeout(240_000);
   const creditId = await advisedCredit();
   const { subjectId: presentationId } = await apiAction(USERS.seller, creditId, "startPresentation", { input: {} });
   const buyer = await personAs(browser, USERS.buyer);
@@ -277,7 +278,6 @@ test("the main pages fit 375 px and 320 px (400% zoom) without horizontal scroll
 });
 
 test("every role's main pages pass axe, with titles, tabs, ids and focus a screen reader can use", async ({ browser }) => {
-  test.setTimeout(300_000);
   const creditId = await advisedCredit();
   const { subjectId: presentationId } = await apiAction(USERS.seller, creditId, "startPresentation", { input: {} });
   const credit = `/credits/${creditId}`;

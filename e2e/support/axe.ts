@@ -8,7 +8,7 @@ const TAGS = ["wcag2a", "wcag2aa", "wcag21aa"];
 
 /** Fails with each serious or critical violation (rule, help, first elements) on the page as it is now. */
 export async function expectAccessible(page: Page, what = page.url()): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const results = await analyze(page);
   const blocking = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   const described = blocking.map(
     (violation) =>
@@ -18,6 +18,18 @@ export async function expectAccessible(page: Page, what = page.url()): Promise<v
         .join("; ")}`,
   );
   expect(described, `axe: serious or critical WCAG violations on ${what}`).toEqual([]);
+}
+
+/** axe's results; once more if the page was still finishing a navigation (a sign-in's redirect) when the scan began. */
+async function analyze(page: Page) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    } catch (error) {
+      if (attempt >= 3 || !/context was destroyed|navigat/i.test(String(error))) throw error;
+      await page.waitForLoadState("load");
+    }
+  }
 }
 
 const scanned = new WeakMap<Page, Set<string>>();

@@ -17,7 +17,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: /sign out/i })).toBeVisible();
+  await expect(page.getByRole("button", { name: /sign out/i })).toBeVisible({ timeout: 45_000 }); // argon2 is slow on a busy machine
 }
 
 /** A signed-in page in its own browser context (own cookies), like a separate person. */
