@@ -40,7 +40,10 @@ test.describe.configure({ timeout: 360_000 });
 const control = (page: Page, label: string) => page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*\\*?$`));
 
 /** The row of the terms view labelled `label`: its value. */
-const termsValue = (page: Page, label: string) => page.locator("dl > div").filter({ has: page.locator("dt", { hasText: label }) }).locator("dd");
+const termsValue = (page: Page, label: string) =>
+  page.locator('section[aria-labelledby^="terms-"] dl > div').filter({ has: page.locator("dt", { hasText: label }) }).locator("dd");
+/** A save on a busy 2-core machine can take tens of seconds. */
+const SLOW = { timeout: 60_000 };
 
 test("the terms form shows and saves exactly what was entered after a validation error", async ({ page }) => {
   await signIn(page, USERS.buyer);
@@ -118,7 +121,7 @@ test("the terms form shows and saves exactly what was entered after a validation
   await page.getByRole("button", { name: "Save draft" }).click();
   // Focus moves to the error summary, whose entry links to the field; the field says why.
   const summary = page.locator("[data-error-summary]");
-  await expect(summary).toBeFocused();
+  await expect(summary).toBeFocused(SLOW);
   const amount = page.getByLabel("Amount (32B)");
   await expect(amount).toHaveAttribute("aria-invalid", "true");
   const describedBy = (await amount.getAttribute("aria-describedby")) ?? "";
@@ -136,7 +139,7 @@ test("the terms form shows and saves exactly what was entered after a validation
   await expect(amount).toBeFocused();
   await amount.fill("48500.00");
   await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page).toHaveURL(/\/credits\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/credits\/[0-9a-f-]{36}$/, SLOW);
 
   // The saved terms are exactly those shown.
   await expect(termsValue(page, "Form of credit")).toHaveText("Irrevocable transferable");
@@ -168,12 +171,12 @@ test("sample terms are saved only after the user confirms having checked them", 
   await buyer.getByLabel("Advising bank (the seller's bank)").selectOption({ label: "Rotterdam Maritime Bank" });
   await buyer.getByRole("button", { name: "Save draft" }).click();
   const summary = buyer.locator("[data-error-summary]");
-  await expect(summary).toBeFocused();
+  await expect(summary).toBeFocused(SLOW);
   await expect(summary).toContainText("sample terms");
   await expect(buyer).toHaveURL(/\/credits\/new$/);
   await buyer.getByLabel(/I have checked every field/).check();
   await buyer.getByRole("button", { name: "Save draft" }).click();
-  await expect(buyer).toHaveURL(/\/credits\/[0-9a-f-]{36}$/);
+  await expect(buyer).toHaveURL(/\/credits\/[0-9a-f-]{36}$/, SLOW);
   await buyer.context().close();
 });
 
@@ -196,8 +199,8 @@ test("a dialog keeps the typed input after an error, and opens in the middle of 
   await dialog.getByLabel("Bank conditions (optional)").fill("Reimbursement under URR 725");
   await dialog.getByRole("button", { name: "Prepare issuance" }).click();
   const summary = dialog.locator("[data-error-summary]");
-  await expect(summary).toBeVisible();
-  await expect(summary).toBeFocused();
+  await expect(summary).toBeVisible(SLOW);
+  await expect(summary).toBeFocused(SLOW);
   await expect(dialog.getByLabel("Credit number (field 20)")).toHaveAttribute("aria-invalid", "true");
   // What the user typed is still there to correct, not emptied.
   await expect(dialog.getByLabel("Credit number (field 20)")).toHaveValue("MTB 77!");
@@ -207,7 +210,7 @@ test("a dialog keeps the typed input after an error, and opens in the middle of 
   const number = `MTB-${Date.now().toString().slice(-9)}`;
   await dialog.getByLabel("Credit number (field 20)").fill(number);
   await dialog.getByRole("button", { name: "Prepare issuance" }).click();
-  await expect(dialog).toBeHidden();
+  await expect(dialog).toBeHidden(SLOW);
   const [credit] = await sql<{ credit_number: string; status: string }>("SELECT credit_number, status FROM credits WHERE id = $1", [creditId]);
   expect(credit).toEqual({ credit_number: number, status: "ISSUANCE_PENDING" });
   await maker.context().close();
@@ -224,13 +227,13 @@ test("a 100,000-character document description gets the length message, not HTTP
   await form.getByLabel(/^Description/).fill("x".repeat(100_000));
   await form.locator('input[type="file"]').setInputFiles({ name: "statement.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
   await form.getByRole("button", { name: "Upload document" }).click();
-  await expect(form.getByRole("alert")).toContainText("Some document details need your attention");
+  await expect(form.getByRole("alert")).toContainText("Some document details need your attention", SLOW);
   await expect(form).toContainText("At most 1000 characters");
   await expect(form).not.toContainText("431");
   // A description within the limit uploads from the same form.
   await form.getByLabel(/^Description/).fill("Signed statement that the goods were shipped");
   await form.getByRole("button", { name: "Upload document" }).click();
-  await expect(form.getByRole("status")).toContainText("Uploaded statement.pdf");
+  await expect(form.getByRole("status")).toContainText("Uploaded statement.pdf", SLOW);
   await seller.context().close();
 });
 
