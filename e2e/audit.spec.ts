@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Page, expect, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { hexlify, randomBytes } from "ethers";
 import { milestoneDigest } from "../lib/anchoring/digest";
 import { sampleTerms } from "../lib/terms/sample";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO_SCENARIOS, demoStepKey } from "../lib/seed/demo-world";
 import { sql } from "./support/runtime";
 import { USERS, personAs } from "./support/users";

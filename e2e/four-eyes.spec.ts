@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { sampleTerms } from "../lib/terms/sample";
 import { advisedCredit, apiAction, tokenFor } from "./support/api";
 import { runtime, sql } from "./support/runtime";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { sampleTerms } from "../lib/terms/sample";
 import { api } from "./support/api";
 import { act, creditIdFrom, expectAllAnchored, openCredit } from "./support/credit-page";
@@ -17,12 +17,14 @@ test("a credit from draft to advised, with one amendment accepted and one reject
   const checker = await personAs(browser, USERS.issuingChecker);
   const adviser = await personAs(browser, USERS.advisingMaker);
 
-  // The buyer drafts the credit (the form starts from realistic terms) and sends it.
+  // The buyer drafts the credit (from the sample terms, which must be confirmed as checked) and sends it.
   await buyer.goto("/credits/new");
+  await buyer.getByRole("button", { name: "Start from sample" }).click();
   await buyer.getByLabel("Beneficiary (seller)").selectOption({ label: "Delta Pumps B.V." });
   await buyer.getByLabel("Issuing bank (your bank)").selectOption({ label: "Merlion Trade Bank" });
   await buyer.getByLabel("Advising bank (the seller's bank)").selectOption({ label: "Rotterdam Maritime Bank" });
   await buyer.getByLabel("Amount (32B)").fill("250000.00");
+  await buyer.getByLabel(/I have checked every field/).check();
   await buyer.getByRole("button", { name: "Save draft" }).click();
   await expect(buyer).toHaveURL(/\/credits\/[0-9a-f-]{36}$/);
   const creditId = creditIdFrom(buyer);

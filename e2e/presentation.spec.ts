@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { type Page, expect, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DOCUMENT_DATA_FIELDS } from "../lib/documents/data";
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from "../lib/terms/schema";
 import { sampleTerms } from "../lib/terms/sample";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { Wallet } from "ethers";
 import { anchorRegistryInterface } from "../lib/chain/anchor-registry";
 import { ANVIL_DEV_KEYS } from "../lib/dev/anvil";

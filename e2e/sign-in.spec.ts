@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO_USERS } from "../lib/seed/demo-world";
 import { signIn } from "./support/users";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { advisedCredit } from "./support/api";
 import { creditIdFrom, openCredit } from "./support/credit-page";
 import { USERS, personAs } from "./support/users";

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 // Every page, route handler and server action of the production build, requested without a
 // session: pages redirect to the sign-in page, the API answers 401, actions never run.

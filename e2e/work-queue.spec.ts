@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { USERS, personAs } from "./support/users";
 
 // The work queue on the demo world: "waiting for you" rows link to the exact item and step,

@@ -54,7 +54,7 @@ export default async function DashboardPage() {
                   {mine.map((c) => (
                     <Tr key={c.id} data-overdue={c.due?.overdue ? "true" : undefined} className={c.due?.overdue ? "bg-danger-50" : undefined}>
                       <Td>
-                        <Link href={`/credits/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                        <Link href={`/credits/${c.id}`} className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
                           {c.creditNumber ?? c.reference}
                         </Link>
                       </Td>
@@ -118,7 +118,7 @@ export default async function DashboardPage() {
                   {others.map((c) => (
                     <Tr key={c.id}>
                       <Td>
-                        <Link href={`/credits/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                        <Link href={`/credits/${c.id}`} className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
                           {c.creditNumber ?? c.reference}
                         </Link>
                       </Td>
@@ -143,7 +143,7 @@ export default async function DashboardPage() {
           </CardBody>
         </Card>
         <p className="text-sm text-slate-600">
-          <Link href="/credits" className="font-medium text-brand-700 hover:underline">
+          <Link href="/credits" className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
             All credits
           </Link>{" "}
           — search by reference, credit number or party, filter by status and counterparty.

@@ -28,7 +28,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         <p className="mt-6 text-center text-sm text-slate-600">
           Holding a document?{" "}
-          <a href="/verify" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          <a href="/verify" className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
             Check whether it is anchored
           </a>{" "}
           without an account.

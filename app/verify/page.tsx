@@ -37,7 +37,7 @@ export default async function VerifyPage() {
         <Link href="/" className="text-xl font-semibold tracking-tight text-brand-800">
           TradeTrail
         </Link>
-        <Link href="/sign-in" className="text-sm text-brand-700 hover:underline">
+        <Link href="/sign-in" className="text-sm text-brand-700 underline underline-offset-2 hover:decoration-2">
           Sign in
         </Link>
       </div>

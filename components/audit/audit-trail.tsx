@@ -140,7 +140,7 @@ export function AuditTrail({ creditId, rows, head }: { creditId: string; rows: T
                       {result.status !== "verified" ? <div className="mt-1 max-w-xs text-xs text-slate-600">{result.reason}</div> : null}
                     </>
                   ) : (
-                    <span className="text-xs text-slate-400">not checked yet</span>
+                    <span className="text-xs text-slate-600">not checked yet</span>
                   )}
                 </Td>
               </Tr>

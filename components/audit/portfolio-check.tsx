@@ -81,11 +81,11 @@ export function PortfolioCheck({ latestRunId }: { latestRunId: string | null }) 
             Checked {count(run.report.credits.length, "credit")}, {count(run.report.credits.reduce((n, c) => n + c.milestones, 0), "milestone")}:{" "}
             <strong>{exceptions.length === 0 ? "no exception" : count(exceptions.length, "exception")}</strong>
             {documentExceptions.length > 0 ? <strong>, {count(documentExceptions.length, "document exception")}</strong> : null}.{" "}
-            <a className="text-brand-700 hover:underline" href={`/api/v1/audit/runs/${run.id}/report?format=csv`}>
+            <a className="text-brand-700 underline underline-offset-2 hover:decoration-2" href={`/api/v1/audit/runs/${run.id}/report?format=csv`}>
               Download CSV
             </a>{" "}
             ·{" "}
-            <a className="text-brand-700 hover:underline" href={`/api/v1/audit/runs/${run.id}/report?format=json`}>
+            <a className="text-brand-700 underline underline-offset-2 hover:decoration-2" href={`/api/v1/audit/runs/${run.id}/report?format=json`}>
               JSON
             </a>
           </p>
@@ -106,7 +106,7 @@ export function PortfolioCheck({ latestRunId }: { latestRunId: string | null }) 
                 {exceptions.map((e) => (
                   <Tr key={`${e.credit.creditId}-${e.seq}`}>
                     <Td>
-                      <Link className="text-brand-700 hover:underline" href={`/credits/${e.credit.creditId}/audit`}>
+                      <Link className="text-brand-700 underline underline-offset-2 hover:decoration-2" href={`/credits/${e.credit.creditId}/audit`}>
                         {e.credit.creditNumber ?? e.credit.reference}
                       </Link>
                     </Td>
@@ -135,7 +135,7 @@ export function PortfolioCheck({ latestRunId }: { latestRunId: string | null }) 
                 {documentExceptions.map((e) => (
                   <Tr key={`${e.credit.creditId}-${e.documentId}`}>
                     <Td>
-                      <Link className="text-brand-700 hover:underline" href={`/credits/${e.credit.creditId}/audit`}>
+                      <Link className="text-brand-700 underline underline-offset-2 hover:decoration-2" href={`/credits/${e.credit.creditId}/audit`}>
                         {e.credit.creditNumber ?? e.credit.reference}
                       </Link>
                     </Td>

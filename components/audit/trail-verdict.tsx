@@ -21,7 +21,7 @@ export function TrailVerdict({ trail, warnings, checkedAgainst }: TrailVerdictPr
         <Badge tone={label.tone}>{label.label}</Badge>
         <span className="text-slate-700">{trail.reason}</span>
       </div>
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-xs text-slate-700">
+      <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs text-slate-700">
         <dt className="font-medium">Registry checked</dt>
         <dd className="break-all font-mono" data-testid="checked-registry">
           {checkedAgainst.contractAddress} (version {checkedAgainst.registryVersion}, chain {checkedAgainst.chainId}, read at block {checkedAgainst.atBlock})

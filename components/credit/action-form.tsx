@@ -1,15 +1,17 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import { takeAction } from "@/app/(app)/credits/[creditId]/actions";
 import { Button } from "@/components/ui/button";
 import { DateWarnings } from "@/components/terms/date-warnings";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 
 // One lifecycle action as a button. Actions that need input or are irreversible open a dialog:
@@ -44,15 +46,21 @@ export interface ActionFormProps {
 }
 
 export function ActionForm(props: ActionFormProps) {
-  const [state, formAction] = useActionState<ActionState, FormData>(takeAction, IDLE);
+  // onSubmit, not action=: React's reset after an action emptied what the user typed (issue 11, bug 5).
+  const [state, onSubmit, pending] = useFormAction<ActionState>(takeAction, IDLE);
   const dialog = useRef<HTMLDialogElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const needsDialog = props.input !== "none" || Boolean(props.confirm) || Boolean(props.summary);
   const variant = props.tone === "danger" ? "danger" : props.tone === "primary" ? "primary" : "secondary";
 
   useEffect(() => {
-    if (state.status === "done" && dialog.current?.open) dialog.current.close();
+    // Done: the next opening starts from the defaults again.
+    if (state.status === "done" && dialog.current?.open) {
+      dialog.current.close();
+      form.current?.reset();
+    }
   }, [state]);
 
   const hidden = (
@@ -67,9 +75,9 @@ export function ActionForm(props: ActionFormProps) {
 
   if (!needsDialog) {
     return (
-      <form action={formAction} className="inline-flex flex-col gap-1">
+      <form onSubmit={onSubmit} className="inline-flex flex-col gap-1">
         {hidden}
-        <SubmitButton variant={variant}>{props.label}</SubmitButton>
+        <SubmitButton variant={variant} pending={pending}>{props.label}</SubmitButton>
         {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
       </form>
     );
@@ -84,10 +92,10 @@ export function ActionForm(props: ActionFormProps) {
       <dialog
         ref={dialog}
         aria-labelledby={titleId}
-        className="w-full max-w-lg rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+        className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
         onClose={() => opener.current?.focus()}
       >
-        <form action={formAction} className="space-y-4 p-6">
+        <form ref={form} onSubmit={onSubmit} className="space-y-4 p-4 sm:p-6">
           {hidden}
           <h2 id={titleId} className="text-lg font-semibold text-slate-900">
             {props.label}
@@ -95,7 +103,7 @@ export function ActionForm(props: ActionFormProps) {
           {props.confirm ? <p className="text-sm text-slate-700">{props.confirm}</p> : null}
           {props.warnings?.length ? <DateWarnings warnings={props.warnings} /> : null}
           {props.summary}
-          {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+          {state.status === "error" ? <ErrorSummary message={state.message} form={form} attempt={state} /> : null}
 
           {props.input === "reason" ? (
             <Field label="Reason" required error={errors.reason} hint="The other parties see this reason.">
@@ -161,7 +169,9 @@ export function ActionForm(props: ActionFormProps) {
             <Button type="button" variant="ghost" onClick={() => dialog.current?.close()}>
               Cancel
             </Button>
-            <SubmitButton variant={variant}>{props.label}</SubmitButton>
+            <SubmitButton variant={variant} pending={pending}>
+              {props.label}
+            </SubmitButton>
           </div>
         </form>
       </dialog>

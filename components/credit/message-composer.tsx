@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
+import { useId, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { MESSAGE_MAX_CHARS, messageLengthProblem } from "@/lib/credits/message-rules";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 
@@ -13,14 +14,15 @@ import { IDLE, type ActionState } from "@/lib/http/action-state";
 // and the server refuses with the same sentence; what was typed stays in the box.
 
 export function MessageComposer({ creditId, action }: { creditId: string; action: (state: ActionState, form: FormData) => Promise<ActionState> }) {
-  const [state, formAction] = useActionState<ActionState, FormData>(action, IDLE);
+  // onSubmit, not action=: React would reset the form after the action (issue 11, bug 5).
+  const [state, onSubmit, pending] = useFormAction<ActionState>(action, IDLE);
   const [body, setBody] = useState("");
   const counterId = useId();
   const length = body.trim().length;
   const over = length > MESSAGE_MAX_CHARS;
   const serverError = state.status === "error" ? state.fields?.body : undefined;
   return (
-    <form action={formAction} className="max-w-2xl space-y-3">
+    <form onSubmit={onSubmit} className="max-w-2xl space-y-3">
       <input type="hidden" name="creditId" value={creditId} />
       {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
       <Field label="New message" error={over ? messageLengthProblem(body) ?? undefined : serverError}>
@@ -39,7 +41,7 @@ export function MessageComposer({ creditId, action }: { creditId: string; action
       <p id={counterId} className={over ? "text-xs font-medium text-danger-700" : "text-xs text-slate-600"}>
         {length.toLocaleString("en-GB")} of {MESSAGE_MAX_CHARS.toLocaleString("en-GB")} characters
       </p>
-      <SubmitButton>Send message</SubmitButton>
+      <SubmitButton pending={pending}>Send message</SubmitButton>
     </form>
   );
 }

@@ -40,7 +40,7 @@ export function Timeline({ credit }: { credit: CreditDetail }) {
                 </span>
                 <AnchorStatusBadge status={milestone.status} />
               </div>
-              <dl className="mt-1 grid grid-cols-[7rem_1fr] gap-x-3 gap-y-0.5 text-xs text-slate-600">
+              <dl className="mt-1 grid grid-cols-1 gap-x-3 sm:grid-cols-[7rem_minmax(0,1fr)] gap-y-0.5 text-xs text-slate-600">
                 <dt>Digest</dt>
                 <dd>
                   <Hash value={milestone.digest} />

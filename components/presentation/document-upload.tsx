@@ -14,7 +14,7 @@ import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind } from "@/lib/t
 
 // Upload one shipping document with its structured data. The file goes as the raw request body
 // (streamed and hashed on the server, never buffered), with a progress bar from the browser's
-// upload events; the details travel in the query string.
+// upload events; the details travel as the body's first line (lib/documents/upload-body.ts).
 
 export function DocumentUpload({ creditId, presentationId, maxBytes, suggestedKind }: { creditId: string; presentationId: string; maxBytes: number; suggestedKind?: DocumentKind }) {
   const router = useRouter();
@@ -39,9 +39,11 @@ export function DocumentUpload({ creditId, presentationId, maxBytes, suggestedKi
     const values = Object.fromEntries(
       fields.map((f) => [f.key, f.type === "number" ? (data[f.key] === "" || data[f.key] === undefined ? undefined : Number(data[f.key])) : f.type === "boolean" ? Boolean(data[f.key]) : data[f.key] ?? ""]),
     );
-    const params = new URLSearchParams({ kind, originals, copies, fileName: file.name, data: JSON.stringify(values) });
+    // The details go first in the body, one JSON line, then the file: in the query string a long
+    // description overflowed the server's header limit ("HTTP 431") before it could be validated.
+    const details = JSON.stringify({ kind, originals, copies, fileName: file.name, data: values });
     const request = new XMLHttpRequest();
-    request.open("POST", `/api/v1/credits/${creditId}/presentations/${presentationId}/documents?${params}`);
+    request.open("POST", `/api/v1/credits/${creditId}/presentations/${presentationId}/documents`);
     request.setRequestHeader("content-type", "application/octet-stream");
     request.upload.onprogress = (e) => e.lengthComputable && setProgress(Math.round((e.loaded / e.total) * 100));
     request.onerror = () => {
@@ -67,7 +69,7 @@ export function DocumentUpload({ creditId, presentationId, maxBytes, suggestedKi
       }
     };
     setProgress(0);
-    request.send(file);
+    request.send(new Blob([details, "\n", file]));
   };
 
   const fieldError = (key: string) => error?.fields?.[`data.${key}`];

@@ -40,7 +40,7 @@ export function DocumentViewer({ documents }: { documents: ViewerDocument[] }) {
           <img key={current.id} src={src} alt={`${DOCUMENT_KIND_LABELS[current.kind]}: ${current.fileName}`} className="mx-auto max-h-[36rem] object-contain" />
         )}
       </div>
-      <a href={`/api/v1/documents/${current.id}`} className="text-sm text-brand-700 hover:underline">
+      <a href={`/api/v1/documents/${current.id}`} className="text-sm text-brand-700 underline underline-offset-2 hover:decoration-2">
         Download {current.fileName}
       </a>
     </div>

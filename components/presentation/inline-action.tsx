@@ -1,7 +1,7 @@
 "use client";
 
 import { randomId } from "./random-id";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { takeAction } from "@/app/(app)/credits/[creditId]/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 
 // The examiner's and the beneficiary's small actions inside a presentation: dismiss a finding
@@ -22,7 +23,8 @@ interface Common {
 }
 
 function useLifecycleForm() {
-  const [state, action] = useActionState<ActionState, FormData>(takeAction, IDLE);
+  // onSubmit, not action=: React's reset after an action threw away what was typed (issue 11, bug 5).
+  const [state, action, pending] = useFormAction<ActionState>(takeAction, IDLE);
   const [key, setKey] = useState(randomId);
   const [handled, setHandled] = useState(state);
   const form = useRef<HTMLFormElement>(null);
@@ -34,7 +36,7 @@ function useLifecycleForm() {
   useEffect(() => {
     if (state.status === "done") form.current?.reset();
   }, [state]);
-  return { state, action, key, form };
+  return { state, action, pending, key, form };
 }
 
 function Hidden({ common, action, idempotencyKey }: { common: Common; action: string; idempotencyKey: string }) {
@@ -50,7 +52,7 @@ function Hidden({ common, action, idempotencyKey }: { common: Common; action: st
 }
 
 export function DismissFinding({ findingId, ...common }: Common & { findingId: string }) {
-  const { state, action, key, form } = useLifecycleForm();
+  const { state, action, pending, key, form } = useLifecycleForm();
   const [open, setOpen] = useState(false);
   if (!open) {
     return (
@@ -60,7 +62,7 @@ export function DismissFinding({ findingId, ...common }: Common & { findingId: s
     );
   }
   return (
-    <form ref={form} action={action} className="mt-2 space-y-2">
+    <form ref={form} onSubmit={action} className="mt-2 space-y-2">
       <Hidden common={common} action="dismissFinding" idempotencyKey={key} />
       <input type="hidden" name="findingId" value={findingId} />
       {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
@@ -68,7 +70,7 @@ export function DismissFinding({ findingId, ...common }: Common & { findingId: s
         {(f) => <Textarea {...f} name="reason" rows={2} required minLength={3} />}
       </Field>
       <div className="flex gap-2">
-        <SubmitButton size="sm" variant="secondary">
+        <SubmitButton size="sm" variant="secondary" pending={pending}>
           Dismiss finding
         </SubmitButton>
         <Button type="button" size="sm" variant="ghost" onClick={() => setOpen(false)}>
@@ -80,10 +82,10 @@ export function DismissFinding({ findingId, ...common }: Common & { findingId: s
 }
 
 export function AddFinding({ documents, ...common }: Common & { documents: { id: string; label: string }[] }) {
-  const { state, action, key, form } = useLifecycleForm();
+  const { state, action, pending, key, form } = useLifecycleForm();
   const errors = state.status === "error" ? state.fields ?? {} : {};
   return (
-    <form ref={form} action={action} className="space-y-3" aria-label="Add a discrepancy">
+    <form ref={form} onSubmit={action} className="space-y-3" aria-label="Add a discrepancy">
       <Hidden common={common} action="addFinding" idempotencyKey={key} />
       {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
       {state.status === "done" ? <FormMessage tone="success">Discrepancy added.</FormMessage> : null}
@@ -115,18 +117,20 @@ export function AddFinding({ documents, ...common }: Common & { documents: { id:
           {(f) => <Input {...f} name="expected" />}
         </Field>
       </div>
-      <SubmitButton variant="secondary">Add discrepancy</SubmitButton>
+      <SubmitButton variant="secondary" pending={pending}>
+        Add discrepancy
+      </SubmitButton>
     </form>
   );
 }
 
 export function RemoveDocument({ documentId, fileName, ...common }: Common & { documentId: string; fileName: string }) {
-  const { state, action, key } = useLifecycleForm();
+  const { state, action, pending, key } = useLifecycleForm();
   return (
-    <form action={action} className="inline">
+    <form onSubmit={action} className="inline">
       <Hidden common={common} action="removeDocument" idempotencyKey={key} />
       <input type="hidden" name="documentId" value={documentId} />
-      <SubmitButton size="sm" variant="ghost" aria-label={`Remove ${fileName}`}>
+      <SubmitButton size="sm" variant="ghost" pending={pending} aria-label={`Remove ${fileName}`}>
         Remove
       </SubmitButton>
       {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}

@@ -30,7 +30,7 @@ export function PageHeader({ title, description, actions, breadcrumbs }: { title
                       {crumb.label}
                     </span>
                   ) : (
-                    <Link href={crumb.href} className="hover:text-brand-700 hover:underline">
+                    <Link href={crumb.href} className="hover:text-brand-700 underline underline-offset-2 hover:decoration-2">
                       {crumb.label}
                     </Link>
                   )}
@@ -45,7 +45,7 @@ export function PageHeader({ title, description, actions, breadcrumbs }: { title
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
           {description ? <div className="mt-1 text-sm text-slate-600">{description}</div> : null}
         </div>
-        {actions ? <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div> : null}
+        {actions ? <div className="flex max-w-full min-w-0 flex-wrap items-center gap-2">{actions}</div> : null}
       </div>
     </div>
   );

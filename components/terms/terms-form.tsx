@@ -1,13 +1,14 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { type FormEvent, type ReactNode, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 import { DateWarnings, dateWarnings } from "./date-warnings";
 import { Mt700OptionalFields } from "@/components/terms/mt700-optional-fields";
@@ -48,6 +49,12 @@ export interface TermsFormProps {
   /** An amendment cannot change the parties or the currency. */
   lockParties?: boolean;
   commentLabel?: string;
+  /**
+   * Drafting a new credit: the form starts empty and offers ready-made terms to start from.
+   * `sample` is the demo's sample terms; `more` is the slot for further starting points (a
+   * template picker) that call `apply` with the terms they chose.
+   */
+  startFrom?: { sample: TermsInput; more?: (apply: (terms: TermsInput, source: string) => void) => ReactNode };
 }
 
 type Docs = NonNullable<TermsInput["documentsRequired"]>;
@@ -57,12 +64,25 @@ const BY_LABELS = { PAYMENT: "Sight payment", DEFERRED_PAYMENT: "Deferred paymen
 const WITH_LABELS = { ISSUING_BANK: "Issuing bank", ADVISING_BANK: "Advising bank", ANY_BANK: "Any bank" } as const;
 const CONFIRMATION_LABELS = { WITHOUT: "Without", MAY_ADD: "May add", CONFIRM: "Confirm" } as const;
 
+let nextRowKey = 0;
+const rowKeys = (count: number) => Array.from({ length: count }, () => `row-${nextRowKey++}`);
+
 export function TermsForm(props: TermsFormProps) {
-  const [state, action] = useActionState<ActionState, FormData>(props.serverAction, IDLE);
+  // Submitted from onSubmit, not action=: React's reset after an action would show the selects'
+  // first-rendered options while the payload still carried the chosen ones (issue 11, bug 1).
+  const [state, onSubmit, pending] = useFormAction<ActionState>(props.serverAction, IDLE);
+  const formRef = useRef<HTMLFormElement>(null);
   const [terms, setTerms] = useState<TermsInput>(props.initial);
+  // 46A rows keep their identity when one is removed: keys by position would hand a removed
+  // row's controls to its neighbour.
+  const [docKeys, setDocKeys] = useState<string[]>(() => rowKeys(props.initial.documentsRequired?.length ?? 0));
+  // Terms started from a sample or a template are saved only once the user says they checked them.
+  const [startedFrom, setStartedFrom] = useState<string | null>(null);
+  const [checked, setChecked] = useState(false);
+  const [localError, setLocalError] = useState<{ message: string; fields: Record<string, string>; attempt: number } | null>(null);
   const [parties, setParties] = useState({ beneficiaryId: "", issuingBankId: "", advisingBankId: "" });
   const [comment, setComment] = useState("");
-  const errors = state.status === "error" ? state.fields ?? {} : {};
+  const errors: Record<string, string> = localError ? localError.fields : state.status === "error" ? state.fields ?? {} : {};
   const err = (path: string) => errors[`terms.${path}`] ?? errors[path];
   const set = <K extends keyof TermsInput>(key: K, value: TermsInput[K]) => setTerms((t) => ({ ...t, [key]: value }));
   const docs: Docs = terms.documentsRequired ?? [];
@@ -94,14 +114,56 @@ export function TermsForm(props: TermsFormProps) {
     });
 
   const payload = JSON.stringify(props.choose ? { ...parties, terms, comment } : { terms, comment, note: comment });
+  const apply = (next: TermsInput, source: string) => {
+    setTerms({ ...next, applicant: props.initial.applicant ?? next.applicant, beneficiary: terms.beneficiary ?? next.beneficiary });
+    setDocKeys(rowKeys(next.documentsRequired?.length ?? 0));
+    setStartedFrom(source);
+    setChecked(false);
+    setLocalError(null);
+  };
+  const addDoc = () => {
+    set("documentsRequired", [...docs, { kind: "OTHER", originals: 1, copies: 0, details: "" }]);
+    setDocKeys((keys) => [...keys, ...rowKeys(1)]);
+  };
+  const removeDoc = (index: number) => {
+    set("documentsRequired", docs.filter((_, i) => i !== index));
+    setDocKeys((keys) => keys.filter((_, i) => i !== index));
+  };
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    if (startedFrom && !checked) {
+      event.preventDefault();
+      setLocalError((previous) => ({
+        message: `These terms come from the ${startedFrom}. Check every field against the applicant's instructions, then confirm that you did.`,
+        fields: { reviewedStart: "Confirm that you checked the terms" },
+        attempt: (previous?.attempt ?? 0) + 1,
+      }));
+      return;
+    }
+    setLocalError(null);
+    onSubmit(event);
+  };
+  const failure = localError ?? (state.status === "error" ? state : null);
 
   return (
-    <form action={action} className="space-y-8" noValidate>
+    <form ref={formRef} onSubmit={submit} className="space-y-8" noValidate>
       {Object.entries(props.hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <input type="hidden" name="payload" value={payload} />
-      {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+      {failure ? <ErrorSummary message={failure.message} form={formRef} attempt={localError ?? state} /> : null}
+
+      {props.startFrom ? (
+        <section aria-labelledby="terms-start" className="flex flex-wrap items-center gap-3 rounded-lg border border-dashed border-slate-300 bg-white p-4">
+          <h2 id="terms-start" className="text-sm font-semibold text-slate-800">
+            Start from
+          </h2>
+          <Button type="button" variant="secondary" size="sm" onClick={() => apply(props.startFrom!.sample, "sample terms")}>
+            Start from sample
+          </Button>
+          {props.startFrom.more?.(apply)}
+          <p className="w-full text-sm text-slate-600">Or fill in the empty form below.</p>
+        </section>
+      ) : null}
 
       {props.choose ? (
         <Section title="Parties and banks">
@@ -209,10 +271,11 @@ export function TermsForm(props: TermsFormProps) {
             </Select>
           )}
         </Field>
-        <div className="grid grid-cols-[8rem_1fr] gap-3">
+        <div className="grid gap-3 sm:grid-cols-[8rem_1fr]">
           <Field label="Currency" required error={err("currency")}>
             {(f) => (
-              <Select {...f} value={terms.currency} disabled={props.lockParties} onChange={(e) => set("currency", e.target.value as TermsInput["currency"])}>
+              <Select {...f} value={terms.currency ?? ""} disabled={props.lockParties} onChange={(e) => set("currency", e.target.value as TermsInput["currency"])}>
+                {terms.currency ? null : <option value="">Choose…</option>}
                 {CURRENCIES.map((c) => (
                   <option key={c} value={c}>
                     {c}
@@ -250,7 +313,7 @@ export function TermsForm(props: TermsFormProps) {
             </div>
           )}
         </Field>
-        <div className="grid grid-cols-2 gap-3">
+        <div className="grid gap-3 sm:grid-cols-2">
           <Field label="Available with (41a)" error={err("availableWith")}>
             {(f) => (
               <Select {...f} value={terms.availableWith ?? "ADVISING_BANK"} onChange={(e) => set("availableWith", e.target.value as TermsInput["availableWith"])}>
@@ -274,7 +337,7 @@ export function TermsForm(props: TermsFormProps) {
             )}
           </Field>
         </div>
-        <div className="grid grid-cols-2 gap-3">
+        <div className="grid gap-3 sm:grid-cols-2">
           <Field label="Drafts at (42C)" error={err("draftsAt")} hint="e.g. SIGHT">
             {(f) => <Input {...f} value={terms.draftsAt ?? ""} onChange={(e) => set("draftsAt", e.target.value)} />}
           </Field>
@@ -285,7 +348,7 @@ export function TermsForm(props: TermsFormProps) {
       </Section>
 
       <Section title="Dates and shipment (31D, 44C, 44E, 44F, 43P, 43T, Incoterm)">
-        <div className="grid grid-cols-2 gap-3">
+        <div className="grid gap-3 sm:grid-cols-2">
           <Field label="Expiry date (31D)" required error={err("expiryDate")}>
             {(f) => <Input {...f} type="date" value={terms.expiryDate ?? ""} onChange={(e) => set("expiryDate", e.target.value)} />}
           </Field>
@@ -299,7 +362,7 @@ export function TermsForm(props: TermsFormProps) {
               {(f) => <Input {...f} type="date" value={terms.latestShipmentDate ?? ""} onChange={(e) => set("latestShipmentDate", e.target.value)} />}
             </Field>
             <DateWarnings warnings={dateWarnings(terms)} className="md:col-span-2" />
-            <div className="grid grid-cols-2 gap-3">
+            <div className="grid gap-3 sm:grid-cols-2">
               <Field label="Port of loading (44E)" required error={err("portOfLoading")}>
                 {(f) => <Input {...f} value={terms.portOfLoading ?? ""} onChange={(e) => set("portOfLoading", e.target.value)} />}
               </Field>
@@ -307,7 +370,7 @@ export function TermsForm(props: TermsFormProps) {
                 {(f) => <Input {...f} value={terms.portOfDischarge ?? ""} onChange={(e) => set("portOfDischarge", e.target.value)} />}
               </Field>
             </div>
-            <div className="grid grid-cols-2 gap-3">
+            <div className="grid gap-3 sm:grid-cols-2">
               <Field label="Partial shipments (43P)" error={err("partialShipments")}>
                 {(f) => (
                   <Select {...f} value={terms.partialShipments ?? "NOT_ALLOWED"} onChange={(e) => set("partialShipments", e.target.value as TermsInput["partialShipments"])}>
@@ -325,10 +388,11 @@ export function TermsForm(props: TermsFormProps) {
                 )}
               </Field>
             </div>
-            <div className="grid grid-cols-[8rem_1fr] gap-3">
+            <div className="grid gap-3 sm:grid-cols-[8rem_1fr]">
               <Field label="Incoterm" required error={err("incoterm")}>
                 {(f) => (
-                  <Select {...f} value={terms.incoterm} onChange={(e) => set("incoterm", e.target.value as TermsInput["incoterm"])}>
+                  <Select {...f} value={terms.incoterm ?? ""} onChange={(e) => set("incoterm", e.target.value as TermsInput["incoterm"])}>
+                    {terms.incoterm ? null : <option value="">Choose…</option>}
                     {INCOTERMS.map((v) => (
                       <option key={v} value={v}>
                         {v}
@@ -358,8 +422,13 @@ export function TermsForm(props: TermsFormProps) {
           <legend className="text-sm font-medium text-slate-800">Documents required (46A)</legend>
           {err("documentsRequired") ? <p className="text-sm text-danger-700">{err("documentsRequired")}</p> : null}
           {docs.map((doc, index) => (
-            <div key={index} className="grid grid-cols-[14rem_5rem_5rem_1fr_auto] items-end gap-2">
-              <Field label={index === 0 ? "Document" : undefined} aria-label={`Document ${index + 1}`} error={err(`documentsRequired.${index}.kind`)}>
+            <div
+              key={docKeys[index] ?? index}
+              role="group"
+              aria-label={`Document ${index + 1}`}
+              className="grid grid-cols-2 items-end gap-2 rounded-md border border-slate-200 p-3 lg:grid-cols-[14rem_5rem_5rem_minmax(10rem,1fr)_auto] lg:border-0 lg:p-0"
+            >
+              <Field label="Document" className="col-span-2 lg:col-span-1" error={err(`documentsRequired.${index}.kind`)}>
                 {(f) => (
                   <Select {...f} aria-label={`Document ${index + 1} type`} value={doc.kind} onChange={(e) => setDoc(index, { kind: e.target.value as DocumentKind })}>
                     {DOCUMENT_KINDS.filter((k) => k === "OTHER" || STANDBY_DOCUMENT_KINDS.includes(k) === standby).map((k) => (
@@ -370,21 +439,21 @@ export function TermsForm(props: TermsFormProps) {
                   </Select>
                 )}
               </Field>
-              <Field label={index === 0 ? "Originals" : undefined} error={err(`documentsRequired.${index}.originals`)}>
+              <Field label="Originals" error={err(`documentsRequired.${index}.originals`)}>
                 {(f) => <Input {...f} aria-label={`Document ${index + 1} originals`} type="number" min={0} max={10} value={doc.originals} onChange={(e) => setDoc(index, { originals: Number(e.target.value) })} />}
               </Field>
-              <Field label={index === 0 ? "Copies" : undefined} error={err(`documentsRequired.${index}.copies`)}>
+              <Field label="Copies" error={err(`documentsRequired.${index}.copies`)}>
                 {(f) => <Input {...f} aria-label={`Document ${index + 1} copies`} type="number" min={0} max={10} value={doc.copies} onChange={(e) => setDoc(index, { copies: Number(e.target.value) })} />}
               </Field>
-              <Field label={index === 0 ? "Details" : undefined} error={err(`documentsRequired.${index}.details`)}>
+              <Field label="Details" className="col-span-2 lg:col-span-1" error={err(`documentsRequired.${index}.details`)}>
                 {(f) => <Input {...f} aria-label={`Document ${index + 1} details`} value={doc.details ?? ""} onChange={(e) => setDoc(index, { details: e.target.value })} />}
               </Field>
-              <Button type="button" variant="ghost" size="sm" aria-label={`Remove document ${index + 1}`} onClick={() => set("documentsRequired", docs.filter((_, i) => i !== index))}>
+              <Button type="button" variant="ghost" size="sm" className="justify-self-start" aria-label={`Remove document ${index + 1}`} onClick={() => removeDoc(index)}>
                 Remove
               </Button>
             </div>
           ))}
-          <Button type="button" variant="secondary" size="sm" onClick={() => set("documentsRequired", [...docs, { kind: "OTHER", originals: 1, copies: 0, details: "" }])}>
+          <Button type="button" variant="secondary" size="sm" onClick={addDoc}>
             Add a document
           </Button>
         </fieldset>
@@ -397,7 +466,7 @@ export function TermsForm(props: TermsFormProps) {
         <Field label="Charges (71D)" error={err("charges")} hint={describeSwiftFormat(MT700_TEXT_FIELDS.charges)}>
           {(f) => <Textarea {...f} rows={3} className="font-mono" value={terms.charges ?? ""} onChange={(e) => set("charges", e.target.value)} />}
         </Field>
-        <div className="grid grid-cols-2 gap-3">
+        <div className="grid gap-3 sm:grid-cols-2">
           {standby ? null : (
             <Field label="Presentation period, days after shipment (48)" error={err("presentationPeriodDays")}>
               {(f) => <Input {...f} type="number" min={1} max={180} value={terms.presentationPeriodDays ?? 21} onChange={(e) => set("presentationPeriodDays", Number(e.target.value))} />}
@@ -425,17 +494,28 @@ export function TermsForm(props: TermsFormProps) {
         </Field>
       </Section>
 
-      <div className="flex items-center gap-3 border-t border-slate-200 pt-6">
-        <SubmitButton>{props.submitLabel}</SubmitButton>
-        {state.status === "error" && Object.keys(errors).length > 0 ? <span className="text-sm text-danger-700">{Object.keys(errors).length === 1 ? "1 field needs" : `${Object.keys(errors).length} fields need`} your attention.</span> : null}
+      {startedFrom ? (
+        <Field error={errors.reviewedStart}>
+          {(f) => (
+            <label className="flex items-start gap-2 text-sm text-slate-800">
+              <input {...f} type="checkbox" className="mt-0.5 h-4 w-4" checked={checked} onChange={(e) => setChecked(e.target.checked)} />
+              <span>I have checked every field of these terms, which started from the {startedFrom}.</span>
+            </label>
+          )}
+        </Field>
+      ) : null}
+
+      <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-6">
+        <SubmitButton pending={pending}>{props.submitLabel}</SubmitButton>
+        {failure && Object.keys(errors).length > 0 ? <span className="text-sm text-danger-700">{Object.keys(errors).length === 1 ? "1 field needs" : `${Object.keys(errors).length} fields need`} your attention.</span> : null}
       </div>
     </form>
   );
 }
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 md:grid-cols-2">
+    <fieldset className="grid min-w-0 gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-5 md:grid-cols-2">
       <legend className="px-1 text-sm font-semibold text-slate-800">{title}</legend>
       {children}
     </fieldset>

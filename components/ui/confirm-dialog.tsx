@@ -48,7 +48,7 @@ export function ConfirmDialog({ trigger, title, description, confirmLabel, tone 
         ref={dialog}
         aria-labelledby={titleId}
         aria-describedby={description ? descriptionId : undefined}
-        className="m-auto w-full max-w-md rounded-lg border border-slate-200 p-0 shadow-xl"
+        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-slate-200 p-0 shadow-xl"
         onClose={() => opener.current?.focus()}
         onClick={(event) => {
           if (event.target === event.currentTarget) dialog.current?.close(); // a click on the backdrop

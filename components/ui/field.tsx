@@ -6,6 +6,8 @@ export interface FieldControlProps {
   id: string;
   "aria-describedby": string | undefined;
   "aria-invalid": boolean | undefined;
+  /** Fields marked with an asterisk are required for screen readers too. */
+  "aria-required": boolean | undefined;
 }
 
 export interface FieldProps {
@@ -33,6 +35,7 @@ export function Field({ label, required = false, hint, error, className, "aria-l
     id,
     "aria-describedby": cn(errorId, hintId) || undefined,
     "aria-invalid": error ? true : undefined,
+    "aria-required": required ? true : undefined,
   };
   return (
     <div className={cn("min-w-0 space-y-1", className)} role={ariaLabel && !label ? "group" : undefined} aria-label={ariaLabel && !label ? ariaLabel : undefined}>
@@ -53,7 +56,7 @@ export function Field({ label, required = false, hint, error, className, "aria-l
         </p>
       ) : null}
       {error ? (
-        <p id={errorId} className="text-sm text-danger-700">
+        <p id={errorId} data-field-error="" className="text-sm text-danger-700">
           {error}
         </p>
       ) : null}

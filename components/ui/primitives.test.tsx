@@ -10,6 +10,7 @@ import { Progress } from "./progress";
 import { shortenHash } from "./hash";
 import { Tabs } from "./tabs";
 import { Time } from "./time";
+import { groupId } from "../credit/terms-view";
 
 // Server-rendered markup: what assistive technology and the e2e tests find by role and name.
 
@@ -35,6 +36,17 @@ describe("Field", () => {
     const markup = html(<Field label="Comment">{(f) => <Input {...f} name="comment" />}</Field>);
     expect(markup).not.toContain("aria-describedby");
     expect(markup).not.toContain("aria-invalid");
+    expect(markup).not.toContain("aria-required");
+  });
+
+  it("marks a field with an asterisk as required for screen readers, the asterisk itself hidden", () => {
+    const markup = html(
+      <Field label="Amount (32B)" required>
+        {(f) => <Input {...f} name="amount" />}
+      </Field>,
+    );
+    expect(markup).toMatch(/<input[^>]*aria-required="true"/);
+    expect(markup).toContain('<span class="ml-0.5 text-danger-700" aria-hidden="true">*</span>');
   });
 });
 
@@ -98,5 +110,27 @@ describe("Time and Hash", () => {
     expect(shortenHash(`0x${"ab".repeat(32)}`)).toBe("0xabababab…abab");
     expect(shortenHash("1234567890abcdef1234")).toBe("12345678…1234");
     expect(shortenHash("0x1234")).toBe("0x1234");
+  });
+});
+
+describe("Tabs", () => {
+  it("announces the section shown in a polite live region", () => {
+    const markup = html(
+      <Tabs
+        label="Credit sections"
+        items={[
+          { href: "?tab=terms", label: "Terms", current: false },
+          { href: "?tab=timeline", label: "Timeline", current: true },
+        ]}
+      />,
+    );
+    expect(markup).toMatch(/<p aria-live="polite" aria-atomic="true" class="sr-only" data-tab-announcer="true">Timeline tab shown<\/p>/);
+  });
+});
+
+describe("groupId", () => {
+  it("makes an id without spaces from a terms group's name", () => {
+    expect(groupId("Goods and documents")).toBe("terms-goods-and-documents");
+    expect(groupId("Amount")).toBe("terms-amount");
   });
 });

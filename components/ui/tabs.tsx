@@ -13,8 +13,13 @@ export interface TabItem {
  * without script); the current one is marked aria-current="page".
  */
 export function Tabs({ label, items, className }: { label: string; items: TabItem[]; className?: string }) {
+  const current = items.find((item) => item.current);
   return (
     <nav aria-label={label} className={cn("border-b border-slate-200", className)}>
+      {/* The section's name changes in place on a tab switch; a screen reader reads it out. */}
+      <p aria-live="polite" aria-atomic="true" className="sr-only" data-tab-announcer>
+        {current ? `${current.label} tab shown` : ""}
+      </p>
       <ul className="-mb-px flex flex-wrap gap-x-1">
         {items.map((item) => (
           <li key={item.href}>

@@ -71,7 +71,7 @@ export function DocumentCheck({
           setDragging(false);
           void check(e.dataTransfer.files[0]);
         }}
-        className={`flex cursor-pointer flex-col items-center justify-center rounded-lg border-2 border-dashed px-6 py-10 text-center ${dragging ? "border-brand-500 bg-brand-50" : "border-slate-300 bg-white hover:border-brand-400"}`}
+        className={`flex cursor-pointer flex-col items-center justify-center rounded-lg border-2 border-dashed px-4 py-10 text-center focus-within:border-brand-600 focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-brand-600 sm:px-6 ${dragging ? "border-brand-500 bg-brand-50" : "border-slate-300 bg-white hover:border-brand-400"}`}
       >
         <span className="text-base font-medium text-slate-900">Drop a document here, or choose one</span>
         <span className="mt-1 text-sm text-slate-600">It is hashed in your browser; only its SHA-256 is looked up, and the answer is checked against the chain here.</span>

@@ -132,11 +132,12 @@ export function openApiDocument(serverUrl: string) {
         post: {
           operationId: "uploadDocument",
           summary: "Upload one document into a presentation being assembled (beneficiary)",
-          description: "Send the file's bytes as the raw request body (PDF, PNG, JPEG or TIFF). Describe it in query parameters: kind, originals, copies, fileName, and data (URL-encoded JSON with the document's structured fields).",
+          description:
+            "The request body is one line of JSON describing the document ({\"kind\", \"originals\", \"copies\", \"fileName\", \"data\": the document's structured fields}, at most 1 MB), a line feed, then the file's bytes (PDF, PNG, JPEG or TIFF). For short descriptions the details may instead be sent as query parameters (kind, originals, copies, fileName, and data as URL-encoded JSON) with the raw file as the body.",
           parameters: [
             { name: "creditId", in: "path", required: true, schema: { type: "string", format: "uuid" } },
             { name: "presentationId", in: "path", required: true, schema: { type: "string", format: "uuid" } },
-            ...["kind", "originals", "copies", "fileName", "data"].map((name) => ({ name, in: "query", required: name !== "fileName", schema: { type: "string" } })),
+            ...["kind", "originals", "copies", "fileName", "data"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } })),
           ],
           requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
           responses: { 201: { description: "Stored, hashed and added" }, 413: error, 415: error, ...errors },

@@ -321,6 +321,35 @@ describe("the upload and download routes", () => {
     }
   });
 
+  /** The browser's form: the details as the body's first line, then the file (lib/documents/upload-body.ts). */
+  function postInBody(details: Record<string, unknown>, file: Buffer) {
+    const request = new Request(`http://localhost/api/v1/credits/${creditId}/presentations/${presentationId}/documents`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${tokens.beneficiary}`, "content-type": "application/octet-stream" },
+      body: new Blob([JSON.stringify(details), "\n", new Uint8Array(file)]).stream(),
+      duplex: "half",
+    } as RequestInit);
+    return upload(request, { params: Promise.resolve({ creditId, presentationId }) });
+  }
+
+  it("takes the details from the body's first line, and answers a 100,000-character description with its length", async () => {
+    const before = await filesUnder(base);
+    const documentsBefore = await db().document.count({ where: { presentationId } });
+    const long = await postInBody({ kind: "OTHER", originals: 1, copies: 0, fileName: "statement.pdf", data: { title: "Statement", description: "x".repeat(100_000) } }, pdf(5_000));
+    expect(long.status).toBe(400);
+    expect(((await long.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({ "data.description": "At most 1000 characters" });
+    expect(await filesUnder(base)).toEqual(before);
+    expect(await db().document.count({ where: { presentationId } })).toBe(documentsBefore);
+
+    const bytes = pdf(20_000);
+    const ok = await postInBody({ kind: "OTHER", originals: 1, copies: 2, fileName: "statement.pdf", data: { title: "Statement", description: "Shipped in full" } }, bytes);
+    expect(ok.status).toBe(201);
+    const created = (await ok.json()) as { documentId: string; sha256: string; size: number };
+    expect(created).toMatchObject({ sha256: sha256(bytes), size: bytes.length });
+    const document = await db().document.findUniqueOrThrow({ where: { id: created.documentId } });
+    expect(document).toMatchObject({ kind: "OTHER", fileName: "statement.pdf", originals: 1, copies: 2 });
+  });
+
   it("refuses an upload from an organisation that is not the beneficiary before storing a byte", async () => {
     const before = await filesUnder(base);
     const response = await post(pdf(10_000), "invoice.pdf", tokens.otherCorporate);

@@ -71,7 +71,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         <CreditStatusBadge status={c.status} />
                       </Td>
                       <Td>
-                        <Link className="font-medium text-brand-700 hover:underline" href={`/credits/${c.id}/audit`}>
+                        <Link className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2" href={`/credits/${c.id}/audit`}>
                           Audit trail
                         </Link>
                       </Td>

@@ -44,7 +44,7 @@ export default async function CreditsPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader title="Credits" description="Every credit your organisation is a party to, most recent activity first." />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Search credits">
-        <div className="min-w-64 flex-1">
+        <div className="min-w-0 flex-1 basis-64">
           <label htmlFor="q" className="mb-1 block text-sm font-medium text-slate-700">
             Search
           </label>
@@ -80,7 +80,7 @@ export default async function CreditsPage({ searchParams }: { searchParams: Prom
           Apply
         </Button>
         {filtered ? (
-          <Link href="/credits" className="self-center text-sm text-brand-700 hover:underline">
+          <Link href="/credits" className="self-center text-sm text-brand-700 underline underline-offset-2 hover:decoration-2">
             Clear
           </Link>
         ) : null}
@@ -112,7 +112,7 @@ export default async function CreditsPage({ searchParams }: { searchParams: Prom
                 {page.items.map((c) => (
                   <Tr key={c.id}>
                     <Td>
-                      <Link href={`/credits/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                      <Link href={`/credits/${c.id}`} className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
                         {c.creditNumber ?? c.reference}
                       </Link>
                       {c.creditNumber ? <div className="text-xs text-slate-500">{c.reference}</div> : null}

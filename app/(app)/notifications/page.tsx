@@ -44,7 +44,7 @@ export default async function NotificationsPage() {
                 <li key={n.id} className={`flex items-start justify-between gap-4 px-4 py-3 ${n.readAt ? "" : "bg-brand-50/40"}`}>
                   <div>
                     {n.href ? (
-                      <Link href={n.href} className={`text-sm ${n.readAt ? "text-slate-700" : "font-semibold text-slate-900"} hover:underline`}>
+                      <Link href={n.href} className={`text-sm ${n.readAt ? "text-slate-700" : "font-semibold text-slate-900"} underline underline-offset-2 hover:decoration-2`}>
                         {n.title}
                       </Link>
                     ) : (

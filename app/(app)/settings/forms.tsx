@@ -1,18 +1,20 @@
 "use client";
 
-import { useActionState } from "react";
+import { useEffect, useRef } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 import { type TokenState, addHolidayAction, createTokenAction, grantAuditAction } from "./actions";
 
 export function CreateTokenForm() {
-  const [state, action] = useActionState<TokenState, FormData>(createTokenAction, IDLE);
+  const [state, action, pending] = useFormAction<TokenState>(createTokenAction, IDLE);
+  const form = useResetWhen(state.status === "created", state);
   return (
-    <form action={action} className="space-y-3">
+    <form ref={form} onSubmit={action} className="space-y-3">
       {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
       {state.status === "created" ? (
         <FormMessage tone="success">
@@ -20,21 +22,24 @@ export function CreateTokenForm() {
           <code className="mt-2 block break-all rounded bg-slate-900 px-3 py-2 font-mono text-xs text-white">{state.token}</code>
         </FormMessage>
       ) : null}
-      <div className="flex items-end gap-3">
+      <div className="flex flex-wrap items-end gap-3">
         <Field label="Token name" error={state.status === "error" ? state.fields?.name : undefined} hint="e.g. Back office — trade finance">
           {(f) => <Input {...f} name="name" required minLength={3} maxLength={80} />}
         </Field>
-        <SubmitButton variant="secondary">Create token</SubmitButton>
+        <SubmitButton variant="secondary" pending={pending}>
+          Create token
+        </SubmitButton>
       </div>
     </form>
   );
 }
 
 export function GrantAuditForm({ auditors, credits, defaultUntil }: { auditors: { id: string; name: string }[]; credits: { id: string; label: string }[]; defaultUntil: string }) {
-  const [state, action] = useActionState<ActionState, FormData>(grantAuditAction, IDLE);
+  const [state, action, pending] = useFormAction<ActionState>(grantAuditAction, IDLE);
+  const form = useResetWhen(state.status === "done", state);
   const errors = state.status === "error" ? state.fields ?? {} : {};
   return (
-    <form action={action} className="grid gap-3 md:grid-cols-[1fr_1fr_10rem_auto] md:items-end">
+    <form ref={form} onSubmit={action} className="grid gap-3 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_10rem_auto] md:items-end">
       <div className="md:col-span-4">
         {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
         {state.status === "done" ? <FormMessage tone="success">{state.message}</FormMessage> : null}
@@ -66,16 +71,17 @@ export function GrantAuditForm({ auditors, credits, defaultUntil }: { auditors: 
       <Field label="Valid until" required error={errors.validUntil}>
         {(f) => <Input {...f} name="validUntil" type="date" required defaultValue={defaultUntil} />}
       </Field>
-      <SubmitButton>Grant access</SubmitButton>
+      <SubmitButton pending={pending}>Grant access</SubmitButton>
     </form>
   );
 }
 
 export function AddHolidayForm() {
-  const [state, action] = useActionState<ActionState, FormData>(addHolidayAction, IDLE);
+  const [state, action, pending] = useFormAction<ActionState>(addHolidayAction, IDLE);
+  const form = useResetWhen(state.status === "done", state);
   const errors = state.status === "error" ? state.fields ?? {} : {};
   return (
-    <form action={action} className="flex flex-wrap items-end gap-3">
+    <form ref={form} onSubmit={action} className="flex flex-wrap items-end gap-3">
       {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
       <Field label="Date" required error={errors.date}>
         {(f) => <Input {...f} name="date" type="date" required />}
@@ -83,7 +89,18 @@ export function AddHolidayForm() {
       <Field label="Holiday" required error={errors.name}>
         {(f) => <Input {...f} name="name" required maxLength={80} />}
       </Field>
-      <SubmitButton variant="secondary">Add holiday</SubmitButton>
+      <SubmitButton variant="secondary" pending={pending}>
+        Add holiday
+      </SubmitButton>
     </form>
   );
+}
+
+/** Clears the form after a success; after an error it keeps what was typed (useFormAction never resets). */
+function useResetWhen(succeeded: boolean, state: unknown) {
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (succeeded) form.current?.reset();
+  }, [succeeded, state]);
+  return form;
 }

@@ -68,7 +68,7 @@ export default async function SettingsPage() {
             <CardHeader>
               <CardTitle>API tokens</CardTitle>
               <p className="text-sm text-slate-600">
-                For your back office: a token acts as you, with your roles, on <code>/api/v1</code> (see <a className="text-brand-700 hover:underline" href="/api/v1/openapi.json">the OpenAPI document</a>).
+                For your back office: a token acts as you, with your roles, on <code>/api/v1</code> (see <a className="text-brand-700 underline underline-offset-2 hover:decoration-2" href="/api/v1/openapi.json">the OpenAPI document</a>).
               </p>
             </CardHeader>
             <CardBody className="space-y-4">

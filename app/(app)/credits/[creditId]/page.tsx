@@ -31,11 +31,17 @@ import { findingsSummary } from "@/lib/format/words";
 import { recordAuditUse } from "@/lib/audit/log";
 import { isDrafter } from "@/lib/templates/access";
 import { amendmentAnchor } from "@/lib/credits/links";
-
-export const metadata: Metadata = { title: "Credit" };
+import { creditPageMetadata } from "@/lib/credits/credit-title";
 
 const TABS = ["terms", "versions", "amendments", "presentations", "timeline", "messages"] as const;
 type Tab = (typeof TABS)[number];
+const TAB_TITLES: Record<Tab, string> = { terms: "Terms", versions: "Versions", amendments: "Amendments", presentations: "Presentations", timeline: "Timeline", messages: "Messages" };
+
+/** "<number or reference> · Terms · TradeTrail": each credit and tab has its own title, which the route announcer reads on a tab switch. */
+export async function generateMetadata({ params, searchParams }: { params: Promise<{ creditId: string }>; searchParams: Promise<{ tab?: string }> }): Promise<Metadata> {
+  const [{ creditId }, { tab }] = await Promise.all([params, searchParams]);
+  return creditPageMetadata(creditId, TAB_TITLES[TABS.includes(tab as Tab) ? (tab as Tab) : "terms"]);
+}
 
 export default async function CreditPage({ params, searchParams }: { params: Promise<{ creditId: string }>; searchParams: Promise<{ tab?: string }> }) {
   const actor = await requireActor();
@@ -66,7 +72,7 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
           <div className="flex items-center gap-3">
             <CreditStatusBadge status={credit.status} />
             {applicantDrafter ? <CloneCreditButton creditId={credit.id} idempotencyKey={randomUUID()} /> : null}
-            <Link href={`${base}/audit`} className="text-sm font-medium text-brand-700 hover:underline">
+            <Link href={`${base}/audit`} className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
               Audit trail
             </Link>
           </div>

@@ -11,6 +11,7 @@ import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { listTermsTemplates, termsFromTemplate } from "@/lib/templates/find-terms-templates";
 import { sampleTerms } from "@/lib/terms/sample";
+import type { TermsInput } from "@/lib/terms/schema";
 
 export const metadata: Metadata = { title: "Draft a new credit" };
 
@@ -35,9 +36,12 @@ export default async function NewCreditPage({ searchParams }: { searchParams: Pr
       templateMissing = true;
     }
   }
-  // A realistic starting point the applicant edits; the beneficiary is filled in when chosen.
-  const start = template?.terms ?? sampleTerms();
-  const initial = { ...start, applicant: { name: me.name, address: me.address ?? "" }, beneficiary: { name: "", address: "" } };
+  // The form starts empty (only the applicant, who is you, and the invoice that 46A always
+  // needs), or from a template; "Start from sample" fills in the demo's sample terms. The
+  // beneficiary is filled in when chosen.
+  const initial = template
+    ? { ...template.terms, applicant: { name: me.name, address: me.address ?? "" }, beneficiary: { name: "", address: "" } }
+    : blankTerms({ name: me.name, address: me.address ?? "" });
   return (
     <>
       <PageHeader
@@ -58,7 +62,26 @@ export default async function NewCreditPage({ searchParams }: { searchParams: Pr
         serverAction={draftCredit}
         hidden={{ idempotencyKey: randomUUID() }}
         choose={{ beneficiaries, banks }}
+        startFrom={{ sample: sampleTerms() }}
       />
     </>
   );
+}
+
+/** An empty credit: no amounts, dates or places until the applicant enters them. */
+function blankTerms(applicant: { name: string; address: string }): TermsInput {
+  return {
+    applicant,
+    beneficiary: { name: "", address: "" },
+    currency: "" as TermsInput["currency"],
+    amount: "",
+    expiryDate: "",
+    expiryPlace: "",
+    latestShipmentDate: "",
+    portOfLoading: "",
+    portOfDischarge: "",
+    incoterm: "" as TermsInput["incoterm"],
+    goodsDescription: "",
+    documentsRequired: [{ kind: "COMMERCIAL_INVOICE", originals: 1, copies: 0, details: "" }],
+  };
 }

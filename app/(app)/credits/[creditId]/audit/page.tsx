@@ -12,8 +12,11 @@ import { getCredit } from "@/lib/credits/get-credit";
 import { recordAuditUse } from "@/lib/audit/log";
 import { isAppError } from "@/lib/errors";
 import { count } from "@/lib/format/words";
+import { creditPageMetadata } from "@/lib/credits/credit-title";
 
-export const metadata: Metadata = { title: "Audit trail" };
+export async function generateMetadata({ params }: { params: Promise<{ creditId: string }> }): Promise<Metadata> {
+  return creditPageMetadata((await params).creditId, "Audit trail");
+}
 
 export default async function AuditTrailPage({ params }: { params: Promise<{ creditId: string }> }) {
   const actor = await requireActor();

@@ -8,8 +8,12 @@ import { requireActor } from "@/lib/auth/session";
 import { getCredit } from "@/lib/credits/get-credit";
 import { isAppError } from "@/lib/errors";
 import { type ActionName, actionRule } from "@/lib/lifecycle/definition";
+import { creditPageMetadata } from "@/lib/credits/credit-title";
 
-export const metadata: Metadata = { title: "Edit terms" };
+export async function generateMetadata({ params, searchParams }: { params: Promise<{ creditId: string }>; searchParams: Promise<{ action?: string }> }): Promise<Metadata> {
+  const [{ creditId }, { action }] = await Promise.all([params, searchParams]);
+  return creditPageMetadata(creditId, TERMS_ACTIONS.includes(action as ActionName) ? actionRule(action as ActionName).label : "Edit terms");
+}
 
 const TERMS_ACTIONS: readonly ActionName[] = ["reviseDraft", "proposeChanges", "counterPropose", "requestAmendment"];
 

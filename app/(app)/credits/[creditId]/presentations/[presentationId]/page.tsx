@@ -22,12 +22,18 @@ import { db } from "@/lib/db/client";
 import { getCredit } from "@/lib/credits/get-credit";
 import { markRead } from "@/lib/notifications";
 import { isAppError } from "@/lib/errors";
+import { creditPageMetadata } from "@/lib/credits/credit-title";
 import { DOCUMENT_KIND_LABELS } from "@/lib/terms/schema";
 import { TERMS_FIELDS } from "@/lib/terms/fields";
 import { formatUtcDate } from "@/lib/format/dates";
 import { count, examinationCountdown } from "@/lib/format/words";
 
-export const metadata: Metadata = { title: "Presentation" };
+export async function generateMetadata({ params }: { params: Promise<{ creditId: string; presentationId: string }> }): Promise<Metadata> {
+  const { creditId, presentationId } = await params;
+  const credit = await creditPageMetadata(creditId);
+  const presentation = credit.title === "Credit" ? null : await db().presentation.findFirst({ where: { id: presentationId, creditId }, select: { number: true } }).catch(() => null);
+  return { title: `${String(credit.title)} · Presentation${presentation ? ` ${presentation.number}` : ""}` };
+}
 
 const KEY_TERMS = ["amount", "tolerance", "latestShipmentDate", "expiryDate", "presentationPeriodDays", "portOfLoading", "portOfDischarge", "partialShipments", "transhipment", "goodsDescription", "documentsRequired", "incoterm"];
 
@@ -176,12 +182,12 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
             <CardBody>
               <dl className="divide-y divide-slate-100 text-sm">
                 {TERMS_FIELDS.filter((f) => KEY_TERMS.includes(f.path)).map((field) => (
-                  <div key={field.path} className="grid grid-cols-[10rem_1fr] gap-3 py-1.5">
+                  <div key={field.path} className="grid gap-x-3 gap-y-0.5 py-1.5 sm:grid-cols-[10rem_minmax(0,1fr)]">
                     <dt className="text-slate-600">
-                      <span className="mr-1 font-mono text-xs text-slate-400">{field.tag}</span>
+                      <span className="mr-1 font-mono text-xs text-slate-600">{field.tag}</span>
                       {field.label}
                     </dt>
-                    <dd className="whitespace-pre-line">{field.format(terms)}</dd>
+                    <dd className="min-w-0 whitespace-pre-line break-words">{field.format(terms)}</dd>
                   </div>
                 ))}
               </dl>
@@ -216,7 +222,7 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
                   <Tr key={d.id}>
                     <Td className="font-medium">{DOCUMENT_KIND_LABELS[d.kind]}</Td>
                     <Td>
-                      <a href={`/api/v1/documents/${d.id}`} className="text-brand-700 hover:underline">
+                      <a href={`/api/v1/documents/${d.id}`} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
                         {d.fileName}
                       </a>
                       <div className="text-xs text-slate-500">

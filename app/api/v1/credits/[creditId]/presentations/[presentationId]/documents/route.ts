@@ -4,6 +4,7 @@ import { config } from "@/lib/config";
 import { parseDocumentData } from "@/lib/documents/data";
 import { safeFileName } from "@/lib/documents/file-name";
 import { ingestDocument } from "@/lib/documents/ingest";
+import { MAX_DETAILS_BYTES, splitUploadBody } from "@/lib/documents/upload-body";
 import { documentStorage } from "@/lib/storage";
 import { DOCUMENT_KINDS, type DocumentKind } from "@/lib/terms/schema";
 import { performAction, precheckAction } from "@/lib/lifecycle/perform";
@@ -12,41 +13,56 @@ import { authenticated, json } from "@/lib/http/route";
 export const dynamic = "force-dynamic";
 
 /**
- * POST …/presentations/{id}/documents?kind=…&originals=…&copies=…&fileName=…&data=<json>
- * The file is the raw request body, streamed to storage while it is hashed: nothing is buffered,
- * so a 200 MB scan costs no more memory than a 20 kB one. The description travels in the query.
+ * POST …/presentations/{id}/documents
+ * The body is one line of JSON describing the document ({ kind, originals, copies, fileName,
+ * data }), a line feed, then the file's bytes (lib/documents/upload-body.ts). The file streams
+ * to storage while it is hashed: nothing is buffered, so a 200 MB scan costs no more memory than
+ * a 20 kB one. Older clients may still describe the document in the query string
+ * (?kind=…&originals=…&copies=…&fileName=…&data=<json>) with the raw file as the body; a long
+ * description there fails at the HTTP server's header limit, before it reaches us.
  */
 export const POST = authenticated<{ creditId: string; presentationId: string }>(async (request, actor, params) => {
   const url = new URL(request.url);
-  const kind = url.searchParams.get("kind") as DocumentKind | null;
-  if (!kind || !DOCUMENT_KINDS.includes(kind)) throw new AppError("INVALID_REQUEST", "Choose the document type.", { kind: "Choose the document type" });
-  const count = (name: string, fallback: number) => {
-    const raw = url.searchParams.get(name);
-    const value = raw === null || raw === "" ? fallback : Number(raw);
-    if (!Number.isInteger(value) || value < 0 || value > 10) throw new AppError("INVALID_REQUEST", `${name} must be a whole number from 0 to 10.`, { [name]: "0 to 10" });
-    return value;
-  };
-  const originals = count("originals", 1);
-  const copies = count("copies", 0);
-  let data: unknown;
-  try {
-    data = JSON.parse(url.searchParams.get("data") ?? "{}");
-  } catch {
-    throw new AppError("INVALID_REQUEST", "The document details are not valid JSON.");
-  }
-  // Refuse before storing a byte: wrong party or state, or details that do not validate.
-  await precheckAction({ actor, action: "addDocument", creditId: params.creditId, subjectId: params.presentationId });
-  const parsed = parseDocumentData(kind, data);
-  if (!parsed.ok) throw new AppError("INVALID_REQUEST", "Some document details need your attention.", Object.fromEntries(Object.entries(parsed.fields).map(([k, v]) => [`data.${k}`, v])));
-  if (!request.body) throw new AppError("INVALID_REQUEST", "Send the file as the request body.");
+  if (!request.body) throw new AppError("INVALID_REQUEST", "Send the document's details and the file as the request body.");
   const maxBytes = config().UPLOAD_MAX_BYTES;
   // Refuse a declared oversize at once; an undeclared one is cut off by ingest as it streams.
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes + MAX_DETAILS_BYTES) {
     throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, the largest we accept.`, { file: "Too large" });
   }
+  // Refuse before storing a byte: wrong party or state.
+  await precheckAction({ actor, action: "addDocument", creditId: params.creditId, subjectId: params.presentationId });
+  const inQuery = url.searchParams.has("kind");
+  let description: Record<string, unknown>;
+  let body: Readable;
+  if (inQuery) {
+    let data: unknown;
+    try {
+      data = JSON.parse(url.searchParams.get("data") ?? "{}");
+    } catch {
+      throw new AppError("INVALID_REQUEST", "The document details are not valid JSON.");
+    }
+    description = { ...Object.fromEntries(url.searchParams), data };
+    body = Readable.fromWeb(request.body as never);
+  } else {
+    const split = await splitUploadBody(request.body);
+    if (typeof split.details !== "object" || split.details === null || Array.isArray(split.details)) {
+      split.file.destroy();
+      throw new AppError("INVALID_REQUEST", "The document's details must be a JSON object.");
+    }
+    description = split.details as Record<string, unknown>;
+    body = split.file;
+  }
+  let details: ReturnType<typeof describe>;
+  try {
+    details = describe(description);
+  } catch (error) {
+    body.destroy();
+    throw error;
+  }
+  const { kind, originals, copies, data, fileName } = details;
 
   const storage = documentStorage();
-  const stored = await ingestDocument({ body: Readable.fromWeb(request.body as never), maxBytes, storage });
+  const stored = await ingestDocument({ body, maxBytes, storage });
   try {
     const result = await performAction({
       actor,
@@ -57,8 +73,8 @@ export const POST = authenticated<{ creditId: string; presentationId: string }>(
         kind,
         originals,
         copies,
-        data: parsed.data,
-        file: { ...stored, fileName: safeFileName(url.searchParams.get("fileName") ?? "", stored.mediaType) },
+        data,
+        file: { ...stored, fileName: safeFileName(fileName, stored.mediaType) },
       },
     });
     return json({ documentId: result.output?.documentId, sha256: stored.sha256, size: stored.size, mediaType: stored.mediaType, version: result.version }, { status: 201 });
@@ -67,3 +83,19 @@ export const POST = authenticated<{ creditId: string; presentationId: string }>(
     throw error;
   }
 });
+
+/** The document's description, validated: a 400 naming each field, before a byte is stored. */
+function describe(raw: Record<string, unknown>) {
+  const kind = raw.kind as DocumentKind;
+  if (typeof kind !== "string" || !DOCUMENT_KINDS.includes(kind)) throw new AppError("INVALID_REQUEST", "Choose the document type.", { kind: "Choose the document type" });
+  const count = (name: "originals" | "copies", fallback: number) => {
+    const value = raw[name] === undefined || raw[name] === null || raw[name] === "" ? fallback : Number(raw[name]);
+    if (!Number.isInteger(value) || value < 0 || value > 10) throw new AppError("INVALID_REQUEST", `${name} must be a whole number from 0 to 10.`, { [name]: "0 to 10" });
+    return value;
+  };
+  const originals = count("originals", 1);
+  const copies = count("copies", 0);
+  const parsed = parseDocumentData(kind, raw.data ?? {});
+  if (!parsed.ok) throw new AppError("INVALID_REQUEST", "Some document details need your attention.", Object.fromEntries(Object.entries(parsed.fields).map(([k, v]) => [`data.${k}`, v])));
+  return { kind, originals, copies, data: parsed.data, fileName: typeof raw.fileName === "string" ? raw.fileName : "" };
+}
