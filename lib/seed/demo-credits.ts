@@ -105,7 +105,8 @@ class Walk {
 }
 
 function termsFor(ctx: SeedContext, scenario: (typeof DEMO_SCENARIOS)[number], overrides: Partial<Terms> = {}): Terms {
-  return sampleTerms({ goodsDescription: `${scenario.goods}, as per proforma invoice PI-2026-${scenario.key.toUpperCase().slice(0, 3)}`, ...overrides }, ctx.today);
+  // 45A is lines of at most 65 characters (SWIFT 100*65z): the goods, then the proforma reference.
+  return sampleTerms({ goodsDescription: `${scenario.goods}\nas per proforma invoice PI-2026-${scenario.key.toUpperCase().slice(0, 3)}`, ...overrides }, ctx.today);
 }
 
 const creditNumber = (index: number) => `MTB/LC/26/D${String(index + 1).padStart(2, "0")}`;

@@ -36,9 +36,12 @@ async function fixtureFor(name: ActionName) {
   const creditStatus: CreditStatus = rule.creditIn?.includes("ADVISED") ? "ADVISED" : rule.creditIn![0]!;
   if (rule.from === "create") return creditIn(world, creditStatus);
   const subjectState = (rule.from as readonly string[])[0]!;
+  // A checker's decision on a held (four-eyes) step needs that step prepared and waiting.
+  const held = "decides" in rule && rule.decides ? (rule.checks as ActionName) : undefined;
+  const heldOptions = held ? { held, ...(held === "adviseAmendment" ? { confirmedByAdvisingBank: true } : {}) } : {};
   // A finding to act on, or to notify (a notice needs one; declaring complying needs none open).
-  const openFinding = rule.input === "findingRef" || rule.to === "DISCREPANT";
-  return creditIn(world, creditStatus, { [rule.subject]: subjectState, openFinding });
+  const openFinding = rule.input === "findingRef" || rule.to === "DISCREPANT" || held === "notifyDiscrepancies" || held === "dismissFinding";
+  return creditIn(world, creditStatus, { [rule.subject]: subjectState, openFinding, ...heldOptions });
 }
 
 const versionOf = async (creditId: string) => (await db().credit.findUniqueOrThrow({ where: { id: creditId }, select: { version: true } })).version;
