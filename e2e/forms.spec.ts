@@ -298,14 +298,23 @@ for (const width of [375, 320]) {
   });
 }
 
-for (const [role, email] of Object.entries(USERS)) {
+// One user of each kind of organisation (a trader, a bank officer with queues and approvals, an
+// auditor): the pages are the same templates for their peers, and every page any other spec opens
+// is scanned too (./support/test.ts), so a sweep per demo user would only repeat these.
+const SWEEP = { buyer: USERS.buyer, issuingChecker: USERS.issuingChecker, auditor: USERS.auditor };
+for (const [role, email] of Object.entries(SWEEP)) {
   test(`axe finds no serious or critical violation on the main pages as ${role}`, async ({ browser }) => {
     const { creditId, presentationId } = await creditToTour();
     const credit = `/credits/${creditId}`;
     const paths = ["/", "/credits", "/credits/new", `${credit}?tab=terms`, `${credit}?tab=versions`, `${credit}?tab=timeline`, `${credit}?tab=messages`, `${credit}/presentations/${presentationId}`, `${credit}/audit`, "/audit", "/verify", "/notifications", "/settings"];
     const page = await personAs(browser, email);
-    // personAs checks each page with axe as it is opened (./support/users.ts); pages this role may not see answer 404 and are skipped.
-    for (const path of paths) await page.goto(path);
+    // Each page as this role sees it (the visit hook scans a page template once per worker, for whoever opened it first).
+    for (const path of paths) {
+      const response = await page.goto(path);
+      if (response?.ok() === false) continue; // a page this role may not see answers 404
+      await page.waitForLoadState("load");
+      await expectAccessible(page, `${path} as ${role}`);
+    }
     await page.context().close();
   });
 }

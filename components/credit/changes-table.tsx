@@ -19,9 +19,9 @@ export function ChangesTable({ changes, caption }: { changes: TermsChange[]; cap
       <TBody>
         {changes.map((change) => (
           <Tr key={change.path}>
-            <Td className="font-mono text-xs text-slate-500">{change.tag}</Td>
+            <Td className="font-mono text-xs text-slate-600">{change.tag}</Td>
             <Td className="font-medium">{change.label}</Td>
-            <Td className="whitespace-pre-line text-slate-500 line-through decoration-danger-400/60">{change.before || "—"}</Td>
+            <Td className="whitespace-pre-line text-slate-600 line-through decoration-danger-400/60">{change.before || "—"}</Td>
             <Td className="whitespace-pre-line bg-warning-50 font-medium text-slate-900">{change.after || "—"}</Td>
           </Tr>
         ))}

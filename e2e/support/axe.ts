@@ -32,23 +32,33 @@ async function analyze(page: Page) {
   }
 }
 
-const scanned = new WeakMap<Page, Set<string>>();
+const scanned = new WeakSet<Page>();
+/** The page templates this Playwright worker has checked: the path with ids as ":id", and the query. */
+const seenTemplates = new Set<string>();
+
+/** "/credits/0193…/presentations/0193…?tab=terms" -> "/credits/:id/presentations/:id?tab=terms". */
+export function pageTemplate(address: string): string {
+  const url = new URL(address);
+  return `${url.pathname.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ":id")}${url.search}`;
+}
 
 /**
- * Runs expectAccessible after every page.goto of this page, once per address (a retry loop that
- * reloads the same page is checked once). personAs and the `page` fixture of ./test.ts call it,
- * so every page the specs open is checked.
+ * Runs expectAccessible after every page.goto of this page, once per page template in this
+ * worker (the same page of another credit, or a retry loop that reloads it, is not scanned
+ * again: each scan costs seconds on two cores). personAs and the `page` fixture of ./test.ts call
+ * it, so every kind of page the specs open is checked; e2e/forms.spec.ts sweeps the main pages
+ * as a trader, a bank officer and an auditor with expectAccessible itself.
  */
 export function checkAccessibilityOnVisit(page: Page): Page {
   if (scanned.has(page)) return page;
-  const seen = new Set<string>();
-  scanned.set(page, seen);
+  scanned.add(page);
   const goto = page.goto.bind(page);
   page.goto = async (url, options) => {
     const response = await goto(url, options);
     const address = page.url();
-    if (!seen.has(address) && response?.ok() !== false) {
-      seen.add(address);
+    const template = pageTemplate(address);
+    if (!seenTemplates.has(template) && response?.ok() !== false) {
+      seenTemplates.add(template);
       await page.waitForLoadState("load");
       await expectAccessible(page, address);
     }

@@ -69,7 +69,7 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
         breadcrumbs={[{ href: "/credits", label: "Credits" }, { href: base, label: credit.creditNumber ?? credit.reference }]}
         description={`${credit.parties.applicant.name} → ${credit.parties.beneficiary.name}`}
         actions={
-          <div className="flex items-center gap-3">
+          <div className="flex flex-wrap items-center gap-3">
             <CreditStatusBadge status={credit.status} />
             {applicantDrafter ? <CloneCreditButton creditId={credit.id} idempotencyKey={randomUUID()} /> : null}
             <Link href={`${base}/audit`} className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
