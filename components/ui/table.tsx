@@ -1,10 +1,15 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
-/** A data table; wide tables scroll sideways inside their container rather than the page. */
+/**
+ * A data table; wide tables scroll sideways inside their container rather than the page.
+ * `relative`: absolutely positioned descendants (sr-only labels, copy buttons' notes) are laid
+ * out inside the scroll box; otherwise they sit at their place in the wide table but count
+ * against the page, which then scrolls sideways at 320 px.
+ */
 export function Table({ caption, className, children, ...props }: ComponentProps<"table"> & { caption?: ReactNode }) {
   return (
-    <div className="w-full overflow-x-auto">
+    <div className="relative w-full overflow-x-auto">
       <table {...props} className={cn("w-full border-collapse text-left text-sm text-slate-800", className)}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}
