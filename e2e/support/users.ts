@@ -1,16 +1,8 @@
 import { type Browser, type Page, expect } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../lib/seed/demo-world";
+import { DEMO_EMAILS, DEMO_PASSWORD } from "../../lib/seed/demo-world";
 import { checkAccessibilityOnVisit } from "./axe";
 
-export const USERS = {
-  buyer: "buyer@lioncity.example",
-  seller: "seller@deltapumps.example",
-  issuingMaker: "maker@merlion.example",
-  issuingChecker: "checker@merlion.example",
-  advisingMaker: "maker@rotterdam-maritime.example",
-  advisingChecker: "checker@rotterdam-maritime.example",
-  auditor: "auditor@veritas.example",
-} as const;
+export const USERS = DEMO_EMAILS;
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/sign-in");

@@ -11,7 +11,7 @@ import { documentStorage } from "@/lib/storage";
 import { sampleTerms } from "@/lib/terms/sample";
 import type { DocumentKind, Terms } from "@/lib/terms/schema";
 import { demoPdf } from "./demo-pdf";
-import { DEMO_SCENARIOS, type DemoOrganizationKey, type DemoScenarioKey, demoStepKey } from "./demo-world";
+import { DEMO_EMAILS, DEMO_SCENARIOS, type DemoOrganizationKey, type DemoScenarioKey, demoStepKey } from "./demo-world";
 
 // The demo world's credits, one per state (DEMO_SCENARIOS), each walked through the real
 // lifecycle as the demo users: performAction for every step, real PDF files through the real
@@ -23,14 +23,7 @@ import { DEMO_SCENARIOS, type DemoOrganizationKey, type DemoScenarioKey, demoSte
 // again, and a start interrupted half-way carries on where it stopped.
 
 type Who = "buyer" | "seller" | "issuingMaker" | "issuingChecker" | "advisingMaker" | "advisingChecker";
-const EMAILS: Record<Who, string> = {
-  buyer: "buyer@lioncity.example",
-  seller: "seller@deltapumps.example",
-  issuingMaker: "maker@merlion.example",
-  issuingChecker: "checker@merlion.example",
-  advisingMaker: "maker@rotterdam-maritime.example",
-  advisingChecker: "checker@rotterdam-maritime.example",
-};
+const EMAILS: Record<Who, string> = DEMO_EMAILS;
 
 const DAY_MS = 86_400_000;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);

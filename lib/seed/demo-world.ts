@@ -66,3 +66,14 @@ export type DemoScenarioKey = (typeof DEMO_SCENARIOS)[number]["key"];
 
 /** The idempotency key of a scenario's first step (the buyer's createCredit): its stored result names the credit. */
 export const demoStepKey = (scenario: string, step: number) => `demo-${scenario}-${String(step).padStart(2, "0")}`;
+
+/** The demo users' sign-in addresses by the part they play: one list for the seed walks and the e2e tests. */
+export const DEMO_EMAILS = {
+  buyer: "buyer@lioncity.example",
+  seller: "seller@deltapumps.example",
+  issuingMaker: "maker@merlion.example",
+  issuingChecker: "checker@merlion.example",
+  advisingMaker: "maker@rotterdam-maritime.example",
+  advisingChecker: "checker@rotterdam-maritime.example",
+  auditor: "auditor@veritas.example",
+} as const satisfies Record<string, (typeof DEMO_USERS)[number]["email"]>;
