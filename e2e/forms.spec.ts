@@ -249,7 +249,7 @@ function creditToTour() {
   return tourCredit;
 }
 
-/** Signed in without the per-visit axe scan: the reflow tours measure layout; the role tours below scan the same pages. */
+/** Signed in without the per-visit axe scan: the reflow tours measure layout, the role tours below scan each page themselves. */
 async function plainPerson(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, email);
@@ -307,8 +307,9 @@ for (const [role, email] of Object.entries(SWEEP)) {
     const { creditId, presentationId } = await creditToTour();
     const credit = `/credits/${creditId}`;
     const paths = ["/", "/credits", "/credits/new", `${credit}?tab=terms`, `${credit}?tab=versions`, `${credit}?tab=timeline`, `${credit}?tab=messages`, `${credit}/presentations/${presentationId}`, `${credit}/audit`, "/audit", "/verify", "/notifications", "/settings"];
-    const page = await personAs(browser, email);
-    // Each page as this role sees it (the visit hook scans a page template once per worker, for whoever opened it first).
+    // Without the visit hook, which would scan a page template a second time the first time it is seen.
+    const page = await plainPerson(browser, email);
+    // Each page as this role sees it (the visit hook scans a page template once per run, for whoever opened it first).
     for (const path of paths) {
       const response = await page.goto(path);
       if (response?.ok() === false) continue; // a page this role may not see answers 404

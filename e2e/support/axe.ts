@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Page, expect } from "@playwright/test";
 
@@ -36,6 +38,29 @@ const scanned = new WeakSet<Page>();
 /** The page templates this Playwright worker has checked: the path with ids as ":id", and the query. */
 const seenTemplates = new Set<string>();
 
+/**
+ * Claims a page template for this worker's scan: true the first time any worker of this run asks.
+ * The claims are directories beside the run's runtime.json (scripts/e2e.ts empties that data
+ * directory at every start), and mkdir either creates one or fails, so two workers opening the
+ * same kind of page at once scan it once between them. Without a runtime file (a hand-started
+ * Playwright), each worker keeps its own list.
+ */
+function firstScanOf(template: string): boolean {
+  if (seenTemplates.has(template)) return false;
+  seenTemplates.add(template);
+  const runtimeFile = process.env.E2E_RUNTIME;
+  if (!runtimeFile) return true;
+  const claims = path.join(path.dirname(runtimeFile), "axe-scanned");
+  fs.mkdirSync(claims, { recursive: true });
+  try {
+    fs.mkdirSync(path.join(claims, encodeURIComponent(template)));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+}
+
 /** "/credits/0193…/presentations/0193…?tab=terms" -> "/credits/:id/presentations/:id?tab=terms". */
 export function pageTemplate(address: string): string {
   const url = new URL(address);
@@ -43,8 +68,8 @@ export function pageTemplate(address: string): string {
 }
 
 /**
- * Runs expectAccessible after every page.goto of this page, once per page template in this
- * worker (the same page of another credit, or a retry loop that reloads it, is not scanned
+ * Runs expectAccessible after every page.goto of this page, once per page template in the
+ * run (the same page of another credit, or a retry loop that reloads it, is not scanned
  * again: each scan costs seconds on two cores). personAs and the `page` fixture of ./test.ts call
  * it, so every kind of page the specs open is checked; e2e/forms.spec.ts sweeps the main pages
  * as a trader, a bank officer and an auditor with expectAccessible itself.
@@ -57,8 +82,7 @@ export function checkAccessibilityOnVisit(page: Page): Page {
     const response = await goto(url, options);
     const address = page.url();
     const template = pageTemplate(address);
-    if (!seenTemplates.has(template) && response?.ok() !== false) {
-      seenTemplates.add(template);
+    if (response?.ok() !== false && firstScanOf(template)) {
       await page.waitForLoadState("load");
       await expectAccessible(page, address);
     }
