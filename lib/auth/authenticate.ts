@@ -30,21 +30,28 @@ export async function authenticate(input: { email: string; password: string }, o
     await verifyPassword(await decoyHash(), input.password);
     return refuse({ ok: false, reason: "invalid" });
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    return refuse({ ok: false, reason: "locked", until: user.lockedUntil });
+  // An attempt is reserved before the password is verified: one statement counts it as a failure
+  // in advance, and only while the account is unlocked and fewer than MAX_FAILED_SIGN_INS
+  // attempts are counted. Parallel guesses therefore get at most that many verifications between
+  // them, whatever order they arrive in; the right password among the reserved ones undoes its
+  // count, and the rest are refused as locked without a verification.
+  const [reserved] = await db().$queryRaw<{ failed_sign_ins: number }[]>`
+    UPDATE users SET failed_sign_ins = failed_sign_ins + 1
+     WHERE id = ${user.id}::uuid AND (locked_until IS NULL OR locked_until <= ${now}) AND failed_sign_ins < ${MAX_FAILED_SIGN_INS}
+     RETURNING failed_sign_ins`;
+  if (!reserved) {
+    const current = await db().user.findUnique({ where: { id: user.id }, select: { lockedUntil: true } });
+    // Every allowed attempt is already being verified: the lock those attempts set, or will set.
+    const until = current?.lockedUntil && current.lockedUntil > now ? current.lockedUntil : new Date(now.getTime() + LOCK_MINUTES * 60_000);
+    return refuse({ ok: false, reason: "locked", until });
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    // Counted and locked in one statement, so parallel guesses can neither slip past the limit
-    // nor clear a lock another guess just set.
+    // The failure was counted by the reservation. The attempt that took the last allowed slot
+    // locks the account and starts the count again for when the lock ends.
+    if (reserved.failed_sign_ins < MAX_FAILED_SIGN_INS) return refuse({ ok: false, reason: "invalid" });
     const until = new Date(now.getTime() + LOCK_MINUTES * 60_000);
-    const [updated] = await db().$queryRaw<{ locked_until: Date | null }[]>`
-      UPDATE users SET
-        failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= ${MAX_FAILED_SIGN_INS} THEN 0 ELSE failed_sign_ins + 1 END,
-        locked_until = CASE WHEN failed_sign_ins + 1 >= ${MAX_FAILED_SIGN_INS} THEN ${until}
-                            WHEN locked_until > ${now} THEN locked_until ELSE NULL END
-       WHERE id = ${user.id}::uuid RETURNING locked_until`;
-    if (updated?.locked_until && updated.locked_until > now) return refuse({ ok: false, reason: "locked", until: updated.locked_until });
-    return refuse({ ok: false, reason: "invalid" });
+    await db().$executeRaw`UPDATE users SET failed_sign_ins = 0, locked_until = ${until} WHERE id = ${user.id}::uuid`;
+    return refuse({ ok: false, reason: "locked", until });
   }
   await db().user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now } });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
