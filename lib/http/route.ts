@@ -16,13 +16,44 @@ export function jsonError(error: unknown): NextResponse {
   return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed; please try again." } }, { status: 500 });
 }
 
-/** The request's actor: a bearer token if one is sent, else the session. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Cross-site request forgery (issue 12, M3): a request that changes something and is
+ * authenticated by the session cookie must come from TradeTrail's own pages. The browser says
+ * where a request comes from in Sec-Fetch-Site (every current browser) and Origin; a page on a
+ * sibling origin (another port or subdomain, which the cookie does not tell apart) is
+ * "same-site", not "same-origin", and is refused, as is a cookie-carrying request that names no
+ * origin at all. API clients send a token instead and are not affected.
+ */
+export function assertSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return;
+  const refuse = () => new AppError("FORBIDDEN", "This request did not come from TradeTrail's own pages. Programs calling the API send a token (Authorization: Bearer tt_…).");
+  const site = request.headers.get("sec-fetch-site");
+  if (site !== null) {
+    if (site !== "same-origin") throw refuse();
+    return;
+  }
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!origin || !host) throw refuse();
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw refuse();
+  }
+  if (originHost.toLowerCase() !== host.split(",")[0]!.trim().toLowerCase()) throw refuse();
+}
+
+/** The request's actor: a bearer token if one is sent, else the session (from our own pages only, for changes). */
 export async function requestActor(request: Request): Promise<Actor> {
   const fromToken = await actorFromBearer(request.headers.get("authorization"));
   if (fromToken) return fromToken;
   if (request.headers.get("authorization")) throw new AppError("UNAUTHENTICATED", "Send the token as: Authorization: Bearer tt_…");
   const actor = await currentActor();
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token (Authorization: Bearer tt_…).");
+  assertSameOrigin(request);
   return actor;
 }
 
@@ -39,11 +70,18 @@ export function authenticated<P>(handler: (request: Request, actor: Actor, param
 
 /** The JSON body of a request, or a 400 with a clear message. */
 export async function readJson(request: Request, maxBytes = 1_000_000): Promise<unknown> {
+  // A body of any other type (a text/plain form, a no-cors fetch) is refused, before it is read
+  // when its length is announced.
+  const type = request.headers.get("content-type");
+  const isJson = type !== null && /^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type);
+  const wrongType = () => new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON, with Content-Type: application/json.");
   const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > 0 && !isJson) throw wrongType();
   if (length > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(maxBytes / 1000)} kB.`);
   const text = await request.text();
   if (text.length > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(maxBytes / 1000)} kB.`);
   if (text.trim() === "") return {};
+  if (!isJson) throw wrongType();
   try {
     return JSON.parse(text);
   } catch {
