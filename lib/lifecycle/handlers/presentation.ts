@@ -14,7 +14,8 @@ import { loadTerms } from "./terms";
 // Presentation, examination and settlement: the beneficiary presents documents (their hashes
 // are anchored), the issuing bank examines them within five banking days (art. 14b), finds them
 // complying or sends one notice of every discrepancy (art. 16), the applicant may waive, and
-// the bank's maker and checker record payment (MT754).
+// the bank records payment (MT754): its maker and checker, or one officer where it works without
+// four eyes.
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -238,7 +239,7 @@ type PaymentInput = { amount: string; dueDate?: string };
 /**
  * A payment as the officer enters it, checked against the presentation and the credit now: the
  * amount (checkPaymentAmount), its kind from how the credit is available (41a), and a due date
- * for a deferred payment or an acceptance. Shared by the steps that take a payment's input.
+ * for a deferred payment or an acceptance. Shared by preparePayment and recordPayment.
  */
 async function paymentFromInput(tx: Tx, credit: LockedCredit, presentationId: string, input: PaymentInput) {
   const terms = (await loadTerms(tx, credit.currentTermsId)).terms;
@@ -255,8 +256,9 @@ async function paymentFromInput(tx: Tx, credit: LockedCredit, presentationId: st
 
 /**
  * Records a payment (MT754) whose limits were just checked: the payment row with its maker and
- * checker, the drawing on the credit, the PAYMENT_RECORDED milestone and, when nothing more can
- * be drawn, the settlement.
+ * checker (one officer is both where the bank works without four eyes), the drawing on the
+ * credit, the PAYMENT_RECORDED milestone and, when nothing more can be drawn, the settlement.
+ * Shared by approvePayment (maker and checker) and recordPayment (one step).
  */
 async function recordPaymentOf(
   tx: Tx,
@@ -332,6 +334,12 @@ export const approvePayment: Handler<"approvePayment"> = async ({ tx, actor, cre
   const kind = payload.kind as PaymentKind;
   const dueDate = (payload.dueDate as string | null) ?? null;
   return recordPaymentOf(tx, { credit, terms, presentation, amount, kind, dueDate, makerId: approval.makerId, checkerId: actor!.userId, now });
+};
+
+/** A bank with four eyes off: one officer records the payment in one step, as its maker and its checker. */
+export const recordPayment: Handler<"recordPayment"> = async ({ tx, actor, credit, subject, input, now }) => {
+  const { terms, presentation, amount, kind, dueDate } = await paymentFromInput(tx, credit, subject!.id, input);
+  return recordPaymentOf(tx, { credit, terms, presentation, amount: fromMilli(amount, 3), kind, dueDate, makerId: actor!.userId, checkerId: actor!.userId, now });
 };
 
 export const rejectPayment: Handler<"rejectPayment"> = async ({ tx, actor, credit, subject, input, now }) => {
