@@ -58,7 +58,7 @@ export function openApiDocument(serverUrl: string) {
             operationId: name,
             tags: [rule.subject],
             summary: rule.label,
-            description: `Who: ${who}. When: ${from}.${rule.checks ? ` Four eyes: not by the user who took ${rule.checks}.` : ""}${rule.milestone ? ` Records the ${rule.milestone} milestone (anchored on chain).` : ""}`,
+            description: `Who: ${who}. When: ${from}.${rule.checks ? ` Four eyes: not by the user who took ${rule.checks}.` : ""}${rule.whenFourEyes ? ` Only at a bank that works ${rule.whenFourEyes === "on" ? "under" : "without"} four eyes (its setting); 403 otherwise.` : ""}${rule.milestone ? ` Records the ${rule.milestone} milestone (anchored on chain).` : ""}`,
             parameters: [
               { name: "creditId", in: "path", required: true, schema: { type: "string", format: "uuid" } },
               { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", pattern: "^[A-Za-z0-9_-]{8,100}$" } },

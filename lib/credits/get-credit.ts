@@ -97,8 +97,10 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
     const approval = credit.approvals.find((a) => a.subjectId === subjectId);
     return approval ? { kind: approval.kind, makerId: approval.makerId } : null;
   };
-  const facts: ActionFacts = { credit, pending: pendingOn(null) };
   const myOrg = await db().organization.findUnique({ where: { id: actor.organizationId }, select: { fourEyes: true } });
+  // The acting organisation's setting: which payment step a bank's officers are offered.
+  const fourEyes = myOrg?.fourEyes ?? true;
+  const facts: ActionFacts = { credit, pending: pendingOn(null), fourEyes };
   const readOnly = auditing || actor.roles.every((r) => r === "VIEWER");
   const allowed = (names: ActionName[]) => (readOnly ? [] : names);
 
@@ -143,7 +145,7 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
     })),
     pendingApprovals: credit.approvals.map((a) => ({ id: a.id, kind: a.kind, subjectId: a.subjectId, maker: userName.get(a.makerId) ?? "Unknown user", makerId: a.makerId, payload: a.payload, createdAt: a.createdAt })),
     /** The acting user's organisation works under four eyes (its makers' steps wait for a checker). */
-    fourEyes: myOrg?.fourEyes ?? true,
+    fourEyes,
     amendments: credit.amendments.map((a) => {
       const base = byId.get(a.baseTermsId);
       const proposed = a.proposedTermsId ? byId.get(a.proposedTermsId) : undefined;
@@ -160,7 +162,7 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
         issuedAt: a.issuedAt,
         decidedAt: a.decidedAt,
         changes: base && proposed ? diffTerms(base.parsed, proposed.parsed) : [],
-        actions: allowed(availableSubjectActions(acting, "amendment", { credit, subjectState: a.status, pending: pendingOn(a.id) })),
+        actions: allowed(availableSubjectActions(acting, "amendment", { credit, subjectState: a.status, pending: pendingOn(a.id), fourEyes })),
       };
     }),
     presentations: credit.presentations.map((p) => ({
@@ -176,7 +178,7 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
       documents: p.documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: Number(d.size), sha256: d.sha256, data: d.data as Record<string, unknown>, originals: d.originals, copies: d.copies, createdAt: d.createdAt })),
       findings: p.findings.map((f) => ({ id: f.id, documentId: f.documentId, rule: f.rule, article: f.article, message: f.message, found: f.found, expected: f.expected, source: f.source, dismissed: f.dismissed, dismissReason: f.dismissReason })),
       payments: p.payments.map((pay) => ({ id: pay.id, kind: pay.kind, amount: pay.amount.toString(), currency: pay.currency, dueDate: pay.dueDate, recordedAt: pay.recordedAt })),
-      actions: allowed(availableSubjectActions(acting, "presentation", { credit, subjectState: p.status, pending: pendingOn(p.id) })),
+      actions: allowed(availableSubjectActions(acting, "presentation", { credit, subjectState: p.status, pending: pendingOn(p.id), fourEyes })),
     })),
     milestones: credit.milestones.map((m) => ({
       id: m.id,

@@ -22,7 +22,8 @@ const credit = (overrides: Partial<CreditFacts> = {}): CreditFacts => ({
   ...overrides,
 });
 const presented = (openFindings: number) => ({ id: "p1", number: 1, status: "PRESENTED", openFindings, examinationDeadline: new Date("2026-12-04T00:00:00Z") });
-const steps = (actor: ActingUser, facts: CreditFacts) => nextSteps(actor, facts).map((s) => `${s.item ?? "credit"}: ${s.label} -> ${s.href}`);
+/** The steps for a user of a bank under four eyes (the default), or with `fourEyes: false`. */
+const steps = (actor: ActingUser, facts: CreditFacts, fourEyes = true) => nextSteps(actor, facts, { fourEyes }).map((s) => `${s.item ?? "credit"}: ${s.label} -> ${s.href}`);
 
 describe("nextSteps", () => {
   it("offers the examiner 'Determine complying' only when no finding is open, and the discrepancy notice when any is", () => {
@@ -31,9 +32,9 @@ describe("nextSteps", () => {
   });
 
   it("carries the art. 14(b) deadline for a presentation under examination, and none once decided", () => {
-    expect(nextSteps(maker, credit({ presentations: [presented(0)] }))[0]!.examinationDeadline).toEqual(new Date("2026-12-04T00:00:00Z"));
+    expect(nextSteps(maker, credit({ presentations: [presented(0)] }), { fourEyes: true })[0]!.examinationDeadline).toEqual(new Date("2026-12-04T00:00:00Z"));
     const compliant = { ...presented(0), status: "COMPLIANT" };
-    expect(nextSteps(maker, credit({ presentations: [compliant] }))).toMatchObject([{ action: "preparePayment", examinationDeadline: null }]);
+    expect(nextSteps(maker, credit({ presentations: [compliant] }), { fourEyes: true })).toMatchObject([{ action: "preparePayment", examinationDeadline: null }]);
   });
 
   it("sends the checker to the held step it must approve, and shows the maker nothing while it waits", () => {
@@ -43,6 +44,21 @@ describe("nextSteps", () => {
     // The same checker is refused their own preparation (four eyes): nothing to do.
     const dual = user(ORG.issuingBank, ["MAKER", "CHECKER"], maker.userId);
     expect(steps(dual, facts)).toEqual([]);
+  });
+
+  it("asks a bank under four eyes to prepare payment (maker), and a bank without it to record payment (any officer)", () => {
+    const compliant = credit({ presentations: [{ ...presented(0), status: "COMPLIANT" }] });
+    const accepted = credit({ presentations: [{ ...presented(2), status: "WAIVER_ACCEPTED" }] });
+    for (const facts of [compliant, accepted]) {
+      expect(steps(maker, facts)).toEqual(["Presentation 1: Prepare payment -> /credits/c1/presentations/p1"]);
+      expect(steps(checker, facts)).toEqual([]);
+      expect(steps(maker, facts, false)).toEqual(["Presentation 1: Record payment -> /credits/c1/presentations/p1"]);
+      expect(steps(checker, facts, false)).toEqual(["Presentation 1: Record payment -> /credits/c1/presentations/p1"]);
+      expect(steps(buyer, facts, false)).toEqual([]);
+    }
+    // A payment prepared before the bank turned four eyes off still waits for a checker.
+    const pending = credit({ presentations: [{ ...presented(0), status: "PAYMENT_PENDING" }], approvals: [{ kind: "PAYMENT", makerId: maker.userId, subjectId: "p1" }] });
+    expect(steps(checker, pending, false)).toEqual(["Presentation 1: Approve payment -> /credits/c1/presentations/p1"]);
   });
 
   it("links an amendment step to the amendment's card, and a credit step to the credit's banner", () => {

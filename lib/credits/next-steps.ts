@@ -65,20 +65,23 @@ const pendingOn = (facts: CreditFacts, subjectId: string | null) => {
   return approval ? { kind: approval.kind, makerId: approval.makerId } : null;
 };
 
-/** The awaited steps this user can take now on the credit and its items, credit first. */
-export function nextSteps(actor: ActingUser, facts: CreditFacts): NextStep[] {
+/**
+ * The awaited steps this user can take now on the credit and its items, credit first.
+ * `fourEyes`: the user's organisation's setting (a bank with it off records a payment in one step).
+ */
+export function nextSteps(actor: ActingUser, facts: CreditFacts, { fourEyes }: { fourEyes: boolean }): NextStep[] {
   const steps: NextStep[] = [];
   const credit = facts;
-  for (const action of awaitedOf(availableCreditActions(actor, { credit, pending: pendingOn(facts, null) }))) {
+  for (const action of awaitedOf(availableCreditActions(actor, { credit, pending: pendingOn(facts, null), fourEyes }))) {
     steps.push({ action, label: actionRule(action).label, subject: "credit", subjectId: null, item: null, href: itemHref(facts.id, "credit", null), examinationDeadline: null });
   }
   for (const amendment of facts.amendments) {
-    for (const action of awaitedOf(availableSubjectActions(actor, "amendment", { credit, subjectState: amendment.status, pending: pendingOn(facts, amendment.id) }))) {
+    for (const action of awaitedOf(availableSubjectActions(actor, "amendment", { credit, subjectState: amendment.status, pending: pendingOn(facts, amendment.id), fourEyes }))) {
       steps.push({ action, label: actionRule(action).label, subject: "amendment", subjectId: amendment.id, item: `Amendment ${amendment.number}`, href: itemHref(facts.id, "amendment", amendment.id), examinationDeadline: null });
     }
   }
   for (const presentation of facts.presentations) {
-    const allowed = availableSubjectActions(actor, "presentation", { credit, subjectState: presentation.status, pending: pendingOn(facts, presentation.id) });
+    const allowed = availableSubjectActions(actor, "presentation", { credit, subjectState: presentation.status, pending: pendingOn(facts, presentation.id), fourEyes });
     for (const action of awaitedOf(allowed, presentation.openFindings)) {
       const examining = presentation.status === "PRESENTED";
       steps.push({

@@ -58,6 +58,12 @@ function awaitsSql(name: ActionName, party: Party, actor: Actor | null, creditSt
   const credit = rule.subject === "credit" ? states : (rule.creditIn ?? null);
   const allowed = credit && creditStates ? credit.filter((s) => creditStates.includes(s)) : (credit ?? creditStates);
   if (allowed) parts.push(allowed.length ? Prisma.sql`c.status IN (${literals(allowed)})` : Prisma.sql`FALSE`);
+  // A step offered under one four-eyes setting only (payment in two steps or one) waits only at a
+  // bank with that setting: the actor's own (a one-time test), or the party's.
+  if (rule.whenFourEyes) {
+    const org = actor ? Prisma.sql`${actor.organizationId}::uuid` : column;
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM organizations o WHERE o.id = ${org} AND ${Prisma.raw(rule.whenFourEyes === "on" ? "o.four_eyes" : "NOT o.four_eyes")})`);
+  }
   const kind = approvalKindChecked(rule);
   if (rule.checks && !kind) throw new Error(`waiting: no approval kind for ${rule.checks}`);
   const onSubject = rule.subject === "credit" ? Prisma.sql` AND ap.subject_id IS NULL` : Prisma.sql` AND ap.subject_id = s.id`;
@@ -137,7 +143,8 @@ export function waitingForMeSql(actor: Actor, limit = 50): Prisma.Sql | null {
   if (steps.length === 0) return null;
   const cut = limitSql(limit);
   const branches = steps.map(({ name, party }) => branchSql(Prisma.sql`${awaitsSql(name, party, actor)} AND ${visibleAs(actor, party)}`, cut));
-  return queueSql(branches, cut);
+  // The actor's organisation's four-eyes setting rides along (for nextSteps), at no extra round trip.
+  return queueSql(branches, cut, Prisma.sql`, (SELECT o.four_eyes FROM organizations o WHERE o.id = ${actor.organizationId}::uuid) AS "fourEyes"`);
 }
 
 /** The art. 14(b) deadline of a presentation the user examines, in the issuing bank's banking days. */
@@ -166,13 +173,13 @@ export interface WaitingForMe extends WaitingItem {
 export async function waitingForMe(actor: Actor, limit = 50, today = new Date()): Promise<WaitingForMe[]> {
   const query = waitingForMeSql(actor, limit);
   if (!query) return [];
-  const rows = await readRows<WaitingItem>(query);
+  const rows = await readRows<WaitingItem & { fourEyes: boolean | null }>(query);
   if (rows.length === 0) return [];
   const facts = await loadFacts(rows.map((r) => r.id));
   const holidays = await holidaysOf([...new Set([...facts.values()].map((f) => f.issuingBankId))]);
-  const items = rows.flatMap((row) => {
+  const items = rows.flatMap(({ fourEyes, ...row }) => {
     const fact = facts.get(row.id);
-    const mine = fact ? nextSteps(actor, fact) : [];
+    const mine = fact ? nextSteps(actor, fact, { fourEyes: fourEyes ?? true }) : [];
     if (mine.length === 0) return [];
     const deadlines = mine.flatMap((s) => (s.examinationDeadline ? [s.examinationDeadline] : [])).sort((a, b) => a.getTime() - b.getTime());
     const deadline = deadlines[0];

@@ -1,6 +1,6 @@
 import type { ApprovalKind, CreditStatus, MemberRole, OrganizationKind } from "@/lib/generated/prisma/enums";
 import { ACTION_NAMES, type ActionName, type AnyActionRule, PARTIES, PARTY_LABELS, type Party, actionRule, approvalKindChecked } from "./definition";
-import { STATUS_WORDS } from "./words";
+import { FOUR_EYES_REFUSAL, STATUS_WORDS } from "./words";
 
 // Pure decisions derived from the lifecycle definition: may this actor take this action on this
 // credit now? No I/O: the operations layer loads the facts and calls these.
@@ -70,6 +70,12 @@ export interface ActionFacts {
   preparedBy?: string | null;
   /** The approval awaiting a checker on this subject (the credit itself for credit actions), if any. */
   pending?: { kind: ApprovalKind; makerId: string } | null;
+  /**
+   * The acting user's organisation works under four eyes (Organization.fourEyes, on by default):
+   * steps marked `whenFourEyes` are offered under one setting only (a payment is prepared for a
+   * checker with it on, recorded in one step with it off).
+   */
+  fourEyes: boolean;
 }
 
 export type Decision = { allowed: true } | { allowed: false; code: "FORBIDDEN" | "INVALID_STATE"; reason: string };
@@ -89,6 +95,9 @@ export function decide(actor: Acting, name: ActionName, facts: ActionFacts): Dec
     }
     if (!actor.roles.some((role) => rule.roles.includes(role))) {
       return refuse("FORBIDDEN", `${rule.label} needs the ${rule.roles.map((r) => r.toLowerCase()).join(" or ")} role.`);
+    }
+    if (rule.whenFourEyes && (rule.whenFourEyes === "on") !== facts.fourEyes) {
+      return refuse("FORBIDDEN", FOUR_EYES_REFUSAL[name as keyof typeof FOUR_EYES_REFUSAL]);
     }
   }
   if (rule.creditIn && !rule.creditIn.includes(facts.credit.status)) {

@@ -75,7 +75,7 @@ export interface ActionRule<S extends Subject> {
   /** Which parties' users may act, with which roles; "system" = scheduled jobs only. */
   by: readonly Party[] | "system";
   roles: readonly MemberRole[];
-  /** Always two people: this maker's step only prepares an approval of this kind (issuance, payment). */
+  /** Two people: this maker's step only prepares an approval of this kind (issuance, amendment; payment under four eyes). */
   prepares?: ApprovalKind;
   /**
    * Four eyes where the acting bank has it on (Organization.fourEyes, on by default): the step is
@@ -84,6 +84,12 @@ export interface ActionRule<S extends Subject> {
    * effect at once. `onlyIf`: held only when this flag of the input is true (adding confirmation).
    */
   fourEyes?: { approval: ApprovalKind; onlyIf?: "addConfirmation" | "extendConfirmation" };
+  /**
+   * Offered only where the acting bank's four-eyes setting is this (Organization.fourEyes): a
+   * payment is prepared for a checker under four eyes (preparePayment) and recorded by one
+   * officer in one step without (recordPayment). authorize.ts refuses it under the other setting.
+   */
+  whenFourEyes?: "on" | "off";
   /** The checker step of maker/checker: names the maker's action; the actor must not be its maker. */
   checks?: string;
   /** A checker's step on a held (four-eyes) step: approve it (it takes effect) or send it back. */
@@ -363,7 +369,7 @@ export const ACTIONS = {
   },
   preparePayment: {
     subject: "presentation", label: "Prepare payment", from: ["COMPLIANT", "WAIVER_ACCEPTED"], to: "PAYMENT_PENDING", creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_MAKER, prepares: "PAYMENT", notify: [{ party: "issuingBank", roles: BANK_CHECKER }], input: "payment", tone: "primary",
+    by: ["issuingBank"], roles: BANK_MAKER, prepares: "PAYMENT", whenFourEyes: "on", notify: [{ party: "issuingBank", roles: BANK_CHECKER }], input: "payment", tone: "primary",
   },
   approvePayment: {
     subject: "presentation", label: "Approve payment", from: ["PAYMENT_PENDING"], to: "PAID", creditIn: PRESENTED_UNDER,
@@ -374,6 +380,14 @@ export const ACTIONS = {
   rejectPayment: {
     subject: "presentation", label: "Send back to maker", from: ["PAYMENT_PENDING"], to: "previous", creditIn: PRESENTED_UNDER,
     by: ["issuingBank"], roles: BANK_CHECKER, checks: "preparePayment", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
+  },
+  // A bank with four eyes off pays in one step: one officer is the payment's maker and checker.
+  // (A payment prepared before the bank turned four eyes off is still approved or sent back above.)
+  recordPayment: {
+    subject: "presentation", label: "Record payment", from: ["COMPLIANT", "WAIVER_ACCEPTED"], to: "PAID", creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_OFFICER, whenFourEyes: "off", milestone: "PAYMENT_RECORDED",
+    notify: ["beneficiary", "applicant", "advisingBank"], input: "payment", tone: "primary",
+    confirm: "Payment is recorded (MT754) and the documents are released to the applicant. Your bank works without four eyes: no checker approves it, and this cannot be undone.",
   },
 } as const satisfies Record<string, AnyActionRule>;
 

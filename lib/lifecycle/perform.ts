@@ -177,6 +177,7 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
     if (actorUser.organizationKind !== "CORPORATE") throw new AppError("FORBIDDEN", "Only a trading company can apply for a credit.");
     const facts: ActionFacts = {
       credit: { applicantId: actorUser.organizationId, beneficiaryId: "", issuingBankId: "", advisingBankId: "", confirmingBankId: null, status: "DRAFT" },
+      fourEyes: await fourEyesOn(tx, actorUser.organizationId),
     };
     assertAllowed(decide(actorUser, name, facts));
     const result = await handler!({ tx, actor: actorUser, action: name, rule, credit: null as never, subject: null, input: input as never, now });
@@ -199,10 +200,12 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
   if (options.expectedVersion !== undefined && options.expectedVersion !== credit.version) throw conflict();
 
   const pending = rule.checks || rule.fourEyes ? await pendingApproval(tx, credit.id, subject?.id ?? null) : null;
-  assertAllowed(decide(actor, name, { credit, subjectState: subject?.status, pending }));
+  // The acting bank's setting decides which steps it takes (payment in one step or two) and whether a maker's step is held.
+  const fourEyes = actorUser ? await fourEyesOn(tx, actorUser.organizationId) : true;
+  assertAllowed(decide(actor, name, { credit, subjectState: subject?.status, pending, fourEyes }));
 
   // Four eyes: the maker's step is held as a pending approval and changes nothing else.
-  if (actorUser && rule.fourEyes && heldForChecker(rule, await fourEyesOn(tx, actorUser.organizationId), input)) {
+  if (actorUser && rule.fourEyes && heldForChecker(rule, fourEyes, input)) {
     return holdForChecker(tx, { name, rule, actor: actorUser, credit, subject, input, now });
   }
 
@@ -449,6 +452,6 @@ export async function precheckAction(options: { actor: Actor; action: ActionName
       if (!subject) throw notFound(`The ${rule.subject}`);
       subjectState = subject.status;
     }
-    assertAllowed(decide(options.actor, options.action, { credit, subjectState }));
+    assertAllowed(decide(options.actor, options.action, { credit, subjectState, fourEyes: await fourEyesOn(tx, options.actor.organizationId) }));
   });
 }

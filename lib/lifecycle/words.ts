@@ -1,4 +1,4 @@
-import { type ActionName, actionRule } from "./definition";
+import { type ACTIONS, type ActionName, actionRule } from "./definition";
 import type { AmendmentStatus, CreditStatus, PresentationStatus } from "@/lib/generated/prisma/enums";
 
 /** How a state reads inside a sentence: "while the credit is <words>". */
@@ -102,6 +102,16 @@ export const ACTION_DONE: Record<ActionName, string> = {
   preparePayment: "prepared payment for approval",
   approvePayment: "approved and recorded payment",
   rejectPayment: "sent the payment back to the maker",
+  recordPayment: "recorded payment",
+};
+
+/** The steps offered under one four-eyes setting only (the definition's `whenFourEyes`). */
+type SettingBound = { [N in ActionName]: (typeof ACTIONS)[N] extends { whenFourEyes: string } ? N : never }[ActionName];
+
+/** Why such a step is refused under the acting bank's other setting, and what to do instead. */
+export const FOUR_EYES_REFUSAL: Record<SettingBound, string> = {
+  preparePayment: "Your bank works without four eyes: record the payment yourself in one step (“Record payment”); there is no checker to prepare it for.",
+  recordPayment: "Your bank works under four eyes: prepare the payment for a checker (“Prepare payment”), and a different user with the checker role approves it.",
 };
 
 /**

@@ -3,8 +3,9 @@ import { db } from "@/lib/db/client";
 import { forbidden } from "@/lib/errors";
 
 // A bank's four-eyes setting (Organization.fourEyes, on by default): whether its makers' steps
-// that move money or rights wait for a checker (lib/lifecycle/definition.ts, `fourEyes`).
-// Issuance and payment always need two people whatever the setting.
+// that move money or rights wait for a checker (lib/lifecycle/definition.ts, `fourEyes`), and
+// whether a payment is prepared for a checker or recorded by one officer (`whenFourEyes`).
+// Issuance and amendments always need two people whatever the setting.
 
 export async function fourEyesSetting(organizationId: string): Promise<boolean> {
   const org = await db().organization.findUnique({ where: { id: organizationId }, select: { fourEyes: true } });

@@ -57,24 +57,37 @@ describe("the credit's version (optimistic lock)", () => {
 
   for (const name of SUBJECT_ACTIONS) {
     it(`rises with ${name}, and a form opened before it is told the credit changed`, async () => {
-      const rule = actionRule(name);
-      const fixture = await fixtureFor(name);
-      const actor = actorFor(name);
-      const subjectId = rule.from === "create" ? undefined : (rule.subject === "amendment" ? fixture.amendmentId : fixture.presentationId);
-      const before = await versionOf(fixture.creditId);
-
-      const result = await performAction({ actor, action: name, creditId: fixture.creditId, subjectId, input: sampleInput(name, world, fixture), expectedVersion: before });
-      const after = await versionOf(fixture.creditId);
-      expect(after).toBeGreaterThan(before);
-      expect(result.version).toBe(after);
-
-      // Any form still holding the old version is refused as a conflict, and nothing happens.
-      const stale = await performAction({ actor, action: name, creditId: fixture.creditId, subjectId, input: sampleInput(name, world, fixture), expectedVersion: before }).then(
-        () => "succeeded",
-        (error: unknown) => (error instanceof AppError ? error.code : `crashed: ${String(error)}`),
-      );
-      expect(stale).toBe("CONFLICT");
-      expect(await versionOf(fixture.creditId)).toBe(after);
+      // A step offered under one four-eyes setting only (payment in one step or two) is taken under it.
+      const setting = actionRule(name).whenFourEyes;
+      if (!setting) return versionRises(name);
+      const orgs = { id: { in: Object.values(world.orgs) } };
+      await db().organization.updateMany({ where: orgs, data: { fourEyes: setting === "on" } });
+      try {
+        await versionRises(name);
+      } finally {
+        await db().organization.updateMany({ where: orgs, data: { fourEyes: true } });
+      }
     });
+  }
+
+  async function versionRises(name: ActionName): Promise<void> {
+    const rule = actionRule(name);
+    const fixture = await fixtureFor(name);
+    const actor = actorFor(name);
+    const subjectId = rule.from === "create" ? undefined : (rule.subject === "amendment" ? fixture.amendmentId : fixture.presentationId);
+    const before = await versionOf(fixture.creditId);
+
+    const result = await performAction({ actor, action: name, creditId: fixture.creditId, subjectId, input: sampleInput(name, world, fixture), expectedVersion: before });
+    const after = await versionOf(fixture.creditId);
+    expect(after).toBeGreaterThan(before);
+    expect(result.version).toBe(after);
+
+    // Any form still holding the old version is refused as a conflict, and nothing happens.
+    const stale = await performAction({ actor, action: name, creditId: fixture.creditId, subjectId, input: sampleInput(name, world, fixture), expectedVersion: before }).then(
+      () => "succeeded",
+      (error: unknown) => (error instanceof AppError ? error.code : `crashed: ${String(error)}`),
+    );
+    expect(stale).toBe("CONFLICT");
+    expect(await versionOf(fixture.creditId)).toBe(after);
   }
 });

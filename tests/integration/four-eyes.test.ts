@@ -1,8 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as takeAction } from "@/app/api/v1/credits/[creditId]/actions/[action]/route";
+import { createApiToken } from "@/lib/api/tokens";
+import type { Actor } from "@/lib/auth/actor";
+import { getCredit } from "@/lib/credits/get-credit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { type PerformOptions, performAction } from "@/lib/lifecycle/perform";
-import { waitingForMe } from "@/lib/credits/waiting";
+import { waitingForMe, waitingForOthers } from "@/lib/credits/waiting";
 import { setFourEyes } from "@/lib/organizations/four-eyes";
 import { useTestDatabase } from "./support/database";
 import { type World, createUser, createWorld, creditIn, snapshot } from "./support/world";
@@ -151,9 +155,9 @@ describe("four eyes on the issuing bank's examination decisions", () => {
     expect(result).toMatchObject({ subjectStatus: "COMPLIANT" });
     expect(result.held).toBeUndefined();
     expect(await db().approval.count({ where: { creditId: fixture.creditId } })).toBe(0);
-    // Payment keeps its maker and checker whatever the setting.
-    await act({ actor: other.users.issuingBank.MAKER, action: "preparePayment", creditId: fixture.creditId, subjectId: fixture.presentationId, input: { amount: "125000.00" } });
-    expect(await presentationStatus(fixture.presentationId!)).toBe("PAYMENT_PENDING");
+    // Payment follows the setting too: recorded in one step (below, "payment and the four-eyes setting").
+    await act({ actor: other.users.issuingBank.MAKER, action: "recordPayment", creditId: fixture.creditId, subjectId: fixture.presentationId, input: { amount: "125000.00" } });
+    expect(await presentationStatus(fixture.presentationId!)).toBe("PAID");
   });
 });
 
@@ -220,5 +224,149 @@ describe("the four-eyes setting and the work queues", () => {
     expect(await steps(other.users.issuingBank.CHECKER)).toContain("Presentation 1: Approve: complying");
     expect(await steps(other.dualIssuer)).not.toContain("Presentation 1: Approve: complying");
     expect(await steps(other.users.issuingBank.MAKER)).not.toContain("Presentation 1: Determine complying");
+  });
+});
+
+describe("payment and the four-eyes setting (issue 11)", () => {
+  /** A world whose issuing bank works without four eyes (the setting as its administrator leaves it). */
+  async function withoutFourEyes(): Promise<World> {
+    const other = await createWorld();
+    await setFourEyes(other.users.issuingBank.ADMIN, false);
+    return other;
+  }
+
+  /** The action over the API, as a bank's back office takes it: the status and the error, if any. */
+  async function overApi(actor: Actor, action: string, creditId: string, body: Record<string, unknown>) {
+    const { token } = await createApiToken(actor, `payment-${action}`);
+    const request = new Request(`http://localhost/api/v1/credits/${creditId}/actions/${action}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    const response = await takeAction(request, { params: Promise.resolve({ creditId, action }) });
+    const json = (await response.json()) as { error?: { code: string; message: string; fields?: Record<string, string> }; subjectStatus?: string };
+    return { status: response.status, error: json.error ?? null, subjectStatus: json.subjectStatus ?? null };
+  }
+
+  const milestoneKinds = async (creditId: string) => (await db().milestone.findMany({ where: { creditId }, orderBy: { seq: "asc" } })).map((m) => m.kind);
+
+  it("lets one officer of a bank without four eyes record a payment in one step: PAYMENT_RECORDED, the credit settled when fully drawn", async () => {
+    const other = await withoutFourEyes();
+    const fixture = await creditIn(other, "ADVISED", { presentation: "COMPLIANT" });
+    const maker = other.users.issuingBank.MAKER;
+    const result = await overApi(maker, "recordPayment", fixture.creditId, { subjectId: fixture.presentationId, input: { amount: "125000.00" } });
+    expect(result).toEqual({ status: 200, error: null, subjectStatus: "PAID" });
+
+    const payment = await db().payment.findFirstOrThrow({ where: { presentationId: fixture.presentationId } });
+    expect(payment).toMatchObject({ kind: "SIGHT", currency: "USD", makerId: maker.userId, checkerId: maker.userId, dueDate: null });
+    expect(payment.amount.toString()).toBe("125000");
+    expect(await db().approval.count({ where: { creditId: fixture.creditId } })).toBe(0);
+    expect(await db().credit.findUniqueOrThrow({ where: { id: fixture.creditId } })).toMatchObject({ status: "SETTLED" });
+    expect((await db().credit.findUniqueOrThrow({ where: { id: fixture.creditId } })).drawnAmount.toString()).toBe("125000");
+    expect(await milestoneKinds(fixture.creditId)).toEqual(["PAYMENT_RECORDED", "CREDIT_SETTLED"]);
+    const recorded = await db().milestone.findFirstOrThrow({ where: { creditId: fixture.creditId, kind: "PAYMENT_RECORDED" } });
+    expect(recorded).toMatchObject({ actorId: maker.userId, subjectId: fixture.presentationId });
+    expect(recorded.content).toMatchObject({ presentationNumber: 1, amount: "125000.000", currency: "USD", kind: "SIGHT", dueDate: null });
+    // The beneficiary is told, as when a checker approves a payment.
+    expect(await db().notification.count({ where: { creditId: fixture.creditId, userId: other.users.beneficiary.MAKER.userId } })).toBe(1);
+  });
+
+  it("lets the checker record one too, after an accepted waiver; a part payment leaves the credit open when it allows more drawings", async () => {
+    const other = await withoutFourEyes();
+    const fixture = await creditIn(other, "ADVISED", { presentation: "WAIVER_ACCEPTED", terms: { partialShipments: "ALLOWED" } });
+    await db().presentation.update({ where: { id: fixture.presentationId }, data: { claimedAmount: "50000.00" } });
+    const checker = other.users.issuingBank.CHECKER;
+    await expect(act({ actor: checker, action: "recordPayment", creditId: fixture.creditId, subjectId: fixture.presentationId, input: { amount: "50000.00" } })).resolves.toMatchObject({
+      subjectStatus: "PAID",
+      creditStatus: "ADVISED",
+    });
+    expect(await db().payment.findFirstOrThrow({ where: { presentationId: fixture.presentationId } })).toMatchObject({ makerId: checker.userId, checkerId: checker.userId });
+    expect(await milestoneKinds(fixture.creditId)).toEqual(["PAYMENT_RECORDED"]);
+  });
+
+  it("refuses an amount above the amount claimed with a 400 that names it, and changes nothing", async () => {
+    const other = await withoutFourEyes();
+    const fixture = await creditIn(other, "ADVISED", { presentation: "COMPLIANT" });
+    await db().presentation.update({ where: { id: fixture.presentationId }, data: { claimedAmount: "50000.00" } });
+    const before = await snapshot(fixture.creditId);
+    const result = await overApi(other.users.issuingBank.MAKER, "recordPayment", fixture.creditId, { subjectId: fixture.presentationId, input: { amount: "50000.01" } });
+    expect(result).toMatchObject({
+      status: 400,
+      error: { code: "INVALID_REQUEST", message: expect.stringMatching(/claims USD 50,000\.00: a payment cannot exceed the amount claimed/), fields: { amount: expect.stringMatching(/the amount claimed/) } },
+    });
+    expect(await snapshot(fixture.creditId)).toBe(before);
+    // A deferred payment needs its maturity date, as when it is prepared.
+    const deferred = await creditIn(other, "ADVISED", { presentation: "COMPLIANT", terms: { availableBy: "DEFERRED_PAYMENT", tenorDays: 90 } });
+    const deferredBefore = await snapshot(deferred.creditId);
+    expect(await attempt({ actor: other.users.issuingBank.MAKER, action: "recordPayment", creditId: deferred.creditId, subjectId: deferred.presentationId, input: { amount: "1000.00" } })).toMatchObject({
+      code: "INVALID_REQUEST",
+      fields: { dueDate: "Enter the due date" },
+    });
+    expect(await snapshot(deferred.creditId)).toBe(deferredBefore);
+  });
+
+  it("refuses preparing a payment for a checker at a bank without four eyes, with a 403 that says to record it, and changes nothing", async () => {
+    const other = await withoutFourEyes();
+    const fixture = await creditIn(other, "ADVISED", { presentation: "COMPLIANT" });
+    const before = await snapshot(fixture.creditId);
+    const result = await overApi(other.users.issuingBank.MAKER, "preparePayment", fixture.creditId, { subjectId: fixture.presentationId, input: { amount: "1000.00" } });
+    expect(result).toMatchObject({ status: 403, error: { code: "FORBIDDEN", message: expect.stringMatching(/^Your bank works without four eyes: record the payment yourself in one step/) } });
+    expect(await snapshot(fixture.creditId)).toBe(before);
+  });
+
+  it("refuses recording a payment in one step at a bank under four eyes, to its maker and its checker, with a 403 that says to prepare it, and changes nothing", async () => {
+    const fixture = await creditIn(world, "ADVISED", { presentation: "COMPLIANT" });
+    const before = await snapshot(fixture.creditId);
+    for (const actor of [world.users.issuingBank.MAKER, world.users.issuingBank.CHECKER, world.dualIssuer]) {
+      const result = await overApi(actor, "recordPayment", fixture.creditId, { subjectId: fixture.presentationId, input: { amount: "1000.00" } });
+      expect([actor.name, result]).toMatchObject([actor.name, { status: 403, error: { code: "FORBIDDEN", message: expect.stringMatching(/^Your bank works under four eyes: prepare the payment for a checker/) } }]);
+    }
+    expect(await snapshot(fixture.creditId)).toBe(before);
+  });
+
+  it("still lets the checker approve a payment prepared before the bank turned four eyes off", async () => {
+    const other = await createWorld();
+    const fixture = await creditIn(other, "ADVISED", { presentation: "COMPLIANT" });
+    await act({ actor: other.users.issuingBank.MAKER, action: "preparePayment", creditId: fixture.creditId, subjectId: fixture.presentationId, input: { amount: "125000.00" } });
+    await setFourEyes(other.users.issuingBank.ADMIN, false);
+    await expect(act({ actor: other.users.issuingBank.CHECKER, action: "approvePayment", creditId: fixture.creditId, subjectId: fixture.presentationId })).resolves.toMatchObject({ subjectStatus: "PAID" });
+    expect(await db().payment.findFirstOrThrow({ where: { presentationId: fixture.presentationId } })).toMatchObject({ makerId: other.users.issuingBank.MAKER.userId, checkerId: other.users.issuingBank.CHECKER.userId });
+  });
+
+  it("shows each bank the payment step its setting allows: on the presentation and in the work queue", async () => {
+    const other = await withoutFourEyes();
+    const off = await creditIn(other, "ADVISED", { presentation: "COMPLIANT" });
+    const on = await creditIn(world, "ADVISED", { presentation: "COMPLIANT" });
+    const paymentActions = async (actor: Actor, creditId: string) => (await getCredit(actor, creditId)).presentations[0]!.actions.filter((a) => a === "preparePayment" || a === "recordPayment");
+    const queued = async (actor: Actor, creditId: string) => (await waitingForMe(actor)).find((w) => w.id === creditId)?.steps ?? [];
+
+    for (const actor of [other.users.issuingBank.MAKER, other.users.issuingBank.CHECKER, other.dualIssuer]) {
+      expect([actor.name, await paymentActions(actor, off.creditId)]).toEqual([actor.name, ["recordPayment"]]);
+      expect([actor.name, await queued(actor, off.creditId)]).toEqual([actor.name, ["Presentation 1: Record payment"]]);
+    }
+    expect(await paymentActions(world.users.issuingBank.MAKER, on.creditId)).toEqual(["preparePayment"]);
+    expect(await queued(world.users.issuingBank.MAKER, on.creditId)).toEqual(["Presentation 1: Prepare payment"]);
+    expect(await paymentActions(world.users.issuingBank.CHECKER, on.creditId)).toEqual([]);
+    expect(await queued(world.users.issuingBank.CHECKER, on.creditId)).toEqual([]);
+    // Whoever cannot pay is told the credit waits for the issuing bank, whatever its setting.
+    for (const [viewer, creditId] of [[other.users.applicant.MAKER, off.creditId], [world.users.applicant.MAKER, on.creditId]] as const) {
+      expect((await waitingForOthers(viewer, 300)).find((w) => w.id === creditId)?.waitingFor).toEqual(["Issuing bank"]);
+    }
+    expect((await waitingForOthers(world.users.issuingBank.CHECKER, 300)).find((w) => w.id === on.creditId)?.waitingFor).toEqual(["Issuing bank"]);
+    expect((await waitingForOthers(other.users.issuingBank.CHECKER, 300)).map((w) => w.id)).not.toContain(off.creditId);
+  });
+
+  it("has the database refuse a payment made and approved by one user unless the issuing bank works without four eyes", async () => {
+    const fixture = await creditIn(world, "ADVISED", { presentation: "COMPLIANT" });
+    const maker = world.users.issuingBank.MAKER.userId;
+    const row = { creditId: fixture.creditId, presentationId: fixture.presentationId!, kind: "SIGHT" as const, currency: "USD", amount: "1000.00", makerId: maker, checkerId: maker };
+    await expect(db().payment.create({ data: row })).rejects.toThrow(/payments need four eyes/);
+    const paid = await db().payment.create({ data: { ...row, checkerId: world.users.issuingBank.CHECKER.userId } });
+    await expect(db().payment.update({ where: { id: paid.id }, data: { checkerId: maker } })).rejects.toThrow(/payments need four eyes/);
+
+    const other = await withoutFourEyes();
+    const off = await creditIn(other, "ADVISED", { presentation: "COMPLIANT" });
+    const officer = other.users.issuingBank.CHECKER.userId;
+    await expect(db().payment.create({ data: { ...row, creditId: off.creditId, presentationId: off.presentationId!, makerId: officer, checkerId: officer } })).resolves.toMatchObject({ makerId: officer });
   });
 });

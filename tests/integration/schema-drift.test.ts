@@ -191,7 +191,6 @@ describe("the migrated database equals what Prisma Migrate would create", () => 
       "milestones_digest_hex",
       "milestones_seq_positive",
       "payments_amount_positive",
-      "payments_four_eyes",
     ]);
   });
 });

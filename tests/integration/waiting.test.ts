@@ -69,6 +69,19 @@ describe("every awaited step of the lifecycle table", () => {
   }
 
   it.each(AWAITED_ACTIONS)("%s waits for its party's users with its roles, and for nobody else", async (name) => {
+    // A step offered under one four-eyes setting only (payment in one step or two) waits under it.
+    const setting = actionRule(name).whenFourEyes;
+    if (!setting) return awaitsItsParty(name);
+    const orgs = { id: { in: Object.values(world.orgs) } };
+    await db().organization.updateMany({ where: orgs, data: { fourEyes: setting === "on" } });
+    try {
+      await awaitsItsParty(name);
+    } finally {
+      await db().organization.updateMany({ where: orgs, data: { fourEyes: true } });
+    }
+  });
+
+  async function awaitsItsParty(name: ActionName): Promise<void> {
     const rule = actionRule(name);
     const creditId = await creditAwaiting(name);
     const by = rule.by as readonly Party[];
@@ -86,6 +99,19 @@ describe("every awaited step of the lifecycle table", () => {
     for (const onlooker of onlookers) {
       const waitingFor = (await waitingForOthers(onlooker, 300)).find((w) => w.id === creditId)?.waitingFor;
       for (const party of by) expect(waitingFor, onlooker.name).toContain(PARTY_LABELS[party]);
+    }
+  }
+
+  it("asks for the payment step the issuing bank's setting allows, and never for the other", async () => {
+    const steps = async (role: "MAKER" | "CHECKER", creditId: string) => (await waitingForMe(world.users.issuingBank[role], 500)).find((w) => w.id === creditId)?.nextSteps.map((step) => step.action) ?? [];
+    const underFourEyes = (await creditIn(world, "ADVISED", { presentation: "COMPLIANT" })).creditId;
+    expect([await steps("MAKER", underFourEyes), await steps("CHECKER", underFourEyes)]).toEqual([["preparePayment"], []]);
+    const orgs = { id: { in: Object.values(world.orgs) } };
+    await db().organization.updateMany({ where: orgs, data: { fourEyes: false } });
+    try {
+      expect([await steps("MAKER", underFourEyes), await steps("CHECKER", underFourEyes)]).toEqual([["recordPayment"], ["recordPayment"]]);
+    } finally {
+      await db().organization.updateMany({ where: orgs, data: { fourEyes: true } });
     }
   });
 

@@ -48,9 +48,9 @@ export default async function SettingsPage() {
               <CardTitle>Four eyes</CardTitle>
               <p className="text-sm text-slate-600">
                 {fourEyes
-                  ? "On: adding or extending confirmation, dismissing a finding, declaring complying, sending the notice of discrepancies, accepting a waiver and refusing each wait for a different user with the checker role."
-                  : "Off: your makers' examination decisions and confirmations take effect at once."}{" "}
-                Issuance, amendments and payments always need a maker and a checker.
+                  ? "On: adding or extending confirmation, dismissing a finding, declaring complying, sending the notice of discrepancies, accepting a waiver, refusing and paying each wait for a different user with the checker role (a maker prepares the payment, a checker approves it)."
+                  : "Off: your makers' examination decisions and confirmations take effect at once, and one officer (maker or checker) records a payment in one step."}{" "}
+                Issuance and amendments always need a maker and a checker.
               </p>
             </CardHeader>
             {changesFourEyes ? (

@@ -7,14 +7,15 @@ import { examinePresentation } from "@/lib/examination";
 import { formatMoney, fromMilli, parseAmount, sumMilli, toMilli } from "@/lib/money";
 import { type Terms, currencyDecimals, isIsp, isStandby, toleranceBounds } from "@/lib/terms/schema";
 import { DERIVED_MILESTONES } from "../definition";
-import type { Handler, LockedCredit } from "../perform";
+import type { Handler, HandlerResult, LockedCredit } from "../perform";
 import { decideApproval } from "./issuance";
 import { loadTerms } from "./terms";
 
 // Presentation, examination and settlement: the beneficiary presents documents (their hashes
 // are anchored), the issuing bank examines them within five banking days (art. 14b), finds them
 // complying or sends one notice of every discrepancy (art. 16), the applicant may waive, and
-// the bank's maker and checker record payment (MT754).
+// the bank records payment (MT754): its maker and checker, or one officer where it works without
+// four eyes.
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -232,16 +233,66 @@ export function checkPaymentAmount(args: { currency: string; amount: bigint; cla
   return parsed.milli;
 }
 
-export const preparePayment: Handler<"preparePayment"> = async ({ tx, actor, credit, subject, input }) => {
+type PaymentKind = "SIGHT" | "DEFERRED" | "ACCEPTANCE" | "NEGOTIATION";
+type PaymentInput = { amount: string; dueDate?: string };
+
+/**
+ * A payment as the officer enters it, checked against the presentation and the credit now: the
+ * amount (checkPaymentAmount), its kind from how the credit is available (41a), and a due date
+ * for a deferred payment or an acceptance. Shared by preparePayment and recordPayment.
+ */
+async function paymentFromInput(tx: Tx, credit: LockedCredit, presentationId: string, input: PaymentInput) {
   const terms = (await loadTerms(tx, credit.currentTermsId)).terms;
-  const presentation = await presentationOf(tx, subject!.id);
+  const presentation = await presentationOf(tx, presentationId);
   const claimed = presentation.claimedAmount?.toString() ?? null;
   const available = availableBalance(credit, terms);
   const parsed = parseAmount(terms.currency, input.amount);
   if (!parsed.ok) throw invalid(`The payment amount is not valid: ${parsed.message}.`, { amount: parsed.message });
   const amount = checkPaymentAmount({ currency: terms.currency, amount: parsed.milli, claimed, available });
-  const kind = ({ PAYMENT: "SIGHT", DEFERRED_PAYMENT: "DEFERRED", ACCEPTANCE: "ACCEPTANCE", NEGOTIATION: "NEGOTIATION" } as const)[terms.availableBy];
+  const kind = ({ PAYMENT: "SIGHT", DEFERRED_PAYMENT: "DEFERRED", ACCEPTANCE: "ACCEPTANCE", NEGOTIATION: "NEGOTIATION" } as const)[terms.availableBy] satisfies PaymentKind;
   if ((kind === "DEFERRED" || kind === "ACCEPTANCE") && !input.dueDate) throw invalid("Give the maturity date for a deferred payment or acceptance.", { dueDate: "Enter the due date" });
+  return { terms, presentation, claimed, available, amount, kind, dueDate: input.dueDate ?? null };
+}
+
+/**
+ * Records a payment (MT754) whose limits were just checked: the payment row with its maker and
+ * checker (one officer is both where the bank works without four eyes), the drawing on the
+ * credit, the PAYMENT_RECORDED milestone and, when nothing more can be drawn, the settlement.
+ * Shared by approvePayment (maker and checker) and recordPayment (one step).
+ */
+async function recordPaymentOf(
+  tx: Tx,
+  args: { credit: LockedCredit; terms: Terms; presentation: Awaited<ReturnType<typeof presentationOf>>; amount: string; kind: PaymentKind; dueDate: string | null; makerId: string; checkerId: string; now: Date },
+): Promise<HandlerResult> {
+  const { credit, terms, presentation, amount, kind, dueDate, now } = args;
+  await tx.payment.create({
+    data: {
+      creditId: credit.id,
+      presentationId: presentation.id,
+      kind,
+      currency: credit.currency,
+      amount,
+      dueDate: dueDate ? new Date(`${dueDate}T00:00:00Z`) : null,
+      makerId: args.makerId,
+      checkerId: args.checkerId,
+      recordedAt: now,
+    },
+  });
+  const drawn = sumMilli([toMilli(credit.drawnAmount), toMilli(amount)]);
+  // Settled when nothing more can be drawn: fully drawn, or a single drawing was all the credit allowed.
+  const settled = drawn >= toleranceBounds(terms).min || terms.partialShipments === "NOT_ALLOWED";
+  const drawnAmount = fromMilli(drawn, 3);
+  const hashes = presentation.documents.map((d) => d.sha256);
+  return {
+    creditData: { drawnAmount, ...(settled ? { status: "SETTLED" as const } : {}) },
+    milestone: { content: { presentationNumber: presentation.number, amount, currency: credit.currency, kind, dueDate, valueDate: isoDay(now) }, documentHashes: hashes },
+    extraMilestones: settled ? [{ kind: DERIVED_MILESTONES.settlement, content: { drawnAmount, currency: credit.currency, creditAmount: credit.amount } }] : [],
+    event: { presentationNumber: presentation.number, amount, kind, ...(settled ? { settled: true } : {}) },
+  };
+}
+
+export const preparePayment: Handler<"preparePayment"> = async ({ tx, actor, credit, subject, input }) => {
+  const { terms, presentation, claimed, available, amount, kind, dueDate } = await paymentFromInput(tx, credit, subject!.id, input);
   const decimals = currencyDecimals(terms.currency);
   const money = (value: bigint) => formatMoney(terms.currency, value, decimals);
   const drawnBefore = toMilli(credit.drawnAmount);
@@ -255,7 +306,7 @@ export const preparePayment: Handler<"preparePayment"> = async ({ tx, actor, cre
         amount: fromMilli(amount, 3),
         currency: terms.currency,
         kind,
-        dueDate: input.dueDate ?? null,
+        dueDate,
         previousStatus: presentation.status,
         claimedAmount: claimed,
         availableBefore: fromMilli(available, 3),
@@ -278,35 +329,17 @@ export const approvePayment: Handler<"approvePayment"> = async ({ tx, actor, cre
   const presentation = await presentationOf(tx, subject!.id);
   const amount = String(payload.amount);
   // The limits hold at approval too: another payment may have drawn the credit meanwhile.
-  const termsNow = (await loadTerms(tx, credit.currentTermsId)).terms;
-  checkPaymentAmount({ currency: credit.currency, amount: toMilli(amount), claimed: presentation.claimedAmount?.toString() ?? null, available: availableBalance(credit, termsNow) });
-  const kind = payload.kind as "SIGHT" | "DEFERRED" | "ACCEPTANCE" | "NEGOTIATION";
-  const dueDate = (payload.dueDate as string | null) ?? null;
-  await tx.payment.create({
-    data: {
-      creditId: credit.id,
-      presentationId: presentation.id,
-      kind,
-      currency: credit.currency,
-      amount,
-      dueDate: dueDate ? new Date(`${dueDate}T00:00:00Z`) : null,
-      makerId: approval.makerId,
-      checkerId: actor!.userId,
-      recordedAt: now,
-    },
-  });
   const terms = (await loadTerms(tx, credit.currentTermsId)).terms;
-  const drawn = sumMilli([toMilli(credit.drawnAmount), toMilli(amount)]);
-  // Settled when nothing more can be drawn: fully drawn, or a single drawing was all the credit allowed.
-  const settled = drawn >= toleranceBounds(terms).min || terms.partialShipments === "NOT_ALLOWED";
-  const drawnAmount = fromMilli(drawn, 3);
-  const hashes = presentation.documents.map((d) => d.sha256);
-  return {
-    creditData: { drawnAmount, ...(settled ? { status: "SETTLED" as const } : {}) },
-    milestone: { content: { presentationNumber: presentation.number, amount, currency: credit.currency, kind, dueDate, valueDate: isoDay(now) }, documentHashes: hashes },
-    extraMilestones: settled ? [{ kind: DERIVED_MILESTONES.settlement, content: { drawnAmount, currency: credit.currency, creditAmount: credit.amount } }] : [],
-    event: { presentationNumber: presentation.number, amount, kind, ...(settled ? { settled: true } : {}) },
-  };
+  checkPaymentAmount({ currency: credit.currency, amount: toMilli(amount), claimed: presentation.claimedAmount?.toString() ?? null, available: availableBalance(credit, terms) });
+  const kind = payload.kind as PaymentKind;
+  const dueDate = (payload.dueDate as string | null) ?? null;
+  return recordPaymentOf(tx, { credit, terms, presentation, amount, kind, dueDate, makerId: approval.makerId, checkerId: actor!.userId, now });
+};
+
+/** A bank with four eyes off: one officer records the payment in one step, as its maker and its checker. */
+export const recordPayment: Handler<"recordPayment"> = async ({ tx, actor, credit, subject, input, now }) => {
+  const { terms, presentation, amount, kind, dueDate } = await paymentFromInput(tx, credit, subject!.id, input);
+  return recordPaymentOf(tx, { credit, terms, presentation, amount: fromMilli(amount, 3), kind, dueDate, makerId: actor!.userId, checkerId: actor!.userId, now });
 };
 
 export const rejectPayment: Handler<"rejectPayment"> = async ({ tx, actor, credit, subject, input, now }) => {

@@ -11,8 +11,9 @@ import { sampleTerms } from "@/lib/terms/sample";
 import { type Fixture, ORGS, type OrgKey, ROLES, type World, createWorld, creditIn, snapshot } from "./world";
 
 // The permission matrix, generated from the lifecycle definition: every action, by every role of
-// every party (and of unrelated organisations, and the system), in every state. The expectation
-// is computed here from the definition table alone, independently of lib/lifecycle/authorize.ts.
+// every party (and of unrelated organisations, and the system), in every state (and a step offered
+// under one four-eyes setting only, under both). The expectation is computed here from the
+// definition table alone, independently of lib/lifecycle/authorize.ts.
 
 type Variant = { label: string; actor: Actor | typeof SYSTEM; org: OrgKey | null; roles: readonly MemberRole[] };
 
@@ -34,6 +35,8 @@ interface Case {
   creditStatus: CreditStatus;
   /** The amendment's or presentation's state (undefined for credit actions and create actions). */
   subjectState?: string;
+  /** For a step offered under one four-eyes setting only: every organisation's setting in this case. */
+  fourEyes?: boolean;
 }
 
 function expectedAllowed(c: Case, v: Variant, makerIsDual: boolean): boolean {
@@ -43,6 +46,8 @@ function expectedAllowed(c: Case, v: Variant, makerIsDual: boolean): boolean {
     (rule.from === "create" || (rule.from as readonly string[]).includes(rule.subject === "credit" ? c.creditStatus : c.subjectState!));
   if (v.org === null) return rule.by === "system" && stateOk;
   if (rule.by === "system") return false;
+  // A payment is prepared for a checker under four eyes, recorded in one step without: never both.
+  if (rule.whenFourEyes && (rule.whenFourEyes === "on") !== (c.fourEyes ?? true)) return false;
   if (c.action === "createCredit") {
     // Whoever drafts a credit becomes its applicant: any trading company's trader, except the
     // company the sample input names as beneficiary (no one is their own beneficiary).
@@ -130,7 +135,8 @@ function casesFor(subject: Subject): Case[] {
       if (blocked) cases.push({ action, creditStatus: blocked, subjectState: (rule.from as readonly string[])[0] });
     }
   }
-  return cases;
+  // Steps offered under one four-eyes setting only are tried under both.
+  return cases.flatMap((c) => (actionRule(c.action).whenFourEyes ? [{ ...c, fourEyes: true }, { ...c, fourEyes: false }] : [c]));
 }
 
 export function permissionMatrix(subject: Subject): void {
@@ -153,51 +159,62 @@ export function permissionMatrix(subject: Subject): void {
     });
 
     for (const c of casesFor(subject)) {
-      const title = `${c.action} with the credit ${c.creditStatus}${c.subjectState ? ` and the ${subject} ${c.subjectState}` : ""}`;
+      const title = `${c.action} with the credit ${c.creditStatus}${c.subjectState ? ` and the ${subject} ${c.subjectState}` : ""}${c.fourEyes === undefined ? "" : `, four eyes ${c.fourEyes ? "on" : "off"}`}`;
       it(title, async () => {
-        const rule = actionRule(c.action);
-        // For checker steps the pending approval was prepared by the bank's dual-role user, who must not approve it.
-        const maker = rule.checks ? ((rule.by as readonly Party[])[0] === "advisingBank" ? world.dualAdviser : world.dualIssuer) : world.users.issuingBank.MAKER;
-        const perform = (v: Variant, fixture: Fixture) =>
-          performAction({
-            actor: v.actor,
-            action: c.action,
-            creditId: fixture.creditId || undefined,
-            subjectId: rule.from === "create" ? undefined : (fixture.amendmentId ?? fixture.presentationId),
-            input: sampleInput(c.action, world, fixture),
-          });
-
-        const refused = variants.filter((v) => !expectedAllowed(c, v, Boolean(rule.checks)));
-        const allowed = variants.filter((v) => expectedAllowed(c, v, Boolean(rule.checks)));
-
-        const fixture = await fixtureFor(world, c, maker);
-        const before = fixture.creditId ? await snapshot(fixture.creditId) : String(await db().credit.count());
-        for (const v of refused) {
-          const outcome = await perform(v, fixture).then(
-            () => "succeeded",
-            (error: unknown) => (error instanceof AppError ? error.code : `crashed: ${String(error)}`),
-          );
-          // Naming yourself as beneficiary is refused as bad input, before any permission question.
-          const refusal = c.action === "createCredit" && v.org === "beneficiary" && v.roles.some((r) => rule.roles.includes(r)) ? /^INVALID_REQUEST$/ : /^(FORBIDDEN|NOT_FOUND|INVALID_STATE)$/;
-          expect([v.label, outcome]).toEqual([v.label, expect.stringMatching(refusal)]);
-        }
-        expect(fixture.creditId ? await snapshot(fixture.creditId) : String(await db().credit.count())).toBe(before);
-
-        for (const v of allowed) {
-          const fresh = await fixtureFor(world, c, maker);
-          const result = await perform(v, fresh);
-          const to = rule.to;
-          if (result.held) {
-            // Under four eyes (every bank here has it on) the step waits for a checker and changes no state.
-            expect([v.label, rule.fourEyes?.approval, await db().approval.count({ where: { creditId: fresh.creditId, status: "PENDING" } })]).toEqual([v.label, expect.any(String), 1]);
-            expect(result.subjectStatus ?? result.creditStatus).toBe(rule.subject === "credit" ? c.creditStatus : c.subjectState);
-          } else if (to && to !== "previous") {
-            const reached = rule.subject === "credit" ? result.creditStatus : result.subjectStatus;
-            // Some steps end the credit too (a payment that settles it): the subject still reaches `to`.
-            expect([v.label, reached]).toEqual([v.label, to]);
-          }
+        if (c.fourEyes === undefined) return runCase(c);
+        const orgs = { id: { in: Object.values(world.orgs) } };
+        await db().organization.updateMany({ where: orgs, data: { fourEyes: c.fourEyes } });
+        try {
+          await runCase(c);
+        } finally {
+          await db().organization.updateMany({ where: orgs, data: { fourEyes: true } });
         }
       });
+    }
+
+    async function runCase(c: Case): Promise<void> {
+      const rule = actionRule(c.action);
+      // For checker steps the pending approval was prepared by the bank's dual-role user, who must not approve it.
+      const maker = rule.checks ? ((rule.by as readonly Party[])[0] === "advisingBank" ? world.dualAdviser : world.dualIssuer) : world.users.issuingBank.MAKER;
+      const perform = (v: Variant, fixture: Fixture) =>
+        performAction({
+          actor: v.actor,
+          action: c.action,
+          creditId: fixture.creditId || undefined,
+          subjectId: rule.from === "create" ? undefined : (fixture.amendmentId ?? fixture.presentationId),
+          input: sampleInput(c.action, world, fixture),
+        });
+
+      const refused = variants.filter((v) => !expectedAllowed(c, v, Boolean(rule.checks)));
+      const allowed = variants.filter((v) => expectedAllowed(c, v, Boolean(rule.checks)));
+
+      const fixture = await fixtureFor(world, c, maker);
+      const before = fixture.creditId ? await snapshot(fixture.creditId) : String(await db().credit.count());
+      for (const v of refused) {
+        const outcome = await perform(v, fixture).then(
+          () => "succeeded",
+          (error: unknown) => (error instanceof AppError ? error.code : `crashed: ${String(error)}`),
+        );
+        // Naming yourself as beneficiary is refused as bad input, before any permission question.
+        const refusal = c.action === "createCredit" && v.org === "beneficiary" && v.roles.some((r) => rule.roles.includes(r)) ? /^INVALID_REQUEST$/ : /^(FORBIDDEN|NOT_FOUND|INVALID_STATE)$/;
+        expect([v.label, outcome]).toEqual([v.label, expect.stringMatching(refusal)]);
+      }
+      expect(fixture.creditId ? await snapshot(fixture.creditId) : String(await db().credit.count())).toBe(before);
+
+      for (const v of allowed) {
+        const fresh = await fixtureFor(world, c, maker);
+        const result = await perform(v, fresh);
+        const to = rule.to;
+        if (result.held) {
+          // Under four eyes (every bank here has it on, but in the cases of a step marked for one setting) the step waits for a checker and changes no state.
+          expect([v.label, rule.fourEyes?.approval, await db().approval.count({ where: { creditId: fresh.creditId, status: "PENDING" } })]).toEqual([v.label, expect.any(String), 1]);
+          expect(result.subjectStatus ?? result.creditStatus).toBe(rule.subject === "credit" ? c.creditStatus : c.subjectState);
+        } else if (to && to !== "previous") {
+          const reached = rule.subject === "credit" ? result.creditStatus : result.subjectStatus;
+          // Some steps end the credit too (a payment that settles it): the subject still reaches `to`.
+          expect([v.label, reached]).toEqual([v.label, to]);
+        }
+      }
     }
   });
 }
