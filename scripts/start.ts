@@ -72,11 +72,15 @@ async function main() {
     });
     resetConfigCache();
 
-    // The demo credits are made through the real lifecycle; the worker started below anchors them.
-    if (settings.SEED_DEMO) await atStage("seed", () => seedDemoWorld(log));
-
+    // The demo credits are made through the real lifecycle (the worker started below anchors
+    // them) while the production build runs: the seed mostly waits on PostgreSQL, the build on
+    // the CPU. Both finish before the first error is reported, so no build is left running.
     if (DEV) log("Development mode: next dev compiles pages on first request (no production build).");
-    else await atStage("build", () => ensureBuilt(log));
+    const [seeded, builtApp] = await Promise.allSettled([
+      settings.SEED_DEMO ? atStage("seed", () => seedDemoWorld(log)) : Promise.resolve(),
+      DEV ? Promise.resolve() : atStage("build", () => ensureBuilt(log)),
+    ]);
+    for (const outcome of [seeded, builtApp]) if (outcome.status === "rejected") throw outcome.reason;
 
     const require = createRequire(import.meta.url);
     const nextBin = require.resolve("next/dist/bin/next");
