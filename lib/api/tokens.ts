@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
+import { isUuid } from "@/lib/ids";
 import type { MemberRole, OrganizationKind } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, readRows } from "@/lib/db/client";
@@ -27,7 +28,7 @@ export async function createApiToken(actor: Actor, name: string): Promise<{ id: 
 }
 
 export async function revokeApiToken(actor: Actor, tokenId: string): Promise<void> {
-  const token = await db().apiToken.findFirst({ where: { id: tokenId, organizationId: actor.organizationId } });
+  const token = isUuid(tokenId) ? await db().apiToken.findFirst({ where: { id: tokenId, organizationId: actor.organizationId } }) : null;
   if (!token) throw new AppError("NOT_FOUND", "That token was not found.");
   if (token.userId !== actor.userId && !actor.roles.includes("ADMIN")) throw forbidden("Only its owner or an administrator can revoke a token.");
   await db().apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });

@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError, forbidden, invalid, notFound } from "@/lib/errors";
 import { visiblePartiesOf } from "@/lib/lifecycle/authorize";
+import { isUuid } from "@/lib/ids";
 
 // A bank grants an auditor firm read access to one of its credits, or to all of them, for a
 // period; it can revoke the grant at any time. Grants and revocations are logged with their uses.
@@ -22,10 +23,10 @@ export async function grantAuditAccess(
   const now = input.now ?? new Date();
   const validFrom = input.validFrom ?? now;
   if (!(input.validUntil > validFrom)) throw invalid("The grant must end after it starts.", { validUntil: "Must be after the start" });
-  const auditor = /^[0-9a-f-]{36}$/i.test(input.auditorId) ? await db().organization.findUnique({ where: { id: input.auditorId } }) : null;
+  const auditor = isUuid(input.auditorId) ? await db().organization.findUnique({ where: { id: input.auditorId } }) : null;
   if (!auditor || auditor.kind !== "AUDITOR") throw invalid("Choose an audit firm.", { auditorId: "Choose an audit firm" });
   if (input.creditId) {
-    const credit = /^[0-9a-f-]{36}$/i.test(input.creditId) ? await db().credit.findUnique({ where: { id: input.creditId } }) : null;
+    const credit = isUuid(input.creditId) ? await db().credit.findUnique({ where: { id: input.creditId } }) : null;
     if (!credit || !visiblePartiesOf(actor.organizationId, credit).some((p) => BANK_PARTIES.has(p))) throw notFound("The credit");
   }
   return db().$transaction(async (tx) => {
@@ -42,7 +43,7 @@ export async function grantAuditAccess(
 
 export async function revokeAuditAccess(actor: Actor, grantId: string, now = new Date()): Promise<void> {
   assertBankAdmin(actor);
-  const grant = /^[0-9a-f-]{36}$/i.test(grantId) ? await db().auditGrant.findFirst({ where: { id: grantId, bankId: actor.organizationId } }) : null;
+  const grant = isUuid(grantId) ? await db().auditGrant.findFirst({ where: { id: grantId, bankId: actor.organizationId } }) : null;
   if (!grant) throw notFound("The grant");
   if (grant.revokedAt) throw new AppError("INVALID_STATE", "This grant was already revoked.");
   await db().$transaction([

@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { forbidden, invalid } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
+import { forbidden, invalid, notFound } from "@/lib/errors";
 
 // A bank's own holidays: its examination deadlines (UCP 600 art. 14b) skip them.
 
@@ -22,5 +23,6 @@ export async function addHoliday(actor: Actor, input: { date: string; name: stri
 
 export async function removeHoliday(actor: Actor, holidayId: string): Promise<void> {
   if (actor.organizationKind !== "BANK" || !actor.roles.includes("ADMIN")) throw forbidden("Only a bank administrator manages its holidays.");
+  if (!isUuid(holidayId)) throw notFound("The holiday");
   await db().bankHoliday.deleteMany({ where: { id: holidayId, bankId: actor.organizationId } });
 }

@@ -5,6 +5,7 @@ import { partiesOf, visiblePartiesOf } from "@/lib/lifecycle/authorize";
 import { type ActionResult, performAction } from "@/lib/lifecycle/perform";
 import { shiftTermsDates } from "@/lib/terms/shift-dates";
 import { termsSchema } from "@/lib/terms/schema";
+import { isUuid } from "@/lib/ids";
 
 /**
  * "New credit from this one": a fresh draft with the credit's current terms and parties, made
@@ -14,7 +15,7 @@ import { termsSchema } from "@/lib/terms/schema";
  */
 export async function cloneCredit(options: { actor: Actor; creditId: string; idempotencyKey?: string; now?: Date }): Promise<ActionResult> {
   const { actor } = options;
-  if (!/^[0-9a-f-]{36}$/i.test(options.creditId)) throw notFound("The credit");
+  if (!isUuid(options.creditId)) throw notFound("The credit");
   const source = await db().credit.findUnique({ where: { id: options.creditId }, include: { currentTerms: { select: { terms: true } } } });
   if (!source || visiblePartiesOf(actor.organizationId, source).length === 0) throw notFound("The credit");
   if (!partiesOf(actor.organizationId, source).includes("applicant")) throw new AppError("FORBIDDEN", "Only the applicant can start a new credit from this one.");

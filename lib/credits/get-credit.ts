@@ -13,6 +13,7 @@ import type { ActionName, Party } from "@/lib/lifecycle/definition";
 import { type TermsChange, diffTerms } from "@/lib/terms/diff";
 import { type Terms, storedTermsSchema } from "@/lib/terms/schema";
 import { canAuditorSee } from "./audit-access";
+import { isUuid } from "@/lib/ids";
 
 // Everything the credit page (and the API's credit resource) shows, for one actor: only what
 // that actor may see, and the actions the lifecycle allows them now.
@@ -22,7 +23,7 @@ export type CreditDetail = NonNullable<Awaited<ReturnType<typeof getCredit>>>;
 const parse = (terms: unknown): Terms => storedTermsSchema.parse(terms);
 
 export async function getCredit(actor: Actor, creditId: string, options: { markSeen?: boolean } = {}) {
-  if (!/^[0-9a-f-]{36}$/i.test(creditId)) throw notFound("The credit");
+  if (!isUuid(creditId)) throw notFound("The credit");
   const credit = await db().credit.findUnique({
     where: { id: creditId },
     include: {

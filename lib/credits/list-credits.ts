@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db, readRows } from "@/lib/db/client";
 import { CREDIT_STATES } from "@/lib/lifecycle/definition";
 import { visibilityArms, visibleToSql } from "./visibility";
+import { isUuid } from "@/lib/ids";
 
 // All credits an actor may see, newest activity first, with search, filters and keyset
 // pagination: each page is an index range scan from the cursor, so page 4,000 costs what
@@ -48,7 +49,7 @@ function decodeCursor(cursor: string | undefined): Cursor | null {
   if (!cursor) return null;
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const updatedAt = new Date(at ?? "");
-  if (Number.isNaN(updatedAt.getTime()) || !id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (Number.isNaN(updatedAt.getTime()) || !id || !isUuid(id)) return null;
   return { updatedAt, id };
 }
 
@@ -81,7 +82,7 @@ export function listCreditsSql(actor: Actor, filters: CreditListFilters, pageSiz
 function pageSql(actor: Actor, filters: CreditListFilters, pageSize: number, { after, before }: ReturnType<typeof cursors>): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filters.status && CREDIT_STATES.includes(filters.status)) conditions.push(Prisma.sql`c.status = ${filters.status}::"CreditStatus"`);
-  if (filters.counterpartyId && /^[0-9a-f-]{36}$/i.test(filters.counterpartyId)) {
+  if (filters.counterpartyId && isUuid(filters.counterpartyId)) {
     const id = filters.counterpartyId;
     conditions.push(
       Prisma.sql`(c.applicant_id = ${id}::uuid OR c.beneficiary_id = ${id}::uuid OR c.issuing_bank_id = ${id}::uuid OR c.advising_bank_id = ${id}::uuid OR c.confirming_bank_id = ${id}::uuid)`,

@@ -4,6 +4,7 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { visiblePartiesOf } from "@/lib/lifecycle/authorize";
 import { creditLabel } from "./label";
 import { MESSAGE_MAX_CHARS, messageLengthProblem } from "./message-rules";
+import { isUuid } from "@/lib/ids";
 
 /** A message in the credit's thread, visible to every party that sees the credit. */
 export async function postMessage(actor: Actor, creditId: string, body: string): Promise<{ id: string }> {
@@ -11,7 +12,7 @@ export async function postMessage(actor: Actor, creditId: string, body: string):
   const problem = messageLengthProblem(text);
   if (problem) throw new AppError("INVALID_REQUEST", problem, { body: text.length === 0 ? "Write a message" : `At most ${MESSAGE_MAX_CHARS.toLocaleString("en-GB")} characters` });
   if (actor.roles.every((r) => r === "VIEWER")) throw forbidden("Viewers can read the thread but not post to it.");
-  if (!/^[0-9a-f-]{36}$/i.test(creditId)) throw notFound("The credit");
+  if (!isUuid(creditId)) throw notFound("The credit");
   const credit = await db().credit.findUnique({ where: { id: creditId } });
   if (!credit || visiblePartiesOf(actor.organizationId, credit).length === 0) throw notFound("The credit");
   const message = await db().message.create({ data: { creditId, authorId: actor.userId, authorOrgId: actor.organizationId, body: text }, select: { id: true } });

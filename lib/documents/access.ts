@@ -5,6 +5,7 @@ import { forbidden, notFound } from "@/lib/errors";
 import { visiblePartiesOf } from "@/lib/lifecycle/authorize";
 import { canAuditorSee } from "@/lib/credits/audit-access";
 import { recordAuditUse } from "@/lib/audit/log";
+import { isUuid } from "@/lib/ids";
 
 // Who may download a document: the beneficiary who presented it and the banks of the credit;
 // the applicant once the documents are released to it (after payment), or when it must decide
@@ -15,7 +16,7 @@ import { recordAuditUse } from "@/lib/audit/log";
 const RELEASED_TO_APPLICANT: readonly PresentationStatus[] = ["DISCREPANT", "WAIVED", "WAIVER_ACCEPTED", "PAYMENT_PENDING", "PAID"];
 
 export async function documentForDownload(actor: Actor, documentId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(documentId)) throw notFound("The document");
+  if (!isUuid(documentId)) throw notFound("The document");
   const document = await db().document.findUnique({ where: { id: documentId }, include: { credit: true, presentation: { select: { status: true } } } });
   if (!document) throw notFound("The document");
   if (actor.organizationKind === "AUDITOR") {

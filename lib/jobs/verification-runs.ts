@@ -10,6 +10,7 @@ import { verifyCredit } from "@/lib/verify/credit";
 import { checkCreditDocuments } from "@/lib/verify/documents";
 import { rpcAnchorReader } from "@/lib/verify/reader";
 import { serverTrust } from "@/lib/verify/trust";
+import { isUuid } from "@/lib/ids";
 
 // Portfolio checks: an auditor asks for every credit they may see to be verified against the
 // chain. The request is queued; a background job runs it, reporting progress as it goes, and
@@ -43,7 +44,7 @@ export async function requestPortfolioCheck(actor: Actor): Promise<{ id: string 
 }
 
 export async function getRun(actor: Actor, runId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(runId)) throw notFound("The check");
+  if (!isUuid(runId)) throw notFound("The check");
   const run = await db().verificationRun.findFirst({ where: { id: runId, auditorId: actor.organizationId } });
   if (!run) throw notFound("The check");
   return run;

@@ -14,6 +14,7 @@ import { type InputOf, parseInput } from "./inputs";
 import { HANDLERS } from "./handlers";
 import { ACTION_DONE, heldPhrase } from "./words";
 import { creditLabel } from "@/lib/credits/label";
+import { isUuid } from "@/lib/ids";
 
 // Every state change of a credit goes through performAction: validate the input, lock the
 // credit, check idempotency and the optimistic version, decide from the lifecycle definition,
@@ -297,7 +298,7 @@ const CREDIT_COLUMNS = Prisma.sql`
 
 /** The credit row, locked until the transaction ends (FOR UPDATE) unless `lock` is false. */
 export async function lockCredit(tx: Tx, creditId: string, lock = true): Promise<LockedCredit> {
-  if (!/^[0-9a-f-]{36}$/i.test(creditId)) throw notFound("The credit");
+  if (!isUuid(creditId)) throw notFound("The credit");
   const rows = await tx.$queryRaw<LockedCredit[]>`SELECT ${CREDIT_COLUMNS} FROM credits WHERE id = ${creditId}::uuid ${lock ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
   const credit = rows[0];
   if (!credit) throw notFound("The credit");
@@ -305,7 +306,7 @@ export async function lockCredit(tx: Tx, creditId: string, lock = true): Promise
 }
 
 async function lockSubject(tx: Tx, subject: "amendment" | "presentation", id: string, creditId: string): Promise<LockedSubject> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`The ${subject}`);
+  if (!isUuid(id)) throw notFound(`The ${subject}`);
   const rows =
     subject === "amendment"
       ? await tx.$queryRaw<(LockedSubject & { creditId: string })[]>`SELECT id, status::text AS status, version, credit_id AS "creditId" FROM amendments WHERE id = ${id}::uuid FOR UPDATE`
@@ -444,7 +445,7 @@ export async function precheckAction(options: { actor: Actor; action: ActionName
     if (visiblePartiesOf(options.actor.organizationId, credit).length === 0) throw notFound("The credit");
     let subjectState: string | undefined;
     if (rule.subject !== "credit" && rule.from !== "create") {
-      if (!options.subjectId || !/^[0-9a-f-]{36}$/i.test(options.subjectId)) throw notFound(`The ${rule.subject}`);
+      if (!options.subjectId || !isUuid(options.subjectId)) throw notFound(`The ${rule.subject}`);
       const subject =
         rule.subject === "amendment"
           ? await tx.amendment.findFirst({ where: { id: options.subjectId, creditId: credit.id }, select: { status: true } })

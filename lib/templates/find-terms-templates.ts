@@ -4,6 +4,7 @@ import { notFound } from "@/lib/errors";
 import { shiftTermsDates } from "@/lib/terms/shift-dates";
 import { type Terms, termsSchema } from "@/lib/terms/schema";
 import { assertDrafter } from "./access";
+import { isUuid } from "@/lib/ids";
 
 export interface TemplateSummary {
   id: string;
@@ -30,7 +31,7 @@ export async function listTermsTemplates(actor: Actor): Promise<TemplateSummary[
  */
 export async function termsFromTemplate(actor: Actor, templateId: string, today = new Date()): Promise<{ id: string; name: string; terms: Terms }> {
   assertDrafter(actor);
-  if (!/^[0-9a-f-]{36}$/i.test(templateId)) throw notFound("The template");
+  if (!isUuid(templateId)) throw notFound("The template");
   const row = await db().termsTemplate.findFirst({ where: { id: templateId, organizationId: actor.organizationId } });
   if (!row) throw notFound("The template");
   return { id: row.id, name: row.name, terms: shiftTermsDates(termsSchema.parse(row.terms), row.createdAt, today) };

@@ -5,6 +5,7 @@ import { AppError, invalid, notFound } from "@/lib/errors";
 import { partiesOf, visiblePartiesOf } from "@/lib/lifecycle/authorize";
 import { termsSchema } from "@/lib/terms/schema";
 import { assertDrafter } from "./access";
+import { isUuid } from "@/lib/ids";
 
 export const TEMPLATE_NAME_MAX = 80;
 
@@ -24,7 +25,7 @@ export async function saveTermsTemplate(options: { actor: Actor; creditId: strin
   const { actor } = options;
   assertDrafter(actor);
   const name = parseTemplateName(options.name);
-  if (!/^[0-9a-f-]{36}$/i.test(options.creditId)) throw notFound("The credit");
+  if (!isUuid(options.creditId)) throw notFound("The credit");
   const credit = await db().credit.findUnique({ where: { id: options.creditId }, include: { currentTerms: { select: { terms: true } } } });
   // Someone outside the credit learns nothing, not even that it exists.
   if (!credit || visiblePartiesOf(actor.organizationId, credit).length === 0) throw notFound("The credit");
