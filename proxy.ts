@@ -9,8 +9,13 @@ import { PATHNAME_HEADER } from "@/lib/credits/credit-path";
 //
 // It only reads the session cookie, never writes it. Auth.js's own middleware re-issues the
 // cookie on every request it lets through; a prefetch in flight while the user signs out would
-// then put the cookie back, and the user would still be signed in. Sessions therefore end 8
-// hours after sign-in (lib/auth/index.ts), whatever the activity: a fixed limit suits a bank.
+// then put the cookie back, and the user would still be signed in.
+//
+// This is an optimistic check: a cookie that decodes and names a session. Whether that session
+// is still live (not signed out or ended, within 8 hours of sign-in, not idle) is decided by its
+// user_sessions row, which currentActor (lib/auth/session.ts) reads for every page, server action
+// and API call. Next.js advises against database reads here, since the proxy runs for every
+// request, prefetches included; a revoked cookie gets past this wall and is stopped by the next.
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const secure = request.nextUrl.protocol === "https:";
@@ -20,7 +25,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     secureCookie: secure,
     salt: secure ? "__Secure-authjs.session-token" : "authjs.session-token",
   }).catch(() => null);
-  if (token?.sub) {
+  if (token?.sub && token.sid) {
     // The signed-in layout reads the path to answer 404 for an unknown credit (lib/credits/credit-path.ts).
     const forwarded = new Headers(request.headers);
     forwarded.set(PATHNAME_HEADER, request.nextUrl.pathname);

@@ -90,6 +90,8 @@ export const configSchema = z.object({
   }),
   AUTH_URL: httpUrl,
   AUTH_TRUST_HOST: bool(false),
+  /** A session unused for this many minutes ends (sign in again); every session ends 8 hours after sign-in regardless. */
+  SESSION_IDLE_MINUTES: int(1, 480, 60),
 
   STORAGE_DRIVER: z.enum(["local", "s3"], { error: 'expected "local" or "s3"' }).default("local"),
   /** Local document storage; defaults to DATA_DIR/documents. */

@@ -2,7 +2,8 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireActor } from "@/lib/auth/session";
-import { signOut } from "@/lib/auth";
+import { auth, signOut } from "@/lib/auth";
+import { endSignedOutSession } from "@/lib/auth/user-sessions";
 import { unreadCount } from "@/lib/notifications";
 import { canSeeCredit } from "@/lib/credits/can-see-credit";
 import { PATHNAME_HEADER, creditIdInPath } from "@/lib/credits/credit-path";
@@ -11,6 +12,9 @@ export const dynamic = "force-dynamic";
 
 async function signOutAction() {
   "use server";
+  // End the session on the server first: a copy of the cookie must open nothing afterwards.
+  const session = await auth();
+  await endSignedOutSession({ userId: session?.user?.id, sessionId: session?.sessionId });
   await signOut({ redirectTo: "/sign-in" });
 }
 

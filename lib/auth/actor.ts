@@ -13,6 +13,8 @@ export interface Actor {
   roles: MemberRole[];
   /** Set when the request came with an API token instead of a session. */
   apiTokenId?: string;
+  /** Set when the request came with a session cookie: its user_sessions row (lib/auth/user-sessions.ts). */
+  sessionId?: string;
 }
 
 /**

@@ -2,9 +2,33 @@ import NextAuth, { CredentialsSignin, type NextAuthResult } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticate } from "./authenticate";
+import { SESSION_MAX_HOURS, startSession } from "./user-sessions";
 
 // next-auth v5: email and password against our users table, JWT sessions. The token carries
-// only the user id; everything else (organisation, roles) is loaded per request (lib/auth/actor.ts).
+// only the user id and the id of the session's row (user_sessions); everything else
+// (organisation, roles) is loaded per request, and only while that row is live
+// (lib/auth/user-sessions.ts): the row, not the cookie's expiry, decides when a session ends.
+//
+// Sign-in and sign-out run as server actions calling signIn/signOut below, which call Auth.js
+// in-process (no CSRF token, no HTTP round trip). None of Auth.js's HTTP endpoints is served:
+// GET /api/auth/session would re-issue the cookie, and nothing else here needs them.
+
+declare module "next-auth" {
+  interface User {
+    /** Set by authorize() at sign-in: the user_sessions row the cookie will name. */
+    sessionId?: string;
+  }
+  interface Session {
+    sessionId?: string;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    /** The user_sessions row of this sign-in. */
+    sid?: string;
+  }
+}
 
 export class InvalidCredentials extends CredentialsSignin {
   override code = "invalid";
@@ -18,27 +42,38 @@ const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), p
 
 const nextAuth: NextAuthResult = NextAuth({
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_HOURS * 60 * 60 },
   pages: { signIn: "/sign-in" },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
         const result = await authenticate(parsed.data);
-        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
-        throw result.reason === "locked" ? new AccountLocked() : new InvalidCredentials();
+        if (!result.ok) throw result.reason === "locked" ? new AccountLocked() : new InvalidCredentials();
+        // signIn() builds this request from the server action's own headers: the browser's.
+        const sessionId = await startSession({
+          userId: result.user.id,
+          userAgent: request.headers.get("user-agent"),
+          ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? request.headers.get("x-real-ip"),
+        });
+        return { id: result.user.id, email: result.user.email, name: result.user.name, sessionId };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      // Only at sign-in is there a user; afterwards the token keeps what it was given then.
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = user.sessionId;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (token.sid) session.sessionId = token.sid;
       return session;
     },
     // Used by proxy.ts: every page outside the public ones needs a session.
@@ -48,4 +83,4 @@ const nextAuth: NextAuthResult = NextAuth({
   },
 });
 
-export const { handlers, auth, signIn, signOut } = nextAuth;
+export const { auth, signIn, signOut } = nextAuth;

@@ -1,14 +1,19 @@
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { AppError } from "@/lib/errors";
-import { type Actor, loadActor } from "./actor";
+import type { Actor } from "./actor";
 import { auth } from "./index";
+import { sessionActor } from "./user-sessions";
 
-/** The signed-in actor for this request (loaded once per request), or null. */
+/**
+ * The signed-in actor for this request (loaded once per request), or null. The cookie alone is
+ * not enough: its session row must be live (not ended, within 8 hours of sign-in, not idle).
+ * Every page, server action and cookie-authenticated API call comes through here; proxy.ts only
+ * reads the cookie, as Next.js advises for a proxy that runs before every request.
+ */
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
-  const userId = session?.user?.id;
-  return userId ? loadActor(userId) : null;
+  return sessionActor({ userId: session?.user?.id, sessionId: session?.sessionId });
 });
 
 /** For pages: the actor, or a redirect to the sign-in page. */

@@ -191,6 +191,7 @@ describe("the migrated database equals what Prisma Migrate would create", () => 
       "milestones_digest_hex",
       "milestones_seq_positive",
       "payments_amount_positive",
+      "user_sessions_absolute_limit",
     ]);
   });
 });

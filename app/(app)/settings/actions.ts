@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
 import { grantAuditAccess, revokeAuditAccess } from "@/lib/audit/grants";
 import { actorOrThrow } from "@/lib/auth/session";
+import { endMemberSessions, endOtherSessions, endSession } from "@/lib/auth/user-sessions";
 import { addHoliday, removeHoliday } from "@/lib/calendar/holidays";
 import { setFourEyes } from "@/lib/organizations/four-eyes";
 import { type ActionState, errorState } from "@/lib/http/action-state";
@@ -63,5 +64,28 @@ export async function removeHolidayAction(form: FormData): Promise<void> {
 
 export async function setFourEyesAction(form: FormData): Promise<void> {
   await setFourEyes(await actorOrThrow(), text(form, "fourEyes") === "on");
+  revalidatePath("/settings");
+}
+
+// Sessions: each operation checks on the server that the session is the acting user's own (or,
+// for an administrator, that the person is a member of their organisation).
+
+export async function endSessionAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    await endSession(await actorOrThrow(), text(form, "sessionId"));
+    revalidatePath("/settings");
+    return { status: "done", message: "Session ended. That browser is signed out." };
+  } catch (error) {
+    return errorState(error);
+  }
+}
+
+export async function endOtherSessionsAction(): Promise<void> {
+  await endOtherSessions(await actorOrThrow());
+  revalidatePath("/settings");
+}
+
+export async function endMemberSessionsAction(form: FormData): Promise<void> {
+  await endMemberSessions(await actorOrThrow(), text(form, "userId"));
   revalidatePath("/settings");
 }

@@ -8,7 +8,7 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
-import { type TokenState, addHolidayAction, createTokenAction, grantAuditAction } from "./actions";
+import { type TokenState, addHolidayAction, createTokenAction, endSessionAction, grantAuditAction } from "./actions";
 
 export function CreateTokenForm() {
   const [state, action, pending] = useFormAction<TokenState>(createTokenAction, IDLE);
@@ -92,6 +92,20 @@ export function AddHolidayForm() {
       <SubmitButton variant="secondary" pending={pending}>
         Add holiday
       </SubmitButton>
+    </form>
+  );
+}
+
+/** Ends one of the user's other sessions; `label` names it for screen readers (the button only says "End"). */
+export function EndSessionForm({ sessionId, label }: { sessionId: string; label: string }) {
+  const [state, action, pending] = useFormAction<ActionState>(endSessionAction, IDLE);
+  return (
+    <form onSubmit={action} className="flex flex-col items-end gap-1">
+      <input type="hidden" name="sessionId" value={sessionId} />
+      <SubmitButton size="sm" variant="secondary" pending={pending} aria-label={`End the session: ${label}`}>
+        End
+      </SubmitButton>
+      {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
     </form>
   );
 }

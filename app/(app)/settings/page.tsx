@@ -5,22 +5,28 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Time } from "@/components/ui/time";
+import { Time, formatUtcDateTime } from "@/components/ui/time";
 import { listApiTokens } from "@/lib/api/tokens";
 import { auditFirms, listGrants } from "@/lib/audit/grants";
 import { requireActor } from "@/lib/auth/session";
+import { describeUserAgent } from "@/lib/auth/user-agent";
+import { SESSION_MAX_HOURS, listMembersWithSessions, listSessions } from "@/lib/auth/user-sessions";
+import { config } from "@/lib/config";
 import { listHolidays } from "@/lib/calendar/holidays";
 import { listCredits } from "@/lib/credits/list-credits";
 import { canReconcile, latestReconciliation } from "@/lib/reconciliation/reconciliation";
 import { ReconciliationPanel } from "@/components/reconciliation/reconciliation-panel";
 import { fourEyesSetting } from "@/lib/organizations/four-eyes";
-import { removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction } from "./actions";
-import { AddHolidayForm, CreateTokenForm, GrantAuditForm } from "./forms";
+import { endMemberSessionsAction, endOtherSessionsAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction } from "./actions";
+import { AddHolidayForm, CreateTokenForm, EndSessionForm, GrantAuditForm } from "./forms";
 
 export const metadata: Metadata = { title: "Settings" };
 
 /** The default end of an audit grant: a year, the usual audit cycle. */
 const aYearFromToday = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+
+const idlePeriod = (minutes: number) =>
+  minutes === 60 ? "an hour" : minutes % 60 === 0 ? `${minutes / 60} hours` : `${minutes} minute${minutes === 1 ? "" : "s"}`;
 
 export default async function SettingsPage() {
   const actor = await requireActor();
@@ -30,7 +36,9 @@ export default async function SettingsPage() {
   const reconciles = canReconcile(actor);
   const fourEyes = isBank ? await fourEyesSetting(actor.organizationId) : true;
   const changesFourEyes = isBank && actor.roles.includes("ADMIN");
-  const [tokens, grants, auditors, credits, holidays, reconciliation] = await Promise.all([
+  const [sessions, members, tokens, grants, auditors, credits, holidays, reconciliation] = await Promise.all([
+    listSessions(actor),
+    listMembersWithSessions(actor),
     canTokens ? listApiTokens(actor) : [],
     isBank || actor.organizationKind === "AUDITOR" ? listGrants(actor) : [],
     bankAdmin ? auditFirms() : [],
@@ -42,6 +50,75 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" description={`${actor.name} · ${actor.organizationName} · ${actor.roles.map((r) => r.toLowerCase()).join(", ")}`} />
       <div className="space-y-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>Sessions</CardTitle>
+            <p className="text-sm text-slate-600">Where you are signed in. A session ends when you sign out, after {idlePeriod(config().SESSION_IDLE_MINUTES)} unused, and always {SESSION_MAX_HOURS} hours after signing in. End any you do not recognise, then change your password.</p>
+          </CardHeader>
+          <CardBody className="space-y-4">
+            <ul aria-label="Your sessions" className="divide-y divide-slate-100 text-sm">
+              {sessions.map((s) => {
+                const device = describeUserAgent(s.userAgent);
+                return (
+                  <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
+                    <span>
+                      <span className="font-medium" title={s.userAgent ?? undefined}>
+                        {device}
+                      </span>
+                      {s.ip ? <span className="text-slate-500"> · {s.ip}</span> : null} · signed in <Time value={s.signedInAt} /> · last seen <Time value={s.lastSeenAt} relative />{" "}
+                      {s.current ? <Badge tone="success">This session</Badge> : null}
+                    </span>
+                    {s.current ? null : <EndSessionForm sessionId={s.id} label={`${device}, signed in ${formatUtcDateTime(s.signedInAt)}`} />}
+                  </li>
+                );
+              })}
+            </ul>
+            {sessions.some((s) => !s.current) ? (
+              <ConfirmDialog
+                trigger="End all other sessions"
+                title="End all your other sessions?"
+                description="Every other browser signed in as you is signed out at once. This session stays signed in."
+                confirmLabel="End other sessions"
+                tone="danger"
+                formAction={endOtherSessionsAction}
+              />
+            ) : (
+              <p className="text-sm text-slate-600">You are signed in nowhere else.</p>
+            )}
+          </CardBody>
+        </Card>
+
+        {members.length > 0 ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Members&apos; sessions</CardTitle>
+              <p className="text-sm text-slate-600">As an administrator, sign a member of {actor.organizationName} out everywhere at once, for example when a device is lost. A change of roles or password does this by itself.</p>
+            </CardHeader>
+            <CardBody>
+              <ul aria-label="Members of your organisation" className="divide-y divide-slate-100 text-sm">
+                {members.map((m) => (
+                  <li key={m.userId} className="flex flex-wrap items-center justify-between gap-3 py-2">
+                    <span>
+                      <span className="font-medium">{m.name}</span> <span className="text-slate-500">{m.email}</span> · {m.liveSessions === 0 ? "not signed in" : `${m.liveSessions} active session${m.liveSessions === 1 ? "" : "s"}`}
+                    </span>
+                    {m.liveSessions > 0 && m.userId !== actor.userId ? (
+                      <ConfirmDialog
+                        trigger={`End ${m.name}'s sessions`}
+                        title={`Sign ${m.name} out everywhere?`}
+                        description="Every session of this member ends at once; they can sign in again with their password."
+                        confirmLabel="End their sessions"
+                        tone="danger"
+                        formAction={endMemberSessionsAction}
+                        hiddenFields={{ userId: m.userId }}
+                      />
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </CardBody>
+          </Card>
+        ) : null}
+
         {isBank ? (
           <Card>
             <CardHeader>
