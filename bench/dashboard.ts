@@ -17,6 +17,7 @@ import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { type Actor, loadActor } from "@/lib/auth/actor";
 import { createApiToken } from "@/lib/api/tokens";
+import { startSession } from "@/lib/auth/user-sessions";
 import { listCredits, listCreditsSql } from "@/lib/credits/list-credits";
 import { waitingForMe, waitingForMeSql, waitingForOthers, waitingForOthersSql } from "@/lib/credits/waiting";
 import { db, statementName } from "@/lib/db/client";
@@ -52,10 +53,11 @@ interface Scenario {
 
 let othersError: string | undefined;
 
-/** An Auth.js session cookie for `userId`, as sign-in would set it (lib/auth/index.ts). */
+/** An Auth.js session cookie for `userId`, as sign-in would set it (lib/auth/index.ts): a session row, and its id in the token. */
 async function sessionCookie(secret: string, userId: string): Promise<string> {
   const salt = "authjs.session-token";
-  return `${salt}=${await encode({ token: { sub: userId }, secret, salt, maxAge: 60 * 60 })}`;
+  const sid = await startSession({ userId, userAgent: "bench/dashboard.ts" });
+  return `${salt}=${await encode({ token: { sub: userId, sid }, secret, salt, maxAge: 60 * 60 })}`;
 }
 
 async function seed(): Promise<Scenario[]> {

@@ -2,6 +2,7 @@ import { config } from "@/lib/config";
 import { db, readRows } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isUuid } from "@/lib/ids";
 import type { Actor } from "./actor";
 
 // Server-side sessions (issue 12, M1). The session cookie (an Auth.js JWT) names a row of
@@ -15,7 +16,7 @@ export const SESSION_MAX_HOURS = 8;
 /** last_seen_at is written at most this often per session: one write a minute, not one a request. */
 export const TOUCH_EVERY_MS = 60_000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 
 export interface SessionClock {
   now?: Date;
@@ -49,7 +50,7 @@ export async function startSession(input: { userId: string; userAgent?: string |
  */
 export async function sessionActor(token: { userId?: string | null; sessionId?: string | null }, clock: SessionClock = {}): Promise<Actor | null> {
   const { userId, sessionId } = token;
-  if (!userId || !sessionId || !UUID.test(userId) || !UUID.test(sessionId)) return null;
+  if (!userId || !sessionId || !isUuid(userId) || !isUuid(sessionId)) return null;
   const now = clock.now ?? new Date();
   const [row] = await readRows<Omit<Actor, "userId" | "apiTokenId" | "sessionId"> & { lastSeenAt: Date }>(Prisma.sql`
     SELECT s.last_seen_at AS "lastSeenAt", u.name, u.email, m.organization_id AS "organizationId", o.name AS "organizationName", o.kind::text AS "organizationKind", m.roles::text[] AS roles
@@ -94,7 +95,7 @@ export async function listSessions(actor: Actor, clock: SessionClock = {}): Prom
 /** Ends one of the acting user's other sessions (Settings). Someone else's session is not found. */
 export async function endSession(actor: Actor, sessionId: string): Promise<void> {
   if (sessionId === actor.sessionId) throw new AppError("INVALID_REQUEST", "This is the session you are using: sign out to end it.");
-  const ended = UUID.test(sessionId) ? await db().userSession.updateMany({ where: { id: sessionId, userId: actor.userId, revokedAt: null }, data: { revokedAt: new Date() } }) : { count: 0 };
+  const ended = isUuid(sessionId) ? await db().userSession.updateMany({ where: { id: sessionId, userId: actor.userId, revokedAt: null }, data: { revokedAt: new Date() } }) : { count: 0 };
   if (ended.count === 0) throw new AppError("NOT_FOUND", "This session has already ended, or is not one of yours.");
 }
 
@@ -110,7 +111,7 @@ export async function endOtherSessions(actor: Actor): Promise<number> {
 /** Sign-out: ends the session the cookie names (only if it is the user's). */
 export async function endSignedOutSession(token: { userId?: string | null; sessionId?: string | null }): Promise<void> {
   const { userId, sessionId } = token;
-  if (!userId || !sessionId || !UUID.test(userId) || !UUID.test(sessionId)) return;
+  if (!userId || !sessionId || !isUuid(userId) || !isUuid(sessionId)) return;
   await db().userSession.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
@@ -120,7 +121,7 @@ export async function endSignedOutSession(token: { userId?: string | null; sessi
  * in the database as well (migration 20261201100000_user_sessions), whichever path made them.
  */
 export async function endAllSessions(userId: string): Promise<number> {
-  if (!UUID.test(userId)) return 0;
+  if (!isUuid(userId)) return 0;
   const ended = await db().userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
   return ended.count;
 }
@@ -128,7 +129,7 @@ export async function endAllSessions(userId: string): Promise<number> {
 /** An organisation's administrator ends every session of one of its members (Settings). */
 export async function endMemberSessions(admin: Actor, userId: string): Promise<number> {
   if (!admin.roles.includes("ADMIN")) throw new AppError("FORBIDDEN", "Only an administrator can end a member's sessions.");
-  const member = UUID.test(userId) ? await db().membership.findUnique({ where: { userId_organizationId: { userId, organizationId: admin.organizationId } }, select: { id: true } }) : null;
+  const member = isUuid(userId) ? await db().membership.findUnique({ where: { userId_organizationId: { userId, organizationId: admin.organizationId } }, select: { id: true } }) : null;
   if (!member) throw new AppError("NOT_FOUND", "This person is not a member of your organisation.");
   return endAllSessions(userId);
 }
