@@ -90,6 +90,7 @@ test("Auth.js's endpoints are not served: no renewed cookie from /api/auth/sessi
 });
 
 test("a user ends another of their sessions from Settings, and then all the others; those browsers are signed out", async ({ browser }) => {
+  test.setTimeout(240_000); // four sign-ins (argon2) and the Settings page scanned by axe, on two busy cores
   const email = await userOfOwn("settings");
   const here = await browserAs(browser, email, LINUX_FIREFOX);
   const there = await browserAs(browser, email, WINDOWS_CHROME);
