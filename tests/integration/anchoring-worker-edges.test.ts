@@ -1,7 +1,7 @@
-import { Wallet, toQuantity } from "ethers";
+import { JsonRpcProvider, Wallet, toQuantity } from "ethers";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { AnchorRegistry } from "@/lib/chain/anchor-registry";
-import { makeSigner } from "@/lib/chain/provider";
+import { type AnchorRegistry, connectAnchorRegistry } from "@/lib/chain/anchor-registry";
+import { makeProvider, makeSigner } from "@/lib/chain/provider";
 import { db } from "@/lib/db/client";
 import { type RunningAnvil, startAnvil } from "@/lib/dev/anvil";
 import { appendMilestone } from "@/lib/anchoring/record";
@@ -75,7 +75,7 @@ describe("the anchoring worker, off the happy path", () => {
 
     await leaseNow(chain);
     const before = Date.now();
-    expect(await worker.tick()).toMatchObject({ sent: 0, confirmed: 0, errors: [] });
+    expect(await worker.tick()).toMatchObject({ sent: 0, confirmed: 0, waiting: 1, errors: [] });
     const waiting = await batchOf(chain);
     expect(waiting).toMatchObject({ status: "SENDING", txHash: sent.txHash, attempts: 1 });
     // Looked at again after the poll interval (not at once, which would spin the tick; not after
@@ -86,8 +86,9 @@ describe("the anchoring worker, off the happy path", () => {
 
     await chain.provider.send("evm_mine", []);
     await leaseNow(chain);
-    // confirmations: 2 holds the batch at SUBMITTED for a look at what the landing recorded.
-    expect(await workerOn(chain, { confirmations: 2 }).tick()).toMatchObject({ sent: 0, errors: [] });
+    // confirmations: 2 holds the batch at SUBMITTED for a look at what the landing recorded: the
+    // tick finds it landed (waiting for the record), then one block short (waiting for a block).
+    expect(await workerOn(chain, { confirmations: 2 }).tick()).toMatchObject({ sent: 0, confirmed: 0, waiting: 2, errors: [] });
     const landed = await batchOf(chain);
     expect(landed).toMatchObject({ status: "SUBMITTED", txHash: sent.txHash, lastError: null });
     const receipt = await chain.provider.getTransactionReceipt(sent.txHash!);
@@ -149,8 +150,9 @@ describe("the anchoring worker, off the happy path", () => {
     };
     const worker = workerOn(chain, { leaseMs: 60_000 }, racing);
     // The send meets AlreadyAnchored: no error, nothing counted as sent, and the batch is free
-    // at once, so the same tick finds the root's transaction and confirms it.
-    expect(await worker.tick()).toMatchObject({ batched: 3, sent: 0, confirmed: 1, errors: [] });
+    // at once, so the same tick finds the root's transaction (two waits: the refused send, the
+    // landing recorded) and confirms it.
+    expect(await worker.tick()).toMatchObject({ batched: 3, sent: 0, confirmed: 1, waiting: 2, errors: [] });
     const batch = await batchOf(chain);
     expect(batch).toMatchObject({ status: "CONFIRMED", attempts: 0, lastError: null });
     const event = await chain.registry.findAnchorEvent(batch.root);
@@ -271,5 +273,146 @@ describe("the anchoring worker, off the happy path", () => {
     for (const m of await db().milestone.findMany({ where: { id: { in: ids } } })) expect(verifyInclusion(batch.root, m.digest, m.proof)).toBe(true);
     await worker.tick();
     expect(await anchoredCount(ids)).toBe(3);
+  });
+
+  it("sends again a transaction the node dropped, and one the node mined as reverted", async () => {
+    const chain = await ownChain();
+    await chain.provider.send("evm_setAutomine", [false]);
+    const worker = workerOn(chain, { confirmationPollMs: 400 });
+    const ids = await commitMilestones(1);
+    expect(await worker.tick()).toMatchObject({ batched: 1, sent: 1, errors: [] });
+    const first = await batchOf(chain);
+
+    // The node forgets the transaction (evicted from its mempool): no receipt, no pending transaction.
+    await chain.provider.send("anvil_dropTransaction", [first.txHash]);
+    expect(await chain.provider.getTransaction(first.txHash!)).toBeNull();
+    await leaseNow(chain);
+    expect(await worker.tick()).toMatchObject({ sent: 1, waiting: 1, errors: [] }); // sent again, then waiting in the mempool
+    const resent = await batchOf(chain);
+    expect(resent).toMatchObject({ status: "SENDING", attempts: 2 });
+    // The same nonce and call: possibly the very same signed transaction, now known to the node again.
+    expect(await chain.provider.getTransaction(resent.txHash!)).not.toBeNull();
+
+    // The batch names a transaction the node mined as failed (status 0), and the root is not on chain: send again.
+    await chain.provider.send("anvil_dropTransaction", [resent.txHash]);
+    const stranger = makeSigner(Wallet.createRandom().privateKey, chain.provider);
+    await chain.provider.send("anvil_setBalance", [await stranger.getAddress(), "0x56BC75E2D63100000"]);
+    const failed = await stranger.sendTransaction({ to: chain.address, data: "0xdeadbeef", gasLimit: 100_000 });
+    await chain.provider.send("evm_mine", []);
+    expect((await chain.provider.getTransactionReceipt(failed.hash))?.status).toBe(0);
+    await db().$executeRaw`UPDATE anchor_batches SET tx_hash = ${failed.hash}, next_attempt_at = now() WHERE id = ${first.id}::uuid`;
+    expect(await worker.tick()).toMatchObject({ sent: 1, waiting: 1, errors: [] }); // sent again, then waiting in the mempool
+    expect(await batchOf(chain)).toMatchObject({ status: "SENDING", attempts: 3 });
+
+    await chain.provider.send("evm_mine", []);
+    await leaseNow(chain);
+    await worker.tick();
+    expect((await batchOf(chain)).status).toBe("CONFIRMED");
+    expect(await anchoredCount(ids)).toBe(1);
+  });
+
+  it("does not confirm against a block replaced between reading the receipt and reading the block", async () => {
+    const chain = await ownChain();
+    // The worker's own view of the node: the first block it reads by number is reorganised away
+    // just before the read (the worst moment a real reorg could choose).
+    class ReorgOnFirstBlockRead extends JsonRpcProvider {
+      armed = true;
+      override async getBlock(...args: Parameters<JsonRpcProvider["getBlock"]>) {
+        if (this.armed) {
+          this.armed = false;
+          await this.send("anvil_reorg", [1, []]);
+        }
+        return super.getBlock(...args);
+      }
+    }
+    const plain = makeProvider(chain.rpcUrl);
+    const provider = new ReorgOnFirstBlockRead(chain.rpcUrl, await plain.getNetwork(), { staticNetwork: true, cacheTimeout: -1 });
+    const lines: string[] = [];
+    const worker = new AnchoringWorker({ provider, registry: chain.registry, signer: chain.signer, chainId: chain.chainId, contractAddress: chain.address }, FAST, (l) => lines.push(l));
+    const ids = await commitMilestones(2);
+
+    const report = await worker.tick();
+    expect(report).toMatchObject({ batched: 2, reorged: 1, errors: [] });
+    expect(provider.armed).toBe(false);
+    expect(lines.filter((l) => l.includes("left the canonical chain (reorg)"))).toHaveLength(1);
+    // Sent again and confirmed in the block that is canonical now, with that block's time.
+    for (let i = 0; i < 3 && (await batchOf(chain)).status !== "CONFIRMED"; i++) await worker.tick();
+    const batch = await batchOf(chain);
+    expect(batch).toMatchObject({ status: "CONFIRMED", reorgCount: 1 });
+    const block = await plain.getBlock(Number(batch.blockNumber));
+    expect(batch.blockHash).toBe(block!.hash);
+    expect(batch.blockTime?.getTime()).toBe(block!.timestamp * 1000);
+    expect(await anchoredCount(ids)).toBe(2);
+  });
+
+  it("a root on chain whose log the node cannot return: no error and no spin, looked at again later", async () => {
+    const chain = await ownChain();
+    const ids = await commitMilestones(1);
+    // Anchored behind the worker's back (as by a crashed worker's late send), and the node's log
+    // search comes back empty (a provider's range limit, pruned logs).
+    let anchoredBehind = false;
+    const blind: AnchorRegistry = {
+      ...chain.registry,
+      isAnchored: async (root) => {
+        if (!anchoredBehind) {
+          anchoredBehind = true;
+          const batch = await batchOf(chain);
+          await (await chain.registry.anchor(root, batch.leafCount, batch.heads as never)).wait();
+          return false;
+        }
+        return chain.registry.isAnchored(root);
+      },
+      findAnchorEvent: async () => null,
+    };
+    const lines: string[] = [];
+    const worker = workerOn(chain, { confirmationPollMs: 5_000 }, blind, (l) => lines.push(l));
+    const report = await Promise.race([worker.tick(), new Promise<"spinning">((r) => setTimeout(() => r("spinning"), 15_000))]);
+    expect(report).toMatchObject({ batched: 1, sent: 0, confirmed: 0, errors: [] });
+    const batch = await batchOf(chain);
+    expect(batch).toMatchObject({ status: "SENDING", attempts: 0 });
+    expect(batch.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 2_000);
+    expect(lines.some((l) => l.includes("is anchored but its transaction was not found"))).toBe(true);
+
+    // Once the log can be read again, the worker records the root's transaction and confirms it.
+    await leaseNow(chain);
+    await workerOn(chain).tick();
+    expect((await batchOf(chain)).status).toBe("CONFIRMED");
+    expect(await anchoredCount(ids)).toBe(1);
+  });
+
+  it("two workers sending at the same moment with the same key take turns: no nonce spent twice", async () => {
+    const chain = await ownChain();
+    // Two batches waiting to be sent (a first attempt failed before any transaction).
+    const failing: AnchorRegistry = { ...chain.registry, anchor: async () => Promise.reject(new Error("node unreachable")) };
+    await commitMilestones(1);
+    await workerOn(chain, { batchSize: 1 }, failing).tick();
+    await commitMilestones(1);
+    await workerOn(chain, { batchSize: 1 }, failing).tick();
+    expect(await db().anchorBatch.count({ where: { contractAddress: chain.address, status: "SENDING" } })).toBe(2);
+    await leaseNow(chain);
+
+    // Each worker its own signer on the same key; each send waits (up to 1.5 s) until the other
+    // worker's send has begun too: only the send lock keeps them from reading the same nonce.
+    let arrived = 0;
+    let release!: () => void;
+    const both = new Promise<void>((r) => (release = r));
+    const workerWithOwnSigner = () => {
+      const signer = makeSigner(chain.signerKey, chain.provider);
+      const registry = connectAnchorRegistry(chain.address, signer);
+      const meeting: AnchorRegistry = {
+        ...registry,
+        anchor: async (...args) => {
+          if (++arrived === 2) release();
+          await Promise.race([both, new Promise((r) => setTimeout(r, 1_500))]);
+          return registry.anchor(...args);
+        },
+      };
+      return new AnchoringWorker({ provider: chain.provider, registry: meeting, signer, chainId: chain.chainId, contractAddress: chain.address }, { ...FAST, batchSize: 1 });
+    };
+    const reports = await Promise.all([workerWithOwnSigner().tick(), workerWithOwnSigner().tick()]);
+    expect(reports.flatMap((r) => r.errors)).toEqual([]);
+    expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(2);
+    const batches = await db().anchorBatch.findMany({ where: { contractAddress: chain.address } });
+    expect(batches.map((b) => b.status)).toEqual(["CONFIRMED", "CONFIRMED"]);
   });
 });
