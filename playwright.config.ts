@@ -5,6 +5,10 @@ import { defineConfig, devices } from "@playwright/test";
 
 const baseURL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
 
+/** Specs of one long test each (a whole credit's life in the browser, several minutes on two cores). */
+const LONG_WALKS = ["**/lifecycle.spec.ts", "**/presentation.spec.ts", "**/standby.spec.ts", "**/demo-world.spec.ts"];
+const browserUse = { ...devices["Desktop Chrome"], viewport: { width: 1360, height: 900 } };
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
@@ -26,5 +30,10 @@ export default defineConfig({
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1360, height: 900 } } }],
+  // The long walks first: two workers then finish together instead of one walk of four minutes
+  // starting when everything else is done (Playwright queues projects in this order).
+  projects: [
+    { name: "walks", testMatch: LONG_WALKS, use: browserUse },
+    { name: "chromium", testIgnore: LONG_WALKS, use: browserUse },
+  ],
 });
