@@ -3,14 +3,15 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { DOCUMENT_DATA_FIELDS } from "../lib/documents/data";
 import type { DocumentKind } from "../lib/terms/schema";
+import { apiAction } from "./support/api";
 import { act, creditIdFrom, expectAllAnchored, openCredit } from "./support/credit-page";
 import { USERS, personAs } from "./support/users";
 
 // A standby letter of credit under ISP98, in the browser: the applicant drafts it as a standby
-// (no shipment fields, a demand and a statement of default as the documents), the beneficiary
-// agrees, the issuing bank's maker and checker issue it, the advising bank advises it, the
-// beneficiary presents a demand with a statement of default, and the bank determines it complying
-// and pays, each with four eyes. Every milestone is anchored and verifies.
+// (no shipment fields, a demand and a statement of default as the documents); the beneficiary
+// agrees, the issuing bank's maker and checker issue it and the advising bank advises it (through
+// the API); the beneficiary presents a demand with a statement of default, and the bank
+// determines it complying and pays, each with four eyes. Every milestone is anchored and verifies.
 
 const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const pdf = (title: string) => Buffer.from(`%PDF-1.4\n% ${title} ${randomBytes(8).toString("hex")}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
@@ -38,7 +39,6 @@ test("a standby credit under ISP98 goes through a demand: issued, demand and sta
   const seller = await personAs(browser, USERS.seller);
   const maker = await personAs(browser, USERS.issuingMaker);
   const checker = await personAs(browser, USERS.issuingChecker);
-  const adviser = await personAs(browser, USERS.advisingMaker);
 
   // The applicant drafts a standby: choosing the kind takes the shipment fields away and lists
   // a demand and a statement of default as the documents required.
@@ -70,18 +70,13 @@ test("a standby credit under ISP98 goes through a demand: issued, demand and sta
   await expect(buyer.getByText("PLEASE ACKNOWLEDGE RECEIPT").first()).toBeVisible();
   await act(buyer, "Send to beneficiary", { "Comment (optional)": "Standby for the supply contract" });
 
-  await openCredit(seller, creditId);
-  await act(seller, "Agree to these terms");
-  await openCredit(buyer, creditId);
-  await act(buyer, "Submit to issuing bank");
-
-  // Maker prepares, a different checker approves: issued. The advising bank advises.
-  await openCredit(maker, creditId);
-  await act(maker, "Prepare issuance", { "Credit number (field 20)": `MTB-SB-${Date.now().toString().slice(-8)}` });
-  await openCredit(checker, creditId);
-  await act(checker, "Approve and issue");
-  await openCredit(adviser, creditId);
-  await act(adviser, "Advise to beneficiary");
+  // Agreement, issuance (maker and checker) and advice, as the banks' back offices would send
+  // them: the browser walk of these steps is e2e/lifecycle.spec.ts.
+  await apiAction(USERS.seller, creditId, "endorseTerms");
+  await apiAction(USERS.buyer, creditId, "submitApplication", { input: {} });
+  await apiAction(USERS.issuingMaker, creditId, "prepareIssuance", { input: { creditNumber: `MTB-SB-${Date.now().toString().slice(-8)}` } });
+  await apiAction(USERS.issuingChecker, creditId, "approveIssuance");
+  await apiAction(USERS.advisingMaker, creditId, "adviseCredit", { input: { addConfirmation: false } });
 
   // The beneficiary presents a demand for the full amount and a statement of default.
   await openCredit(seller, creditId);
