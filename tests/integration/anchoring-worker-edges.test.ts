@@ -415,4 +415,18 @@ describe("the anchoring worker, off the happy path", () => {
     const batches = await db().anchorBatch.findMany({ where: { contractAddress: chain.address } });
     expect(batches.map((b) => b.status)).toEqual(["CONFIRMED", "CONFIRMED"]);
   });
+
+  it("commits a document once: a later batch naming the same document hash adds no second commitment", async () => {
+    const chain = await ownChain();
+    const worker = workerOn(chain);
+    const hash = "cd".repeat(32);
+    await commitMilestones(1, [hash]);
+    await worker.tick();
+    await commitMilestones(1, [hash]);
+    await worker.tick();
+    const batches = await db().anchorBatch.findMany({ where: { contractAddress: chain.address }, orderBy: { createdAt: "asc" } });
+    expect(batches.map((b) => b.leafCount)).toEqual([2, 1]); // the second: its milestone only
+    const anchors = await db().documentAnchor.findMany({ where: { sha256: hash } });
+    expect(anchors.map((a) => a.batchId)).toEqual([batches[0]!.id]);
+  });
 });
