@@ -1,5 +1,6 @@
 import type { MemberRole, OrganizationKind } from "@/lib/generated/prisma/enums";
 import { readRows } from "@/lib/db/client";
+import { isUuid } from "@/lib/ids";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** Who is acting: a signed-in user (or an API token acting as one), with their organisation and roles. */
@@ -21,14 +22,15 @@ export interface Actor {
  * Load an actor fresh from the database: roles and memberships are never taken from the session
  * token or the client, so a revoked role stops working at the next request.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The actor's columns from users u, memberships m and organizations o (loadActor, sessionActor). */
+export const ACTOR_COLUMNS = Prisma.sql`u.name, u.email, m.organization_id AS "organizationId", o.name AS "organizationName", o.kind::text AS "organizationKind", m.roles::text[] AS roles`;
 
 export async function loadActor(userId: string, organizationId?: string): Promise<Actor | null> {
-  if (!UUID.test(userId) || (organizationId !== undefined && !UUID.test(organizationId))) return null;
+  if (!isUuid(userId) || (organizationId !== undefined && !isUuid(organizationId))) return null;
   // Every signed-in page and action loads the actor: one join on pg without Prisma's engine
   // (readRows), where findFirst with include cost three queries.
   const [row] = await readRows<Omit<Actor, "userId" | "apiTokenId">>(Prisma.sql`
-    SELECT u.name, u.email, m.organization_id AS "organizationId", o.name AS "organizationName", o.kind::text AS "organizationKind", m.roles::text[] AS roles
+    SELECT ${ACTOR_COLUMNS}
       FROM memberships m
       JOIN users u ON u.id = m.user_id
       JOIN organizations o ON o.id = m.organization_id

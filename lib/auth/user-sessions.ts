@@ -3,7 +3,7 @@ import { db, readRows } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
-import type { Actor } from "./actor";
+import { ACTOR_COLUMNS, type Actor } from "./actor";
 
 // Server-side sessions (issue 12, M1). The session cookie (an Auth.js JWT) names a row of
 // user_sessions besides the user; every page, server action and API call loads its actor through
@@ -53,7 +53,7 @@ export async function sessionActor(token: { userId?: string | null; sessionId?: 
   if (!userId || !sessionId || !isUuid(userId) || !isUuid(sessionId)) return null;
   const now = clock.now ?? new Date();
   const [row] = await readRows<Omit<Actor, "userId" | "apiTokenId" | "sessionId"> & { lastSeenAt: Date }>(Prisma.sql`
-    SELECT s.last_seen_at AS "lastSeenAt", u.name, u.email, m.organization_id AS "organizationId", o.name AS "organizationName", o.kind::text AS "organizationKind", m.roles::text[] AS roles
+    SELECT s.last_seen_at AS "lastSeenAt", ${ACTOR_COLUMNS}
       FROM user_sessions s
       JOIN users u ON u.id = s.user_id
       JOIN memberships m ON m.user_id = s.user_id
