@@ -178,7 +178,7 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
     if (actorUser.organizationKind !== "CORPORATE") throw new AppError("FORBIDDEN", "Only a trading company can apply for a credit.");
     const facts: ActionFacts = {
       credit: { applicantId: actorUser.organizationId, beneficiaryId: "", issuingBankId: "", advisingBankId: "", confirmingBankId: null, status: "DRAFT" },
-      fourEyes: await fourEyesOn(tx, actorUser.organizationId),
+      fourEyes: await fourEyesFor(tx, rule, actorUser),
     };
     assertAllowed(decide(actorUser, name, facts));
     const result = await handler!({ tx, actor: actorUser, action: name, rule, credit: null as never, subject: null, input: input as never, now });
@@ -202,7 +202,7 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
 
   const pending = rule.checks || rule.fourEyes ? await pendingApproval(tx, credit.id, subject?.id ?? null) : null;
   // The acting bank's setting decides which steps it takes (payment in one step or two) and whether a maker's step is held.
-  const fourEyes = actorUser ? await fourEyesOn(tx, actorUser.organizationId) : true;
+  const fourEyes = await fourEyesFor(tx, rule, actorUser);
   assertAllowed(decide(actor, name, { credit, subjectState: subject?.status, pending, fourEyes }));
 
   // Four eyes: the maker's step is held as a pending approval and changes nothing else.
@@ -325,9 +325,14 @@ async function pendingApproval(tx: Tx, creditId: string, subjectId: string | nul
   });
 }
 
-/** The acting organisation's four-eyes setting (Organization.fourEyes, on by default). */
-async function fourEyesOn(tx: Tx, organizationId: string): Promise<boolean> {
-  const org = await tx.organization.findUnique({ where: { id: organizationId }, select: { fourEyes: true } });
+/**
+ * The acting organisation's four-eyes setting (Organization.fourEyes, on by default), read only
+ * for the steps it decides (held maker steps, and steps offered under one setting): every other
+ * action is spared the query.
+ */
+async function fourEyesFor(tx: Tx, rule: AnyActionRule, actor: Actor | null): Promise<boolean> {
+  if (!actor || !(rule.fourEyes || rule.whenFourEyes)) return true;
+  const org = await tx.organization.findUnique({ where: { id: actor.organizationId }, select: { fourEyes: true } });
   return org?.fourEyes ?? true;
 }
 
@@ -453,6 +458,6 @@ export async function precheckAction(options: { actor: Actor; action: ActionName
       if (!subject) throw notFound(`The ${rule.subject}`);
       subjectState = subject.status;
     }
-    assertAllowed(decide(options.actor, options.action, { credit, subjectState, fourEyes: await fourEyesOn(tx, options.actor.organizationId) }));
+    assertAllowed(decide(options.actor, options.action, { credit, subjectState, fourEyes: await fourEyesFor(tx, rule, options.actor) }));
   });
 }
