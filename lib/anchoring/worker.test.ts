@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { creditKey } from "./credit-key";
-import { DEFAULT_WORKER_SETTINGS, creditHeads, inSeqOrder } from "./worker";
+import { AnchoringWorker, DEFAULT_WORKER_SETTINGS, type TickReport, creditHeads, inSeqOrder } from "./worker";
 
 // The worker's pure rules: which pending milestones may enter a batch, and which head of each
 // credit the batch publishes. The worker itself runs against PostgreSQL and anvil in
@@ -57,5 +57,104 @@ describe("DEFAULT_WORKER_SETTINGS", () => {
       maxBackoffMs: 60_000,
       confirmationPollMs: 1_000,
     });
+  });
+});
+
+describe("AnchoringWorker start and stop", () => {
+  // A worker whose ticks the test releases one at a time, so stop() can land mid-tick.
+  class HeldWorker extends AnchoringWorker {
+    ticks = 0;
+    finished = 0;
+    readonly logged: string[] = [];
+    /** What the next ticks end with: a report's errors, or a thrown error. */
+    outcome: { errors: string[] } | { throws: Error } = { errors: [] };
+    private release: (() => void) | undefined;
+    constructor() {
+      super({} as ConstructorParameters<typeof AnchoringWorker>[0], {}, (line) => this.logged.push(line));
+    }
+    override async tick(): Promise<TickReport> {
+      this.ticks++;
+      await new Promise<void>((resolve) => (this.release = resolve));
+      this.finished++;
+      if ("throws" in this.outcome) throw this.outcome.throws;
+      return { batched: 0, sent: 0, confirmed: 0, reorged: 0, waiting: 0, errors: this.outcome.errors };
+    }
+    finishTick(): void {
+      this.release?.();
+      this.release = undefined;
+    }
+  }
+  const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it("stopped during a tick: waits for that tick, schedules no other, leaves no timer behind", async () => {
+    const before = timers();
+    const worker = new HeldWorker();
+    worker.start(5);
+    expect(worker.ticks).toBe(1);
+    const stopping = worker.stop();
+    let stopped = false;
+    void stopping.then(() => (stopped = true));
+    await pause(20);
+    expect(stopped).toBe(false); // still waiting for the running tick
+    worker.finishTick();
+    await stopping;
+    expect(worker.finished).toBe(1);
+    expect(timers()).toBe(before);
+    await pause(30);
+    expect(worker.ticks).toBe(1);
+  });
+
+  it("stopped between ticks: clears the pending timer, so no tick runs and nothing keeps the process alive", async () => {
+    const before = timers();
+    const worker = new HeldWorker();
+    worker.start(60_000);
+    worker.finishTick();
+    await pause(10); // the first tick is done; the next waits on its timer
+    expect(timers()).toBe(before + 1);
+    await worker.stop();
+    expect(timers()).toBe(before);
+    expect(worker.ticks).toBe(1);
+  });
+
+  it("keeps polling until stopped, and a worker stopped before it starts never ticks", async () => {
+    const worker = new HeldWorker();
+    worker.start(1);
+    for (let i = 1; i <= 3; i++) {
+      await vi.waitFor(() => expect(worker.ticks).toBe(i));
+      worker.finishTick();
+    }
+    await vi.waitFor(() => expect(worker.ticks).toBe(4));
+    const stopping = worker.stop();
+    worker.finishTick();
+    await stopping;
+
+    expect(worker.logged).toEqual([]);
+
+    const never = new HeldWorker();
+    await never.stop();
+    never.start(1);
+    await pause(20);
+    expect(never.ticks).toBe(0);
+  });
+
+  it("logs each failed step of a tick, and a tick that throws, and goes on polling after either", async () => {
+    const worker = new HeldWorker();
+    worker.outcome = { errors: ["sending: nonce too low", "confirming: timeout"] };
+    worker.start(1);
+    worker.finishTick();
+    await vi.waitFor(() => expect(worker.ticks).toBe(2));
+    worker.outcome = { throws: new Error("database unreachable") };
+    worker.finishTick();
+    await vi.waitFor(() => expect(worker.ticks).toBe(3));
+    const stopping = worker.stop();
+    worker.finishTick();
+    await stopping;
+    expect(worker.logged).toEqual([
+      "anchoring: sending: nonce too low",
+      "anchoring: confirming: timeout",
+      "anchoring: database unreachable",
+      "anchoring: database unreachable",
+    ]);
   });
 });

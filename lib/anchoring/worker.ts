@@ -106,6 +106,7 @@ export class AnchoringWorker {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    // Stryker disable next-line ConditionalExpression: clearTimeout(undefined) does nothing, so the guard is equivalent
     if (this.timer) clearTimeout(this.timer);
     await this.running;
   }
