@@ -1,5 +1,5 @@
-import { getToken } from "next-auth/jwt";
 import { type NextRequest, NextResponse } from "next/server";
+import { readSessionCookie } from "@/lib/auth/session-cookie";
 import { config as settings } from "@/lib/config";
 import { PATHNAME_HEADER } from "@/lib/credits/credit-path";
 
@@ -18,14 +18,7 @@ import { PATHNAME_HEADER } from "@/lib/credits/credit-path";
 // request, prefetches included; a revoked cookie gets past this wall and is stopped by the next.
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  const secure = request.nextUrl.protocol === "https:";
-  const token = await getToken({
-    req: request,
-    secret: settings().AUTH_SECRET ?? "",
-    secureCookie: secure,
-    salt: secure ? "__Secure-authjs.session-token" : "authjs.session-token",
-  }).catch(() => null);
-  if (token?.sub && token.sid) {
+  if (await readSessionCookie(request.cookies, settings().AUTH_SECRET)) {
     // The signed-in layout reads the path to answer 404 for an unknown credit (lib/credits/credit-path.ts).
     const forwarded = new Headers(request.headers);
     forwarded.set(PATHNAME_HEADER, request.nextUrl.pathname);

@@ -1,8 +1,10 @@
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireActor } from "@/lib/auth/session";
-import { auth, signOut } from "@/lib/auth";
+import { signOut } from "@/lib/auth";
+import { readSessionCookie } from "@/lib/auth/session-cookie";
+import { config } from "@/lib/config";
 import { endSignedOutSession } from "@/lib/auth/user-sessions";
 import { unreadCount } from "@/lib/notifications";
 import { canSeeCredit } from "@/lib/credits/can-see-credit";
@@ -13,8 +15,8 @@ export const dynamic = "force-dynamic";
 async function signOutAction() {
   "use server";
   // End the session on the server first: a copy of the cookie must open nothing afterwards.
-  const session = await auth();
-  await endSignedOutSession({ userId: session?.user?.id, sessionId: session?.sessionId });
+  const claims = await readSessionCookie(await cookies(), config().AUTH_SECRET);
+  await endSignedOutSession({ userId: claims?.userId, sessionId: claims?.sessionId });
   await signOut({ redirectTo: "/sign-in" });
 }
 

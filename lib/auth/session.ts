@@ -2,7 +2,9 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "./actor";
-import { auth } from "./index";
+import { cookies } from "next/headers";
+import { config } from "@/lib/config";
+import { readSessionCookie } from "./session-cookie";
 import { sessionActor } from "./user-sessions";
 
 /**
@@ -12,8 +14,8 @@ import { sessionActor } from "./user-sessions";
  * reads the cookie, as Next.js advises for a proxy that runs before every request.
  */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  return sessionActor({ userId: session?.user?.id, sessionId: session?.sessionId });
+  const claims = await readSessionCookie(await cookies(), config().AUTH_SECRET);
+  return claims ? sessionActor(claims) : null;
 });
 
 /** For pages: the actor, or a redirect to the sign-in page. */

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { encode } from "next-auth/jwt";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { SESSION_MAX_HOURS, TOUCH_EVERY_MS, endMemberSessions, endOtherSessions, endSession, endSignedOutSession, listSessions, sessionActor, startSession } from "@/lib/auth/user-sessions";
+import { config, resetConfigCache } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { useTestDatabase } from "./support/database";
@@ -10,11 +12,22 @@ import { type World, createUser, createWorld } from "./support/world";
 // Sessions end on the server (issue 12, M1): the cookie names a user_sessions row, and a row
 // that was ended, is past 8 hours from sign-in or sat idle is refused, whatever the cookie says.
 
-// currentActor reads the cookie through Auth.js's auth(); here it returns what a decoded cookie
-// would hold, so the test goes through the same function every page, action and API call uses.
-const cookie = vi.hoisted(() => ({ session: null as null | { user: { id: string }; sessionId?: string } }));
-vi.mock("@/lib/auth", () => ({ auth: async () => cookie.session }));
+// currentActor reads the session cookie from the request (next/headers); here the request's
+// cookie is a real one, sealed with the app's secret as sign-in seals it, so the test goes
+// through the same function every page, action and API call uses.
+const cookie = vi.hoisted(() => ({ value: null as string | null }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (name === "authjs.session-token" && cookie.value ? { value: cookie.value } : undefined) }),
+}));
+process.env.AUTH_SECRET ??= "integration-test-auth-secret-0123456789abcdef";
+resetConfigCache();
 const { currentActor } = await import("@/lib/auth/session");
+
+/** Sets the request's session cookie to one naming `session`, as Auth.js would seal it at sign-in. */
+async function setCookie(session: { user: { id: string }; sessionId?: string }) {
+  const salt = "authjs.session-token";
+  cookie.value = await encode({ token: { sub: session.user.id, sid: session.sessionId }, secret: config().AUTH_SECRET!, salt, maxAge: SESSION_MAX_HOURS * 3600 });
+}
 
 useTestDatabase();
 let world: World;
@@ -22,7 +35,7 @@ beforeAll(async () => {
   world = await createWorld();
 });
 beforeEach(() => {
-  cookie.session = null;
+  cookie.value = null;
 });
 
 const HOUR = 3_600_000;
@@ -45,14 +58,14 @@ describe("currentActor and a session's row", () => {
   it("acts as the user while the session is live, with the session named", async () => {
     const maker = world.users.issuingBank.MAKER;
     const token = await signedIn(maker);
-    cookie.session = { user: { id: maker.userId }, sessionId: token.sessionId };
+    await setCookie({ user: { id: maker.userId }, sessionId: token.sessionId });
     expect(await currentActor()).toEqual({ ...maker, sessionId: token.sessionId });
   });
 
   it("refuses a token whose session was signed out", async () => {
     const maker = world.users.advisingBank.MAKER;
     const token = await signedIn(maker);
-    cookie.session = { user: { id: maker.userId }, sessionId: token.sessionId };
+    await setCookie({ user: { id: maker.userId }, sessionId: token.sessionId });
     expect(await currentActor()).not.toBeNull();
     await endSignedOutSession(token);
     expect(await currentActor()).toBeNull();
@@ -63,12 +76,12 @@ describe("currentActor and a session's row", () => {
     const maker = world.users.applicant.MAKER;
     const other = world.users.beneficiary.MAKER;
     // A cookie issued before sessions had rows carries only the user.
-    cookie.session = { user: { id: maker.userId } };
+    await setCookie({ user: { id: maker.userId } });
     expect(await currentActor()).toBeNull();
-    cookie.session = { user: { id: maker.userId }, sessionId: randomUUID() };
+    await setCookie({ user: { id: maker.userId }, sessionId: randomUUID() });
     expect(await currentActor()).toBeNull();
     const othersSession = await signedIn(other);
-    cookie.session = { user: { id: maker.userId }, sessionId: othersSession.sessionId };
+    await setCookie({ user: { id: maker.userId }, sessionId: othersSession.sessionId });
     expect(await currentActor()).toBeNull();
     expect(await sessionActor({ userId: maker.userId, sessionId: "not-a-uuid" })).toBeNull();
   });
@@ -78,7 +91,7 @@ describe("currentActor and a session's row", () => {
     const signIn = new Date(Date.now() - SESSION_MAX_HOURS * HOUR - 60_000);
     const token = await signedIn(maker, { at: signIn });
     await db().userSession.update({ where: { id: token.sessionId }, data: { lastSeenAt: minutesAgo(1) } });
-    cookie.session = { user: { id: maker.userId }, sessionId: token.sessionId };
+    await setCookie({ user: { id: maker.userId }, sessionId: token.sessionId });
     expect(await currentActor()).toBeNull();
     // A minute before the limit it still works.
     expect(await sessionActor(token, { now: new Date(signIn.getTime() + SESSION_MAX_HOURS * HOUR - 60_000) })).not.toBeNull();
