@@ -1,3 +1,4 @@
+import { currencyDecimals } from "@/lib/money";
 import { cn } from "./cn";
 
 // Amounts are exact decimals (Decimal(18,3) in the database, strings on the way): they are
@@ -6,14 +7,9 @@ import { cn } from "./cn";
 /** Anything an amount arrives as: a decimal string, a number, a bigint, or a Prisma Decimal. */
 export type AmountLike = string | number | bigint | { toFixed(): string };
 
-/** Minor units of an ISO 4217 currency from the platform's own tables (USD 2, JPY 0, KWD 3). */
-export function currencyDecimals(currency: string): number {
-  try {
-    return new Intl.NumberFormat("en-GB", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2; // not an ISO code the platform knows: show cents, like most currencies
-  }
-}
+// Minor units come from the platform's one table (lib/money.ts), the one the server validates
+// amounts against: building an Intl.NumberFormat per amount shown cost as much as rendering its row.
+export { currencyDecimals };
 
 function toDecimalString(amount: AmountLike): string {
   if (typeof amount === "string") return amount.trim();
