@@ -20,7 +20,7 @@ import { createApiToken } from "@/lib/api/tokens";
 import { startSession } from "@/lib/auth/user-sessions";
 import { listCredits, listCreditsSql } from "@/lib/credits/list-credits";
 import { waitingForMe, waitingForMeSql, waitingForOthers, waitingForOthersSql } from "@/lib/credits/waiting";
-import { db, statementName } from "@/lib/db/client";
+import { db, genericPoolConfig, statementName } from "@/lib/db/client";
 import { createBenchDatabase } from "./support/database";
 import { type RunningApp, startApp } from "./support/http-app";
 import { type HttpClient, httpClient } from "./support/http-client";
@@ -145,13 +145,17 @@ runBenchmark("dashboard", async () => {
   // unprepared run shows what planning every execution again would cost the list.
   const pool = new pg.Pool({ connectionString: database.url, max: POOL_SIZE, options: "-c jit=off" });
   const jitPool = new pg.Pool({ connectionString: database.url, max: POOL_SIZE });
-  for (const p of [pool, jitPool]) {
+  // The queues run on the app's generic-plan pool (lib/db/client.ts); their baseline does too,
+  // and one run on the ordinary pool shows what PostgreSQL's own choice of custom plans costs.
+  const genericPool = new pg.Pool(genericPoolConfig(database.url));
+  for (const p of [pool, jitPool, genericPool]) {
     p.on("error", () => {}); // the database is dropped at the end, under idle connections
     onCleanup(() => p.end());
   }
   const prepared = (on: pg.Pool, sql: Captured) => on.query({ name: statementName(sql.text), text: sql.text, values: sql.values as unknown[] }).then(() => undefined);
   const bare = (sql: Captured) => prepared(pool, sql);
   const bareJit = (sql: Captured) => prepared(jitPool, sql);
+  const bareGeneric = (sql: Captured) => prepared(genericPool, sql);
   const bareUnprepared = (sql: Captured) => pool.query(sql.text, sql.values as unknown[]).then(() => undefined);
 
   let app: RunningApp | undefined;
@@ -218,15 +222,18 @@ runBenchmark("dashboard", async () => {
   const bareList = await measure("credit list (3 pages)", "bare SQL (pg pool)", (s, i) => bare(page(s, i).sql), scenarios);
   const bareListUnprepared = await measure("credit list (3 pages)", "bare SQL, planned at every run", (s, i) => bareUnprepared(page(s, i).sql), scenarios);
   const me = await measure("waiting for me", "waitingForMe()", (s) => waitingForMe(s.actor).then(() => undefined), scenarios);
-  const bareMe = await measure("waiting for me", "bare SQL (pg pool)", (s) => bare(s.waitingForMe), scenarios);
+  const bareMe = await measure("waiting for me", "bare SQL (pg pool, generic plan)", (s) => bareGeneric(s.waitingForMe), scenarios);
+  const bareMeCustom = await measure("waiting for me", "bare SQL, custom plans (PostgreSQL's choice)", (s) => bare(s.waitingForMe), scenarios);
   const bareMeJit = await measure("waiting for me", "bare SQL, PostgreSQL default jit=on", (s) => bareJit(s.waitingForMe), scenarios);
   let others: ReturnType<typeof summary> | undefined;
   let bareOthers: ReturnType<typeof summary> | undefined;
+  let bareOthersCustom: ReturnType<typeof summary> | undefined;
   if (othersError) {
     console.error(`waiting for others: not measured, waitingForOthers() fails: ${othersError}`);
   } else {
     others = await measure("waiting for others", "waitingForOthers()", (s) => waitingForOthers(s.actor).then(() => undefined), scenarios);
-    bareOthers = await measure("waiting for others", "bare SQL (pg pool)", (s) => bare(s.waitingForOthers!), scenarios);
+    bareOthers = await measure("waiting for others", "bare SQL (pg pool, generic plan)", (s) => bareGeneric(s.waitingForOthers!), scenarios);
+    bareOthersCustom = await measure("waiting for others", "bare SQL, custom plans (PostgreSQL's choice)", (s) => bare(s.waitingForOthers!), scenarios);
   }
 
   console.log(`\n${CREDITS} credits, 50 organisations, ${CLIENTS} concurrent clients, ${SECONDS} s each:`);
@@ -242,6 +249,8 @@ runBenchmark("dashboard", async () => {
     { query: "credit list", via: "bare SQL unprepared vs prepared", "p95 ratio": ratio(bareListUnprepared.p95, bareList.p95) },
     { query: "waiting for me", via: "waitingForMe()", "p95 ratio": ratio(me.p95, bareMe.p95) },
     { query: "waiting for me", via: "bare SQL jit=on vs jit=off", "p95 ratio": ratio(bareMeJit.p95, bareMe.p95) },
+    { query: "waiting for me", via: "bare SQL custom plans vs generic", "p95 ratio": ratio(bareMeCustom.p95, bareMe.p95) },
+    ...(bareOthers && bareOthersCustom ? [{ query: "waiting for others", via: "bare SQL custom plans vs generic", "p95 ratio": ratio(bareOthersCustom.p95, bareOthers.p95) }] : []),
     ...(others && bareOthers ? [{ query: "waiting for others", via: "waitingForOthers()", "p95 ratio": ratio(others.p95, bareOthers.p95) }] : []),
   ]);
 
@@ -251,9 +260,9 @@ runBenchmark("dashboard", async () => {
   const plans = {
     listBank: await explain(pool, bank.pages[0]!.sql),
     listCorporate: await explain(pool, corporate.pages[0]!.sql),
-    waitingForMeBank: await explain(pool, bank.waitingForMe),
+    waitingForMeBank: await explain(genericPool, bank.waitingForMe),
     waitingForMeBankJitOn: await explain(jitPool, bank.waitingForMe),
-    ...(bank.waitingForOthers ? { waitingForOthersBank: await explain(pool, bank.waitingForOthers) } : {}),
+    ...(bank.waitingForOthers ? { waitingForOthersBank: await explain(genericPool, bank.waitingForOthers) } : {}),
   };
   const executionTime = (plan: string) => /Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? "?";
   console.log("\nEXPLAIN ANALYZE execution time, alone:");

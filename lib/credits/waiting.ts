@@ -173,7 +173,7 @@ export interface WaitingForMe extends WaitingItem {
 export async function waitingForMe(actor: Actor, limit = 50, today = new Date()): Promise<WaitingForMe[]> {
   const query = waitingForMeSql(actor, limit);
   if (!query) return [];
-  const rows = await readRows<WaitingItem & { fourEyes: boolean | null }>(query);
+  const rows = await readRows<WaitingItem & { fourEyes: boolean | null }>(query, { plan: "generic" });
   if (rows.length === 0) return [];
   const facts = await loadFacts(rows.map((r) => r.id));
   const holidays = await holidaysOf([...new Set([...facts.values()].map((f) => f.issuingBankId))]);
@@ -257,5 +257,5 @@ export function waitingForOthersSql(actor: Actor, limit = 20): Prisma.Sql {
 
 /** Active credits that wait for another party (and which), oldest first. */
 export async function waitingForOthers(actor: Actor, limit = 20): Promise<(WaitingItem & { waitingFor: string[] })[]> {
-  return readRows<WaitingItem & { waitingFor: string[] }>(waitingForOthersSql(actor, limit));
+  return readRows<WaitingItem & { waitingFor: string[] }>(waitingForOthersSql(actor, limit), { plan: "generic" });
 }
