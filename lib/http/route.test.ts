@@ -69,4 +69,29 @@ describe("readJson", () => {
     expect(await read({}, '{"a":1}')).toEqual({ code: "UNSUPPORTED_MEDIA_TYPE" });
     expect(await read({ "content-type": "application/json" }, "{oops")).toEqual({ code: "INVALID_REQUEST" });
   });
+
+  it("stops reading a chunked body at the limit, counting bytes, without waiting for the rest", async () => {
+    let pulled = 0;
+    // A body that would go on for ever, announced without a length (chunked), 64 kB a chunk.
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new TextEncoder().encode(`"${"x".repeat(65_534)}"`));
+      },
+    });
+    const chunked = new Request(`${APP}/api/v1/credits`, { method: "POST", headers: { "content-type": "application/json" }, body: endless, duplex: "half" } as RequestInit);
+    await expect(readJson(chunked, 200_000)).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    expect(pulled).toBeLessThan(10);
+    // The limit is in bytes: 400,000 characters of two bytes each are 800 kB, over a 500 kB limit.
+    const wide = JSON.stringify("é".repeat(400_000));
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(wide));
+        controller.close();
+      },
+    });
+    const request = new Request(`${APP}/api/v1/credits`, { method: "POST", headers: { "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit);
+    await expect(readJson(request, 500_000)).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    expect(await read({ "content-type": "application/json" }, JSON.stringify("é".repeat(1_000)))).toEqual({ value: "é".repeat(1_000) });
+  });
 });

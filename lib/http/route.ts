@@ -4,6 +4,7 @@ import { currentActor } from "@/lib/auth/session";
 import { actorFromBearer } from "@/lib/api/tokens";
 import { AppError, isAppError } from "@/lib/errors";
 import { stringify } from "./json";
+import { boundedText } from "./body";
 
 // Route handlers: one wrapper that authenticates (API token or session cookie), maps AppError to
 // its status with a clear JSON message, and never lets a stack trace reach the client.
@@ -77,9 +78,9 @@ export async function readJson(request: Request, maxBytes = 1_000_000): Promise<
   const wrongType = () => new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON, with Content-Type: application/json.");
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > 0 && !isJson) throw wrongType();
-  if (length > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(maxBytes / 1000)} kB.`);
-  const text = await request.text();
-  if (text.length > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(maxBytes / 1000)} kB.`);
+  // Counted in bytes as the body arrives: a chunked body announces no length.
+  const text = await boundedText(request, maxBytes);
+  if (text === null) throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(maxBytes / 1000)} kB.`);
   if (text.trim() === "") return {};
   if (!isJson) throw wrongType();
   try {

@@ -1,5 +1,6 @@
 import type { FunctionFragment } from "ethers";
 import { anchorRegistryInterface } from "@/lib/chain/anchor-registry";
+import { boundedText } from "./body";
 import type { RateLimiter } from "./rate-limit";
 
 // The public JSON-RPC relay's rules (issue 12, M4). It used to check a call's method and target
@@ -121,26 +122,6 @@ const idOf = (item: unknown): Id => {
   return typeof id === "string" || typeof id === "number" ? id : null;
 };
 
-/** Reads at most `limit` bytes of the body; null when it is longer. */
-async function boundedText(request: Request, limit: number): Promise<string | null> {
-  const announced = Number(request.headers.get("content-length") ?? 0);
-  if (announced > limit) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
 
 export interface RelayOptions {
   upstream: string | undefined;
