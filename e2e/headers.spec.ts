@@ -1,0 +1,43 @@
+import { sql } from "./support/runtime";
+import { expect, test } from "./support/test";
+import { USERS, personAs } from "./support/users";
+
+// Issue 12, L5: every response carries the security headers (docs/SECURITY.md), API answers are
+// never stored, and a document's preview may be framed by our own pages only.
+
+const PAGE_HEADERS = {
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "same-origin",
+};
+
+test("pages and the API send the security headers, and API answers are not stored", async ({ request }) => {
+  for (const path of ["/sign-in", "/verify", "/", "/api/v1/credits", "/api/public/documents/" + "ab".repeat(32)]) {
+    const response = await request.get(path, { maxRedirects: 0, failOnStatusCode: false });
+    const headers = response.headers();
+    expect(headers, path).toMatchObject(PAGE_HEADERS);
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["permissions-policy"], path).toContain("camera=()");
+    expect(headers["strict-transport-security"], path).toContain("max-age=");
+    if (path.startsWith("/api/")) expect(headers["cache-control"], path).toContain("no-store");
+  }
+});
+
+test("a document preview may be framed by our own pages only, and is not stored", async ({ browser }) => {
+  const [document] = await sql<{ id: string }>(
+    `SELECT d.id FROM documents d JOIN presentations p ON p.id = d.presentation_id JOIN credits c ON c.id = p.credit_id
+      JOIN organizations o ON o.id = c.beneficiary_id JOIN memberships m ON m.organization_id = o.id JOIN users u ON u.id = m.user_id
+     WHERE u.email = $1 AND d.media_type = 'application/pdf' LIMIT 1`,
+    [USERS.seller],
+  );
+  expect(document, "the demo world has a PDF presented by the seller").toBeDefined();
+  const seller = await personAs(browser, USERS.seller);
+  const response = await seller.context().request.get(`/api/v1/documents/${document!.id}?inline=1`);
+  expect(response.status()).toBe(200);
+  const headers = response.headers();
+  expect(headers["x-frame-options"]).toBe("SAMEORIGIN");
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'self'");
+  expect(headers["content-security-policy"]).not.toContain("frame-ancestors 'none'");
+  expect(headers["cache-control"]).toContain("no-store");
+  await seller.context().close();
+});
