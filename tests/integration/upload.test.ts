@@ -8,7 +8,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as upload } from "@/app/api/v1/credits/[creditId]/presentations/[presentationId]/documents/route";
 import { GET as download } from "@/app/api/v1/documents/[documentId]/route";
 import { createApiToken } from "@/lib/api/tokens";
@@ -355,6 +355,46 @@ describe("the upload and download routes", () => {
     const response = await post(pdf(10_000), "invoice.pdf", tokens.otherCorporate);
     expect([403, 404]).toContain(response.status);
     expect(await filesUnder(base)).toEqual(before);
+  });
+
+  it("refuses a non-party's upload before reading its body or calling storage, in both body layouts", async () => {
+    // Refusing afterwards would leave no file either (the refused bytes are deleted), so the
+    // test watches the two things only an early refusal avoids: reading the body, writing to storage.
+    const put = vi.spyOn(LocalDocumentStorage.prototype, "put");
+    const chunk = pdf(64 * 1024);
+    let pulled = 0;
+    const body = () =>
+      new ReadableStream<Uint8Array>({
+        pull(controller) {
+          pulled++;
+          if (pulled > 40) controller.close();
+          else controller.enqueue(pulled === 1 ? new Uint8Array(chunk) : new Uint8Array(64 * 1024));
+        },
+      });
+    try {
+      for (const inBody of [false, true]) {
+        pulled = 0;
+        const terms = termsSchema.parse(sampleTerms());
+        const details = { kind: "COMMERCIAL_INVOICE", originals: 2, copies: 1, fileName: "invoice.pdf", data: invoiceData(terms) };
+        const query = inBody ? "" : `?${new URLSearchParams({ ...details, originals: "2", copies: "1", data: JSON.stringify(details.data) })}`;
+        const stream = inBody ? new Blob([JSON.stringify(details), "\n", new Uint8Array(chunk)]).stream() : body();
+        const request = new Request(`http://localhost/api/v1/credits/${creditId}/presentations/${presentationId}/documents${query}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${tokens.otherCorporate}`, "content-type": "application/octet-stream" },
+          body: stream,
+          duplex: "half",
+        } as RequestInit);
+        const response = await upload(request, { params: Promise.resolve({ creditId, presentationId }) });
+        expect([403, 404], inBody ? "details in the body" : "details in the query").toContain(response.status);
+        if (!inBody) expect(pulled, "chunks of the body read before the refusal").toBeLessThanOrEqual(2);
+      }
+      expect(put).not.toHaveBeenCalled();
+      // The same upload from the beneficiary does reach storage: the spy sees real writes.
+      expect((await post(pdf(10_000), "invoice.pdf")).status).toBe(201);
+      expect(put).toHaveBeenCalledTimes(1);
+    } finally {
+      put.mockRestore();
+    }
   });
 });
 
