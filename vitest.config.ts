@@ -24,6 +24,8 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
           environment: "node",
           env: { TZ: tz },
+          // next-auth's ESM imports `next/server` without an extension: let Vite resolve it.
+          server: { deps: { inline: ["next-auth", "@auth/core"] } },
         },
       })),
       {

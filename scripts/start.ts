@@ -82,6 +82,7 @@ async function main() {
     ]);
     for (const outcome of [seeded, builtApp]) if (outcome.status === "rejected") throw outcome.reason;
 
+    const appUrl = `http://${settings.HOST === "0.0.0.0" ? "localhost" : settings.HOST}:${settings.PORT}`;
     const require = createRequire(import.meta.url);
     const nextBin = require.resolve("next/dist/bin/next");
     // The signing key never reaches the web server: only this process sends transactions. Nor
@@ -89,7 +90,9 @@ async function main() {
     const { ANCHOR_SIGNER_KEY: _key, MIGRATION_DATABASE_URL: _owner, ...webEnv } = process.env;
     web = spawn(process.execPath, [nextBin, DEV ? "dev" : "start", "--port", String(settings.PORT), "--hostname", settings.HOST], {
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...webEnv, NODE_ENV: DEV ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true" },
+      // Sign-in redirects to AUTH_URL; unset, to the URL served here rather than to whatever
+      // host a request names (lib/auth/index.ts). Behind a proxy, configure one of the two.
+      env: { ...webEnv, NODE_ENV: DEV ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1", ...(settings.AUTH_URL || settings.AUTH_TRUST_HOST ? {} : { AUTH_URL: appUrl }) },
     });
     const webExited = new Promise<never>((_, reject) =>
       web!.once("exit", (code, signal) => {
@@ -109,7 +112,6 @@ async function main() {
 
     await Promise.race([atStage("web", () => waitForPort(settings.PORT, settings.HOST, 60_000)), webExited]);
     started = true;
-    const appUrl = `http://${settings.HOST === "0.0.0.0" ? "localhost" : settings.HOST}:${settings.PORT}`;
     fs.writeFileSync(
       path.join(path.resolve(settings.DATA_DIR), "runtime.json"),
       JSON.stringify({ appUrl, databaseUrl: stack.databaseUrl, superuserDatabaseUrl: stack.superuserDatabaseUrl, rpcUrl: stack.rpcUrl, chainId: stack.chainId.toString(), contractAddress: stack.contractAddress, pid: process.pid }, null, 2),

@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn } from "@/lib/auth";
+import { SiteUrlNotConfigured, signIn } from "@/lib/auth";
 import { LOCK_MINUTES, MAX_FAILED_SIGN_INS } from "@/lib/auth/authenticate";
 
 export interface SignInState {
@@ -32,6 +32,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
             : "The email address or password is not correct.",
       };
     }
+    if (error instanceof SiteUrlNotConfigured) return { email, error: "Sign-in is unavailable: this server does not know its own address. Its operator must set AUTH_URL." };
     if (error instanceof AuthError) return { email, error: "Signing in failed. Please try again." };
     throw error; // includes the redirect that follows a successful sign-in
   }

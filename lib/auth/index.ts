@@ -1,6 +1,7 @@
-import NextAuth, { CredentialsSignin, type NextAuthResult } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin, type NextAuthResult } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { config } from "@/lib/config";
 import { authenticate } from "./authenticate";
 import { SESSION_MAX_HOURS, startSession } from "./user-sessions";
 
@@ -41,7 +42,11 @@ export class AccountLocked extends CredentialsSignin {
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 
 const nextAuth: NextAuthResult = NextAuth({
-  trustHost: true,
+  // Where sign-in and sign-out redirect to comes from AUTH_URL when it is set. Otherwise Auth.js
+  // reads the request's Host and X-Forwarded-Host, which only a proxy that overwrites them makes
+  // safe to trust: AUTH_TRUST_HOST says so. `npm start` sets AUTH_URL to the URL it serves on
+  // when neither is configured (scripts/start.ts), so a forged X-Forwarded-Host moves nothing.
+  trustHost: config().AUTH_TRUST_HOST || config().AUTH_URL !== undefined,
   session: { strategy: "jwt", maxAge: SESSION_MAX_HOURS * 60 * 60 },
   pages: { signIn: "/sign-in" },
   providers: [
@@ -83,4 +88,31 @@ const nextAuth: NextAuthResult = NextAuth({
   },
 });
 
-export const { auth, signIn, signOut } = nextAuth;
+/** Neither AUTH_URL nor AUTH_TRUST_HOST is set: Auth.js would build its redirects from whatever host a request names. */
+export class SiteUrlNotConfigured extends AuthError {
+  constructor() {
+    super("Set AUTH_URL to this site's public URL, or AUTH_TRUST_HOST=true behind a proxy that sets X-Forwarded-Host.");
+  }
+}
+
+function assertSiteUrl(): void {
+  // Without either, even Auth.js's refusal (UntrustedHost) redirects to the forwarded host.
+  if (config().AUTH_URL === undefined && !config().AUTH_TRUST_HOST) {
+    console.error(`Sign-in refused: ${new SiteUrlNotConfigured().message}`);
+    throw new SiteUrlNotConfigured();
+  }
+}
+
+export const { auth } = nextAuth;
+
+export const signIn: NextAuthResult["signIn"] = async (...args) => {
+  assertSiteUrl();
+  return nextAuth.signIn(...args);
+};
+
+export const signOut: NextAuthResult["signOut"] = async (...args) => {
+  assertSiteUrl();
+  return nextAuth.signOut(...args);
+};
+/** Auth.js's HTTP handlers. No route serves them (see above); tests ask them which URL Auth.js resolves. */
+export const unroutedAuthHandlers = nextAuth.handlers;
