@@ -22,9 +22,12 @@ export async function act(page: Page, label: string | RegExp, fields: Record<str
   const inRegion = page.getByRole("region", { name: "What you can do now" }).getByRole("button", name);
   const button = (await inRegion.count()) > 0 ? inRegion.first() : page.getByRole("button", name).first();
   if (hasDialog(label)) {
-    await button.click();
     const dialog = page.getByRole("dialog");
-    await expect(dialog).toBeVisible();
+    // A click that lands before the page has hydrated opens nothing: click again until it does.
+    await expect(async () => {
+      if (!(await dialog.isVisible())) await button.click();
+      await expect(dialog).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
     for (const [name, value] of Object.entries(fields)) await dialog.getByLabel(name).fill(value);
     for (const name of options.check ?? []) await dialog.getByLabel(name).check();
     await dialog.getByRole("button", { name: label, exact: typeof label === "string" }).click();
