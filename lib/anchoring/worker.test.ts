@@ -68,20 +68,20 @@ describe("AnchoringWorker start and stop", () => {
     readonly logged: string[] = [];
     /** What the next ticks end with: a report's errors, or a thrown error. */
     outcome: { errors: string[] } | { throws: Error } = { errors: [] };
-    private release: (() => void) | undefined;
+    private releaseTick: (() => void) | undefined;
     constructor() {
       super({} as ConstructorParameters<typeof AnchoringWorker>[0], {}, (line) => this.logged.push(line));
     }
     override async tick(): Promise<TickReport> {
       this.ticks++;
-      await new Promise<void>((resolve) => (this.release = resolve));
+      await new Promise<void>((resolve) => (this.releaseTick = resolve));
       this.finished++;
       if ("throws" in this.outcome) throw this.outcome.throws;
       return { batched: 0, sent: 0, confirmed: 0, reorged: 0, waiting: 0, errors: this.outcome.errors };
     }
     finishTick(): void {
-      this.release?.();
-      this.release = undefined;
+      this.releaseTick?.();
+      this.releaseTick = undefined;
     }
   }
   const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
