@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef } from "react";
+import { useId, useRef, useState } from "react";
 import { Button, type ButtonVariant } from "./button";
 import { SubmitButton } from "./submit-button";
 
@@ -11,8 +11,11 @@ export interface ConfirmDialogProps {
   description?: string;
   confirmLabel: string;
   tone?: "primary" | "danger";
-  /** The server action the confirm button submits, with hiddenFields as its form data. */
-  formAction: (formData: FormData) => void | Promise<void>;
+  /**
+   * The server action the confirm button submits, with hiddenFields as its form data. When it
+   * answers with an error, the dialog stays open and says why.
+   */
+  formAction: (formData: FormData) => void | Promise<void | { status: string; message?: string }>;
   hiddenFields?: Record<string, string>;
 }
 
@@ -34,8 +37,15 @@ export function ConfirmDialog({ trigger, title, description, confirmLabel, tone 
     cancel.current?.focus();
   };
 
+  const [refusal, setRefusal] = useState<string | null>(null);
+
   const confirm = async (formData: FormData) => {
-    await formAction(formData);
+    const result = await formAction(formData);
+    if (result && result.status === "error") {
+      setRefusal(result.message ?? "That did not work. Nothing was changed.");
+      return;
+    }
+    setRefusal(null);
     dialog.current?.close(); // may be gone already if the action removed the item
   };
 
@@ -49,7 +59,10 @@ export function ConfirmDialog({ trigger, title, description, confirmLabel, tone 
         aria-labelledby={titleId}
         aria-describedby={description ? descriptionId : undefined}
         className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-slate-200 p-0 shadow-xl"
-        onClose={() => opener.current?.focus()}
+        onClose={() => {
+          setRefusal(null);
+          opener.current?.focus();
+        }}
         onClick={(event) => {
           if (event.target === event.currentTarget) dialog.current?.close(); // a click on the backdrop
         }}
@@ -64,6 +77,11 @@ export function ConfirmDialog({ trigger, title, description, confirmLabel, tone 
           {description ? (
             <p id={descriptionId} className="text-sm text-slate-700">
               {description}
+            </p>
+          ) : null}
+          {refusal ? (
+            <p role="alert" className="rounded-md border border-danger-200 bg-danger-50 px-3 py-2 text-sm text-danger-800">
+              {refusal}
             </p>
           ) : null}
           <div className="flex justify-end gap-3 pt-2">

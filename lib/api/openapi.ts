@@ -95,7 +95,17 @@ export function openApiDocument(serverUrl: string) {
         "Letters of credit for bank back-office integration. Authenticate with an organisation API token: `Authorization: Bearer tt_…` (a token acts as the user who created it). Every state change returns the credit's new version; send it back as expectedVersion to detect concurrent changes.",
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
-    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "tt_ token" } } },
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "tt_ token",
+          description:
+            "A token made in Settings. Its scopes decide what it may do: read (GET, and the verify and audit-run checks), upload (document uploads), act (every other change; only administrators make these). It expires after 1 to 365 days (401 with the date). A request outside its scopes answers 403.",
+        },
+      },
+    },
     security: [{ bearer: [] }],
     paths: {
       "/credits": {

@@ -14,6 +14,8 @@ export interface Actor {
   roles: MemberRole[];
   /** Set when the request came with an API token instead of a session. */
   apiTokenId?: string;
+  /** With an API token: what it may do (lib/api/tokens.ts), checked by lib/http/route.ts. */
+  apiTokenScopes?: readonly ("read" | "act" | "upload")[];
   /** Set when the request came with a session cookie: its user_sessions row (lib/auth/user-sessions.ts). */
   sessionId?: string;
 }
@@ -29,7 +31,7 @@ export async function loadActor(userId: string, organizationId?: string): Promis
   if (!isUuid(userId) || (organizationId !== undefined && !isUuid(organizationId))) return null;
   // Every signed-in page and action loads the actor: one join on pg without Prisma's engine
   // (readRows), where findFirst with include cost three queries.
-  const [row] = await readRows<Omit<Actor, "userId" | "apiTokenId">>(Prisma.sql`
+  const [row] = await readRows<Omit<Actor, "userId" | "apiTokenId" | "apiTokenScopes">>(Prisma.sql`
     SELECT ${ACTOR_COLUMNS}
       FROM memberships m
       JOIN users u ON u.id = m.user_id

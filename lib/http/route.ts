@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import type { Actor } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/session";
-import { actorFromBearer } from "@/lib/api/tokens";
-import { AppError, isAppError } from "@/lib/errors";
+import { type TokenScope, actorFromBearer } from "@/lib/api/tokens";
+import { AppError, forbidden, isAppError } from "@/lib/errors";
 import { stringify } from "./json";
 import { boundedText } from "./body";
 
@@ -58,10 +58,25 @@ export async function requestActor(request: Request): Promise<Actor> {
   return actor;
 }
 
-export function authenticated<P>(handler: (request: Request, actor: Actor, params: P) => Promise<Response>) {
+const SCOPE_WORDS: Record<TokenScope, string> = { read: "read", act: "take steps or change anything", upload: "upload documents" };
+
+/**
+ * A token's scope must cover the request: `read` for GET and HEAD, and for the routes that only
+ * check something (verify); `upload` for document uploads; `act` for every other change.
+ * Sessions are not scoped: a signed-in user acts through the pages with their roles.
+ */
+export function assertTokenScope(actor: Actor, request: Request, scope?: TokenScope): void {
+  if (!actor.apiTokenScopes) return;
+  const needed: TokenScope = scope ?? (request.method === "GET" || request.method === "HEAD" ? "read" : "act");
+  if (actor.apiTokenScopes.includes(needed)) return;
+  throw forbidden(`This API token may not ${SCOPE_WORDS[needed]}: it has the ${actor.apiTokenScopes.join(", ")} scope${actor.apiTokenScopes.length === 1 ? "" : "s"}. An administrator can create one with the ${needed} scope.`);
+}
+
+export function authenticated<P>(handler: (request: Request, actor: Actor, params: P) => Promise<Response>, options: { scope?: TokenScope } = {}) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       const actor = await requestActor(request);
+      assertTokenScope(actor, request, options.scope);
       return await handler(request, actor, await context.params);
     } catch (error) {
       return jsonError(error);

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as takeAction } from "@/app/api/v1/credits/[creditId]/actions/[action]/route";
-import { createApiToken } from "@/lib/api/tokens";
 import type { Actor } from "@/lib/auth/actor";
 import { getCredit } from "@/lib/credits/get-credit";
 import { db } from "@/lib/db/client";
@@ -10,6 +9,7 @@ import { waitingForMe, waitingForOthers } from "@/lib/credits/waiting";
 import { setFourEyes } from "@/lib/organizations/four-eyes";
 import { useTestDatabase } from "./support/database";
 import { type World, createUser, createWorld, creditIn, snapshot } from "./support/world";
+import { tokenFor } from "./support/tokens";
 
 // Four eyes wherever money or rights move (issue 11), and the limits of a payment: steps held for
 // a checker change nothing until a different checker approves; a maker never approves their own;
@@ -237,7 +237,7 @@ describe("payment and the four-eyes setting (issue 11)", () => {
 
   /** The action over the API, as a bank's back office takes it: the status and the error, if any. */
   async function overApi(actor: Actor, action: string, creditId: string, body: Record<string, unknown>) {
-    const { token } = await createApiToken(actor, `payment-${action}`);
+    const token = await tokenFor(actor);
     const request = new Request(`http://localhost/api/v1/credits/${creditId}/actions/${action}`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },

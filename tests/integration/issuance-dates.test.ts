@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as takeAction } from "@/app/api/v1/credits/[creditId]/actions/[action]/route";
-import { createApiToken } from "@/lib/api/tokens";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { performAction } from "@/lib/lifecycle/perform";
 import { sampleTerms } from "@/lib/terms/sample";
 import { useTestDatabase } from "./support/database";
 import { type World, createWorld, creditIn, snapshot } from "./support/world";
+import { tokenFor } from "./support/tokens";
 
 // Bug 4: a credit was issued with its expiry date already past. Neither the maker's preparation
 // nor the checker's approval may issue a credit (or an amendment to its dates) whose expiry date
@@ -30,7 +30,7 @@ describe("issuing a credit whose dates are past", () => {
   it("is refused over the API with a 400 that names the date, and changes nothing", async () => {
     const past = { expiryDate: isoDaysAgo(1), latestShipmentDate: isoDaysAgo(10) };
     const { creditId } = await creditIn(world, "SUBMITTED", { terms: past });
-    const { token } = await createApiToken(world.users.issuingBank.MAKER, "issuance");
+    const token = await tokenFor(world.users.issuingBank.MAKER);
     const before = await snapshot(creditId);
 
     const request = new Request(`http://localhost/api/v1/credits/${creditId}/actions/prepareIssuance`, {

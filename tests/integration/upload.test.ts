@@ -236,10 +236,10 @@ describe("the upload and download routes", () => {
     presentationId = fixture.presentationId!;
     // API tokens are for administrators and bank users; a corporate maker-admin uploads.
     const handle = randomBytes(4).toString("hex");
-    tokens.beneficiary = (await createApiToken(await createUser(world.orgs.beneficiary, ["MAKER", "ADMIN"], `ben-${handle}`), "uploads")).token;
-    tokens.applicant = (await createApiToken(world.users.applicant.ADMIN, "reads")).token;
-    tokens.otherCorporate = (await createApiToken(world.users.otherCorporate.ADMIN, "snoop")).token;
-    tokens.otherBank = (await createApiToken(world.users.otherBank.MAKER, "snoop")).token;
+    tokens.beneficiary = (await createApiToken(await createUser(world.orgs.beneficiary, ["MAKER", "ADMIN"], `ben-${handle}`), "uploads", { scopes: ["read", "upload"] })).token;
+    tokens.applicant = (await createApiToken(world.users.applicant.ADMIN, "reads", { scopes: ["read", "upload"] })).token;
+    tokens.otherCorporate = (await createApiToken(world.users.otherCorporate.ADMIN, "snoop", { scopes: ["read", "upload"] })).token;
+    tokens.otherBank = (await createApiToken(world.users.otherBank.MAKER, "snoop", { scopes: ["read", "upload"] })).token;
   });
 
   function post(body: BodyInit, fileName: string, token = tokens.beneficiary) {

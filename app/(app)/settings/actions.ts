@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
+import { TOKEN_DAYS, createApiToken, revokeApiToken } from "@/lib/api/tokens";
 import { grantAuditAccess, revokeAuditAccess } from "@/lib/audit/grants";
 import { actorOrThrow } from "@/lib/auth/session";
 import { endMemberSessions, endOtherSessions, endSession } from "@/lib/auth/user-sessions";
@@ -16,7 +16,7 @@ export type TokenState = ActionState | { status: "created"; token: string; name:
 export async function createTokenAction(_previous: TokenState, form: FormData): Promise<TokenState> {
   try {
     const actor = await actorOrThrow();
-    const created = await createApiToken(actor, text(form, "name"));
+    const created = await createApiToken(actor, text(form, "name"), { scopes: form.getAll("scopes").map(String), days: Number(text(form, "days") || TOKEN_DAYS.default) });
     revalidatePath("/settings");
     return { status: "created", token: created.token, name: text(form, "name") };
   } catch (error) {
@@ -24,9 +24,14 @@ export async function createTokenAction(_previous: TokenState, form: FormData): 
   }
 }
 
-export async function revokeTokenAction(form: FormData): Promise<void> {
-  await revokeApiToken(await actorOrThrow(), text(form, "tokenId"));
-  revalidatePath("/settings");
+export async function revokeTokenAction(form: FormData): Promise<ActionState> {
+  try {
+    await revokeApiToken(await actorOrThrow(), text(form, "tokenId"));
+    revalidatePath("/settings");
+    return { status: "done", message: "Token revoked." };
+  } catch (error) {
+    return errorState(error);
+  }
 }
 
 export async function grantAuditAction(_previous: ActionState, form: FormData): Promise<ActionState> {
@@ -42,9 +47,14 @@ export async function grantAuditAction(_previous: ActionState, form: FormData): 
   }
 }
 
-export async function revokeAuditAction(form: FormData): Promise<void> {
-  await revokeAuditAccess(await actorOrThrow(), text(form, "grantId"));
-  revalidatePath("/settings");
+export async function revokeAuditAction(form: FormData): Promise<ActionState> {
+  try {
+    await revokeAuditAccess(await actorOrThrow(), text(form, "grantId"));
+    revalidatePath("/settings");
+    return { status: "done", message: "Access revoked." };
+  } catch (error) {
+    return errorState(error);
+  }
 }
 
 export async function addHolidayAction(_previous: ActionState, form: FormData): Promise<ActionState> {

@@ -10,9 +10,16 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 import { type TokenState, addHolidayAction, createTokenAction, endSessionAction, grantAuditAction } from "./actions";
 
-export function CreateTokenForm() {
+const SCOPE_CHOICES = [
+  { value: "read", label: "Read", hint: "credits, milestones, proofs, documents" },
+  { value: "upload", label: "Upload documents", hint: "to presentations your organisation makes" },
+  { value: "act", label: "Act", hint: "take lifecycle steps with your roles (administrators only)" },
+] as const;
+
+export function CreateTokenForm({ canAct }: { canAct: boolean }) {
   const [state, action, pending] = useFormAction<TokenState>(createTokenAction, IDLE);
   const form = useResetWhen(state.status === "created", state);
+  const errors = state.status === "error" ? state.fields ?? {} : {};
   return (
     <form ref={form} onSubmit={action} className="space-y-3">
       {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
@@ -23,13 +30,42 @@ export function CreateTokenForm() {
         </FormMessage>
       ) : null}
       <div className="flex flex-wrap items-end gap-3">
-        <Field label="Token name" error={state.status === "error" ? state.fields?.name : undefined} hint="e.g. Back office — trade finance">
+        <Field label="Token name" error={errors.name} hint="e.g. Back office — trade finance">
           {(f) => <Input {...f} name="name" required minLength={3} maxLength={80} />}
         </Field>
-        <SubmitButton variant="secondary" pending={pending}>
-          Create token
-        </SubmitButton>
+        <Field label="Valid for" error={errors.days}>
+          {(f) => (
+            <Select {...f} name="days" defaultValue="90">
+              <option value="30">30 days</option>
+              <option value="90">90 days</option>
+              <option value="180">180 days</option>
+              <option value="365">365 days</option>
+            </Select>
+          )}
+        </Field>
       </div>
+      <fieldset className="space-y-1" aria-describedby={errors.scopes ? "token-scopes-error" : undefined}>
+        <legend className="text-sm font-medium text-slate-800">What it may do</legend>
+        {SCOPE_CHOICES.map((scope) => {
+          const allowed = scope.value !== "act" || canAct;
+          return (
+            <label key={scope.value} className={`flex items-start gap-2 text-sm ${allowed ? "text-slate-800" : "text-slate-500"}`}>
+              <input type="checkbox" name="scopes" value={scope.value} defaultChecked={scope.value === "read"} disabled={!allowed} className="mt-0.5" />
+              <span>
+                {scope.label} <span className="text-slate-600">— {scope.hint}</span>
+              </span>
+            </label>
+          );
+        })}
+        {errors.scopes ? (
+          <p id="token-scopes-error" className="text-sm text-danger-700">
+            {errors.scopes}
+          </p>
+        ) : null}
+      </fieldset>
+      <SubmitButton variant="secondary" pending={pending}>
+        Create token
+      </SubmitButton>
     </form>
   );
 }

@@ -145,11 +145,11 @@ export default async function SettingsPage() {
             <CardHeader>
               <CardTitle>API tokens</CardTitle>
               <p className="text-sm text-slate-600">
-                For your back office: a token acts as you, with your roles, on <code>/api/v1</code> (see <a className="text-brand-700 underline underline-offset-2 hover:decoration-2" href="/api/v1/openapi.json">the OpenAPI document</a>).
+                For your back office: a token acts as you, with your roles, on <code>/api/v1</code>, within what it may do and until it expires (see <a className="text-brand-700 underline underline-offset-2 hover:decoration-2" href="/api/v1/openapi.json">the OpenAPI document</a>).
               </p>
             </CardHeader>
             <CardBody className="space-y-4">
-              <CreateTokenForm />
+              <CreateTokenForm canAct={actor.roles.includes("ADMIN")} />
               {tokens.length === 0 ? (
                 <p className="text-sm text-slate-600">No active token.</p>
               ) : (
@@ -157,7 +157,7 @@ export default async function SettingsPage() {
                   {tokens.map((t) => (
                     <li key={t.id} className="flex items-center justify-between gap-3 py-2">
                       <span>
-                        <span className="font-medium">{t.name}</span> <code className="text-xs text-slate-500">{t.prefix}…</code> · {t.user.name} · created <Time value={t.createdAt} dateOnly />
+                        <span className="font-medium">{t.name}</span> <code className="text-xs text-slate-500">{t.prefix}…</code> · {t.user.name} · {t.scopes.join(", ")} · created <Time value={t.createdAt} dateOnly /> · expires <Time value={t.expiresAt} dateOnly />
                         {t.lastUsedAt ? (
                           <>
                             {" "}

@@ -82,7 +82,7 @@ export const POST = authenticated<{ creditId: string; presentationId: string }>(
     await storage.delete(stored.storageKey).catch(() => {});
     throw error;
   }
-});
+}, { scope: "upload" });
 
 /** The document's description, validated: a 400 naming each field, before a byte is stored. */
 function describe(raw: Record<string, unknown>) {
