@@ -142,4 +142,10 @@ test("an unknown credit, or one not shared with you, answers HTTP 404", async ({
   });
   expect((await buyer.goto(`/credits/${creditId}`, { waitUntil: "domcontentloaded" }))?.status()).toBe(200);
   expect((await seller.goto(`/credits/${creditId}`, { waitUntil: "domcontentloaded" }))?.status()).toBe(404);
+  // A presentation that is not this credit's (unknown, junk, or another credit's) is 404 too.
+  const [other] = await sql<{ id: string }>("SELECT p.id FROM presentations p WHERE p.credit_id <> $1 LIMIT 1", [creditId]);
+  for (const presentation of [unknown, "junk", other!.id]) {
+    const path = `/credits/${creditId}/presentations/${presentation}`;
+    expect([path, (await buyer.goto(path, { waitUntil: "domcontentloaded" }))?.status()]).toEqual([path, 404]);
+  }
 });

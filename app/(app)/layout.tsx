@@ -8,7 +8,7 @@ import { config } from "@/lib/config";
 import { endSignedOutSession } from "@/lib/auth/user-sessions";
 import { unreadCount } from "@/lib/notifications";
 import { canSeeCredit } from "@/lib/credits/can-see-credit";
-import { PATHNAME_HEADER, creditIdInPath } from "@/lib/credits/credit-path";
+import { PATHNAME_HEADER, creditIdInPath, presentationIdInPath } from "@/lib/credits/credit-path";
 
 export const dynamic = "force-dynamic";
 
@@ -24,8 +24,9 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   const actor = await requireActor();
   // A credit the user cannot see answers 404 here, before the loading boundary starts the stream
   // (lib/credits/credit-path.ts); the pages still check again themselves.
-  const creditId = creditIdInPath((await headers()).get(PATHNAME_HEADER));
-  if (creditId && !(await canSeeCredit(actor, creditId))) notFound();
+  const path = (await headers()).get(PATHNAME_HEADER);
+  const creditId = creditIdInPath(path);
+  if (creditId && !(await canSeeCredit(actor, creditId, presentationIdInPath(path)))) notFound();
   const unread = await unreadCount(actor);
   const nav = [
     { href: "/", label: "Dashboard" },

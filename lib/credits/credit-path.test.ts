@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { creditIdInPath } from "./credit-path";
+import { creditIdInPath, presentationIdInPath } from "./credit-path";
 
 describe("creditIdInPath", () => {
   const id = "0191a0b2-8f3e-7c44-9a55-1234567890ab";
@@ -17,5 +17,17 @@ describe("creditIdInPath", () => {
     expect(creditIdInPath("/credits/new")).toBeNull();
     expect(creditIdInPath("/")).toBeNull();
     expect(creditIdInPath(null)).toBeNull();
+  });
+});
+
+describe("presentationIdInPath", () => {
+  it("reads the presentation of a presentation page, and nothing from other paths", () => {
+    const id = "0191a0b2-8f3e-7c44-9a55-1234567890ab";
+    expect(presentationIdInPath(`/credits/${id}/presentations/${id}`)).toBe(id);
+    expect(presentationIdInPath(`/credits/${id}/presentations/x%20y`)).toBe("x y");
+    expect(presentationIdInPath(`/credits/${id}`)).toBeNull();
+    expect(presentationIdInPath(`/credits/${id}/presentations`)).toBeNull();
+    expect(presentationIdInPath(`/presentations/${id}`)).toBeNull();
+    expect(presentationIdInPath(null)).toBeNull();
   });
 });

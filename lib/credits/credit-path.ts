@@ -12,3 +12,9 @@ export function creditIdInPath(pathname: string | null | undefined): string | nu
   if (!match || match[1] === "new") return null;
   return decodeURIComponent(match[1]!);
 }
+
+/** The presentation a page path names ("/credits/<id>/presentations/<id>"), or null. */
+export function presentationIdInPath(pathname: string | null | undefined): string | null {
+  const match = /^\/credits\/[^/?#]+\/presentations\/([^/?#]+)/.exec(pathname ?? "");
+  return match ? decodeURIComponent(match[1]!) : null;
+}
