@@ -47,11 +47,30 @@ export async function getRun(actor: Actor, runId: string) {
   if (!isUuid(runId)) throw notFound("The check");
   const run = await db().verificationRun.findFirst({ where: { id: runId, auditorId: actor.organizationId } });
   if (!run) throw notFound("The check");
-  return run;
+  const [visible] = await withVisibleReports(actor, [run]);
+  return visible!;
 }
 
 export async function listRuns(actor: Actor) {
-  return db().verificationRun.findMany({ where: { auditorId: actor.organizationId }, orderBy: { createdAt: "desc" }, take: 20 });
+  return withVisibleReports(actor, await db().verificationRun.findMany({ where: { auditorId: actor.organizationId }, orderBy: { createdAt: "desc" }, take: 20 }));
+}
+
+/**
+ * A stored report shows only the credits its auditor may see now: when a bank revokes a grant
+ * (or it lapses), what the firm learned of those credits in earlier checks goes with it.
+ * `withheld` counts the credits left out.
+ */
+async function withVisibleReports<R extends { report: Prisma.JsonValue | null }>(actor: Actor, runs: R[]): Promise<(R & { withheld: number })[]> {
+  const ids = [...new Set(runs.flatMap((run) => ((run.report as PortfolioReport | null)?.credits ?? []).map((c) => c.creditId)))].filter(isUuid);
+  const visible = ids.length
+    ? new Set((await db().$queryRaw<{ id: string }[]>`SELECT c.id FROM credits c WHERE c.id = ANY(${ids}::uuid[]) AND ${visibleToSql(actor)}`).map((r) => r.id))
+    : new Set<string>();
+  return runs.map((run) => {
+    const report = run.report as PortfolioReport | null;
+    if (!report) return { ...run, withheld: 0 };
+    const credits = report.credits.filter((c) => visible.has(c.creditId));
+    return { ...run, report: { ...report, credits } as unknown as Prisma.JsonValue, withheld: report.credits.length - credits.length };
+  });
 }
 
 /** Takes queued checks one at a time (several job runners may share the queue). */

@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { documentForDownload } from "@/lib/documents/access";
 import { AppError } from "@/lib/errors";
 import { ACTION_NAMES, actionRule } from "@/lib/lifecycle/definition";
+import { type PortfolioReport, getRun, listRuns, reportCsv } from "@/lib/jobs/verification-runs";
 import { performAction } from "@/lib/lifecycle/perform";
 import { useTestDatabase } from "./support/database";
 import { ROLES, type World, createWorld, creditIn, snapshot } from "./support/world";
@@ -87,6 +88,29 @@ describe("audit access", () => {
     expect(await visibleIds(auditor())).not.toContain(creditId);
     const entries = await db().auditLogEntry.findMany({ where: { grantId: grant.id }, orderBy: { createdAt: "asc" }, select: { action: true } });
     expect(entries.map((e) => e.action)).toEqual(["grant", "revoke"]);
+  });
+
+  it("a stored portfolio report keeps only the credits the firm may still see", async () => {
+    const kept = await creditIn(world, "ADVISED");
+    const revoked = await creditIn(world, "ADVISED");
+    const keep = await grantAuditAccess(bankAdmin(), { auditorId: world.orgs.auditor, creditId: kept.creditId, validUntil: new Date(Date.now() + DAY) });
+    const lose = await grantAuditAccess(bankAdmin(), { auditorId: world.orgs.auditor, creditId: revoked.creditId, validUntil: new Date(Date.now() + DAY) });
+    const entry = (creditId: string, reference: string) => ({ creditId, reference, creditNumber: null, milestones: 3, counts: { verified: 2, altered: 1 }, exceptions: [{ seq: 2, kind: "CREDIT_ISSUED", status: "altered", reason: `secret finding of ${reference}` }] });
+    const report = { generatedAt: new Date().toISOString(), credits: [entry(kept.creditId, "KEPT-1"), entry(revoked.creditId, "GONE-1")] };
+    const run = await db().verificationRun.create({ data: { auditorId: world.orgs.auditor, requestedById: auditor().userId, status: "DONE", total: 2, done: 2, report } });
+    const references = (r: { report: unknown }) => (r.report as { credits: { reference: string }[] }).credits.map((c) => c.reference);
+    expect(references(await getRun(auditor(), run.id))).toEqual(["KEPT-1", "GONE-1"]);
+
+    await revokeAuditAccess(bankAdmin(), lose.id);
+    const after = await getRun(auditor(), run.id);
+    expect(references(after)).toEqual(["KEPT-1"]);
+    expect(after.withheld).toBe(1);
+    expect(JSON.stringify(after)).not.toContain("GONE-1");
+    expect(JSON.stringify(await listRuns(auditor()))).not.toContain("GONE-1");
+    expect(reportCsv(after.report as unknown as PortfolioReport)).not.toContain("GONE-1");
+    // And once the last grant goes, nothing of the report is left.
+    await revokeAuditAccess(bankAdmin(), keep.id);
+    expect(references(await getRun(auditor(), run.id))).toEqual([]);
   });
 
   it("access stops when the grant's period ends", async () => {
