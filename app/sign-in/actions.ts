@@ -2,7 +2,7 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { SiteUrlNotConfigured, signIn } from "@/lib/auth";
-import { LOCK_MINUTES, MAX_FAILED_SIGN_INS } from "@/lib/auth/authenticate";
+import { LOCK_MINUTES } from "@/lib/auth/authenticate";
 
 export interface SignInState {
   error?: string;
@@ -28,8 +28,10 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
         email,
         error:
           error.code === "locked"
-            ? `This account is locked for ${LOCK_MINUTES} minutes after ${MAX_FAILED_SIGN_INS} failed sign-ins in a row. Try again later, or ask your administrator.`
-            : "The email address or password is not correct.",
+            ? `Signing in to this account is locked for ${LOCK_MINUTES} minutes after too many wrong passwords. Try again later, or ask your administrator to unlock it.`
+            : error.code === "throttled"
+              ? `Too many failed sign-ins from your network. Try again in ${LOCK_MINUTES} minutes.`
+              : "The email address or password is not correct.",
       };
     }
     if (error instanceof SiteUrlNotConfigured) return { email, error: "Sign-in is unavailable: this server does not know its own address. Its operator must set AUTH_URL." };

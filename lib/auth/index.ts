@@ -39,6 +39,10 @@ export class AccountLocked extends CredentialsSignin {
   override code = "locked";
 }
 
+export class NetworkThrottled extends CredentialsSignin {
+  override code = "throttled";
+}
+
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 
 const nextAuth: NextAuthResult = NextAuth({
@@ -55,14 +59,11 @@ const nextAuth: NextAuthResult = NextAuth({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const result = await authenticate(parsed.data);
-        if (!result.ok) throw result.reason === "locked" ? new AccountLocked() : new InvalidCredentials();
         // signIn() builds this request from the server action's own headers: the browser's.
-        const sessionId = await startSession({
-          userId: result.user.id,
-          userAgent: request.headers.get("user-agent"),
-          ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? request.headers.get("x-real-ip"),
-        });
+        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? request.headers.get("x-real-ip");
+        const result = await authenticate(parsed.data, { ip });
+        if (!result.ok) throw result.reason === "locked" ? new AccountLocked() : result.reason === "throttled" ? new NetworkThrottled() : new InvalidCredentials();
+        const sessionId = await startSession({ userId: result.user.id, userAgent: request.headers.get("user-agent"), ip });
         return { id: result.user.id, email: result.user.email, name: result.user.name, sessionId };
       },
     }),

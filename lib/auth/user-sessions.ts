@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
 import { ACTOR_COLUMNS, type Actor } from "./actor";
+import { lockedUntil } from "./authenticate";
 
 // Server-side sessions (issue 12, M1). The session cookie (an Auth.js JWT) names a row of
 // user_sessions besides the user; every page, server action and API call loads its actor through
@@ -135,7 +136,7 @@ export async function endMemberSessions(admin: Actor, userId: string): Promise<n
 }
 
 /** The members of the administrator's organisation, with how many live sessions each has. */
-export async function listMembersWithSessions(admin: Actor, clock: SessionClock = {}): Promise<{ userId: string; name: string; email: string; liveSessions: number }[]> {
+export async function listMembersWithSessions(admin: Actor, clock: SessionClock = {}): Promise<{ userId: string; name: string; email: string; liveSessions: number; lockedUntil: Date | null }[]> {
   if (!admin.roles.includes("ADMIN")) return [];
   const now = clock.now ?? new Date();
   const members = await db().membership.findMany({
@@ -143,5 +144,7 @@ export async function listMembersWithSessions(admin: Actor, clock: SessionClock 
     select: { user: { select: { id: true, name: true, email: true, _count: { select: { sessions: { where: { revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gt: idleSince({ ...clock, now }) } } } } } } } },
     orderBy: { user: { name: "asc" } },
   });
-  return members.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, liveSessions: m.user._count.sessions }));
+  return Promise.all(
+    members.map(async (m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, liveSessions: m.user._count.sessions, lockedUntil: await lockedUntil(m.user.email, now) })),
+  );
 }

@@ -204,7 +204,7 @@ describe("changes that end every session of a user", () => {
     expect(await sessionActor(first)).toBeNull();
 
     const second = await signedIn(user);
-    await db().user.update({ where: { id: user.userId }, data: { failedSignIns: 1, lastSignInAt: new Date() } });
+    await db().user.update({ where: { id: user.userId }, data: { name: "Renamed Member", lastSignInAt: new Date() } });
     expect(await sessionActor(second)).not.toBeNull(); // other changes to the user end nothing
     await db().user.update({ where: { id: user.userId }, data: { passwordHash: "another-hash" } });
     expect(await sessionActor(second)).toBeNull();

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { TOKEN_DAYS, createApiToken, revokeApiToken } from "@/lib/api/tokens";
 import { grantAuditAccess, revokeAuditAccess } from "@/lib/audit/grants";
+import { unlockAccount } from "@/lib/auth/authenticate";
 import { actorOrThrow } from "@/lib/auth/session";
 import { endMemberSessions, endOtherSessions, endSession } from "@/lib/auth/user-sessions";
 import { addHoliday, removeHoliday } from "@/lib/calendar/holidays";
@@ -93,6 +94,16 @@ export async function endSessionAction(_previous: ActionState, form: FormData): 
 export async function endOtherSessionsAction(): Promise<void> {
   await endOtherSessions(await actorOrThrow());
   revalidatePath("/settings");
+}
+
+export async function unlockMemberAction(form: FormData): Promise<ActionState> {
+  try {
+    await unlockAccount(await actorOrThrow(), text(form, "userId"));
+    revalidatePath("/settings");
+    return { status: "done", message: "Unlocked." };
+  } catch (error) {
+    return errorState(error);
+  }
 }
 
 export async function endMemberSessionsAction(form: FormData): Promise<void> {

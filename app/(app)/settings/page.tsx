@@ -17,7 +17,7 @@ import { listCredits } from "@/lib/credits/list-credits";
 import { canReconcile, latestReconciliation } from "@/lib/reconciliation/reconciliation";
 import { ReconciliationPanel } from "@/components/reconciliation/reconciliation-panel";
 import { fourEyesSetting } from "@/lib/organizations/four-eyes";
-import { endMemberSessionsAction, endOtherSessionsAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction } from "./actions";
+import { endMemberSessionsAction, endOtherSessionsAction, unlockMemberAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction } from "./actions";
 import { AddHolidayForm, CreateTokenForm, EndSessionForm, GrantAuditForm } from "./forms";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -100,7 +100,23 @@ export default async function SettingsPage() {
                   <li key={m.userId} className="flex flex-wrap items-center justify-between gap-3 py-2">
                     <span>
                       <span className="font-medium">{m.name}</span> <span className="text-slate-500">{m.email}</span> · {m.liveSessions === 0 ? "not signed in" : `${m.liveSessions} active session${m.liveSessions === 1 ? "" : "s"}`}
+                      {m.lockedUntil ? (
+                        <>
+                          {" "}
+                          <Badge tone="danger">Sign-in locked until {formatUtcDateTime(m.lockedUntil)}</Badge>
+                        </>
+                      ) : null}
                     </span>
+                    {m.lockedUntil ? (
+                      <ConfirmDialog
+                        trigger={`Unlock ${m.name}`}
+                        title={`Unlock ${m.name}'s sign-in?`}
+                        description="Wrong passwords locked this account. Unlock it once you know the attempts were theirs, or that they have a new password: the locks on every network are lifted."
+                        confirmLabel="Unlock"
+                        formAction={unlockMemberAction}
+                        hiddenFields={{ userId: m.userId }}
+                      />
+                    ) : null}
                     {m.liveSessions > 0 && m.userId !== actor.userId ? (
                       <ConfirmDialog
                         trigger={`End ${m.name}'s sessions`}
