@@ -6,7 +6,8 @@ import { runtime, sql } from "./runtime";
 import { USERS } from "./users";
 
 // Fixtures through the public API, as a bank back office would drive it: each demo user gets an
-// API token (inserted directly, as an administrator would create it in Settings).
+// API token that reads, acts and uploads for a day (inserted directly: only an administrator
+// may create an acting token in Settings, and these act for makers and checkers too).
 
 const tokens = new Map<string, string>();
 
@@ -19,7 +20,7 @@ export async function tokenFor(email: string): Promise<string> {
     [email],
   );
   if (!member) throw new Error(`No demo user ${email}`);
-  await sql("INSERT INTO api_tokens (id, organization_id, user_id, name, prefix, token_hash) VALUES (gen_random_uuid(), $1, $2, 'e2e', $3, $4)", [
+  await sql("INSERT INTO api_tokens (id, organization_id, user_id, name, prefix, token_hash, scopes, expires_at) VALUES (gen_random_uuid(), $1, $2, 'e2e', $3, $4, '{read,act,upload}', now() + interval '1 day')", [
     member.organization_id,
     member.user_id,
     token.slice(0, 10),

@@ -87,7 +87,7 @@ export async function actorFromBearer(header: string | null): Promise<Actor | nu
   const match = /^Bearer\s+(tt_[A-Za-z0-9_-]{20,})$/.exec(header?.trim() ?? "");
   if (!match) return null;
   // One round trip for token, membership, user and organisation: this runs on every API call.
-  const [row] = await readRows<{ id: string; revoked: boolean; expiresAt: Date; scopes: TokenScope[]; lastUsedAt: Date | null; userId: string; member: boolean; name: string; email: string; organizationId: string; organizationName: string; organizationKind: OrganizationKind; roles: MemberRole[] }>(Prisma.sql`
+  const [row] = await readRows<{ id: string; revoked: boolean; expiresAt: Date; scopes: TokenScope[] | null; lastUsedAt: Date | null; userId: string; member: boolean; name: string; email: string; organizationId: string; organizationName: string; organizationKind: OrganizationKind; roles: MemberRole[] }>(Prisma.sql`
     SELECT t.id, t.revoked_at IS NOT NULL AS revoked, t.expires_at AS "expiresAt", t.scopes, t.last_used_at AS "lastUsedAt", t.user_id AS "userId", m.id IS NOT NULL AS member,
            u.name, u.email, o.id AS "organizationId", o.name AS "organizationName", o.kind::text AS "organizationKind",
            COALESCE(m.roles::text[], '{}') AS roles
@@ -106,5 +106,5 @@ export async function actorFromBearer(header: string | null): Promise<Actor | nu
     await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
   const { userId, name, email, organizationId, organizationName, organizationKind, roles } = row;
-  return { userId, name, email, organizationId, organizationName, organizationKind, roles, apiTokenId: row.id, apiTokenScopes: row.scopes };
+  return { userId, name, email, organizationId, organizationName, organizationKind, roles, apiTokenId: row.id, apiTokenScopes: row.scopes ?? [] };
 }

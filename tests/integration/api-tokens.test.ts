@@ -75,6 +75,7 @@ describe("API tokens", () => {
     expect(await actorFromBearer(`Bearer ${live.token}`)).toMatchObject({ userId: admin.userId, apiTokenScopes: ["read"] });
     await expect(db().apiToken.update({ where: { id: live.id }, data: { scopes: ["read", "root"] } })).rejects.toThrow(/api_tokens_scopes_known/);
     await expect(db().apiToken.update({ where: { id: live.id }, data: { scopes: [] } })).rejects.toThrow(/api_tokens_scopes_known/);
+    await expect(db().$executeRaw`UPDATE api_tokens SET scopes = NULL WHERE id = ${live.id}::uuid`).rejects.toThrow(/api_tokens_scopes_known/);
   });
 
   it("does only what its scopes allow: a read token reads and changes nothing, an acting one cannot upload", async () => {
