@@ -10,7 +10,11 @@ import { visibleToSql } from "./visibility";
  */
 export async function canSeeCredit(actor: Actor, creditId: string, presentationId: string | null = null): Promise<boolean> {
   if (!isUuid(creditId) || (presentationId !== null && !isUuid(presentationId))) return false;
-  const presentation = presentationId === null ? Prisma.sql`` : Prisma.sql`AND EXISTS (SELECT 1 FROM presentations p WHERE p.id = ${presentationId}::uuid AND p.credit_id = c.id)`;
+  // A draft presentation is the beneficiary's alone (lib/credits/read-rules.ts).
+  const presentation =
+    presentationId === null
+      ? Prisma.sql``
+      : Prisma.sql`AND EXISTS (SELECT 1 FROM presentations p WHERE p.id = ${presentationId}::uuid AND p.credit_id = c.id AND (p.status <> 'DRAFT' OR c.beneficiary_id = ${actor.organizationId}::uuid))`;
   const rows = await db().$queryRaw<{ ok: boolean }[]>`SELECT EXISTS (SELECT 1 FROM credits c WHERE c.id = ${creditId}::uuid AND ${visibleToSql(actor)} ${presentation}) AS ok`;
   return rows[0]?.ok ?? false;
 }

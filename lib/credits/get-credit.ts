@@ -13,6 +13,7 @@ import type { ActionName, Party } from "@/lib/lifecycle/definition";
 import { type TermsChange, diffTerms } from "@/lib/terms/diff";
 import { type Terms, storedTermsSchema } from "@/lib/terms/schema";
 import { canAuditorSee } from "./audit-access";
+import { type Reader, readsDocument, readsEvent, readsFindings, readsPresentation } from "./read-rules";
 import { isUuid } from "@/lib/ids";
 
 // Everything the credit page (and the API's credit resource) shows, for one actor: only what
@@ -49,11 +50,20 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
   const auditing = actor.organizationKind === "AUDITOR" && (await canAuditorSee(actor, credit.id));
   if (parties.length === 0 && !auditing) throw notFound("The credit");
 
+  const reader: Reader = { parties, auditing };
+  // A pending approval is its bank's own workflow: shown only to the organisation of its maker.
+  const bankIds = [credit.issuingBankId, credit.advisingBankId, ...(credit.confirmingBankId ? [credit.confirmingBankId] : [])];
+  const makerOrgs = credit.approvals.length
+    ? await db().membership.findMany({ where: { userId: { in: credit.approvals.map((a) => a.makerId) }, organizationId: { in: bankIds } }, select: { userId: true, organizationId: true } })
+    : [];
+  const ownApprovals = credit.approvals.filter((a) => makerOrgs.some((m) => m.userId === a.makerId && m.organizationId === actor.organizationId));
+  const events = credit.events.filter((e) => readsEvent(reader, actor.organizationId, e));
+
   const userIds = new Set<string>();
   for (const v of credit.termsVersions) userIds.add(v.authorId);
-  for (const e of credit.events) if (e.actorId) userIds.add(e.actorId);
+  for (const e of events) if (e.actorId) userIds.add(e.actorId);
   for (const m of credit.messages) userIds.add(m.authorId);
-  for (const a of credit.approvals) userIds.add(a.makerId);
+  for (const a of ownApprovals) userIds.add(a.makerId);
   for (const m of credit.milestones) if (m.actorId) userIds.add(m.actorId);
   const [users, orgs] = await Promise.all([
     db().user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } }),
@@ -144,7 +154,7 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
       termsHash: v.termsHash,
       changes: v.parentId && byId.get(v.parentId) ? diffTerms(byId.get(v.parentId)!.parsed, v.parsed) : [],
     })),
-    pendingApprovals: credit.approvals.map((a) => ({ id: a.id, kind: a.kind, subjectId: a.subjectId, maker: userName.get(a.makerId) ?? "Unknown user", makerId: a.makerId, payload: a.payload, createdAt: a.createdAt })),
+    pendingApprovals: ownApprovals.map((a) => ({ id: a.id, kind: a.kind, subjectId: a.subjectId, maker: userName.get(a.makerId) ?? "Unknown user", makerId: a.makerId, payload: a.payload, createdAt: a.createdAt })),
     /** The acting user's organisation works under four eyes (its makers' steps wait for a checker). */
     fourEyes,
     amendments: credit.amendments.map((a) => {
@@ -166,7 +176,7 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
         actions: allowed(availableSubjectActions(acting, "amendment", { credit, subjectState: a.status, pending: pendingOn(a.id), fourEyes })),
       };
     }),
-    presentations: credit.presentations.map((p) => ({
+    presentations: credit.presentations.filter((p) => readsPresentation(reader, p.status)).map((p) => ({
       id: p.id,
       number: p.number,
       status: p.status,
@@ -176,8 +186,8 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
       examinedAt: p.examinedAt,
       decisionNote: p.decisionNote,
       claimedAmount: p.claimedAmount?.toString() ?? null,
-      documents: p.documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: Number(d.size), sha256: d.sha256, data: d.data as Record<string, unknown>, originals: d.originals, copies: d.copies, createdAt: d.createdAt })),
-      findings: p.findings.map((f) => ({ id: f.id, documentId: f.documentId, rule: f.rule, article: f.article, message: f.message, found: f.found, expected: f.expected, source: f.source, dismissed: f.dismissed, dismissReason: f.dismissReason })),
+      documents: p.documents.filter(() => readsDocument(reader, p.status)).map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: Number(d.size), sha256: d.sha256, data: d.data as Record<string, unknown>, originals: d.originals, copies: d.copies, createdAt: d.createdAt })),
+      findings: visibleFindings(p.findings, readsFindings(reader, p.status)).map((f) => ({ id: f.id, documentId: f.documentId, rule: f.rule, article: f.article, message: f.message, found: f.found, expected: f.expected, source: f.source, dismissed: f.dismissed, dismissReason: f.dismissReason })),
       payments: p.payments.map((pay) => ({ id: pay.id, kind: pay.kind, amount: pay.amount.toString(), currency: pay.currency, dueDate: pay.dueDate, recordedAt: pay.recordedAt })),
       actions: allowed(availableSubjectActions(acting, "presentation", { credit, subjectState: p.status, pending: pendingOn(p.id), fourEyes })),
     })),
@@ -193,7 +203,7 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
       documentHashes: m.documentHashes,
       batch: m.batch ? { root: m.batch.root, txHash: m.batch.txHash, blockNumber: m.batch.blockNumber?.toString() ?? null, blockTime: m.batch.blockTime, status: m.batch.status } : null,
     })),
-    events: credit.events.map((e) => ({
+    events: events.map((e) => ({
       id: e.id,
       action: e.action as ActionName,
       actor: e.actorId ? userName.get(e.actorId) ?? "Unknown user" : "TradeTrail",
@@ -205,4 +215,11 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
     actions: allowed(availableCreditActions(acting, facts)),
     createActions: allowed(availableCreateActions(acting, facts)),
   };
+}
+
+/** The findings a reader reads: all, the discrepancies the bank kept (never a dismissal), or none. */
+function visibleFindings<F extends { dismissed: boolean }>(findings: F[], reads: "all" | "kept" | "none"): F[] {
+  if (reads === "all") return findings;
+  if (reads === "none") return [];
+  return findings.filter((f) => !f.dismissed);
 }

@@ -113,6 +113,7 @@ const OPERATIVE: readonly CreditStatus[] = ["ISSUED", "ADVISED"];
 /** A presentation made in time is examined and honoured even if the credit expires meanwhile. */
 const PRESENTED_UNDER: readonly CreditStatus[] = ["ADVISED", "EXPIRED"];
 
+// Who may *read* what each step produced, by stage, is in lib/credits/read-rules.ts.
 export const ACTIONS = {
   // ---- Application and co-drafting -----------------------------------------------------
   createCredit: {

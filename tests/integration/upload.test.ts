@@ -311,13 +311,13 @@ describe("the upload and download routes", () => {
     await inline.body?.cancel();
   });
 
-  it("refuses (403) organisations that are not parties, and the applicant before release", async () => {
+  it("refuses (403) organisations that are not parties, and the applicant while the presentation is a draft", async () => {
     for (const who of ["otherCorporate", "otherBank", "applicant"] as const) {
       const response = await get(documentId, tokens[who]);
       expect(response.status, who).toBe(403);
       const body = (await response.json()) as { error: { code: string; message: string } };
       expect(body.error.code, who).toBe("FORBIDDEN");
-      expect(body.error.message, who).toMatch(who === "applicant" ? /when the bank releases them/ : /Only the parties/);
+      expect(body.error.message, who).toMatch(who === "applicant" ? /stays with the beneficiary/ : /Only the parties/);
     }
   });
 
