@@ -10,7 +10,7 @@ export async function recordAuditUse(actor: Actor, entry: { action: string; cred
   const grant = entry.creditId
     ? await db().$queryRaw<{ id: string }[]>`
         SELECT g.id FROM audit_grants g JOIN credits c ON c.id = ${entry.creditId}::uuid
-         WHERE g.auditor_id = ${actor.organizationId}::uuid AND g.revoked_at IS NULL AND now() >= g.valid_from AND now() < g.valid_until
+         WHERE g.auditor_id = ${actor.organizationId}::uuid AND g.approved_at IS NOT NULL AND g.revoked_at IS NULL AND now() >= g.valid_from AND now() < g.valid_until
            AND (g.credit_id = c.id OR (g.credit_id IS NULL AND (g.bank_id IN (c.issuing_bank_id, c.advising_bank_id, c.confirming_bank_id))))
          ORDER BY g.credit_id NULLS LAST LIMIT 1`
     : [];

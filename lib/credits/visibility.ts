@@ -4,14 +4,15 @@ import { PARTY_COLUMN, type Party } from "@/lib/lifecycle/definition";
 
 // Who sees which credit, as SQL over the credits table aliased `c`: the parties of a credit
 // from the moment it concerns them (lib/lifecycle/authorize.ts visiblePartiesOf says the same
-// in code), and auditors holding a live grant from a bank that sees the credit.
+// in code), and auditors holding a live grant from a bank that sees the credit (in force:
+// approved, not revoked, within its period).
 
 export function visibleToSql(actor: Pick<ActingUser, "organizationId" | "organizationKind">): Prisma.Sql {
   const org = actor.organizationId;
   if (actor.organizationKind === "AUDITOR") {
     return Prisma.sql`EXISTS (
       SELECT 1 FROM audit_grants g
-       WHERE g.auditor_id = ${org}::uuid AND g.revoked_at IS NULL AND now() >= g.valid_from AND now() < g.valid_until
+       WHERE g.auditor_id = ${org}::uuid AND g.approved_at IS NOT NULL AND g.revoked_at IS NULL AND now() >= g.valid_from AND now() < g.valid_until
          AND (g.credit_id = c.id OR (g.credit_id IS NULL AND ${bankSeesSql(Prisma.sql`g.bank_id`)})))`;
   }
   return Prisma.sql`(${Prisma.join(visibilityArms(actor), " OR ")})`;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { grantAuditAccess, revokeAuditAccess } from "@/lib/audit/grants";
+import { approveAuditGrant, grantAuditAccess, revokeAuditAccess } from "@/lib/audit/grants";
 import type { Actor } from "@/lib/auth/actor";
 import { canAuditorSee } from "@/lib/credits/audit-access";
 import { getCredit } from "@/lib/credits/get-credit";
@@ -68,11 +68,15 @@ describe("audit access", () => {
     expect(await codeOf(getCredit(auditor(), other.creditId))).toBe("NOT_FOUND");
 
     const wide = await grantAuditAccess(bankAdmin(), { auditorId: world.orgs.auditor, validUntil: new Date(Date.now() + DAY) });
+    expect(wide.pending).toBe(true);
+    // All the bank's credits: nothing more until a second person of the bank approves.
+    expect(await visibleIds(auditor())).toEqual([granted.creditId]);
+    await approveAuditGrant(world.users.issuingBank.CHECKER, wide.id);
     const seen = await visibleIds(auditor());
     expect(seen).toEqual(expect.arrayContaining([granted.creditId, other.creditId]));
 
     const log = await db().auditLogEntry.findMany({ where: { grantId: { in: [grant.id, wide.id] } }, select: { action: true } });
-    expect(log.map((e) => e.action).sort()).toEqual(["grant", "grant"]);
+    expect(log.map((e) => e.action).sort()).toEqual(["grant", "grant", "request"]);
     await revokeAuditAccess(bankAdmin(), wide.id);
     await revokeAuditAccess(bankAdmin(), grant.id);
   });
@@ -119,6 +123,30 @@ describe("audit access", () => {
     expect(await canAuditorSee(auditor(), creditId)).toBe(true);
     await db().auditGrant.update({ where: { id: grant.id }, data: { validFrom: new Date(Date.now() - 2 * DAY), validUntil: new Date(Date.now() - DAY) } });
     expect(await canAuditorSee(auditor(), creditId)).toBe(false);
+  });
+
+  it("a grant over all the bank's credits needs a second administrator or checker, and any grant lasts at most a year", async () => {
+    const { creditId } = await creditIn(world, "ISSUED");
+    const soon = new Date(Date.now() + DAY);
+    const wide = await grantAuditAccess(bankAdmin(), { auditorId: world.orgs.auditor, validUntil: soon });
+    expect(await canAuditorSee(auditor(), creditId)).toBe(false);
+    // Not the person who asked, not a maker, not another bank; and the database agrees.
+    expect(await codeOf(approveAuditGrant(bankAdmin(), wide.id))).toBe("FORBIDDEN");
+    expect(await codeOf(approveAuditGrant(world.users.issuingBank.MAKER, wide.id))).toBe("FORBIDDEN");
+    expect(await codeOf(approveAuditGrant(world.users.advisingBank.ADMIN, wide.id))).toBe("NOT_FOUND");
+    await expect(db().auditGrant.update({ where: { id: wide.id }, data: { approvedAt: new Date(), approvedById: bankAdmin().userId } })).rejects.toThrow(/audit_grants_second_approver/);
+    expect(await canAuditorSee(auditor(), creditId)).toBe(false);
+    await approveAuditGrant(world.users.issuingBank.CHECKER, wide.id);
+    expect(await canAuditorSee(auditor(), creditId)).toBe(true);
+    expect(await codeOf(approveAuditGrant(world.users.issuingBank.CHECKER, wide.id))).toBe("INVALID_STATE");
+    await revokeAuditAccess(bankAdmin(), wide.id);
+
+    // A year and a day at most, for one credit as for all; the database refuses longer too.
+    const from = new Date("2027-01-01T00:00:00Z");
+    expect(await codeOf(grantAuditAccess(bankAdmin(), { auditorId: world.orgs.auditor, creditId, validFrom: from, validUntil: new Date("2028-01-03T00:00:00Z") }))).toBe("INVALID_REQUEST");
+    const year = await grantAuditAccess(bankAdmin(), { auditorId: world.orgs.auditor, creditId, validFrom: from, validUntil: new Date("2028-01-01T00:00:00Z") });
+    expect(year.pending).toBe(false);
+    await expect(db().auditGrant.update({ where: { id: year.id }, data: { validUntil: new Date("2029-01-01T00:00:00Z") } })).rejects.toThrow(/audit_grants_period/);
   });
 
   it("only the bank's administrators or checkers grant, and never for a credit the bank is not party to", async () => {

@@ -184,6 +184,8 @@ describe("the migrated database equals what Prisma Migrate would create", () => 
     expect(actual.checks).toEqual([
       "api_tokens_scopes_known",
       "approvals_four_eyes",
+      "audit_grants_period",
+      "audit_grants_second_approver",
       "credits_amount_positive",
       "credits_drawn_within_range",
       "credits_parties_distinct",

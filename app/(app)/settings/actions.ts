@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { TOKEN_DAYS, createApiToken, revokeApiToken } from "@/lib/api/tokens";
-import { grantAuditAccess, revokeAuditAccess } from "@/lib/audit/grants";
+import { approveAuditGrant, grantAuditAccess, revokeAuditAccess } from "@/lib/audit/grants";
 import { unlockAccount } from "@/lib/auth/authenticate";
 import { actorOrThrow } from "@/lib/auth/session";
 import { endMemberSessions, endOtherSessions, endSession } from "@/lib/auth/user-sessions";
@@ -40,9 +40,21 @@ export async function grantAuditAction(_previous: ActionState, form: FormData): 
     const actor = await actorOrThrow();
     const until = text(form, "validUntil");
     if (!/^\d{4}-\d{2}-\d{2}$/.test(until)) return { status: "error", message: "Choose until when the grant is valid.", fields: { validUntil: "Choose a date" } };
-    await grantAuditAccess(actor, { auditorId: text(form, "auditorId"), creditId: text(form, "creditId") || null, validUntil: new Date(`${until}T23:59:59Z`) });
+    const grant = await grantAuditAccess(actor, { auditorId: text(form, "auditorId"), creditId: text(form, "creditId") || null, validUntil: new Date(`${until}T23:59:59Z`) });
     revalidatePath("/settings");
-    return { status: "done", message: "Access granted. The audit firm sees it now." };
+    return grant.pending
+      ? { status: "done", message: "Access to all your credits requested. It starts when another administrator or checker of your bank approves it below." }
+      : { status: "done", message: "Access granted. The audit firm sees it now." };
+  } catch (error) {
+    return errorState(error);
+  }
+}
+
+export async function approveAuditAction(form: FormData): Promise<ActionState> {
+  try {
+    await approveAuditGrant(await actorOrThrow(), text(form, "grantId"));
+    revalidatePath("/settings");
+    return { status: "done", message: "Access approved." };
   } catch (error) {
     return errorState(error);
   }

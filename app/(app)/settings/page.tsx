@@ -5,7 +5,7 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Time, formatUtcDateTime } from "@/components/ui/time";
+import { Time, formatUtcDate, formatUtcDateTime } from "@/components/ui/time";
 import { listApiTokens } from "@/lib/api/tokens";
 import { auditFirms, listGrants } from "@/lib/audit/grants";
 import { requireActor } from "@/lib/auth/session";
@@ -17,7 +17,7 @@ import { listCredits } from "@/lib/credits/list-credits";
 import { canReconcile, latestReconciliation } from "@/lib/reconciliation/reconciliation";
 import { ReconciliationPanel } from "@/components/reconciliation/reconciliation-panel";
 import { fourEyesSetting } from "@/lib/organizations/four-eyes";
-import { endMemberSessionsAction, endOtherSessionsAction, unlockMemberAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction } from "./actions";
+import { approveAuditAction, endMemberSessionsAction, endOtherSessionsAction, unlockMemberAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction } from "./actions";
 import { AddHolidayForm, CreateTokenForm, EndSessionForm, GrantAuditForm } from "./forms";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -213,15 +213,26 @@ export default async function SettingsPage() {
               ) : (
                 <ul className="divide-y divide-slate-100">
                   {grants.map((g) => {
-                    const live = !g.revokedAt && g.validFrom <= new Date() && g.validUntil > new Date();
+                    const pending = !g.revokedAt && !g.approvedAt;
+                    const live = !g.revokedAt && !pending && g.validFrom <= new Date() && g.validUntil > new Date();
                     return (
                       <li key={g.id} className="space-y-2 px-4 py-3 text-sm">
                         <div className="flex flex-wrap items-center justify-between gap-2">
                           <span>
                             <span className="font-medium">{actor.organizationKind === "AUDITOR" ? g.bank.name : g.auditor.name}</span> ·{" "}
                             {g.credit ? `credit ${g.credit.creditNumber ?? g.credit.reference}` : "all credits"} · until <Time value={g.validUntil} dateOnly />{" "}
-                            <Badge tone={live ? "success" : "neutral"}>{g.revokedAt ? "Revoked" : live ? "Active" : "Expired"}</Badge>
+                            <Badge tone={live ? "success" : pending ? "warning" : "neutral"}>{g.revokedAt ? "Revoked" : pending ? "Waiting for a second approver" : live ? "Active" : g.validFrom > new Date() ? "Not yet started" : "Expired"}</Badge>
                           </span>
+                          {bankAdmin && pending && g.grantedById !== actor.userId ? (
+                            <ConfirmDialog
+                              trigger="Approve"
+                              title="Give this firm access to all your credits?"
+                              description={`${g.auditor.name} will read every credit your bank is party to, with its documents and trail, until ${formatUtcDate(g.validUntil)}. Every use is logged.`}
+                              confirmLabel="Approve access"
+                              formAction={approveAuditAction}
+                              hiddenFields={{ grantId: g.id }}
+                            />
+                          ) : null}
                           {bankAdmin && !g.revokedAt ? (
                             <ConfirmDialog trigger="Revoke" title="Revoke this grant?" description="The audit firm loses access immediately." confirmLabel="Revoke access" tone="danger" formAction={revokeAuditAction} hiddenFields={{ grantId: g.id }} />
                           ) : null}
