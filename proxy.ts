@@ -30,5 +30,5 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  matcher: ["/((?!api/auth|api/v1|api/public|verify|sign-in|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+  matcher: ["/((?!api/auth|api/v1|api/public|verify|sign-in|forgot-password|reset-password|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
 };

@@ -104,6 +104,16 @@ export const configSchema = z.object({
   S3_FORCE_PATH_STYLE: bool(true),
   UPLOAD_MAX_BYTES: int(1024, 5 * 1024 * 1024 * 1024, 25 * 1024 * 1024),
 
+  /**
+   * Where e-mail goes: an SMTP URL (smtp://user:pass@host:587, smtps://… for TLS). Unset: `npm
+   * start` runs a development mail catcher (maildev) and prints its address; e-mail stays queued
+   * in the outbox otherwise.
+   */
+  SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: "expected an smtp:// or smtps:// URL" }),
+  EMAIL_FROM: z.string().default("TradeTrail <no-reply@tradetrail.invalid>"),
+  /** The site's public address in e-mailed links. Unset: AUTH_URL. */
+  APP_URL: httpUrl,
+
   /** Create the demo organisations and users at start (idempotent). */
   SEED_DEMO: bool(true),
 });

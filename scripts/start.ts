@@ -34,6 +34,8 @@ async function main() {
   const { DEMO_PASSWORD, DEMO_USERS, seedDemoWorld } = await import("@/lib/seed/demo");
   const { ensureBuilt } = await import("@/lib/stack/build");
   const stack = await startStack(settings, log);
+  // No SMTP server configured: a development mail catcher receives what the app sends.
+  let mail: { smtpUrl: string; webUrl: string; stop(): Promise<void> } | undefined;
   // Assigned once the stack is up; read by shutdown(), which must exist before that.
   let web: ChildProcess | undefined;
   let jobs: { stop(): Promise<void> } | undefined;
@@ -52,6 +54,7 @@ async function main() {
       if (web.exitCode === null) web.kill("SIGKILL");
     }
     await disconnectDb().catch(() => {});
+    await mail?.stop().catch(() => {});
     await stack.stop();
     log("Stopped.");
     process.exit(code);
@@ -70,6 +73,11 @@ async function main() {
       AUTH_SECRET: stack.authSecret,
       DATA_DIR: path.resolve(settings.DATA_DIR),
     });
+    if (!settings.SMTP_URL) {
+      const { startMailCatcher } = await import("@/lib/stack/mail-catcher");
+      mail = await atStage("mail", () => startMailCatcher({ host: settings.HOST, directory: path.join(path.resolve(settings.DATA_DIR), "mail") }));
+      process.env.SMTP_URL = mail.smtpUrl;
+    }
     resetConfigCache();
 
     // The demo credits are made through the real lifecycle (the worker started below anchors
@@ -114,7 +122,7 @@ async function main() {
     started = true;
     fs.writeFileSync(
       path.join(path.resolve(settings.DATA_DIR), "runtime.json"),
-      JSON.stringify({ appUrl, databaseUrl: stack.databaseUrl, superuserDatabaseUrl: stack.superuserDatabaseUrl, rpcUrl: stack.rpcUrl, chainId: stack.chainId.toString(), contractAddress: stack.contractAddress, pid: process.pid }, null, 2),
+      JSON.stringify({ appUrl, mailUrl: mail?.webUrl ?? null, databaseUrl: stack.databaseUrl, superuserDatabaseUrl: stack.superuserDatabaseUrl, rpcUrl: stack.rpcUrl, chainId: stack.chainId.toString(), contractAddress: stack.contractAddress, pid: process.pid }, null, 2),
       { mode: 0o600 },
     );
     printBanner(appUrl, settings.SEED_DEMO);
@@ -125,6 +133,7 @@ async function main() {
 
   function printBanner(appUrl: string, seeded: boolean) {
     const lines = [`TradeTrail is running at ${appUrl}`];
+    if (mail) lines.push(`E-mail it sends (password resets, …) is caught at ${mail.webUrl} (set SMTP_URL to send it for real)`);
     if (seeded) {
       lines.push("", `Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
       const width = Math.max(...DEMO_USERS.map((u) => u.email.length));

@@ -5,6 +5,8 @@ import pg from "pg";
 
 export interface Runtime {
   appUrl: string;
+  /** The development mail catcher's web address (maildev), when npm start runs one. */
+  mailUrl: string | null;
   /** The app's role: row privileges only, as the web server and the worker connect. */
   databaseUrl: string;
   /** The embedded server's superuser on the same database: what an attacker holding it could do. */
@@ -47,4 +49,18 @@ export async function rpc<T>(method: string, params: unknown[] = []): Promise<T>
   const body = (await response.json()) as { result: T; error?: { message: string } };
   if (body.error) throw new Error(body.error.message);
   return body.result;
+}
+
+/** The first e-mail to `to` whose text matches `pattern`, read from the mail catcher's API (waits up to 30 s for delivery). */
+export async function mailTo(to: string, pattern: RegExp): Promise<{ subject: string; text: string }> {
+  const base = runtime().mailUrl;
+  if (!base) throw new Error("No mail catcher: npm start runs one only when SMTP_URL is not set.");
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const messages = (await (await fetch(`${base}/api/email`)).json()) as { subject: string; text: string; to: { address: string }[] }[];
+    const found = messages.find((m) => m.to.some((r) => r.address === to) && pattern.test(m.text));
+    if (found) return { subject: found.subject, text: found.text };
+    if (Date.now() > deadline) throw new Error(`No e-mail to ${to} matching ${pattern} within 30 s`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }

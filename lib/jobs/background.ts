@@ -5,9 +5,10 @@ import { AnchoringWorker } from "@/lib/anchoring/worker";
 import { expireCredits } from "./expire-credits";
 import { reconcileAnchors, reconcileSettings } from "./reconcile-anchors";
 import { runQueuedVerifications } from "./verification-runs";
+import { deliverDueEmails, smtpTransport } from "@/lib/email/outbox";
 
 // The jobs that run beside the web server: the anchoring worker, the expiry of credits, the
-// auditors' portfolio checks and the reconciliation of on-chain anchors with batches. `npm start` runs them in its own process; `npm run worker` runs
+// auditors' portfolio checks, e-mail delivery and the reconciliation of on-chain anchors with batches. `npm start` runs them in its own process; `npm run worker` runs
 // them alone (for a deployment where web and workers scale separately).
 
 export interface BackgroundJobs {
@@ -53,6 +54,19 @@ export function startBackgroundJobs(options: { signerKey: string; log: (line: st
   };
   every(60_000, () => expireCredits(new Date(), options.log));
   every(2_000, () => runQueuedVerifications({ rpcUrl, contractAddress, log: options.log }));
+  // E-mail waits in the outbox until SMTP is configured (npm start's mail catcher by default).
+  let delivering = false;
+  every(2_000, async () => {
+    const mail = smtpTransport();
+    if (!mail || delivering) return;
+    delivering = true;
+    try {
+      const { failed } = await deliverDueEmails(mail);
+      if (failed > 0) options.log(`e-mail: ${failed} message${failed === 1 ? "" : "s"} not delivered; retrying later`);
+    } finally {
+      delivering = false;
+    }
+  });
   if (settings.RECONCILE_INTERVAL_MS > 0) {
     let reconciling = false; // a slow run (a first scan of a long chain) is not started twice
     every(settings.RECONCILE_INTERVAL_MS, async () => {

@@ -9,7 +9,7 @@ export class StackError extends Error {
   override name = "StackError";
 }
 
-export type StartupStage = "embedded-postgres" | "database" | "anvil" | "chain" | "seed" | "build" | "web";
+export type StartupStage = "embedded-postgres" | "database" | "anvil" | "chain" | "mail" | "seed" | "build" | "web";
 
 /** A failure in one stage of the start-up; `cause` is what was thrown there. */
 export class StartupError extends Error {
@@ -36,6 +36,7 @@ const STAGE_NAMES: Record<StartupStage, string> = {
   database: "connecting to PostgreSQL and migrating",
   anvil: "starting the local chain (anvil)",
   chain: "connecting to the chain",
+  mail: "starting the development mail catcher (set SMTP_URL to use your own SMTP server)",
   seed: "creating the demo world",
   build: "building the app",
   web: "starting the web server",
