@@ -41,3 +41,34 @@ test("a document preview may be framed by our own pages only, and is not stored"
   expect(headers["cache-control"]).toContain("no-store");
   await seller.context().close();
 });
+
+test("every page carries a nonce-based content-security policy that blocks injected scripts, and violations can be reported", async ({ browser, request }) => {
+  const policies = await Promise.all(["/sign-in", "/sign-in", "/verify", "/forgot-password"].map(async (path) => (await request.get(path)).headers()["content-security-policy"] ?? ""));
+  for (const policy of policies) {
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("report-uri /api/public/csp-report");
+  }
+  const nonces = policies.map((p) => /'nonce-([^']+)'/.exec(p)?.[1]);
+  expect(new Set(nonces).size).toBe(nonces.length); // a fresh nonce per response
+
+  // A page not under the suite's violation watch: this violation is the point of the test.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto("/sign-in");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  // The classic injection: markup with an inline event handler, as a stored XSS would arrive.
+  await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<img alt="" src="data:," onerror="window.__injected = true">'));
+  await expect.poll(() => violations.length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected ?? false)).toBe(false);
+  expect(violations[0]).toMatch(/script-src/);
+  await context.close();
+
+  const report = { "csp-report": { "document-uri": "http://127.0.0.1/sign-in", "violated-directive": "script-src-elem", "blocked-uri": "inline" } };
+  expect((await request.post("/api/public/csp-report", { data: report, headers: { "content-type": "application/csp-report" } })).status()).toBe(204);
+  expect((await request.post("/api/public/csp-report", { data: "not json", headers: { "content-type": "application/csp-report" } })).status()).toBe(400);
+});

@@ -74,9 +74,18 @@ export function pageTemplate(address: string): string {
  * it, so every kind of page the specs open is checked; e2e/forms.spec.ts sweeps the main pages
  * as a trader, a bank officer and an auditor with expectAccessible itself.
  */
+/**
+ * Content-security-policy violations seen by the pages under watch in this worker (Chromium logs
+ * each as a console error); e2e/support/test.ts fails any test during which one appeared.
+ */
+export const cspViolations: string[] = [];
+
 export function checkAccessibilityOnVisit(page: Page): Page {
   if (scanned.has(page)) return page;
   scanned.add(page);
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+  });
   const goto = page.goto.bind(page);
   page.goto = async (url, options) => {
     const response = await goto(url, options);

@@ -1,0 +1,30 @@
+import { boundedText } from "@/lib/http/body";
+import { RateLimiter } from "@/lib/http/rate-limit";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/public/csp-report: browsers report content-security-policy violations here
+// (lib/http/csp.ts). Each is logged as one line for the operator; nothing is stored. Bodies are
+// capped and each address rate-limited, since anyone can post here.
+
+const limiter = new RateLimiter({ burst: 20, perSecond: 1 });
+
+export async function POST(request: Request): Promise<Response> {
+  const client = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+  if (limiter.take(client) > 0) return new Response(null, { status: 429 });
+  const text = await boundedText(request, 16_000);
+  if (text === null) return new Response(null, { status: 413 });
+  try {
+    const body = JSON.parse(text) as { "csp-report"?: Record<string, unknown> } | { body?: Record<string, unknown> }[];
+    const reports = Array.isArray(body) ? body.map((r) => r.body ?? {}) : [body["csp-report"] ?? {}];
+    for (const report of reports) {
+      const directive = String(report["violated-directive"] ?? report.effectiveDirective ?? report["effective-directive"] ?? "?").slice(0, 100);
+      const blocked = String(report["blocked-uri"] ?? report.blockedURL ?? "?").slice(0, 200);
+      const page = String(report["document-uri"] ?? report.documentURL ?? "?").slice(0, 200);
+      console.warn(`csp: ${directive} blocked ${blocked} on ${page}`);
+    }
+  } catch {
+    return new Response(null, { status: 400 });
+  }
+  return new Response(null, { status: 204 });
+}
