@@ -19,7 +19,7 @@ import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
 // request, prefetches included; a revoked cookie gets past this wall and is stopped by the next.
 
 /** Pages anyone may open: they get the security policy, not the session check. */
-const PUBLIC_PAGES = ["/sign-in", "/verify", "/forgot-password", "/reset-password"];
+const PUBLIC_PAGES = ["/sign-in", "/verify", "/forgot-password", "/reset-password", "/accept-invite"];
 const isPublicPage = (path: string) => PUBLIC_PAGES.some((page) => path === page || path.startsWith(`${page}/`));
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {

@@ -5,7 +5,7 @@ import { expect, test } from "./support/test";
 // Every page, route handler and server action of the production build, requested without a
 // session: pages redirect to the sign-in page, the API answers 401, actions never run.
 
-const PUBLIC = [/^\/sign-in$/, /^\/forgot-password$/, /^\/reset-password$/, /^\/verify$/, /^\/api\/auth\//, /^\/api\/public\//, /^\/api\/v1\/openapi\.json$/, /^\/_not-found$/, /^\/favicon\.ico$/, /^\/icon\.svg$/];
+const PUBLIC = [/^\/sign-in$/, /^\/forgot-password$/, /^\/reset-password$/, /^\/accept-invite$/, /^\/verify$/, /^\/api\/auth\//, /^\/api\/public\//, /^\/api\/v1\/openapi\.json$/, /^\/_not-found$/, /^\/favicon\.ico$/, /^\/icon\.svg$/];
 const SAMPLE_ID = "0191a0b2-8f3e-7c44-9a55-1234567890ab";
 
 function builtRoutes(): string[] {

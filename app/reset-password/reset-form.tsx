@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { AUTH_BUTTON_CLASS, AUTH_INPUT_CLASS, AUTH_LINK_CLASS } from "@/components/shell/auth-card";
+import { AUTH_BUTTON_CLASS, AUTH_LINK_CLASS } from "@/components/shell/auth-card";
+import { NewPasswordFields } from "@/components/shell/new-password-fields";
 import { type ResetState, resetPasswordAction } from "./actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
@@ -27,36 +28,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
           </a>
         </div>
       ) : null}
-      <div className="space-y-1.5">
-        <label htmlFor="password" className="block text-sm font-medium text-slate-800">
-          New password
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          aria-invalid={state.passwordError ? true : undefined}
-          aria-describedby={state.passwordError ? "password-error password-hint" : "password-hint"}
-          className={AUTH_INPUT_CLASS}
-        />
-        <p id="password-hint" className="text-xs text-slate-600">
-          At least 12 characters; a few unrelated words make a strong one. Passwords exposed in known breaches are refused.
-        </p>
-        {state.passwordError ? (
-          <p id="password-error" role="alert" className="text-sm text-danger-700">
-            {state.passwordError}
-          </p>
-        ) : null}
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="confirm" className="block text-sm font-medium text-slate-800">
-          The same password again
-        </label>
-        <input id="confirm" name="confirm" type="password" autoComplete="new-password" required className={AUTH_INPUT_CLASS} />
-      </div>
+      <NewPasswordFields label="New password" error={state.passwordError} />
       <button type="submit" disabled={pending} aria-busy={pending} className={AUTH_BUTTON_CLASS}>
         {pending ? "Setting…" : "Set the new password"}
       </button>

@@ -5,6 +5,7 @@ import type { MemberRole, OrganizationKind } from "@/lib/generated/prisma/enums"
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, readRows } from "@/lib/db/client";
 import { AppError, forbidden } from "@/lib/errors";
+import { logAdminEvent } from "@/lib/organizations/admin-log";
 
 // Per-organisation API tokens for bank back-office integration. A token acts as the user who
 // created it, in that user's organisation and roles (so maker/checker still needs two people),
@@ -50,6 +51,7 @@ export async function createApiToken(actor: Actor, name: string, request: TokenR
   }
   const expiresAt = new Date(now.getTime() + days * DAY_MS);
   const created = await mintApiToken({ userId: actor.userId, organizationId: actor.organizationId, name: trimmed, scopes, expiresAt });
+  await logAdminEvent(db(), { organizationId: actor.organizationId, actorId: actor.userId, action: "token-created", subject: trimmed, data: { scopes, expiresAt: expiresAt.toISOString(), prefix: created.prefix } });
   return { ...created, expiresAt };
 }
 
@@ -72,6 +74,7 @@ export async function revokeApiToken(actor: Actor, tokenId: string): Promise<voi
   if (!token) throw new AppError("NOT_FOUND", "That token was not found.");
   if (token.userId !== actor.userId && !actor.roles.includes("ADMIN")) throw forbidden("Only its owner or an administrator can revoke a token.");
   await db().apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
+  await logAdminEvent(db(), { organizationId: actor.organizationId, actorId: actor.userId, action: "token-revoked", subject: token.name, data: { prefix: token.prefix } });
 }
 
 export async function listApiTokens(actor: Actor) {

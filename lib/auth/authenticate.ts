@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { decoyHash, verifyPassword } from "./password";
+import { logAdminEvent } from "@/lib/organizations/admin-log";
 
 // Email and password sign-in, throttled three ways (issue 12, L1), in sign_in_throttles:
 //
@@ -161,5 +162,7 @@ export async function unlockAccount(admin: Actor, userId: string): Promise<numbe
     ? await db().membership.findUnique({ where: { userId_organizationId: { userId, organizationId: admin.organizationId } }, select: { user: { select: { email: true } } } })
     : null;
   if (!member) throw new AppError("NOT_FOUND", "This person is not a member of your organisation.");
-  return clearAddressThrottles(member.user.email);
+  const cleared = await clearAddressThrottles(member.user.email);
+  await logAdminEvent(db(), { organizationId: admin.organizationId, actorId: admin.userId, action: "member-unlocked", subject: member.user.email });
+  return cleared;
 }

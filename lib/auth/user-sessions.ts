@@ -5,6 +5,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
 import { ACTOR_COLUMNS, type Actor } from "./actor";
 import { lockedUntil } from "./authenticate";
+import { logAdminEvent } from "@/lib/organizations/admin-log";
+import type { MemberRole } from "@/lib/generated/prisma/enums";
 
 // Server-side sessions (issue 12, M1). The session cookie (an Auth.js JWT) names a row of
 // user_sessions besides the user; every page, server action and API call loads its actor through
@@ -132,19 +134,22 @@ export async function endMemberSessions(admin: Actor, userId: string): Promise<n
   if (!admin.roles.includes("ADMIN")) throw new AppError("FORBIDDEN", "Only an administrator can end a member's sessions.");
   const member = isUuid(userId) ? await db().membership.findUnique({ where: { userId_organizationId: { userId, organizationId: admin.organizationId } }, select: { id: true } }) : null;
   if (!member) throw new AppError("NOT_FOUND", "This person is not a member of your organisation.");
-  return endAllSessions(userId);
+  const ended = await endAllSessions(userId);
+  const user = await db().user.findUnique({ where: { id: userId }, select: { email: true } });
+  await logAdminEvent(db(), { organizationId: admin.organizationId, actorId: admin.userId, action: "sessions-ended", subject: user?.email ?? userId, data: { sessions: ended } });
+  return ended;
 }
 
 /** The members of the administrator's organisation, with how many live sessions each has. */
-export async function listMembersWithSessions(admin: Actor, clock: SessionClock = {}): Promise<{ userId: string; name: string; email: string; liveSessions: number; lockedUntil: Date | null }[]> {
+export async function listMembersWithSessions(admin: Actor, clock: SessionClock = {}): Promise<{ userId: string; name: string; email: string; roles: MemberRole[]; liveSessions: number; lockedUntil: Date | null }[]> {
   if (!admin.roles.includes("ADMIN")) return [];
   const now = clock.now ?? new Date();
   const members = await db().membership.findMany({
     where: { organizationId: admin.organizationId },
-    select: { user: { select: { id: true, name: true, email: true, _count: { select: { sessions: { where: { revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gt: idleSince({ ...clock, now }) } } } } } } } },
+    select: { roles: true, user: { select: { id: true, name: true, email: true, _count: { select: { sessions: { where: { revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gt: idleSince({ ...clock, now }) } } } } } } } },
     orderBy: { user: { name: "asc" } },
   });
   return Promise.all(
-    members.map(async (m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, liveSessions: m.user._count.sessions, lockedUntil: await lockedUntil(m.user.email, now) })),
+    members.map(async (m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, roles: m.roles, liveSessions: m.user._count.sessions, lockedUntil: await lockedUntil(m.user.email, now) })),
   );
 }

@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { forbidden } from "@/lib/errors";
+import { logAdminEvent } from "./admin-log";
 
 // A bank's four-eyes setting (Organization.fourEyes, on by default): whether its makers' steps
 // that move money or rights wait for a checker (lib/lifecycle/definition.ts, `fourEyes`), and
@@ -15,6 +16,8 @@ export async function fourEyesSetting(organizationId: string): Promise<boolean> 
 /** Only a bank's administrator changes it; the change is logged with who made it. */
 export async function setFourEyes(actor: Actor, on: boolean): Promise<void> {
   if (actor.organizationKind !== "BANK" || !actor.roles.includes("ADMIN")) throw forbidden("Only a bank's administrator can change its four-eyes setting.");
-  await db().organization.update({ where: { id: actor.organizationId }, data: { fourEyes: on } });
-  console.info(JSON.stringify({ event: "four-eyes-setting", organizationId: actor.organizationId, userId: actor.userId, fourEyes: on, at: new Date().toISOString() }));
+  await db().$transaction(async (tx) => {
+    await tx.organization.update({ where: { id: actor.organizationId }, data: { fourEyes: on } });
+    await logAdminEvent(tx, { organizationId: actor.organizationId, actorId: actor.userId, action: "four-eyes-changed", subject: on ? "on" : "off" });
+  });
 }

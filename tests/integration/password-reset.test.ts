@@ -1,16 +1,14 @@
 import { createHash } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
 import { RESETS_PER_HOUR, requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { sessionActor, startSession } from "@/lib/auth/user-sessions";
-import { resetConfigCache } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { MAX_ATTEMPTS, deliverDueEmails, retryDelayMs, smtpTransport } from "@/lib/email/outbox";
 import { AppError } from "@/lib/errors";
 import { useTestDatabase } from "./support/database";
+import { type TestSmtp, linkToken, startTestSmtp, tokenFrom } from "./support/smtp";
 import { createUser, createWorld } from "./support/world";
 
 // Password reset by e-mail, and the outbox that carries it, against a real SMTP server started
@@ -18,62 +16,18 @@ import { createUser, createWorld } from "./support/world";
 
 useTestDatabase();
 
-interface Received {
-  to: string[];
-  raw: string;
-}
-const inbox: Received[] = [];
-let server: SMTPServer;
-let port = 0;
-const saved = { SMTP_URL: process.env.SMTP_URL, APP_URL: process.env.APP_URL };
-
-function startSmtp(): Promise<void> {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on("end", () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve()));
-}
-const stopSmtp = () => new Promise<void>((resolve) => server.close(() => resolve()));
-
+let smtp: TestSmtp;
 beforeAll(async () => {
-  await startSmtp();
-  port = (server.server.address() as AddressInfo).port;
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  process.env.APP_URL = "http://127.0.0.1:3000";
-  resetConfigCache();
+  smtp = await startTestSmtp();
 });
-
 afterAll(async () => {
-  await stopSmtp();
-  for (const [key, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  resetConfigCache();
+  await smtp.close();
 });
 
 const STRONG = "copper lantern orbit meadow";
 const codeOf = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? `${e.code}: ${e.message}` : String(e)));
-/** A message's text with quoted-printable undone (soft line breaks, =3D and the like). */
-const decoded = (raw: string) => raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-const linkToken = (raw: string) => /reset-password\?token=([A-Za-z0-9_-]{43})\b/.exec(decoded(raw))?.[1];
-/** The reset link's token from the last message to `email`. */
-function tokenFrom(email: string): string {
-  const message = inbox.filter((m) => m.to.includes(email)).at(-1);
-  if (!message) throw new Error(`no message to ${email}`);
-  const token = linkToken(message.raw);
-  if (!token) throw new Error(`no link in ${decoded(message.raw)}`);
-  return token;
-}
+const inbox = () => smtp.inbox;
+const tokenOf = (email: string) => tokenFrom(smtp.inbox, email, "/reset-password");
 
 describe("password reset by e-mailed link", () => {
   it("e-mails a single-use link; it sets a policy-abiding password, ends every session, and works once", async () => {
@@ -82,10 +36,10 @@ describe("password reset by e-mailed link", () => {
     const session = await startSession({ userId: user.userId });
     await requestPasswordReset(`  ${user.email.toUpperCase()} `);
     expect(await deliverDueEmails(smtpTransport()!)).toEqual({ sent: 1, failed: 0 });
-    const received = inbox.at(-1)!;
+    const received = inbox().at(-1)!;
     expect(received.to).toEqual([user.email]);
     expect(received.raw).toMatch(/Subject: Set a new TradeTrail password/);
-    const token = tokenFrom(user.email);
+    const token = tokenOf(user.email);
     expect(await db().passwordReset.findFirst({ where: { tokenHash: token } })).toBeNull(); // only the hash is stored
 
     expect(await codeOf(resetPassword(token, "password1234"))).toMatch(/INVALID_REQUEST: This password is on a list of passwords exposed/);
@@ -107,7 +61,7 @@ describe("password reset by e-mailed link", () => {
     for (let i = 0; i < RESETS_PER_HOUR + 2; i++) await requestPasswordReset(user.email, new Date(now.getTime() + i * 1000));
     expect(await db().emailMessage.count({ where: { to: user.email } })).toBe(RESETS_PER_HOUR);
     await deliverDueEmails(smtpTransport()!, { now: new Date(now.getTime() + 10_000) });
-    const tokens = inbox.filter((m) => m.to.includes(user.email)).map((m) => linkToken(m.raw)!);
+    const tokens = inbox().filter((m) => m.to.includes(user.email)).map((m) => linkToken(m.raw, "/reset-password")!);
     expect(tokens).toHaveLength(RESETS_PER_HOUR);
     // The newest link is the one whose hash the latest reset row holds.
     const newestRow = await db().passwordReset.findFirstOrThrow({ where: { userId: user.userId }, orderBy: { createdAt: "desc" } });
@@ -123,7 +77,7 @@ describe("password reset by e-mailed link", () => {
     const user = await createUser(world.orgs.applicant, ["MAKER"], "racer", await hashPassword("old password that works"));
     await requestPasswordReset(user.email);
     await deliverDueEmails(smtpTransport()!);
-    const token = tokenFrom(user.email);
+    const token = tokenOf(user.email);
     const results = await Promise.all([resetPassword(token, STRONG), resetPassword(token, "a different strong phrase of words")].map(codeOf));
     expect(results.sort()).toEqual(["INVALID_REQUEST: This link is not valid any more: it was used, replaced by a newer one, or is older than 30 minutes. Ask for a new one.", "ok"]);
   });
@@ -135,7 +89,7 @@ describe("the e-mail outbox", () => {
     const user = await createUser(world.orgs.advisingBank, ["MAKER"], "patient", await hashPassword("old password that works"));
     await requestPasswordReset(user.email);
     const row = () => db().emailMessage.findFirstOrThrow({ where: { to: user.email } });
-    await stopSmtp();
+    await smtp.stop();
     try {
       const t0 = new Date();
       expect(await deliverDueEmails(smtpTransport()!, { now: t0 })).toEqual({ sent: 0, failed: 1 });
@@ -150,12 +104,12 @@ describe("the e-mail outbox", () => {
       expect((await row()).nextAttemptAt.getTime()).toBe(t1.getTime() + retryDelayMs(2));
       expect(retryDelayMs(2)).toBe(2 * retryDelayMs(1));
     } finally {
-      await startSmtp();
+      await smtp.start();
     }
     const later = new Date(Date.now() + 3_600_000);
     expect(await deliverDueEmails(smtpTransport()!, { now: later })).toEqual({ sent: 1, failed: 0 });
     expect(await row()).toMatchObject({ status: "SENT", attempts: 3 });
-    expect(inbox.filter((m) => m.to.includes(user.email))).toHaveLength(1);
+    expect(inbox().filter((m) => m.to.includes(user.email))).toHaveLength(1);
   });
 
   it(`gives a message up after ${MAX_ATTEMPTS} failed attempts, keeping the last error`, async () => {

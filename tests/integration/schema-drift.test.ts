@@ -191,6 +191,7 @@ describe("the migrated database equals what Prisma Migrate would create", () => 
       "credits_parties_distinct",
       "document_anchors_hex",
       "documents_sha256_hex",
+      "invitations_roles_present",
       "milestones_digest_hex",
       "milestones_seq_positive",
       "payments_amount_positive",

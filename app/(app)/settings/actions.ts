@@ -4,15 +4,28 @@ import { revalidatePath } from "next/cache";
 import { TOKEN_DAYS, createApiToken, revokeApiToken } from "@/lib/api/tokens";
 import { approveAuditGrant, grantAuditAccess, revokeAuditAccess } from "@/lib/audit/grants";
 import { unlockAccount } from "@/lib/auth/authenticate";
+import type { Actor } from "@/lib/auth/actor";
 import { actorOrThrow } from "@/lib/auth/session";
 import { endMemberSessions, endOtherSessions, endSession } from "@/lib/auth/user-sessions";
 import { addHoliday, removeHoliday } from "@/lib/calendar/holidays";
 import { setFourEyes } from "@/lib/organizations/four-eyes";
+import { changeRoles, deactivateMember, inviteMember, revokeInvitation } from "@/lib/organizations/members";
 import { type ActionState, errorState } from "@/lib/http/action-state";
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
 
 export type TokenState = ActionState | { status: "created"; token: string; name: string };
+
+/** Runs a settings change as the signed-in user: done with `message`, or the error as a message for the form. */
+async function settle(change: (actor: Actor) => Promise<unknown>, message: string): Promise<ActionState> {
+  try {
+    await change(await actorOrThrow());
+    revalidatePath("/settings");
+    return { status: "done", message };
+  } catch (error) {
+    return errorState(error);
+  }
+}
 
 export async function createTokenAction(_previous: TokenState, form: FormData): Promise<TokenState> {
   try {
@@ -26,13 +39,7 @@ export async function createTokenAction(_previous: TokenState, form: FormData): 
 }
 
 export async function revokeTokenAction(form: FormData): Promise<ActionState> {
-  try {
-    await revokeApiToken(await actorOrThrow(), text(form, "tokenId"));
-    revalidatePath("/settings");
-    return { status: "done", message: "Token revoked." };
-  } catch (error) {
-    return errorState(error);
-  }
+  return settle((actor) => revokeApiToken(actor, text(form, "tokenId")), "Token revoked.");
 }
 
 export async function grantAuditAction(_previous: ActionState, form: FormData): Promise<ActionState> {
@@ -51,33 +58,15 @@ export async function grantAuditAction(_previous: ActionState, form: FormData): 
 }
 
 export async function approveAuditAction(form: FormData): Promise<ActionState> {
-  try {
-    await approveAuditGrant(await actorOrThrow(), text(form, "grantId"));
-    revalidatePath("/settings");
-    return { status: "done", message: "Access approved." };
-  } catch (error) {
-    return errorState(error);
-  }
+  return settle((actor) => approveAuditGrant(actor, text(form, "grantId")), "Access approved.");
 }
 
 export async function revokeAuditAction(form: FormData): Promise<ActionState> {
-  try {
-    await revokeAuditAccess(await actorOrThrow(), text(form, "grantId"));
-    revalidatePath("/settings");
-    return { status: "done", message: "Access revoked." };
-  } catch (error) {
-    return errorState(error);
-  }
+  return settle((actor) => revokeAuditAccess(actor, text(form, "grantId")), "Access revoked.");
 }
 
 export async function addHolidayAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  try {
-    await addHoliday(await actorOrThrow(), { date: text(form, "date"), name: text(form, "name") });
-    revalidatePath("/settings");
-    return { status: "done", message: "Holiday saved." };
-  } catch (error) {
-    return errorState(error);
-  }
+  return settle((actor) => addHoliday(actor, { date: text(form, "date"), name: text(form, "name") }), "Holiday saved.");
 }
 
 export async function removeHolidayAction(form: FormData): Promise<void> {
@@ -94,13 +83,7 @@ export async function setFourEyesAction(form: FormData): Promise<void> {
 // for an administrator, that the person is a member of their organisation).
 
 export async function endSessionAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  try {
-    await endSession(await actorOrThrow(), text(form, "sessionId"));
-    revalidatePath("/settings");
-    return { status: "done", message: "Session ended. That browser is signed out." };
-  } catch (error) {
-    return errorState(error);
-  }
+  return settle((actor) => endSession(actor, text(form, "sessionId")), "Session ended. That browser is signed out.");
 }
 
 export async function endOtherSessionsAction(): Promise<void> {
@@ -109,16 +92,27 @@ export async function endOtherSessionsAction(): Promise<void> {
 }
 
 export async function unlockMemberAction(form: FormData): Promise<ActionState> {
-  try {
-    await unlockAccount(await actorOrThrow(), text(form, "userId"));
-    revalidatePath("/settings");
-    return { status: "done", message: "Unlocked." };
-  } catch (error) {
-    return errorState(error);
-  }
+  return settle((actor) => unlockAccount(actor, text(form, "userId")), "Unlocked.");
 }
 
 export async function endMemberSessionsAction(form: FormData): Promise<void> {
   await endMemberSessions(await actorOrThrow(), text(form, "userId"));
   revalidatePath("/settings");
+}
+
+export async function inviteMemberAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const email = text(form, "email").trim();
+  return settle((actor) => inviteMember(actor, { email, roles: form.getAll("roles").map(String) }), `Invitation e-mailed to ${email.toLowerCase()}. The link works for 7 days.`);
+}
+
+export async function revokeInvitationAction(form: FormData): Promise<ActionState> {
+  return settle((actor) => revokeInvitation(actor, text(form, "invitationId")), "Invitation withdrawn.");
+}
+
+export async function changeRolesAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return settle((actor) => changeRoles(actor, text(form, "userId"), form.getAll("roles").map(String)), "Roles saved. The member's sessions ended: they sign in again with the new roles.");
+}
+
+export async function deactivateMemberAction(form: FormData): Promise<ActionState> {
+  return settle((actor) => deactivateMember(actor, text(form, "userId")), "Member removed.");
 }

@@ -8,7 +8,7 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
-import { type TokenState, addHolidayAction, createTokenAction, endSessionAction, grantAuditAction } from "./actions";
+import { type TokenState, addHolidayAction, changeRolesAction, createTokenAction, endSessionAction, grantAuditAction, inviteMemberAction } from "./actions";
 
 const SCOPE_CHOICES = [
   { value: "read", label: "Read", hint: "credits, milestones, proofs, documents" },
@@ -153,4 +153,67 @@ function useResetWhen(succeeded: boolean, state: unknown) {
     if (succeeded) form.current?.reset();
   }, [succeeded, state]);
   return form;
+}
+
+const ROLE_CHOICES = [
+  { value: "MAKER", label: "Maker" },
+  { value: "CHECKER", label: "Checker" },
+  { value: "ADMIN", label: "Administrator" },
+  { value: "VIEWER", label: "Viewer" },
+] as const;
+
+function RoleChoices({ legend, checked, errorId, error }: { legend: string; checked: readonly string[]; errorId: string; error?: string }) {
+  return (
+    <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1" aria-describedby={error ? errorId : undefined}>
+      <legend className="mb-1 w-full text-sm font-medium text-slate-800">{legend}</legend>
+      {ROLE_CHOICES.map((role) => (
+        <label key={role.value} className="flex items-center gap-1.5 text-sm text-slate-800">
+          <input type="checkbox" name="roles" value={role.value} defaultChecked={checked.includes(role.value)} />
+          {role.label}
+        </label>
+      ))}
+      {error ? (
+        <p id={errorId} className="w-full text-sm text-danger-700">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export function InviteMemberForm() {
+  const [state, action, pending] = useFormAction<ActionState>(inviteMemberAction, IDLE);
+  const form = useResetWhen(state.status === "done", state);
+  const errors = state.status === "error" ? state.fields ?? {} : {};
+  return (
+    <form ref={form} onSubmit={action} className="space-y-3" aria-label="Invite a member">
+      {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+      {state.status === "done" ? <FormMessage tone="success">{state.message}</FormMessage> : null}
+      <Field label="E-mail address of the person to invite" required error={errors.email}>
+        {(f) => <Input {...f} name="email" type="email" required maxLength={320} />}
+      </Field>
+      <RoleChoices legend="Their roles" checked={["VIEWER"]} errorId="invite-roles-error" error={errors.roles} />
+      <SubmitButton variant="secondary" pending={pending}>
+        Send the invitation
+      </SubmitButton>
+    </form>
+  );
+}
+
+export function MemberRolesForm({ userId, name, roles }: { userId: string; name: string; roles: readonly string[] }) {
+  const [state, action, pending] = useFormAction<ActionState>(changeRolesAction, IDLE);
+  const errors = state.status === "error" ? state.fields ?? {} : {};
+  return (
+    <form onSubmit={action} className="space-y-2" aria-label={`Roles of ${name}`}>
+      <input type="hidden" name="userId" value={userId} />
+      {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+      {state.status === "done" ? <FormMessage tone="success">{state.message}</FormMessage> : null}
+      <div className="flex flex-wrap items-end gap-3">
+        <RoleChoices legend={`Roles of ${name}`} checked={roles} errorId={`roles-${userId}-error`} error={errors.roles} />
+        <SubmitButton size="sm" variant="secondary" pending={pending}>
+          Save roles
+        </SubmitButton>
+      </div>
+    </form>
+  );
 }

@@ -17,8 +17,23 @@ import { listCredits } from "@/lib/credits/list-credits";
 import { canReconcile, latestReconciliation } from "@/lib/reconciliation/reconciliation";
 import { ReconciliationPanel } from "@/components/reconciliation/reconciliation-panel";
 import { fourEyesSetting } from "@/lib/organizations/four-eyes";
-import { approveAuditAction, endMemberSessionsAction, endOtherSessionsAction, unlockMemberAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction } from "./actions";
-import { AddHolidayForm, CreateTokenForm, EndSessionForm, GrantAuditForm } from "./forms";
+import { approveAuditAction, deactivateMemberAction, endMemberSessionsAction, endOtherSessionsAction, revokeInvitationAction, unlockMemberAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction } from "./actions";
+import { AddHolidayForm, CreateTokenForm, EndSessionForm, GrantAuditForm, InviteMemberForm, MemberRolesForm } from "./forms";
+import { type AdminAction, listAdminEvents } from "@/lib/organizations/admin-log";
+import { listInvitations } from "@/lib/organizations/members";
+
+const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
+  invite: "invited",
+  "invitation-revoked": "withdrew the invitation of",
+  "invitation-accepted": "accepted the invitation:",
+  "roles-changed": "changed the roles of",
+  "member-deactivated": "removed",
+  "member-unlocked": "unlocked the sign-in of",
+  "sessions-ended": "ended the sessions of",
+  "token-created": "created the API token",
+  "token-revoked": "revoked the API token",
+  "four-eyes-changed": "set four eyes",
+};
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -36,9 +51,12 @@ export default async function SettingsPage() {
   const reconciles = canReconcile(actor);
   const fourEyes = isBank ? await fourEyesSetting(actor.organizationId) : true;
   const changesFourEyes = isBank && actor.roles.includes("ADMIN");
-  const [sessions, members, tokens, grants, auditors, credits, holidays, reconciliation] = await Promise.all([
+  const isAdmin = actor.roles.includes("ADMIN");
+  const [sessions, members, invitations, adminLog, tokens, grants, auditors, credits, holidays, reconciliation] = await Promise.all([
     listSessions(actor),
     listMembersWithSessions(actor),
+    listInvitations(actor),
+    isAdmin ? listAdminEvents(actor.organizationId) : [],
     canTokens ? listApiTokens(actor) : [],
     isBank || actor.organizationKind === "AUDITOR" ? listGrants(actor) : [],
     bankAdmin ? auditFirms() : [],
@@ -91,43 +109,93 @@ export default async function SettingsPage() {
         {members.length > 0 ? (
           <Card>
             <CardHeader>
-              <CardTitle>Members&apos; sessions</CardTitle>
-              <p className="text-sm text-slate-600">As an administrator, sign a member of {actor.organizationName} out everywhere at once, for example when a device is lost. A change of roles or password does this by itself.</p>
+              <CardTitle>Members</CardTitle>
+              <p className="text-sm text-slate-600">
+                As an administrator of {actor.organizationName}: invite people by e-mail, set their roles, remove them, unlock a sign-in, or sign someone out everywhere (a lost device).
+                A change of roles or password signs the member out by itself. Every change is in the log below.
+              </p>
             </CardHeader>
-            <CardBody>
+            <CardBody className="space-y-6">
+              <InviteMemberForm />
+              {invitations.length > 0 ? (
+                <ul aria-label="Pending invitations" className="divide-y divide-slate-100 text-sm">
+                  {invitations.map((i) => (
+                    <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
+                      <span>
+                        <span className="font-medium">{i.email}</span> · invited as {i.roles.map((r) => r.toLowerCase()).join(", ")} · the link works until <Time value={i.expiresAt} />
+                      </span>
+                      <ConfirmDialog trigger="Withdraw" title={`Withdraw the invitation to ${i.email}?`} description="The link in the e-mail stops working at once." confirmLabel="Withdraw" tone="danger" formAction={revokeInvitationAction} hiddenFields={{ invitationId: i.id }} />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               <ul aria-label="Members of your organisation" className="divide-y divide-slate-100 text-sm">
                 {members.map((m) => (
-                  <li key={m.userId} className="flex flex-wrap items-center justify-between gap-3 py-2">
-                    <span>
-                      <span className="font-medium">{m.name}</span> <span className="text-slate-500">{m.email}</span> · {m.liveSessions === 0 ? "not signed in" : `${m.liveSessions} active session${m.liveSessions === 1 ? "" : "s"}`}
-                      {m.lockedUntil ? (
-                        <>
-                          {" "}
-                          <Badge tone="danger">Sign-in locked until {formatUtcDateTime(m.lockedUntil)}</Badge>
-                        </>
-                      ) : null}
-                    </span>
-                    {m.lockedUntil ? (
-                      <ConfirmDialog
-                        trigger={`Unlock ${m.name}`}
-                        title={`Unlock ${m.name}'s sign-in?`}
-                        description="Wrong passwords locked this account. Unlock it once you know the attempts were theirs, or that they have a new password: the locks on every network are lifted."
-                        confirmLabel="Unlock"
-                        formAction={unlockMemberAction}
-                        hiddenFields={{ userId: m.userId }}
-                      />
-                    ) : null}
-                    {m.liveSessions > 0 && m.userId !== actor.userId ? (
-                      <ConfirmDialog
-                        trigger={`End ${m.name}'s sessions`}
-                        title={`Sign ${m.name} out everywhere?`}
-                        description="Every session of this member ends at once; they can sign in again with their password."
-                        confirmLabel="End their sessions"
-                        tone="danger"
-                        formAction={endMemberSessionsAction}
-                        hiddenFields={{ userId: m.userId }}
-                      />
-                    ) : null}
+                  <li key={m.userId} className="space-y-2 py-3">
+                    <div className="flex flex-wrap items-center justify-between gap-3">
+                      <span>
+                        <span className="font-medium">{m.name}</span> <span className="text-slate-500">{m.email}</span> · {m.liveSessions === 0 ? "not signed in" : `${m.liveSessions} active session${m.liveSessions === 1 ? "" : "s"}`}
+                        {m.lockedUntil ? (
+                          <>
+                            {" "}
+                            <Badge tone="danger">Sign-in locked until {formatUtcDateTime(m.lockedUntil)}</Badge>
+                          </>
+                        ) : null}
+                      </span>
+                      <span className="flex flex-wrap gap-2">
+                        {m.lockedUntil ? (
+                          <ConfirmDialog
+                            trigger={`Unlock ${m.name}`}
+                            title={`Unlock ${m.name}'s sign-in?`}
+                            description="Wrong passwords locked this account. Unlock it once you know the attempts were theirs, or that they have a new password: the locks on every network are lifted."
+                            confirmLabel="Unlock"
+                            formAction={unlockMemberAction}
+                            hiddenFields={{ userId: m.userId }}
+                          />
+                        ) : null}
+                        {m.liveSessions > 0 && m.userId !== actor.userId ? (
+                          <ConfirmDialog
+                            trigger={`End ${m.name}'s sessions`}
+                            title={`Sign ${m.name} out everywhere?`}
+                            description="Every session of this member ends at once; they can sign in again with their password."
+                            confirmLabel="End their sessions"
+                            tone="danger"
+                            formAction={endMemberSessionsAction}
+                            hiddenFields={{ userId: m.userId }}
+                          />
+                        ) : null}
+                        {m.userId !== actor.userId ? (
+                          <ConfirmDialog
+                            trigger={`Remove ${m.name}`}
+                            title={`Remove ${m.name} from ${actor.organizationName}?`}
+                            description="Their sessions end at once and they can no longer sign in to your organisation. What they did stays in the credits' trails."
+                            confirmLabel="Remove member"
+                            tone="danger"
+                            formAction={deactivateMemberAction}
+                            hiddenFields={{ userId: m.userId }}
+                          />
+                        ) : null}
+                      </span>
+                    </div>
+                    <MemberRolesForm userId={m.userId} name={m.name} roles={m.roles} />
+                  </li>
+                ))}
+              </ul>
+            </CardBody>
+          </Card>
+        ) : null}
+
+        {adminLog.length > 0 ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Administrative log</CardTitle>
+              <p className="text-sm text-slate-600">Every change to who may do what in {actor.organizationName}, newest first. Nobody can edit it.</p>
+            </CardHeader>
+            <CardBody>
+              <ul aria-label="Administrative log" className="space-y-1 text-sm text-slate-700">
+                {adminLog.map((e) => (
+                  <li key={e.id}>
+                    <Time value={e.createdAt} /> · {e.actor} · {ADMIN_ACTION_LABELS[e.action] ?? e.action} · {e.subject}
                   </li>
                 ))}
               </ul>

@@ -1,0 +1,168 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Actor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
+import { db } from "@/lib/db/client";
+import { appUrl, queueEmail } from "@/lib/email/outbox";
+import { AppError, forbidden, invalid, notFound } from "@/lib/errors";
+import type { MemberRole } from "@/lib/generated/prisma/enums";
+import { isUuid } from "@/lib/ids";
+import { logAdminEvent } from "./admin-log";
+
+// An organisation's administrators manage its people (issue 12): they invite users by e-mail
+// with roles, change roles, and deactivate members. An invitation is a single-use link valid for
+// INVITATION_DAYS, of which only the SHA-256 is stored; accepting it creates the account with a
+// password that meets the policy. A change of roles or a deactivation ends the member's sessions
+// at once (database triggers). An organisation always keeps an administrator. Every change is
+// in the organisation's administrative log.
+
+export const INVITATION_DAYS = 7;
+const ROLES: readonly MemberRole[] = ["MAKER", "CHECKER", "ADMIN", "VIEWER"];
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+function assertAdmin(actor: Actor): void {
+  if (!actor.roles.includes("ADMIN")) throw forbidden("Only an administrator of your organisation can manage its members.");
+}
+
+function parseRoles(roles: readonly string[]): MemberRole[] {
+  const unique = [...new Set(roles)];
+  if (unique.length === 0 || !unique.every((r): r is MemberRole => (ROLES as readonly string[]).includes(r))) {
+    throw invalid("Choose at least one role: maker, checker, administrator or viewer.", { roles: "Choose at least one" });
+  }
+  return unique;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Invites `email` to the administrator's organisation with `roles`, by e-mail. */
+export async function inviteMember(admin: Actor, input: { email: string; roles: readonly string[] }, now = new Date()): Promise<{ id: string }> {
+  assertAdmin(admin);
+  const email = input.email.trim().toLowerCase();
+  if (!EMAIL.test(email) || email.length > 320) throw invalid("Enter the e-mail address of the person to invite.", { email: "An e-mail address" });
+  const roles = parseRoles(input.roles);
+  if (await db().user.findUnique({ where: { email }, select: { id: true } })) {
+    throw new AppError("CONFLICT", "This address already has a TradeTrail account. One account belongs to one organisation here.", { email: "Already has an account" });
+  }
+  const token = randomBytes(32).toString("base64url");
+  const link = `${appUrl()}/accept-invite?token=${token}`;
+  return db().$transaction(async (tx) => {
+    // A new invitation replaces any earlier one to the same address.
+    await tx.invitation.updateMany({ where: { organizationId: admin.organizationId, email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    const invitation = await tx.invitation.create({
+      data: { organizationId: admin.organizationId, email, roles, tokenHash: hashToken(token), invitedById: admin.userId, expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000), createdAt: now },
+      select: { id: true },
+    });
+    await queueEmail(tx, {
+      to: email,
+      kind: "invitation",
+      subject: `${admin.name} invites you to ${admin.organizationName} on TradeTrail`,
+      text: [
+        "Hello,",
+        "",
+        `${admin.name} invites you to join ${admin.organizationName} on TradeTrail, the letter-of-credit platform, as ${roles.map((r) => r.toLowerCase()).join(", ")}.`,
+        "",
+        `Open this link within ${INVITATION_DAYS} days to set your name and password:`,
+        "",
+        link,
+        "",
+        "The link works once. If you did not expect this, ignore this message.",
+      ].join("\n"),
+    });
+    await logAdminEvent(tx, { organizationId: admin.organizationId, actorId: admin.userId, action: "invite", subject: email, data: { roles } });
+    return invitation;
+  });
+}
+
+/** The invitation a link's token names, if it can still be accepted: for the acceptance page. */
+export async function openInvitation(token: string, now = new Date()) {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const invitation = await db().invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { organization: { select: { name: true } } } });
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) return null;
+  return { email: invitation.email, organization: invitation.organization.name, roles: invitation.roles };
+}
+
+/** Accepts an invitation: creates the account and its membership. */
+export async function acceptInvitation(token: string, input: { name: string; password: string }, now = new Date()): Promise<{ email: string }> {
+  const gone = () => new AppError("INVALID_REQUEST", "This invitation is not valid any more: it was used, withdrawn, replaced or is older than 7 days. Ask your administrator for a new one.");
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw gone();
+  const invitation = await db().invitation.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) throw gone();
+  const name = input.name.trim();
+  if (name.length < 2 || name.length > 120) throw invalid("Enter your name as colleagues know it (2 to 120 characters).", { name: "2 to 120 characters" });
+  const problem = passwordProblem(input.password, { email: invitation.email, name });
+  if (problem) throw invalid(problem, { password: problem });
+  const passwordHash = await hashPassword(input.password);
+  await db().$transaction(async (tx) => {
+    const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { acceptedAt: now } });
+    if (claimed.count !== 1) throw gone();
+    if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
+      throw new AppError("CONFLICT", "This address already has a TradeTrail account. Sign in with it, or ask your administrator.");
+    }
+    const user = await tx.user.create({ data: { email: invitation.email, name, passwordHash } });
+    await tx.membership.create({ data: { userId: user.id, organizationId: invitation.organizationId, roles: invitation.roles } });
+    await logAdminEvent(tx, { organizationId: invitation.organizationId, actorId: user.id, action: "invitation-accepted", subject: invitation.email, data: { roles: invitation.roles } });
+  });
+  return { email: invitation.email };
+}
+
+/** Withdraws a pending invitation of the administrator's organisation. */
+export async function revokeInvitation(admin: Actor, invitationId: string, now = new Date()): Promise<void> {
+  assertAdmin(admin);
+  const invitation = isUuid(invitationId) ? await db().invitation.findFirst({ where: { id: invitationId, organizationId: admin.organizationId } }) : null;
+  if (!invitation) throw notFound("The invitation");
+  if (invitation.acceptedAt || invitation.revokedAt) throw new AppError("INVALID_STATE", "This invitation was already accepted or withdrawn.");
+  await db().$transaction(async (tx) => {
+    await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: now } });
+    await logAdminEvent(tx, { organizationId: admin.organizationId, actorId: admin.userId, action: "invitation-revoked", subject: invitation.email });
+  });
+}
+
+async function memberOf(admin: Actor, userId: string) {
+  const member = isUuid(userId)
+    ? await db().membership.findUnique({ where: { userId_organizationId: { userId, organizationId: admin.organizationId } }, include: { user: { select: { email: true, name: true } } } })
+    : null;
+  if (!member) throw notFound("The member");
+  return member;
+}
+
+async function otherAdmins(organizationId: string, userId: string): Promise<number> {
+  return db().membership.count({ where: { organizationId, userId: { not: userId }, roles: { has: "ADMIN" } } });
+}
+
+/** Sets a member's roles. An organisation keeps at least one administrator. */
+export async function changeRoles(admin: Actor, userId: string, roles: readonly string[]): Promise<void> {
+  assertAdmin(admin);
+  const member = await memberOf(admin, userId);
+  const next = parseRoles(roles);
+  if (member.roles.includes("ADMIN") && !next.includes("ADMIN") && (await otherAdmins(admin.organizationId, userId)) === 0) {
+    throw new AppError("INVALID_STATE", "Your organisation needs at least one administrator: make someone else one first.");
+  }
+  await db().$transaction(async (tx) => {
+    await tx.membership.update({ where: { id: member.id }, data: { roles: next } });
+    await logAdminEvent(tx, { organizationId: admin.organizationId, actorId: admin.userId, action: "roles-changed", subject: member.user.email, data: { from: member.roles, to: next } });
+  });
+}
+
+/** Removes a member from the organisation: every session ends at once, and they can no longer sign in to it. */
+export async function deactivateMember(admin: Actor, userId: string): Promise<void> {
+  assertAdmin(admin);
+  if (userId === admin.userId) throw new AppError("INVALID_STATE", "You cannot remove yourself. Ask another administrator.");
+  const member = await memberOf(admin, userId);
+  if (member.roles.includes("ADMIN") && (await otherAdmins(admin.organizationId, userId)) === 0) {
+    throw new AppError("INVALID_STATE", "Your organisation needs at least one administrator.");
+  }
+  await db().$transaction(async (tx) => {
+    await tx.membership.delete({ where: { id: member.id } });
+    await logAdminEvent(tx, { organizationId: admin.organizationId, actorId: admin.userId, action: "member-deactivated", subject: member.user.email, data: { roles: member.roles } });
+  });
+}
+
+/** Pending invitations of the administrator's organisation. */
+export async function listInvitations(admin: Actor, now = new Date()) {
+  if (!admin.roles.includes("ADMIN")) return [];
+  return db().invitation.findMany({
+    where: { organizationId: admin.organizationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    select: { id: true, email: true, roles: true, expiresAt: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
