@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { advisedCredit } from "./support/api";
 import { mailTo } from "./support/runtime";
 import { expect, test } from "./support/test";
 import { USERS, personAs, signIn } from "./support/users";
@@ -7,7 +8,7 @@ import { USERS, personAs, signIn } from "./support/users";
 // development mail catcher, creates the account; the new maker signs in with the roles given,
 // and the invitation is in the bank's administrative log.
 
-test("an administrator invites a maker, who accepts the e-mailed invitation, sets a password and signs in", async ({ browser, page }) => {
+test("an administrator invites a maker, who accepts the e-mailed invitation, sets a password, signs in, and is e-mailed the step waiting for the bank", async ({ browser, page }) => {
   const email = `new-maker-${randomUUID().slice(0, 8)}@merlion.example`;
   const admin = await personAs(browser, USERS.issuingChecker); // checker and administrator
   await admin.goto("/settings");
@@ -33,6 +34,11 @@ test("an administrator invites a maker, who accepts the e-mailed invitation, set
   await signIn(page, email, "copper lantern orbit meadow");
   await expect(page.getByRole("banner")).toContainText("Nadia Maker");
   await expect(page.getByRole("banner")).toContainText(/maker/i);
+
+  // A credit now waits for the bank's officers: the new maker hears of it by e-mail, with a link.
+  const creditId = await advisedCredit();
+  const waiting = await mailTo(email, new RegExp(`/credits/${creditId}`));
+  expect(waiting.text).toContain("Open it: http");
 
   await admin.reload();
   await expect(admin.getByRole("list", { name: "Administrative log" })).toContainText(`invited · ${email}`);

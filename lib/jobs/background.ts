@@ -6,6 +6,7 @@ import { expireCredits } from "./expire-credits";
 import { reconcileAnchors, reconcileSettings } from "./reconcile-anchors";
 import { runQueuedVerifications } from "./verification-runs";
 import { deliverDueEmails, smtpTransport } from "@/lib/email/outbox";
+import { queueDailyDigests } from "@/lib/email/notifications";
 
 // The jobs that run beside the web server: the anchoring worker, the expiry of credits, the
 // auditors' portfolio checks, e-mail delivery and the reconciliation of on-chain anchors with batches. `npm start` runs them in its own process; `npm run worker` runs
@@ -54,6 +55,8 @@ export function startBackgroundJobs(options: { signerKey: string; log: (line: st
   };
   every(60_000, () => expireCredits(new Date(), options.log));
   every(2_000, () => runQueuedVerifications({ rpcUrl, contractAddress, log: options.log }));
+  // Daily digests are due a day after the last one: an hourly look sends each within the hour.
+  every(3_600_000, () => queueDailyDigests());
   // E-mail waits in the outbox until SMTP is configured (npm start's mail catcher by default).
   let delivering = false;
   every(2_000, async () => {

@@ -5,6 +5,7 @@ import { type Tx, db } from "@/lib/db/client";
 import { AppError, conflict, invalid, notFound } from "@/lib/errors";
 import { appendMilestone } from "@/lib/anchoring/record";
 import { itemHref } from "@/lib/credits/links";
+import { emailNotifications } from "@/lib/email/notifications";
 import type { JsonObject } from "@/lib/anchoring/json";
 import type { ApprovalKind } from "@/lib/generated/prisma/enums";
 import { type ActionFacts, PARTY_FIELD, type SYSTEM, decide, partiesOf, visiblePartiesOf } from "./authorize";
@@ -419,10 +420,11 @@ async function logAndNotify(
   }
   if (recipients.size === 0) return;
   const title = `${creditLabel(credit)}: ${actor ? actor.organizationName : "TradeTrail"} ${args.held ? heldPhrase(name) : ACTION_DONE[name]}`;
-  await tx.notification.createMany({
-    // The notification opens the item acted on (the amendment, the presentation), not the credit's first tab.
-    data: [...recipients].map((userId) => ({ userId, creditId: credit.id, title, href: itemHref(credit.id, rule.subject, subjectId), createdAt: now })),
-  });
+  // The notification opens the item acted on (the amendment, the presentation), not the credit's first tab.
+  const href = itemHref(credit.id, rule.subject, subjectId);
+  await tx.notification.createMany({ data: [...recipients].map((userId) => ({ userId, creditId: credit.id, title, href, createdAt: now })) });
+  // And by e-mail, to those who want it at once, in this transaction (lib/email/notifications.ts).
+  await emailNotifications(tx, [...recipients], { title, href });
 }
 
 const partyField = (party: Party) => PARTY_FIELD[party];

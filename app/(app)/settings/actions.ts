@@ -9,6 +9,7 @@ import { actorOrThrow } from "@/lib/auth/session";
 import { endMemberSessions, endOtherSessions, endSession } from "@/lib/auth/user-sessions";
 import { addHoliday, removeHoliday } from "@/lib/calendar/holidays";
 import { setFourEyes } from "@/lib/organizations/four-eyes";
+import { setEmailPreference } from "@/lib/email/notifications";
 import { changeRoles, deactivateMember, inviteMember, revokeInvitation } from "@/lib/organizations/members";
 import { type ActionState, errorState } from "@/lib/http/action-state";
 
@@ -115,4 +116,10 @@ export async function changeRolesAction(_previous: ActionState, form: FormData):
 
 export async function deactivateMemberAction(form: FormData): Promise<ActionState> {
   return settle((actor) => deactivateMember(actor, text(form, "userId")), "Member removed.");
+}
+
+export async function setEmailPreferenceAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const preference = text(form, "emailNotifications");
+  if (!["IMMEDIATELY", "DAILY", "OFF"].includes(preference)) return { status: "error", message: "Choose how you want to hear of new steps.", fields: { emailNotifications: "Choose one" } };
+  return settle((actor) => setEmailPreference(actor.userId, preference), "Saved.");
 }

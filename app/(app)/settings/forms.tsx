@@ -8,7 +8,7 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
-import { type TokenState, addHolidayAction, changeRolesAction, createTokenAction, endSessionAction, grantAuditAction, inviteMemberAction } from "./actions";
+import { type TokenState, addHolidayAction, changeRolesAction, setEmailPreferenceAction, createTokenAction, endSessionAction, grantAuditAction, inviteMemberAction } from "./actions";
 
 const SCOPE_CHOICES = [
   { value: "read", label: "Read", hint: "credits, milestones, proofs, documents" },
@@ -214,6 +214,27 @@ export function MemberRolesForm({ userId, name, roles }: { userId: string; name:
           Save roles
         </SubmitButton>
       </div>
+    </form>
+  );
+}
+
+export function EmailPreferenceForm({ current }: { current: string }) {
+  const [state, action, pending] = useFormAction<ActionState>(setEmailPreferenceAction, IDLE);
+  return (
+    <form onSubmit={action} className="flex flex-wrap items-end gap-3" aria-label="E-mail notifications">
+      <Field label="E-mail me about steps waiting for me and other updates" error={state.status === "error" ? state.fields?.emailNotifications : undefined}>
+        {(f) => (
+          <Select {...f} name="emailNotifications" defaultValue={current}>
+            <option value="IMMEDIATELY">Immediately, one e-mail per update</option>
+            <option value="DAILY">Once a day, a digest</option>
+            <option value="OFF">Never (the bell in the app only)</option>
+          </Select>
+        )}
+      </Field>
+      <SubmitButton variant="secondary" pending={pending}>
+        Save
+      </SubmitButton>
+      {state.status === "done" ? <FormMessage tone="success">{state.message}</FormMessage> : null}
     </form>
   );
 }

@@ -18,7 +18,8 @@ import { canReconcile, latestReconciliation } from "@/lib/reconciliation/reconci
 import { ReconciliationPanel } from "@/components/reconciliation/reconciliation-panel";
 import { fourEyesSetting } from "@/lib/organizations/four-eyes";
 import { approveAuditAction, deactivateMemberAction, endMemberSessionsAction, endOtherSessionsAction, revokeInvitationAction, unlockMemberAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction } from "./actions";
-import { AddHolidayForm, CreateTokenForm, EndSessionForm, GrantAuditForm, InviteMemberForm, MemberRolesForm } from "./forms";
+import { AddHolidayForm, CreateTokenForm, EmailPreferenceForm, EndSessionForm, GrantAuditForm, InviteMemberForm, MemberRolesForm } from "./forms";
+import { db } from "@/lib/db/client";
 import { type AdminAction, listAdminEvents } from "@/lib/organizations/admin-log";
 import { listInvitations } from "@/lib/organizations/members";
 
@@ -52,7 +53,8 @@ export default async function SettingsPage() {
   const fourEyes = isBank ? await fourEyesSetting(actor.organizationId) : true;
   const changesFourEyes = isBank && actor.roles.includes("ADMIN");
   const isAdmin = actor.roles.includes("ADMIN");
-  const [sessions, members, invitations, adminLog, tokens, grants, auditors, credits, holidays, reconciliation] = await Promise.all([
+  const [me, sessions, members, invitations, adminLog, tokens, grants, auditors, credits, holidays, reconciliation] = await Promise.all([
+    db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { emailNotifications: true } }),
     listSessions(actor),
     listMembersWithSessions(actor),
     listInvitations(actor),
@@ -68,6 +70,16 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" description={`${actor.name} · ${actor.organizationName} · ${actor.roles.map((r) => r.toLowerCase()).join(", ")}`} />
       <div className="space-y-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>E-mail</CardTitle>
+            <p className="text-sm text-slate-600">Every e-mail links to the credit it is about. Sign-in and password e-mails always come.</p>
+          </CardHeader>
+          <CardBody>
+            <EmailPreferenceForm current={me.emailNotifications} />
+          </CardBody>
+        </Card>
+
         <Card>
           <CardHeader>
             <CardTitle>Sessions</CardTitle>
