@@ -140,8 +140,8 @@ test("a discrepant presentation: notice, waiver, payment by maker and checker, a
   // The auditor, granted access by the issuing bank, downloads each document and matches its hash to the chain.
   const [bank] = await sql<{ issuing_bank_id: string }>("SELECT issuing_bank_id FROM credits WHERE id = $1", [creditId]);
   await sql(
-    `INSERT INTO audit_grants (id, bank_id, auditor_id, credit_id, valid_from, valid_until, granted_by_id)
-     SELECT gen_random_uuid(), $1, o.id, $2, now(), now() + interval '30 days', u.id
+    `INSERT INTO audit_grants (id, bank_id, auditor_id, credit_id, valid_from, valid_until, granted_by_id, approved_at)
+     SELECT gen_random_uuid(), $1, o.id, $2, now(), now() + interval '30 days', u.id, now()
        FROM organizations o, users u WHERE o.kind = 'AUDITOR' AND u.email = $3`,
     [bank!.issuing_bank_id, creditId, USERS.issuingChecker],
   );
