@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { isUuid } from "@/lib/ids";
 import { forbidden, invalid, notFound } from "@/lib/errors";
+import { isRealIsoDate } from "@/lib/format/dates";
 
 // A bank's own holidays: its examination deadlines (UCP 600 art. 14b) skip them.
 
@@ -11,7 +12,7 @@ export async function listHolidays(bankId: string) {
 
 export async function addHoliday(actor: Actor, input: { date: string; name: string }): Promise<void> {
   if (actor.organizationKind !== "BANK" || !actor.roles.includes("ADMIN")) throw forbidden("Only a bank administrator manages its holidays.");
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date))) throw invalid("Enter a date.", { date: "Enter a date" });
+  if (!isRealIsoDate(input.date)) throw invalid(`Enter a real calendar date as YYYY-MM-DD ("${input.date.slice(0, 20)}" is not one).`, { date: "Enter a real date" });
   const name = input.name.trim();
   if (name.length < 2 || name.length > 80) throw invalid("Name the holiday (2 to 80 characters).", { name: "2 to 80 characters" });
   await db().bankHoliday.upsert({

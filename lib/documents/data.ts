@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { amountFitsCurrency, jsonAmountField } from "@/lib/money";
 import { CURRENCIES, type DocumentKind } from "../terms/schema";
+import { isRealIsoDate } from "@/lib/format/dates";
 
 // The structured details entered beside each uploaded document (what an examiner reads off
 // it: amounts, dates, ports, parties). One zod schema per document kind validates them at the
@@ -23,12 +24,7 @@ const text = (what: string, max = 140) =>
   z.preprocess(blank, z.string({ error: `Enter ${what}` }).trim().max(max, `At most ${max} characters`));
 const optionalText = (max = 140) => z.preprocess(blank, z.string({ error: "Enter text" }).trim().max(max, `At most ${max} characters`).optional());
 
-const isoDate = (what: string) =>
-  z.string({ error: `Enter ${what}` }).refine((v) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-    const parsed = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(v);
-  }, "Enter a real date as YYYY-MM-DD");
+const isoDate = (what: string) => z.string({ error: `Enter ${what}` }).refine(isRealIsoDate, "Enter a real date as YYYY-MM-DD");
 const date = (what: string) => z.preprocess(blank, isoDate(what));
 const optionalDate = (what: string) => z.preprocess(blank, isoDate(what).optional());
 

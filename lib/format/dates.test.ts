@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatIsoDate } from "@/lib/terms/fields";
-import { fromSqlDate, formatUtcDate, formatUtcDateTime, toDate } from "./dates";
+import { fromSqlDate, formatUtcDate, formatUtcDateTime, isRealIsoDate, toDate } from "./dates";
 
 // Bug 11: these run in UTC, Singapore (UTC+8) and New York (UTC-5/-4) (vitest.config.ts). Each
 // case sits next to a midnight, so a date read or printed in the machine's zone instead of UTC
@@ -59,5 +59,17 @@ describe("calendar dates (expiry, shipment, due dates: @db.Date columns and ISO 
     expect(formatUtcDateTime(toDate("2027-03-16T08:00:00+08:00"))).toBe("16 Mar 2027, 00:00 UTC");
     const same = new Date("2027-03-15T23:30:00Z");
     expect(toDate(same)).toBe(same);
+  });
+});
+
+describe("isRealIsoDate", () => {
+  it("accepts calendar dates that exist, leap days included", () => {
+    for (const day of ["2026-01-31", "2028-02-29", "2026-12-31", "2000-02-29"]) expect(isRealIsoDate(day), day).toBe(true);
+  });
+
+  it("refuses dates the calendar does not have, and other shapes", () => {
+    for (const day of ["2026-02-30", "2026-02-29", "2100-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-1-5", "2026-01-05T00:00:00Z", " 2026-01-05", ""]) {
+      expect(isRealIsoDate(day), day).toBe(false);
+    }
   });
 });

@@ -25,3 +25,13 @@ export function formatUtcDate(date: Date): string {
 export function formatUtcDateTime(date: Date): string {
   return `${formatUtcDate(date)}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
 }
+
+/**
+ * Whether `value` is a calendar date written YYYY-MM-DD that exists: "2026-02-30" does not (the
+ * Date constructor would roll it over to 2 March). The one check for every date a user enters.
+ */
+export function isRealIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { jsonAmountField } from "@/lib/money";
 import { DOCUMENT_KINDS, termsSchema } from "@/lib/terms/schema";
 import type { InputKind } from "./definition";
+import { isRealIsoDate } from "@/lib/format/dates";
 
 // What each kind of action takes from the user, validated at the edge (server actions and the
 // JSON API) and nowhere else. Field errors are keyed by path for inline form messages.
@@ -11,7 +12,7 @@ const reason = z.string({ error: "Give a reason" }).trim().min(3, "Give a reason
 const comment = z.string().trim().max(2000, "At most 2000 characters").optional().default("");
 // The currency is the credit's: the payment handler checks the amount against it with parseAmount.
 const decimal = jsonAmountField("the amount");
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD");
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD").refine(isRealIsoDate, "Enter a real calendar date");
 
 /** A document the server itself stored (lib/documents/ingest.ts); never accepted from a client. */
 export const storedFileSchema = z.object({

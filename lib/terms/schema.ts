@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type Milli, amountField, amountFitsCurrency, currencyDecimals, percentOf, toMilli } from "@/lib/money";
 import { checkSwiftCharset, checkSwiftText } from "@/lib/swift/format";
 import { DOCUMENTS_REQUIRED_SPEC, MT700_TEXT_FIELDS, type Mt700TextPath } from "./mt700";
+import { isRealIsoDate } from "@/lib/format/dates";
 
 // The terms of a documentary or standby credit: the MT700 fields a buyer and seller negotiate,
 // as one validated document. Every terms version stores exactly this shape (terms_versions.terms).
@@ -59,7 +60,7 @@ export { currencyDecimals };
 const isoDate = z
   .string({ error: "Enter a date" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Enter a real calendar date");
+  .refine(isRealIsoDate, "Enter a real calendar date");
 
 const text = (label: string, max: number) =>
   z
