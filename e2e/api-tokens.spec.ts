@@ -12,7 +12,7 @@ test("an admin's acting token acts, a maker's read token only reads, and a maker
   await admin.getByRole("checkbox", { name: /^Act/ }).check();
   await admin.getByRole("button", { name: "Create token" }).click();
   const adminToken = (await admin.getByRole("status").filter({ hasText: "Back office e2e" }).locator("code").textContent())!.trim();
-  await expect(admin.getByRole("listitem").filter({ hasText: "Back office e2e" })).toContainText("read, act");
+  await expect(admin.getByRole("list", { name: "Active API tokens" }).getByRole("listitem").filter({ hasText: "Back office e2e" })).toContainText("read, act");
 
   const maker = await personAs(browser, USERS.issuingMaker);
   await maker.goto("/settings");
@@ -33,20 +33,20 @@ test("an admin's acting token acts, a maker's read token only reads, and a maker
 
   // The maker sees the admin's token but may not revoke it: the dialog says so, the token stays.
   await maker.reload();
-  const row = maker.getByRole("listitem").filter({ hasText: "Back office e2e" });
+  const row = maker.getByRole("list", { name: "Active API tokens" }).getByRole("listitem").filter({ hasText: "Back office e2e" });
   await row.getByRole("button", { name: "Revoke" }).click();
   const dialog = maker.getByRole("dialog");
   await dialog.getByRole("button", { name: "Revoke token" }).click();
   await expect(dialog.getByRole("alert")).toHaveText("Only its owner or an administrator can revoke a token.");
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await maker.reload();
-  await expect(maker.getByRole("listitem").filter({ hasText: "Back office e2e" })).toBeVisible();
+  await expect(maker.getByRole("list", { name: "Active API tokens" }).getByRole("listitem").filter({ hasText: "Back office e2e" })).toBeVisible();
 
   // The admin revokes it; it stops working at once.
   await admin.reload();
-  await admin.getByRole("listitem").filter({ hasText: "Back office e2e" }).getByRole("button", { name: "Revoke" }).click();
+  await admin.getByRole("list", { name: "Active API tokens" }).getByRole("listitem").filter({ hasText: "Back office e2e" }).getByRole("button", { name: "Revoke" }).click();
   await admin.getByRole("dialog").getByRole("button", { name: "Revoke token" }).click();
-  await expect(admin.getByRole("listitem").filter({ hasText: "Back office e2e" })).toHaveCount(0);
+  await expect(admin.getByRole("list", { name: "Active API tokens" }).getByRole("listitem").filter({ hasText: "Back office e2e" })).toHaveCount(0);
   expect((await api.get("/api/v1/credits", { headers: asToken(adminToken) })).status()).toBe(401);
   await admin.context().close();
   await maker.context().close();

@@ -249,7 +249,7 @@ export default async function SettingsPage() {
               {tokens.length === 0 ? (
                 <p className="text-sm text-slate-600">No active token.</p>
               ) : (
-                <ul className="divide-y divide-slate-100 text-sm">
+                <ul aria-label="Active API tokens" className="divide-y divide-slate-100 text-sm">
                   {tokens.map((t) => (
                     <li key={t.id} className="flex items-center justify-between gap-3 py-2">
                       <span>
