@@ -25,8 +25,6 @@ export interface Reader {
 
 /** The presentation statuses in which the applicant holds the documents. */
 export const RELEASED_TO_APPLICANT: readonly PresentationStatus[] = ["DISCREPANT", "WAIVED", "WAIVER_ACCEPTED", "PAYMENT_PENDING", "PAID"];
-/** Statuses before the bank has told anyone its decision. */
-const UNDECIDED: readonly PresentationStatus[] = ["DRAFT", "PRESENTED"];
 const EXAMINING: readonly Party[] = ["issuingBank", "confirmingBank"];
 const BANKS: readonly Party[] = ["issuingBank", "advisingBank", "confirmingBank"];
 
@@ -46,15 +44,16 @@ export function readsDocument(reader: Reader, status: PresentationStatus | null)
 export function readsFindings(reader: Reader, status: PresentationStatus): "all" | "kept" | "none" {
   if (status === "DRAFT") return "none";
   if (reader.auditing || reader.parties.some((p) => EXAMINING.includes(p))) return "all";
-  return UNDECIDED.includes(status) ? "none" : "kept";
+  // Presented and not yet decided: the bank has told no one.
+  return status === "PRESENTED" ? "none" : "kept";
 }
 
 /** Steps that are a bank's own workflow: a maker's step for a checker, a checker's sending back, adding or dismissing findings. */
 export const INTERNAL_ACTIONS: ReadonlySet<ActionName> = new Set(
   ACTION_NAMES.filter((name) => {
-    const rule = actionRule(name);
-    if ("prepares" in rule && rule.prepares) return true;
-    if ("checks" in rule && rule.checks && name.startsWith("reject")) return true;
+    const { prepares, checks } = actionRule(name) as { prepares?: string; checks?: string };
+    if (prepares) return true;
+    if (checks && name.startsWith("reject")) return true;
     return name === "addFinding" || name === "dismissFinding" || name === "approveDismissal";
   }),
 );
@@ -62,6 +61,6 @@ export const INTERNAL_ACTIONS: ReadonlySet<ActionName> = new Set(
 /** Whether the reader reads an event: another organisation's internal steps (and any step held for a checker) are not shown. */
 export function readsEvent(reader: Reader, readerOrgId: string, event: { action: string; actorOrgId: string | null; data: unknown }): boolean {
   if (reader.auditing || event.actorOrgId === readerOrgId) return true;
-  const held = typeof event.data === "object" && event.data !== null && (event.data as { held?: unknown }).held === true;
+  const held = (event.data as { held?: unknown } | null)?.held === true;
   return !held && !INTERNAL_ACTIONS.has(event.action as ActionName);
 }
