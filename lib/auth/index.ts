@@ -4,6 +4,7 @@ import { z } from "zod";
 import { config } from "@/lib/config";
 import { authenticate } from "./authenticate";
 import { SESSION_MAX_HOURS, startSession } from "./user-sessions";
+import { clientAddress } from "@/lib/http/rate-limit";
 
 // next-auth v5: email and password against our users table, JWT sessions. The token carries
 // only the user id and the id of the session's row (user_sessions); everything else
@@ -60,7 +61,8 @@ const nextAuth: NextAuthResult = NextAuth({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
         // signIn() builds this request from the server action's own headers: the browser's.
-        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? request.headers.get("x-real-ip");
+        const address = clientAddress(request);
+        const ip = address === "unknown" ? null : address;
         const result = await authenticate(parsed.data, { ip });
         if (!result.ok) throw result.reason === "locked" ? new AccountLocked() : result.reason === "throttled" ? new NetworkThrottled() : new InvalidCredentials();
         const sessionId = await startSession({ userId: result.user.id, userAgent: request.headers.get("user-agent"), ip });

@@ -1,14 +1,11 @@
-import { config } from "@/lib/config";
 import { type Db, type Tx, db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { queueEmail } from "./outbox";
+import { queueEmail, siteUrl } from "./outbox";
 
 // Notifications by e-mail (issue 12), by each user's preference: immediately (one message per
 // notification, queued in the same transaction as the step that caused it), a daily digest, or
 // off. Every message links to the item on the site. Without a known site address (APP_URL or
 // AUTH_URL; `npm start` always sets one) nothing is queued: a link-less e-mail helps no one.
-
-const siteUrl = () => (config().APP_URL ?? config().AUTH_URL)?.replace(/\/$/, "") ?? null;
 
 const FOOTER = "You receive this because you are a member of an organisation party to the credit. Choose immediately, a daily digest, or no e-mail in Settings.";
 
@@ -61,6 +58,11 @@ export async function queueDailyDigests(now = new Date()): Promise<number> {
 }
 
 /** A user's own e-mail preference. */
+export async function emailPreference(userId: string): Promise<string> {
+  return (await db().user.findUniqueOrThrow({ where: { id: userId }, select: { emailNotifications: true } })).emailNotifications;
+}
+
+/** Sets a user's own e-mail preference. */
 export async function setEmailPreference(userId: string, preference: string): Promise<void> {
   if (preference !== "IMMEDIATELY" && preference !== "DAILY" && preference !== "OFF") throw new Error(`Unknown e-mail preference ${preference}`);
   await db().user.update({ where: { id: userId }, data: { emailNotifications: preference } });

@@ -79,9 +79,14 @@ export async function deliverDueEmails(mail: MailTransport, options: { now?: Dat
   return { sent, failed };
 }
 
-/** The site's address for links in e-mail: APP_URL, else AUTH_URL. */
+/** The site's address for links in e-mail: APP_URL, else AUTH_URL, else null (unknown). */
+export function siteUrl(): string | null {
+  return (config().APP_URL ?? config().AUTH_URL)?.replace(/\/$/, "") ?? null;
+}
+
+/** siteUrl(), for e-mail that is useless without its link (a reset, an invitation). */
 export function appUrl(): string {
-  const url = config().APP_URL ?? config().AUTH_URL;
+  const url = siteUrl();
   if (!url) throw new Error("Set APP_URL (or AUTH_URL) to the site's public address: e-mailed links point there.");
-  return url.replace(/\/$/, "");
+  return url;
 }

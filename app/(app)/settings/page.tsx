@@ -19,7 +19,7 @@ import { ReconciliationPanel } from "@/components/reconciliation/reconciliation-
 import { fourEyesSetting } from "@/lib/organizations/four-eyes";
 import { approveAuditAction, deactivateMemberAction, endMemberSessionsAction, endOtherSessionsAction, revokeInvitationAction, unlockMemberAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction } from "./actions";
 import { AddHolidayForm, CreateTokenForm, EmailPreferenceForm, EndSessionForm, GrantAuditForm, InviteMemberForm, MemberRolesForm } from "./forms";
-import { db } from "@/lib/db/client";
+import { emailPreference } from "@/lib/email/notifications";
 import { type AdminAction, listAdminEvents } from "@/lib/organizations/admin-log";
 import { listInvitations } from "@/lib/organizations/members";
 
@@ -53,8 +53,8 @@ export default async function SettingsPage() {
   const fourEyes = isBank ? await fourEyesSetting(actor.organizationId) : true;
   const changesFourEyes = isBank && actor.roles.includes("ADMIN");
   const isAdmin = actor.roles.includes("ADMIN");
-  const [me, sessions, members, invitations, adminLog, tokens, grants, auditors, credits, holidays, reconciliation] = await Promise.all([
-    db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { emailNotifications: true } }),
+  const [emailChoice, sessions, members, invitations, adminLog, tokens, grants, auditors, credits, holidays, reconciliation] = await Promise.all([
+    emailPreference(actor.userId),
     listSessions(actor),
     listMembersWithSessions(actor),
     listInvitations(actor),
@@ -76,7 +76,7 @@ export default async function SettingsPage() {
             <p className="text-sm text-slate-600">Every e-mail links to the credit it is about. Sign-in and password e-mails always come.</p>
           </CardHeader>
           <CardBody>
-            <EmailPreferenceForm current={me.emailNotifications} />
+            <EmailPreferenceForm current={emailChoice} />
           </CardBody>
         </Card>
 

@@ -1,5 +1,5 @@
 import { boundedText } from "@/lib/http/body";
-import { RateLimiter } from "@/lib/http/rate-limit";
+import { RateLimiter, clientAddress } from "@/lib/http/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -10,8 +10,7 @@ export const dynamic = "force-dynamic";
 const limiter = new RateLimiter({ burst: 20, perSecond: 1 });
 
 export async function POST(request: Request): Promise<Response> {
-  const client = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
-  if (limiter.take(client) > 0) return new Response(null, { status: 429 });
+  if (limiter.take(clientAddress(request)) > 0) return new Response(null, { status: 429 });
   const text = await boundedText(request, 16_000);
   if (text === null) return new Response(null, { status: 413 });
   try {
