@@ -8,13 +8,18 @@ test.describe("signing in", () => {
       await signIn(page, user.email);
       const header = page.getByRole("banner");
       await expect(header).toContainText(user.name);
-      const orgName = { issuingBank: "Merlion Trade Bank", advisingBank: "Rotterdam Maritime Bank", applicant: "Lion City Engineering", beneficiary: "Delta Pumps", auditor: "Veritas Trade Assurance" }[user.org];
+      const orgName = { issuingBank: "Merlion Trade Bank", advisingBank: "Rotterdam Maritime Bank", applicant: "Lion City Engineering", beneficiary: "Delta Pumps", auditor: "Veritas Trade Assurance", operator: "TradeTrail operations" }[user.org];
       await expect(header).toContainText(orgName);
       await expect(header).toContainText(new RegExp(user.roles[0]!, "i"));
       const nav = page.getByRole("navigation", { name: /main/i });
       if (user.org === "auditor") await expect(nav.getByRole("link", { name: "Audit" })).toBeVisible();
       else await expect(nav.getByRole("link", { name: "Audit" })).toHaveCount(0);
       if (user.org === "applicant") await expect(nav.getByRole("link", { name: "New credit" })).toBeVisible();
+      // The platform operator is never a party to a credit: organisations, not credits.
+      if (user.org === "operator") {
+        await expect(page).toHaveURL(/\/platform$/);
+        await expect(nav.getByRole("link", { name: "Credits" })).toHaveCount(0);
+      } else await expect(nav.getByRole("link", { name: "Organisations" })).toHaveCount(0);
       await page.getByRole("button", { name: /sign out/i }).click();
       await expect(page).toHaveURL(/\/sign-in/);
       await page.goto("/");

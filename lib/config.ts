@@ -114,6 +114,12 @@ export const configSchema = z.object({
   /** The site's public address in e-mailed links. Unset: AUTH_URL. */
   APP_URL: httpUrl,
 
+  /**
+   * The platform administrator, who onboards organisations: `npm start` invites this address by
+   * e-mail into the operator organisation (and prints the link) until it has an account.
+   */
+  PLATFORM_ADMIN_EMAIL: optionalString.refine((v) => v === undefined || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: "expected an e-mail address" }),
+
   /** Create the demo organisations and users at start (idempotent). */
   SEED_DEMO: bool(true),
 });

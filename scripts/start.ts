@@ -33,6 +33,7 @@ async function main() {
   const { startBackgroundJobs } = await import("@/lib/jobs/background");
   const { DEMO_PASSWORD, DEMO_USERS, seedDemoWorld } = await import("@/lib/seed/demo");
   const { ensureBuilt } = await import("@/lib/stack/build");
+  const { ensurePlatformAdministrator } = await import("@/lib/organizations/onboarding");
   const stack = await startStack(settings, log);
   // No SMTP server configured: a development mail catcher receives what the app sends.
   let mail: { smtpUrl: string; webUrl: string; stop(): Promise<void> } | undefined;
@@ -91,6 +92,12 @@ async function main() {
     for (const outcome of [seeded, builtApp]) if (outcome.status === "rejected") throw outcome.reason;
 
     const appUrl = `http://${settings.HOST === "0.0.0.0" ? "localhost" : settings.HOST}:${settings.PORT}`;
+    // E-mail the jobs here send (digests, deadlines) links to the site served here unless configured.
+    if (!settings.APP_URL && !settings.AUTH_URL) {
+      process.env.APP_URL = appUrl;
+      resetConfigCache();
+    }
+    const platformAdmin = settings.PLATFORM_ADMIN_EMAIL ? await atStage("seed", () => ensurePlatformAdministrator(settings.PLATFORM_ADMIN_EMAIL!)) : null;
     const require = createRequire(import.meta.url);
     const nextBin = require.resolve("next/dist/bin/next");
     // The signing key never reaches the web server: only this process sends transactions. Nor
@@ -126,6 +133,7 @@ async function main() {
       { mode: 0o600 },
     );
     printBanner(appUrl, settings.SEED_DEMO);
+    if (platformAdmin) log(describePlatformAdmin(settings.PLATFORM_ADMIN_EMAIL!, platformAdmin));
   } catch (error) {
     explain(error);
     await shutdown(1);
@@ -142,6 +150,12 @@ async function main() {
     lines.push("", "Press Ctrl-C to stop.");
     console.log(`\n${lines.join("\n")}\n`);
   }
+}
+
+function describePlatformAdmin(email: string, outcome: Awaited<ReturnType<typeof import("@/lib/organizations/onboarding").ensurePlatformAdministrator>>): string {
+  if (outcome.status === "administrator") return `Platform administrator: ${email}.`;
+  if (outcome.status === "pending") return `Platform administrator ${email} is invited until ${outcome.expiresAt.toISOString().slice(0, 10)} (npm run platform:admin -- ${email} sends a new link).`;
+  return `Platform administrator ${email} invited by e-mail; the link, valid until ${outcome.expiresAt.toISOString().slice(0, 10)}, is also here: ${outcome.link}`;
 }
 
 /** Refuses with EADDRINUSE (or EACCES) when host:port cannot be listened on. */

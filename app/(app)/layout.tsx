@@ -1,7 +1,9 @@
 import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { AppShell } from "@/components/shell/app-shell";
+import type { Actor } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/session";
+import { isPlatformAdmin } from "@/lib/organizations/onboarding";
 import { signOut } from "@/lib/auth";
 import { readSessionCookie } from "@/lib/auth/session-cookie";
 import { config } from "@/lib/config";
@@ -20,6 +22,11 @@ async function signOutAction() {
   await signOut({ redirectTo: "/sign-in" });
 }
 
+/** The platform operator is never a party to a credit: its people see organisations, not credits. */
+function operatorNav(actor: Actor) {
+  return [...(isPlatformAdmin(actor) ? [{ href: "/platform", label: "Organisations" }] : []), { href: "/verify", label: "Verify a document" }, { href: "/settings", label: "Settings" }];
+}
+
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   // A credit the user cannot see answers 404 here, before the loading boundary starts the stream
@@ -28,7 +35,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   const creditId = creditIdInPath(path);
   if (creditId && !(await canSeeCredit(actor, creditId, presentationIdInPath(path)))) notFound();
   const unread = await unreadCount(actor);
-  const nav = [
+  const nav = actor.organizationKind === "OPERATOR" ? operatorNav(actor) : [
     { href: "/", label: "Dashboard" },
     { href: "/credits", label: "Credits" },
     ...(actor.organizationKind === "CORPORATE" && actor.roles.some((r) => r === "MAKER" || r === "ADMIN") ? [{ href: "/credits/new", label: "New credit" }] : []),

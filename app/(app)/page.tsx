@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { CreditStatusBadge } from "@/components/status/credit-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
@@ -15,6 +16,8 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const actor = await requireActor();
+  // The platform operator has no credits: its home is the organisations it onboards.
+  if (actor.organizationKind === "OPERATOR") redirect("/platform");
   const [mine, others] = await Promise.all([waitingForMe(actor), waitingForOthers(actor)]);
   const anyDue = mine.some((c) => c.due !== null);
   const canDraft = actor.organizationKind === "CORPORATE" && actor.roles.some((r) => r === "MAKER" || r === "ADMIN");

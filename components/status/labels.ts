@@ -78,4 +78,5 @@ export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
   BANK: "Bank",
   CORPORATE: "Trader",
   AUDITOR: "Audit firm",
+  OPERATOR: "Platform operator",
 };

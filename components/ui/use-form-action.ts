@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, startTransition, useActionState } from "react";
+import { type FormEvent, startTransition, useActionState, useEffect, useRef } from "react";
 
 /**
  * useActionState for a form that keeps what the user typed. React 19 resets a form after a
@@ -19,4 +19,13 @@ export function useFormAction<State>(action: (previous: Awaited<State>, form: Fo
     startTransition(() => dispatch(data));
   };
   return [state, onSubmit, pending] as const;
+}
+
+/** Clears the form after a success; after an error it keeps what was typed (useFormAction never resets). */
+export function useResetWhen(succeeded: boolean, state: unknown) {
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (succeeded) form.current?.reset();
+  }, [succeeded, state]);
+  return form;
 }

@@ -44,6 +44,22 @@ export async function api<T = Record<string, unknown>>(email: string, method: st
 export const apiAction = (email: string, creditId: string, action: string, body: { input?: unknown; subjectId?: string } = {}) =>
   api<{ subjectId: string | null; version: number }>(email, "POST", `/credits/${creditId}/actions/${action}`, body);
 
+/** A credit applied for with `issuingBank` (by name), through the API: it then waits for that bank's makers. */
+export async function appliedCredit(issuingBank = "Merlion Trade Bank"): Promise<string> {
+  const orgs = await sql<{ id: string; name: string }>("SELECT id, name FROM organizations");
+  const id = (name: string) => orgs.find((o) => o.name === name)!.id;
+  const { creditId } = await api<{ creditId: string }>(USERS.buyer, "POST", "/credits", {
+    beneficiaryId: id("Delta Pumps B.V."),
+    issuingBankId: id(issuingBank),
+    advisingBankId: id("Rotterdam Maritime Bank"),
+    terms: sampleTerms(),
+  });
+  await apiAction(USERS.buyer, creditId, "sendToBeneficiary", { input: {} });
+  await apiAction(USERS.seller, creditId, "endorseTerms");
+  await apiAction(USERS.buyer, creditId, "submitApplication", { input: {} });
+  return creditId;
+}
+
 /** A credit issued and advised, through the API, in a few hundred milliseconds. */
 export async function advisedCredit(terms: Partial<TermsInput> = {}): Promise<string> {
   const orgs = await sql<{ id: string; name: string }>("SELECT id, name FROM organizations");

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 // An organisation's administrative log (issue 12): every change an administrator makes to who may
 // do what — invitations, roles, deactivations, unlocks, ended sessions, API tokens, the four-eyes
-// setting. Append-only in the database; shown to the organisation's administrators in Settings.
+// setting, and the platform operator's onboarding of the organisation. Append-only in the database; shown to the organisation's administrators in Settings.
 
 export type AdminAction =
   | "invite"
@@ -16,7 +16,9 @@ export type AdminAction =
   | "sessions-ended"
   | "token-created"
   | "token-revoked"
-  | "four-eyes-changed";
+  | "four-eyes-changed"
+  | "organization-onboarded"
+  | "administrator-invited";
 
 export async function logAdminEvent(
   client: Db | Tx,

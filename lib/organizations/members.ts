@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { db } from "@/lib/db/client";
+import { type Tx, db } from "@/lib/db/client";
 import { appUrl, queueEmail } from "@/lib/email/outbox";
 import { AppError, forbidden, invalid, notFound } from "@/lib/errors";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
@@ -18,13 +18,14 @@ import { logAdminEvent } from "./admin-log";
 
 export const INVITATION_DAYS = 7;
 const ROLES: readonly MemberRole[] = ["MAKER", "CHECKER", "ADMIN", "VIEWER"];
+const ROLE_WORDS: Record<MemberRole, string> = { MAKER: "maker", CHECKER: "checker", ADMIN: "administrator", VIEWER: "viewer" };
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 function assertAdmin(actor: Actor): void {
   if (!actor.roles.includes("ADMIN")) throw forbidden("Only an administrator of your organisation can manage its members.");
 }
 
-function parseRoles(roles: readonly string[]): MemberRole[] {
+export function parseRoles(roles: readonly string[]): MemberRole[] {
   const unique = [...new Set(roles)];
   if (unique.length === 0 || !unique.every((r): r is MemberRole => (ROLES as readonly string[]).includes(r))) {
     throw invalid("Choose at least one role: maker, checker, administrator or viewer.", { roles: "Choose at least one" });
@@ -37,40 +38,67 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Invites `email` to the administrator's organisation with `roles`, by e-mail. */
 export async function inviteMember(admin: Actor, input: { email: string; roles: readonly string[] }, now = new Date()): Promise<{ id: string }> {
   assertAdmin(admin);
-  const email = input.email.trim().toLowerCase();
-  if (!EMAIL.test(email) || email.length > 320) throw invalid("Enter the e-mail address of the person to invite.", { email: "An e-mail address" });
+  const email = parseEmail(input.email);
   const roles = parseRoles(input.roles);
+  await assertNoAccount(email);
+  return db().$transaction(async (tx) => {
+    const invitation = await createInvitation(tx, { organizationId: admin.organizationId, organizationName: admin.organizationName, email, roles, inviter: { id: admin.userId, name: admin.name } }, now);
+    await logAdminEvent(tx, { organizationId: admin.organizationId, actorId: admin.userId, action: "invite", subject: email, data: { roles } });
+    return { id: invitation.id };
+  });
+}
+
+/** A normalised e-mail address, or a 400 naming the field. */
+export function parseEmail(input: string): string {
+  const email = input.trim().toLowerCase();
+  if (!EMAIL.test(email) || email.length > 320) throw invalid("Enter the e-mail address of the person to invite.", { email: "An e-mail address" });
+  return email;
+}
+
+/** One account belongs to one organisation: an address that has one cannot be invited. */
+export async function assertNoAccount(email: string): Promise<void> {
   if (await db().user.findUnique({ where: { email }, select: { id: true } })) {
     throw new AppError("CONFLICT", "This address already has a TradeTrail account. One account belongs to one organisation here.", { email: "Already has an account" });
   }
+}
+
+/**
+ * Writes an invitation (replacing any earlier one to the same address in that organisation) and
+ * queues its e-mail, in the caller's transaction; returns the link, which only this e-mail and
+ * the caller ever see. `inviter` is null when the operator's command line invites.
+ */
+export async function createInvitation(
+  tx: Tx,
+  input: { organizationId: string; organizationName: string; email: string; roles: readonly MemberRole[]; inviter: { id: string; name: string } | null },
+  now = new Date(),
+): Promise<{ id: string; link: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const link = `${appUrl()}/accept-invite?token=${token}`;
-  return db().$transaction(async (tx) => {
-    // A new invitation replaces any earlier one to the same address.
-    await tx.invitation.updateMany({ where: { organizationId: admin.organizationId, email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
-    const invitation = await tx.invitation.create({
-      data: { organizationId: admin.organizationId, email, roles, tokenHash: hashToken(token), invitedById: admin.userId, expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000), createdAt: now },
-      select: { id: true },
-    });
-    await queueEmail(tx, {
-      to: email,
-      kind: "invitation",
-      subject: `${admin.name} invites you to ${admin.organizationName} on TradeTrail`,
-      text: [
-        "Hello,",
-        "",
-        `${admin.name} invites you to join ${admin.organizationName} on TradeTrail, the letter-of-credit platform, as ${roles.map((r) => r.toLowerCase()).join(", ")}.`,
-        "",
-        `Open this link within ${INVITATION_DAYS} days to set your name and password:`,
-        "",
-        link,
-        "",
-        "The link works once. If you did not expect this, ignore this message.",
-      ].join("\n"),
-    });
-    await logAdminEvent(tx, { organizationId: admin.organizationId, actorId: admin.userId, action: "invite", subject: email, data: { roles } });
-    return invitation;
+  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
+  const { organizationId, organizationName, email, roles, inviter } = input;
+  await tx.invitation.updateMany({ where: { organizationId, email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+  const invitation = await tx.invitation.create({
+    data: { organizationId, email, roles: [...roles], tokenHash: hashToken(token), invitedById: inviter?.id ?? null, expiresAt, createdAt: now },
+    select: { id: true },
   });
+  const who = inviter?.name ?? "TradeTrail";
+  await queueEmail(tx, {
+    to: email,
+    kind: "invitation",
+    subject: `${who} invites you to ${organizationName} on TradeTrail`,
+    text: [
+      "Hello,",
+      "",
+      `${who} invites you to join ${organizationName} on TradeTrail, the letter-of-credit platform, as ${roles.map((r) => ROLE_WORDS[r]).join(", ")}.`,
+      "",
+      `Open this link within ${INVITATION_DAYS} days to set your name and password:`,
+      "",
+      link,
+      "",
+      "The link works once. If you did not expect this, ignore this message.",
+    ].join("\n"),
+  });
+  return { id: invitation.id, link, expiresAt };
 }
 
 /** The invitation a link's token names, if it can still be accepted: for the acceptance page. */
@@ -95,6 +123,7 @@ export async function acceptInvitation(token: string, input: { name: string; pas
   await db().$transaction(async (tx) => {
     const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { acceptedAt: now } });
     if (claimed.count !== 1) throw gone();
+    await assertNotOverruled(tx, invitation);
     if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
       throw new AppError("CONFLICT", "This address already has a TradeTrail account. Sign in with it, or ask your administrator.");
     }
@@ -103,6 +132,20 @@ export async function acceptInvitation(token: string, input: { name: string; pas
     await logAdminEvent(tx, { organizationId: invitation.organizationId, actorId: user.id, action: "invitation-accepted", subject: invitation.email, data: { roles: invitation.roles } });
   });
   return { email: invitation.email };
+}
+
+/**
+ * An invitation from the platform operator (onboarding: lib/organizations/onboarding.ts) seats an
+ * organisation's first administrator only: once the organisation has one, it no longer works.
+ * The organisation's row lock orders acceptances against each other and against new invitations.
+ */
+async function assertNotOverruled(tx: Tx, invitation: { organizationId: string; invitedById: string | null }): Promise<void> {
+  await tx.$executeRaw`SELECT 1 FROM organizations WHERE id = ${invitation.organizationId}::uuid FOR UPDATE`;
+  if (!invitation.invitedById) return;
+  const fromOperator = await tx.membership.findFirst({ where: { userId: invitation.invitedById, organizationId: { not: invitation.organizationId }, organization: { kind: "OPERATOR" } }, select: { id: true } });
+  if (fromOperator && (await tx.membership.count({ where: { organizationId: invitation.organizationId, roles: { has: "ADMIN" } } })) > 0) {
+    throw new AppError("INVALID_STATE", "Your organisation already has an administrator on TradeTrail: ask them to invite you.");
+  }
 }
 
 /** Withdraws a pending invitation of the administrator's organisation. */

@@ -21,6 +21,8 @@ export const DEMO_ORGANIZATIONS = [
   { key: "applicant", name: "Lion City Engineering Pte Ltd", kind: "CORPORATE", country: "SG", address: "21 Tuas Avenue 3, Singapore 639413" },
   { key: "beneficiary", name: "Delta Pumps B.V.", kind: "CORPORATE", country: "NL", address: "Waalhaven Zuidzijde 19, 3089 JH Rotterdam" },
   { key: "auditor", name: "Veritas Trade Assurance LLP", kind: "AUDITOR", country: "GB", address: "1 Lothbury, London EC2R 7DB" },
+  // The platform operator, whose administrator onboards new organisations (lib/organizations/onboarding.ts).
+  { key: "operator", name: "TradeTrail operations", kind: "OPERATOR", country: "ZZ", address: "" },
 ] as const satisfies readonly DemoOrganization[];
 
 export type DemoOrganizationKey = (typeof DEMO_ORGANIZATIONS)[number]["key"];
@@ -33,6 +35,7 @@ export const DEMO_USERS = [
   { email: "buyer@lioncity.example", name: "Wei Ling Ong", org: "applicant", roles: ["MAKER", "ADMIN"], role: "Importer (applicant)" },
   { email: "seller@deltapumps.example", name: "Joost Visser", org: "beneficiary", roles: ["MAKER", "ADMIN"], role: "Exporter (beneficiary)" },
   { email: "auditor@veritas.example", name: "Amelia Hart", org: "auditor", roles: ["VIEWER"], role: "Auditor" },
+  { email: "platform@tradetrail.example", name: "Priya Raman", org: "operator", roles: ["ADMIN"], role: "Platform administrator (onboards organisations)" },
 ] as const satisfies readonly { email: string; name: string; org: DemoOrganizationKey; roles: readonly MemberRole[]; role: string }[];
 
 
@@ -76,4 +79,5 @@ export const DEMO_EMAILS = {
   advisingMaker: "maker@rotterdam-maritime.example",
   advisingChecker: "checker@rotterdam-maritime.example",
   auditor: "auditor@veritas.example",
+  platformAdmin: "platform@tradetrail.example",
 } as const satisfies Record<string, (typeof DEMO_USERS)[number]["email"]>;

@@ -1,12 +1,11 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useFormAction, useResetWhen } from "@/components/ui/use-form-action";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 import { type TokenState, addHolidayAction, changeRolesAction, setEmailPreferenceAction, createTokenAction, endSessionAction, grantAuditAction, inviteMemberAction } from "./actions";
 
@@ -144,15 +143,6 @@ export function EndSessionForm({ sessionId, label }: { sessionId: string; label:
       {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
     </form>
   );
-}
-
-/** Clears the form after a success; after an error it keeps what was typed (useFormAction never resets). */
-function useResetWhen(succeeded: boolean, state: unknown) {
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (succeeded) form.current?.reset();
-  }, [succeeded, state]);
-  return form;
 }
 
 const ROLE_CHOICES = [

@@ -34,6 +34,8 @@ const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
   "token-created": "created the API token",
   "token-revoked": "revoked the API token",
   "four-eyes-changed": "set four eyes",
+  "organization-onboarded": "onboarded",
+  "administrator-invited": "invited as administrator",
 };
 
 export const metadata: Metadata = { title: "Settings" };
