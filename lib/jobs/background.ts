@@ -7,9 +7,10 @@ import { reconcileAnchors, reconcileSettings } from "./reconcile-anchors";
 import { runQueuedVerifications } from "./verification-runs";
 import { deliverDueEmails, smtpTransport } from "@/lib/email/outbox";
 import { queueDailyDigests } from "@/lib/email/notifications";
+import { remindDeadlines } from "./deadline-reminders";
 
 // The jobs that run beside the web server: the anchoring worker, the expiry of credits, the
-// auditors' portfolio checks, e-mail delivery and the reconciliation of on-chain anchors with batches. `npm start` runs them in its own process; `npm run worker` runs
+// auditors' portfolio checks, e-mail delivery, deadline reminders and the reconciliation of on-chain anchors with batches. `npm start` runs them in its own process; `npm run worker` runs
 // them alone (for a deployment where web and workers scale separately).
 
 export interface BackgroundJobs {
@@ -57,6 +58,8 @@ export function startBackgroundJobs(options: { signerKey: string; log: (line: st
   every(2_000, () => runQueuedVerifications({ rpcUrl, contractAddress, log: options.log }));
   // Daily digests are due a day after the last one: an hourly look sends each within the hour.
   every(3_600_000, () => queueDailyDigests());
+  // Deadlines are reminded once each (art. 14(b) day 4, expiry in 7 days); an hourly look finds each the day it falls due.
+  every(3_600_000, () => remindDeadlines(new Date(), options.log));
   // E-mail waits in the outbox until SMTP is configured (npm start's mail catcher by default).
   let delivering = false;
   every(2_000, async () => {
