@@ -55,7 +55,7 @@ async function remindExpiries(today: string, now: Date, log: (line: string) => v
   });
   let sent = 0;
   for (const credit of credits) {
-    const expiry = isoDay(credit.expiryDate!);
+    const expiry = isoDay(credit.expiryDate);
     const days = calendarDaysBetween(today, expiry);
     const when = days === 0 ? "today" : days === 1 ? "tomorrow" : `in ${days} days`;
     const title = `${creditLabel(credit)} expires ${when}, on ${expiry}: documents presented after that are refused (UCP 600 art. 6(d))`;

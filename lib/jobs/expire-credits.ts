@@ -1,19 +1,26 @@
+import { isoDay, nextBankingDayFrom } from "@/lib/calendar/banking-days";
 import { db } from "@/lib/db/client";
 import { SYSTEM } from "@/lib/lifecycle/authorize";
 import { performAction } from "@/lib/lifecycle/perform";
 
 /**
- * Marks issued and advised credits whose expiry date has passed as expired (one milestone each).
- * Runs on a schedule; a credit whose expiry is today is still open today.
+ * Marks issued and advised credits as expired once their last day for presentation has passed
+ * (one milestone each). Runs on a schedule; a credit is open all of its last day. Art. 29(a): an
+ * expiry date on which the examining bank is closed (a weekend, one of its holidays) extends to
+ * its next banking day, so the credit stays open until that day has passed (issue 13, error 2).
  */
 export async function expireCredits(now = new Date(), log: (line: string) => void = () => {}): Promise<number> {
-  const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
-  const due = await db().credit.findMany({
-    where: { status: { in: ["ISSUED", "ADVISED"] }, expiryDate: { lt: today } },
-    select: { id: true, reference: true },
+  const today = isoDay(now);
+  const candidates = await db().credit.findMany({
+    where: { status: { in: ["ISSUED", "ADVISED"] }, expiryDate: { lt: new Date(`${today}T00:00:00Z`) } },
+    select: { id: true, reference: true, expiryDate: true, issuingBankId: true },
     orderBy: { expiryDate: "asc" },
     take: 500,
   });
+  const banks = [...new Set(candidates.map((c) => c.issuingBankId))];
+  const holidays = new Map<string, string[]>(banks.map((id) => [id, []]));
+  for (const h of await db().bankHoliday.findMany({ where: { bankId: { in: banks } }, select: { bankId: true, date: true } })) holidays.get(h.bankId)!.push(isoDay(h.date));
+  const due = candidates.filter((c) => nextBankingDayFrom(isoDay(c.expiryDate), holidays.get(c.issuingBankId)) < today);
   let expired = 0;
   for (const credit of due) {
     try {

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PresentationStatus } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/db/client";
 import { invalid } from "@/lib/errors";
 import { addBankingDays, examinationDeadline, nextBankingDayFrom } from "@/lib/calendar/banking-days";
@@ -24,6 +25,9 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
  * within a time not unreasonable, and three business days is never unreasonable (rule 5.01a(i)):
  * the bank's queue holds it to that.
  */
+/** A presentation in these states is a drawing, honoured or being examined for honour. */
+const DRAWING_STATES: PresentationStatus[] = ["PRESENTED", "COMPLIANT", "WAIVED", "WAIVER_ACCEPTED", "PAYMENT_PENDING", "PAID"];
+
 function deadlineFor(terms: Terms, presentedOn: string, holidays: string[]): string {
   if (isStandby(terms) && isIsp(terms.applicableRules)) return addBankingDays(nextBankingDayFrom(presentedOn, holidays), 3, holidays);
   return examinationDeadline(presentedOn, holidays);
@@ -79,10 +83,16 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
   if (presentation.documents.length === 0) throw invalid("Add at least one document before presenting.");
   const terms = await loadTerms(tx, credit.currentTermsId);
   const presentedOn = isoDay(now);
-  const earlier = await tx.presentation.count({ where: { creditId: credit.id, id: { not: presentation.id }, status: { in: ["PRESENTED", "COMPLIANT", "DISCREPANT", "WAIVED", "WAIVER_ACCEPTED", "PAYMENT_PENDING", "PAID"] } } });
+  // Earlier drawings: a presentation that stands discrepant or refused drew nothing, and a
+  // corrected re-presentation of it is the same drawing (issue 13, error 4).
+  const earlier = await tx.presentation.count({ where: { creditId: credit.id, id: { not: presentation.id }, status: { in: DRAWING_STATES } } });
+  // The examining bank's holidays: art. 29(a) extends an expiry date or last day for presentation
+  // that falls on one, both in the examination and in the deadline (issue 13, error 1).
+  const holidays = (await tx.bankHoliday.findMany({ where: { bankId: credit.issuingBankId }, select: { date: true } })).map((h) => isoDay(h.date));
   const examination = examinePresentation({
     terms: terms.terms,
     presentedOn,
+    holidays,
     drawnBefore: credit.drawnAmount,
     earlierPresentations: earlier,
     documents: presentation.documents.map((d) => ({ id: d.id, kind: d.kind, originals: d.originals, copies: d.copies, data: d.data as Record<string, unknown> })),
@@ -101,8 +111,7 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
       })),
     });
   }
-  const holidays = await tx.bankHoliday.findMany({ where: { bankId: credit.issuingBankId }, select: { date: true } });
-  const deadline = deadlineFor(terms.terms, presentedOn, holidays.map((h) => isoDay(h.date)));
+  const deadline = deadlineFor(terms.terms, presentedOn, holidays);
   // What the presentation claims: the invoices of a documentary credit, the demand of a standby.
   const claimed = claimedAmount(presentation.documents, terms.terms.currency, isStandby(terms.terms) ? "DEMAND" : "COMMERCIAL_INVOICE") ?? "";
   await tx.presentation.update({

@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { expireCredits } from "@/lib/jobs/expire-credits";
+import { performAction } from "@/lib/lifecycle/perform";
+import type { PresentationStatus } from "@/lib/generated/prisma/enums";
+import { useTestDatabase } from "./support/database";
+import { type World, createWorld, creditIn, invoiceData } from "./support/world";
+import { termsSchema } from "@/lib/terms/schema";
+import { sampleTerms } from "@/lib/terms/sample";
+
+// Issue 13, errors 1, 2 and 4, in the app around the examination engine: the examination applies
+// the examining bank's holidays (art. 29(a)); the expiry job keeps a credit open through the
+// banking day art. 29(a) extends its expiry to; and a corrected re-presentation of a presentation
+// that stands discrepant is not a second drawing (art. 31(a)).
+
+useTestDatabase();
+let world: World;
+beforeAll(async () => {
+  world = await createWorld();
+});
+
+const at = (day: string) => new Date(`${day}T10:00:00Z`);
+const findingsOf = (presentationId: string) => db().finding.findMany({ where: { presentationId }, select: { rule: true, article: true } });
+const holiday = (date: string) => db().bankHoliday.create({ data: { bankId: world.orgs.issuingBank, date: new Date(date), name: `Holiday ${randomUUID().slice(0, 4)}` } });
+const noHoliday = (date: string) => db().bankHoliday.deleteMany({ where: { bankId: world.orgs.issuingBank, date: new Date(date) } });
+
+/** A further draft presentation of the credit holding one invoice, ready to present. */
+async function draftPresentation(creditId: string, number: number, terms = sampleTerms()) {
+  const credit = await db().credit.findUniqueOrThrow({ where: { id: creditId } });
+  const presentation = await db().presentation.create({ data: { creditId, number, status: "DRAFT", termsId: credit.currentTermsId } });
+  await db().document.create({
+    data: {
+      creditId,
+      presentationId: presentation.id,
+      kind: "COMMERCIAL_INVOICE",
+      fileName: "invoice.pdf",
+      mediaType: "application/pdf",
+      size: 1234n,
+      sha256: randomUUID().replace(/-/g, "").padEnd(64, "0"),
+      storageKey: `documents/test/${randomUUID()}`,
+      data: invoiceData(termsSchema.parse(terms)),
+      originals: 1,
+      copies: 1,
+      uploadedById: world.users.beneficiary.MAKER.userId,
+    },
+  });
+  return presentation.id;
+}
+
+const present = (creditId: string, presentationId: string, day: string) =>
+  performAction({ actor: world.users.beneficiary.MAKER, action: "presentDocuments", creditId, subjectId: presentationId, now: at(day) });
+
+describe("error 1: the examination counts the examining bank's holidays (art. 29(a))", () => {
+  // Wednesday 10 March 2027 is the expiry date and a holiday of the issuing bank.
+  const terms = { expiryDate: "2027-03-10", latestShipmentDate: "2027-02-20" };
+
+  it("a presentation on the next banking day after an expiry date that was a holiday is in time", async () => {
+    await holiday("2027-03-10");
+    try {
+      const { creditId, presentationId } = await creditIn(world, "ADVISED", { presentation: "DRAFT", terms });
+      await present(creditId, presentationId!, "2027-03-11");
+      expect((await findingsOf(presentationId!)).filter((f) => f.article === "6(e)")).toEqual([]);
+      expect((await db().presentation.findUniqueOrThrow({ where: { id: presentationId! } })).examinationDeadline?.toISOString().slice(0, 10)).toBe("2027-03-18");
+    } finally {
+      await noHoliday("2027-03-10");
+    }
+  });
+
+  it("the day after that is late, holiday or not", async () => {
+    await holiday("2027-03-10");
+    try {
+      const { creditId, presentationId } = await creditIn(world, "ADVISED", { presentation: "DRAFT", terms });
+      await present(creditId, presentationId!, "2027-03-12");
+      expect(await findingsOf(presentationId!)).toContainEqual({ rule: "presented-after-expiry", article: "6(e)" });
+    } finally {
+      await noHoliday("2027-03-10");
+    }
+  });
+});
+
+describe("error 2: the expiry job keeps the credit open through its extended last day (art. 29(a))", () => {
+  const expiryOf = async (creditId: string) => (await db().credit.findUniqueOrThrow({ where: { id: creditId } })).status;
+
+  it("an expiry on a Saturday runs to Monday; the credit expires on Tuesday", async () => {
+    const { creditId } = await creditIn(world, "ADVISED", { terms: { expiryDate: "2027-04-10", latestShipmentDate: "2027-03-20" } });
+    await expireCredits(at("2027-04-11")); // Sunday
+    await expireCredits(at("2027-04-12")); // Monday: the last day for presentation
+    expect(await expiryOf(creditId)).toBe("ADVISED");
+    await expireCredits(at("2027-04-13"));
+    expect(await expiryOf(creditId)).toBe("EXPIRED");
+  });
+
+  it("and through the bank's holiday that follows the weekend", async () => {
+    const { creditId } = await creditIn(world, "ADVISED", { terms: { expiryDate: "2027-05-08", latestShipmentDate: "2027-04-20" } });
+    await holiday("2027-05-10");
+    try {
+      await expireCredits(at("2027-05-11")); // Tuesday: the extended last day
+      expect(await expiryOf(creditId)).toBe("ADVISED");
+      await expireCredits(at("2027-05-12"));
+      expect(await expiryOf(creditId)).toBe("EXPIRED");
+    } finally {
+      await noHoliday("2027-05-10");
+    }
+  });
+
+  it("an expiry on a banking day ends that day", async () => {
+    const { creditId } = await creditIn(world, "ISSUED", { terms: { expiryDate: "2027-06-09", latestShipmentDate: "2027-05-20" } });
+    await expireCredits(at("2027-06-09"));
+    expect(await expiryOf(creditId)).toBe("ISSUED");
+    await expireCredits(at("2027-06-10"));
+    expect(await expiryOf(creditId)).toBe("EXPIRED");
+  });
+});
+
+describe("error 4: a corrected re-presentation is not a second drawing (art. 31(a))", () => {
+  const partialFindings = async (presentationId: string) => (await findingsOf(presentationId)).filter((f) => f.article.startsWith("31"));
+
+  for (const [first, counted] of [
+    ["DISCREPANT", false],
+    ["REFUSED", false],
+    ["PAID", true],
+    ["COMPLIANT", true],
+  ] as [PresentationStatus, boolean][]) {
+    it(`after a first presentation that stands ${first}, partial shipments prohibited: ${counted ? "a second drawing" : "the same drawing"}`, async () => {
+      const terms = sampleTerms({ partialShipments: "NOT_ALLOWED" });
+      const { creditId } = await creditIn(world, "ADVISED", { presentation: first, terms });
+      const second = await draftPresentation(creditId, 2, terms);
+      await present(creditId, second, new Date().toISOString().slice(0, 10));
+      expect((await partialFindings(second)).length > 0).toBe(counted);
+    });
+  }
+});
