@@ -4,6 +4,7 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { postMessage } from "@/lib/credits/messages";
 import { ingestDocument } from "@/lib/documents/ingest";
+import { isBankingDay } from "@/lib/calendar/banking-days";
 import { expireCredits } from "@/lib/jobs/expire-credits";
 import type { ActionName } from "@/lib/lifecycle/definition";
 import { type ActionResult, performAction } from "@/lib/lifecycle/perform";
@@ -309,6 +310,16 @@ const RUNNERS: Record<DemoScenarioKey, ScenarioRunner> = {
   },
 };
 
+/**
+ * The expired credit's expiry date: the last banking day before today. An expiry on a weekend
+ * would extend to Monday (art. 29(a)), and the credit would still be open on a Monday.
+ */
+function expiredCreditLastDay(today: Date): Date {
+  let day = new Date(today.getTime() - DAY_MS);
+  while (!isBankingDay(isoDay(day))) day = new Date(day.getTime() - DAY_MS);
+  return day;
+}
+
 /** Terms per scenario where the sample does not fit. */
 function scenarioTerms(ctx: SeedContext, scenario: (typeof DEMO_SCENARIOS)[number]): Terms {
   switch (scenario.key) {
@@ -317,7 +328,7 @@ function scenarioTerms(ctx: SeedContext, scenario: (typeof DEMO_SCENARIOS)[numbe
     case "paid":
       return termsFor(ctx, scenario, { amount: "250000.00", partialShipments: "ALLOWED" });
     case "expired": {
-      const lastDay = isoDay(new Date(ctx.today.getTime() - DAY_MS));
+      const lastDay = isoDay(expiredCreditLastDay(ctx.today));
       return termsFor(ctx, scenario, { amount: "18500.00", expiryDate: lastDay, latestShipmentDate: lastDay, presentationPeriodDays: 1 });
     }
     default:
@@ -344,10 +355,11 @@ export async function seedDemoCredits(orgs: Record<DemoOrganizationKey, string>,
   const result: SeedDemoCreditsResult = { created: [], existing: [], credits: {} as Record<DemoScenarioKey, string> };
   for (const [index, scenario] of DEMO_SCENARIOS.entries()) {
     const started = Date.now();
-    // The expired credit lives its short life in the last minutes of yesterday (UTC): every step
-    // then happened before its expiry date passed, and each is anchored well within a day of it.
+    // The expired credit lives its short life in the last minutes of its last day (UTC): every
+    // step then happened before its expiry date passed, and each is anchored soon after.
     let tick = 0;
-    const clock = scenario.key === "expired" ? () => new Date(today.getTime() - 10 * 60_000 + tick++ * 1_000) : undefined;
+    const lastMinutes = expiredCreditLastDay(today).getTime() + DAY_MS - 10 * 60_000;
+    const clock = scenario.key === "expired" ? () => new Date(lastMinutes + tick++ * 1_000) : undefined;
     const walk = new Walk(ctx, scenario.key, clock);
     await RUNNERS[scenario.key](walk, ctx, scenarioTerms(ctx, scenario), index);
     result.credits[scenario.key] = walk.creditId;

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AnchoringWorker } from "@/lib/anchoring/worker";
+import { isBankingDay } from "@/lib/calendar/banking-days";
 import { resetConfigCache } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { seedDemoWorld } from "@/lib/seed/demo";
@@ -106,7 +107,12 @@ describe("the demo world", () => {
       }
       expect(result.ok, scenario.key).toBe(true);
       expect(result.trail.status, scenario.key).toBe("complete");
-      expect(result.warnings, scenario.key).toEqual([]);
+      // The expired credit lived its life on the last banking day before today (art. 29(a) would
+      // keep an expiry on a weekend open today): after a weekend, it was recorded more than a day
+      // before it could be anchored, and the verifier rightly says so.
+      const backdated = scenario.key === "expired" && !isBankingDay(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
+      if (backdated) expect(new Set(result.warnings.map((w) => w.code)), scenario.key).toEqual(new Set(["late-anchor"]));
+      else expect(result.warnings, scenario.key).toEqual([]);
       total += expected;
     }
     expect(total).toBeGreaterThan(40);
