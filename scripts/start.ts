@@ -11,6 +11,7 @@ import path from "node:path";
 import { config, resetConfigCache } from "@/lib/config";
 import { waitForPort } from "@/lib/dev/ports";
 import { StackError, atStage, debugDetail, explainStartupError } from "@/lib/stack/startup-errors";
+import type { PlatformAdministratorOutcome } from "@/lib/organizations/onboarding";
 
 // `npm start -- --dev` (`npm run dev`): the same stack, served by `next dev` (no production build).
 const DEV = process.argv.includes("--dev");
@@ -152,7 +153,7 @@ async function main() {
   }
 }
 
-function describePlatformAdmin(email: string, outcome: Awaited<ReturnType<typeof import("@/lib/organizations/onboarding").ensurePlatformAdministrator>>): string {
+function describePlatformAdmin(email: string, outcome: PlatformAdministratorOutcome): string {
   if (outcome.status === "administrator") return `Platform administrator: ${email}.`;
   if (outcome.status === "pending") return `Platform administrator ${email} is invited until ${outcome.expiresAt.toISOString().slice(0, 10)} (npm run platform:admin -- ${email} sends a new link).`;
   return `Platform administrator ${email} invited by e-mail; the link, valid until ${outcome.expiresAt.toISOString().slice(0, 10)}, is also here: ${outcome.link}`;

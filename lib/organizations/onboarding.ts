@@ -158,6 +158,8 @@ export async function listOrganizations(actor: Actor, now = new Date()): Promise
   }));
 }
 
+export type PlatformAdministratorOutcome = { status: "administrator" } | { status: "pending"; expiresAt: Date } | { status: "invited"; link: string; expiresAt: Date };
+
 /**
  * Makes `email` a platform administrator, for `npm start` (PLATFORM_ADMIN_EMAIL) and the command
  * line: creates the operator organisation if it is missing and e-mails an invitation, whose link
@@ -166,7 +168,7 @@ export async function listOrganizations(actor: Actor, now = new Date()): Promise
 export async function ensurePlatformAdministrator(
   input: string,
   { renew = false, now = new Date() }: { renew?: boolean; now?: Date } = {},
-): Promise<{ status: "administrator" } | { status: "pending"; expiresAt: Date } | { status: "invited"; link: string; expiresAt: Date }> {
+): Promise<PlatformAdministratorOutcome> {
   const email = parseEmail(input);
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('tradetrail:onboard-organization'))`;
