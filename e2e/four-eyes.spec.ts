@@ -40,7 +40,7 @@ test("a checker's payment dialog shows amount, maker and claimed amount; a payme
   const presentationId = (await apiAction(USERS.seller, creditId, "startPresentation")).subjectId!;
   await uploadInvoice(creditId, presentationId);
   await apiAction(USERS.seller, creditId, "presentDocuments", { subjectId: presentationId });
-  await apiAction(USERS.issuingMaker, creditId, "notifyDiscrepancies", { subjectId: presentationId });
+  await apiAction(USERS.issuingMaker, creditId, "notifyDiscrepancies", { subjectId: presentationId, input: { disposal: "HOLDING_UNTIL_WAIVER" } });
   await apiAction(USERS.issuingChecker, creditId, "approveNotice", { subjectId: presentationId });
   await apiAction(USERS.buyer, creditId, "waiveDiscrepancies", { subjectId: presentationId });
   await apiAction(USERS.issuingMaker, creditId, "acceptWaiver", { subjectId: presentationId });

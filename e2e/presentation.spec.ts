@@ -101,10 +101,12 @@ test("a discrepant presentation: notice, waiver, payment by maker and checker, a
   await expect(findings).toContainText("Lion City Trading Ltd");
   await expect(findings).toContainText("Port Klang");
   await expect(maker.getByText(/\d+ banking days? left: decide by \d{1,2} [A-Z][a-z]{2} \d{4}/)).toBeVisible();
-  await act(maker, "Send discrepancy notice");
+  // The notice states what the bank does with the documents (art. 16(c)(iii)).
+  await act(maker, "Send discrepancy notice", {}, { check: [/holding the documents until we receive a waiver/] });
   // Four eyes: the notice goes once a checker approves it.
   await checker.goto(`/credits/${creditId}/presentations/${presentation!.id}`);
   await act(checker, "Approve and send notice");
+  await expect(checker.getByText(/The notice says what the bank does with the documents \(art. 16\(c\)\(iii\)\): \(b\) We are holding/)).toBeVisible();
 
   // The applicant sees the notice and waives.
   await buyer.goto(`/credits/${creditId}/presentations/${presentation!.id}`);

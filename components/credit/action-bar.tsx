@@ -5,14 +5,15 @@ import { actionWording } from "@/lib/lifecycle/words";
 import { dateWarnings } from "@/components/terms/date-warnings";
 import { LinkButton } from "@/components/ui/link-button";
 import { formatMoney } from "@/components/ui/money";
-import { ActionForm, type ActionInputKind } from "./action-form";
+import { ActionForm } from "./action-form";
+import { type ActionInputKind, DIALOG_INPUT_KINDS } from "./action-inputs";
 import { ApprovalSummary } from "./approval-summary";
 
 // The buttons the lifecycle allows this user now, for the credit or one of its subjects.
 // Terms-editing actions open the terms editor; everything else is a button or a dialog.
 
 const TERMS_INPUTS = new Set(["terms", "amendment"]);
-const DIALOG_INPUTS = new Set<string>(["none", "comment", "reason", "issuance", "advice", "payment", "amendmentAdvice"]);
+const DIALOG_INPUTS = new Set<string>(DIALOG_INPUT_KINDS);
 /** The issuance steps show the terms' date warnings before the bank acts. */
 const ISSUANCE_STEPS = new Set<ActionName>(["submitApplication", "prepareIssuance", "approveIssuance"]);
 

@@ -13,13 +13,14 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
+import type { ActionInputKind } from "./action-inputs";
+import { DOCUMENT_DISPOSALS, DOCUMENT_DISPOSAL_CODES } from "@/lib/presentations/notice";
 
 // One lifecycle action as a button. Actions that need input or are irreversible open a dialog:
 // the fields the action takes, the sentence that says what cannot be undone, and any refusal
 // from the server shown in place. A double click submits the same idempotency key twice, which
 // the server answers once.
 
-export type ActionInputKind = "none" | "comment" | "reason" | "issuance" | "advice" | "payment" | "amendmentAdvice";
 
 export interface ActionFormProps {
   action: string;
@@ -126,6 +127,24 @@ export function ActionForm(props: ActionFormProps) {
               {errors.extendConfirmation ? (
                 <p id={`${titleId}-extend-error`} className="text-sm text-danger-700">
                   {errors.extendConfirmation}
+                </p>
+              ) : null}
+            </fieldset>
+          ) : null}
+          {props.input === "notice" ? (
+            <fieldset className="space-y-2" aria-describedby={errors.disposal ? `${titleId}-disposal-error` : undefined}>
+              <legend className="text-sm font-medium text-slate-900">
+                What the bank does with the documents (UCP 600 art. 16(c)(iii)) <span aria-hidden>*</span>
+              </legend>
+              {DOCUMENT_DISPOSAL_CODES.map((code) => (
+                <label key={code} className="flex items-start gap-2 text-sm">
+                  <input type="radio" name="disposal" value={code} required className="mt-1" />
+                  <span>{DOCUMENT_DISPOSALS[code]}</span>
+                </label>
+              ))}
+              {errors.disposal ? (
+                <p id={`${titleId}-disposal-error`} className="text-sm text-danger-700">
+                  {errors.disposal}
                 </p>
               ) : null}
             </fieldset>

@@ -15,7 +15,7 @@ function hasDialog(label: string | RegExp): boolean {
 }
 
 /** Clicks a lifecycle action, fills and confirms its dialog when it has one, and waits until it is done. */
-export async function act(page: Page, label: string | RegExp, fields: Record<string, string> = {}, options: { check?: string[] } = {}): Promise<void> {
+export async function act(page: Page, label: string | RegExp, fields: Record<string, string> = {}, options: { check?: (string | RegExp)[] } = {}): Promise<void> {
   // The credit's own steps sit in "What you can do now"; an amendment's or a presentation's sit
   // beside it, in its card. Prefer the region when it holds the button.
   const name = { name: label, exact: typeof label === "string" };

@@ -65,6 +65,7 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
   for (const m of credit.messages) userIds.add(m.authorId);
   for (const a of ownApprovals) userIds.add(a.makerId);
   for (const m of credit.milestones) if (m.actorId) userIds.add(m.actorId);
+  for (const p of credit.presentations) for (const f of p.findings) if (f.dismissedById) userIds.add(f.dismissedById);
   const [users, orgs] = await Promise.all([
     db().user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } }),
     db().organization.findMany({
@@ -185,9 +186,10 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
       examinationDeadline: p.examinationDeadline,
       examinedAt: p.examinedAt,
       decisionNote: p.decisionNote,
+      documentDisposal: p.documentDisposal,
       claimedAmount: p.claimedAmount?.toString() ?? null,
       documents: p.documents.filter(() => readsDocument(reader, p.status)).map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: Number(d.size), sha256: d.sha256, data: d.data as Record<string, unknown>, originals: d.originals, copies: d.copies, createdAt: d.createdAt })),
-      findings: visibleFindings(p.findings, readsFindings(reader, p.status)).map((f) => ({ id: f.id, documentId: f.documentId, rule: f.rule, article: f.article, message: f.message, found: f.found, expected: f.expected, source: f.source, dismissed: f.dismissed, dismissReason: f.dismissReason })),
+      findings: visibleFindings(p.findings, readsFindings(reader, p.status)).map((f) => ({ id: f.id, documentId: f.documentId, rule: f.rule, article: f.article, message: f.message, found: f.found, expected: f.expected, source: f.source, dismissed: f.dismissed, dismissReason: f.dismissReason, dismissedBy: f.dismissedById ? userName.get(f.dismissedById) ?? "A former member" : null, dismissedAt: f.dismissedAt })),
       payments: p.payments.map((pay) => ({ id: pay.id, kind: pay.kind, amount: pay.amount.toString(), currency: pay.currency, dueDate: pay.dueDate, recordedAt: pay.recordedAt })),
       actions: allowed(availableSubjectActions(acting, "presentation", { credit, subjectState: p.status, pending: pendingOn(p.id), fourEyes })),
     })),

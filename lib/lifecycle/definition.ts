@@ -54,6 +54,7 @@ export type InputKind =
   | "documentRef"
   | "finding"
   | "findingRef"
+  | "notice"
   | "payment"
   | "amendmentAdvice";
 
@@ -319,7 +320,7 @@ export const ACTIONS = {
   notifyDiscrepancies: {
     subject: "presentation", label: "Send discrepancy notice", from: ["PRESENTED"], to: "DISCREPANT", creditIn: PRESENTED_UNDER,
     by: ["issuingBank"], roles: BANK_OFFICER, fourEyes: { approval: "DISCREPANCY_NOTICE" }, milestone: "DISCREPANCIES_NOTIFIED",
-    notify: ["beneficiary", "applicant", "advisingBank"], input: "none", tone: "danger",
+    notify: ["beneficiary", "applicant", "advisingBank"], input: "notice", tone: "danger",
     confirm: "One notice lists every discrepancy (UCP 600 art. 16(c)); none can be added later.",
   },
   approveNotice: {

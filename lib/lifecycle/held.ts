@@ -7,6 +7,8 @@ import type { ActionName } from "./definition";
 import { loadTerms } from "./handlers/terms";
 import type { LockedCredit, LockedSubject } from "./perform";
 import { STATUS_WORDS } from "./words";
+import type { InputOf } from "./inputs";
+import { DOCUMENT_DISPOSALS, assertNoticeInTime } from "@/lib/presentations/notice";
 
 // What a checker approves when a maker's step is held under four eyes: one line saying what the
 // step does, and each thing it changes from what to what (amounts included), worked out when the
@@ -37,7 +39,7 @@ async function presentationFacts(tx: Tx, credit: LockedCredit, subjectId: string
   return { presentation, claimed };
 }
 
-export async function describeHeldStep(tx: Tx, name: ActionName, credit: LockedCredit, subject: LockedSubject | null, input: unknown): Promise<HeldDescription> {
+export async function describeHeldStep(tx: Tx, name: ActionName, credit: LockedCredit, subject: LockedSubject | null, input: unknown, now = new Date()): Promise<HeldDescription> {
   const decimals = currencyDecimals(credit.currency);
   const money = (value: bigint) => formatMoney(credit.currency, value, decimals);
   switch (name) {
@@ -101,11 +103,15 @@ export async function describeHeldStep(tx: Tx, name: ActionName, credit: LockedC
     case "notifyDiscrepancies": {
       const { presentation, claimed } = await presentationFacts(tx, credit, subject!.id);
       if (presentation.findings.length === 0) throw invalid("There is no open discrepancy to notify: determine the presentation complying instead.");
+      // A late notice is refused when it is prepared too, not only when the checker would send it.
+      assertNoticeInTime(presentation.examinationDeadline, now);
+      const { disposal } = input as InputOf<"notice">;
       return {
         summary: `Send one notice of ${presentation.findings.length} discrepanc${presentation.findings.length === 1 ? "y" : "ies"} on presentation ${presentation.number} (UCP 600 art. 16(c))`,
         changes: [
           { label: `Presentation ${presentation.number}`, before: presentationWords(presentation.status), after: "Discrepant" },
           ...presentation.findings.map((f) => ({ label: `Discrepancy art. ${f.article}`, before: "Open", after: `Notified: ${f.message}` })),
+          { label: "The documents (art. 16(c)(iii))", before: "With the bank", after: DOCUMENT_DISPOSALS[disposal] },
           { label: "Amount claimed", before: claimed, after: claimed },
         ],
       };

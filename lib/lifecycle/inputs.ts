@@ -3,6 +3,7 @@ import { jsonAmountField } from "@/lib/money";
 import { DOCUMENT_KINDS, termsSchema } from "@/lib/terms/schema";
 import type { InputKind } from "./definition";
 import { isRealIsoDate } from "@/lib/format/dates";
+import { DOCUMENT_DISPOSAL_CODES } from "@/lib/presentations/notice";
 
 // What each kind of action takes from the user, validated at the edge (server actions and the
 // JSON API) and nowhere else. Field errors are keyed by path for inline form messages.
@@ -66,6 +67,7 @@ export const INPUT_SCHEMAS = {
     expected: z.string().trim().max(500).optional().default(""),
   }),
   findingRef: z.object({ findingId: uuid, reason }),
+  notice: z.object({ disposal: z.enum(DOCUMENT_DISPOSAL_CODES, { error: "Say what the bank does with the documents (UCP 600 art. 16(c)(iii))" }) }),
   payment: z.object({ amount: decimal, dueDate: isoDate.optional() }),
 } as const satisfies Record<InputKind, z.ZodType>;
 

@@ -347,7 +347,7 @@ async function holdForChecker(
   args: { name: ActionName; rule: AnyActionRule; actor: Actor; credit: LockedCredit; subject: LockedSubject | null; input: unknown; now: Date },
 ): Promise<ActionResult> {
   const { name, rule, actor, credit, subject, input, now } = args;
-  const description = await describeHeldStep(tx, name, credit, subject, input);
+  const description = await describeHeldStep(tx, name, credit, subject, input, now);
   const approval = await tx.approval.create({
     data: {
       creditId: credit.id,

@@ -264,7 +264,7 @@ const RUNNERS: Record<DemoScenarioKey, ScenarioRunner> = {
       subjectId: presentation,
       input: { article: "14(d)", message: "The invoice mentions a freight surcharge the credit does not provide for", found: "Freight surcharge", expected: "CIF price only" },
     });
-    await walk.act("issuingMaker", "notifyDiscrepancies", { subjectId: presentation });
+    await walk.act("issuingMaker", "notifyDiscrepancies", { subjectId: presentation, input: { disposal: "HOLDING_UNTIL_WAIVER" } });
     await walk.act("issuingChecker", "approveNotice", { subjectId: presentation });
     await walk.message("issuingChecker", "Notice of discrepancies sent. Lion City Engineering, please tell us whether you waive them.");
   },
@@ -272,7 +272,7 @@ const RUNNERS: Record<DemoScenarioKey, ScenarioRunner> = {
     await issueAndAdvise(walk, ctx, terms, index);
     // Shipped from Antwerp, not Rotterdam: the automatic examination finds it (art. 20(a)(iii)).
     const presentation = await present(walk, ctx, terms, { portOfLoading: "Antwerp, Belgium" });
-    await walk.act("issuingMaker", "notifyDiscrepancies", { subjectId: presentation });
+    await walk.act("issuingMaker", "notifyDiscrepancies", { subjectId: presentation, input: { disposal: "HOLDING_PENDING_INSTRUCTIONS" } });
     await walk.act("issuingChecker", "approveNotice", { subjectId: presentation });
     await walk.act("issuingMaker", "refusePresentation", { subjectId: presentation, input: { reason: "The applicant does not waive; documents held at the presenter's disposal (art. 16(c)(iii)(a))" } });
     await walk.act("issuingChecker", "approveRefusal", { subjectId: presentation });

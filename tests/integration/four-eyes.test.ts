@@ -34,6 +34,7 @@ async function attempt(options: PerformOptions) {
   }
 }
 
+const NOTICE = { disposal: "HOLDING_PENDING_INSTRUCTIONS" };
 const presentationStatus = async (id: string) => (await db().presentation.findUniqueOrThrow({ where: { id } })).status;
 
 describe("payment amounts (bugs 2 and the payment limit)", () => {
@@ -90,7 +91,7 @@ describe("four eyes on the issuing bank's examination decisions", () => {
     expect(approval.payload).toMatchObject({ action: "determineCompliant", changes: expect.arrayContaining([{ label: "Presentation 1", before: "Under examination", after: "Complying" }]) });
 
     // While it waits, no other decision can be prepared on the presentation.
-    expect(await attempt({ actor: world.users.issuingBank.MAKER, action: "notifyDiscrepancies", creditId: fixture.creditId, subjectId: fixture.presentationId })).toMatchObject({ code: "INVALID_STATE" });
+    expect(await attempt({ actor: world.users.issuingBank.MAKER, action: "notifyDiscrepancies", creditId: fixture.creditId, subjectId: fixture.presentationId, input: NOTICE })).toMatchObject({ code: "INVALID_STATE" });
 
     const before = await snapshot(fixture.creditId);
     expect(await attempt({ actor: world.dualIssuer, action: "approveCompliance", creditId: fixture.creditId, subjectId: fixture.presentationId })).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/four eyes/) });
@@ -106,11 +107,11 @@ describe("four eyes on the issuing bank's examination decisions", () => {
 
   it("sends a held notice back: nothing is notified, and the maker can prepare again", async () => {
     const fixture = await creditIn(world, "ADVISED", { presentation: "PRESENTED", openFinding: true });
-    await act({ actor: world.users.issuingBank.MAKER, action: "notifyDiscrepancies", creditId: fixture.creditId, subjectId: fixture.presentationId });
+    await act({ actor: world.users.issuingBank.MAKER, action: "notifyDiscrepancies", creditId: fixture.creditId, subjectId: fixture.presentationId, input: NOTICE });
     await act({ actor: world.users.issuingBank.CHECKER, action: "rejectNotice", creditId: fixture.creditId, subjectId: fixture.presentationId, input: { reason: "Check the invoice again" } });
     expect(await presentationStatus(fixture.presentationId!)).toBe("PRESENTED");
     expect(await db().milestone.count({ where: { creditId: fixture.creditId } })).toBe(0);
-    await act({ actor: world.users.issuingBank.MAKER, action: "notifyDiscrepancies", creditId: fixture.creditId, subjectId: fixture.presentationId });
+    await act({ actor: world.users.issuingBank.MAKER, action: "notifyDiscrepancies", creditId: fixture.creditId, subjectId: fixture.presentationId, input: NOTICE });
     const sent = await act({ actor: world.users.issuingBank.CHECKER, action: "approveNotice", creditId: fixture.creditId, subjectId: fixture.presentationId });
     expect(sent).toMatchObject({ subjectStatus: "DISCREPANT" });
   });

@@ -10,6 +10,7 @@ import { type Terms, currencyDecimals, isIsp, isStandby, toleranceBounds } from 
 import { DERIVED_MILESTONES } from "../definition";
 import type { Handler, HandlerResult, LockedCredit } from "../perform";
 import { decideApproval } from "./issuance";
+import { DOCUMENT_DISPOSALS, assertNoticeInTime } from "@/lib/presentations/notice";
 import { loadTerms } from "./terms";
 
 // Presentation, examination and settlement: the beneficiary presents documents (their hashes
@@ -166,11 +167,12 @@ export const addFinding: Handler<"addFinding"> = async ({ tx, actor, subject, in
   return { event: { findingId: finding.id, article: input.article } };
 };
 
-export const dismissFinding: Handler<"dismissFinding"> = async ({ tx, subject, input }) => {
+export const dismissFinding: Handler<"dismissFinding"> = async ({ tx, actor, subject, input, now, preparedBy }) => {
   const finding = await tx.finding.findFirst({ where: { id: input.findingId, presentationId: subject!.id } });
   if (!finding) throw invalid("That finding is not part of this presentation.");
   if (finding.dismissed) throw invalid("That finding was already dismissed.");
-  await tx.finding.update({ where: { id: finding.id }, data: { dismissed: true, dismissReason: input.reason } });
+  // Who dismissed it (the maker who proposed it, under four eyes) and when it took effect.
+  await tx.finding.update({ where: { id: finding.id }, data: { dismissed: true, dismissReason: input.reason, dismissedById: preparedBy ?? actor!.userId, dismissedAt: now } });
   return { event: { findingId: finding.id, rule: finding.rule, reason: input.reason } };
 };
 
@@ -188,20 +190,28 @@ export const determineCompliant: Handler<"determineCompliant"> = async ({ tx, ac
   };
 };
 
-export const notifyDiscrepancies: Handler<"notifyDiscrepancies"> = async ({ tx, actor, subject, now, preparedBy }) => {
+export const notifyDiscrepancies: Handler<"notifyDiscrepancies"> = async ({ tx, actor, subject, input, now, preparedBy }) => {
   const open = await openFindings(tx, subject!.id);
   if (open.length === 0) throw invalid("There is no open discrepancy to notify: determine the presentation complying instead.");
-  const presentation = await tx.presentation.update({ where: { id: subject!.id }, data: { examinedById: preparedBy ?? actor!.userId, examinedAt: now }, include: { documents: true } });
+  // When the notice goes out (a checker's approval), not when it was prepared, is what 16(d) counts.
+  assertNoticeInTime((await presentationOf(tx, subject!.id)).examinationDeadline, now);
+  const presentation = await tx.presentation.update({ where: { id: subject!.id }, data: { examinedById: preparedBy ?? actor!.userId, examinedAt: now, documentDisposal: input.disposal }, include: { documents: true } });
   const discrepancies = open.map((f) => ({ rule: f.rule, article: f.article, document: f.document?.kind ?? null, message: f.message, found: f.found, expected: f.expected }));
+  const disposal = { code: input.disposal, statement: DOCUMENT_DISPOSALS[input.disposal] };
   return {
-    milestone: { content: { presentationNumber: presentation.number, noticeDate: isoDay(now), discrepancies }, documentHashes: presentation.documents.map((d) => d.sha256) },
-    event: { presentationNumber: presentation.number, discrepancies: open.length },
+    milestone: {
+      content: { presentationNumber: presentation.number, noticeDate: isoDay(now), examinationDeadline: presentation.examinationDeadline ? isoDay(presentation.examinationDeadline) : null, discrepancies, disposal },
+      documentHashes: presentation.documents.map((d) => d.sha256),
+    },
+    event: { presentationNumber: presentation.number, discrepancies: open.length, disposal: input.disposal },
   };
 };
 
+/** The applicant's waiver names each discrepancy it waives: those of the notice still open. */
 export const waiveDiscrepancies: Handler<"waiveDiscrepancies"> = async ({ tx, subject }) => {
   const presentation = await presentationOf(tx, subject!.id);
-  return { milestone: { content: { presentationNumber: presentation.number } }, event: { presentationNumber: presentation.number } };
+  const waived = (await openFindings(tx, subject!.id)).map((f) => ({ findingId: f.id, rule: f.rule, article: f.article, document: f.document?.kind ?? null, message: f.message }));
+  return { milestone: { content: { presentationNumber: presentation.number, waived } }, event: { presentationNumber: presentation.number, waived: waived.length } };
 };
 
 export const acceptWaiver: Handler<"acceptWaiver"> = async ({ tx, subject }) => {

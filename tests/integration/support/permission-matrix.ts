@@ -101,6 +101,8 @@ export function sampleInput(action: ActionName, world: World, fixture: Fixture):
       return { article: "14(d)", message: "Data conflict between documents" };
     case "findingRef":
       return { findingId: fixture.findingId, reason: "Not a discrepancy" };
+    case "notice":
+      return { disposal: "HOLDING_PENDING_INSTRUCTIONS" };
     case "payment":
       return { amount: "1000.00" };
   }

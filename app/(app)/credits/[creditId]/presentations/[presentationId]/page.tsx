@@ -15,6 +15,7 @@ import { Hash } from "@/components/ui/hash";
 import { Money } from "@/components/ui/money";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
+import { DOCUMENT_DISPOSALS, type DocumentDisposal } from "@/lib/presentations/notice";
 import { requireActor } from "@/lib/auth/session";
 import { bankingDaysLeft } from "@/lib/calendar/banking-days";
 import { config } from "@/lib/config";
@@ -136,6 +137,11 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
             <Card>
               <CardHeader>
                 <CardTitle>Findings {presentation.status === "PRESENTED" ? "" : "(notice)"}</CardTitle>
+                {presentation.documentDisposal && presentation.documentDisposal in DOCUMENT_DISPOSALS ? (
+                  <p className="mt-1 text-sm text-slate-700">
+                    The notice says what the bank does with the documents (art. 16(c)(iii)): {DOCUMENT_DISPOSALS[presentation.documentDisposal as DocumentDisposal]}
+                  </p>
+                ) : null}
               </CardHeader>
               <CardBody className="space-y-3">
                 {presentation.findings.length === 0 ? (
@@ -157,7 +163,18 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
                             Found: <span className="font-medium">{f.found ?? "—"}</span> · Expected: <span className="font-medium">{f.expected ?? "—"}</span>
                           </p>
                         ) : null}
-                        {f.dismissed && f.dismissReason ? <p className="mt-1">Dismissed: {f.dismissReason}</p> : null}
+                        {f.dismissed && f.dismissReason ? (
+                          <p className="mt-1">
+                            Dismissed{f.dismissedBy ? ` by ${f.dismissedBy}` : ""}
+                            {f.dismissedAt ? (
+                              <>
+                                {" "}
+                                on <Time value={f.dismissedAt} />
+                              </>
+                            ) : null}
+                            : {f.dismissReason}
+                          </p>
+                        ) : null}
                         {!f.dismissed && presentation.actions.includes("dismissFinding") ? <DismissFinding {...common} findingId={f.id} /> : null}
                       </li>
                     ))}
