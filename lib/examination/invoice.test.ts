@@ -33,3 +33,11 @@ describe("commercial invoice (art. 18)", () => {
     expect(result.findings[0]).toMatchObject({ article: "18(c)", expected: TEST_TERMS.goodsDescription });
   });
 });
+
+describe("parties' names on the invoice (ISBP 821 A1, art. 14(j))", () => {
+  it("accepts the beneficiary's legal form written out or abbreviated", () => {
+    const terms = { beneficiary: { ...TEST_TERMS.beneficiary, name: "Shanghai Widgets Limited" }, applicant: { ...TEST_TERMS.applicant, name: "Lion City Engineering Private Limited" } };
+    const result = examinePresentation(presentation({ terms, data: { COMMERCIAL_INVOICE: { issuer: "Shanghai Widgets Ltd", addressee: "Lion City Engineering Pte. Ltd." } } }));
+    expect(result.findings).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
-import { compact, finding, sameName } from "../context";
+import { compact, finding } from "../context";
+import { sameCompanyName } from "../names";
 import type { Rule } from "../types";
 
 // Art. 18: the commercial invoice must come from the beneficiary, be made out to the applicant,
@@ -19,7 +20,7 @@ export const invoiceCurrency: Rule = ({ terms, invoices }) =>
 
 export const invoiceIssuedByBeneficiary: Rule = ({ terms, invoices }) =>
   invoices
-    .filter((i) => !sameName(i.data.issuer, terms.beneficiary.name))
+    .filter((i) => !sameCompanyName(terms.beneficiary.name, i.data.issuer))
     .map((i) =>
       finding(i, {
         rule: "invoice-issuer",
@@ -32,7 +33,7 @@ export const invoiceIssuedByBeneficiary: Rule = ({ terms, invoices }) =>
 
 export const invoiceMadeOutToApplicant: Rule = ({ terms, invoices }) =>
   invoices
-    .filter((i) => !sameName(i.data.addressee, terms.applicant.name))
+    .filter((i) => !sameCompanyName(terms.applicant.name, i.data.addressee))
     .map((i) =>
       finding(i, {
         rule: "invoice-addressee",
