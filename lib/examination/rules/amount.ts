@@ -1,18 +1,20 @@
 import { percentOf, sumMilli, toMilli } from "@/lib/money";
 import { toleranceBounds } from "@/lib/terms/schema";
-import { finding, money } from "../context";
-import type { Finding, Rule } from "../types";
+import { finding, money, withDetails } from "../context";
+import type { Rule, RuleOutcome } from "../types";
 
 // What the invoices claim against what the credit allows (art. 30) and what is left of it.
-// Invoices in another currency cannot be compared: the currency rule reports those.
+// Invoices in another currency cannot be compared: the currency rule reports those. An invoice
+// whose amount or currency cannot be read leaves the total to the examiner.
 
 export const invoiceAmountWithinCredit: Rule = ({ terms, invoices, drawnBefore }) => {
-  if (invoices.length === 0 || invoices.some((i) => i.data.currency !== terms.currency)) return [];
-  const claimed = sumMilli(invoices.map((i) => toMilli(i.data.amount)));
+  const readable = withDetails(invoices, "currency", "amount");
+  if (invoices.length === 0 || readable.length < invoices.length || readable.some((i) => i.data.currency !== terms.currency)) return [];
+  const claimed = sumMilli(readable.map((i) => toMilli(i.data.amount)));
   const subject = invoices.length === 1 ? invoices[0]! : null;
   const { min, max } = toleranceBounds(terms);
   const about = terms.tolerance.type === "ABOUT";
-  const findings: Finding[] = [];
+  const findings: RuleOutcome[] = [];
 
   if (claimed > max) {
     const allowance = about ? ' including the 10% "about" tolerance' : terms.tolerance.type === "PERCENT" ? ` including the +${terms.tolerance.plus}% tolerance` : "";

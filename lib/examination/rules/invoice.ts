@@ -1,4 +1,4 @@
-import { compact, finding } from "../context";
+import { compact, finding, withDetails } from "../context";
 import { sameCompanyName } from "../names";
 import type { Rule } from "../types";
 
@@ -6,7 +6,7 @@ import type { Rule } from "../types";
 // be in the credit's currency, and describe the goods as the credit does.
 
 export const invoiceCurrency: Rule = ({ terms, invoices }) =>
-  invoices
+  withDetails(invoices, "currency")
     .filter((i) => i.data.currency !== terms.currency)
     .map((i) =>
       finding(i, {
@@ -19,7 +19,7 @@ export const invoiceCurrency: Rule = ({ terms, invoices }) =>
     );
 
 export const invoiceIssuedByBeneficiary: Rule = ({ terms, invoices }) =>
-  invoices
+  withDetails(invoices, "issuer")
     .filter((i) => !sameCompanyName(terms.beneficiary.name, i.data.issuer))
     .map((i) =>
       finding(i, {
@@ -32,7 +32,7 @@ export const invoiceIssuedByBeneficiary: Rule = ({ terms, invoices }) =>
     );
 
 export const invoiceMadeOutToApplicant: Rule = ({ terms, invoices }) =>
-  invoices
+  withDetails(invoices, "addressee")
     .filter((i) => !sameCompanyName(terms.applicant.name, i.data.addressee))
     .map((i) =>
       finding(i, {
@@ -46,7 +46,7 @@ export const invoiceMadeOutToApplicant: Rule = ({ terms, invoices }) =>
 
 /** Art. 18(c): the invoice's description must correspond with the credit's (it may add detail, not differ). */
 export const invoiceGoodsDescription: Rule = ({ terms, invoices }) =>
-  invoices
+  withDetails(invoices, "goodsDescription")
     .filter((i) => !compact(i.data.goodsDescription).includes(compact(terms.goodsDescription)))
     .map((i) =>
       finding(i, {

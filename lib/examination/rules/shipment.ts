@@ -1,6 +1,6 @@
 import { addCalendarDays, nextBankingDayFrom } from "@/lib/calendar/banking-days";
-import { finding } from "../context";
-import type { Finding, Rule } from "../types";
+import { finding, withDetails } from "../context";
+import type { Rule, RuleOutcome } from "../types";
 
 // When the goods went and when the documents came: shipment by the latest shipment date (44C),
 // presentation within the period after shipment (48, art. 14c) and on or before expiry (art. 6e).
@@ -10,7 +10,7 @@ import type { Finding, Rule } from "../types";
  * after 44C. A credit with a shipment period (44D) instead is checked by the examiner.
  */
 export const shippedByLatestShipmentDate: Rule = ({ terms, billsOfLading }) =>
-  billsOfLading
+  withDetails(billsOfLading, "onBoardDate")
     .filter((b) => terms.latestShipmentDate !== undefined && b.data.onBoardDate > terms.latestShipmentDate)
     .map((b) =>
       finding(b, {
@@ -28,7 +28,7 @@ export const shippedByLatestShipmentDate: Rule = ({ terms, billsOfLading }) =>
  * the bank is closed moves to its next banking day; the latest shipment date never does (29c).
  */
 export const presentedInTime: Rule = ({ terms, presentedOn, shipmentDate, holidays }) => {
-  const findings: Finding[] = [];
+  const findings: RuleOutcome[] = [];
   const expiry = nextBankingDayFrom(terms.expiryDate, holidays);
   if (presentedOn > expiry) {
     findings.push(

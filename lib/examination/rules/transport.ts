@@ -1,11 +1,11 @@
-import { compact, finding, samePort } from "../context";
-import type { Finding, Rule } from "../types";
+import { compact, finding, samePort, withDetails } from "../context";
+import type { Rule, RuleOutcome } from "../types";
 
 // Art. 20 (bill of lading) and art. 31 (partial shipments): the goods shipped on board a named
 // vessel, between the ports of the credit, the full set of originals, as the credit allows.
 
 export const billOfLadingShippedOnBoard: Rule = ({ billsOfLading }) =>
-  billsOfLading
+  withDetails(billsOfLading, "shippedOnBoard")
     .filter((b) => !b.data.shippedOnBoard)
     .map((b) =>
       finding(b, {
@@ -19,8 +19,8 @@ export const billOfLadingShippedOnBoard: Rule = ({ billsOfLading }) =>
 
 export const billOfLadingPorts: Rule = ({ terms, billsOfLading }) =>
   billsOfLading.flatMap((b) => {
-    const findings: Finding[] = [];
-    if (!samePort(terms.portOfLoading, b.data.portOfLoading)) {
+    const findings: RuleOutcome[] = [];
+    if (b.data.portOfLoading !== undefined && !samePort(terms.portOfLoading, b.data.portOfLoading)) {
       findings.push(
         finding(b, {
           rule: "bill-of-lading-port-of-loading",
@@ -31,7 +31,7 @@ export const billOfLadingPorts: Rule = ({ terms, billsOfLading }) =>
         }),
       );
     }
-    if (!samePort(terms.portOfDischarge, b.data.portOfDischarge)) {
+    if (b.data.portOfDischarge !== undefined && !samePort(terms.portOfDischarge, b.data.portOfDischarge)) {
       findings.push(
         finding(b, {
           rule: "bill-of-lading-port-of-discharge",
@@ -47,7 +47,7 @@ export const billOfLadingPorts: Rule = ({ terms, billsOfLading }) =>
 
 /** Art. 20(a)(iv): the sole original or, if issued in more than one original, the full set. */
 export const billOfLadingFullSet: Rule = ({ billsOfLading }) =>
-  billsOfLading
+  withDetails(billsOfLading, "originalsIssued")
     .filter((b) => (b.doc.originals ?? 1) < b.data.originalsIssued)
     .map((b) =>
       finding(b, {
@@ -63,7 +63,7 @@ export const billOfLadingFullSet: Rule = ({ billsOfLading }) =>
 export const transhipmentAsAllowed: Rule = ({ terms, billsOfLading }) =>
   terms.transhipment === "ALLOWED"
     ? []
-    : billsOfLading
+    : withDetails(billsOfLading, "transhipment", "containerised")
         .filter((b) => b.data.transhipment && !b.data.containerised)
         .map((b) =>
           finding(b, {
@@ -81,7 +81,7 @@ export const transhipmentAsAllowed: Rule = ({ terms, billsOfLading }) =>
  */
 export const partialShipmentsAsAllowed: Rule = ({ terms, billsOfLading, earlierPresentations }) => {
   if (terms.partialShipments === "ALLOWED") return [];
-  const findings: Finding[] = [];
+  const findings: RuleOutcome[] = [];
   if (earlierPresentations > 0) {
     findings.push(
       finding(null, {
@@ -94,7 +94,7 @@ export const partialShipmentsAsAllowed: Rule = ({ terms, billsOfLading, earlierP
     );
   }
   const vessels = new Set(billsOfLading.flatMap((b) => (b.data.vessel ? [compact(b.data.vessel)] : [])));
-  const destinations = new Set(billsOfLading.map((b) => compact(b.data.portOfDischarge)));
+  const destinations = new Set(withDetails(billsOfLading, "portOfDischarge").map((b) => compact(b.data.portOfDischarge)));
   if (vessels.size > 1 || destinations.size > 1) {
     findings.push(
       finding(null, {
