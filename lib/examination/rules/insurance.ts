@@ -1,4 +1,4 @@
-import { percentOf, sumMilli, toMilli } from "@/lib/money";
+import { type Milli, currencyDecimals, sumMilli, toMilli } from "@/lib/money";
 import { checkByHand, finding, money, withDetails } from "../context";
 import type { Rule, RuleOutcome } from "../types";
 
@@ -37,7 +37,7 @@ export const insuranceAsRequired: Rule = ({ terms, insurance, invoices, shipment
     } else if (currency !== undefined && amount !== undefined) {
       const sameCurrency = readableInvoices.filter((i) => i.data.currency === terms.currency);
       const value = sameCurrency.length > 0 ? sumMilli(sameCurrency.map((i) => toMilli(i.data.amount))) : toMilli(terms.amount);
-      const minimum = value + percentOf(value, 10);
+      const minimum = minimumCover(terms.currency, value);
       const insured = toMilli(amount);
       if (insured < minimum) {
         findings.push(
@@ -65,3 +65,14 @@ export const insuranceAsRequired: Rule = ({ terms, insurance, invoices, shipment
     }
     return findings;
   });
+
+/**
+ * 110% of the value, rounded up to the currency's minor unit (28f(ii) sets a floor: a cent less
+ * than the exact figure is short, so the least compliant amount is the next whole cent up).
+ */
+export function minimumCover(currency: string, value: Milli): Milli {
+  const unit = 10n ** BigInt(Math.max(0, 3 - currencyDecimals(currency))); // thousandths per minor unit (amounts never carry more than three decimals)
+  const exactTimesTen = value * 11n; // 110% of value, in ten-thousandths of the currency
+  const step = unit * 10n;
+  return ((exactTimesTen + step - 1n) / step) * unit;
+}
