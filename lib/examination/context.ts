@@ -1,6 +1,6 @@
 import { isoDay } from "@/lib/calendar/banking-days";
 import type { z } from "zod";
-import { DOCUMENT_DATA_SCHEMAS, type DocumentDataOf, parseDocumentData } from "@/lib/documents/data";
+import { type BillOfLadingData, DOCUMENT_DATA_SCHEMAS, type DocumentDataOf, parseDocumentData } from "@/lib/documents/data";
 import { type Milli, formatMoney, toMilli } from "@/lib/money";
 import { type DocumentKind, type Terms, currencyDecimals } from "@/lib/terms/schema";
 import type { ExaminationContext, ExaminationInput, Outcome, Parsed, PresentedDocument, RuleOutcome } from "./types";
@@ -41,7 +41,7 @@ export function buildContext(input: ExaminationInput): ExaminationContext<Terms>
   const demands = parsed("DEMAND");
   const statements = parsed("STATEMENT_OF_DEFAULT");
   for (const kind of ["PACKING_LIST", "CERTIFICATE_OF_ORIGIN", "INSPECTION_CERTIFICATE", "OTHER"] as const) parsed(kind);
-  const onBoard = withDetails(billsOfLading, "onBoardDate")
+  const onBoard = billsEvidencingShipment(billsOfLading)
     .map((b) => b.data.onBoardDate)
     .sort();
   return {
@@ -60,6 +60,18 @@ export function buildContext(input: ExaminationInput): ExaminationContext<Terms>
     shipmentDate: onBoard.at(-1) ?? null,
   };
 }
+
+/** Whether a document was presented with at least one original (1 when not recorded), not as copies only. */
+export const presentedInOriginal = (doc: PresentedDocument) => (doc.originals ?? 1) > 0;
+
+/**
+ * The bills of lading that give a date of shipment: originals (art. 14c counts from shipment shown
+ * on original transport documents) that show the goods shipped on board, whose on-board date is
+ * the notation's date or, when pre-printed "shipped on board", the issue date (art. 20a(ii)).
+ * A bill without an on-board indication is a discrepancy and gives no date.
+ */
+export const billsEvidencingShipment = (billsOfLading: Parsed<BillOfLadingData>[]) =>
+  withDetails(billsOfLading, "onBoardDate", "shippedOnBoard").filter((b) => b.data.shippedOnBoard && presentedInOriginal(b.doc));
 
 /** The documents whose details include every field a check reads; the others are already left to the examiner. */
 export function withDetails<D, K extends keyof D>(documents: Parsed<D>[], ...fields: K[]): (Parsed<D> & { data: Partial<D> & Required<Pick<D, K>> })[] {

@@ -57,3 +57,15 @@ describe("partial shipments (art. 31)", () => {
     expect(examinePresentation(presentation({ terms: { partialShipments: "ALLOWED" }, extra: [secondBill("CMA CGM Tage")] })).findings).toEqual([]);
   });
 });
+
+describe("full set of original bills of lading (art. 20(a)(iv))", () => {
+  it("does not hold a copy of the bill of lading to the full set of originals", () => {
+    const copy = { id: "doc-bl-copy", kind: "BILL_OF_LADING" as const, originals: 0, copies: 2, data: { ...presentation().documents[1]!.data } };
+    expect(examinePresentation(presentation({ extra: [copy] })).findings).toEqual([]);
+  });
+
+  it("still refuses an original bill presented without the rest of its set", () => {
+    const result = examinePresentation(presentation({ counts: { BILL_OF_LADING: { originals: 1, copies: 0 } }, terms: { documentsRequired: TEST_TERMS.documentsRequired.map((d) => (d.kind === "BILL_OF_LADING" ? { ...d, originals: 1, copies: 0 } : d)) } }));
+    expect(rulesOf(result)).toEqual(["bill-of-lading-full-set"]);
+  });
+});

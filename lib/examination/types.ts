@@ -88,7 +88,7 @@ export interface ExaminationContext<T extends Terms = DocumentaryTerms> {
   statements: Parsed<StatementOfDefaultData>[];
   /** Documents with details missing or unreadable, with every problem of each (field -> message). */
   incomplete: { doc: PresentedDocument; problems: Record<string, string> }[];
-  /** Date of shipment: the latest on-board date of the bills of lading (art. 20a(ii), 31b). */
+  /** Date of shipment: the latest on-board date of the original bills of lading shown on board (art. 20a(ii), 14c, 31b). */
   shipmentDate: string | null;
 }
 

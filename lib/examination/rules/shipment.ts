@@ -7,10 +7,12 @@ import type { Rule, RuleOutcome } from "../types";
 
 /**
  * The date of shipment is the on-board date of the bill of lading (art. 20a(ii)); it must not be
- * after 44C. A credit with a shipment period (44D) instead is checked by the examiner.
+ * after 44C. A bill not shown on board has no date of shipment (it is refused as not on board);
+ * a copy still must not show a later one (art. 14d). A shipment period (44D) is the examiner's.
  */
 export const shippedByLatestShipmentDate: Rule = ({ terms, billsOfLading }) =>
-  withDetails(billsOfLading, "onBoardDate")
+  withDetails(billsOfLading, "onBoardDate", "shippedOnBoard")
+    .filter((b) => b.data.shippedOnBoard)
     .filter((b) => terms.latestShipmentDate !== undefined && b.data.onBoardDate > terms.latestShipmentDate)
     .map((b) =>
       finding(b, {

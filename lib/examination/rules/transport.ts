@@ -1,4 +1,4 @@
-import { compact, finding, samePort, withDetails } from "../context";
+import { compact, finding, presentedInOriginal, samePort, withDetails } from "../context";
 import type { Rule, RuleOutcome } from "../types";
 
 // Art. 20 (bill of lading) and art. 31 (partial shipments): the goods shipped on board a named
@@ -45,10 +45,13 @@ export const billOfLadingPorts: Rule = ({ terms, billsOfLading }) =>
     return findings;
   });
 
-/** Art. 20(a)(iv): the sole original or, if issued in more than one original, the full set. */
+/**
+ * Art. 20(a)(iv): the sole original or, if issued in more than one original, the full set. A bill
+ * presented in copies only is no original of the set (whether originals were due is art. 17's).
+ */
 export const billOfLadingFullSet: Rule = ({ billsOfLading }) =>
   withDetails(billsOfLading, "originalsIssued")
-    .filter((b) => (b.doc.originals ?? 1) < b.data.originalsIssued)
+    .filter((b) => presentedInOriginal(b.doc) && (b.doc.originals ?? 1) < b.data.originalsIssued)
     .map((b) =>
       finding(b, {
         rule: "bill-of-lading-full-set",
