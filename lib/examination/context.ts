@@ -104,9 +104,3 @@ export const money = (currency: string, amount: Milli | string) => formatMoney(c
 
 /** Lower case, letters and digits only: "Delta Pumps B.V." and "DELTA PUMPS BV" compare equal. */
 export const compact = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-
-/** A port as named in the credit matches a document naming the same port, with or without its country. */
-export function samePort(inCredit: string, onDocument: string): boolean {
-  const port = (name: string) => compact((name.split(",")[0] ?? name).replace(/^\s*port\s+of\s+/i, ""));
-  return compact(inCredit) === compact(onDocument) || port(inCredit) === port(onDocument);
-}

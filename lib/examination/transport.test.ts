@@ -69,3 +69,25 @@ describe("full set of original bills of lading (art. 20(a)(iv))", () => {
     expect(rulesOf(result)).toEqual(["bill-of-lading-full-set"]);
   });
 });
+
+describe("ports on the bill of lading (art. 20(a)(iii), ISBP 821 E6)", () => {
+  const route = (portOfLoading: string, portOfDischarge: string) => ({ terms: { portOfLoading, portOfDischarge } });
+
+  it("accepts the credit's port written as a name with 'Port', or with its UN/LOCODE", () => {
+    expect(examinePresentation(presentation({ ...route("Shanghai", "Singapore"), data: { BILL_OF_LADING: { portOfLoading: "Shanghai Port", portOfDischarge: "Singapore (SGSIN)" } } })).findings).toEqual([]);
+    expect(examinePresentation(presentation({ ...route("Shanghai", "Singapore"), data: { BILL_OF_LADING: { portOfLoading: "Shanghai (CNSHA)" } } })).findings).toEqual([]);
+  });
+
+  it("accepts any port inside a range the credit names, and refuses one outside it", () => {
+    expect(examinePresentation(presentation({ ...route("Any Chinese port", "Any European port"), data: { BILL_OF_LADING: { portOfLoading: "Ningbo", portOfDischarge: "Rotterdam" } } })).findings).toEqual([]);
+    const outside = examinePresentation(presentation({ ...route("Any port in China", "Singapore"), data: { BILL_OF_LADING: { portOfLoading: "Busan" } } }));
+    expect(rulesOf(outside)).toEqual(["bill-of-lading-port-of-loading"]);
+    expect(outside.findings[0]).toMatchObject({ found: "Busan", expected: "Any port in China" });
+  });
+
+  it("leaves to the examiner a port whose country it cannot tell against a range", () => {
+    const result = examinePresentation(presentation({ ...route("Any Chinese port", "Singapore"), data: { BILL_OF_LADING: { portOfLoading: "Lianyungang" } } }));
+    expect(result.findings).toEqual([]);
+    expect(result.checkByHand).toEqual([expect.objectContaining({ rule: "bill-of-lading-port-of-loading", found: "Lianyungang", expected: "Any Chinese port" })]);
+  });
+});

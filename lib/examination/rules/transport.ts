@@ -1,4 +1,5 @@
-import { compact, finding, presentedInOriginal, samePort, withDetails } from "../context";
+import { checkByHand, compact, finding, presentedInOriginal, withDetails } from "../context";
+import { comparePorts } from "../ports";
 import type { Rule, RuleOutcome } from "../types";
 
 // Art. 20 (bill of lading) and art. 31 (partial shipments): the goods shipped on board a named
@@ -17,32 +18,25 @@ export const billOfLadingShippedOnBoard: Rule = ({ billsOfLading }) =>
       }),
     );
 
+/**
+ * Art. 20(a)(iii): shipment from the port of loading to the port of discharge the credit states, or
+ * from and to a port inside the range it states (ISBP 821 E6-E7); read by UN/LOCODE and name.
+ */
 export const billOfLadingPorts: Rule = ({ terms, billsOfLading }) =>
   billsOfLading.flatMap((b) => {
-    const findings: RuleOutcome[] = [];
-    if (b.data.portOfLoading !== undefined && !samePort(terms.portOfLoading, b.data.portOfLoading)) {
-      findings.push(
-        finding(b, {
-          rule: "bill-of-lading-port-of-loading",
-          article: "20(a)(iii)",
-          message: "The bill of lading does not show shipment from the port of loading stated in the credit.",
-          found: b.data.portOfLoading,
-          expected: terms.portOfLoading,
-        }),
-      );
-    }
-    if (b.data.portOfDischarge !== undefined && !samePort(terms.portOfDischarge, b.data.portOfDischarge)) {
-      findings.push(
-        finding(b, {
-          rule: "bill-of-lading-port-of-discharge",
-          article: "20(a)(iii)",
-          message: "The bill of lading does not show the port of discharge stated in the credit.",
-          found: b.data.portOfDischarge,
-          expected: terms.portOfDischarge,
-        }),
-      );
-    }
-    return findings;
+    const legs = [
+      { rule: "bill-of-lading-port-of-loading", port: "port of loading", inCredit: terms.portOfLoading, onBill: b.data.portOfLoading, what: "shipment from the port of loading" },
+      { rule: "bill-of-lading-port-of-discharge", port: "port of discharge", inCredit: terms.portOfDischarge, onBill: b.data.portOfDischarge, what: "the port of discharge" },
+    ];
+    return legs.flatMap(({ rule, port, inCredit, onBill, what }) => {
+      if (onBill === undefined) return [];
+      const comparison = comparePorts(inCredit, onBill);
+      if (comparison === "same") return [];
+      const fields = { rule, article: "20(a)(iii)", found: onBill, expected: inCredit };
+      return comparison === "different"
+        ? [finding(b, { ...fields, message: `The bill of lading does not show ${what} stated in the credit.` })]
+        : [checkByHand(b, { ...fields, message: `The ${port} on the bill of lading could not be placed inside the range the credit states (no country or UN/LOCODE shown): check it by hand.` })];
+    });
   });
 
 /**
