@@ -91,3 +91,31 @@ describe("ports on the bill of lading (art. 20(a)(iii), ISBP 821 E6)", () => {
     expect(result.checkByHand).toEqual([expect.objectContaining({ rule: "bill-of-lading-port-of-loading", found: "Lianyungang", expected: "Any Chinese port" })]);
   });
 });
+
+describe("one shipment or several (art. 31(b))", () => {
+  const bill = (id: string, data: Record<string, unknown>) => ({ id, kind: "BILL_OF_LADING" as const, originals: 1, copies: 0, data: { ...presentation().documents[1]!.data, number: id, originalsIssued: 1, ...data } });
+
+  it("reads one destination however the bills write it", () => {
+    const extra = [bill("doc-bl-2", { portOfDischarge: "Port of Singapore" }), bill("doc-bl-3", { portOfDischarge: "SINGAPORE (SGSIN)" })];
+    expect(examinePresentation(presentation({ extra })).findings).toEqual([]);
+  });
+
+  it("treats the same vessel on the same voyage as one shipment, even from different ports of loading", () => {
+    const first = { vessel: "Maersk Elba", voyage: "012E" };
+    const extra = [bill("doc-bl-2", { ...first, portOfLoading: "Antwerp", onBoardDate: "2027-01-18" })];
+    const terms = { portOfLoading: "Any European port" };
+    expect(examinePresentation(presentation({ terms, data: { BILL_OF_LADING: first }, extra })).findings).toEqual([]);
+  });
+
+  it("treats the same vessel on another voyage as a partial shipment", () => {
+    const result = examinePresentation(presentation({ data: { BILL_OF_LADING: { voyage: "012E" } }, extra: [bill("doc-bl-2", { voyage: "015E" })] }));
+    expect(rulesOf(result)).toEqual(["partial-shipment-prohibited"]);
+    expect(result.findings[0]).toMatchObject({ article: "31(b)", found: "Maersk Elba voyage 012E to Singapore; Maersk Elba voyage 015E to Singapore" });
+  });
+
+  it("treats another destination as a partial shipment", () => {
+    const terms = { portOfDischarge: "Any port in Malaysia" };
+    const result = examinePresentation(presentation({ terms, data: { BILL_OF_LADING: { portOfDischarge: "Port Klang" } }, extra: [bill("doc-bl-2", { portOfDischarge: "Tanjung Pelepas" })] }));
+    expect(rulesOf(result)).toEqual(["partial-shipment-prohibited"]);
+  });
+});

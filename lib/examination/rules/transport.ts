@@ -73,8 +73,10 @@ export const transhipmentAsAllowed: Rule = ({ terms, billsOfLading }) =>
         );
 
 /**
- * Art. 31: with partial shipments prohibited, the credit is drawn once, and several bills of
- * lading are one shipment only when they show the same vessel and voyage (31b).
+ * Art. 31: with partial shipments prohibited, the credit is drawn once (31a), and several bills of
+ * lading are one shipment only when they show the same vessel on the same voyage to the same
+ * destination, whatever their dates or ports of loading (31b). A vessel or voyage a bill does not
+ * state is not held against it, nor a destination whose sameness cannot be told.
  */
 export const partialShipmentsAsAllowed: Rule = ({ terms, billsOfLading, earlierPresentations }) => {
   if (terms.partialShipments === "ALLOWED") return [];
@@ -90,15 +92,16 @@ export const partialShipmentsAsAllowed: Rule = ({ terms, billsOfLading, earlierP
       }),
     );
   }
-  const vessels = new Set(billsOfLading.flatMap((b) => (b.data.vessel ? [compact(b.data.vessel)] : [])));
-  const destinations = new Set(withDetails(billsOfLading, "portOfDischarge").map((b) => compact(b.data.portOfDischarge)));
-  if (vessels.size > 1 || destinations.size > 1) {
+  const differ = (values: (string | undefined)[]) => new Set(values.flatMap((v) => (v ? [compact(v)] : []))).size > 1;
+  const destinations = withDetails(billsOfLading, "portOfDischarge").map((b) => b.data.portOfDischarge);
+  const anotherDestination = destinations.some((a, i) => destinations.slice(i + 1).some((b) => comparePorts(a, b) === "different"));
+  if (differ(billsOfLading.map((b) => b.data.vessel)) || differ(billsOfLading.map((b) => b.data.voyage)) || anotherDestination) {
     findings.push(
       finding(null, {
         rule: "partial-shipment-prohibited",
         article: "31(b)",
-        message: "Partial shipments are not allowed, and the bills of lading show more than one vessel or destination.",
-        found: billsOfLading.map((b) => `${b.data.vessel ?? "vessel not stated"} to ${b.data.portOfDischarge}`).join("; "),
+        message: "Partial shipments are not allowed, and the bills of lading show more than one vessel, voyage or destination.",
+        found: billsOfLading.map((b) => `${b.data.vessel ?? "vessel not stated"}${b.data.voyage ? ` voyage ${b.data.voyage}` : ""} to ${b.data.portOfDischarge ?? "destination not stated"}`).join("; "),
         expected: "One vessel, one voyage, one destination",
       }),
     );
