@@ -2,7 +2,7 @@ import { buildContext } from "./context";
 import { invoiceAmountWithinCredit } from "./rules/amount";
 import { documentDetailsIncomplete, enoughOriginals, notDatedAfterPresentation, requiredDocumentsPresent } from "./rules/documents";
 import { insuranceAsRequired } from "./rules/insurance";
-import { invoiceCurrency, invoiceGoodsDescription, invoiceIssuedByBeneficiary, invoiceMadeOutToApplicant } from "./rules/invoice";
+import { invoiceCurrency, invoiceGoodsDescription, invoiceIssuedByBeneficiary, invoiceMadeOutToApplicant, invoiceQuantityAsAllowed } from "./rules/invoice";
 import { presentedInTime, shippedByLatestShipmentDate } from "./rules/shipment";
 import {
   demandCurrency,
@@ -37,6 +37,7 @@ export const RULES: readonly Rule[] = [
   invoiceIssuedByBeneficiary,
   invoiceMadeOutToApplicant,
   invoiceGoodsDescription,
+  invoiceQuantityAsAllowed,
   billOfLadingShippedOnBoard,
   billOfLadingPorts,
   billOfLadingFullSet,
