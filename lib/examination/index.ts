@@ -22,8 +22,9 @@ export type { ExaminationInput, ExaminationResult, Finding, PresentedDocument } 
 // documents must show and cites its article. Together they make the first draft of the single
 // notice of discrepancies (art. 16); what they cannot decide (details missing or unreadable) is
 // listed apart for the examiner to check by hand and never goes into a notice. The examiner adds
-// what only a person can see and may dismiss a finding with a reason. Pure: no I/O, no clock. A standby credit (ISP98 or UCP 600)
-// is examined by its own rules: a demand and a statement of default, no transport documents.
+// what only a person can see and may dismiss a finding with a reason. Pure: no I/O, no clock. A
+// standby credit (ISP98 or UCP 600) is examined by its own rules: a demand and a statement of
+// default, no transport documents. Every rule, its article and its limits: README.md.
 
 /** Every rule of a documentary credit, in the order its findings appear in a notice. */
 export const RULES: readonly Rule[] = [
