@@ -56,6 +56,11 @@ describe("comparing a port in the credit with a port on a document (ISBP 821 E6,
     expect(comparePorts("Any European port", "Shanghai")).toBe("different");
   });
 
+  it("meets 'Any port' by every port, known or not", () => {
+    expect(comparePorts("Any port", "Lianyungang")).toBe("same");
+    expect(comparePorts("Any seaport", "Busan")).toBe("same");
+  });
+
   it("leaves a port of a range to the examiner when it cannot tell the port's country", () => {
     expect(comparePorts("Any Chinese port", "Lianyungang")).toBe("undetermined");
   });

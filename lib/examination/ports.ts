@@ -181,14 +181,15 @@ export function readPort(text: string): PortReading {
 
 /**
  * A range of ports in the credit ("Any Chinese port", "Any port in China", "Any main port of
- * China", "Any European port"), as the countries it covers; null when the text names one port.
+ * China", "Any European port"), as the countries it covers, or "anywhere" for "Any port"; null
+ * when the text names one port.
  */
-export function readPortRange(text: string): readonly Country[] | null {
+export function readPortRange(text: string): readonly Country[] | "anywhere" | null {
   const words = text.trim().toLowerCase().replace(/\s+/g, " ");
-  const match = /^any (?:(?:main|major|sea|seaport|named) )*(?:(.+?) )?(?:sea ?)?ports?(?: (?:in|of) (?:the )?(.+))?$/.exec(words);
+  const match = /^any (?:(?:main|major|sea|named) )*(?:(.+?) )?(?:sea ?)?ports?(?: (?:in|of) (?:the )?(.+))?$/.exec(words);
   if (!match) return null;
   const area = (match[2] ?? match[1] ?? "").replace(/^(?:main|major) /, "");
-  if (area === "") return [...KNOWN_COUNTRY, ...REGION_WORDS.flatMap((r) => r.countries)];
+  if (area === "") return "anywhere";
   const region = REGION_WORDS.find((r) => r.words.some((w) => compact(w) === compact(area)));
   if (region) return region.countries;
   const country = COUNTRY_BY_WORD.get(compact(area));
@@ -206,6 +207,7 @@ export type PortComparison = "same" | "different" | "undetermined";
 export function comparePorts(inCredit: string, onDocument: string): PortComparison {
   const range = readPortRange(inCredit);
   const port = readPort(onDocument);
+  if (range === "anywhere") return "same";
   if (range) {
     if (port.country === null) return "undetermined";
     return range.includes(port.country) ? "same" : "different";
