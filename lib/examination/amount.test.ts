@@ -29,27 +29,34 @@ describe("invoice amount within the credit (art. 30, 18b)", () => {
     expect(over.findings[0]!.message).toContain('"about"');
   });
 
-  it('allows 10% less under "about" even with partial drawings prohibited, not 10.01% less', () => {
+  it('does not read an invoice for less than "about" allows as a partial shipment: that is the goods\' quantity (art. 31)', () => {
     const about = { terms: { tolerance: { type: "ABOUT" as const } } };
     expect(invoiced("112500.00", about).findings).toEqual([]);
-    const under = invoiced("112487.50", about);
-    expect(rulesOf(under)).toEqual(["invoice-amount-partial-drawing"]);
-    expect(under.findings[0]).toMatchObject({ article: "30(a)", expected: "At least USD 112,500.00" });
+    expect(invoiced("112487.50", about).findings).toEqual([]);
   });
 
-  it("applies a stated percentage tolerance both ways", () => {
+  it("applies a stated percentage tolerance above the amount, and reads less than it as no partial shipment", () => {
     const tolerance = { terms: { tolerance: { type: "PERCENT" as const, plus: 5, minus: 2 } } };
     expect(invoiced("131250.00", tolerance).findings).toEqual([]);
     expect(rulesOf(invoiced("131250.01", tolerance))).toEqual(["invoice-amount-exceeds-credit"]);
     expect(invoiced("122500.00", tolerance).findings).toEqual([]);
-    expect(rulesOf(invoiced("122499.99", tolerance))).toEqual(["invoice-amount-partial-drawing"]);
+    // Less than the tolerance allows is not by itself a partial shipment (art. 31).
+    expect(invoiced("122499.99", tolerance).findings).toEqual([]);
   });
 
-  it("with no tolerance and partial drawings prohibited, allows up to 5% less (art. 30c)", () => {
+  it("with partial shipments prohibited, infers no partial shipment from the amount alone, only from the quantity (art. 31(a))", () => {
     expect(invoiced("118750.00").findings).toEqual([]);
-    const under = invoiced("118749.99");
-    expect(rulesOf(under)).toEqual(["invoice-amount-partial-drawing"]);
-    expect(under.findings[0]).toMatchObject({ article: "30(c)" });
+    expect(invoiced("60000.00").findings).toEqual([]);
+    const fewer = invoiced("60000.00", { data: { COMMERCIAL_INVOICE: { amount: "60000.00", goodsDescription: presentation().terms.goodsDescription!.replace("24 units", "12 units") } } });
+    expect(rulesOf(fewer)).toEqual(["partial-shipment-quantity"]);
+    expect(fewer.findings[0]).toMatchObject({ article: "31(a)", found: "12 unit", expected: "24 unit" });
+  });
+
+  it("asks the examiner to check the quantity when the credit states none and the invoice is for less than 95% (art. 31(a), 30(c))", () => {
+    const noQuantity = { terms: { goodsDescription: "Industrial centrifugal pumps, model DP-450" }, data: { COMMERCIAL_INVOICE: { amount: "100000.00", goodsDescription: "Industrial centrifugal pumps, model DP-450" }, INSURANCE_CERTIFICATE: { amount: "200000.00" } } };
+    const result = examinePresentation(presentation(noQuantity));
+    expect(result.findings).toEqual([]);
+    expect(result.checkByHand).toEqual([expect.objectContaining({ rule: "invoice-amount-below-credit", article: "31(a)", found: "USD 100,000.00" })]);
   });
 
   it("allows any smaller drawing when partial shipments are allowed", () => {

@@ -1,20 +1,39 @@
 import { isoDay } from "@/lib/calendar/banking-days";
-import { parseDocumentData } from "@/lib/documents/data";
+import type { z } from "zod";
+import { type BillOfLadingData, DOCUMENT_DATA_SCHEMAS, type DocumentDataOf, parseDocumentData } from "@/lib/documents/data";
 import { type Milli, formatMoney, toMilli } from "@/lib/money";
 import { type DocumentKind, type Terms, currencyDecimals } from "@/lib/terms/schema";
-import type { ExaminationContext, ExaminationInput, Finding, Parsed, PresentedDocument } from "./types";
+import type { ExaminationContext, ExaminationInput, Outcome, Parsed, PresentedDocument, RuleOutcome } from "./types";
+
+/**
+ * The details of a document as far as they can be read: every field that validates on its own,
+ * and a problem per field that does not (missing, unreadable, or failing a check across fields
+ * such as an amount with more decimals than its currency has).
+ */
+export function readDetails<K extends DocumentKind>(kind: K, raw: Record<string, unknown>): { data: Partial<DocumentDataOf<K>>; problems: Record<string, string> } {
+  const whole = parseDocumentData(kind, raw);
+  if (whole.ok) return { data: whole.data, problems: {} };
+  const problems = { ...whole.fields };
+  const shape = (DOCUMENT_DATA_SCHEMAS[kind] as unknown as { shape: Record<string, z.ZodType> }).shape;
+  const data: Record<string, unknown> = {};
+  for (const [field, schema] of Object.entries(shape)) {
+    if (field in problems) continue;
+    const one = schema.safeParse(raw[field]);
+    if (!one.success) problems[field] = one.error.issues[0]?.message ?? "invalid";
+    else if (one.data !== undefined) data[field] = one.data;
+  }
+  return { data: data as Partial<DocumentDataOf<K>>, problems };
+}
 
 export function buildContext(input: ExaminationInput): ExaminationContext<Terms> {
-  const unreadable: ExaminationContext["unreadable"] = [];
-  const parsed = <K extends DocumentKind>(kind: K) =>
+  const incomplete: ExaminationContext["incomplete"] = [];
+  const parsed = <K extends DocumentKind>(kind: K): Parsed<DocumentDataOf<K>>[] =>
     input.documents
       .filter((doc) => doc.kind === kind)
-      .flatMap((doc) => {
-        const result = parseDocumentData(kind, doc.data);
-        if (result.ok) return [{ doc, data: result.data }];
-        const [field, message] = Object.entries(result.fields)[0] ?? ["_", "invalid"];
-        unreadable.push({ doc, problem: `${field}: ${message}` });
-        return [];
+      .map((doc) => {
+        const { data, problems } = readDetails(kind, doc.data ?? {});
+        if (Object.keys(problems).length > 0) incomplete.push({ doc, problems });
+        return { doc, data, problems };
       });
   const invoices = parsed("COMMERCIAL_INVOICE");
   const billsOfLading = parsed("BILL_OF_LADING");
@@ -22,7 +41,9 @@ export function buildContext(input: ExaminationInput): ExaminationContext<Terms>
   const demands = parsed("DEMAND");
   const statements = parsed("STATEMENT_OF_DEFAULT");
   for (const kind of ["PACKING_LIST", "CERTIFICATE_OF_ORIGIN", "INSPECTION_CERTIFICATE", "OTHER"] as const) parsed(kind);
-  const onBoard = billsOfLading.map((b) => b.data.onBoardDate).sort();
+  const onBoard = billsEvidencingShipment(billsOfLading)
+    .map((b) => b.data.onBoardDate)
+    .sort();
   return {
     terms: input.terms,
     presentedOn: isoDay(input.presentedOn),
@@ -35,18 +56,40 @@ export function buildContext(input: ExaminationInput): ExaminationContext<Terms>
     insurance,
     demands,
     statements,
-    unreadable,
+    incomplete,
     shipmentDate: onBoard.at(-1) ?? null,
   };
 }
 
-/** A finding about one document (or the presentation as a whole when `doc` is null). */
-export function finding(
-  doc: PresentedDocument | Parsed<unknown> | null,
-  fields: { rule: string; article: string; message: string; found?: string | null; expected?: string | null },
-): Finding {
+/** Whether a document was presented with at least one original (1 when not recorded), not as copies only. */
+export const presentedInOriginal = (doc: PresentedDocument) => (doc.originals ?? 1) > 0;
+
+/**
+ * The bills of lading that give a date of shipment: originals (art. 14c counts from shipment shown
+ * on original transport documents) that show the goods shipped on board, whose on-board date is
+ * the notation's date or, when pre-printed "shipped on board", the issue date (art. 20a(ii)).
+ * A bill without an on-board indication is a discrepancy and gives no date.
+ */
+export const billsEvidencingShipment = (billsOfLading: Parsed<BillOfLadingData>[]) =>
+  withDetails(billsOfLading, "onBoardDate", "shippedOnBoard").filter((b) => b.data.shippedOnBoard && presentedInOriginal(b.doc));
+
+/** The documents whose details include every field a check reads; the others are already left to the examiner. */
+export function withDetails<D, K extends keyof D>(documents: Parsed<D>[], ...fields: K[]): (Parsed<D> & { data: Partial<D> & Required<Pick<D, K>> })[] {
+  return documents.filter((d): d is Parsed<D> & { data: Partial<D> & Required<Pick<D, K>> } => fields.every((field) => d.data[field] !== undefined));
+}
+
+type OutcomeFields = { rule: string; article: string; message: string; found?: string | null; expected?: string | null };
+
+/** A discrepancy about one document (or the presentation as a whole when `doc` is null). */
+export const finding = (doc: PresentedDocument | Parsed<unknown> | null, fields: OutcomeFields): RuleOutcome => outcome("discrepancy", doc, fields);
+
+/** A point the checks could not decide, for the examiner to check by hand; never part of a notice. */
+export const checkByHand = (doc: PresentedDocument | Parsed<unknown> | null, fields: OutcomeFields): RuleOutcome => outcome("check-by-hand", doc, fields);
+
+function outcome(kind: Outcome, doc: PresentedDocument | Parsed<unknown> | null, fields: OutcomeFields): RuleOutcome {
   const document = doc && "doc" in doc ? doc.doc : doc;
   return {
+    outcome: kind,
     rule: fields.rule,
     article: fields.article,
     documentId: document?.id ?? null,
@@ -61,11 +104,3 @@ export const money = (currency: string, amount: Milli | string) => formatMoney(c
 
 /** Lower case, letters and digits only: "Delta Pumps B.V." and "DELTA PUMPS BV" compare equal. */
 export const compact = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-
-export const sameName = (a: string, b: string) => compact(a) === compact(b);
-
-/** A port as named in the credit matches a document naming the same port, with or without its country. */
-export function samePort(inCredit: string, onDocument: string): boolean {
-  const port = (name: string) => compact((name.split(",")[0] ?? name).replace(/^\s*port\s+of\s+/i, ""));
-  return compact(inCredit) === compact(onDocument) || port(inCredit) === port(onDocument);
-}

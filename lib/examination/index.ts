@@ -1,34 +1,36 @@
 import { buildContext } from "./context";
 import { invoiceAmountWithinCredit } from "./rules/amount";
-import { documentDetailsReadable, enoughOriginals, notDatedAfterPresentation, requiredDocumentsPresent } from "./rules/documents";
+import { documentDetailsIncomplete, enoughOriginals, notDatedAfterPresentation, requiredDocumentsPresent } from "./rules/documents";
 import { insuranceAsRequired } from "./rules/insurance";
-import { invoiceCurrency, invoiceGoodsDescription, invoiceIssuedByBeneficiary, invoiceMadeOutToApplicant } from "./rules/invoice";
+import { invoiceCurrency, invoiceGoodsDescription, invoiceIssuedByBeneficiary, invoiceMadeOutToApplicant, invoiceQuantityAsAllowed } from "./rules/invoice";
 import { presentedInTime, shippedByLatestShipmentDate } from "./rules/shipment";
 import {
   demandCurrency,
   demandWithinAvailableBalance,
   standbyDocumentsPresent,
-  standbyDocumentsReadable,
+  standbyDocumentDetailsIncomplete,
   standbyNotDatedAfterPresentation,
   standbyPresentedBeforeExpiry,
 } from "./rules/standby";
 import { billOfLadingFullSet, billOfLadingPorts, billOfLadingShippedOnBoard, partialShipmentsAsAllowed, transhipmentAsAllowed } from "./rules/transport";
 import { type DocumentaryTerms, isStandby } from "@/lib/terms/schema";
-import type { ExaminationContext, ExaminationInput, ExaminationResult, Rule, StandbyRule } from "./types";
+import type { ExaminationContext, ExaminationInput, ExaminationResult, Finding, Rule, RuleOutcome, StandbyRule } from "./types";
 
 export type { ExaminationInput, ExaminationResult, Finding, PresentedDocument } from "./types";
 
 // The automatic part of document examination (UCP 600 art. 14): each rule checks one thing the
 // documents must show and cites its article. Together they make the first draft of the single
-// notice of discrepancies (art. 16); the examiner adds what only a person can see and may
-// dismiss a finding with a reason. Pure: no I/O, no clock. A standby credit (ISP98 or UCP 600)
-// is examined by its own rules: a demand and a statement of default, no transport documents.
+// notice of discrepancies (art. 16); what they cannot decide (details missing or unreadable) is
+// listed apart for the examiner to check by hand and never goes into a notice. The examiner adds
+// what only a person can see and may dismiss a finding with a reason. Pure: no I/O, no clock. A
+// standby credit (ISP98 or UCP 600) is examined by its own rules: a demand and a statement of
+// default, no transport documents. Every rule, its article and its limits: README.md.
 
 /** Every rule of a documentary credit, in the order its findings appear in a notice. */
 export const RULES: readonly Rule[] = [
   requiredDocumentsPresent,
   enoughOriginals,
-  documentDetailsReadable,
+  documentDetailsIncomplete,
   presentedInTime,
   shippedByLatestShipmentDate,
   invoiceCurrency,
@@ -36,6 +38,7 @@ export const RULES: readonly Rule[] = [
   invoiceIssuedByBeneficiary,
   invoiceMadeOutToApplicant,
   invoiceGoodsDescription,
+  invoiceQuantityAsAllowed,
   billOfLadingShippedOnBoard,
   billOfLadingPorts,
   billOfLadingFullSet,
@@ -48,7 +51,7 @@ export const RULES: readonly Rule[] = [
 /** Every rule of a standby credit, in notice order. */
 export const STANDBY_RULES: readonly StandbyRule[] = [
   standbyDocumentsPresent,
-  standbyDocumentsReadable,
+  standbyDocumentDetailsIncomplete,
   standbyPresentedBeforeExpiry,
   demandCurrency,
   demandWithinAvailableBalance,
@@ -57,9 +60,14 @@ export const STANDBY_RULES: readonly StandbyRule[] = [
 
 export function examinePresentation(input: ExaminationInput): ExaminationResult {
   const context = buildContext(input);
-  const findings = isStandby(context.terms)
+  const outcomes = isStandby(context.terms)
     ? STANDBY_RULES.flatMap((rule) => rule(context))
     : // The terms schema requires the shipment fields of every documentary credit.
       RULES.flatMap((rule) => rule(context as ExaminationContext<DocumentaryTerms>));
-  return { compliant: findings.length === 0, findings };
+  const findings = outcomes.filter((o) => o.outcome === "discrepancy").map(asFinding);
+  const checkByHand = outcomes.filter((o) => o.outcome === "check-by-hand").map(asFinding);
+  return { compliant: findings.length === 0, findings, checkByHand };
 }
+
+/** The outcome as a consumer reads it: which list it is in says what it is. */
+const asFinding = ({ outcome: _outcome, ...finding }: RuleOutcome): Finding => finding;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { examinePresentation } from "./index";
+import type { Currency } from "@/lib/terms/schema";
 import { presentation, rulesOf } from "./test-presentation";
 
 describe("insurance document (art. 28)", () => {
@@ -34,5 +35,30 @@ describe("insurance document (art. 28)", () => {
     expect(late.findings[0]).toMatchObject({ article: "28(e)", found: "2027-01-21", expected: "On or before 2027-01-20" });
     expect(examinePresentation(presentation({ data: { INSURANCE_CERTIFICATE: { date: "2027-01-21", coverFrom: "2027-01-18" } } })).findings).toEqual([]);
     expect(rulesOf(examinePresentation(presentation({ data: { INSURANCE_CERTIFICATE: { date: "2027-01-21", coverFrom: "2027-01-21" } } })))).toEqual(["insurance-dated-after-shipment"]);
+  });
+});
+
+describe("the 110% minimum printed exactly (art. 28(f)(ii))", () => {
+  const partial = { partialShipments: "ALLOWED" as const };
+  const insured = (currency: Currency, invoice: string, cover: string) =>
+    examinePresentation(
+      presentation({
+        terms: { ...partial, currency, amount: "2000000" },
+        data: { COMMERCIAL_INVOICE: { currency, amount: invoice }, INSURANCE_CERTIFICATE: { currency, amount: cover } },
+      }),
+    );
+
+  it("rounds the minimum up to the cent, never down: 110% of USD 100,000.05 is USD 110,000.055", () => {
+    const short = insured("USD", "100000.05", "110000.05");
+    expect(rulesOf(short)).toEqual(["insurance-under-110-percent"]);
+    expect(short.findings[0]).toMatchObject({ found: "USD 110,000.05", expected: "At least USD 110,000.06" });
+    expect(insured("USD", "100000.05", "110000.06").findings).toEqual([]);
+  });
+
+  it("uses the currency's minor unit: whole yen, thousandths of a dinar", () => {
+    expect(insured("JPY", "1000005", "1100005").findings[0]).toMatchObject({ expected: "At least JPY 1,100,006" });
+    expect(insured("JPY", "1000005", "1100006").findings).toEqual([]);
+    expect(insured("KWD", "1000.001", "1100.001").findings[0]).toMatchObject({ expected: "At least KWD 1,100.002" });
+    expect(insured("KWD", "1000.001", "1100.002").findings).toEqual([]);
   });
 });

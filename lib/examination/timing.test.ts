@@ -73,3 +73,30 @@ describe("presentation period (48, art. 14c) and expiry (art. 6e, 29a)", () => {
     expect(rulesOf(examinePresentation(presentation({ ...noTransport, presentedOn: "2027-03-02" })))).toEqual(["presented-after-expiry"]);
   });
 });
+
+describe("the date of shipment (art. 20(a)(ii), 14(c))", () => {
+  const bill = (id: string, data: Record<string, unknown>, counts = { originals: 3, copies: 0 }) => ({
+    id,
+    kind: "BILL_OF_LADING" as const,
+    ...counts,
+    data: { ...presentation().documents[1]!.data, number: id, ...data },
+  });
+
+  it("counts the presentation period only from original transport documents, not from a copy (14c)", () => {
+    // Day 23 after the original's 2027-01-20; a copy-only bill dated 2027-01-25 must not extend it.
+    const copy = bill("doc-bl-copy", { onBoardDate: "2027-01-25" }, { originals: 0, copies: 2 });
+    const result = examinePresentation(presentation({ presentedOn: "2027-02-12", extra: [copy] }));
+    expect(rulesOf(result)).toEqual(["presented-after-presentation-period"]);
+    expect(result.findings[0]!.message).toContain("(2027-01-20)");
+  });
+
+  it("takes no date of shipment from a bill of lading that does not show shipment on board (20a(ii))", () => {
+    const received = bill("doc-bl-received", { onBoardDate: "2027-01-25", shippedOnBoard: false });
+    expect(rulesOf(examinePresentation(presentation({ presentedOn: "2027-02-12", extra: [received] })))).toEqual(["presented-after-presentation-period", "bill-of-lading-not-on-board"]);
+  });
+
+  it("does not read a received-for-shipment bill's date as a late shipment: it is refused for not being on board", () => {
+    const result = examinePresentation(presentation({ data: { BILL_OF_LADING: { shippedOnBoard: false, onBoardDate: "2027-01-30" }, INSURANCE_CERTIFICATE: { date: "2027-01-19" } } }));
+    expect(rulesOf(result)).toEqual(["bill-of-lading-not-on-board"]);
+  });
+});

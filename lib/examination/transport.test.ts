@@ -57,3 +57,65 @@ describe("partial shipments (art. 31)", () => {
     expect(examinePresentation(presentation({ terms: { partialShipments: "ALLOWED" }, extra: [secondBill("CMA CGM Tage")] })).findings).toEqual([]);
   });
 });
+
+describe("full set of original bills of lading (art. 20(a)(iv))", () => {
+  it("does not hold a copy of the bill of lading to the full set of originals", () => {
+    const copy = { id: "doc-bl-copy", kind: "BILL_OF_LADING" as const, originals: 0, copies: 2, data: { ...presentation().documents[1]!.data } };
+    expect(examinePresentation(presentation({ extra: [copy] })).findings).toEqual([]);
+  });
+
+  it("still refuses an original bill presented without the rest of its set", () => {
+    const result = examinePresentation(presentation({ counts: { BILL_OF_LADING: { originals: 1, copies: 0 } }, terms: { documentsRequired: TEST_TERMS.documentsRequired.map((d) => (d.kind === "BILL_OF_LADING" ? { ...d, originals: 1, copies: 0 } : d)) } }));
+    expect(rulesOf(result)).toEqual(["bill-of-lading-full-set"]);
+  });
+});
+
+describe("ports on the bill of lading (art. 20(a)(iii), ISBP 821 E6)", () => {
+  const route = (portOfLoading: string, portOfDischarge: string) => ({ terms: { portOfLoading, portOfDischarge } });
+
+  it("accepts the credit's port written as a name with 'Port', or with its UN/LOCODE", () => {
+    expect(examinePresentation(presentation({ ...route("Shanghai", "Singapore"), data: { BILL_OF_LADING: { portOfLoading: "Shanghai Port", portOfDischarge: "Singapore (SGSIN)" } } })).findings).toEqual([]);
+    expect(examinePresentation(presentation({ ...route("Shanghai", "Singapore"), data: { BILL_OF_LADING: { portOfLoading: "Shanghai (CNSHA)" } } })).findings).toEqual([]);
+  });
+
+  it("accepts any port inside a range the credit names, and refuses one outside it", () => {
+    expect(examinePresentation(presentation({ ...route("Any Chinese port", "Any European port"), data: { BILL_OF_LADING: { portOfLoading: "Ningbo", portOfDischarge: "Rotterdam" } } })).findings).toEqual([]);
+    const outside = examinePresentation(presentation({ ...route("Any port in China", "Singapore"), data: { BILL_OF_LADING: { portOfLoading: "Busan" } } }));
+    expect(rulesOf(outside)).toEqual(["bill-of-lading-port-of-loading"]);
+    expect(outside.findings[0]).toMatchObject({ found: "Busan", expected: "Any port in China" });
+  });
+
+  it("leaves to the examiner a port whose country it cannot tell against a range", () => {
+    const result = examinePresentation(presentation({ ...route("Any Chinese port", "Singapore"), data: { BILL_OF_LADING: { portOfLoading: "Lianyungang" } } }));
+    expect(result.findings).toEqual([]);
+    expect(result.checkByHand).toEqual([expect.objectContaining({ rule: "bill-of-lading-port-of-loading", found: "Lianyungang", expected: "Any Chinese port" })]);
+  });
+});
+
+describe("one shipment or several (art. 31(b))", () => {
+  const bill = (id: string, data: Record<string, unknown>) => ({ id, kind: "BILL_OF_LADING" as const, originals: 1, copies: 0, data: { ...presentation().documents[1]!.data, number: id, originalsIssued: 1, ...data } });
+
+  it("reads one destination however the bills write it", () => {
+    const extra = [bill("doc-bl-2", { portOfDischarge: "Port of Singapore" }), bill("doc-bl-3", { portOfDischarge: "SINGAPORE (SGSIN)" })];
+    expect(examinePresentation(presentation({ extra })).findings).toEqual([]);
+  });
+
+  it("treats the same vessel on the same voyage as one shipment, even from different ports of loading", () => {
+    const first = { vessel: "Maersk Elba", voyage: "012E" };
+    const extra = [bill("doc-bl-2", { ...first, portOfLoading: "Antwerp", onBoardDate: "2027-01-18" })];
+    const terms = { portOfLoading: "Any European port" };
+    expect(examinePresentation(presentation({ terms, data: { BILL_OF_LADING: first }, extra })).findings).toEqual([]);
+  });
+
+  it("treats the same vessel on another voyage as a partial shipment", () => {
+    const result = examinePresentation(presentation({ data: { BILL_OF_LADING: { voyage: "012E" } }, extra: [bill("doc-bl-2", { voyage: "015E" })] }));
+    expect(rulesOf(result)).toEqual(["partial-shipment-prohibited"]);
+    expect(result.findings[0]).toMatchObject({ article: "31(b)", found: "Maersk Elba voyage 012E to Singapore; Maersk Elba voyage 015E to Singapore" });
+  });
+
+  it("treats another destination as a partial shipment", () => {
+    const terms = { portOfDischarge: "Any port in Malaysia" };
+    const result = examinePresentation(presentation({ terms, data: { BILL_OF_LADING: { portOfDischarge: "Port Klang" } }, extra: [bill("doc-bl-2", { portOfDischarge: "Tanjung Pelepas" })] }));
+    expect(rulesOf(result)).toEqual(["partial-shipment-prohibited"]);
+  });
+});

@@ -40,14 +40,36 @@ export interface Finding {
   expected: string | null;
 }
 
-export interface ExaminationResult {
-  compliant: boolean;
-  findings: Finding[];
+/**
+ * What a check concluded: a discrepancy, which goes into the notice, or a point the engine could
+ * not decide (details missing or unreadable), which the examiner checks by hand and which never
+ * goes into a notice.
+ */
+export type Outcome = "discrepancy" | "check-by-hand";
+
+/** A rule's conclusion, before examinePresentation sorts discrepancies from points to check by hand. */
+export interface RuleOutcome extends Finding {
+  outcome: Outcome;
 }
 
+export interface ExaminationResult {
+  /** No discrepancy found by the automatic checks (points to check by hand do not count). */
+  compliant: boolean;
+  /** The discrepancies only: the draft of the single notice (art. 16c). */
+  findings: Finding[];
+  /** What the automatic checks could not decide, for the examiner: never part of a notice. */
+  checkByHand: Finding[];
+}
+
+/**
+ * A document of one kind with the details that could be read. A detail missing or unreadable is
+ * absent from `data` and named in `problems`; the checks that read it skip the document.
+ */
 export interface Parsed<D> {
   doc: PresentedDocument;
-  data: D;
+  data: Partial<D>;
+  /** Field -> what is wrong with it; empty when every detail validated. */
+  problems: Record<string, string>;
 }
 
 /** Everything the rules read, derived once from the input; a documentary credit's rules read DocumentaryTerms. */
@@ -64,13 +86,13 @@ export interface ExaminationContext<T extends Terms = DocumentaryTerms> {
   /** Standby credits: the demands for payment and the statements of default presented. */
   demands: Parsed<DemandData>[];
   statements: Parsed<StatementOfDefaultData>[];
-  /** Documents whose stored details no longer validate, with the first problem of each. */
-  unreadable: { doc: PresentedDocument; problem: string }[];
-  /** Date of shipment: the latest on-board date of the bills of lading (art. 20a(ii), 31b). */
+  /** Documents with details missing or unreadable, with every problem of each (field -> message). */
+  incomplete: { doc: PresentedDocument; problems: Record<string, string> }[];
+  /** Date of shipment: the latest on-board date of the original bills of lading shown on board (art. 20a(ii), 14c, 31b). */
   shipmentDate: string | null;
 }
 
-/** A rule: a pure check of one requirement, returning a finding per discrepancy. */
-export type Rule = (context: ExaminationContext) => Finding[];
+/** A rule: a pure check of one requirement, returning an outcome per discrepancy or point to check by hand. */
+export type Rule = (context: ExaminationContext) => RuleOutcome[];
 /** A rule of standby examination: reads terms without shipment fields. */
-export type StandbyRule = (context: ExaminationContext<Terms>) => Finding[];
+export type StandbyRule = (context: ExaminationContext<Terms>) => RuleOutcome[];

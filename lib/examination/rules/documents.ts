@@ -1,6 +1,6 @@
 import { DOCUMENT_KIND_LABELS } from "@/lib/terms/schema";
-import { finding } from "../context";
-import type { Finding, Rule } from "../types";
+import { checkByHand, finding } from "../context";
+import type { Rule, RuleOutcome } from "../types";
 
 // The presentation as a set: every document the credit calls for, in the number of originals
 // it calls for, with details the examiner can read, none dated after the presentation.
@@ -9,7 +9,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Art. 14(a): a document the credit requires and the presentation lacks. */
 export const requiredDocumentsPresent: Rule = ({ terms, documents }) => {
-  const findings: Finding[] = [];
+  const findings: RuleOutcome[] = [];
   for (const kind of new Set(terms.documentsRequired.map((d) => d.kind))) {
     const required = terms.documentsRequired.filter((d) => d.kind === kind).length;
     const presented = documents.filter((d) => d.kind === kind).length;
@@ -33,7 +33,7 @@ export const requiredDocumentsPresent: Rule = ({ terms, documents }) => {
  * for copies only is satisfied by copies. "Other" documents are too varied to count this way.
  */
 export const enoughOriginals: Rule = ({ terms, documents }) => {
-  const findings: Finding[] = [];
+  const findings: RuleOutcome[] = [];
   for (const required of terms.documentsRequired) {
     if (required.kind === "OTHER") continue;
     const presented = documents.filter((d) => d.kind === required.kind);
@@ -67,17 +67,27 @@ export const enoughOriginals: Rule = ({ terms, documents }) => {
   return findings;
 };
 
-/** Art. 14(a): the bank examines on the face of the documents, so their details must be legible to the checks. */
-export const documentDetailsReadable: Rule = ({ unreadable }) =>
-  unreadable.map(({ doc, problem }) =>
-    finding(doc, {
+/**
+ * Art. 14(a): the bank examines on the face of the documents. Details missing from the record are
+ * a data-entry gap, not a discrepancy: the checks that read them were not made, so the examiner
+ * checks those by hand; every other check on the document still ran.
+ */
+export const documentDetailsIncomplete: Rule = ({ incomplete }) =>
+  incomplete.map(({ doc, problems }) =>
+    checkByHand(doc, {
       rule: "document-details-incomplete",
       article: "14(a)",
-      message: `The details recorded for this ${DOCUMENT_KIND_LABELS[doc.kind].toLowerCase()} are incomplete, so it could not be checked automatically.`,
-      found: problem,
+      message: `Some details recorded for this ${DOCUMENT_KIND_LABELS[doc.kind].toLowerCase()} are missing or unreadable: the checks that read them were not made; check them on the document.`,
+      found: describeProblems(problems),
       expected: "Complete document details",
     }),
   );
+
+/** "issuer: Enter who issued the invoice; risks: Enter the risks covered". */
+export const describeProblems = (problems: Record<string, string>) =>
+  Object.entries(problems)
+    .map(([field, message]) => `${field}: ${message}`)
+    .join("; ");
 
 const DATE_FIELDS = ["date", "onBoardDate"] as const;
 

@@ -1,6 +1,6 @@
-import { percentOf, sumMilli, toMilli } from "@/lib/money";
-import { finding, money } from "../context";
-import type { Finding, Rule } from "../types";
+import { type Milli, currencyDecimals, sumMilli, toMilli } from "@/lib/money";
+import { checkByHand, finding, money, withDetails } from "../context";
+import type { Rule, RuleOutcome } from "../types";
 
 /**
  * Art. 28: the insurance document is in the credit's currency (28f(i)), covers at least 110% of
@@ -10,22 +10,35 @@ import type { Finding, Rule } from "../types";
  */
 export const insuranceAsRequired: Rule = ({ terms, insurance, invoices, shipmentDate }) =>
   insurance.flatMap((policy) => {
-    const findings: Finding[] = [];
-    if (policy.data.currency !== terms.currency) {
+    const findings: RuleOutcome[] = [];
+    const { currency, amount, date, coverFrom } = policy.data;
+    const readableInvoices = withDetails(invoices, "currency", "amount");
+    if (currency !== undefined && currency !== terms.currency) {
       findings.push(
         finding(policy, {
           rule: "insurance-currency",
           article: "28(f)(i)",
           message: "The insurance is not in the currency of the credit.",
-          found: policy.data.currency,
+          found: currency,
           expected: terms.currency,
         }),
       );
-    } else {
-      const sameCurrency = invoices.filter((i) => i.data.currency === terms.currency);
+    } else if (currency !== undefined && amount !== undefined && readableInvoices.length < invoices.length) {
+      // The invoice value is the measure of the cover; with an invoice amount unread it is unknown.
+      findings.push(
+        checkByHand(policy, {
+          rule: "insurance-value-unknown",
+          article: "28(f)(ii)",
+          message: "The insured amount could not be compared with 110% of the invoice value: an invoice's amount or currency is missing from its details.",
+          found: money(terms.currency, toMilli(amount)),
+          expected: "At least 110% of the invoice value",
+        }),
+      );
+    } else if (currency !== undefined && amount !== undefined) {
+      const sameCurrency = readableInvoices.filter((i) => i.data.currency === terms.currency);
       const value = sameCurrency.length > 0 ? sumMilli(sameCurrency.map((i) => toMilli(i.data.amount))) : toMilli(terms.amount);
-      const minimum = value + percentOf(value, 10);
-      const insured = toMilli(policy.data.amount);
+      const minimum = minimumCover(terms.currency, value);
+      const insured = toMilli(amount);
       if (insured < minimum) {
         findings.push(
           finding(policy, {
@@ -38,17 +51,28 @@ export const insuranceAsRequired: Rule = ({ terms, insurance, invoices, shipment
         );
       }
     }
-    const coveredFromShipment = policy.data.coverFrom !== undefined && shipmentDate !== null && policy.data.coverFrom <= shipmentDate;
-    if (shipmentDate && policy.data.date > shipmentDate && !coveredFromShipment) {
+    const coveredFromShipment = coverFrom !== undefined && shipmentDate !== null && coverFrom <= shipmentDate;
+    if (shipmentDate && date !== undefined && date > shipmentDate && !coveredFromShipment) {
       findings.push(
         finding(policy, {
           rule: "insurance-dated-after-shipment",
           article: "28(e)",
           message: "The insurance document is dated after the date of shipment and does not show cover from that date.",
-          found: policy.data.date,
+          found: date,
           expected: `On or before ${shipmentDate}`,
         }),
       );
     }
     return findings;
   });
+
+/**
+ * 110% of the value, rounded up to the currency's minor unit (28f(ii) sets a floor: a cent less
+ * than the exact figure is short, so the least compliant amount is the next whole cent up).
+ */
+export function minimumCover(currency: string, value: Milli): Milli {
+  const unit = 10n ** BigInt(Math.max(0, 3 - currencyDecimals(currency))); // thousandths per minor unit (amounts never carry more than three decimals)
+  const exactTimesTen = value * 11n; // 110% of value, in ten-thousandths of the currency
+  const step = unit * 10n;
+  return ((exactTimesTen + step - 1n) / step) * unit;
+}

@@ -1,11 +1,13 @@
-import { compact, finding, sameName } from "../context";
+import { checkByHand, finding, withDetails } from "../context";
+import { compareGoods } from "../goods";
+import { sameCompanyName } from "../names";
 import type { Rule } from "../types";
 
 // Art. 18: the commercial invoice must come from the beneficiary, be made out to the applicant,
 // be in the credit's currency, and describe the goods as the credit does.
 
 export const invoiceCurrency: Rule = ({ terms, invoices }) =>
-  invoices
+  withDetails(invoices, "currency")
     .filter((i) => i.data.currency !== terms.currency)
     .map((i) =>
       finding(i, {
@@ -18,8 +20,8 @@ export const invoiceCurrency: Rule = ({ terms, invoices }) =>
     );
 
 export const invoiceIssuedByBeneficiary: Rule = ({ terms, invoices }) =>
-  invoices
-    .filter((i) => !sameName(i.data.issuer, terms.beneficiary.name))
+  withDetails(invoices, "issuer")
+    .filter((i) => !sameCompanyName(terms.beneficiary.name, i.data.issuer))
     .map((i) =>
       finding(i, {
         rule: "invoice-issuer",
@@ -31,8 +33,8 @@ export const invoiceIssuedByBeneficiary: Rule = ({ terms, invoices }) =>
     );
 
 export const invoiceMadeOutToApplicant: Rule = ({ terms, invoices }) =>
-  invoices
-    .filter((i) => !sameName(i.data.addressee, terms.applicant.name))
+  withDetails(invoices, "addressee")
+    .filter((i) => !sameCompanyName(terms.applicant.name, i.data.addressee))
     .map((i) =>
       finding(i, {
         rule: "invoice-addressee",
@@ -43,16 +45,38 @@ export const invoiceMadeOutToApplicant: Rule = ({ terms, invoices }) =>
       }),
     );
 
-/** Art. 18(c): the invoice's description must correspond with the credit's (it may add detail, not differ). */
+/**
+ * Art. 18(c): the invoice's description must correspond with the credit's: every model code,
+ * number, quantity and word of the credit shown, in any order, with any detail added (goods.ts).
+ */
 export const invoiceGoodsDescription: Rule = ({ terms, invoices }) =>
-  invoices
-    .filter((i) => !compact(i.data.goodsDescription).includes(compact(terms.goodsDescription)))
-    .map((i) =>
+  withDetails(invoices, "goodsDescription").flatMap((i) => {
+    const { conflicts } = compareGoods(terms.goodsDescription, i.data.goodsDescription);
+    if (conflicts.length === 0) return [];
+    return [
       finding(i, {
         rule: "invoice-goods-description",
         article: "18(c)",
-        message: "The description of the goods on the invoice does not correspond with the description in the credit.",
+        message: `The description of the goods on the invoice does not correspond with the description in the credit: ${conflicts.join("; ")}.`,
         found: i.data.goodsDescription,
         expected: terms.goodsDescription,
       }),
-    );
+    ];
+  });
+
+/**
+ * Art. 31(a), 43P: with partial shipments prohibited, the invoice shows the whole quantity the
+ * credit states. Several invoices may share the quantity between them: the examiner adds them up.
+ */
+export const invoiceQuantityAsAllowed: Rule = ({ terms, invoices }) => {
+  if (terms.partialShipments === "ALLOWED") return [];
+  const described = withDetails(invoices, "goodsDescription");
+  return described.flatMap((i) => {
+    const [short] = compareGoods(terms.goodsDescription, i.data.goodsDescription).short;
+    if (short === undefined) return [];
+    const fields = { rule: "partial-shipment-quantity", article: "31(a)", found: short.found, expected: short.expected };
+    return described.length > 1
+      ? [checkByHand(i, { ...fields, message: "Partial shipments are not allowed and this invoice shows less than the quantity of the credit: check that the invoices together show all of it." })]
+      : [finding(i, { ...fields, message: "Partial shipments are not allowed, and the invoice shows less than the quantity the credit states." })];
+  });
+};

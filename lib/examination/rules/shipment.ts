@@ -1,16 +1,18 @@
 import { addCalendarDays, nextBankingDayFrom } from "@/lib/calendar/banking-days";
-import { finding } from "../context";
-import type { Finding, Rule } from "../types";
+import { finding, withDetails } from "../context";
+import type { Rule, RuleOutcome } from "../types";
 
 // When the goods went and when the documents came: shipment by the latest shipment date (44C),
 // presentation within the period after shipment (48, art. 14c) and on or before expiry (art. 6e).
 
 /**
  * The date of shipment is the on-board date of the bill of lading (art. 20a(ii)); it must not be
- * after 44C. A credit with a shipment period (44D) instead is checked by the examiner.
+ * after 44C. A bill not shown on board has no date of shipment (it is refused as not on board);
+ * a copy still must not show a later one (art. 14d). A shipment period (44D) is the examiner's.
  */
 export const shippedByLatestShipmentDate: Rule = ({ terms, billsOfLading }) =>
-  billsOfLading
+  withDetails(billsOfLading, "onBoardDate", "shippedOnBoard")
+    .filter((b) => b.data.shippedOnBoard)
     .filter((b) => terms.latestShipmentDate !== undefined && b.data.onBoardDate > terms.latestShipmentDate)
     .map((b) =>
       finding(b, {
@@ -28,7 +30,7 @@ export const shippedByLatestShipmentDate: Rule = ({ terms, billsOfLading }) =>
  * the bank is closed moves to its next banking day; the latest shipment date never does (29c).
  */
 export const presentedInTime: Rule = ({ terms, presentedOn, shipmentDate, holidays }) => {
-  const findings: Finding[] = [];
+  const findings: RuleOutcome[] = [];
   const expiry = nextBankingDayFrom(terms.expiryDate, holidays);
   if (presentedOn > expiry) {
     findings.push(

@@ -1,8 +1,9 @@
 import { nextBankingDayFrom } from "@/lib/calendar/banking-days";
 import { sumMilli, toMilli } from "@/lib/money";
 import { DOCUMENT_KIND_LABELS, type DocumentKind, type Terms, isIsp, toleranceBounds } from "@/lib/terms/schema";
-import { finding, money } from "../context";
-import type { Finding, StandbyRule } from "../types";
+import { checkByHand, finding, money, withDetails } from "../context";
+import { describeProblems } from "./documents";
+import type { RuleOutcome, StandbyRule } from "../types";
 
 // Examination of a standby credit's presentation: a demand for payment, usually with a statement
 // of default, instead of shipping documents. Under ISP98 each finding cites the ISP98 rule; a
@@ -16,7 +17,7 @@ const ISP_RULE_FOR: Partial<Record<DocumentKind, string>> = { DEMAND: "4.16", ST
 
 /** Each document the standby calls for (46A) is presented: the demand, and the statement of default where required. */
 export const standbyDocumentsPresent: StandbyRule = ({ terms, documents }) => {
-  const findings: Finding[] = [];
+  const findings: RuleOutcome[] = [];
   for (const kind of new Set(terms.documentsRequired.map((d) => d.kind))) {
     const required = terms.documentsRequired.filter((d) => d.kind === kind).length;
     const presented = documents.filter((d) => d.kind === kind).length;
@@ -34,14 +35,17 @@ export const standbyDocumentsPresent: StandbyRule = ({ terms, documents }) => {
   return findings;
 };
 
-/** A demand or statement whose recorded details do not validate (undated, unsigned, no amount) cannot comply. */
-export const standbyDocumentsReadable: StandbyRule = ({ terms, unreadable }) =>
-  unreadable.map(({ doc, problem }) =>
-    finding(doc, {
+/**
+ * A demand or statement whose record lacks its date, signatory or amount: the record is
+ * incomplete, which does not show the document is; the examiner reads those on the document.
+ */
+export const standbyDocumentDetailsIncomplete: StandbyRule = ({ terms, incomplete }) =>
+  incomplete.map(({ doc, problems }) =>
+    checkByHand(doc, {
       rule: "document-details-incomplete",
       article: cite(terms, ISP_RULE_FOR[doc.kind] ?? "4.01", "14(a)"),
-      message: `The details recorded for this ${DOCUMENT_KIND_LABELS[doc.kind].toLowerCase()} are incomplete: it must be dated and signed, and a demand must state the amount.`,
-      found: problem,
+      message: `Some details recorded for this ${DOCUMENT_KIND_LABELS[doc.kind].toLowerCase()} are missing or unreadable: check on the document that it is dated and signed, and that a demand states the amount.`,
+      found: describeProblems(problems),
       expected: "Complete document details",
     }),
   );
@@ -67,7 +71,7 @@ export const standbyPresentedBeforeExpiry: StandbyRule = ({ terms, presentedOn, 
 
 /** Demands in the standby's currency (ISP98 4.01: examined against the terms on its face). */
 export const demandCurrency: StandbyRule = ({ terms, demands }) =>
-  demands
+  withDetails(demands, "currency")
     .filter((d) => d.data.currency !== terms.currency)
     .map((d) =>
       finding(d, {
@@ -84,12 +88,14 @@ export const demandCurrency: StandbyRule = ({ terms, demands }) =>
  * available is discrepant), and, where partial drawings are not allowed, for the whole amount.
  */
 export const demandWithinAvailableBalance: StandbyRule = ({ terms, demands, drawnBefore }) => {
-  if (demands.length === 0 || demands.some((d) => d.data.currency !== terms.currency)) return [];
-  const demanded = sumMilli(demands.map((d) => toMilli(d.data.amount)));
+  const readable = withDetails(demands, "currency", "amount");
+  // A demand whose amount cannot be read leaves the total to the examiner.
+  if (demands.length === 0 || readable.length < demands.length || readable.some((d) => d.data.currency !== terms.currency)) return [];
+  const demanded = sumMilli(readable.map((d) => toMilli(d.data.amount)));
   const subject = demands.length === 1 ? demands[0]! : null;
   const { min, max } = toleranceBounds(terms);
   const available = max - drawnBefore;
-  const findings: Finding[] = [];
+  const findings: RuleOutcome[] = [];
   if (demanded > available) {
     findings.push(
       finding(subject, {

@@ -1,11 +1,12 @@
-import { compact, finding, samePort } from "../context";
-import type { Finding, Rule } from "../types";
+import { checkByHand, compact, finding, presentedInOriginal, withDetails } from "../context";
+import { comparePorts } from "../ports";
+import type { Rule, RuleOutcome } from "../types";
 
 // Art. 20 (bill of lading) and art. 31 (partial shipments): the goods shipped on board a named
 // vessel, between the ports of the credit, the full set of originals, as the credit allows.
 
 export const billOfLadingShippedOnBoard: Rule = ({ billsOfLading }) =>
-  billsOfLading
+  withDetails(billsOfLading, "shippedOnBoard")
     .filter((b) => !b.data.shippedOnBoard)
     .map((b) =>
       finding(b, {
@@ -17,38 +18,34 @@ export const billOfLadingShippedOnBoard: Rule = ({ billsOfLading }) =>
       }),
     );
 
+/**
+ * Art. 20(a)(iii): shipment from the port of loading to the port of discharge the credit states, or
+ * from and to a port inside the range it states (ISBP 821 E6-E7); read by UN/LOCODE and name.
+ */
 export const billOfLadingPorts: Rule = ({ terms, billsOfLading }) =>
   billsOfLading.flatMap((b) => {
-    const findings: Finding[] = [];
-    if (!samePort(terms.portOfLoading, b.data.portOfLoading)) {
-      findings.push(
-        finding(b, {
-          rule: "bill-of-lading-port-of-loading",
-          article: "20(a)(iii)",
-          message: "The bill of lading does not show shipment from the port of loading stated in the credit.",
-          found: b.data.portOfLoading,
-          expected: terms.portOfLoading,
-        }),
-      );
-    }
-    if (!samePort(terms.portOfDischarge, b.data.portOfDischarge)) {
-      findings.push(
-        finding(b, {
-          rule: "bill-of-lading-port-of-discharge",
-          article: "20(a)(iii)",
-          message: "The bill of lading does not show the port of discharge stated in the credit.",
-          found: b.data.portOfDischarge,
-          expected: terms.portOfDischarge,
-        }),
-      );
-    }
-    return findings;
+    const legs = [
+      { rule: "bill-of-lading-port-of-loading", port: "port of loading", inCredit: terms.portOfLoading, onBill: b.data.portOfLoading, what: "shipment from the port of loading" },
+      { rule: "bill-of-lading-port-of-discharge", port: "port of discharge", inCredit: terms.portOfDischarge, onBill: b.data.portOfDischarge, what: "the port of discharge" },
+    ];
+    return legs.flatMap(({ rule, port, inCredit, onBill, what }) => {
+      if (onBill === undefined) return [];
+      const comparison = comparePorts(inCredit, onBill);
+      if (comparison === "same") return [];
+      const fields = { rule, article: "20(a)(iii)", found: onBill, expected: inCredit };
+      return comparison === "different"
+        ? [finding(b, { ...fields, message: `The bill of lading does not show ${what} stated in the credit.` })]
+        : [checkByHand(b, { ...fields, message: `The ${port} on the bill of lading could not be placed inside the range the credit states (no country or UN/LOCODE shown): check it by hand.` })];
+    });
   });
 
-/** Art. 20(a)(iv): the sole original or, if issued in more than one original, the full set. */
+/**
+ * Art. 20(a)(iv): the sole original or, if issued in more than one original, the full set. A bill
+ * presented in copies only is no original of the set (whether originals were due is art. 17's).
+ */
 export const billOfLadingFullSet: Rule = ({ billsOfLading }) =>
-  billsOfLading
-    .filter((b) => (b.doc.originals ?? 1) < b.data.originalsIssued)
+  withDetails(billsOfLading, "originalsIssued")
+    .filter((b) => presentedInOriginal(b.doc) && (b.doc.originals ?? 1) < b.data.originalsIssued)
     .map((b) =>
       finding(b, {
         rule: "bill-of-lading-full-set",
@@ -63,7 +60,7 @@ export const billOfLadingFullSet: Rule = ({ billsOfLading }) =>
 export const transhipmentAsAllowed: Rule = ({ terms, billsOfLading }) =>
   terms.transhipment === "ALLOWED"
     ? []
-    : billsOfLading
+    : withDetails(billsOfLading, "transhipment", "containerised")
         .filter((b) => b.data.transhipment && !b.data.containerised)
         .map((b) =>
           finding(b, {
@@ -76,12 +73,14 @@ export const transhipmentAsAllowed: Rule = ({ terms, billsOfLading }) =>
         );
 
 /**
- * Art. 31: with partial shipments prohibited, the credit is drawn once, and several bills of
- * lading are one shipment only when they show the same vessel and voyage (31b).
+ * Art. 31: with partial shipments prohibited, the credit is drawn once (31a), and several bills of
+ * lading are one shipment only when they show the same vessel on the same voyage to the same
+ * destination, whatever their dates or ports of loading (31b). A vessel or voyage a bill does not
+ * state is not held against it, nor a destination whose sameness cannot be told.
  */
 export const partialShipmentsAsAllowed: Rule = ({ terms, billsOfLading, earlierPresentations }) => {
   if (terms.partialShipments === "ALLOWED") return [];
-  const findings: Finding[] = [];
+  const findings: RuleOutcome[] = [];
   if (earlierPresentations > 0) {
     findings.push(
       finding(null, {
@@ -93,15 +92,16 @@ export const partialShipmentsAsAllowed: Rule = ({ terms, billsOfLading, earlierP
       }),
     );
   }
-  const vessels = new Set(billsOfLading.flatMap((b) => (b.data.vessel ? [compact(b.data.vessel)] : [])));
-  const destinations = new Set(billsOfLading.map((b) => compact(b.data.portOfDischarge)));
-  if (vessels.size > 1 || destinations.size > 1) {
+  const differ = (values: (string | undefined)[]) => new Set(values.flatMap((v) => (v ? [compact(v)] : []))).size > 1;
+  const destinations = withDetails(billsOfLading, "portOfDischarge").map((b) => b.data.portOfDischarge);
+  const anotherDestination = destinations.some((a, i) => destinations.slice(i + 1).some((b) => comparePorts(a, b) === "different"));
+  if (differ(billsOfLading.map((b) => b.data.vessel)) || differ(billsOfLading.map((b) => b.data.voyage)) || anotherDestination) {
     findings.push(
       finding(null, {
         rule: "partial-shipment-prohibited",
         article: "31(b)",
-        message: "Partial shipments are not allowed, and the bills of lading show more than one vessel or destination.",
-        found: billsOfLading.map((b) => `${b.data.vessel ?? "vessel not stated"} to ${b.data.portOfDischarge}`).join("; "),
+        message: "Partial shipments are not allowed, and the bills of lading show more than one vessel, voyage or destination.",
+        found: billsOfLading.map((b) => `${b.data.vessel ?? "vessel not stated"}${b.data.voyage ? ` voyage ${b.data.voyage}` : ""} to ${b.data.portOfDischarge ?? "destination not stated"}`).join("; "),
         expected: "One vessel, one voyage, one destination",
       }),
     );

@@ -125,7 +125,8 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
       content: { presentationNumber: presentation.number, presentedOn, termsHash: terms.termsHash, claimedAmount: claimed || null, currency: terms.terms.currency, documents },
       documentHashes: presentation.documents.map((d) => d.sha256),
     },
-    event: { presentationNumber: presentation.number, documents: documents.length, automaticFindings: examination.findings.length, examinationDeadline: deadline },
+    // Points the automatic checks could not decide (details missing) are recorded here for the examiner, never stored as findings: a notice sends every open finding.
+    event: { presentationNumber: presentation.number, documents: documents.length, automaticFindings: examination.findings.length, toCheckByHand: examination.checkByHand.map((c) => `${c.message} ${c.found ?? ""}`.trim()), examinationDeadline: deadline },
   };
 };
 
