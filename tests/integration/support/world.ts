@@ -189,6 +189,7 @@ export async function creditIn(
       adviseAmendment: { extendConfirmation: true, comment: "" },
       dismissFinding: { findingId: fixture.findingId, reason: "Not a discrepancy" },
       refusePresentation: { reason: "Discrepancies not waived" },
+      notifyDiscrepancies: { disposal: "HOLDING_PENDING_INSTRUCTIONS" },
     };
     const subjectId = rule.subject === "amendment" ? fixture.amendmentId : rule.subject === "presentation" ? fixture.presentationId : null;
     await db().approval.create({
