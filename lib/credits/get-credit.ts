@@ -189,6 +189,8 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
       documentDisposal: p.documentDisposal,
       claimedAmount: p.claimedAmount?.toString() ?? null,
       documents: p.documents.filter(() => readsDocument(reader, p.status)).map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: Number(d.size), sha256: d.sha256, data: d.data as Record<string, unknown>, originals: d.originals, copies: d.copies, createdAt: d.createdAt })),
+      // What the automatic checks could not decide: for whoever reads every finding (the examining bank).
+      checkByHand: readsFindings(reader, p.status) === "all" ? (p.checkByHand as unknown as CheckByHand[]) : [],
       findings: visibleFindings(p.findings, readsFindings(reader, p.status)).map((f) => ({ id: f.id, documentId: f.documentId, rule: f.rule, article: f.article, message: f.message, found: f.found, expected: f.expected, source: f.source, dismissed: f.dismissed, dismissReason: f.dismissReason, dismissedBy: f.dismissedById ? userName.get(f.dismissedById) ?? "A former member" : null, dismissedAt: f.dismissedAt })),
       payments: p.payments.map((pay) => ({ id: pay.id, kind: pay.kind, amount: pay.amount.toString(), currency: pay.currency, dueDate: pay.dueDate, recordedAt: pay.recordedAt })),
       actions: allowed(availableSubjectActions(acting, "presentation", { credit, subjectState: p.status, pending: pendingOn(p.id), fourEyes })),
@@ -217,6 +219,15 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
     actions: allowed(availableCreditActions(acting, facts)),
     createActions: allowed(availableCreateActions(acting, facts)),
   };
+}
+
+interface CheckByHand {
+  documentId: string | null;
+  rule: string;
+  article: string;
+  message: string;
+  found: string | null;
+  expected: string | null;
 }
 
 /** The findings a reader reads: all, the discrepancies the bank kept (never a dismissal), or none. */

@@ -117,7 +117,13 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
   const claimed = claimedAmount(presentation.documents, terms.terms.currency, isStandby(terms.terms) ? "DEMAND" : "COMMERCIAL_INVOICE") ?? "";
   await tx.presentation.update({
     where: { id: presentation.id },
-    data: { presentedAt: now, examinationDeadline: new Date(`${deadline}T00:00:00Z`), termsId: terms.id, claimedAmount: claimed || null },
+    data: {
+      presentedAt: now,
+      examinationDeadline: new Date(`${deadline}T00:00:00Z`),
+      termsId: terms.id,
+      claimedAmount: claimed || null,
+      checkByHand: examination.checkByHand.map((c) => ({ documentId: c.documentId, rule: c.rule, article: c.article, message: c.message, found: c.found, expected: c.expected })),
+    },
   });
   const documents = presentation.documents.map((d) => ({ kind: d.kind, sha256: d.sha256, originals: d.originals, copies: d.copies }));
   return {
@@ -125,8 +131,9 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
       content: { presentationNumber: presentation.number, presentedOn, termsHash: terms.termsHash, claimedAmount: claimed || null, currency: terms.terms.currency, documents },
       documentHashes: presentation.documents.map((d) => d.sha256),
     },
-    // Points the automatic checks could not decide (details missing) are recorded here for the examiner, never stored as findings: a notice sends every open finding.
-    event: { presentationNumber: presentation.number, documents: documents.length, automaticFindings: examination.findings.length, toCheckByHand: examination.checkByHand.map((c) => `${c.message} ${c.found ?? ""}`.trim()), examinationDeadline: deadline },
+    // Points the automatic checks could not decide are kept on the presentation for the examiner
+    // (checkByHand, read as findings are), never as findings: a notice sends every open finding.
+    event: { presentationNumber: presentation.number, documents: documents.length, automaticFindings: examination.findings.length, toCheckByHand: examination.checkByHand.length, examinationDeadline: deadline },
   };
 };
 

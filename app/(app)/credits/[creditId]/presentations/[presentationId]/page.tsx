@@ -180,6 +180,22 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
                     ))}
                   </ul>
                 )}
+                {presentation.checkByHand.length > 0 ? (
+                  <section aria-labelledby="check-by-hand" className="rounded-md border border-info-200 bg-info-50 p-3 text-sm">
+                    <h3 id="check-by-hand" className="font-medium text-info-800">
+                      Check by hand: the automatic checks could not decide {presentation.checkByHand.length === 1 ? "this point" : `these ${presentation.checkByHand.length} points`}
+                    </h3>
+                    <p className="mt-1 text-slate-700">Not discrepancies and never in a notice: look at the documents, and add a discrepancy above if one is there.</p>
+                    <ul className="mt-2 list-disc space-y-1 pl-5" aria-label="To check by hand">
+                      {presentation.checkByHand.map((c, i) => (
+                        <li key={i}>
+                          <span className="font-medium">Art. {c.article}</span> · {docLabel(c.documentId)}: {c.message}
+                          {c.found ? ` (found: ${c.found})` : ""}
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                ) : null}
                 {canExamine ? (
                   <details className="rounded-md border border-slate-200 p-3">
                     <summary className="cursor-pointer text-sm font-medium text-slate-800">Add a discrepancy the checks did not find</summary>
