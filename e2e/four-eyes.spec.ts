@@ -1,8 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { expect, test } from "./support/test";
-import { sampleTerms } from "../lib/terms/sample";
-import { advisedCredit, apiAction, tokenFor } from "./support/api";
-import { runtime, sql } from "./support/runtime";
+import { advisedCredit, apiAction, uploadInvoice } from "./support/api";
+import { sql } from "./support/runtime";
 import { USERS, personAs } from "./support/users";
 
 // Four eyes on payment, as the checker sees it (issue 11, bug 3 and the payment limit): the
@@ -12,33 +10,13 @@ import { USERS, personAs } from "./support/users";
 
 const CLAIMED = "100000.00";
 
-async function uploadInvoice(creditId: string, presentationId: string): Promise<void> {
-  const terms = sampleTerms();
-  const data = {
-    number: `INV-${randomBytes(3).toString("hex")}`,
-    date: new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10),
-    issuer: terms.beneficiary.name,
-    addressee: terms.applicant.name,
-    currency: terms.currency,
-    amount: CLAIMED,
-    goodsDescription: terms.goodsDescription,
-  };
-  const query = new URLSearchParams({ kind: "COMMERCIAL_INVOICE", originals: "3", copies: "2", fileName: "invoice.pdf", data: JSON.stringify(data) });
-  const response = await fetch(`${runtime().appUrl}/api/v1/credits/${creditId}/presentations/${presentationId}/documents?${query}`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${await tokenFor(USERS.seller)}`, "content-type": "application/pdf" },
-    body: Buffer.from(`%PDF-1.4\n% invoice ${randomBytes(8).toString("hex")}\n%%EOF\n`),
-  });
-  expect(response.ok, await response.clone().text()).toBe(true);
-}
-
 test("a checker's payment dialog shows amount, maker and claimed amount; a payment above the claimed amount is refused", async ({ browser }) => {
   test.setTimeout(480_000);
   // Through the API: a presentation claiming USD 100,000 under a USD 125,000 credit, found
   // discrepant (the bill of lading is missing), notice and waiver each decided by maker and checker.
   const creditId = await advisedCredit();
   const presentationId = (await apiAction(USERS.seller, creditId, "startPresentation")).subjectId!;
-  await uploadInvoice(creditId, presentationId);
+  await uploadInvoice(creditId, presentationId, CLAIMED);
   await apiAction(USERS.seller, creditId, "presentDocuments", { subjectId: presentationId });
   await apiAction(USERS.issuingMaker, creditId, "notifyDiscrepancies", { subjectId: presentationId, input: { disposal: "HOLDING_UNTIL_WAIVER" } });
   await apiAction(USERS.issuingChecker, creditId, "approveNotice", { subjectId: presentationId });

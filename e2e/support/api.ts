@@ -79,3 +79,24 @@ export async function advisedCredit(terms: Partial<TermsInput> = {}): Promise<st
   await apiAction(USERS.advisingMaker, creditId, "adviseCredit", { input: { addConfirmation: false } });
   return creditId;
 }
+
+/** The beneficiary uploads a commercial invoice for `amount` to a draft presentation, through the API. */
+export async function uploadInvoice(creditId: string, presentationId: string, amount: string): Promise<void> {
+  const terms = sampleTerms();
+  const data = {
+    number: `INV-${randomBytes(3).toString("hex")}`,
+    date: new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10),
+    issuer: terms.beneficiary.name,
+    addressee: terms.applicant.name,
+    currency: terms.currency,
+    amount,
+    goodsDescription: terms.goodsDescription,
+  };
+  const query = new URLSearchParams({ kind: "COMMERCIAL_INVOICE", originals: "3", copies: "2", fileName: "invoice.pdf", data: JSON.stringify(data) });
+  const response = await fetch(`${runtime().appUrl}/api/v1/credits/${creditId}/presentations/${presentationId}/documents?${query}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${await tokenFor(USERS.seller)}`, "content-type": "application/pdf" },
+    body: Buffer.from(`%PDF-1.4\n% invoice ${randomBytes(8).toString("hex")}\n%%EOF\n`),
+  });
+  expect(response.ok, await response.clone().text()).toBe(true);
+}

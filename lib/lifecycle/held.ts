@@ -5,6 +5,7 @@ import { diffTerms } from "@/lib/terms/diff";
 import { currencyDecimals, toleranceBounds } from "@/lib/terms/schema";
 import type { ActionName } from "./definition";
 import { loadTerms } from "./handlers/terms";
+import { examinerTimeZone } from "./handlers/presentation";
 import type { LockedCredit, LockedSubject } from "./perform";
 import { STATUS_WORDS } from "./words";
 import type { InputOf } from "./inputs";
@@ -104,7 +105,7 @@ export async function describeHeldStep(tx: Tx, name: ActionName, credit: LockedC
       const { presentation, claimed } = await presentationFacts(tx, credit, subject!.id);
       if (presentation.findings.length === 0) throw invalid("There is no open discrepancy to notify: determine the presentation complying instead.");
       // A late notice is refused when it is prepared too, not only when the checker would send it.
-      assertNoticeInTime(presentation.examinationDeadline, now);
+      assertNoticeInTime(presentation.examinationDeadline, now, await examinerTimeZone(tx, credit));
       const { disposal } = input as InputOf<"notice">;
       return {
         summary: `Send one notice of ${presentation.findings.length} discrepanc${presentation.findings.length === 1 ? "y" : "ies"} on presentation ${presentation.number} (UCP 600 art. 16(c))`,

@@ -17,6 +17,7 @@ export type AdminAction =
   | "token-created"
   | "token-revoked"
   | "four-eyes-changed"
+  | "banking-hours-changed"
   | "organization-onboarded"
   | "administrator-invited";
 

@@ -1,4 +1,5 @@
 import { isoDay } from "@/lib/calendar/banking-days";
+import { localDateTime } from "@/lib/calendar/presentation-day";
 import { AppError } from "@/lib/errors";
 
 // The notice of refusal (UCP 600 art. 16): one notice, given no later than the close of the fifth
@@ -17,11 +18,14 @@ export const DOCUMENT_DISPOSALS = {
 export type DocumentDisposal = keyof typeof DOCUMENT_DISPOSALS;
 export const DOCUMENT_DISPOSAL_CODES = Object.keys(DOCUMENT_DISPOSALS) as [DocumentDisposal, ...DocumentDisposal[]];
 
-/** Refuses a notice after the examination deadline (16(d)), explaining the preclusion of 16(f). */
-export function assertNoticeInTime(deadline: Date | null, now: Date): void {
+/**
+ * Refuses a notice after the examination deadline (16(d)), explaining the preclusion of 16(f).
+ * The day is the examining bank's own, in its time zone.
+ */
+export function assertNoticeInTime(deadline: Date | null, now: Date, timeZone = "UTC"): void {
   if (!deadline) return;
   const last = isoDay(deadline);
-  if (isoDay(now) > last) {
+  if (localDateTime(now, timeZone).date > last) {
     throw new AppError(
       "INVALID_STATE",
       `The notice is late: the fifth banking day following presentation was ${last} (UCP 600 art. 16(d)). A bank that gives no notice by then is precluded from claiming that the documents do not comply (art. 16(f)): it must honour the presentation.`,

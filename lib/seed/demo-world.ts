@@ -13,11 +13,13 @@ interface DemoOrganization {
   bic?: string;
   country: string;
   address: string;
+  /** Banks: where they receive presentations (lib/calendar/presentation-day.ts). */
+  timeZone?: string;
 }
 
 export const DEMO_ORGANIZATIONS = [
-  { key: "issuingBank", name: "Merlion Trade Bank", kind: "BANK", bic: "MTBKSGSGXXX", country: "SG", address: "8 Marina View, Singapore 018960" },
-  { key: "advisingBank", name: "Rotterdam Maritime Bank", kind: "BANK", bic: "RMBKNL2RXXX", country: "NL", address: "Coolsingel 104, 3011 AG Rotterdam" },
+  { key: "issuingBank", name: "Merlion Trade Bank", kind: "BANK", bic: "MTBKSGSGXXX", country: "SG", address: "8 Marina View, Singapore 018960", timeZone: "Asia/Singapore" },
+  { key: "advisingBank", name: "Rotterdam Maritime Bank", kind: "BANK", bic: "RMBKNL2RXXX", country: "NL", address: "Coolsingel 104, 3011 AG Rotterdam", timeZone: "Europe/Amsterdam" },
   { key: "applicant", name: "Lion City Engineering Pte Ltd", kind: "CORPORATE", country: "SG", address: "21 Tuas Avenue 3, Singapore 639413" },
   { key: "beneficiary", name: "Delta Pumps B.V.", kind: "CORPORATE", country: "NL", address: "Waalhaven Zuidzijde 19, 3089 JH Rotterdam" },
   { key: "auditor", name: "Veritas Trade Assurance LLP", kind: "AUDITOR", country: "GB", address: "1 Lothbury, London EC2R 7DB" },

@@ -19,7 +19,7 @@ export async function seedDemo(): Promise<Record<DemoOrganizationKey, string>> {
   const ids = {} as Record<DemoOrganizationKey, string>;
   for (const org of DEMO_ORGANIZATIONS) {
     const existing = await db().organization.findFirst({ where: { name: org.name, kind: org.kind } });
-    const data = { name: org.name, kind: org.kind, country: org.country, address: org.address || null, bic: "bic" in org ? org.bic : null };
+    const data = { name: org.name, kind: org.kind, country: org.country, address: org.address || null, bic: "bic" in org ? org.bic : null, timeZone: "timeZone" in org ? org.timeZone : "UTC" };
     ids[org.key] = existing ? existing.id : (await db().organization.create({ data })).id;
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -22,8 +22,10 @@ beforeAll(async () => {
 
 const at = (day: string) => new Date(`${day}T10:00:00Z`);
 const findingsOf = (presentationId: string) => db().finding.findMany({ where: { presentationId }, select: { rule: true, article: true } });
-const holiday = (date: string) => db().bankHoliday.create({ data: { bankId: world.orgs.issuingBank, date: new Date(date), name: `Holiday ${randomUUID().slice(0, 4)}` } });
-const noHoliday = (date: string) => db().bankHoliday.deleteMany({ where: { bankId: world.orgs.issuingBank, date: new Date(date) } });
+// The sample credit is available with the advising bank: it is the place of presentation.
+const holiday = (date: string, bank: "advisingBank" | "issuingBank" = "advisingBank") =>
+  db().bankHoliday.create({ data: { bankId: world.orgs[bank], date: new Date(date), name: `Holiday ${randomUUID().slice(0, 4)}` } });
+const noHoliday = (date: string) => db().bankHoliday.deleteMany({ where: { date: new Date(date) } });
 
 /** A further draft presentation of the credit holding one invoice, ready to present. */
 async function draftPresentation(creditId: string, number: number, terms = sampleTerms()) {
@@ -51,8 +53,8 @@ async function draftPresentation(creditId: string, number: number, terms = sampl
 const present = (creditId: string, presentationId: string, day: string) =>
   performAction({ actor: world.users.beneficiary.MAKER, action: "presentDocuments", creditId, subjectId: presentationId, now: at(day) });
 
-describe("error 1: the examination counts the examining bank's holidays (art. 29(a))", () => {
-  // Wednesday 10 March 2027 is the expiry date and a holiday of the issuing bank.
+describe("error 1: the examination counts the holidays of the place of presentation (art. 29(a))", () => {
+  // Wednesday 10 March 2027 is the expiry date and a holiday of the advising bank, with which the credit is available.
   const terms = { expiryDate: "2027-03-10", latestShipmentDate: "2027-02-20" };
 
   it("a presentation on the next banking day after an expiry date that was a holiday is in time", async () => {
@@ -62,6 +64,20 @@ describe("error 1: the examination counts the examining bank's holidays (art. 29
       await present(creditId, presentationId!, "2027-03-11");
       expect((await findingsOf(presentationId!)).filter((f) => f.article === "6(e)")).toEqual([]);
       expect((await db().presentation.findUniqueOrThrow({ where: { id: presentationId! } })).examinationDeadline?.toISOString().slice(0, 10)).toBe("2027-03-18");
+    } finally {
+      await noHoliday("2027-03-10");
+    }
+  });
+
+  it("a holiday of the issuing bank does not extend a credit available with the advising bank; one available with the issuing bank, it does", async () => {
+    await holiday("2027-03-10", "issuingBank");
+    try {
+      const elsewhere = await creditIn(world, "ADVISED", { presentation: "DRAFT", terms });
+      await present(elsewhere.creditId, elsewhere.presentationId!, "2027-03-11");
+      expect(await findingsOf(elsewhere.presentationId!)).toContainEqual({ rule: "presented-after-expiry", article: "6(e)" });
+      const atIssuer = await creditIn(world, "ADVISED", { presentation: "DRAFT", terms: { ...terms, availableWith: "ISSUING_BANK" } });
+      await present(atIssuer.creditId, atIssuer.presentationId!, "2027-03-11");
+      expect((await findingsOf(atIssuer.presentationId!)).filter((f) => f.article === "6(e)")).toEqual([]);
     } finally {
       await noHoliday("2027-03-10");
     }
@@ -91,7 +107,7 @@ describe("error 2: the expiry job keeps the credit open through its extended las
     expect(await expiryOf(creditId)).toBe("EXPIRED");
   });
 
-  it("and through the bank's holiday that follows the weekend", async () => {
+  it("and through the place of presentation's holiday that follows the weekend", async () => {
     const { creditId } = await creditIn(world, "ADVISED", { terms: { expiryDate: "2027-05-08", latestShipmentDate: "2027-04-20" } });
     await holiday("2027-05-10");
     try {
@@ -130,4 +146,31 @@ describe("error 4: a corrected re-presentation is not a second drawing (art. 31(
       expect((await partialFindings(second)).length > 0).toBe(counted);
     });
   }
+});
+
+describe("error 3: the day of presentation is the receiving bank's, in its time zone and after its cut-off", () => {
+  const terms = { expiryDate: "2027-06-30", latestShipmentDate: "2027-02-20" };
+  const presented = async (presentationId: string) => {
+    const p = await db().presentation.findUniqueOrThrow({ where: { id: presentationId } });
+    const milestone = await db().milestone.findFirstOrThrow({ where: { subjectId: presentationId, kind: "DOCUMENTS_PRESENTED" } });
+    return { on: (milestone.content as { presentedOn: string }).presentedOn, deadline: p.examinationDeadline!.toISOString().slice(0, 10) };
+  };
+
+  it("Friday morning in Shanghai is Friday, though UTC says Thursday; after 16:00 it is Monday; the issuing bank counts its own holidays", async () => {
+    await db().organization.update({ where: { id: world.orgs.advisingBank }, data: { timeZone: "Asia/Shanghai", cutOffTime: "16:00" } });
+    await holiday("2027-03-09", "issuingBank");
+    try {
+      const morning = await creditIn(world, "ADVISED", { presentation: "DRAFT", terms });
+      await performAction({ actor: world.users.beneficiary.MAKER, action: "presentDocuments", creditId: morning.creditId, subjectId: morning.presentationId!, now: new Date("2027-03-04T23:30:00Z") });
+      // Presented Friday 5 March; the issuing bank, closed on Tuesday 9th, decides by Monday 15th.
+      expect(await presented(morning.presentationId!)).toEqual({ on: "2027-03-05", deadline: "2027-03-15" });
+
+      const late = await creditIn(world, "ADVISED", { presentation: "DRAFT", terms });
+      await performAction({ actor: world.users.beneficiary.MAKER, action: "presentDocuments", creditId: late.creditId, subjectId: late.presentationId!, now: new Date("2027-03-05T08:30:00Z") });
+      expect(await presented(late.presentationId!)).toEqual({ on: "2027-03-08", deadline: "2027-03-16" });
+    } finally {
+      await db().organization.update({ where: { id: world.orgs.advisingBank }, data: { timeZone: "UTC", cutOffTime: null } });
+      await noHoliday("2027-03-09");
+    }
+  });
 });

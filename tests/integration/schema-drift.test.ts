@@ -194,6 +194,7 @@ describe("the migrated database equals what Prisma Migrate would create", () => 
       "invitations_roles_present",
       "milestones_digest_hex",
       "milestones_seq_positive",
+      "organizations_cut_off_time_format",
       "payments_amount_positive",
       "user_sessions_absolute_limit",
     ]);

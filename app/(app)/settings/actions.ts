@@ -9,6 +9,7 @@ import { actorOrThrow } from "@/lib/auth/session";
 import { endMemberSessions, endOtherSessions, endSession } from "@/lib/auth/user-sessions";
 import { addHoliday, removeHoliday } from "@/lib/calendar/holidays";
 import { setFourEyes } from "@/lib/organizations/four-eyes";
+import { setBankingHours } from "@/lib/organizations/banking-hours";
 import { setEmailPreference } from "@/lib/email/notifications";
 import { changeRoles, deactivateMember, inviteMember, revokeInvitation } from "@/lib/organizations/members";
 import { type ActionState, errorState } from "@/lib/http/action-state";
@@ -73,6 +74,10 @@ export async function addHolidayAction(_previous: ActionState, form: FormData): 
 export async function removeHolidayAction(form: FormData): Promise<void> {
   await removeHoliday(await actorOrThrow(), text(form, "holidayId"));
   revalidatePath("/settings");
+}
+
+export async function setBankingHoursAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return settle((actor) => setBankingHours(actor, { timeZone: text(form, "timeZone"), cutOff: text(form, "cutOff") }), "Banking hours saved.");
 }
 
 export async function setFourEyesAction(form: FormData): Promise<void> {

@@ -7,7 +7,7 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, useResetWhen } from "@/components/ui/use-form-action";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
-import { type TokenState, addHolidayAction, changeRolesAction, setEmailPreferenceAction, createTokenAction, endSessionAction, grantAuditAction, inviteMemberAction } from "./actions";
+import { type TokenState, addHolidayAction, setBankingHoursAction, changeRolesAction, setEmailPreferenceAction, createTokenAction, endSessionAction, grantAuditAction, inviteMemberAction } from "./actions";
 
 const SCOPE_CHOICES = [
   { value: "read", label: "Read", hint: "credits, milestones, proofs, documents" },
@@ -223,6 +223,34 @@ export function EmailPreferenceForm({ current }: { current: string }) {
       </Field>
       <SubmitButton variant="secondary" pending={pending}>
         Save
+      </SubmitButton>
+      {state.status === "done" ? <FormMessage tone="success">{state.message}</FormMessage> : null}
+    </form>
+  );
+}
+
+export function BankingHoursForm({ timeZone, cutOff, timeZones }: { timeZone: string; cutOff: string; timeZones: readonly string[] }) {
+  const [state, action, pending] = useFormAction<ActionState>(setBankingHoursAction, IDLE);
+  const errors = state.status === "error" ? state.fields ?? {} : {};
+  return (
+    <form onSubmit={action} className="flex flex-wrap items-end gap-3" aria-label="Banking hours">
+      {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+      <Field label="Time zone" required error={errors.timeZone}>
+        {(f) => (
+          <Select {...f} name="timeZone" defaultValue={timeZone} required>
+            {[...new Set(["UTC", ...timeZones])].map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replace(/_/g, " ")}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label="Cut-off time (optional)" hint="Local time, 24-hour clock" error={errors.cutOff}>
+        {(f) => <Input {...f} name="cutOff" type="time" defaultValue={cutOff} />}
+      </Field>
+      <SubmitButton variant="secondary" pending={pending}>
+        Save banking hours
       </SubmitButton>
       {state.status === "done" ? <FormMessage tone="success">{state.message}</FormMessage> : null}
     </form>

@@ -17,8 +17,9 @@ import { listCredits } from "@/lib/credits/list-credits";
 import { canReconcile, latestReconciliation } from "@/lib/reconciliation/reconciliation";
 import { ReconciliationPanel } from "@/components/reconciliation/reconciliation-panel";
 import { fourEyesSetting } from "@/lib/organizations/four-eyes";
+import { bankingHoursSetting } from "@/lib/organizations/banking-hours";
 import { approveAuditAction, deactivateMemberAction, endMemberSessionsAction, endOtherSessionsAction, revokeInvitationAction, unlockMemberAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction } from "./actions";
-import { AddHolidayForm, CreateTokenForm, EmailPreferenceForm, EndSessionForm, GrantAuditForm, InviteMemberForm, MemberRolesForm } from "./forms";
+import { AddHolidayForm, BankingHoursForm, CreateTokenForm, EmailPreferenceForm, EndSessionForm, GrantAuditForm, InviteMemberForm, MemberRolesForm } from "./forms";
 import { emailPreference } from "@/lib/email/notifications";
 import { type AdminAction, listAdminEvents } from "@/lib/organizations/admin-log";
 import { listInvitations } from "@/lib/organizations/members";
@@ -34,6 +35,7 @@ const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
   "token-created": "created the API token",
   "token-revoked": "revoked the API token",
   "four-eyes-changed": "set four eyes",
+  "banking-hours-changed": "set the banking hours to",
   "organization-onboarded": "onboarded",
   "administrator-invited": "invited as administrator",
 };
@@ -53,6 +55,7 @@ export default async function SettingsPage() {
   const canTokens = isBank || actor.roles.includes("ADMIN");
   const reconciles = canReconcile(actor);
   const fourEyes = isBank ? await fourEyesSetting(actor.organizationId) : true;
+  const hours = isBank ? await bankingHoursSetting(actor.organizationId) : null;
   const changesFourEyes = isBank && actor.roles.includes("ADMIN");
   const isAdmin = actor.roles.includes("ADMIN");
   const [emailChoice, sessions, members, invitations, adminLog, tokens, grants, auditors, credits, holidays, reconciliation] = await Promise.all([
@@ -234,6 +237,22 @@ export default async function SettingsPage() {
                   <input type="hidden" name="fourEyes" value={fourEyes ? "off" : "on"} />
                   <SubmitButton variant={fourEyes ? "danger" : "primary"}>{fourEyes ? "Turn four eyes off" : "Turn four eyes on"}</SubmitButton>
                 </form>
+              </CardBody>
+            ) : null}
+          </Card>
+        ) : null}
+        {hours ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Banking hours for presentations</CardTitle>
+              <p className="text-sm text-slate-600">
+                Presentations made to your bank are dated by your calendar: {hours.timeZone}
+                {hours.cutOff ? `, and those received after ${hours.cutOff} count on your next banking day` : ", with no cut-off time"}. A day your bank is closed (a weekend, a holiday below) counts as the next banking day (UCP 600 art. 33).
+              </p>
+            </CardHeader>
+            {changesFourEyes ? (
+              <CardBody>
+                <BankingHoursForm timeZone={hours.timeZone} cutOff={hours.cutOff ?? ""} timeZones={Intl.supportedValuesOf("timeZone")} />
               </CardBody>
             ) : null}
           </Card>

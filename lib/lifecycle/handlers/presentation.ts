@@ -11,6 +11,8 @@ import { DERIVED_MILESTONES } from "../definition";
 import type { Handler, HandlerResult, LockedCredit } from "../perform";
 import { decideApproval } from "./issuance";
 import { DOCUMENT_DISPOSALS, assertNoticeInTime } from "@/lib/presentations/notice";
+import { presentationDay } from "@/lib/calendar/presentation-day";
+import { bankingHours, placeOfPresentation } from "@/lib/credits/place-of-presentation";
 import { loadTerms } from "./terms";
 
 // Presentation, examination and settlement: the beneficiary presents documents (their hashes
@@ -83,17 +85,17 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
   const presentation = await presentationOf(tx, subject!.id);
   if (presentation.documents.length === 0) throw invalid("Add at least one document before presenting.");
   const terms = await loadTerms(tx, credit.currentTermsId);
-  const presentedOn = isoDay(now);
+  // The day of presentation is the receiving bank's own banking day: its time zone, cut-off and
+  // holidays; art. 29(a) extends an expiry date on which it is closed (issue 13, errors 1 and 3).
+  const place = await bankingHours(placeOfPresentation(terms.terms, credit), tx);
+  const presentedOn = presentationDay(now, place);
   // Earlier drawings: a presentation that stands discrepant or refused drew nothing, and a
   // corrected re-presentation of it is the same drawing (issue 13, error 4).
   const earlier = await tx.presentation.count({ where: { creditId: credit.id, id: { not: presentation.id }, status: { in: DRAWING_STATES } } });
-  // The examining bank's holidays: art. 29(a) extends an expiry date or last day for presentation
-  // that falls on one, both in the examination and in the deadline (issue 13, error 1).
-  const holidays = (await tx.bankHoliday.findMany({ where: { bankId: credit.issuingBankId }, select: { date: true } })).map((h) => isoDay(h.date));
   const examination = examinePresentation({
     terms: terms.terms,
     presentedOn,
-    holidays,
+    holidays: place.holidays,
     drawnBefore: credit.drawnAmount,
     earlierPresentations: earlier,
     documents: presentation.documents.map((d) => ({ id: d.id, kind: d.kind, originals: d.originals, copies: d.copies, data: d.data as Record<string, unknown> })),
@@ -112,7 +114,9 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
       })),
     });
   }
-  const deadline = deadlineFor(terms.terms, presentedOn, holidays);
+  // The examining bank counts its five banking days (art. 14(b)) on its own holidays.
+  const examiner = credit.issuingBankId === placeOfPresentation(terms.terms, credit) ? place : await bankingHours(credit.issuingBankId, tx);
+  const deadline = deadlineFor(terms.terms, presentedOn, examiner.holidays);
   // What the presentation claims: the invoices of a documentary credit, the demand of a standby.
   const claimed = claimedAmount(presentation.documents, terms.terms.currency, isStandby(terms.terms) ? "DEMAND" : "COMMERCIAL_INVOICE") ?? "";
   await tx.presentation.update({
@@ -198,11 +202,16 @@ export const determineCompliant: Handler<"determineCompliant"> = async ({ tx, ac
   };
 };
 
-export const notifyDiscrepancies: Handler<"notifyDiscrepancies"> = async ({ tx, actor, subject, input, now, preparedBy }) => {
+/** The examining bank's time zone: its calendar day decides whether a notice is in time. */
+export async function examinerTimeZone(tx: Tx, credit: Pick<LockedCredit, "issuingBankId">): Promise<string> {
+  return (await tx.organization.findUniqueOrThrow({ where: { id: credit.issuingBankId }, select: { timeZone: true } })).timeZone;
+}
+
+export const notifyDiscrepancies: Handler<"notifyDiscrepancies"> = async ({ tx, actor, credit, subject, input, now, preparedBy }) => {
   const open = await openFindings(tx, subject!.id);
   if (open.length === 0) throw invalid("There is no open discrepancy to notify: determine the presentation complying instead.");
   // When the notice goes out (a checker's approval), not when it was prepared, is what 16(d) counts.
-  assertNoticeInTime((await presentationOf(tx, subject!.id)).examinationDeadline, now);
+  assertNoticeInTime((await presentationOf(tx, subject!.id)).examinationDeadline, now, await examinerTimeZone(tx, credit));
   const presentation = await tx.presentation.update({ where: { id: subject!.id }, data: { examinedById: preparedBy ?? actor!.userId, examinedAt: now, documentDisposal: input.disposal }, include: { documents: true } });
   const discrepancies = open.map((f) => ({ rule: f.rule, article: f.article, document: f.document?.kind ?? null, message: f.message, found: f.found, expected: f.expected }));
   const disposal = { code: input.disposal, statement: DOCUMENT_DISPOSALS[input.disposal] };
