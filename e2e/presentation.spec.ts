@@ -93,6 +93,11 @@ test("a discrepant presentation: notice, waiver, payment by maker and checker, a
     shippedOnBoard: true,
   }, billOfLading);
   await expect(seller.getByRole("table", { name: "Documents" }).getByRole("row")).toHaveCount(3);
+  // Before presenting, the pre-check shows the planted port discrepancy with its article.
+  await seller.reload();
+  const preCheck = seller.getByRole("list", { name: "Pre-check discrepancies" });
+  await expect(preCheck).toContainText("Port Klang");
+  await expect(preCheck).toContainText("Art. 20(a)(iii)");
   await act(seller, "Present documents");
 
   // The examiner sees the automatic findings next to the documents and the terms, and sends the notice.

@@ -1,18 +1,16 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { PresentationStatus } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/db/client";
 import { invalid } from "@/lib/errors";
 import { addBankingDays, examinationDeadline, nextBankingDayFrom } from "@/lib/calendar/banking-days";
 import { parseDocumentData } from "@/lib/documents/data";
-import { examinePresentation } from "@/lib/examination";
 import { formatMoney, fromMilli, parseAmount, sumMilli, toMilli } from "@/lib/money";
 import { type Terms, currencyDecimals, isIsp, isStandby, toleranceBounds } from "@/lib/terms/schema";
 import { DERIVED_MILESTONES } from "../definition";
 import type { Handler, HandlerResult, LockedCredit } from "../perform";
 import { decideApproval } from "./issuance";
 import { DOCUMENT_DISPOSALS, assertNoticeInTime } from "@/lib/presentations/notice";
-import { presentationDay } from "@/lib/calendar/presentation-day";
 import { bankingHours, placeOfPresentation } from "@/lib/credits/place-of-presentation";
+import { examineAsPresented } from "@/lib/presentations/examine";
 import { loadTerms } from "./terms";
 
 // Presentation, examination and settlement: the beneficiary presents documents (their hashes
@@ -28,9 +26,6 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
  * within a time not unreasonable, and three business days is never unreasonable (rule 5.01a(i)):
  * the bank's queue holds it to that.
  */
-/** A presentation in these states is a drawing, honoured or being examined for honour. */
-const DRAWING_STATES: PresentationStatus[] = ["PRESENTED", "COMPLIANT", "WAIVED", "WAIVER_ACCEPTED", "PAYMENT_PENDING", "PAID"];
-
 function deadlineFor(terms: Terms, presentedOn: string, holidays: string[]): string {
   if (isStandby(terms) && isIsp(terms.applicableRules)) return addBankingDays(nextBankingDayFrom(presentedOn, holidays), 3, holidays);
   return examinationDeadline(presentedOn, holidays);
@@ -85,21 +80,7 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
   const presentation = await presentationOf(tx, subject!.id);
   if (presentation.documents.length === 0) throw invalid("Add at least one document before presenting.");
   const terms = await loadTerms(tx, credit.currentTermsId);
-  // The day of presentation is the receiving bank's own banking day: its time zone, cut-off and
-  // holidays; art. 29(a) extends an expiry date on which it is closed (issue 13, errors 1 and 3).
-  const place = await bankingHours(placeOfPresentation(terms.terms, credit), tx);
-  const presentedOn = presentationDay(now, place);
-  // Earlier drawings: a presentation that stands discrepant or refused drew nothing, and a
-  // corrected re-presentation of it is the same drawing (issue 13, error 4).
-  const earlier = await tx.presentation.count({ where: { creditId: credit.id, id: { not: presentation.id }, status: { in: DRAWING_STATES } } });
-  const examination = examinePresentation({
-    terms: terms.terms,
-    presentedOn,
-    holidays: place.holidays,
-    drawnBefore: credit.drawnAmount,
-    earlierPresentations: earlier,
-    documents: presentation.documents.map((d) => ({ id: d.id, kind: d.kind, originals: d.originals, copies: d.copies, data: d.data as Record<string, unknown> })),
-  });
+  const { place, presentedOn, examination } = await examineAsPresented(tx, { credit, presentationId: presentation.id, terms: terms.terms, documents: presentation.documents, now });
   if (examination.findings.length > 0) {
     await tx.finding.createMany({
       data: examination.findings.map((f) => ({

@@ -5,6 +5,7 @@ import { PendingApprovals } from "@/components/credit/pending-approvals";
 import { AddFinding, DismissFinding, RemoveDocument } from "@/components/presentation/inline-action";
 import { DocumentUpload } from "@/components/presentation/document-upload";
 import { DocumentViewer } from "@/components/presentation/document-viewer";
+import { PreCheck } from "@/components/presentation/pre-check";
 import { PresentationStatusBadge } from "@/components/status/presentation-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -113,6 +114,8 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
           />
         </section>
       ) : null}
+
+      {building && canBuild && presentation.documents.length > 0 ? <PreCheck creditId={creditId} presentationId={presentation.id} /> : null}
 
       {applicantView && presentation.status === "DISCREPANT" ? (
         <Alert tone="warning" title="The bank found discrepancies" className="mb-6">

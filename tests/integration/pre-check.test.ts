@@ -1,0 +1,55 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { performAction } from "@/lib/lifecycle/perform";
+import { preCheckPresentation } from "@/lib/presentations/pre-check";
+import type { Terms } from "@/lib/terms/schema";
+import { useTestDatabase } from "./support/database";
+import { type World, createWorld, creditIn, invoiceData } from "./support/world";
+
+// Issue 13: the beneficiary's pre-check runs the bank's own examination on a draft, and finds
+// exactly what presenting it would find; it changes nothing.
+
+useTestDatabase();
+let world: World;
+beforeAll(async () => {
+  world = await createWorld();
+});
+
+describe("the pre-check", () => {
+  it("finds on the draft exactly what presenting finds, and changes nothing", async () => {
+    const { creditId } = await creditIn(world, "ADVISED");
+    const credit = await db().credit.findUniqueOrThrow({ where: { id: creditId } });
+    const terms = (await db().termsVersion.findUniqueOrThrow({ where: { id: credit.currentTermsId! } })).terms as unknown as Terms;
+    const { id: presentationId } = await db().presentation.create({ data: { creditId, number: 1, status: "DRAFT", termsId: credit.currentTermsId } });
+    // Invoiced above the credit amount: a discrepancy the bank would find (art. 18(b)).
+    await db().document.create({
+      data: {
+        creditId,
+        presentationId,
+        kind: "COMMERCIAL_INVOICE",
+        fileName: "invoice.pdf",
+        mediaType: "application/pdf",
+        size: 1234n,
+        sha256: randomUUID().replace(/-/g, "").padEnd(64, "0"),
+        storageKey: `documents/test/${randomUUID()}`,
+        data: { ...(invoiceData(terms) as object), date: new Date().toISOString().slice(0, 10), amount: "999999.00" },
+        originals: 3,
+        copies: 2,
+        uploadedById: world.users.beneficiary.MAKER.userId,
+      },
+    });
+    const now = new Date();
+    const before = await db().presentation.findUniqueOrThrow({ where: { id: presentationId } });
+    const checked = await preCheckPresentation(creditId, presentationId, now);
+    expect(checked.examination.findings.map((f) => f.rule)).toContain("invoice-amount-exceeds-credit");
+    expect(await db().presentation.findUniqueOrThrow({ where: { id: presentationId } })).toEqual(before);
+    expect(await db().finding.count({ where: { presentationId } })).toBe(0);
+
+    await performAction({ actor: world.users.beneficiary.MAKER, action: "presentDocuments", creditId, subjectId: presentationId, now });
+    const found = await db().finding.findMany({ where: { presentationId }, select: { rule: true, article: true, message: true } });
+    expect(found.map((f) => `${f.rule} ${f.article} ${f.message}`).sort()).toEqual(checked.examination.findings.map((f) => `${f.rule} ${f.article} ${f.message}`).sort());
+    // Once presented there is no draft left to pre-check.
+    await expect(preCheckPresentation(creditId, presentationId)).rejects.toThrow();
+  });
+});
