@@ -58,6 +58,13 @@ export const STANDBY_RULES: readonly StandbyRule[] = [
   standbyNotDatedAfterPresentation,
 ];
 
+/**
+ * The rule set's version: recorded with every examination and anchored in the presentation's
+ * milestone, so a past examination can be reproduced with the rules that made it. Change it with
+ * any change to a rule's outcome (see README.md).
+ */
+export const RULES_VERSION = "2026-11-30.1";
+
 export function examinePresentation(input: ExaminationInput): ExaminationResult {
   const context = buildContext(input);
   const outcomes = isStandby(context.terms)
@@ -66,7 +73,7 @@ export function examinePresentation(input: ExaminationInput): ExaminationResult 
       RULES.flatMap((rule) => rule(context as ExaminationContext<DocumentaryTerms>));
   const findings = outcomes.filter((o) => o.outcome === "discrepancy").map(asFinding);
   const checkByHand = outcomes.filter((o) => o.outcome === "check-by-hand").map(asFinding);
-  return { compliant: findings.length === 0, findings, checkByHand };
+  return { compliant: findings.length === 0, findings, checkByHand, rulesVersion: RULES_VERSION };
 }
 
 /** The outcome as a consumer reads it: which list it is in says what it is. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sampleStandbyTerms } from "@/lib/terms/sample";
 import { type Terms, termsSchema } from "@/lib/terms/schema";
-import { examinePresentation } from "./index";
+import { RULES_VERSION, examinePresentation } from "./index";
 import { rulesOf } from "./test-presentation";
 import type { ExaminationInput, PresentedDocument } from "./types";
 
@@ -34,7 +34,7 @@ function demand(changes: { terms?: Partial<Terms>; presentedOn?: string; demand?
 describe("examinePresentation of a standby credit", () => {
   it("finds a dated, signed demand within the amount, with its statement of default, complying", () => {
     expect(termsSchema.parse(STANDBY)).toEqual(STANDBY);
-    expect(examinePresentation(demand())).toEqual({ compliant: true, findings: [], checkByHand: [] });
+    expect(examinePresentation(demand())).toEqual({ compliant: true, findings: [], checkByHand: [], rulesVersion: RULES_VERSION });
   });
 
   it("does not apply transport, invoice or insurance rules: no bill of lading, invoice or insurance is missed", () => {

@@ -59,6 +59,8 @@ export interface ExaminationResult {
   findings: Finding[];
   /** What the automatic checks could not decide, for the examiner: never part of a notice. */
   checkByHand: Finding[];
+  /** The rule set that decided (RULES_VERSION): a past examination is reproduced with it. */
+  rulesVersion: string;
 }
 
 /**

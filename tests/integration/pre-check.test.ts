@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { RULES_VERSION } from "@/lib/examination";
 import { performAction } from "@/lib/lifecycle/perform";
 import { preCheckPresentation } from "@/lib/presentations/pre-check";
 import type { Terms } from "@/lib/terms/schema";
@@ -49,6 +50,10 @@ describe("the pre-check", () => {
     await performAction({ actor: world.users.beneficiary.MAKER, action: "presentDocuments", creditId, subjectId: presentationId, now });
     const found = await db().finding.findMany({ where: { presentationId }, select: { rule: true, article: true, message: true } });
     expect(found.map((f) => `${f.rule} ${f.article} ${f.message}`).sort()).toEqual(checked.examination.findings.map((f) => `${f.rule} ${f.article} ${f.message}`).sort());
+    // The rule set that examined it is recorded, and anchored in the milestone.
+    expect((await db().presentation.findUniqueOrThrow({ where: { id: presentationId } })).rulesVersion).toBe(RULES_VERSION);
+    const milestone = await db().milestone.findFirstOrThrow({ where: { subjectId: presentationId, kind: "DOCUMENTS_PRESENTED" } });
+    expect(milestone.content).toMatchObject({ examinationRules: RULES_VERSION });
     // Once presented there is no draft left to pre-check.
     await expect(preCheckPresentation(creditId, presentationId)).rejects.toThrow();
   });

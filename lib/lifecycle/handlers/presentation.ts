@@ -107,13 +107,14 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
       examinationDeadline: new Date(`${deadline}T00:00:00Z`),
       termsId: terms.id,
       claimedAmount: claimed || null,
+      rulesVersion: examination.rulesVersion,
       checkByHand: examination.checkByHand.map((c) => ({ documentId: c.documentId, rule: c.rule, article: c.article, message: c.message, found: c.found, expected: c.expected })),
     },
   });
   const documents = presentation.documents.map((d) => ({ kind: d.kind, sha256: d.sha256, originals: d.originals, copies: d.copies }));
   return {
     milestone: {
-      content: { presentationNumber: presentation.number, presentedOn, termsHash: terms.termsHash, claimedAmount: claimed || null, currency: terms.terms.currency, documents },
+      content: { presentationNumber: presentation.number, presentedOn, termsHash: terms.termsHash, claimedAmount: claimed || null, currency: terms.terms.currency, documents, examinationRules: examination.rulesVersion },
       documentHashes: presentation.documents.map((d) => d.sha256),
     },
     // Points the automatic checks could not decide are kept on the presentation for the examiner
