@@ -20,7 +20,8 @@ test("a checker's payment dialog shows amount, maker and claimed amount; a payme
   await apiAction(USERS.seller, creditId, "presentDocuments", { subjectId: presentationId });
   await apiAction(USERS.issuingMaker, creditId, "notifyDiscrepancies", { subjectId: presentationId, input: { disposal: "HOLDING_UNTIL_WAIVER" } });
   await apiAction(USERS.issuingChecker, creditId, "approveNotice", { subjectId: presentationId });
-  await apiAction(USERS.buyer, creditId, "waiveDiscrepancies", { subjectId: presentationId });
+  const discrepancies = await sql<{ id: string }>("SELECT id FROM findings WHERE presentation_id = $1 AND NOT dismissed", [presentationId]);
+  await apiAction(USERS.buyer, creditId, "waiveDiscrepancies", { subjectId: presentationId, input: { findingIds: discrepancies.map((d) => d.id) } });
   await apiAction(USERS.issuingMaker, creditId, "acceptWaiver", { subjectId: presentationId });
   await apiAction(USERS.issuingChecker, creditId, "approveWaiverAcceptance", { subjectId: presentationId });
   const [maker] = await sql<{ name: string }>("SELECT name FROM users WHERE email = $1", [USERS.issuingMaker]);

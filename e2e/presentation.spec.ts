@@ -116,7 +116,20 @@ test("a discrepant presentation: notice, waiver, payment by maker and checker, a
   // The applicant sees the notice and waives.
   await buyer.goto(`/credits/${creditId}/presentations/${presentation!.id}`);
   await expect(buyer.getByRole("alert").filter({ hasText: "The bank found discrepancies" })).toBeVisible();
-  await act(buyer, "Waive discrepancies");
+  // An itemised waiver: each discrepancy of the notice is ticked by name; leaving one out is refused.
+  const waiver = buyer.getByRole("dialog");
+  await expect(async () => {
+    if (!(await waiver.isVisible())) await buyer.getByRole("button", { name: "Waive discrepancies", exact: true }).first().click();
+    await expect(waiver).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  const items = waiver.getByRole("checkbox");
+  expect(await items.count()).toBeGreaterThanOrEqual(2);
+  await waiver.getByRole("checkbox", { name: /Port Klang/ }).check();
+  await waiver.getByRole("button", { name: "Waive discrepancies", exact: true }).click();
+  await expect(waiver.getByRole("alert")).toContainText("Waive each discrepancy of the notice, or none");
+  for (const item of await items.all()) await item.check();
+  await waiver.getByRole("button", { name: "Waive discrepancies", exact: true }).click();
+  await expect(waiver).toBeHidden();
 
   // The issuing bank decides whether to accept the waiver (art. 16(b)), under four eyes too.
   await maker.goto(`/credits/${creditId}/presentations/${presentation!.id}`);

@@ -27,7 +27,7 @@ export function ActionButtons({
   credit: Pick<CreditDetail, "id" | "version" | "currency" | "amount" | "terms" | "pendingApprovals" | "fourEyes" | "parties">;
   actions: ActionName[];
   subjectId?: string;
-  extra?: { defaultAmount?: string; needsDueDate?: boolean; claimedAmount?: string | null };
+  extra?: { defaultAmount?: string; needsDueDate?: boolean; claimedAmount?: string | null; discrepancies?: { id: string; article: string; message: string; found: string | null }[] };
   /** The subject is a cancellation request: its steps speak of cancelling the credit. */
   cancellation?: boolean;
 }) {

@@ -44,6 +44,8 @@ export interface ActionFormProps {
   confirmingAmendment?: boolean;
   /** What is decided: for a checker, exactly what the maker prepared (four eyes). */
   summary?: React.ReactNode;
+  /** waiver: the discrepancies of the notice, each to be ticked by name. */
+  discrepancies?: { id: string; article: string; message: string; found: string | null }[];
 }
 
 export function ActionForm(props: ActionFormProps) {
@@ -127,6 +129,27 @@ export function ActionForm(props: ActionFormProps) {
               {errors.extendConfirmation ? (
                 <p id={`${titleId}-extend-error`} className="text-sm text-danger-700">
                   {errors.extendConfirmation}
+                </p>
+              ) : null}
+            </fieldset>
+          ) : null}
+          {props.input === "waiver" ? (
+            <fieldset className="space-y-2" aria-describedby={errors.findingIds ? `${titleId}-waiver-error` : undefined}>
+              <legend className="text-sm font-medium text-slate-900">
+                Tick each discrepancy you waive <span aria-hidden>*</span>
+              </legend>
+              {(props.discrepancies ?? []).map((d) => (
+                <label key={d.id} className="flex items-start gap-2 text-sm">
+                  <input type="checkbox" name="findingIds" value={d.id} className="mt-1" />
+                  <span>
+                    <span className="font-medium">Art. {d.article}</span>: {d.message}
+                    {d.found ? ` (found: ${d.found})` : ""}
+                  </span>
+                </label>
+              ))}
+              {errors.findingIds ? (
+                <p id={`${titleId}-waiver-error`} className="text-sm text-danger-700">
+                  {errors.findingIds}
                 </p>
               ) : null}
             </fieldset>

@@ -55,6 +55,7 @@ export type InputKind =
   | "finding"
   | "findingRef"
   | "notice"
+  | "waiver"
   | "payment"
   | "amendmentAdvice";
 
@@ -335,7 +336,7 @@ export const ACTIONS = {
   },
   waiveDiscrepancies: {
     subject: "presentation", label: "Waive discrepancies", from: ["DISCREPANT"], to: "WAIVED", creditIn: PRESENTED_UNDER,
-    by: ["applicant"], roles: TRADER, milestone: "DISCREPANCIES_WAIVED", notify: ["issuingBank", "beneficiary"], input: "none", tone: "primary",
+    by: ["applicant"], roles: TRADER, milestone: "DISCREPANCIES_WAIVED", notify: ["issuingBank", "beneficiary"], input: "waiver", tone: "primary",
     confirm: "You accept the documents despite the discrepancies; the bank decides whether to accept your waiver and pay (UCP 600 art. 16(b)).",
   },
   acceptWaiver: {

@@ -67,6 +67,8 @@ export const INPUT_SCHEMAS = {
     expected: z.string().trim().max(500).optional().default(""),
   }),
   findingRef: z.object({ findingId: uuid, reason }),
+  // The applicant waives each discrepancy of the notice by name (issue 13: an itemised waiver).
+  waiver: z.object({ findingIds: z.array(uuid, { error: "Tick each discrepancy you waive" }).min(1, "Tick each discrepancy you waive") }),
   notice: z.object({ disposal: z.enum(DOCUMENT_DISPOSAL_CODES, { error: "Say what the bank does with the documents (UCP 600 art. 16(c)(iii))" }) }),
   payment: z.object({ amount: decimal, dueDate: isoDate.optional() }),
 } as const satisfies Record<InputKind, z.ZodType>;

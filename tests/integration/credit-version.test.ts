@@ -40,7 +40,7 @@ async function fixtureFor(name: ActionName) {
   const held = "decides" in rule && rule.decides ? (rule.checks as ActionName) : undefined;
   const heldOptions = held ? { held, ...(held === "adviseAmendment" ? { confirmedByAdvisingBank: true } : {}) } : {};
   // A finding to act on, or to notify (a notice needs one; declaring complying needs none open).
-  const openFinding = rule.input === "findingRef" || rule.to === "DISCREPANT" || held === "notifyDiscrepancies" || held === "dismissFinding";
+  const openFinding = rule.input === "findingRef" || rule.input === "waiver" || rule.to === "DISCREPANT" || held === "notifyDiscrepancies" || held === "dismissFinding";
   return creditIn(world, creditStatus, { [rule.subject]: subjectState, openFinding, ...heldOptions });
 }
 

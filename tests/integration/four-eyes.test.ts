@@ -130,8 +130,8 @@ describe("four eyes on the issuing bank's examination decisions", () => {
     expect(await presentationStatus(refusal.presentationId!)).toBe("DISCREPANT");
     await expect(act({ actor: checker, action: "approveRefusal", creditId: refusal.creditId, subjectId: refusal.presentationId })).resolves.toMatchObject({ subjectStatus: "REFUSED" });
 
-    const waiver = await creditIn(world, "ADVISED", { presentation: "DISCREPANT" });
-    await act({ actor: world.users.applicant.MAKER, action: "waiveDiscrepancies", creditId: waiver.creditId, subjectId: waiver.presentationId });
+    const waiver = await creditIn(world, "ADVISED", { presentation: "DISCREPANT", openFinding: true });
+    await act({ actor: world.users.applicant.MAKER, action: "waiveDiscrepancies", creditId: waiver.creditId, subjectId: waiver.presentationId, input: { findingIds: [waiver.findingId] } });
     // The applicant's waiver alone does not let the bank pay (UCP 600 art. 16(b)).
     expect(await attempt({ actor: maker, action: "preparePayment", creditId: waiver.creditId, subjectId: waiver.presentationId, input: { amount: "1000.00" } })).toMatchObject({ code: "INVALID_STATE" });
     await act({ actor: maker, action: "acceptWaiver", creditId: waiver.creditId, subjectId: waiver.presentationId });

@@ -97,7 +97,21 @@ describe("the waiver and dismissals", () => {
 
     await performAction({ actor: world.users.issuingBank.MAKER, action: "notifyDiscrepancies", creditId, subjectId: presentationId, input: HOLD, now: at("2026-12-10") });
     await performAction({ actor: world.users.issuingBank.CHECKER, action: "approveNotice", creditId, subjectId: presentationId, now: at("2026-12-10") });
-    await performAction({ actor: world.users.applicant.MAKER, action: "waiveDiscrepancies", creditId, subjectId: presentationId, now: at("2026-12-11") });
+    // Itemised: a waiver that leaves one out, or names a dismissed finding, is refused and changes nothing.
+    const before = await snapshot(creditId);
+    expect(await attempt({ actor: world.users.applicant.MAKER, action: "waiveDiscrepancies", creditId, subjectId: presentationId, input: { findingIds: [findingId] } })).toMatchObject({
+      code: "INVALID_REQUEST",
+      fields: { findingIds: "Not a discrepancy of the notice" },
+    });
+    const other = await db().finding.create({ data: { presentationId, rule: "examiner", article: "28(b)", message: "Insurance dated after shipment", source: "EXAMINER" } });
+    expect(await attempt({ actor: world.users.applicant.MAKER, action: "waiveDiscrepancies", creditId, subjectId: presentationId, input: { findingIds: [kept.id] } })).toMatchObject({
+      code: "INVALID_REQUEST",
+      message: expect.stringContaining("art. 28(b), Insurance dated after shipment is not ticked"),
+    });
+    expect(await attempt({ actor: world.users.applicant.MAKER, action: "waiveDiscrepancies", creditId, subjectId: presentationId, input: { findingIds: [] } })).toMatchObject({ code: "INVALID_REQUEST" });
+    await db().finding.delete({ where: { id: other.id } });
+    expect(await snapshot(creditId)).toBe(before);
+    await performAction({ actor: world.users.applicant.MAKER, action: "waiveDiscrepancies", creditId, subjectId: presentationId, input: { findingIds: [kept.id] }, now: at("2026-12-11") });
     const waiver = await db().milestone.findFirstOrThrow({ where: { creditId, kind: "DISCREPANCIES_WAIVED" } });
     expect((waiver.content as { waived: unknown[] }).waived).toEqual([{ findingId: kept.id, rule: "examiner", article: "14(d)", document: null, message: "Data conflict between invoice and B/L" }]);
   });

@@ -68,8 +68,8 @@ describe("notifications", () => {
   it("open the item acted on: the amendment, the presentation, or the credit's steps", async () => {
     const advised = await creditIn(world, "ADVISED");
     const requested = await performAction({ actor: world.users.applicant.MAKER, action: "requestAmendment", creditId: advised.creditId, input: { terms: (await import("@/lib/terms/sample")).sampleTerms({ amount: "130000.00" }), note: "More pumps" } });
-    const discrepant = await creditIn(world, "ADVISED", { presentation: "DISCREPANT" });
-    await performAction({ actor: world.users.applicant.MAKER, action: "waiveDiscrepancies", creditId: discrepant.creditId, subjectId: discrepant.presentationId });
+    const discrepant = await creditIn(world, "ADVISED", { presentation: "DISCREPANT", openFinding: true });
+    await performAction({ actor: world.users.applicant.MAKER, action: "waiveDiscrepancies", creditId: discrepant.creditId, subjectId: discrepant.presentationId, input: { findingIds: [discrepant.findingId] } });
     const submitted = await creditIn(world, "AGREED");
     await performAction({ actor: world.users.applicant.MAKER, action: "submitApplication", creditId: submitted.creditId, input: {} });
     const hrefs = async (creditId: string) => [...new Set((await db().notification.findMany({ where: { creditId } })).map((n) => n.href))];

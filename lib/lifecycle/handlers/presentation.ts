@@ -206,10 +206,22 @@ export const notifyDiscrepancies: Handler<"notifyDiscrepancies"> = async ({ tx, 
   };
 };
 
-/** The applicant's waiver names each discrepancy it waives: those of the notice still open. */
-export const waiveDiscrepancies: Handler<"waiveDiscrepancies"> = async ({ tx, subject }) => {
+/**
+ * The applicant's waiver is itemised: it names each discrepancy of the notice it waives, and it
+ * must waive them all for the bank to be able to honour (art. 16(b)); the milestone lists them.
+ */
+export const waiveDiscrepancies: Handler<"waiveDiscrepancies"> = async ({ tx, subject, input }) => {
   const presentation = await presentationOf(tx, subject!.id);
-  const waived = (await openFindings(tx, subject!.id)).map((f) => ({ findingId: f.id, rule: f.rule, article: f.article, document: f.document?.kind ?? null, message: f.message }));
+  const open = await openFindings(tx, subject!.id);
+  const ticked = new Set(input.findingIds);
+  if ([...ticked].some((id) => !open.some((f) => f.id === id))) throw invalid("Only the discrepancies of this presentation's notice can be waived.", { findingIds: "Not a discrepancy of the notice" });
+  const left = open.filter((f) => !ticked.has(f.id));
+  if (left.length > 0) {
+    throw invalid(`Waive each discrepancy of the notice, or none: ${left.map((f) => `art. ${f.article}, ${f.message}`).join("; ")} ${left.length === 1 ? "is" : "are"} not ticked. To leave the bank to refuse the documents, do not waive.`, {
+      findingIds: `${left.length} not ticked`,
+    });
+  }
+  const waived = open.map((f) => ({ findingId: f.id, rule: f.rule, article: f.article, document: f.document?.kind ?? null, message: f.message }));
   return { milestone: { content: { presentationNumber: presentation.number, waived } }, event: { presentationNumber: presentation.number, waived: waived.length } };
 };
 

@@ -103,6 +103,8 @@ export function sampleInput(action: ActionName, world: World, fixture: Fixture):
       return { findingId: fixture.findingId, reason: "Not a discrepancy" };
     case "notice":
       return { disposal: "HOLDING_PENDING_INSTRUCTIONS" };
+    case "waiver":
+      return { findingIds: [fixture.findingId] };
     case "payment":
       return { amount: "1000.00" };
   }
@@ -119,7 +121,7 @@ async function fixtureFor(world: World, c: Case, maker: Actor): Promise<Fixture>
     ? { held, ...(held === "adviseCredit" ? { terms: { confirmation: "MAY_ADD" as const } } : {}), ...(held === "adviseAmendment" ? { confirmedByAdvisingBank: true } : {}) }
     : {};
   if (rule.subject === "credit" || rule.from === "create") return creditIn(world, c.creditStatus, { maker, ...heldOptions });
-  const needsFinding = c.action === "notifyDiscrepancies" || c.action === "dismissFinding" || held === "notifyDiscrepancies" || held === "dismissFinding";
+  const needsFinding = c.action === "notifyDiscrepancies" || c.action === "dismissFinding" || c.action === "waiveDiscrepancies" || held === "notifyDiscrepancies" || held === "dismissFinding";
   return creditIn(world, c.creditStatus, { maker, openFinding: needsFinding, [rule.subject]: c.subjectState, ...heldOptions });
 }
 

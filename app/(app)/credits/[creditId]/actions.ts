@@ -41,6 +41,8 @@ function inputFrom(name: ActionName, form: FormData): unknown {
       return { findingId: text(form, "findingId"), reason: text(form, "reason") };
     case "notice":
       return { disposal: text(form, "disposal") };
+    case "waiver":
+      return { findingIds: form.getAll("findingIds").map(String) };
     case "finding":
       return { documentId: text(form, "documentId") || undefined, article: text(form, "article"), message: text(form, "message"), found: text(form, "found"), expected: text(form, "expected") };
     case "terms":

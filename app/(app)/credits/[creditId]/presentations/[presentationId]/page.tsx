@@ -110,7 +110,12 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
             credit={credit}
             actions={presentation.actions}
             subjectId={presentation.id}
-            extra={{ defaultAmount: presentation.claimedAmount ?? undefined, claimedAmount: presentation.claimedAmount, needsDueDate: terms.availableBy === "DEFERRED_PAYMENT" || terms.availableBy === "ACCEPTANCE" }}
+            extra={{
+              defaultAmount: presentation.claimedAmount ?? undefined,
+              claimedAmount: presentation.claimedAmount,
+              discrepancies: openFindings.map((f) => ({ id: f.id, article: f.article, message: f.message, found: f.found })),
+              needsDueDate: terms.availableBy === "DEFERRED_PAYMENT" || terms.availableBy === "ACCEPTANCE",
+            }}
           />
         </section>
       ) : null}
