@@ -180,6 +180,20 @@ test("sample terms are saved only after the user confirms having checked them", 
   await buyer.context().close();
 });
 
+test("the drafting check points out a condition with no document (art. 14(h)) and a freight term that conflicts with the Incoterm, as they are typed", async ({ browser }) => {
+  const buyer = await personAs(browser, USERS.buyer);
+  await buyer.goto("/credits/new");
+  await buyer.getByRole("button", { name: "Start from sample" }).click();
+  const check = buyer.getByRole("list", { name: "Drafting check" });
+  await expect(check).toHaveCount(0);
+  await buyer.getByLabel("Additional conditions (47A)").fill("The goods must be of German origin.");
+  await expect(check).toContainText("names no document to show it is met");
+  await expect(check).toContainText("UCP 600 art. 14(h)");
+  await buyer.getByLabel("Additional conditions (47A)").fill("A certificate of German origin issued by the Chamber of Commerce must be presented.");
+  await expect(check).toHaveCount(0);
+  await buyer.context().close();
+});
+
 test("a dialog keeps the typed input after an error, and opens in the middle of the screen", async ({ browser }) => {
   const creditId = await submittedCredit();
   const maker = await personAs(browser, USERS.issuingMaker);

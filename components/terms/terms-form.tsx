@@ -11,6 +11,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 import { DateWarnings, dateWarnings } from "./date-warnings";
+import { DraftingNotes } from "./drafting-notes";
 import { Mt700OptionalFields } from "@/components/terms/mt700-optional-fields";
 import { CREDIT_KIND_LABELS, RULES_LABELS } from "@/lib/terms/fields";
 import { MT700_TEXT_FIELDS } from "@/lib/terms/mt700";
@@ -485,6 +486,8 @@ export function TermsForm(props: TermsFormProps) {
           </Field>
         </div>
       </Section>
+
+      <DraftingNotes terms={terms} />
 
       <Mt700OptionalFields terms={terms} set={(path, value) => set(path, value as never)} err={err} standby={standby} />
 
