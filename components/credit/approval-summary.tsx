@@ -1,3 +1,4 @@
+import type { ApprovalKind } from "@/lib/generated/prisma/enums";
 import type { CreditDetail } from "@/lib/credits/get-credit";
 import { type ActionName, actionRule } from "@/lib/lifecycle/definition";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
@@ -16,7 +17,7 @@ interface Change {
   after: string;
 }
 
-const KIND_TITLES: Record<string, string> = {
+const KIND_TITLES: Record<ApprovalKind, string> = {
   ISSUANCE: "Issuance",
   AMENDMENT: "Amendment",
   PAYMENT: "Payment",
@@ -24,6 +25,7 @@ const KIND_TITLES: Record<string, string> = {
   COMPLIANCE: "Declaring the presentation complying",
   DISCREPANCY_NOTICE: "Notice of discrepancies",
   FINDING_DISMISSAL: "Dismissing a finding",
+  DATA_CORRECTION: "Correcting captured document data",
   REFUSAL: "Refusal",
   WAIVER_ACCEPTANCE: "Accepting the applicant's waiver",
 };
@@ -31,7 +33,7 @@ const KIND_TITLES: Record<string, string> = {
 /** "Payment prepared by Ana Maker" as a panel's title. */
 export function approvalTitle(approval: PendingApproval): string {
   const payload = approval.payload as { action?: string };
-  const label = payload.action ? actionRule(payload.action as ActionName).label : KIND_TITLES[approval.kind] ?? approval.kind;
+  const label = payload.action ? actionRule(payload.action as ActionName).label : KIND_TITLES[approval.kind as ApprovalKind] ?? approval.kind;
   return `${label}: prepared by ${approval.maker}, waiting for a checker`;
 }
 

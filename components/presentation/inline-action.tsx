@@ -137,3 +137,68 @@ export function RemoveDocument({ documentId, fileName, ...common }: Common & { d
     </form>
   );
 }
+
+export interface CorrectableDocument {
+  id: string;
+  label: string;
+  /** The details of the document that can be corrected, with their current values. */
+  fields: { key: string; label: string; value: string }[];
+}
+
+/** The examiner corrects one value captured from a presented document, with a reason; the examination then runs again. */
+export function CorrectDocumentData({ documents, ...common }: Common & { documents: CorrectableDocument[] }) {
+  const { state, action, pending, key, form } = useLifecycleForm();
+  const [documentId, setDocumentId] = useState(documents[0]?.id ?? "");
+  const document = documents.find((d) => d.id === documentId);
+  const [field, setField] = useState(document?.fields[0]?.key ?? "");
+  const current = document?.fields.find((f) => f.key === field);
+  const errors = state.status === "error" ? state.fields ?? {} : {};
+  return (
+    <form ref={form} onSubmit={action} className="space-y-3" aria-label="Correct a captured value">
+      <Hidden common={common} action="correctDocumentData" idempotencyKey={key} />
+      {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+      {state.status === "done" ? <FormMessage tone="success">{state.message}</FormMessage> : null}
+      <div className="grid gap-3 md:grid-cols-2">
+        <Field label="Document" error={errors.documentId}>
+          {(f) => (
+            <Select
+              {...f}
+              name="documentId"
+              value={documentId}
+              onChange={(e) => {
+                setDocumentId(e.target.value);
+                setField(documents.find((d) => d.id === e.target.value)?.fields[0]?.key ?? "");
+              }}
+            >
+              {documents.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.label}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field label="Detail" error={errors.field} hint={current ? `Captured: ${current.value || "nothing"}` : undefined}>
+          {(f) => (
+            <Select {...f} name="field" value={field} onChange={(e) => setField(e.target.value)}>
+              {(document?.fields ?? []).map((d) => (
+                <option key={d.key} value={d.key}>
+                  {d.label}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      </div>
+      <Field label="The value on the document" required error={errors.value}>
+        {(f) => <Input {...f} name="value" required />}
+      </Field>
+      <Field label="Why the captured value was wrong" required error={errors.reason}>
+        {(f) => <Textarea {...f} name="reason" rows={2} required minLength={3} />}
+      </Field>
+      <SubmitButton variant="secondary" pending={pending}>
+        Correct and re-examine
+      </SubmitButton>
+    </form>
+  );
+}

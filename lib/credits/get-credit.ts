@@ -37,7 +37,7 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
       amendments: { orderBy: { number: "desc" } },
       presentations: {
         orderBy: { number: "desc" },
-        include: { documents: { orderBy: { createdAt: "asc" } }, findings: { orderBy: { createdAt: "asc" } }, payments: true },
+        include: { documents: { orderBy: { createdAt: "asc" } }, findings: { orderBy: { createdAt: "asc" } }, payments: true, corrections: { orderBy: { createdAt: "asc" } } },
       },
       approvals: { where: { status: "PENDING" } },
       milestones: { orderBy: { seq: "asc" }, include: { batch: true } },
@@ -66,6 +66,7 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
   for (const a of ownApprovals) userIds.add(a.makerId);
   for (const m of credit.milestones) if (m.actorId) userIds.add(m.actorId);
   for (const p of credit.presentations) for (const f of p.findings) if (f.dismissedById) userIds.add(f.dismissedById);
+  for (const p of credit.presentations) for (const c of p.corrections) userIds.add(c.correctedById);
   const [users, orgs] = await Promise.all([
     db().user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } }),
     db().organization.findMany({
@@ -189,6 +190,11 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
       documentDisposal: p.documentDisposal,
       claimedAmount: p.claimedAmount?.toString() ?? null,
       documents: p.documents.filter(() => readsDocument(reader, p.status)).map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: Number(d.size), sha256: d.sha256, data: d.data as Record<string, unknown>, originals: d.originals, copies: d.copies, createdAt: d.createdAt })),
+      // Corrections of captured data (who, what, why), read as the findings are.
+      corrections:
+        readsFindings(reader, p.status) === "all"
+          ? p.corrections.map((c) => ({ id: c.id, documentId: c.documentId, field: c.field, before: c.before, after: c.after, reason: c.reason, by: userName.get(c.correctedById) ?? "A former member", at: c.createdAt }))
+          : [],
       // What the automatic checks could not decide: for whoever reads every finding (the examining bank).
       checkByHand: readsFindings(reader, p.status) === "all" ? (p.checkByHand as unknown as CheckByHand[]) : [],
       findings: visibleFindings(p.findings, readsFindings(reader, p.status)).map((f) => ({ id: f.id, documentId: f.documentId, rule: f.rule, article: f.article, message: f.message, found: f.found, expected: f.expected, source: f.source, dismissed: f.dismissed, dismissReason: f.dismissReason, dismissedBy: f.dismissedById ? userName.get(f.dismissedById) ?? "A former member" : null, dismissedAt: f.dismissedAt })),

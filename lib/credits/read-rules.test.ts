@@ -72,7 +72,7 @@ describe("readsEvent", () => {
 
   it("counts as internal the maker steps, the checkers' send-backs and the work on findings, and nothing a party decides", () => {
     expect([...INTERNAL_ACTIONS].sort()).toEqual(
-      ["addFinding", "approveDismissal", "dismissFinding", "prepareAmendment", "prepareIssuance", "preparePayment", "rejectAmendmentIssuance", "rejectCompliance", "rejectConfirmation", "rejectConfirmationExtension", "rejectDismissal", "rejectIssuance", "rejectNotice", "rejectPayment", "rejectRefusal", "rejectWaiverAcceptance"].sort(),
+      ["addFinding", "approveCorrection", "approveDismissal", "correctDocumentData", "dismissFinding", "prepareAmendment", "prepareIssuance", "preparePayment", "rejectAmendmentIssuance", "rejectCompliance", "rejectConfirmation", "rejectConfirmationExtension", "rejectCorrection", "rejectDismissal", "rejectIssuance", "rejectNotice", "rejectPayment", "rejectRefusal", "rejectWaiverAcceptance"].sort(),
     );
   });
 });

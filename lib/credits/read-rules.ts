@@ -54,7 +54,7 @@ export const INTERNAL_ACTIONS: ReadonlySet<ActionName> = new Set(
     const { prepares, checks } = actionRule(name) as { prepares?: string; checks?: string };
     if (prepares) return true;
     if (checks && name.startsWith("reject")) return true;
-    return name === "addFinding" || name === "dismissFinding" || name === "approveDismissal";
+    return name === "addFinding" || name === "dismissFinding" || name === "approveDismissal" || name === "correctDocumentData" || name === "approveCorrection";
   }),
 );
 

@@ -56,6 +56,7 @@ export type InputKind =
   | "findingRef"
   | "notice"
   | "waiver"
+  | "correction"
   | "payment"
   | "amendmentAdvice";
 
@@ -301,6 +302,21 @@ export const ACTIONS = {
   rejectDismissal: {
     subject: "presentation", label: "Send back to maker", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
     by: ["issuingBank"], roles: BANK_CHECKER, checks: "dismissFinding", decides: "sendBack", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
+  },
+  // The examining bank owns the data it examines: a value captured wrongly from a presented
+  // document is corrected (and logged), and the automatic examination runs again (issue 13).
+  correctDocumentData: {
+    subject: "presentation", label: "Correct captured data", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_OFFICER, fourEyes: { approval: "DATA_CORRECTION" }, notify: [], input: "correction", tone: "secondary",
+  },
+  approveCorrection: {
+    subject: "presentation", label: "Approve the correction", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_CHECKER, checks: "correctDocumentData", decides: "approve", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "none", tone: "primary",
+    confirm: "The corrected value replaces the captured one, and the automatic examination runs again on it.",
+  },
+  rejectCorrection: {
+    subject: "presentation", label: "Send back to maker", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
+    by: ["issuingBank"], roles: BANK_CHECKER, checks: "correctDocumentData", decides: "sendBack", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
   },
   determineCompliant: {
     subject: "presentation", label: "Determine complying", from: ["PRESENTED"], to: "COMPLIANT", creditIn: PRESENTED_UNDER,

@@ -69,6 +69,13 @@ export const INPUT_SCHEMAS = {
   findingRef: z.object({ findingId: uuid, reason }),
   // The applicant waives each discrepancy of the notice by name (issue 13: an itemised waiver).
   waiver: z.object({ findingIds: z.array(uuid, { error: "Tick each discrepancy you waive" }).min(1, "Tick each discrepancy you waive") }),
+  // One value of a presented document's captured data, corrected by the examining bank, and why.
+  correction: z.object({
+    documentId: uuid,
+    field: z.string({ error: "Choose the detail to correct" }).trim().min(1, "Choose the detail to correct").max(60),
+    value: z.string({ error: "Enter the value on the document" }).max(5000, "At most 5000 characters"),
+    reason,
+  }),
   notice: z.object({ disposal: z.enum(DOCUMENT_DISPOSAL_CODES, { error: "Say what the bank does with the documents (UCP 600 art. 16(c)(iii))" }) }),
   payment: z.object({ amount: decimal, dueDate: isoDate.optional() }),
 } as const satisfies Record<InputKind, z.ZodType>;

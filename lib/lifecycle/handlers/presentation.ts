@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { invalid } from "@/lib/errors";
 import { addBankingDays, examinationDeadline, nextBankingDayFrom } from "@/lib/calendar/banking-days";
@@ -11,6 +11,8 @@ import { decideApproval } from "./issuance";
 import { DOCUMENT_DISPOSALS, assertNoticeInTime } from "@/lib/presentations/notice";
 import { bankingHours, placeOfPresentation } from "@/lib/credits/place-of-presentation";
 import { examineAsPresented } from "@/lib/presentations/examine";
+import { planCorrection, reexamine } from "@/lib/presentations/corrections";
+import { DOCUMENT_KIND_LABELS } from "@/lib/terms/schema";
 import { loadTerms } from "./terms";
 
 // Presentation, examination and settlement: the beneficiary presents documents (their hashes
@@ -104,6 +106,7 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
     where: { id: presentation.id },
     data: {
       presentedAt: now,
+      presentedOn: new Date(`${presentedOn}T00:00:00Z`),
       examinationDeadline: new Date(`${deadline}T00:00:00Z`),
       termsId: terms.id,
       claimedAmount: claimed || null,
@@ -168,6 +171,20 @@ export const dismissFinding: Handler<"dismissFinding"> = async ({ tx, actor, sub
   // Who dismissed it (the maker who proposed it, under four eyes) and when it took effect.
   await tx.finding.update({ where: { id: finding.id }, data: { dismissed: true, dismissReason: input.reason, dismissedById: preparedBy ?? actor!.userId, dismissedAt: now } });
   return { event: { findingId: finding.id, rule: finding.rule, reason: input.reason } };
+};
+
+/** Corrects one captured value of a presented document and re-runs the automatic examination on it. */
+export const correctDocumentData: Handler<"correctDocumentData"> = async ({ tx, actor, credit, subject, input, now, preparedBy }) => {
+  const plan = await planCorrection(tx, subject!.id, input);
+  const correctedBy = preparedBy ?? actor!.userId;
+  await tx.documentCorrection.create({
+    data: { documentId: plan.document.id, presentationId: subject!.id, field: input.field, before: plan.before ?? Prisma.JsonNull, after: plan.after ?? Prisma.JsonNull, reason: input.reason, correctedById: correctedBy, createdAt: now },
+  });
+  const because = `the correction of ${plan.label.toLowerCase()} on the ${DOCUMENT_KIND_LABELS[plan.kind].toLowerCase()}`;
+  const rerun = await reexamine(tx, { credit, presentationId: subject!.id, actorId: correctedBy, because, now });
+  // The event keeps what changed as text: the log shows it, whatever the field's type.
+  const shown = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return { event: { documentId: plan.document.id, field: input.field, before: shown(plan.before), after: shown(plan.after), reason: input.reason, findingsClosed: rerun.resolved, findingsAdded: rerun.added, rulesVersion: rerun.rulesVersion } };
 };
 
 async function openFindings(tx: Tx, presentationId: string) {

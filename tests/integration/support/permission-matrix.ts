@@ -103,6 +103,8 @@ export function sampleInput(action: ActionName, world: World, fixture: Fixture):
       return { findingId: fixture.findingId, reason: "Not a discrepancy" };
     case "notice":
       return { disposal: "HOLDING_PENDING_INSTRUCTIONS" };
+    case "correction":
+      return { documentId: fixture.documentId, field: "number", value: "INV-2026-0043", reason: "Captured with a typo" };
     case "waiver":
       return { findingIds: [fixture.findingId] };
     case "payment":

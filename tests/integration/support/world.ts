@@ -190,6 +190,7 @@ export async function creditIn(
       dismissFinding: { findingId: fixture.findingId, reason: "Not a discrepancy" },
       refusePresentation: { reason: "Discrepancies not waived" },
       notifyDiscrepancies: { disposal: "HOLDING_PENDING_INSTRUCTIONS" },
+      correctDocumentData: { documentId: fixture.documentId, field: "number", value: "INV-2026-0043", reason: "Captured with a typo" },
     };
     const subjectId = rule.subject === "amendment" ? fixture.amendmentId : rule.subject === "presentation" ? fixture.presentationId : null;
     await db().approval.create({

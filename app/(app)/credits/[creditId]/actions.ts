@@ -41,6 +41,8 @@ function inputFrom(name: ActionName, form: FormData): unknown {
       return { findingId: text(form, "findingId"), reason: text(form, "reason") };
     case "notice":
       return { disposal: text(form, "disposal") };
+    case "correction":
+      return { documentId: text(form, "documentId"), field: text(form, "field"), value: text(form, "value"), reason: text(form, "reason") };
     case "waiver":
       return { findingIds: form.getAll("findingIds").map(String) };
     case "finding":

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ActionButtons } from "@/components/credit/action-bar";
 import { PendingApprovals } from "@/components/credit/pending-approvals";
-import { AddFinding, DismissFinding, RemoveDocument } from "@/components/presentation/inline-action";
+import { AddFinding, CorrectDocumentData, DismissFinding, RemoveDocument } from "@/components/presentation/inline-action";
 import { DocumentUpload } from "@/components/presentation/document-upload";
 import { DocumentViewer } from "@/components/presentation/document-viewer";
 import { PreCheck } from "@/components/presentation/pre-check";
@@ -27,6 +27,7 @@ import { isAppError } from "@/lib/errors";
 import { creditPageMetadata } from "@/lib/credits/credit-title";
 import { DOCUMENT_KIND_LABELS } from "@/lib/terms/schema";
 import { TERMS_FIELDS } from "@/lib/terms/fields";
+import { DOCUMENT_DATA_FIELDS } from "@/lib/documents/data";
 import { formatUtcDate } from "@/lib/format/dates";
 import { count, examinationCountdown } from "@/lib/format/words";
 
@@ -61,6 +62,19 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
     const doc = presentation.documents.find((d) => d.id === id);
     return doc ? DOCUMENT_KIND_LABELS[doc.kind] : "Presentation";
   };
+
+  const fieldLabel = (documentId: string, key: string) => {
+    const doc = presentation.documents.find((d) => d.id === documentId);
+    return (doc ? DOCUMENT_DATA_FIELDS[doc.kind].find((f) => f.key === key)?.label : undefined) ?? key;
+  };
+  // What the examiner sees as captured: the stored data with the corrections so far applied.
+  const correctedValues = new Map(presentation.documents.map((d) => [d.id, { ...d.data }]));
+  for (const c of presentation.corrections) correctedValues.get(c.documentId)![c.field] = c.after;
+  const correctable = presentation.documents.map((d) => ({
+    id: d.id,
+    label: `${DOCUMENT_KIND_LABELS[d.kind]} — ${d.fileName}`,
+    fields: DOCUMENT_DATA_FIELDS[d.kind].map((f) => ({ key: f.key, label: f.label, value: shownValue(correctedValues.get(d.id)![f.key]) })),
+  }));
 
   let countdown: { days: number; deadline: Date } | null = null;
   if (presentation.examinationDeadline && presentation.status === "PRESENTED") {
@@ -204,6 +218,28 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
                     </ul>
                   </section>
                 ) : null}
+                {presentation.corrections.length > 0 ? (
+                  <section aria-labelledby="corrections" className="text-sm">
+                    <h3 id="corrections" className="font-medium text-slate-800">
+                      Corrected captured data
+                    </h3>
+                    <ul className="mt-1 space-y-1" aria-label="Corrections">
+                      {presentation.corrections.map((c) => (
+                        <li key={c.id} className="text-slate-700">
+                          {docLabel(c.documentId)}, {fieldLabel(c.documentId, c.field)}: {shownValue(c.before)} → <span className="font-medium">{shownValue(c.after)}</span>, by {c.by} on <Time value={c.at} />: {c.reason}
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                ) : null}
+                {presentation.actions.includes("correctDocumentData") ? (
+                  <details className="rounded-md border border-slate-200 p-3">
+                    <summary className="cursor-pointer text-sm font-medium text-slate-800">Correct a value captured from a document, and re-examine</summary>
+                    <div className="mt-3">
+                      <CorrectDocumentData {...common} documents={correctable} />
+                    </div>
+                  </details>
+                ) : null}
                 {canExamine ? (
                   <details className="rounded-md border border-slate-200 p-3">
                     <summary className="cursor-pointer text-sm font-medium text-slate-800">Add a discrepancy the checks did not find</summary>
@@ -327,4 +363,11 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
       ) : null}
     </>
   );
+}
+
+/** A captured value as text: yes/no for flags, "—" for nothing. */
+function shownValue(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  return String(value);
 }
