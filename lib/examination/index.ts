@@ -71,8 +71,11 @@ export function examinePresentation(input: ExaminationInput): ExaminationResult 
     ? STANDBY_RULES.flatMap((rule) => rule(context))
     : // The terms schema requires the shipment fields of every documentary credit.
       RULES.flatMap((rule) => rule(context as ExaminationContext<DocumentaryTerms>));
-  const findings = outcomes.filter((o) => o.outcome === "discrepancy").map(asFinding);
-  const checkByHand = outcomes.filter((o) => o.outcome === "check-by-hand").map(asFinding);
+  // A rule the bank checks by hand hands its discrepancies to the examiner.
+  const manual = new Set(input.manualRules ?? []);
+  const byHand = (o: RuleOutcome) => o.outcome === "check-by-hand" || manual.has(o.rule);
+  const findings = outcomes.filter((o) => !byHand(o)).map(asFinding);
+  const checkByHand = outcomes.filter(byHand).map(asFinding);
   return { compliant: findings.length === 0, findings, checkByHand, rulesVersion: RULES_VERSION };
 }
 

@@ -25,6 +25,8 @@ export interface ExaminationInput {
   earlierPresentations?: number;
   /** The examining bank's holidays (art. 29a extends a last day that falls on one). */
   holidays?: Holidays;
+  /** Rules the examining bank checks by hand (catalogue.ts): what they find goes to the examiner, not to a notice. */
+  manualRules?: readonly string[];
 }
 
 /** One discrepancy, as it goes into the notice (art. 16c(ii)). */

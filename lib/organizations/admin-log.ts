@@ -18,6 +18,7 @@ export type AdminAction =
   | "token-revoked"
   | "four-eyes-changed"
   | "banking-hours-changed"
+  | "examination-rules-changed"
   | "organization-onboarded"
   | "administrator-invited";
 

@@ -10,6 +10,11 @@ import type { DocumentKind, Terms } from "@/lib/terms/schema";
 // when the beneficiary presents (lib/lifecycle/handlers/presentation.ts) and for the
 // beneficiary's pre-check of a draft (lib/presentations/pre-check.ts), so the two never differ.
 
+/** The rules the examining bank checks by hand (its Settings). */
+export async function manualRules(client: Tx, bankId: string): Promise<string[]> {
+  return (await client.organization.findUniqueOrThrow({ where: { id: bankId }, select: { manualRules: true } })).manualRules;
+}
+
 /** A presentation in these states is a drawing, honoured or being examined for honour. */
 export const DRAWING_STATES: PresentationStatus[] = ["PRESENTED", "COMPLIANT", "WAIVED", "WAIVER_ACCEPTED", "PAYMENT_PENDING", "PAID"];
 
@@ -42,6 +47,7 @@ export async function examineAsPresented(
     terms,
     presentedOn,
     holidays: place.holidays,
+    manualRules: await manualRules(client, credit.issuingBankId),
     drawnBefore: credit.drawnAmount,
     earlierPresentations: earlier,
     documents: args.documents.map((d) => ({ id: d.id, kind: d.kind, originals: d.originals, copies: d.copies, data: d.data as Record<string, unknown> })),

@@ -195,6 +195,7 @@ describe("the migrated database equals what Prisma Migrate would create", () => 
       "milestones_digest_hex",
       "milestones_seq_positive",
       "organizations_cut_off_time_format",
+      "organizations_manual_rules_present",
       "payments_amount_positive",
       "user_sessions_absolute_limit",
     ]);

@@ -10,6 +10,7 @@ import { endMemberSessions, endOtherSessions, endSession } from "@/lib/auth/user
 import { addHoliday, removeHoliday } from "@/lib/calendar/holidays";
 import { setFourEyes } from "@/lib/organizations/four-eyes";
 import { setBankingHours } from "@/lib/organizations/banking-hours";
+import { setManualRules } from "@/lib/organizations/examination-rules";
 import { setEmailPreference } from "@/lib/email/notifications";
 import { changeRoles, deactivateMember, inviteMember, revokeInvitation } from "@/lib/organizations/members";
 import { type ActionState, errorState } from "@/lib/http/action-state";
@@ -78,6 +79,10 @@ export async function removeHolidayAction(form: FormData): Promise<void> {
 
 export async function setBankingHoursAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   return settle((actor) => setBankingHours(actor, { timeZone: text(form, "timeZone"), cutOff: text(form, "cutOff") }), "Banking hours saved.");
+}
+
+export async function setManualRulesAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return settle((actor) => setManualRules(actor, form.getAll("manualRules").map(String)), "Automatic checks saved.");
 }
 
 export async function setFourEyesAction(form: FormData): Promise<void> {

@@ -7,7 +7,7 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, useResetWhen } from "@/components/ui/use-form-action";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
-import { type TokenState, addHolidayAction, setBankingHoursAction, changeRolesAction, setEmailPreferenceAction, createTokenAction, endSessionAction, grantAuditAction, inviteMemberAction } from "./actions";
+import { type TokenState, addHolidayAction, setBankingHoursAction, setManualRulesAction, changeRolesAction, setEmailPreferenceAction, createTokenAction, endSessionAction, grantAuditAction, inviteMemberAction } from "./actions";
 
 const SCOPE_CHOICES = [
   { value: "read", label: "Read", hint: "credits, milestones, proofs, documents" },
@@ -251,6 +251,30 @@ export function BankingHoursForm({ timeZone, cutOff, timeZones }: { timeZone: st
       </Field>
       <SubmitButton variant="secondary" pending={pending}>
         Save banking hours
+      </SubmitButton>
+      {state.status === "done" ? <FormMessage tone="success">{state.message}</FormMessage> : null}
+    </form>
+  );
+}
+
+export function ManualRulesForm({ rules, manual }: { rules: readonly { id: string; title: string }[]; manual: readonly string[] }) {
+  const [state, action, pending] = useFormAction<ActionState>(setManualRulesAction, IDLE);
+  return (
+    <form onSubmit={action} className="space-y-3" aria-label="Automatic examination">
+      {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-900">Checks your examiners make by hand</legend>
+        <div className="mt-2 grid gap-1 sm:grid-cols-2">
+          {rules.map((rule) => (
+            <label key={rule.id} className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="manualRules" value={rule.id} defaultChecked={manual.includes(rule.id)} className="mt-1" />
+              <span>{rule.title}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <SubmitButton variant="secondary" pending={pending}>
+        Save the automatic checks
       </SubmitButton>
       {state.status === "done" ? <FormMessage tone="success">{state.message}</FormMessage> : null}
     </form>

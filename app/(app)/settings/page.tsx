@@ -18,8 +18,10 @@ import { canReconcile, latestReconciliation } from "@/lib/reconciliation/reconci
 import { ReconciliationPanel } from "@/components/reconciliation/reconciliation-panel";
 import { fourEyesSetting } from "@/lib/organizations/four-eyes";
 import { bankingHoursSetting } from "@/lib/organizations/banking-hours";
+import { manualRulesSetting } from "@/lib/organizations/examination-rules";
+import { RULE_IDS, RULE_TITLES } from "@/lib/examination/catalogue";
 import { approveAuditAction, deactivateMemberAction, endMemberSessionsAction, endOtherSessionsAction, revokeInvitationAction, unlockMemberAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction } from "./actions";
-import { AddHolidayForm, BankingHoursForm, CreateTokenForm, EmailPreferenceForm, EndSessionForm, GrantAuditForm, InviteMemberForm, MemberRolesForm } from "./forms";
+import { AddHolidayForm, BankingHoursForm, ManualRulesForm, CreateTokenForm, EmailPreferenceForm, EndSessionForm, GrantAuditForm, InviteMemberForm, MemberRolesForm } from "./forms";
 import { emailPreference } from "@/lib/email/notifications";
 import { type AdminAction, listAdminEvents } from "@/lib/organizations/admin-log";
 import { listInvitations } from "@/lib/organizations/members";
@@ -36,6 +38,7 @@ const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
   "token-revoked": "revoked the API token",
   "four-eyes-changed": "set four eyes",
   "banking-hours-changed": "set the banking hours to",
+  "examination-rules-changed": "set the automatic checks:",
   "organization-onboarded": "onboarded",
   "administrator-invited": "invited as administrator",
 };
@@ -56,6 +59,7 @@ export default async function SettingsPage() {
   const reconciles = canReconcile(actor);
   const fourEyes = isBank ? await fourEyesSetting(actor.organizationId) : true;
   const hours = isBank ? await bankingHoursSetting(actor.organizationId) : null;
+  const manual = isBank ? await manualRulesSetting(actor.organizationId) : [];
   const changesFourEyes = isBank && actor.roles.includes("ADMIN");
   const isAdmin = actor.roles.includes("ADMIN");
   const [emailChoice, sessions, members, invitations, adminLog, tokens, grants, auditors, credits, holidays, reconciliation] = await Promise.all([
@@ -239,6 +243,28 @@ export default async function SettingsPage() {
                 </form>
               </CardBody>
             ) : null}
+          </Card>
+        ) : null}
+        {isBank ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Automatic examination</CardTitle>
+              <p className="text-sm text-slate-600">
+                Each presentation is examined by TradeTrail&apos;s checks as it arrives. A check your examiners make by hand hands what it finds to them as a point to check; it never goes into a notice by itself.{" "}
+                {manual.length === 0 ? "Every check is automatic now." : `${manual.length} ${manual.length === 1 ? "check is" : "checks are"} made by hand now.`}
+              </p>
+            </CardHeader>
+            <CardBody>
+              {changesFourEyes ? (
+                <ManualRulesForm rules={RULE_IDS.map((id) => ({ id, title: RULE_TITLES[id] }))} manual={manual} />
+              ) : (
+                <ul className="list-disc space-y-1 pl-5 text-sm" aria-label="Checks made by hand">
+                  {manual.map((id) => (
+                    <li key={id}>{RULE_TITLES[id as keyof typeof RULE_TITLES] ?? id}</li>
+                  ))}
+                </ul>
+              )}
+            </CardBody>
           </Card>
         ) : null}
         {hours ? (
