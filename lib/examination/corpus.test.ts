@@ -69,6 +69,7 @@ describe("the examination corpus", () => {
       const twin = byName.get(c.twin!);
       expect(twin, `${c.name}: twin ${c.twin} exists`).toBeDefined();
       expect(twin!.expect.findings, `${c.name}: twin ${c.twin} expects no finding`).toEqual([]);
+      expect(JSON.stringify(input(twin!)), `${c.name}: twin ${c.twin} is another presentation`).not.toBe(JSON.stringify(input(c)));
     }
   });
 
