@@ -78,6 +78,14 @@ function tokenise(text: string): Token[] {
     if (STOPWORDS.has(lower) || LABELS.has(lower)) continue;
     const digits = /\p{N}/u.test(raw);
     const letters = /\p{L}/u.test(raw);
+    // A hyphenated word ("stainless-steel") is its words; a code with digits ("DP-450") stays one.
+    if (letters && !digits && /[-/]/.test(raw)) {
+      for (const part of raw.split(/[-/]/).filter(Boolean)) {
+        if (!STOPWORDS.has(part.toLowerCase())) tokens.push({ kind: "word", value: normalWord(part), raw: part, negated: negating });
+      }
+      negating = false;
+      continue;
+    }
     const token: Token =
       digits && !letters && /^[\d,]+(\.\d+)?$/.test(raw)
         ? { kind: "number", value: canonicalNumber(raw), raw, negated: negating }
@@ -111,7 +119,13 @@ const show = (q: Quantity) => `${q.value} ${q.unit}`;
 export function compareGoods(inCredit: string, onInvoice: string): GoodsComparison {
   const credit = tokenise(inCredit);
   const invoice = tokenise(onInvoice);
-  const shown = (kind: Token["kind"], value: string) => invoice.some((t) => t.kind === kind && t.value === value && !t.negated);
+  // A model code may be written with a space for its hyphen ("DP 450" for "DP-450"): adjacent
+  // tokens that join into the code show it.
+  const joined = invoice.flatMap((t, i) => {
+    const next = invoice[i + 1];
+    return next && !t.negated && !next.negated && t.kind !== "number" ? [`${t.raw}${next.raw}`.toUpperCase().replace(/[-/.]/g, "")] : [];
+  });
+  const shown = (kind: Token["kind"], value: string) => invoice.some((t) => t.kind === kind && t.value === value && !t.negated) || (kind === "code" && joined.includes(value));
   const invoiceQuantities = quantities(invoice);
   const conflicts: string[] = [];
   const short: ShortQuantity[] = [];

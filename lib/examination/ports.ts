@@ -127,7 +127,7 @@ const EU: readonly Country[] = ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", 
 /** Regions a range may name, as the countries in them (Europe: the EU, EFTA, the UK and the western Balkans; not Russia or Turkey, which a bank reads case by case). */
 const REGION_WORDS: readonly { words: readonly string[]; countries: readonly Country[] }[] = [
   { words: ["Europe", "European"], countries: [...EU, "GB", "NO", "IS", "CH", "LI", "AL", "BA", "ME", "MK", "RS", "UA", "GI", "MC"] },
-  { words: ["EU"], countries: EU },
+  { words: ["EU", "European Union"], countries: EU },
 ];
 
 /** A port as read from a credit or a document: its UN/LOCODE and country when known, and its name as compared. */
@@ -185,10 +185,16 @@ export function readPort(text: string): PortReading {
  * when the text names one port.
  */
 export function readPortRange(text: string): readonly Country[] | "anywhere" | null {
-  const words = text.trim().toLowerCase().replace(/\s+/g, " ");
-  const match = /^any (?:(?:main|major|sea|named) )*(?:(.+?) )?(?:sea ?)?ports?(?: (?:in|of) (?:the )?(.+))?$/.exec(words);
+  // "Any Chinese port(s)", "Any port, China", "Any Chinese main port": the same ranges written otherwise.
+  const words = text
+    .trim()
+    .toLowerCase()
+    .replace(/\(s\)/g, "s")
+    .replace(/\s*,\s*/g, " in ")
+    .replace(/\s+/g, " ");
+  const match = /^any (?:(?:main|major|sea|named) )*(?:(.+?) )?(?:(?:main|major|sea|named) )*(?:sea ?)?ports?(?: (?:in|of) (?:the )?(.+))?$/.exec(words);
   if (!match) return null;
-  const area = (match[2] ?? match[1] ?? "").replace(/^(?:main|major) /, "");
+  const area = (match[2] ?? match[1] ?? "").replace(/^(?:main|major) /, "").replace(/ (?:main|major)$/, "");
   if (area === "") return "anywhere";
   const region = REGION_WORDS.find((r) => r.words.some((w) => compact(w) === compact(area)));
   if (region) return region.countries;

@@ -78,6 +78,12 @@ export const transhipmentAsAllowed: Rule = ({ terms, billsOfLading }) =>
  * destination, whatever their dates or ports of loading (31b). A vessel or voyage a bill does not
  * state is not held against it, nor a destination whose sameness cannot be told.
  */
+/** A vessel's name without the prefix of its kind ("M/V", "MV", "M.V.", "MS", "SS"): "M/V Maersk Elba" is "Maersk Elba". */
+export const vesselName = (name: string) => compact(name.replace(/^\s*(?:m\s*[/.]?\s*v|m\s*[/.]?\s*s|s\s*[/.]?\s*s)\b\.?\s*/i, ""));
+
+/** A voyage number without its label ("V.", "Voy.", "Voyage"): "Voy. 012E" is "012E". */
+export const voyageNumber = (voyage: string) => compact(voyage.replace(/^\s*(?:voyage|voy|v)\b\.?\s*(?:no\.?\s*)?/i, ""));
+
 export const partialShipmentsAsAllowed: Rule = ({ terms, billsOfLading, earlierPresentations }) => {
   if (terms.partialShipments === "ALLOWED") return [];
   const findings: RuleOutcome[] = [];
@@ -92,10 +98,10 @@ export const partialShipmentsAsAllowed: Rule = ({ terms, billsOfLading, earlierP
       }),
     );
   }
-  const differ = (values: (string | undefined)[]) => new Set(values.flatMap((v) => (v ? [compact(v)] : []))).size > 1;
+  const differ = (values: (string | undefined)[], read: (v: string) => string) => new Set(values.flatMap((v) => (v ? [read(v)] : []))).size > 1;
   const destinations = withDetails(billsOfLading, "portOfDischarge").map((b) => b.data.portOfDischarge);
   const anotherDestination = destinations.some((a, i) => destinations.slice(i + 1).some((b) => comparePorts(a, b) === "different"));
-  if (differ(billsOfLading.map((b) => b.data.vessel)) || differ(billsOfLading.map((b) => b.data.voyage)) || anotherDestination) {
+  if (differ(billsOfLading.map((b) => b.data.vessel), vesselName) || differ(billsOfLading.map((b) => b.data.voyage), voyageNumber) || anotherDestination) {
     findings.push(
       finding(null, {
         rule: "partial-shipment-prohibited",
