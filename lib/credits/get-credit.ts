@@ -188,6 +188,7 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
       examinedAt: p.examinedAt,
       decisionNote: p.decisionNote,
       documentDisposal: p.documentDisposal,
+      presentedOn: p.presentedOn,
       claimedAmount: p.claimedAmount?.toString() ?? null,
       documents: p.documents.filter(() => readsDocument(reader, p.status)).map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: Number(d.size), sha256: d.sha256, data: d.data as Record<string, unknown>, originals: d.originals, copies: d.copies, createdAt: d.createdAt })),
       // Corrections of captured data (who, what, why), read as the findings are.

@@ -7,7 +7,6 @@ import type { ActionName } from "./definition";
 import { loadTerms } from "./handlers/terms";
 import { examinerTimeZone } from "./handlers/presentation";
 import { planCorrection } from "@/lib/presentations/corrections";
-import { DOCUMENT_KIND_LABELS } from "@/lib/terms/schema";
 import type { LockedCredit, LockedSubject } from "./perform";
 import { STATUS_WORDS } from "./words";
 import type { InputOf } from "./inputs";
@@ -93,11 +92,11 @@ export async function describeHeldStep(tx: Tx, name: ActionName, credit: LockedC
     }
     case "correctDocumentData": {
       const correction = input as InputOf<"correction">;
-      const plan = await planCorrection(tx, subject!.id, correction);
+      const plan = await planCorrection(tx, subject!.id, correction, now);
       const shown = (v: unknown) => (v === null || v === undefined || v === "" ? "Not captured" : String(v));
       return {
-        summary: `Correct ${plan.label.toLowerCase()} on the ${DOCUMENT_KIND_LABELS[plan.kind].toLowerCase()}, then run the automatic examination again: ${correction.reason}`,
-        changes: [{ label: `${DOCUMENT_KIND_LABELS[plan.kind]}: ${plan.label}`, before: shown(plan.before), after: shown(plan.after) }],
+        summary: `Correct ${plan.what}, then run the automatic examination again: ${correction.reason}`,
+        changes: [{ label: plan.label, before: shown(plan.before), after: shown(plan.after) }],
       };
     }
     case "determineCompliant": {

@@ -69,9 +69,10 @@ export const INPUT_SCHEMAS = {
   findingRef: z.object({ findingId: uuid, reason }),
   // The applicant waives each discrepancy of the notice by name (issue 13: an itemised waiver).
   waiver: z.object({ findingIds: z.array(uuid, { error: "Tick each discrepancy you waive" }).min(1, "Tick each discrepancy you waive") }),
-  // One value of a presented document's captured data, corrected by the examining bank, and why.
+  // One value of a presented document's captured data, corrected by the examining bank, and why;
+  // without a document, the day the documents were actually received ("receivedOn").
   correction: z.object({
-    documentId: uuid,
+    documentId: z.union([uuid, z.literal("")]).optional(),
     field: z.string({ error: "Choose the detail to correct" }).trim().min(1, "Choose the detail to correct").max(60),
     value: z.string({ error: "Enter the value on the document" }).max(5000, "At most 5000 characters"),
     reason,

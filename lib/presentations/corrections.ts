@@ -2,6 +2,7 @@ import { isoDay } from "@/lib/calendar/banking-days";
 import { bankingHours, placeOfPresentation } from "@/lib/credits/place-of-presentation";
 import type { Tx } from "@/lib/db/client";
 import { DOCUMENT_DATA_FIELDS, parseDocumentData } from "@/lib/documents/data";
+import { isRealIsoDate } from "@/lib/format/dates";
 import { invalid } from "@/lib/errors";
 import { examinePresentation } from "@/lib/examination";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -21,7 +22,7 @@ type Json = Prisma.JsonValue;
 export async function correctedData(tx: Tx, presentationId: string, documents: { id: string; data: Json }[]): Promise<Map<string, Record<string, unknown>>> {
   const corrections = await tx.documentCorrection.findMany({ where: { presentationId }, orderBy: { createdAt: "asc" } });
   const data = new Map(documents.map((d) => [d.id, { ...(d.data as Record<string, unknown>) }]));
-  for (const c of corrections) data.get(c.documentId)![c.field] = c.after;
+  for (const c of corrections) if (c.documentId) data.get(c.documentId)![c.field] = c.after;
   return data;
 }
 
@@ -33,8 +34,22 @@ function typed(kind: DocumentKind, field: string, value: string): unknown {
   return value.trim();
 }
 
-/** Checks a correction against the document's kind and data; what it changes, for the record and the checker. */
-export async function planCorrection(tx: Tx, presentationId: string, input: { documentId: string; field: string; value: string }) {
+/** The presentation's own correctable detail: the day the documents were actually received. */
+export const RECEIVED_ON = { field: "receivedOn", label: "Date the documents were received" } as const;
+
+export interface CorrectionPlan {
+  /** Null for the presentation's own received-on date. */
+  document: { id: string } | null;
+  /** What is corrected, as a reader says it: "invoice amount on the commercial invoice". */
+  what: string;
+  label: string;
+  before: Json;
+  after: Json;
+}
+
+/** Checks a correction against the document's kind and data (or the day received); what it changes, for the record and the checker. */
+export async function planCorrection(tx: Tx, presentationId: string, input: { documentId?: string; field: string; value: string }, now = new Date()): Promise<CorrectionPlan> {
+  if (!input.documentId) return planReceivedOn(tx, presentationId, input, now);
   const document = await tx.document.findFirst({ where: { id: input.documentId, presentationId } });
   if (!document) throw invalid("That document is not part of this presentation.", { documentId: "Choose a document of this presentation" });
   const kind = document.kind as DocumentKind;
@@ -47,7 +62,24 @@ export async function planCorrection(tx: Tx, presentationId: string, input: { do
   const parsed = parseDocumentData(kind, { ...current, [input.field]: after });
   const problem = parsed.ok ? null : parsed.fields[input.field];
   if (problem) throw invalid(`${meta.label}: ${problem}.`, { value: problem });
-  return { document, kind, label: meta.label, before: before as Json, after: (after ?? null) as Json };
+  return { document, what: `${meta.label.toLowerCase()} on the ${DOCUMENT_KIND_LABELS[kind].toLowerCase()}`, label: `${DOCUMENT_KIND_LABELS[kind]}: ${meta.label}`, before: before as Json, after: (after ?? null) as Json };
+}
+
+/**
+ * The day the documents were actually received (issue 13, error 3): paper originals that came
+ * another day than the upload, a presentation received before the cut-off but recorded after it.
+ * A real date, not in the future, and not before the credit was issued.
+ */
+async function planReceivedOn(tx: Tx, presentationId: string, input: { field: string; value: string }, now: Date): Promise<CorrectionPlan> {
+  if (input.field !== RECEIVED_ON.field) throw invalid("Choose a document, or correct the date the documents were received.", { documentId: "Choose a document" });
+  const presentation = await tx.presentation.findUniqueOrThrow({ where: { id: presentationId }, include: { credit: { select: { issuedAt: true } } } });
+  const day = input.value.trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !isRealIsoDate(day)) throw invalid("Enter the date the documents were received as YYYY-MM-DD.", { value: "A date, YYYY-MM-DD" });
+  if (day > isoDay(now)) throw invalid(`The documents cannot have been received after today (${isoDay(now)}).`, { value: "Not in the future" });
+  if (presentation.credit.issuedAt && day < isoDay(presentation.credit.issuedAt)) throw invalid("The documents cannot have been received before the credit was issued.", { value: "Not before issuance" });
+  const before = presentation.presentedOn ? isoDay(presentation.presentedOn) : isoDay(presentation.presentedAt!);
+  if (before === day) throw invalid(`The documents are already recorded as received on ${day}.`, { value: "The same as recorded" });
+  return { document: null, what: "the date the documents were received", label: RECEIVED_ON.label, before, after: day };
 }
 
 /**

@@ -127,4 +127,43 @@ describe("correcting captured data", () => {
     await expect(db().documentCorrection.update({ where: { id: row.id }, data: { reason: "Rewritten" } })).rejects.toThrow(/append-only/);
     await expect(db().documentCorrection.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
   });
+
+  it("the day the documents were actually received moves the art. 14(b) deadline and re-runs the timing checks", async () => {
+    // Presented (on TradeTrail) on Wednesday 10 March 2027, the credit's expiry date.
+    const { creditId } = await creditIn(world, "ADVISED", { terms: { expiryDate: "2027-03-10", latestShipmentDate: "2027-02-20" } });
+    const credit = await db().credit.findUniqueOrThrow({ where: { id: creditId } });
+    const terms = (await db().termsVersion.findUniqueOrThrow({ where: { id: credit.currentTermsId! } })).terms as unknown as Terms;
+    const { id: presentationId } = await db().presentation.create({ data: { creditId, number: 1, status: "DRAFT", termsId: credit.currentTermsId } });
+    await db().document.create({
+      data: {
+        creditId,
+        presentationId,
+        kind: "COMMERCIAL_INVOICE",
+        fileName: "invoice.pdf",
+        mediaType: "application/pdf",
+        size: 1n,
+        sha256: randomUUID().replace(/-/g, "").padEnd(64, "0"),
+        storageKey: `documents/test/${randomUUID()}`,
+        data: { ...(invoiceData(terms) as object), date: "2027-03-01" },
+        originals: 3,
+        copies: 2,
+        uploadedById: world.users.beneficiary.MAKER.userId,
+      },
+    });
+    await performAction({ actor: world.users.beneficiary.MAKER, action: "presentDocuments", creditId, subjectId: presentationId, now: new Date("2027-03-10T09:00:00Z") });
+    expect(await rulesOf(presentationId)).not.toContain("presented-after-expiry");
+    expect((await db().presentation.findUniqueOrThrow({ where: { id: presentationId } })).examinationDeadline?.toISOString().slice(0, 10)).toBe("2027-03-17");
+
+    // The paper originals arrived on Thursday 11 March: a day after expiry.
+    const receivedOn = { field: "receivedOn", value: "2027-03-11", reason: "The originals came by courier on the 11th" };
+    const refused = await attempt({ actor: world.users.issuingBank.MAKER, action: "correctDocumentData", creditId, subjectId: presentationId, input: { ...receivedOn, value: "2099-01-01" }, now: new Date("2027-03-11T10:00:00Z") });
+    expect(refused).toMatchObject({ code: "INVALID_REQUEST", fields: { value: "Not in the future" } });
+    await performAction({ actor: world.users.issuingBank.MAKER, action: "correctDocumentData", creditId, subjectId: presentationId, input: receivedOn, now: new Date("2027-03-11T10:00:00Z") });
+    await performAction({ actor: world.users.issuingBank.CHECKER, action: "approveCorrection", creditId, subjectId: presentationId, now: new Date("2027-03-11T11:00:00Z") });
+    const after = await db().presentation.findUniqueOrThrow({ where: { id: presentationId } });
+    expect(after.presentedOn?.toISOString().slice(0, 10)).toBe("2027-03-11");
+    expect(after.examinationDeadline?.toISOString().slice(0, 10)).toBe("2027-03-18");
+    expect(await rulesOf(presentationId)).toContain("presented-after-expiry");
+    expect(await db().documentCorrection.findFirstOrThrow({ where: { presentationId } })).toMatchObject({ documentId: null, field: "receivedOn", before: "2027-03-10", after: "2027-03-11" });
+  });
 });

@@ -12,7 +12,6 @@ import { DOCUMENT_DISPOSALS, assertNoticeInTime } from "@/lib/presentations/noti
 import { bankingHours, placeOfPresentation } from "@/lib/credits/place-of-presentation";
 import { examineAsPresented } from "@/lib/presentations/examine";
 import { planCorrection, reexamine } from "@/lib/presentations/corrections";
-import { DOCUMENT_KIND_LABELS } from "@/lib/terms/schema";
 import { loadTerms } from "./terms";
 
 // Presentation, examination and settlement: the beneficiary presents documents (their hashes
@@ -175,16 +174,23 @@ export const dismissFinding: Handler<"dismissFinding"> = async ({ tx, actor, sub
 
 /** Corrects one captured value of a presented document and re-runs the automatic examination on it. */
 export const correctDocumentData: Handler<"correctDocumentData"> = async ({ tx, actor, credit, subject, input, now, preparedBy }) => {
-  const plan = await planCorrection(tx, subject!.id, input);
+  const plan = await planCorrection(tx, subject!.id, input, now);
   const correctedBy = preparedBy ?? actor!.userId;
   await tx.documentCorrection.create({
-    data: { documentId: plan.document.id, presentationId: subject!.id, field: input.field, before: plan.before ?? Prisma.JsonNull, after: plan.after ?? Prisma.JsonNull, reason: input.reason, correctedById: correctedBy, createdAt: now },
+    data: { documentId: plan.document?.id ?? null, presentationId: subject!.id, field: input.field, before: plan.before ?? Prisma.JsonNull, after: plan.after ?? Prisma.JsonNull, reason: input.reason, correctedById: correctedBy, createdAt: now },
   });
-  const because = `the correction of ${plan.label.toLowerCase()} on the ${DOCUMENT_KIND_LABELS[plan.kind].toLowerCase()}`;
+  if (!plan.document) {
+    // The day received moves the examining bank's five banking days with it (art. 14(b)).
+    const terms = await loadTerms(tx, (await presentationOf(tx, subject!.id)).termsId);
+    const examiner = await bankingHours(credit.issuingBankId, tx);
+    const receivedOn = String(plan.after);
+    await tx.presentation.update({ where: { id: subject!.id }, data: { presentedOn: new Date(`${receivedOn}T00:00:00Z`), examinationDeadline: new Date(`${deadlineFor(terms.terms, receivedOn, examiner.holidays)}T00:00:00Z`) } });
+  }
+  const because = `the correction of ${plan.what}`;
   const rerun = await reexamine(tx, { credit, presentationId: subject!.id, actorId: correctedBy, because, now });
   // The event keeps what changed as text: the log shows it, whatever the field's type.
   const shown = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  return { event: { documentId: plan.document.id, field: input.field, before: shown(plan.before), after: shown(plan.after), reason: input.reason, findingsClosed: rerun.resolved, findingsAdded: rerun.added, rulesVersion: rerun.rulesVersion } };
+  return { event: { documentId: plan.document?.id ?? null, field: input.field, before: shown(plan.before), after: shown(plan.after), reason: input.reason, findingsClosed: rerun.resolved, findingsAdded: rerun.added, rulesVersion: rerun.rulesVersion } };
 };
 
 async function openFindings(tx: Tx, presentationId: string) {

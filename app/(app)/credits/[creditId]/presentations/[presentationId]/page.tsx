@@ -28,6 +28,7 @@ import { creditPageMetadata } from "@/lib/credits/credit-title";
 import { DOCUMENT_KIND_LABELS } from "@/lib/terms/schema";
 import { TERMS_FIELDS } from "@/lib/terms/fields";
 import { DOCUMENT_DATA_FIELDS } from "@/lib/documents/data";
+import { RECEIVED_ON } from "@/lib/presentations/corrections";
 import { formatUtcDate } from "@/lib/format/dates";
 import { count, examinationCountdown } from "@/lib/format/words";
 
@@ -63,18 +64,23 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
     return doc ? DOCUMENT_KIND_LABELS[doc.kind] : "Presentation";
   };
 
-  const fieldLabel = (documentId: string, key: string) => {
+  const fieldLabel = (documentId: string | null, key: string) => {
+    if (key === RECEIVED_ON.field) return RECEIVED_ON.label;
     const doc = presentation.documents.find((d) => d.id === documentId);
     return (doc ? DOCUMENT_DATA_FIELDS[doc.kind].find((f) => f.key === key)?.label : undefined) ?? key;
   };
   // What the examiner sees as captured: the stored data with the corrections so far applied.
   const correctedValues = new Map(presentation.documents.map((d) => [d.id, { ...d.data }]));
-  for (const c of presentation.corrections) correctedValues.get(c.documentId)![c.field] = c.after;
-  const correctable = presentation.documents.map((d) => ({
-    id: d.id,
-    label: `${DOCUMENT_KIND_LABELS[d.kind]} — ${d.fileName}`,
-    fields: DOCUMENT_DATA_FIELDS[d.kind].map((f) => ({ key: f.key, label: f.label, value: shownValue(correctedValues.get(d.id)![f.key]) })),
-  }));
+  for (const c of presentation.corrections) if (c.documentId) correctedValues.get(c.documentId)![c.field] = c.after;
+  const correctable = [
+    ...presentation.documents.map((d) => ({
+      id: d.id,
+      label: `${DOCUMENT_KIND_LABELS[d.kind]} — ${d.fileName}`,
+      fields: DOCUMENT_DATA_FIELDS[d.kind].map((f) => ({ key: f.key, label: f.label, value: shownValue(correctedValues.get(d.id)![f.key]) })),
+    })),
+    // The presentation's own detail: the day the documents were actually received (art. 14(b) counts from it).
+    { id: "", label: "The presentation itself", fields: [{ key: RECEIVED_ON.field, label: RECEIVED_ON.label, value: presentation.presentedOn ? formatIsoDay(presentation.presentedOn) : "" }] },
+  ];
 
   let countdown: { days: number; deadline: Date } | null = null;
   if (presentation.examinationDeadline && presentation.status === "PRESENTED") {
@@ -371,3 +377,6 @@ function shownValue(value: unknown): string {
   if (typeof value === "boolean") return value ? "Yes" : "No";
   return String(value);
 }
+
+/** A calendar date as stored ("YYYY-MM-DD"). */
+const formatIsoDay = (date: Date) => date.toISOString().slice(0, 10);
