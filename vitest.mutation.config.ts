@@ -20,6 +20,8 @@ const INCLUDE = [
   "tests/integration/anchoring-outbox.test.ts",
   "tests/integration/chain-wrapper.test.ts",
   "tests/integration/anchoring-worker.test.ts",
+  // Confirmations above 1 on a chain that mines on demand, ticks that must not spin, AlreadyAnchored.
+  "tests/integration/anchoring-worker-on-demand.test.ts",
   "tests/integration/verify-credit.test.ts",
   "tests/integration/verify-bundle.test.ts",
   "tests/integration/verify-reader.test.ts",

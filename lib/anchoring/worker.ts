@@ -1,7 +1,7 @@
 import type { JsonRpcProvider } from "ethers";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { type AnchorRegistry, type CreditHeadInput, anchorErrorName } from "@/lib/chain/anchor-registry";
+import { type AnchorRegistry, type CreditHeadInput, decodeAnchorError } from "@/lib/chain/anchor-registry";
 import { creditKey } from "./credit-key";
 import { documentCommitment, normaliseSha256 } from "./document-commitment";
 import { buildBatch } from "./merkle";
@@ -14,6 +14,10 @@ import { buildBatch } from "./merkle";
 // re-derived from the chain: after a crash between sending and recording, the worker asks the
 // contract whether the root landed before sending again (and the contract refuses a root twice),
 // and a batch whose block disappears in a reorg goes back to SENDING with the same root.
+//
+// A tick never busy-waits on the chain: a batch that only a new block (or a later look) can move
+// on is parked until `confirmationPollMs` from now and not leased again in the same tick, however
+// long the tick's pass over the other batches takes; nor is a batch whose step failed.
 
 export interface WorkerSettings {
   batchSize: number;
@@ -132,8 +136,11 @@ export class AnchoringWorker {
     await step("reorg check", async () => {
       report.reorged = await this.recheckConfirmed();
     });
+    // Batches this tick parked or failed: leased again only by a later tick. A batch that moved
+    // a step on (sent, found landed, reorged back to sending) may take its next step at once.
+    const doneThisTick: string[] = [];
     for (;;) {
-      const batch = await this.leaseBatch();
+      const batch = await this.leaseBatch(doneThisTick);
       if (!batch) break;
       await step(`batch ${batch.root.slice(0, 10)}…`, async () => {
         try {
@@ -141,8 +148,10 @@ export class AnchoringWorker {
           if (outcome === "sent") report.sent++;
           if (outcome === "confirmed") report.confirmed++;
           if (outcome === "reorged") report.reorged++;
-          if (outcome === "waiting") report.waiting++;
+          if (outcome === "waiting" || outcome === "parked") report.waiting++;
+          if (outcome === "parked") doneThisTick.push(batch.id);
         } catch (error) {
+          doneThisTick.push(batch.id);
           await this.backOff(batch, error);
           throw error;
         }
@@ -236,13 +245,14 @@ export class AnchoringWorker {
     return new Map(rows.map((r) => [r.credit_id, r.seq]));
   }
 
-  /** Takes one batch that needs work and that no other worker holds; the lease expires on crash. */
-  private async leaseBatch(): Promise<BatchRow | null> {
+  /** Takes one batch that needs work, that no other worker holds and that is not in `excluded`; the lease expires on crash. */
+  private async leaseBatch(excluded: readonly string[]): Promise<BatchRow | null> {
     const rows = await db().$queryRaw<BatchRow[]>`
       UPDATE anchor_batches SET next_attempt_at = now() + make_interval(secs => ${this.settings.leaseMs / 1000})
        WHERE id = (SELECT id FROM anchor_batches
                     WHERE status IN ('SENDING', 'SUBMITTED') AND next_attempt_at <= now()
                       AND chain_id = ${this.chain.chainId} AND contract_address = ${this.chain.contractAddress}
+                      AND id <> ALL(${excluded}::uuid[])
                     ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
       RETURNING id, root, leaf_count, heads, status, tx_hash, block_number, block_hash, attempts`;
     return rows[0] ?? null;
@@ -252,7 +262,11 @@ export class AnchoringWorker {
     await db().anchorBatch.update({ where: { id: batchId }, data: { ...data, nextAttemptAt: new Date() } });
   }
 
-  private async advance(batch: BatchRow): Promise<"sent" | "waiting" | "confirmed" | "reorged"> {
+  /**
+   * One step of a leased batch. "waiting": it moved on and is free for its next step at once;
+   * "parked": only a new block or a later look can move it on (leasable after `confirmationPollMs`).
+   */
+  private async advance(batch: BatchRow): Promise<"sent" | "waiting" | "parked" | "confirmed" | "reorged"> {
     const { provider } = this.chain;
     if (batch.status === "SENDING") {
       // Did an earlier attempt (ours or a crashed worker's) land already?
@@ -262,7 +276,7 @@ export class AnchoringWorker {
         // limit, pruned logs): sending again would only meet AlreadyAnchored, at once and forever.
         this.log(`anchoring: root ${batch.root} is anchored but its transaction was not found; looking again later`);
         await this.lookAgainLater(batch.id);
-        return "waiting";
+        return "parked";
       }
       if (landed) {
         await this.release(batch.id, { status: "SUBMITTED", txHash: landed.txHash, blockNumber: landed.blockNumber, blockHash: landed.blockHash, lastError: null });
@@ -273,10 +287,22 @@ export class AnchoringWorker {
         if (pending && pending.blockNumber === null) {
           // Still in the mempool: not leasable again at once, or the tick would spin on it.
           await this.lookAgainLater(batch.id);
-          return "waiting";
+          return "parked";
         }
       }
-      return (await this.send(batch)) ? "sent" : "waiting";
+      if (await this.send(batch)) return "sent";
+      // AlreadyAnchored for this root: it reached the chain behind our back (a crashed worker's
+      // send, mined late). Record the transaction that anchored it, and free the batch at once.
+      const event = await this.chain.registry.findAnchorEvent(batch.root);
+      if (!event) {
+        // Anchored only in the node's pending block (nodes estimate gas against it), or its log is
+        // out of the node's reach: sending again would only meet AlreadyAnchored again.
+        this.log(`anchoring: root ${batch.root} is anchored but its transaction was not found (in the node's pending block only, or its log out of reach); looking again later`);
+        await this.lookAgainLater(batch.id);
+        return "parked";
+      }
+      await this.release(batch.id, { status: "SUBMITTED", txHash: event.txHash, blockNumber: BigInt(event.blockNumber), blockHash: event.blockHash, lastError: null });
+      return "waiting";
     }
 
     // SUBMITTED: still in the canonical chain, and deep enough?
@@ -289,7 +315,7 @@ export class AnchoringWorker {
     if (head - receipt.blockNumber + 1 < this.settings.confirmations) {
       // Not leasable again at once: the tick would take it straight back and spin until a block came.
       await this.lookAgainLater(batch.id);
-      return "waiting";
+      return "parked";
     }
     const block = await provider.getBlock(receipt.blockNumber);
     if (!block || block.hash !== batch.block_hash) {
@@ -329,7 +355,7 @@ export class AnchoringWorker {
     await db().anchorBatch.update({ where: { id: batchId }, data: { nextAttemptAt: new Date(Date.now() + this.settings.confirmationPollMs) } });
   }
 
-  /** Sends the batch's root; false when the root turned out to be on chain already. */
+  /** Sends the batch's root; false when the contract refused it as AlreadyAnchored (this root, not another). */
   private async send(batch: BatchRow): Promise<boolean> {
     const { registry } = this.chain;
     // One sender at a time per database: the signer's nonces stay in order across workers.
@@ -342,10 +368,9 @@ export class AnchoringWorker {
         try {
           response = await registry.anchor(batch.root, batch.leaf_count, batch.heads);
         } catch (error) {
-          if (anchorErrorName(error) !== "AlreadyAnchored") throw error;
-          // It landed meanwhile (a crashed worker's send mined late): let the next tick record it
-          // at once rather than holding the lease.
-          await tx.anchorBatch.update({ where: { id: batch.id }, data: { nextAttemptAt: new Date() } });
+          const refused = decodeAnchorError(error);
+          // (Both are lower-case hex: ethers decodes bytes32 so, and roots are stored as hexlify writes them.)
+          if (refused?.name !== "AlreadyAnchored" || refused.args[0] !== batch.root) throw error;
           return false;
         }
         await tx.anchorBatch.update({

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { freePort, waitForPort } from "./ports";
 
@@ -18,6 +19,8 @@ export interface RunningAnvil {
   url: string;
   port: number;
   process: ChildProcess;
+  /** The HOME anvil runs with (its ~/.foundry/anvil/tmp is in there), removed when anvil exits. */
+  home: string;
   stop(): Promise<void>;
 }
 
@@ -46,7 +49,19 @@ export async function startAnvil(options: { port?: number; stateFile?: string; b
     args.push("--state", options.stateFile, "--state-interval", "2");
   }
   if (options.blockTime) args.push("--block-time", String(options.blockTime));
-  const child = spawn(anvilBinary(), args, { stdio: ["ignore", "ignore", "pipe"] });
+  // Even with --prune-history anvil writes under $HOME/.foundry/anvil/tmp (anvil_reorg leaves an
+  // anvil-state-* directory there each time) and never deletes it. Each anvil gets a HOME of its
+  // own, removed when it exits, so nothing builds up in the user's ~/.foundry.
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), "tt-anvil-home-"));
+  const removeHome = () => fs.rmSync(home, { recursive: true, force: true });
+  let child: ChildProcess;
+  try {
+    child = spawn(anvilBinary(), args, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, HOME: home } });
+  } catch (error) {
+    removeHome();
+    throw error;
+  }
+  child.once("exit", removeHome);
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -56,11 +71,17 @@ export async function startAnvil(options: { port?: number; stateFile?: string; b
     child.once("exit", (code) => reject(new Error(`anvil exited with code ${code}: ${stderr.trim()}`))),
   );
   exited.catch(() => {}); // after start-up, exits are the caller's business
-  await Promise.race([waitForPort(port), exited]);
+  try {
+    await Promise.race([waitForPort(port), exited]);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     process: child,
+    home,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -266,13 +266,18 @@ async function waitFor(condition: () => Promise<boolean>, ms = 30_000): Promise<
 
 describe("when the chain misbehaves", () => {
   let anvil: RunningAnvil | undefined;
+  /** A test's anvil state directory: removed once its anvil has stopped (and dumped its state there). */
+  let stateDir: string | undefined;
   afterEach(async () => {
     await anvil?.stop();
     anvil = undefined;
+    if (stateDir) fs.rmSync(stateDir, { recursive: true, force: true });
+    stateDir = undefined;
   });
 
   it("loses nothing while the chain is down and anchors everything when it returns", async () => {
-    const state = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tt-anvil-")), "state.json");
+    stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "tt-anvil-"));
+    const state = path.join(stateDir, "state.json");
     anvil = await startAnvil({ stateFile: state });
     const port = anvil.port;
     const chain = await deployedRegistry(anvil.url);

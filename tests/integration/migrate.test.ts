@@ -9,8 +9,11 @@ import { migrateDatabase } from "@/lib/db/roles";
 import { type TestDatabase, createTestDatabase, dropTestDatabase, withAdmin } from "./support/database";
 
 const created: string[] = [];
+/** Copies of prisma/migrations made by the test: removed after it. */
+const copies: string[] = [];
 afterEach(async () => {
   while (created.length) await dropTestDatabase(created.pop()!);
+  while (copies.length) fs.rmSync(copies.pop()!, { recursive: true, force: true });
 });
 
 /** A fresh, empty database (not cloned from the migrated template); its owner's URL, who migrates. */
@@ -40,6 +43,7 @@ async function rows(url: string) {
 
 function copyMigrations(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tt-migrations-"));
+  copies.push(dir);
   fs.cpSync("prisma/migrations", dir, { recursive: true });
   return dir;
 }

@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendMilestone } from "@/lib/anchoring/record";
 import { AnchoringWorker } from "@/lib/anchoring/worker";
 import { resetConfigCache } from "@/lib/config";
@@ -23,6 +23,7 @@ let world: World;
 let chain: ChainFixture;
 let bundle: ProofBundle;
 const dir = mkdtempSync(path.join(tmpdir(), "tt-bundle-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const repo = path.resolve(import.meta.dirname, "../..");
 
 const KINDS: MilestoneKind[] = ["TERMS_AGREED", "CREDIT_ISSUED", "CREDIT_ADVISED", "DOCUMENTS_PRESENTED", "PRESENTATION_COMPLIANT"];
