@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { sampleTerms } from "../lib/terms/sample";
@@ -15,8 +16,9 @@ async function orgId(name: string): Promise<string> {
   return row!.id;
 }
 
-const creditsOfBuyer = async () =>
-  Number((await sql<{ n: string }>("SELECT count(*) AS n FROM credits c JOIN organizations o ON o.id = c.applicant_id JOIN memberships m ON m.organization_id = o.id JOIN users u ON u.id = m.user_id WHERE u.email = $1", [USERS.buyer]))[0]!.n);
+// The forged request's goods name it alone: other tests create the buyer's credits at the same time.
+const PROBE = `CSRF probe ${randomUUID()}`;
+const creditsOfBuyer = async () => Number((await sql<{ n: string }>("SELECT count(*) AS n FROM terms_versions WHERE terms->>'goodsDescription' = $1", [PROBE]))[0]!.n);
 
 test("a sibling origin cannot create a credit with the buyer's session (form and no-cors fetch)", async ({ browser }) => {
   const appUrl = runtime().appUrl;
@@ -24,7 +26,7 @@ test("a sibling origin cannot create a credit with the buyer's session (form and
     beneficiaryId: await orgId("Delta Pumps B.V."),
     issuingBankId: await orgId("Merlion Trade Bank"),
     advisingBankId: await orgId("Rotterdam Maritime Bank"),
-    terms: sampleTerms(),
+    terms: sampleTerms({ goodsDescription: PROBE }),
   });
   // text/plain sends `name=value`: the name carries the JSON up to a padding field whose value closes it.
   const formName = `${body.slice(0, -1)},"pad":"`;

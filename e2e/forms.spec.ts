@@ -304,6 +304,7 @@ for (const width of [375, 320]) {
     }
     // The 46A rows: every control inside the viewport, the details box usable.
     await buyer.goto("/credits/new");
+    await expect(buyer.getByLabel("Document 1 details")).toBeVisible(); // boundingBox does not wait
     expect((await buyer.getByLabel("Document 1 details").boundingBox())!.width).toBeGreaterThan(200);
     const remove = (await buyer.getByRole("button", { name: "Remove document 1" }).boundingBox())!;
     expect(remove.x + remove.width).toBeLessThanOrEqual(width);
