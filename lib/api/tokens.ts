@@ -87,8 +87,9 @@ export async function listApiTokens(actor: Actor) {
 
 /** The actor behind `Authorization: Bearer tt_…`, or null when the header carries no token. */
 export async function actorFromBearer(header: string | null): Promise<Actor | null> {
-  const match = /^Bearer\s+(tt_[A-Za-z0-9_-]{20,})$/.exec(header?.trim() ?? "");
-  if (!match) return null;
+  // The scheme is case-insensitive (RFC 7235 §2.1: bearer, BEARER); the token itself is not.
+  const match = /^([A-Za-z]+)\s+(tt_[A-Za-z0-9_-]{20,})$/.exec(header?.trim() ?? "");
+  if (!match || match[1]!.toLowerCase() !== "bearer") return null;
   // One round trip for token, membership, user and organisation: this runs on every API call.
   const [row] = await readRows<{ id: string; revoked: boolean; expiresAt: Date; scopes: TokenScope[] | null; lastUsedAt: Date | null; userId: string; member: boolean; name: string; email: string; organizationId: string; organizationName: string; organizationKind: OrganizationKind; roles: MemberRole[] }>(Prisma.sql`
     SELECT t.id, t.revoked_at IS NOT NULL AS revoked, t.expires_at AS "expiresAt", t.scopes, t.last_used_at AS "lastUsedAt", t.user_id AS "userId", m.id IS NOT NULL AS member,
@@ -98,7 +99,7 @@ export async function actorFromBearer(header: string | null): Promise<Actor | nu
       JOIN users u ON u.id = t.user_id
       JOIN organizations o ON o.id = t.organization_id
       LEFT JOIN memberships m ON m.user_id = t.user_id AND m.organization_id = t.organization_id
-     WHERE t.token_hash = ${hashToken(match[1]!)}`);
+     WHERE t.token_hash = ${hashToken(match[2]!)}`);
   if (!row || row.revoked) throw new AppError("UNAUTHENTICATED", "This API token is not valid or was revoked.");
   if (row.expiresAt.getTime() <= Date.now()) {
     throw new AppError("UNAUTHENTICATED", `This API token expired on ${row.expiresAt.toISOString().slice(0, 10)}. Create a new one in Settings.`);

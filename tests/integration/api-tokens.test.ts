@@ -48,6 +48,19 @@ describe("API tokens", () => {
     expect(await codeOf(actorFromBearer(`Bearer ${orphan.token}`))).toBe("UNAUTHENTICATED");
   });
 
+  it("reads the auth scheme in any case (RFC 7235): bearer and BEARER work like Bearer", async () => {
+    const maker = world.users.issuingBank.MAKER;
+    const { token } = await createApiToken(maker, "Any case");
+    for (const scheme of ["Bearer", "bearer", "BEARER", "bEaReR"]) {
+      expect(await actorFromBearer(`${scheme} ${token}`), scheme).toMatchObject({ userId: maker.userId });
+      const listed = await listCreditsRoute(new Request("http://localhost/api/v1/credits", { headers: { authorization: `${scheme} ${token}` } }), { params: Promise.resolve({}) });
+      expect(listed.status, scheme).toBe(200);
+    }
+    // The token itself is case-sensitive: only the scheme is not.
+    expect(await codeOf(actorFromBearer(`Bearer tt_${token.slice(3).toUpperCase()}`))).toBe("UNAUTHENTICATED");
+    expect(await actorFromBearer(`Basic ${token}`)).toBeNull();
+  });
+
   it("lets only an administrator create a token that acts, with known scopes and 1 to 365 days, creating nothing when refused", async () => {
     const maker = world.users.issuingBank.MAKER;
     const admin = world.users.issuingBank.ADMIN;
