@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ACTION_NAMES, PARTY_LABELS, type Party, actionRule } from "@/lib/lifecycle/definition";
 import { INPUT_SCHEMAS, SERVER_COMPOSED_INPUTS } from "@/lib/lifecycle/inputs";
+import { CREDIT_LIST_QUERY_DOCS } from "./credit-list-query";
 
 // The OpenAPI 3.1 description of /api/v1, generated from the lifecycle definition and the input
 // schemas, so the document cannot drift from what the server accepts.
@@ -111,8 +112,9 @@ export function openApiDocument(serverUrl: string) {
       "/credits": {
         get: {
           operationId: "listCredits",
-          summary: "Credits this organisation sees, newest activity first (50 a page)",
-          parameters: ["q", "status", "counterparty", "after", "before"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } })),
+          summary: "Credits this organisation sees, newest activity first (50 a page unless limit says otherwise)",
+          description: "An unknown parameter, a parameter given twice, a value outside its schema or a cursor this API did not issue is refused with 400, naming the parameter.",
+          parameters: Object.entries(CREDIT_LIST_QUERY_DOCS).map(([name, doc]) => ({ name, in: "query", required: false, ...doc })),
           responses: { 200: { description: "A page of credits with cursors `next` and `previous`" }, ...errors },
         },
         post: {

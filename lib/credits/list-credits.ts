@@ -45,6 +45,9 @@ type Cursor = { updatedAt: Date; id: string };
 
 const encodeCursor = (item: Cursor) => Buffer.from(`${item.updatedAt.toISOString()}|${item.id}`).toString("base64url");
 
+/** Whether `cursor` is one listCredits issued (the API refuses any other with a 400; the pages start over). */
+export const isCreditListCursor = (cursor: string): boolean => decodeCursor(cursor) !== null;
+
 function decodeCursor(cursor: string | undefined): Cursor | null {
   if (!cursor) return null;
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
