@@ -20,7 +20,7 @@ const error = {
             type: "object",
             required: ["code", "message"],
             properties: {
-              code: { type: "string", enum: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "INVALID_REQUEST", "CONFLICT", "INVALID_STATE", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "TOO_MANY_REQUESTS", "UNAVAILABLE", "INTERNAL"] },
+              code: { type: "string", enum: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "INVALID_REQUEST", "CONFLICT", "INVALID_STATE", "PAYLOAD_TOO_LARGE", "IDEMPOTENCY_KEY_REUSED", "UNSUPPORTED_MEDIA_TYPE", "TOO_MANY_REQUESTS", "UNAVAILABLE", "INTERNAL"] },
               message: { type: "string" },
               fields: { type: "object", additionalProperties: { type: "string" } },
             },
@@ -46,6 +46,16 @@ const actionResult = {
   },
 };
 
+const idempotencyKey = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "Makes a retry safe. A key belongs to its caller and to the request it was first sent with (the action, the credit, the subject and the body): the same request with the same key replays the first result (replayed: true) instead of acting again; the key with any other request answers 422.",
+  schema: { type: "string", pattern: "^[A-Za-z0-9_-]{8,100}$" },
+};
+const idempotencyRefused = { ...error, description: "The Idempotency-Key was already used for another request (code IDEMPOTENCY_KEY_REUSED)" };
+
 export function openApiDocument(serverUrl: string) {
   const actionPaths = Object.fromEntries(
     ACTION_NAMES.filter((name) => name !== "createCredit" && !SERVER_COMPOSED_INPUTS.includes(actionRule(name).input)).map((name) => {
@@ -62,7 +72,7 @@ export function openApiDocument(serverUrl: string) {
             description: `Who: ${who}. When: ${from}.${rule.checks ? ` Four eyes: not by the user who took ${rule.checks}.` : ""}${rule.whenFourEyes ? ` Only at a bank that works ${rule.whenFourEyes === "on" ? "under" : "without"} four eyes (its setting); 403 otherwise.` : ""}${rule.milestone ? ` Records the ${rule.milestone} milestone (anchored on chain).` : ""}`,
             parameters: [
               { name: "creditId", in: "path", required: true, schema: { type: "string", format: "uuid" } },
-              { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", pattern: "^[A-Za-z0-9_-]{8,100}$" } },
+              idempotencyKey,
             ],
             requestBody: {
               required: true,
@@ -80,7 +90,7 @@ export function openApiDocument(serverUrl: string) {
                 },
               },
             },
-            responses: { 200: { description: "Done", content: { "application/json": { schema: actionResult } } }, ...errors },
+            responses: { 200: { description: "Done", content: { "application/json": { schema: actionResult } } }, 422: idempotencyRefused, ...errors },
           },
         },
       ];
@@ -120,8 +130,9 @@ export function openApiDocument(serverUrl: string) {
         post: {
           operationId: "createCredit",
           summary: "Draft a new credit (applicant)",
+          parameters: [idempotencyKey],
           requestBody: { required: true, content: { "application/json": { schema: schemaOf("application") } } },
-          responses: { 201: { description: "Drafted", content: { "application/json": { schema: actionResult } } }, ...errors },
+          responses: { 201: { description: "Drafted", content: { "application/json": { schema: actionResult } } }, 200: { description: "The stored result of the same request with the same Idempotency-Key (replayed: true)", content: { "application/json": { schema: actionResult } } }, 422: idempotencyRefused, ...errors },
         },
       },
       "/credits/{creditId}": {
