@@ -29,18 +29,23 @@ export interface TokenRequest {
 }
 
 /**
- * Creates a token for the actor. Administrators and bank users may create tokens; only
+ * Creates a token for the actor. Administrators, bank users and auditors may create tokens; only
  * administrators may create one that acts, since it takes lifecycle steps with nobody at a screen.
+ * An auditor's token only reads, whatever the auditor's roles: an audit firm never changes a credit.
  */
 export async function createApiToken(actor: Actor, name: string, request: TokenRequest = { scopes: ["read"] }, now = new Date()): Promise<{ id: string; token: string; prefix: string; expiresAt: Date }> {
-  if (!actor.roles.includes("ADMIN") && actor.organizationKind !== "BANK") {
-    throw forbidden("Only administrators and bank users can create API tokens.");
+  const auditor = actor.organizationKind === "AUDITOR";
+  if (!actor.roles.includes("ADMIN") && actor.organizationKind !== "BANK" && !auditor) {
+    throw forbidden("Only administrators, bank users and auditors can create API tokens.");
   }
   const trimmed = name.trim();
   if (trimmed.length < 3 || trimmed.length > 80) throw new AppError("INVALID_REQUEST", "Give the token a name of 3 to 80 characters.", { name: "3 to 80 characters" });
   const scopes = [...new Set(request.scopes)];
   if (scopes.length === 0 || !scopes.every((s): s is TokenScope => (TOKEN_SCOPES as readonly string[]).includes(s))) {
     throw new AppError("INVALID_REQUEST", `Choose what the token may do: ${TOKEN_SCOPES.join(", ")}.`, { scopes: "Choose at least one" });
+  }
+  if (auditor && scopes.some((s) => s !== "read")) {
+    throw forbidden("An auditor's token may only read: choose the read scope alone.");
   }
   if (scopes.includes("act") && !actor.roles.includes("ADMIN")) {
     throw forbidden("Only an administrator can create a token that acts (takes lifecycle steps). Choose read or upload, or ask an administrator.");

@@ -80,6 +80,19 @@ describe("API tokens", () => {
     expect(stored.map((t) => [t.name, t.scopes])).toEqual([["Back office", ["read", "act"]], ["Scanner", ["upload", "read"]]]);
   });
 
+  it("lets any auditor create a read-only token, and no auditor a token that acts or uploads", async () => {
+    for (const role of ["VIEWER", "ADMIN"] as const) {
+      const auditor = world.users.auditor[role];
+      const created = await createApiToken(auditor, `Audit ${role}`, { scopes: ["read"] });
+      expect(await actorFromBearer(`Bearer ${created.token}`)).toMatchObject({ userId: auditor.userId, organizationKind: "AUDITOR", apiTokenScopes: ["read"] });
+      for (const scopes of [["read", "act"], ["upload"], ["read", "upload"]]) {
+        const refused = createApiToken(auditor, "Too much", { scopes });
+        await expect(refused, `${role} ${scopes.join("+")}`).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/auditor.*read/i) });
+      }
+    }
+    expect(await db().apiToken.count({ where: { organizationId: world.orgs.auditor } })).toBe(2);
+  });
+
   it("refuses an expired token with the day it expired, and the database refuses unknown scopes", async () => {
     const admin = world.users.applicant.ADMIN;
     const { token } = await mintApiToken({ userId: admin.userId, organizationId: admin.organizationId, name: "Old", scopes: ["read"], expiresAt: new Date("2026-06-30T12:00:00Z") });
