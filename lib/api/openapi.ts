@@ -2,6 +2,8 @@ import { z } from "zod";
 import { ACTION_NAMES, PARTY_LABELS, type Party, actionRule } from "@/lib/lifecycle/definition";
 import { INPUT_SCHEMAS, SERVER_COMPOSED_INPUTS } from "@/lib/lifecycle/inputs";
 import { CREDIT_LIST_QUERY_DOCS } from "./credit-list-query";
+import { ORGANIZATION_QUERY_DOCS } from "./organization-query";
+import { DIRECTORY_KINDS } from "@/lib/organizations/find-organizations";
 
 // The OpenAPI 3.1 description of /api/v1, generated from the lifecycle definition and the input
 // schemas, so the document cannot drift from what the server accepts.
@@ -164,6 +166,45 @@ export function openApiDocument(serverUrl: string) {
           ],
           requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
           responses: { 201: { description: "Stored, hashed and added" }, 413: error, 415: error, ...errors },
+        },
+      },
+      "/organizations": {
+        get: {
+          operationId: "findOrganizations",
+          summary: "The organisation directory: find a bank, trading company or audit firm and its id by name, country, BIC or kind",
+          description: "Ordered by name. The platform operator is never listed. A parameter outside its schema is refused with 400, naming it.",
+          parameters: Object.entries(ORGANIZATION_QUERY_DOCS).map(([name, doc]) => ({ name, in: "query", required: false, ...doc })),
+          responses: {
+            200: {
+              description: "A page of organisations with the cursor of the next page (null at the end)",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    required: ["items", "next"],
+                    properties: {
+                      items: {
+                        type: "array",
+                        items: {
+                          type: "object",
+                          required: ["id", "name", "kind", "country", "bic"],
+                          properties: {
+                            id: { type: "string", format: "uuid" },
+                            name: { type: "string" },
+                            kind: { type: "string", enum: [...DIRECTORY_KINDS] },
+                            country: { type: "string", description: "ISO 3166-1 alpha-2" },
+                            bic: { type: ["string", "null"], description: "ISO 9362, 11 characters (banks)" },
+                          },
+                        },
+                      },
+                      next: { type: ["string", "null"] },
+                    },
+                  },
+                },
+              },
+            },
+            ...errors,
+          },
         },
       },
       "/documents/{documentId}": {
