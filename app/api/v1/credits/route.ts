@@ -1,4 +1,5 @@
 import { CREDIT_LIST_QUERY, CREDIT_PAGE } from "@/lib/api/credit-list-query";
+import { creditPageResource } from "@/lib/api/resources";
 import { listCredits } from "@/lib/credits/list-credits";
 import { performAction } from "@/lib/lifecycle/perform";
 import { AppError } from "@/lib/errors";
@@ -18,7 +19,7 @@ export const GET = authenticated(async (request, actor) => {
     { q: query.q, status: query.status, counterpartyId: query.counterparty, after: query.after, before: query.before },
     query.limit ?? CREDIT_PAGE.default,
   );
-  return json(page);
+  return json(creditPageResource(page));
 });
 
 /** POST /api/v1/credits: draft a new credit (applicant). */
