@@ -11,7 +11,10 @@ import { wholeNumberParam } from "@/lib/http/query";
 /** Credits a page: 50 unless `limit` says otherwise. */
 export const CREDIT_PAGE = { default: 50, min: 1, max: 200 } as const;
 
-const cursorParam = z.string().refine(isCreditListCursor, { error: "is not a cursor this API issued: pass a page's `next` or `previous` as it came" }).optional();
+/** The API's order: newest created first, by id, which no update moves (lib/credits/list-credits.ts). */
+export const API_CREDIT_ORDER = "created" as const;
+
+const cursorParam = z.string().refine((c) => isCreditListCursor(c, API_CREDIT_ORDER), { error: "is not a cursor this API issued: pass a page's `next` or `previous` as it came" }).optional();
 
 export const CREDIT_LIST_QUERY = {
   q: z.string().optional(),

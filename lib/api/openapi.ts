@@ -124,8 +124,9 @@ export function openApiDocument(serverUrl: string) {
       "/credits": {
         get: {
           operationId: "listCredits",
-          summary: "Credits this organisation sees, newest activity first (50 a page unless limit says otherwise)",
-          description: "An unknown parameter, a parameter given twice, a value outside its schema or a cursor this API did not issue is refused with 400, naming the parameter.",
+          summary: "Credits this organisation sees, newest created first (50 a page unless limit says otherwise)",
+          description:
+            "Ordered by id, descending: ids are UUID v7, so this is newest created first, and no update moves a credit, so a walk by `next` sees every credit exactly once even while credits change (the web pages' 'most recent activity first' order is not the API's). An unknown parameter, a parameter given twice, a value outside its schema or a cursor this API did not issue is refused with 400, naming the parameter.",
           parameters: Object.entries(CREDIT_LIST_QUERY_DOCS).map(([name, doc]) => ({ name, in: "query", required: false, ...doc })),
           responses: { 200: { description: "A page of credits with cursors `next` and `previous`" }, ...errors },
         },

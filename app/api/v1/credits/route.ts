@@ -1,4 +1,4 @@
-import { CREDIT_LIST_QUERY, CREDIT_PAGE } from "@/lib/api/credit-list-query";
+import { API_CREDIT_ORDER, CREDIT_LIST_QUERY, CREDIT_PAGE } from "@/lib/api/credit-list-query";
 import { creditPageResource } from "@/lib/api/resources";
 import { listCredits } from "@/lib/credits/list-credits";
 import { performAction } from "@/lib/lifecycle/perform";
@@ -8,7 +8,11 @@ import { readQuery } from "@/lib/http/query";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/credits: the credits this organisation sees, newest activity first, 50 a page unless `limit` says otherwise. */
+/**
+ * GET /api/v1/credits: the credits this organisation sees, newest created first (by id, so a walk
+ * through the pages sees each credit once however many change meanwhile), 50 a page unless
+ * `limit` says otherwise.
+ */
 export const GET = authenticated(async (request, actor) => {
   const query = readQuery(new URL(request.url).searchParams, CREDIT_LIST_QUERY);
   if (query.after !== undefined && query.before !== undefined) {
@@ -16,7 +20,7 @@ export const GET = authenticated(async (request, actor) => {
   }
   const page = await listCredits(
     actor,
-    { q: query.q, status: query.status, counterpartyId: query.counterparty, after: query.after, before: query.before },
+    { q: query.q, status: query.status, counterpartyId: query.counterparty, after: query.after, before: query.before, order: API_CREDIT_ORDER },
     query.limit ?? CREDIT_PAGE.default,
   );
   return json(creditPageResource(page));
