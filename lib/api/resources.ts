@@ -18,12 +18,25 @@ function withAmountInCurrency<T>(value: T): T {
   return { ...value, amount: canonicalAmount(currency, amount) };
 }
 
+/** An organisation as the API shows it anywhere: what identifies it, never its settings (four eyes, hours, rules checked by hand). */
+export function organizationResource<O extends { id: string; name: string; kind: string; country: string; bic: string | null }>(org: O) {
+  return { id: org.id, name: org.name, kind: org.kind, country: org.country, bic: org.bic };
+}
+
 /** GET /api/v1/credits/{id}: the credit without its message thread, amounts canonical. */
 export function creditResource(credit: CreditDetail) {
   const { messages: _messages, ...resource } = credit;
   const amount = (value: string) => canonicalAmount(credit.currency, value);
+  const { applicant, beneficiary, issuingBank, advisingBank, confirmingBank } = credit.parties;
   return {
     ...resource,
+    parties: {
+      applicant: organizationResource(applicant),
+      beneficiary: organizationResource(beneficiary),
+      issuingBank: organizationResource(issuingBank),
+      advisingBank: organizationResource(advisingBank),
+      confirmingBank: confirmingBank ? organizationResource(confirmingBank) : null,
+    },
     amount: amount(credit.amount),
     drawnAmount: amount(credit.drawnAmount),
     terms: withAmountInCurrency(credit.terms),
