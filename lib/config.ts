@@ -178,3 +178,8 @@ export function requireSetting<K extends keyof Config>(key: K, hint: string): No
   }
   return value as NonNullable<Config[K]>;
 }
+
+/** The site's public address (e-mailed links, the API's server URL): APP_URL, else AUTH_URL, else null (unknown). */
+export function siteUrl(): string | null {
+  return (config().APP_URL ?? config().AUTH_URL)?.replace(/\/$/, "") ?? null;
+}

@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   /** The action is not allowed in the credit's current state. */
   INVALID_STATE: 409,
   PAYLOAD_TOO_LARGE: 413,
+  /** An Idempotency-Key sent again with another request (credit, action or body) than its first. */
+  IDEMPOTENCY_KEY_REUSED: 422,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_REQUESTS: 429,
   UNAVAILABLE: 503,

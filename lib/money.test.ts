@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currencyDecimals, parseAmount } from "./money";
+import { canonicalAmount, currencyDecimals, parseAmount } from "./money";
 
 // The one check every amount passes when it enters TradeTrail (terms, documents, payments).
 
@@ -73,5 +73,17 @@ describe("one check for every place an amount enters", () => {
     // payment step (tests/integration/four-eyes.test.ts: USD 262000.005 is refused there).
     expect(parseInput("payment", { amount: "262000.005" })).toMatchObject({ ok: true });
     expect(parseInput("payment", { amount: "12,000" })).toEqual({ ok: false, fields: { amount: "Enter an amount like 125000.00" } });
+  });
+});
+
+describe("canonicalAmount", () => {
+  it("writes an amount with exactly its currency's minor units, whatever form it came in", () => {
+    for (const raw of ["42000", "42000.0", "42000.00", "42000.000"]) {
+      expect(canonicalAmount("USD", raw)).toBe("42000.00");
+      expect(canonicalAmount("JPY", raw)).toBe("42000");
+      expect(canonicalAmount("BHD", raw)).toBe("42000.000");
+    }
+    expect(canonicalAmount("usd", "1250.5")).toBe("1250.50");
+    expect(canonicalAmount("KWD", { toString: () => "0.125" })).toBe("0.125");
   });
 });

@@ -36,6 +36,16 @@ export function percentOf(value: Milli, percent: number): Milli {
 
 export const sumMilli = (values: Milli[]): Milli => values.reduce((a, b) => a + b, 0n);
 
+/**
+ * THE form of an amount leaving TradeTrail through the API: a plain decimal string with exactly
+ * the currency's ISO 4217 minor units, USD "42000.00", JPY "42000", BHD "42000.000", whether the
+ * amount was read from a Decimal(18,3) column ("42000.000", or "42000" from Prisma's Decimal) or
+ * from terms as entered ("42000").
+ */
+export function canonicalAmount(currency: string, amount: string | { toString(): string }): string {
+  return fromMilli(toMilli(String(amount)), currencyDecimals(currency));
+}
+
 /** Human display: "USD 1,250,000.00". */
 export function formatMoney(currency: string, amount: string | Milli, decimals = 2): string {
   const text = typeof amount === "bigint" ? fromMilli(amount, decimals) : fromMilli(toMilli(amount), decimals);

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { ACTION_NAMES, PARTY_LABELS, type Party, actionRule } from "@/lib/lifecycle/definition";
 import { INPUT_SCHEMAS, SERVER_COMPOSED_INPUTS } from "@/lib/lifecycle/inputs";
+import { CREDIT_LIST_QUERY_DOCS } from "./credit-list-query";
+import { ORGANIZATION_QUERY_DOCS } from "./organization-query";
+import { auditRunSchema, creditListPageSchema, creditSchema, milestonesSchema, organizationPageSchema, proofBundleSchema, uploadResultSchema, verificationSchema } from "./openapi-schemas";
 
 // The OpenAPI 3.1 description of /api/v1, generated from the lifecycle definition and the input
 // schemas, so the document cannot drift from what the server accepts.
@@ -19,7 +22,7 @@ const error = {
             type: "object",
             required: ["code", "message"],
             properties: {
-              code: { type: "string", enum: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "INVALID_REQUEST", "CONFLICT", "INVALID_STATE", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "TOO_MANY_REQUESTS", "UNAVAILABLE", "INTERNAL"] },
+              code: { type: "string", enum: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "INVALID_REQUEST", "CONFLICT", "INVALID_STATE", "PAYLOAD_TOO_LARGE", "IDEMPOTENCY_KEY_REUSED", "UNSUPPORTED_MEDIA_TYPE", "TOO_MANY_REQUESTS", "UNAVAILABLE", "INTERNAL"] },
               message: { type: "string" },
               fields: { type: "object", additionalProperties: { type: "string" } },
             },
@@ -45,6 +48,21 @@ const actionResult = {
   },
 };
 
+/** A 200 (or other success) with a JSON body of `schema`, described by the schema's own description. */
+const jsonBody = (schema: Record<string, unknown>, description = (schema.description as string | undefined) ?? "Done") => ({ description, content: { "application/json": { schema } } });
+const creditIdParameter = { name: "creditId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const runIdParameter = { name: "runId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+
+const idempotencyKey = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "Makes a retry safe. A key belongs to its caller and to the request it was first sent with (the action, the credit, the subject and the body): the same request with the same key replays the first result (replayed: true) instead of acting again; the key with any other request answers 422.",
+  schema: { type: "string", pattern: "^[A-Za-z0-9_-]{8,100}$" },
+};
+const idempotencyRefused = { ...error, description: "The Idempotency-Key was already used for another request (code IDEMPOTENCY_KEY_REUSED)" };
+
 export function openApiDocument(serverUrl: string) {
   const actionPaths = Object.fromEntries(
     ACTION_NAMES.filter((name) => name !== "createCredit" && !SERVER_COMPOSED_INPUTS.includes(actionRule(name).input)).map((name) => {
@@ -61,7 +79,7 @@ export function openApiDocument(serverUrl: string) {
             description: `Who: ${who}. When: ${from}.${rule.checks ? ` Four eyes: not by the user who took ${rule.checks}.` : ""}${rule.whenFourEyes ? ` Only at a bank that works ${rule.whenFourEyes === "on" ? "under" : "without"} four eyes (its setting); 403 otherwise.` : ""}${rule.milestone ? ` Records the ${rule.milestone} milestone (anchored on chain).` : ""}`,
             parameters: [
               { name: "creditId", in: "path", required: true, schema: { type: "string", format: "uuid" } },
-              { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", pattern: "^[A-Za-z0-9_-]{8,100}$" } },
+              idempotencyKey,
             ],
             requestBody: {
               required: true,
@@ -79,7 +97,7 @@ export function openApiDocument(serverUrl: string) {
                 },
               },
             },
-            responses: { 200: { description: "Done", content: { "application/json": { schema: actionResult } } }, ...errors },
+            responses: { 200: { description: "Done", content: { "application/json": { schema: actionResult } } }, 422: idempotencyRefused, ...errors },
           },
         },
       ];
@@ -111,15 +129,18 @@ export function openApiDocument(serverUrl: string) {
       "/credits": {
         get: {
           operationId: "listCredits",
-          summary: "Credits this organisation sees, newest activity first (50 a page)",
-          parameters: ["q", "status", "counterparty", "after", "before"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } })),
-          responses: { 200: { description: "A page of credits with cursors `next` and `previous`" }, ...errors },
+          summary: "Credits this organisation sees, newest created first (50 a page unless limit says otherwise)",
+          description:
+            "Ordered by id, descending: ids are UUID v7, so this is newest created first, and no update moves a credit, so a walk by `next` sees every credit exactly once even while credits change (the web pages' 'most recent activity first' order is not the API's). An unknown parameter, a parameter given twice, a value outside its schema or a cursor this API did not issue is refused with 400, naming the parameter.",
+          parameters: Object.entries(CREDIT_LIST_QUERY_DOCS).map(([name, doc]) => ({ name, in: "query", required: false, ...doc })),
+          responses: { 200: jsonBody(creditListPageSchema), ...errors },
         },
         post: {
           operationId: "createCredit",
           summary: "Draft a new credit (applicant)",
+          parameters: [idempotencyKey],
           requestBody: { required: true, content: { "application/json": { schema: schemaOf("application") } } },
-          responses: { 201: { description: "Drafted", content: { "application/json": { schema: actionResult } } }, ...errors },
+          responses: { 201: { description: "Drafted", content: { "application/json": { schema: actionResult } } }, 200: { description: "The stored result of the same request with the same Idempotency-Key (replayed: true)", content: { "application/json": { schema: actionResult } } }, 422: idempotencyRefused, ...errors },
         },
       },
       "/credits/{creditId}": {
@@ -127,7 +148,7 @@ export function openApiDocument(serverUrl: string) {
           operationId: "getCredit",
           summary: "One credit: terms, versions with changes, amendments, presentations, milestones and the actions you may take now",
           parameters: [{ name: "creditId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-          responses: { 200: { description: "The credit" }, ...errors },
+          responses: { 200: jsonBody(creditSchema), ...errors },
         },
       },
       "/credits/{creditId}/milestones": {
@@ -135,7 +156,7 @@ export function openApiDocument(serverUrl: string) {
           operationId: "listMilestones",
           summary: "The credit's milestone chain with anchoring status",
           parameters: [{ name: "creditId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-          responses: { 200: { description: "Milestones in order" }, ...errors },
+          responses: { 200: jsonBody(milestonesSchema), ...errors },
         },
       },
       "/credits/{creditId}/presentations/{presentationId}/documents": {
@@ -150,15 +171,34 @@ export function openApiDocument(serverUrl: string) {
             ...["kind", "originals", "copies", "fileName", "data"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } })),
           ],
           requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
-          responses: { 201: { description: "Stored, hashed and added" }, 413: error, 415: error, ...errors },
+          responses: { 201: jsonBody(uploadResultSchema, "Stored, hashed and added"), 413: error, 415: error, ...errors },
+        },
+      },
+      "/organizations": {
+        get: {
+          operationId: "findOrganizations",
+          summary: "The organisation directory: find a bank, trading company or audit firm and its id by name, country, BIC or kind",
+          description: "Ordered by name. The platform operator is never listed. A parameter outside its schema is refused with 400, naming it.",
+          parameters: Object.entries(ORGANIZATION_QUERY_DOCS).map(([name, doc]) => ({ name, in: "query", required: false, ...doc })),
+          responses: { 200: jsonBody(organizationPageSchema), ...errors },
         },
       },
       "/documents/{documentId}": {
         get: {
           operationId: "downloadDocument",
           summary: "Download a document (parties of the credit and authorised auditors)",
-          parameters: [{ name: "documentId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-          responses: { 200: { description: "The file, with its SHA-256 in the X-Content-SHA256 header" }, ...errors },
+          parameters: [
+            { name: "documentId", in: "path", required: true, schema: { type: "string", format: "uuid" } },
+            { name: "inline", in: "query", required: false, description: "1 to show the file in the browser instead of downloading it", schema: { type: "string", enum: ["1"] } },
+          ],
+          responses: {
+            200: {
+              description: "The file, with its SHA-256 in the X-Content-SHA256 header",
+              headers: { "X-Content-SHA256": { description: "SHA-256 of exactly the bytes sent, hex", schema: { type: "string" } } },
+              content: { "*/*": { schema: { type: "string", format: "binary" } } },
+            },
+            ...errors,
+          },
         },
       },
       "/credits/{creditId}/proof-bundle": {
@@ -166,7 +206,68 @@ export function openApiDocument(serverUrl: string) {
           operationId: "exportProofBundle",
           summary: "The credit's self-contained proof bundle (docs/PROOF-FORMAT.md)",
           parameters: [{ name: "creditId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-          responses: { 200: { description: "The bundle" }, ...errors },
+          responses: { 200: jsonBody(proofBundleSchema), ...errors },
+        },
+      },
+      "/credits/{creditId}/verify": {
+        post: {
+          operationId: "verifyCredit",
+          summary: "Check every milestone of the credit against the chain now, and re-hash every presented document",
+          description: "Changes nothing, so a token with the read scope may call it. 503 when the chain's RPC endpoint does not answer.",
+          parameters: [creditIdParameter],
+          responses: { 200: jsonBody(verificationSchema), 503: error, ...errors },
+        },
+      },
+      "/credits/{creditId}/certificate": {
+        get: {
+          operationId: "downloadAuditCertificate",
+          summary: "The credit's audit certificate, a PDF of its trail and its verification",
+          parameters: [creditIdParameter],
+          responses: { 200: { description: "The certificate", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } }, ...errors },
+        },
+      },
+      "/audit/runs": {
+        get: {
+          operationId: "listPortfolioChecks",
+          tags: ["audit"],
+          summary: "The audit firm's last 20 portfolio checks, newest first (auditors)",
+          responses: { 200: jsonBody({ type: "array", items: auditRunSchema }, "Checks, newest first"), ...errors },
+        },
+        post: {
+          operationId: "requestPortfolioCheck",
+          tags: ["audit"],
+          summary: "Queue a check of every credit the audit firm may see (auditors); a check already queued or running is returned instead",
+          description: "Changes no credit, so a token with the read scope may call it.",
+          responses: { 202: jsonBody({ type: "object", required: ["id"], properties: { id: { type: "string", format: "uuid" } } }, "Queued: follow it at /audit/runs/{runId}"), ...errors },
+        },
+      },
+      "/audit/runs/{runId}": {
+        get: {
+          operationId: "getPortfolioCheck",
+          tags: ["audit"],
+          summary: "A portfolio check's progress (done of total) and, when finished, its report",
+          parameters: [runIdParameter],
+          responses: { 200: jsonBody(auditRunSchema), ...errors },
+        },
+      },
+      "/audit/runs/{runId}/report": {
+        get: {
+          operationId: "downloadPortfolioReport",
+          tags: ["audit"],
+          summary: "A finished check's exceptions report as a download, JSON unless format=csv",
+          parameters: [runIdParameter, { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "csv"], default: "json" } }],
+          responses: {
+            200: { description: "The report", content: { "application/json": { schema: { type: "object" } }, "text/csv": { schema: { type: "string" } } } },
+            ...errors,
+          },
+        },
+      },
+      "/openapi.json": {
+        get: {
+          operationId: "getOpenApiDocument",
+          summary: "This document",
+          security: [],
+          responses: { 200: { description: "The OpenAPI 3.1 description of the API", content: { "application/json": { schema: { type: "object" } } } } },
         },
       },
       ...actionPaths,

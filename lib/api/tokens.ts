@@ -29,18 +29,23 @@ export interface TokenRequest {
 }
 
 /**
- * Creates a token for the actor. Administrators and bank users may create tokens; only
+ * Creates a token for the actor. Administrators, bank users and auditors may create tokens; only
  * administrators may create one that acts, since it takes lifecycle steps with nobody at a screen.
+ * An auditor's token only reads, whatever the auditor's roles: an audit firm never changes a credit.
  */
 export async function createApiToken(actor: Actor, name: string, request: TokenRequest = { scopes: ["read"] }, now = new Date()): Promise<{ id: string; token: string; prefix: string; expiresAt: Date }> {
-  if (!actor.roles.includes("ADMIN") && actor.organizationKind !== "BANK") {
-    throw forbidden("Only administrators and bank users can create API tokens.");
+  const auditor = actor.organizationKind === "AUDITOR";
+  if (!actor.roles.includes("ADMIN") && actor.organizationKind !== "BANK" && !auditor) {
+    throw forbidden("Only administrators, bank users and auditors can create API tokens.");
   }
   const trimmed = name.trim();
   if (trimmed.length < 3 || trimmed.length > 80) throw new AppError("INVALID_REQUEST", "Give the token a name of 3 to 80 characters.", { name: "3 to 80 characters" });
   const scopes = [...new Set(request.scopes)];
   if (scopes.length === 0 || !scopes.every((s): s is TokenScope => (TOKEN_SCOPES as readonly string[]).includes(s))) {
     throw new AppError("INVALID_REQUEST", `Choose what the token may do: ${TOKEN_SCOPES.join(", ")}.`, { scopes: "Choose at least one" });
+  }
+  if (auditor && scopes.some((s) => s !== "read")) {
+    throw forbidden("An auditor's token may only read: choose the read scope alone.");
   }
   if (scopes.includes("act") && !actor.roles.includes("ADMIN")) {
     throw forbidden("Only an administrator can create a token that acts (takes lifecycle steps). Choose read or upload, or ask an administrator.");
@@ -87,8 +92,9 @@ export async function listApiTokens(actor: Actor) {
 
 /** The actor behind `Authorization: Bearer tt_…`, or null when the header carries no token. */
 export async function actorFromBearer(header: string | null): Promise<Actor | null> {
-  const match = /^Bearer\s+(tt_[A-Za-z0-9_-]{20,})$/.exec(header?.trim() ?? "");
-  if (!match) return null;
+  // The scheme is case-insensitive (RFC 7235 §2.1: bearer, BEARER); the token itself is not.
+  const match = /^([A-Za-z]+)\s+(tt_[A-Za-z0-9_-]{20,})$/.exec(header?.trim() ?? "");
+  if (!match || match[1]!.toLowerCase() !== "bearer") return null;
   // One round trip for token, membership, user and organisation: this runs on every API call.
   const [row] = await readRows<{ id: string; revoked: boolean; expiresAt: Date; scopes: TokenScope[] | null; lastUsedAt: Date | null; userId: string; member: boolean; name: string; email: string; organizationId: string; organizationName: string; organizationKind: OrganizationKind; roles: MemberRole[] }>(Prisma.sql`
     SELECT t.id, t.revoked_at IS NOT NULL AS revoked, t.expires_at AS "expiresAt", t.scopes, t.last_used_at AS "lastUsedAt", t.user_id AS "userId", m.id IS NOT NULL AS member,
@@ -98,7 +104,7 @@ export async function actorFromBearer(header: string | null): Promise<Actor | nu
       JOIN users u ON u.id = t.user_id
       JOIN organizations o ON o.id = t.organization_id
       LEFT JOIN memberships m ON m.user_id = t.user_id AND m.organization_id = t.organization_id
-     WHERE t.token_hash = ${hashToken(match[1]!)}`);
+     WHERE t.token_hash = ${hashToken(match[2]!)}`);
   if (!row || row.revoked) throw new AppError("UNAUTHENTICATED", "This API token is not valid or was revoked.");
   if (row.expiresAt.getTime() <= Date.now()) {
     throw new AppError("UNAUTHENTICATED", `This API token expired on ${row.expiresAt.toISOString().slice(0, 10)}. Create a new one in Settings.`);

@@ -9,6 +9,10 @@ import { isUuid } from "@/lib/ids";
 // All credits an actor may see, newest activity first, with search, filters and keyset
 // pagination: each page is an index range scan from the cursor, so page 4,000 costs what
 // page 1 costs (OFFSET would read and discard every earlier row).
+//
+// The API walks in another order (issue 15): newest created first, by id (a UUID v7, so in order
+// of creation). An id never changes, so a credit updated during a walk keeps its place; in the
+// pages' order of activity it would jump to the front, behind the walker, and be missed.
 
 export interface CreditListFilters {
   /** Reference, credit number or a party's name (case-insensitive, contains). */
@@ -18,7 +22,11 @@ export interface CreditListFilters {
   /** Opaque cursor from a previous page. */
   after?: string;
   before?: string;
+  /** "activity" (the pages; the default): most recent activity first. "created" (the API): newest created first, by id, a key no update moves. */
+  order?: CreditListOrder;
 }
+
+export type CreditListOrder = "activity" | "created";
 
 export interface CreditListItem {
   id: string;
@@ -43,18 +51,26 @@ export interface CreditPage {
 
 type Cursor = { updatedAt: Date; id: string };
 
-const encodeCursor = (item: Cursor) => Buffer.from(`${item.updatedAt.toISOString()}|${item.id}`).toString("base64url");
+/** A cursor names the order it walks: one of the other order does not decode. */
+const encodeCursor = (item: Cursor, order: CreditListOrder) =>
+  Buffer.from(order === "created" ? `created|${item.id}` : `${item.updatedAt.toISOString()}|${item.id}`).toString("base64url");
 
-function decodeCursor(cursor: string | undefined): Cursor | null {
+/** Whether `cursor` is one listCredits issued for `order` (the API refuses any other with a 400; the pages start over). */
+export const isCreditListCursor = (cursor: string, order: CreditListOrder = "activity"): boolean => decodeCursor(cursor, order) !== null;
+
+function decodeCursor(cursor: string | undefined, order: CreditListOrder): Cursor | null {
   if (!cursor) return null;
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  if (!id || !isUuid(id)) return null;
+  if (order === "created") return at === "created" ? { updatedAt: new Date(0), id } : null;
   const updatedAt = new Date(at ?? "");
-  if (Number.isNaN(updatedAt.getTime()) || !id || !isUuid(id)) return null;
+  if (Number.isNaN(updatedAt.getTime())) return null;
   return { updatedAt, id };
 }
 
 export async function listCredits(actor: Actor, filters: CreditListFilters = {}, pageSize = 25): Promise<CreditPage> {
   const { after, before } = cursors(filters);
+  const order = filters.order ?? "activity";
   const rows = await readRows<CreditListItem>(pageSql(actor, filters, pageSize, { after, before }));
   const hasMore = rows.length > pageSize;
   const page = rows.slice(0, pageSize);
@@ -63,15 +79,16 @@ export async function listCredits(actor: Actor, filters: CreditListFilters = {},
   const last = page[page.length - 1];
   return {
     items: page,
-    next: last && (before ? true : hasMore) ? encodeCursor(last) : null,
-    previous: first && (before ? hasMore : Boolean(after)) ? encodeCursor(first) : null,
+    next: last && (before ? true : hasMore) ? encodeCursor(last, order) : null,
+    previous: first && (before ? hasMore : Boolean(after)) ? encodeCursor(first, order) : null,
   };
 }
 
 /** The page's cursor: `after` wins when both are given; one that does not decode is ignored. */
 function cursors(filters: CreditListFilters): { after: Cursor | null; before: Cursor | null } {
-  const after = decodeCursor(filters.after);
-  return { after, before: after ? null : decodeCursor(filters.before) };
+  const order = filters.order ?? "activity";
+  const after = decodeCursor(filters.after, order);
+  return { after, before: after ? null : decodeCursor(filters.before, order) };
 }
 
 /** The SQL of one page of listCredits, one row more than a page (to tell whether more follow). */
@@ -99,16 +116,18 @@ function pageSql(actor: Actor, filters: CreditListFilters, pageSize: number, { a
   // The cursor's values go in through sub-selects: the planner then costs the first and every
   // later page alike and keeps one generic plan. As plain parameters their real values made each
   // later page look cheaper to plan afresh, and planning the joins cost more than the page itself.
-  const cursor = (at: Cursor) => Prisma.sql`((SELECT ${at.updatedAt}::timestamptz), (SELECT ${at.id}::uuid))`;
-  if (after) conditions.push(Prisma.sql`(c.updated_at, c.id) < ${cursor(after)}`);
-  if (before) conditions.push(Prisma.sql`(c.updated_at, c.id) > ${cursor(before)}`);
+  const created = filters.order === "created";
+  const cursor = (at: Cursor) => (created ? Prisma.sql`(SELECT ${at.id}::uuid)` : Prisma.sql`((SELECT ${at.updatedAt}::timestamptz), (SELECT ${at.id}::uuid))`);
+  const key = created ? Prisma.sql`c.id` : Prisma.sql`(c.updated_at, c.id)`;
+  if (after) conditions.push(Prisma.sql`${key} < ${cursor(after)}`);
+  if (before) conditions.push(Prisma.sql`${key} > ${cursor(before)}`);
 
   // The limit is written into the text, not bound: with LIMIT $n PostgreSQL cannot cost a generic
   // plan, so it would plan every execution of the prepared statement again (0.9 ms of 1.2).
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 500) throw new RangeError(`listCredits: page size ${pageSize} is not 1–500`);
   const limit = Prisma.raw(String(pageSize + 1));
   const direction = before ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-  const order = (alias: Prisma.Sql) => Prisma.sql`ORDER BY ${alias}.updated_at ${direction}, ${alias}.id ${direction}`;
+  const order = (alias: Prisma.Sql) => (created ? Prisma.sql`ORDER BY ${alias}.id ${direction}` : Prisma.sql`ORDER BY ${alias}.updated_at ${direction}, ${alias}.id ${direction}`);
   const where = (visible: Prisma.Sql) => Prisma.join([visible, ...conditions], " AND ");
   // A party's credits: each role it plays is one index range read in (updated_at, id) order,
   // at most a page long; the union of those (a bank can advise and confirm the same credit) is

@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from "nodemailer";
-import { config } from "@/lib/config";
+import { config, siteUrl } from "@/lib/config";
 import { type Db, type Tx, db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -79,10 +79,8 @@ export async function deliverDueEmails(mail: MailTransport, options: { now?: Dat
   return { sent, failed };
 }
 
-/** The site's address for links in e-mail: APP_URL, else AUTH_URL, else null (unknown). */
-export function siteUrl(): string | null {
-  return (config().APP_URL ?? config().AUTH_URL)?.replace(/\/$/, "") ?? null;
-}
+/** The site's address for links in e-mail (lib/config.ts siteUrl): APP_URL, else AUTH_URL, else null (unknown). */
+export { siteUrl };
 
 /** siteUrl(), for e-mail that is useless without its link (a reset, an invitation). */
 export function appUrl(): string {

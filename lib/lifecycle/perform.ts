@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AmendmentStatus, CreditStatus, MilestoneKind, PresentationStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
@@ -6,7 +7,8 @@ import { AppError, conflict, invalid, notFound } from "@/lib/errors";
 import { appendMilestone } from "@/lib/anchoring/record";
 import { itemHref } from "@/lib/credits/links";
 import { emailNotifications } from "@/lib/email/notifications";
-import type { JsonObject } from "@/lib/anchoring/json";
+import type { JsonObject, JsonValue } from "@/lib/anchoring/json";
+import { canonicalJson } from "@/lib/anchoring/canonical";
 import type { ApprovalKind } from "@/lib/generated/prisma/enums";
 import { type ActionFacts, PARTY_FIELD, type SYSTEM, decide, partiesOf, visiblePartiesOf } from "./authorize";
 import { type ACTIONS, type ActionName, type AnyActionRule, type NotifyRule, type Party, actionRule, approvalKindChecked, heldForChecker } from "./definition";
@@ -141,10 +143,12 @@ export async function performAction(options: PerformOptions): Promise<ActionResu
         // Claim the idempotency key first: a concurrent duplicate blocks here until the first
         // commits, then finds the key taken and replays the stored result.
         if (options.idempotencyKey && !isSystem(actor)) {
+          const scope = idempotencyScope(options);
           const claimed = await tx.$executeRaw`
-            INSERT INTO idempotency_keys (user_id, key, action, response) VALUES (${actor.userId}::uuid, ${options.idempotencyKey}, ${options.action}, '{}'::jsonb)
+            INSERT INTO idempotency_keys (user_id, key, action, credit_id, subject_id, request_hash, response)
+            VALUES (${actor.userId}::uuid, ${options.idempotencyKey}, ${options.action}, ${scope.creditId}::uuid, ${scope.subjectId}::uuid, ${scope.requestHash}, '{}'::jsonb)
             ON CONFLICT DO NOTHING`;
-          if (claimed === 0) return replay(tx, actor.userId, options.idempotencyKey, options.action);
+          if (claimed === 0) return replay(tx, actor.userId, options.idempotencyKey, scope);
         }
         const result = await perform(tx, rule, actor, parsed.value, options, now);
         if (options.idempotencyKey && !isSystem(actor)) {
@@ -162,9 +166,42 @@ export async function performAction(options: PerformOptions): Promise<ActionResu
   }
 }
 
-async function replay(tx: Tx, userId: string, key: string, action: ActionName): Promise<ActionResult> {
+/** What an idempotency key is bound to: the action, the credit and subject it acts on, and a hash of the rest of the request. */
+interface IdempotencyScope {
+  action: ActionName;
+  creditId: string | null;
+  subjectId: string | null;
+  requestHash: string;
+}
+
+function idempotencyScope(options: PerformOptions): IdempotencyScope {
+  // Canonical JSON (RFC 8785), so the same body with its keys in another order is the same request.
+  const body = JSON.parse(JSON.stringify({ input: options.input ?? null, expectedVersion: options.expectedVersion ?? null })) as JsonValue;
+  return {
+    action: options.action,
+    creditId: options.creditId && isUuid(options.creditId) ? options.creditId : null,
+    subjectId: options.subjectId && isUuid(options.subjectId) ? options.subjectId : null,
+    requestHash: createHash("sha256").update(canonicalJson(body)).digest("hex"),
+  };
+}
+
+/**
+ * The stored result of the key's first use, when this is the same request again. A key reused
+ * for another request is refused: replaying would report the first request's result as if this
+ * one had been done (issue 15).
+ */
+async function replay(tx: Tx, userId: string, key: string, scope: IdempotencyScope): Promise<ActionResult> {
   const stored = await tx.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } });
-  if (!stored || stored.action !== action) throw invalid("This form was already used for a different action. Reload the page.");
+  const reused = (what: string) =>
+    new AppError("IDEMPOTENCY_KEY_REUSED", `This Idempotency-Key was already used ${what}. Send a new key for a new request; the same key replays only the same request.`);
+  if (!stored) throw reused("for another request");
+  if (stored.action !== scope.action) throw reused(`for another action (${stored.action})`);
+  // Keys stored before their scope was recorded carry no hash: they are compared by action only.
+  if (stored.requestHash !== null) {
+    if (stored.creditId !== scope.creditId) throw reused(scope.creditId ? "on another credit" : "for another request");
+    if (stored.subjectId !== scope.subjectId) throw reused("on another subject of this credit");
+    if (stored.requestHash !== scope.requestHash) throw reused("with a different body");
+  }
   return { ...(stored.response as unknown as ActionResult), replayed: true };
 }
 

@@ -50,15 +50,22 @@ class Walk {
   ) {}
 
   async act(who: Who, action: ActionName, options: { input?: unknown; subjectId?: string } = {}): Promise<ActionResult> {
-    const result = await performAction({
-      actor: this.ctx.users[who],
-      action,
-      creditId: action === "createCredit" ? undefined : this.creditId,
-      subjectId: options.subjectId,
-      input: options.input ?? {},
-      idempotencyKey: demoStepKey(this.scenario, ++this.step),
-      now: this.clock?.(),
-    });
+    const actor = this.ctx.users[who];
+    const key = demoStepKey(this.scenario, ++this.step);
+    // A step done at an earlier start is not sent again: its input was dated from that day, and a
+    // key sent with another body is refused (idempotency keys are scoped to their request).
+    const done = await db().idempotencyKey.findUnique({ where: { userId_key: { userId: actor.userId, key } } });
+    const result: ActionResult = done
+      ? { ...(done.response as unknown as ActionResult), replayed: true }
+      : await performAction({
+          actor,
+          action,
+          creditId: action === "createCredit" ? undefined : this.creditId,
+          subjectId: options.subjectId,
+          input: options.input ?? {},
+          idempotencyKey: key,
+          now: this.clock?.(),
+        });
     if (action === "createCredit") {
       this.creditId = result.creditId;
       this.existed = result.replayed === true;

@@ -48,6 +48,19 @@ describe("API tokens", () => {
     expect(await codeOf(actorFromBearer(`Bearer ${orphan.token}`))).toBe("UNAUTHENTICATED");
   });
 
+  it("reads the auth scheme in any case (RFC 7235): bearer and BEARER work like Bearer", async () => {
+    const maker = world.users.issuingBank.MAKER;
+    const { token } = await createApiToken(maker, "Any case");
+    for (const scheme of ["Bearer", "bearer", "BEARER", "bEaReR"]) {
+      expect(await actorFromBearer(`${scheme} ${token}`), scheme).toMatchObject({ userId: maker.userId });
+      const listed = await listCreditsRoute(new Request("http://localhost/api/v1/credits", { headers: { authorization: `${scheme} ${token}` } }), { params: Promise.resolve({}) });
+      expect(listed.status, scheme).toBe(200);
+    }
+    // The token itself is case-sensitive: only the scheme is not.
+    expect(await codeOf(actorFromBearer(`Bearer tt_${token.slice(3).toUpperCase()}`))).toBe("UNAUTHENTICATED");
+    expect(await actorFromBearer(`Basic ${token}`)).toBeNull();
+  });
+
   it("lets only an administrator create a token that acts, with known scopes and 1 to 365 days, creating nothing when refused", async () => {
     const maker = world.users.issuingBank.MAKER;
     const admin = world.users.issuingBank.ADMIN;
@@ -65,6 +78,19 @@ describe("API tokens", () => {
     expect(acting.expiresAt).toEqual(new Date("2027-12-01T09:00:00Z"));
     const stored = await db().apiToken.findMany({ where: { id: { in: [uploads.id, acting.id] } }, orderBy: { name: "asc" } });
     expect(stored.map((t) => [t.name, t.scopes])).toEqual([["Back office", ["read", "act"]], ["Scanner", ["upload", "read"]]]);
+  });
+
+  it("lets any auditor create a read-only token, and no auditor a token that acts or uploads", async () => {
+    for (const role of ["VIEWER", "ADMIN"] as const) {
+      const auditor = world.users.auditor[role];
+      const created = await createApiToken(auditor, `Audit ${role}`, { scopes: ["read"] });
+      expect(await actorFromBearer(`Bearer ${created.token}`)).toMatchObject({ userId: auditor.userId, organizationKind: "AUDITOR", apiTokenScopes: ["read"] });
+      for (const scopes of [["read", "act"], ["upload"], ["read", "upload"]]) {
+        const refused = createApiToken(auditor, "Too much", { scopes });
+        await expect(refused, `${role} ${scopes.join("+")}`).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/auditor.*read/i) });
+      }
+    }
+    expect(await db().apiToken.count({ where: { organizationId: world.orgs.auditor } })).toBe(2);
   });
 
   it("refuses an expired token with the day it expired, and the database refuses unknown scopes", async () => {

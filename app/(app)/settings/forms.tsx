@@ -15,7 +15,8 @@ const SCOPE_CHOICES = [
   { value: "act", label: "Act", hint: "take lifecycle steps with your roles (administrators only)" },
 ] as const;
 
-export function CreateTokenForm({ canAct }: { canAct: boolean }) {
+/** `readOnly`: an auditor's token may only read (lib/api/tokens.ts). */
+export function CreateTokenForm({ canAct, readOnly = false }: { canAct: boolean; readOnly?: boolean }) {
   const [state, action, pending] = useFormAction<TokenState>(createTokenAction, IDLE);
   const form = useResetWhen(state.status === "created", state);
   const errors = state.status === "error" ? state.fields ?? {} : {};
@@ -46,7 +47,7 @@ export function CreateTokenForm({ canAct }: { canAct: boolean }) {
       <fieldset className="space-y-1" aria-describedby={errors.scopes ? "token-scopes-error" : undefined}>
         <legend className="text-sm font-medium text-slate-800">What it may do</legend>
         {SCOPE_CHOICES.map((scope) => {
-          const allowed = scope.value !== "act" || canAct;
+          const allowed = readOnly ? scope.value === "read" : scope.value !== "act" || canAct;
           return (
             <label key={scope.value} className={`flex items-start gap-2 text-sm ${allowed ? "text-slate-800" : "text-slate-500"}`}>
               <input type="checkbox" name="scopes" value={scope.value} defaultChecked={scope.value === "read"} disabled={!allowed} className="mt-0.5" />

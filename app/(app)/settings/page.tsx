@@ -55,7 +55,8 @@ export default async function SettingsPage() {
   const actor = await requireActor();
   const isBank = actor.organizationKind === "BANK";
   const bankAdmin = isBank && actor.roles.some((r) => r === "ADMIN" || r === "CHECKER");
-  const canTokens = isBank || actor.roles.includes("ADMIN");
+  const isAuditor = actor.organizationKind === "AUDITOR";
+  const canTokens = isBank || isAuditor || actor.roles.includes("ADMIN");
   const reconciles = canReconcile(actor);
   const fourEyes = isBank ? await fourEyesSetting(actor.organizationId) : true;
   const hours = isBank ? await bankingHoursSetting(actor.organizationId) : null;
@@ -292,7 +293,7 @@ export default async function SettingsPage() {
               </p>
             </CardHeader>
             <CardBody className="space-y-4">
-              <CreateTokenForm canAct={actor.roles.includes("ADMIN")} />
+              <CreateTokenForm canAct={actor.roles.includes("ADMIN") && !isAuditor} readOnly={isAuditor} />
               {tokens.length === 0 ? (
                 <p className="text-sm text-slate-600">No active token.</p>
               ) : (

@@ -1,27 +1,29 @@
-import { CREDIT_STATES } from "@/lib/lifecycle/definition";
+import { API_CREDIT_ORDER, CREDIT_LIST_QUERY, CREDIT_PAGE } from "@/lib/api/credit-list-query";
+import { creditPageResource } from "@/lib/api/resources";
 import { listCredits } from "@/lib/credits/list-credits";
 import { performAction } from "@/lib/lifecycle/perform";
+import { AppError } from "@/lib/errors";
 import { authenticated, json, readJson } from "@/lib/http/route";
-import type { CreditStatus } from "@/lib/generated/prisma/enums";
+import { readQuery } from "@/lib/http/query";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/credits: the credits this organisation sees, newest activity first, 50 a page. */
+/**
+ * GET /api/v1/credits: the credits this organisation sees, newest created first (by id, so a walk
+ * through the pages sees each credit once however many change meanwhile), 50 a page unless
+ * `limit` says otherwise.
+ */
 export const GET = authenticated(async (request, actor) => {
-  const url = new URL(request.url);
-  const status = url.searchParams.get("status") ?? undefined;
+  const query = readQuery(new URL(request.url).searchParams, CREDIT_LIST_QUERY);
+  if (query.after !== undefined && query.before !== undefined) {
+    throw new AppError("INVALID_REQUEST", "Give after or before, not both.", { after: "Not with before", before: "Not with after" });
+  }
   const page = await listCredits(
     actor,
-    {
-      q: url.searchParams.get("q") ?? undefined,
-      status: status && CREDIT_STATES.includes(status as CreditStatus) ? (status as CreditStatus) : undefined,
-      counterpartyId: url.searchParams.get("counterparty") ?? undefined,
-      after: url.searchParams.get("after") ?? undefined,
-      before: url.searchParams.get("before") ?? undefined,
-    },
-    50,
+    { q: query.q, status: query.status, counterpartyId: query.counterparty, after: query.after, before: query.before, order: API_CREDIT_ORDER },
+    query.limit ?? CREDIT_PAGE.default,
   );
-  return json(page);
+  return json(creditPageResource(page));
 });
 
 /** POST /api/v1/credits: draft a new credit (applicant). */

@@ -1,9 +1,13 @@
 import { openApiDocument } from "@/lib/api/openapi";
+import { siteUrl } from "@/lib/config";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/openapi.json: the API description, generated from the lifecycle definition. */
+/**
+ * GET /api/v1/openapi.json: the API description, generated from the lifecycle definition. Its
+ * server is the configured public address (APP_URL, else AUTH_URL): behind a proxy the request's
+ * own origin is the internal one. Without either, the origin the request came to.
+ */
 export function GET(request: Request) {
-  const url = new URL(request.url);
-  return Response.json(openApiDocument(url.origin));
+  return Response.json(openApiDocument(siteUrl() ?? new URL(request.url).origin));
 }

@@ -1,0 +1,210 @@
+import { CREDIT_STATES } from "@/lib/lifecycle/definition";
+import { DIRECTORY_KINDS } from "@/lib/organizations/find-organizations";
+
+// JSON Schemas of the API's response bodies, for the OpenAPI document (issue 15: generated
+// clients got no types for the reads used most). They state what every body holds; objects may
+// carry more (additional properties are allowed), so adding a field is not a breaking change.
+// tests/integration/openapi-conformance.test.ts checks real bodies against them.
+
+type Schema = Record<string, unknown>;
+
+const string: Schema = { type: "string" };
+const nullableString: Schema = { type: ["string", "null"] };
+const integer: Schema = { type: "integer" };
+const boolean: Schema = { type: "boolean" };
+const uuid: Schema = { type: "string", format: "uuid" };
+const instant: Schema = { type: "string", format: "date-time" };
+const nullableInstant: Schema = { type: ["string", "null"], format: "date-time" };
+const anyObject: Schema = { type: "object" };
+const strings: Schema = { type: "array", items: string };
+
+/** An object whose listed properties are all present. */
+const record = (properties: Record<string, Schema>, description?: string): Schema => ({
+  type: "object",
+  ...(description ? { description } : {}),
+  required: Object.keys(properties),
+  properties,
+});
+const list = (items: Schema): Schema => ({ type: "array", items });
+
+/** Every amount the API returns (lib/money.ts canonicalAmount). */
+export const amountSchema: Schema = {
+  type: "string",
+  pattern: "^\\d+(\\.\\d{1,4})?$",
+  description: "A decimal string with exactly the currency's ISO 4217 minor units: USD \"42000.00\", JPY \"42000\", BHD \"42000.000\".",
+};
+
+export const organizationSchema = record({
+  id: uuid,
+  name: string,
+  kind: { type: "string", enum: [...DIRECTORY_KINDS] },
+  country: { type: "string", description: "ISO 3166-1 alpha-2" },
+  bic: { type: ["string", "null"], description: "ISO 9362, 11 characters (banks)" },
+});
+
+export const organizationPageSchema = record({ items: list(organizationSchema), next: nullableString }, "A page of organisations with the cursor of the next page (null at the end)");
+
+const creditStatus: Schema = { type: "string", enum: [...CREDIT_STATES] };
+
+export const creditListPageSchema = record(
+  {
+    items: list(
+      record({
+        id: uuid,
+        reference: string,
+        creditNumber: nullableString,
+        status: creditStatus,
+        currency: string,
+        amount: amountSchema,
+        expiryDate: { ...instant, description: "The expiry date, at 00:00 UTC" },
+        updatedAt: instant,
+        applicantName: string,
+        beneficiaryName: string,
+        issuingBankName: string,
+      }),
+    ),
+    next: nullableString,
+    previous: nullableString,
+  },
+  "A page of credits with the cursors of the neighbouring pages (null at either end)",
+);
+
+const batchSchema: Schema = {
+  type: ["object", "null"],
+  description: "The anchoring batch, once the milestone is in one",
+  properties: { root: string, txHash: nullableString, blockNumber: { ...nullableString, description: "A decimal string" }, blockTime: nullableInstant, status: string },
+};
+
+export const milestoneSchema = record({
+  id: uuid,
+  seq: integer,
+  kind: string,
+  createdAt: instant,
+  actor: nullableString,
+  actorOrg: nullableString,
+  digest: string,
+  status: string,
+  documentHashes: strings,
+  batch: batchSchema,
+});
+
+export const milestonesSchema = record({ creditId: uuid, reference: string, milestones: list(milestoneSchema) }, "The credit's milestones in order");
+
+const paymentSchema = record({ id: uuid, kind: string, amount: amountSchema, currency: string, dueDate: nullableInstant, recordedAt: instant });
+
+const presentationSchema = record({
+  id: uuid,
+  number: integer,
+  status: string,
+  version: integer,
+  presentedAt: nullableInstant,
+  examinationDeadline: nullableInstant,
+  examinedAt: nullableInstant,
+  decisionNote: nullableString,
+  documentDisposal: nullableString,
+  claimedAmount: { ...amountSchema, type: ["string", "null"] },
+  documents: list(record({ id: uuid, kind: string, fileName: string, mediaType: string, size: integer, sha256: string, data: { ...anyObject, description: "The document's structured fields; an amount beside its currency is in the canonical form" }, originals: integer, copies: integer, createdAt: instant })),
+  corrections: list(anyObject),
+  checkByHand: list(anyObject),
+  findings: list(anyObject),
+  payments: list(paymentSchema),
+  actions: strings,
+});
+
+const amendmentSchema = record({
+  id: uuid,
+  number: integer,
+  status: string,
+  version: integer,
+  cancellation: boolean,
+  createdAt: instant,
+  issuedAt: nullableInstant,
+  decidedAt: nullableInstant,
+  changes: list(anyObject),
+  actions: strings,
+});
+
+const party = { ...organizationSchema, type: "object" };
+
+export const creditSchema = record(
+  {
+    id: uuid,
+    reference: string,
+    creditNumber: nullableString,
+    status: creditStatus,
+    version: { ...integer, description: "Send it as expectedVersion with the next action" },
+    currency: string,
+    amount: amountSchema,
+    drawnAmount: amountSchema,
+    expiryDate: instant,
+    confirmed: boolean,
+    bankConditions: nullableString,
+    returnReason: nullableString,
+    createdAt: instant,
+    updatedAt: instant,
+    issuedAt: nullableInstant,
+    parties: record({ applicant: party, beneficiary: party, issuingBank: party, advisingBank: party, confirmingBank: { ...party, type: ["object", "null"] } }),
+    myParties: { ...strings, description: "The parties the caller's organisation plays" },
+    auditing: { ...boolean, description: "True when the caller reads as an auditor under a grant" },
+    terms: { type: ["object", "null"], description: "The operative terms (MT700 fields; the amount in the canonical form)" },
+    currentVersion: { type: ["integer", "null"] },
+    agreedVersion: { type: ["integer", "null"] },
+    sinceLastSeen: { type: ["object", "null"] },
+    versions: list(record({ id: uuid, number: integer, author: string, authorOrg: string, createdAt: instant, comment: nullableString, termsHash: string, changes: list(anyObject) })),
+    pendingApprovals: list(anyObject),
+    fourEyes: boolean,
+    amendments: list(amendmentSchema),
+    presentations: list(presentationSchema),
+    milestones: list(milestoneSchema),
+    events: list(record({ id: uuid, action: string, actor: string, actorOrg: string, data: anyObject, createdAt: instant })),
+    actions: { ...strings, description: "Credit actions the caller may take now" },
+    createActions: { ...strings, description: "Actions that start an amendment or a presentation" },
+  },
+  "The credit with its terms, versions, amendments, presentations, milestones and the actions the caller may take now",
+);
+
+export const proofBundleSchema = record(
+  {
+    format: { type: "string", const: "tradetrail.proof-bundle" },
+    version: integer,
+    exportedAt: instant,
+    chain: record({ chainId: { ...string, description: "A decimal string" }, contractAddress: string }),
+    credit: record({ id: uuid, reference: string }),
+    milestones: list(record({ seq: integer, kind: string, content: { description: "The milestone's recorded content, exactly as hashed (amounts as recorded)" }, documentHashes: strings, prevDigest: string, salt: string, digest: string, proof: strings, root: nullableString, txHash: nullableString, blockNumber: { type: ["integer", "null"] } })),
+  },
+  "The self-contained proof bundle (docs/PROOF-FORMAT.md)",
+);
+
+export const verificationSchema = record(
+  {
+    creditId: uuid,
+    checkedAt: instant,
+    elapsedMs: integer,
+    chainId: string,
+    contractAddress: string,
+    head: { ...integer, description: "The chain's block number when checked" },
+    ok: { ...boolean, description: "Every milestone verified and the trail complete" },
+    results: list(record({ seq: integer, status: string })),
+    counts: anyObject,
+    trail: record({ status: string, reason: string, chainHeadSeq: { type: ["integer", "null"] } }),
+    warnings: list(anyObject),
+    checkedAgainst: anyObject,
+    documents: record({ documents: list(anyObject), counts: anyObject, ok: boolean }),
+  },
+  "Every milestone and presented document checked now",
+);
+
+export const auditRunSchema = record({
+  id: uuid,
+  status: { type: "string", enum: ["QUEUED", "RUNNING", "DONE", "FAILED"] },
+  total: integer,
+  done: integer,
+  report: { type: ["object", "null"], description: "When done: per credit, its milestones' counts and every exception" },
+  error: nullableString,
+  createdAt: instant,
+  startedAt: nullableInstant,
+  finishedAt: nullableInstant,
+  withheld: { ...integer, description: "Credits left out of the report because the firm may no longer see them" },
+});
+
+export const uploadResultSchema = record({ documentId: uuid, sha256: string, size: integer, mediaType: string, version: integer });
