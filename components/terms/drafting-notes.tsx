@@ -11,6 +11,10 @@ export function DraftingNotes({ terms, className }: { terms: Partial<TermsInput>
     incoterm: terms.incoterm,
     documentsRequired: terms.documentsRequired ?? [],
     additionalConditions: terms.additionalConditions,
+    goodsDescription: terms.goodsDescription,
+    amount: terms.amount,
+    currency: terms.currency,
+    tolerance: terms.tolerance,
   } as Parameters<typeof draftingCheck>[0]);
   return (
     <div role="status" aria-live="polite" className={className}>

@@ -39,4 +39,16 @@ describe("the drafting check", () => {
     expect(rules({ additionalConditions: "Documents to be presented promptly after shipment." })).toEqual(["vague-time"]);
     expect(rules({ additionalConditions: "Certificate issued by SGS Singapore." })).toEqual([]);
   });
+
+  it("weighs 32B against the quantity and unit price 45A states, with the 39A tolerance", () => {
+    const goods = (description: string, amount: string, tolerance: Parameters<typeof draftingCheck>[0]["tolerance"] = { type: "NONE" }) => rules({ goodsDescription: description, amount, currency: "USD", tolerance });
+    expect(goods("24 units industrial pumps at USD 5,000.00 per unit", "120000.00")).toEqual([]);
+    expect(goods("24 units industrial pumps at USD 5,000.00 per unit", "100000.00")).toEqual(["goods-cost-more-than-credit"]);
+    expect(goods("24 units industrial pumps at USD 5,000.00 per unit", "110000.00", { type: "PERCENT", plus: 10, minus: 0 })).toEqual([]);
+    expect(goods("24 units industrial pumps @ 5000 each", "150000.00")).toEqual(["credit-more-than-goods"]);
+    expect(goods("24 units industrial pumps @ 5000 each", "125000.00", { type: "ABOUT" })).toEqual([]);
+    // No unit price, or a price in another currency: nothing to weigh.
+    expect(goods("24 units industrial pumps", "1.00")).toEqual([]);
+    expect(goods("24 units at EUR 5,000.00 per unit", "1.00")).toEqual([]);
+  });
 });

@@ -13,7 +13,33 @@ export interface DraftingNote {
   message: string;
 }
 
-type Draft = Partial<Pick<Terms, "incoterm" | "documentsRequired" | "additionalConditions" | "goodsDescription">>;
+type Draft = Partial<Pick<Terms, "incoterm" | "documentsRequired" | "additionalConditions" | "goodsDescription" | "amount" | "currency" | "tolerance">>;
+
+// "24 units … at USD 5,000.00 per unit": a quantity and a unit price that 45A states.
+const QUANTITY = /\b(\d{1,3}(?:,\d{3})+|\d+)\s*(?:units?|pcs|pieces?|sets?|pairs?|cartons?|drums?|bags?|boxes?|pallets?)\b/i;
+const UNIT_PRICE = /(?:\bat\b|@)\s*(?:([A-Z]{3})\s*)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:per\s+\w+|each|\/\s*\w+|a\s+piece)/i;
+
+/** 32B against 45A (and 39A): what the goods as described cost, where quantity and unit price are stated. */
+function amountAgainstGoods(terms: Draft): DraftingNote | null {
+  if (!terms.goodsDescription || !terms.amount || !terms.currency) return null;
+  const quantity = QUANTITY.exec(terms.goodsDescription);
+  const price = UNIT_PRICE.exec(terms.goodsDescription);
+  if (!quantity || !price || (price[1] && price[1].toUpperCase() !== terms.currency)) return null;
+  const value = Number(quantity[1]!.replace(/,/g, "")) * Number(price[2]!.replace(/,/g, ""));
+  const amount = Number(terms.amount);
+  if (!Number.isFinite(value) || !Number.isFinite(amount) || amount <= 0) return null;
+  const tolerance = terms.tolerance?.type === "ABOUT" ? { plus: 10, minus: 10 } : terms.tolerance?.type === "PERCENT" ? terms.tolerance : { plus: 0, minus: 0 };
+  const max = amount * (1 + tolerance.plus / 100);
+  const min = amount * (1 - tolerance.minus / 100);
+  const shown = (n: number) => `${terms.currency} ${n.toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (value > max + 0.005) {
+    return { field: "amount", rule: "goods-cost-more-than-credit", reference: "UCP 600 art. 18(b), 30", message: `45A describes goods worth ${shown(value)} (${quantity[0]} at ${price[2]}), more than the credit's ${shown(amount)} with its tolerance (39A): the invoice could not be paid in full.` };
+  }
+  if (value < min - 0.005) {
+    return { field: "amount", rule: "credit-more-than-goods", reference: "UCP 600 art. 18(b), 30", message: `45A describes goods worth ${shown(value)} (${quantity[0]} at ${price[2]}), less than the credit's ${shown(amount)}${tolerance.minus ? " even after its tolerance (39A)" : ""}: the beneficiary cannot draw the whole amount.` };
+  }
+  return null;
+}
 
 // Incoterms 2020: only CIF and CIP oblige the seller to insure; under the others the buyer insures.
 const SELLER_INSURES = new Set(["CIF", "CIP"]);
@@ -51,6 +77,9 @@ export function draftingCheck(terms: Draft): DraftingNote[] {
       });
     }
   }
+
+  const priced = amountAgainstGoods(terms);
+  if (priced) notes.push(priced);
 
   const insurance = documents.some((d) => d.kind === "INSURANCE_CERTIFICATE");
   if (terms.incoterm && SELLER_INSURES.has(terms.incoterm) && !insurance && documents.length > 0) {
