@@ -70,6 +70,8 @@ describe("parseDocumentData", () => {
         shippedOnBoard: true,
         transhipment: false,
         containerised: false,
+        onDeck: false,
+        charterParty: false,
       },
     });
   });

@@ -73,6 +73,12 @@ export const billOfLadingSchema = z.object({
   originalsIssued: count("how many originals were issued", 1, 10),
   transhipment: flag(),
   containerised: flag(),
+  /** Who signed it, in what capacity (art. 20(a)(i)); absent on bills captured before it was asked. */
+  signedAs: z.preprocess(blank, z.enum(["CARRIER", "MASTER", "AGENT_FOR_CARRIER", "AGENT_FOR_MASTER", "NOT_INDICATED"], { error: "Choose who signed it" }).optional()),
+  /** Clauses or notations on its face about the goods or their packaging (art. 27). */
+  clauses: optionalText(1000),
+  onDeck: flag(),
+  charterParty: flag(),
 });
 
 export const packingListSchema = z.object({
@@ -198,6 +204,23 @@ export const DOCUMENT_DATA_FIELDS: Record<DocumentKind, DocumentFieldMeta[]> = {
     { key: "shippedOnBoard", label: "Shows the goods shipped on board", type: "boolean", required: false, hint: "Pre-printed wording or a dated on-board notation (art. 20a)" },
     { key: "transhipment", label: "Indicates transhipment", type: "boolean", required: false },
     { key: "containerised", label: "Goods shipped in containers", type: "boolean", required: false, hint: "Transhipment is then acceptable even if prohibited (art. 20c)" },
+    {
+      key: "signedAs",
+      label: "Signed by",
+      type: "select",
+      required: false,
+      hint: "The carrier or the master, or a named agent for either, the capacity indicated (art. 20a(i))",
+      options: [
+        { value: "CARRIER", label: "The carrier" },
+        { value: "MASTER", label: "The master" },
+        { value: "AGENT_FOR_CARRIER", label: "A named agent for the carrier" },
+        { value: "AGENT_FOR_MASTER", label: "A named agent for the master" },
+        { value: "NOT_INDICATED", label: "Capacity not indicated" },
+      ],
+    },
+    { key: "clauses", label: "Clauses on its face", type: "textarea", required: false, hint: "Any clause or notation about the goods or their packaging, as written (art. 27)" },
+    { key: "onDeck", label: "States the goods are loaded on deck", type: "boolean", required: false, hint: "'May be loaded on deck' is not this (art. 26a)" },
+    { key: "charterParty", label: "States it is subject to a charter party", type: "boolean", required: false, hint: "Art. 20(a)(vi); a charter party bill is examined under art. 22" },
   ],
   PACKING_LIST: [
     { key: "date", label: "Date", type: "date", required: true },

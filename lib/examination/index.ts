@@ -12,7 +12,17 @@ import {
   standbyNotDatedAfterPresentation,
   standbyPresentedBeforeExpiry,
 } from "./rules/standby";
-import { billOfLadingFullSet, billOfLadingPorts, billOfLadingShippedOnBoard, partialShipmentsAsAllowed, transhipmentAsAllowed } from "./rules/transport";
+import {
+  billOfLadingClean,
+  billOfLadingFullSet,
+  billOfLadingNoCharterParty,
+  billOfLadingNotOnDeck,
+  billOfLadingPorts,
+  billOfLadingShippedOnBoard,
+  billOfLadingSigned,
+  partialShipmentsAsAllowed,
+  transhipmentAsAllowed,
+} from "./rules/transport";
 import { type DocumentaryTerms, isStandby } from "@/lib/terms/schema";
 import type { ExaminationContext, ExaminationInput, ExaminationResult, Finding, Rule, RuleOutcome, StandbyRule } from "./types";
 
@@ -40,6 +50,10 @@ export const RULES: readonly Rule[] = [
   invoiceGoodsDescription,
   invoiceQuantityAsAllowed,
   billOfLadingShippedOnBoard,
+  billOfLadingSigned,
+  billOfLadingClean,
+  billOfLadingNotOnDeck,
+  billOfLadingNoCharterParty,
   billOfLadingPorts,
   billOfLadingFullSet,
   transhipmentAsAllowed,
@@ -63,7 +77,7 @@ export const STANDBY_RULES: readonly StandbyRule[] = [
  * milestone, so a past examination can be reproduced with the rules that made it. Change it with
  * any change to a rule's outcome (see README.md).
  */
-export const RULES_VERSION = "2026-11-30.2";
+export const RULES_VERSION = "2026-11-30.3";
 
 export function examinePresentation(input: ExaminationInput): ExaminationResult {
   const context = buildContext(input);

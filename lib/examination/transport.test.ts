@@ -119,3 +119,26 @@ describe("one shipment or several (art. 31(b))", () => {
     expect(rulesOf(result)).toEqual(["partial-shipment-prohibited"]);
   });
 });
+
+describe("the face of the bill of lading (arts. 20(a)(i), 20(a)(vi), 26(a), 27)", () => {
+  const rulesFor = (bl: Record<string, unknown>) => examinePresentation(presentation({ data: { BILL_OF_LADING: bl } })).findings.map((f) => `${f.rule} ${f.article}`);
+
+  it("refuses a bill whose signatory's capacity is not indicated, and accepts the carrier, the master or a named agent", () => {
+    expect(rulesFor({ signedAs: "NOT_INDICATED" })).toEqual(["bill-of-lading-signature 20(a)(i)"]);
+    for (const signedAs of ["CARRIER", "MASTER", "AGENT_FOR_CARRIER", "AGENT_FOR_MASTER"]) expect(rulesFor({ signedAs }), signedAs).toEqual([]);
+  });
+
+  it("refuses a clause declaring defective goods or packaging (art. 27), not one denying it nor a description clause", () => {
+    expect(rulesFor({ clauses: "2 cartons torn, contents exposed" })).toEqual(["bill-of-lading-not-clean 27"]);
+    expect(rulesFor({ clauses: "Packaging insufficient packing for sea voyage. Drums rusty" })).toEqual(["bill-of-lading-not-clean 27"]);
+    expect(rulesFor({ clauses: "Shipped in apparent good order and condition, no damage noted" })).toEqual([]);
+    expect(rulesFor({ clauses: "Shipper's load, stow and count. Said to contain 24 pumps" })).toEqual([]);
+    expect(rulesFor({ clauses: "Cartons not wet on loading" })).toEqual([]);
+  });
+
+  it("refuses goods stated loaded on deck (art. 26(a)) and a bill subject to a charter party (art. 20(a)(vi))", () => {
+    expect(rulesFor({ onDeck: true })).toEqual(["bill-of-lading-on-deck 26(a)"]);
+    expect(rulesFor({ charterParty: true })).toEqual(["bill-of-lading-charter-party 20(a)(vi)"]);
+    expect(rulesFor({ onDeck: false, charterParty: false })).toEqual([]);
+  });
+});

@@ -19,6 +19,66 @@ export const billOfLadingShippedOnBoard: Rule = ({ billsOfLading }) =>
     );
 
 /**
+ * Art. 20(a)(i): signed by the carrier or the master, or a named agent for either, the capacity
+ * indicated. Checked when the capacity was captured; a bill captured without it is not guessed at.
+ */
+export const billOfLadingSigned: Rule = ({ billsOfLading }) =>
+  billsOfLading
+    .filter((b) => b.data.signedAs === "NOT_INDICATED")
+    .map((b) =>
+      finding(b, {
+        rule: "bill-of-lading-signature",
+        article: "20(a)(i)",
+        message: "The bill of lading does not indicate that it is signed by the carrier or the master, or by a named agent for either.",
+        found: "Capacity of the signatory not indicated",
+        expected: "Signed as carrier, master, or named agent for either",
+      }),
+    );
+
+// Art. 27: a clause or notation expressly declaring a defective condition of the goods or their
+// packaging. Words that describe the goods' state, not their description ("said to contain" and
+// "shipper's load and count" are not such clauses, ISBP 821 E29).
+const DEFECT = /\b(damaged|torn|broken|wet|stained|rust(?:y|ed)?|dented|leak(?:ing|ed)?|crushed|punctured|insufficient(?:ly)?\s+pack|(?:in\s+)?bad\s+order|used\s+(?:drums|bags|cases|cartons)|second[- ]hand\s+(?:drums|bags|cases|cartons)|defective)\b/i;
+const NEGATED = /\b(no|not|without|free\s+(?:of|from))\s+(?:\w+\s+){0,2}$/i;
+
+/** The defect a clause declares, unless it denies it ("no damage", "not wet"). */
+function declaredDefect(clauses: string): string | null {
+  for (const sentence of clauses.split(/[.;\n]+/)) {
+    const match = DEFECT.exec(sentence);
+    if (match && !NEGATED.test(sentence.slice(0, match.index))) return sentence.trim();
+  }
+  return null;
+}
+
+export const billOfLadingClean: Rule = ({ billsOfLading }) =>
+  billsOfLading.flatMap((b) => {
+    const defect = b.data.clauses ? declaredDefect(b.data.clauses) : null;
+    return defect
+      ? [finding(b, { rule: "bill-of-lading-not-clean", article: "27", message: "The bill of lading is not clean: it bears a clause declaring a defective condition of the goods or their packaging.", found: defect, expected: "A clean transport document" })]
+      : [];
+  });
+
+/** Art. 26(a): a transport document must not state that the goods are or will be loaded on deck. */
+export const billOfLadingNotOnDeck: Rule = ({ billsOfLading }) =>
+  billsOfLading
+    .filter((b) => b.data.onDeck === true)
+    .map((b) => finding(b, { rule: "bill-of-lading-on-deck", article: "26(a)", message: "The bill of lading states that the goods are loaded on deck.", found: "Loaded on deck", expected: "No on-deck loading (a clause that they may be is acceptable)" }));
+
+/** Art. 20(a)(vi): a bill of lading must contain no indication that it is subject to a charter party. */
+export const billOfLadingNoCharterParty: Rule = ({ billsOfLading }) =>
+  billsOfLading
+    .filter((b) => b.data.charterParty === true)
+    .map((b) =>
+      finding(b, {
+        rule: "bill-of-lading-charter-party",
+        article: "20(a)(vi)",
+        message: "The bill of lading indicates that it is subject to a charter party; the credit calls for a bill of lading, not a charter party bill of lading (art. 22).",
+        found: "Subject to a charter party",
+        expected: "No charter party",
+      }),
+    );
+
+/**
  * Art. 20(a)(iii): shipment from the port of loading to the port of discharge the credit states, or
  * from and to a port inside the range it states (ISBP 821 E6-E7); read by UN/LOCODE and name.
  */
