@@ -14,6 +14,7 @@ export const RULE_TITLES = {
   "invoice-addressee": "The invoice not made out to the applicant",
   "invoice-currency": "The invoice in another currency than the credit",
   "invoice-goods-description": "The invoice's goods description does not correspond with the credit's",
+  "document-goods-conflict": "Another document's goods description conflicts with the credit or the invoice",
   "invoice-amount-exceeds-credit": "The invoice for more than the credit allows",
   "invoice-amount-exceeds-balance": "The invoice for more than the undrawn balance",
   "invoice-amount-below-credit": "The invoice for less than the credit where partial shipments are not allowed",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareGoods } from "./goods";
+import { compareGoods, conflictsInGeneralTerms } from "./goods";
 
 // Art. 18(c): the invoice's description of the goods must correspond with the credit's. It may
 // add detail and order its words differently; it may not change a model, a number or a quantity.
@@ -36,5 +36,17 @@ describe("goods description (art. 18(c))", () => {
 
   it("tells a smaller quantity apart, for the partial-shipment rule to judge (art. 31)", () => {
     expect(compareGoods(CREDIT, "4,000 pcs widgets, model SW-100, stainless steel")).toEqual({ conflicts: [], short: [{ expected: "10000 piece", found: "4000 piece" }] });
+  });
+});
+
+describe("goods in the other documents (art. 14(d)/(e))", () => {
+  const credit = "10,000 pcs stainless steel washers model SW-1000";
+  it("lets them use general terms, and finds a model or a quantity that conflicts", () => {
+    expect(conflictsInGeneralTerms(credit, "Washers", "10,000 pcs stainless steel washers, model SW-1000")).toEqual([]);
+    expect(conflictsInGeneralTerms(credit, "10000 pieces washers SW-1000", "10,000 pcs washers SW-1000")).toEqual([]);
+    expect(conflictsInGeneralTerms(credit, "Washers model SW-100", null)).toEqual(["SW-100 where the credit states SW-1000"]);
+    expect(conflictsInGeneralTerms(credit, "9,000 pcs washers", "10,000 pcs washers SW-1000")).toEqual(["9000 piece where the invoice shows 10000 piece"]);
+    // Without an invoice quantity, the packing list's quantity is not weighed here (a partial shipment may be allowed).
+    expect(conflictsInGeneralTerms(credit, "9,000 pcs washers", null)).toEqual([]);
   });
 });

@@ -148,3 +148,29 @@ export function compareGoods(inCredit: string, onInvoice: string): GoodsComparis
   });
   return { conflicts: [...new Set(conflicts)], short };
 }
+
+/**
+ * What another document's description of the goods (a packing list, a certificate of origin)
+ * says that conflicts with the credit or the invoice (art. 14(d); 14(e) lets it use general
+ * terms): a model code the credit does not state, where the credit states codes; a quantity in
+ * the invoice's unit that differs from the invoice's. Words left out or added are no conflict.
+ */
+export function conflictsInGeneralTerms(inCredit: string, onDocument: string, onInvoice: string | null): string[] {
+  const credit = tokenise(inCredit);
+  const document = tokenise(onDocument);
+  const conflicts: string[] = [];
+  const creditCodes = credit.filter((t) => t.kind === "code" && !t.negated);
+  if (creditCodes.length > 0) {
+    for (const code of document.filter((t) => t.kind === "code" && !t.negated)) {
+      if (!creditCodes.some((c) => c.value === code.value)) conflicts.push(`${code.raw} where the credit states ${creditCodes.map((c) => c.raw).join(", ")}`);
+    }
+  }
+  if (onInvoice) {
+    const invoiced = quantities(tokenise(onInvoice));
+    for (const q of quantities(document)) {
+      const same = invoiced.filter((i) => i.unit === q.unit);
+      if (same.length > 0 && !same.some((i) => i.value === q.value)) conflicts.push(`${show(q)} where the invoice shows ${same.map(show).join(", ")}`);
+    }
+  }
+  return [...new Set(conflicts)];
+}

@@ -2,7 +2,7 @@ import { buildContext } from "./context";
 import { invoiceAmountWithinCredit } from "./rules/amount";
 import { documentDetailsIncomplete, enoughOriginals, notDatedAfterPresentation, requiredDocumentsPresent } from "./rules/documents";
 import { insuranceAsRequired } from "./rules/insurance";
-import { invoiceCurrency, invoiceGoodsDescription, invoiceIssuedByBeneficiary, invoiceMadeOutToApplicant, invoiceQuantityAsAllowed } from "./rules/invoice";
+import { goodsConsistentAcrossDocuments, invoiceCurrency, invoiceGoodsDescription, invoiceIssuedByBeneficiary, invoiceMadeOutToApplicant, invoiceQuantityAsAllowed } from "./rules/invoice";
 import { presentedInTime, shippedByLatestShipmentDate } from "./rules/shipment";
 import {
   demandCurrency,
@@ -48,6 +48,7 @@ export const RULES: readonly Rule[] = [
   invoiceIssuedByBeneficiary,
   invoiceMadeOutToApplicant,
   invoiceGoodsDescription,
+  goodsConsistentAcrossDocuments,
   invoiceQuantityAsAllowed,
   billOfLadingShippedOnBoard,
   billOfLadingSigned,
@@ -77,7 +78,7 @@ export const STANDBY_RULES: readonly StandbyRule[] = [
  * milestone, so a past examination can be reproduced with the rules that made it. Change it with
  * any change to a rule's outcome (see README.md).
  */
-export const RULES_VERSION = "2026-11-30.3";
+export const RULES_VERSION = "2026-11-30.4";
 
 export function examinePresentation(input: ExaminationInput): ExaminationResult {
   const context = buildContext(input);

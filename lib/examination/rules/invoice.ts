@@ -1,5 +1,5 @@
 import { checkByHand, finding, withDetails } from "../context";
-import { compareGoods } from "../goods";
+import { compareGoods, conflictsInGeneralTerms } from "../goods";
 import { sameCompanyName } from "../names";
 import type { Rule } from "../types";
 
@@ -78,5 +78,20 @@ export const invoiceQuantityAsAllowed: Rule = ({ terms, invoices }) => {
     return described.length > 1
       ? [checkByHand(i, { ...fields, message: "Partial shipments are not allowed and this invoice shows less than the quantity of the credit: check that the invoices together show all of it." })]
       : [finding(i, { ...fields, message: "Partial shipments are not allowed, and the invoice shows less than the quantity the credit states." })];
+  });
+};
+
+// Art. 14(d)/(e): the goods in documents other than the invoice, in general terms, not in conflict.
+const DESCRIBING: readonly string[] = ["PACKING_LIST", "CERTIFICATE_OF_ORIGIN"];
+
+export const goodsConsistentAcrossDocuments: Rule = ({ terms, documents, invoices }) => {
+  const invoiced = invoices.find((i) => i.data.goodsDescription)?.data.goodsDescription ?? null;
+  return documents.flatMap((doc) => {
+    const description = typeof doc.data.goodsDescription === "string" ? doc.data.goodsDescription.trim() : "";
+    if (!DESCRIBING.includes(doc.kind) || description === "") return [];
+    const conflicts = conflictsInGeneralTerms(terms.goodsDescription, description, invoiced);
+    return conflicts.length === 0
+      ? []
+      : [finding(doc, { rule: "document-goods-conflict", article: "14(d)", message: "The description of the goods conflicts with the credit or the invoice.", found: conflicts.join("; "), expected: "Data that does not conflict (general terms are enough, art. 14(e))" })];
   });
 };
