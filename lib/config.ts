@@ -32,6 +32,10 @@ const httpUrl = optionalString.refine((v) => v === undefined || /^(https?|wss?):
   message: "expected an http(s):// or ws(s):// JSON-RPC URL",
 });
 
+const rpcUrlList = optionalString.refine((v) => v === undefined || v.split(",").every((u) => u.trim() !== "" && /^(https?|wss?):\/\//.test(u.trim())), {
+  message: "expected an http(s):// JSON-RPC URL, or several separated by commas",
+});
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Where `npm start` keeps embedded PostgreSQL data, the local chain, uploads and secrets. */
@@ -44,8 +48,21 @@ export const configSchema = z.object({
   /** The same database as the role that owns the schema and runs migrations; unset: DATABASE_URL migrates (with a warning). */
   MIGRATION_DATABASE_URL: postgresUrl,
 
-  /** Any EVM JSON-RPC endpoint; unset: `npm start` runs a local anvil chain. */
-  CHAIN_RPC_URL: httpUrl,
+  /**
+   * Any EVM JSON-RPC endpoint, or several separated by commas (same chain, in order of
+   * preference: a request that fails on one goes to the next); unset: `npm start` runs a local
+   * anvil chain.
+   */
+  CHAIN_RPC_URL: rpcUrlList,
+  /** How long one JSON-RPC request may take before it is retried (ms). */
+  CHAIN_RPC_TIMEOUT_MS: int(100, 600_000, 30_000),
+  /** Rounds over every RPC URL after the first, for a request that met a 429, a timeout or a dropped connection (0: none). */
+  CHAIN_RPC_RETRIES: int(0, 20, 4),
+  /** The first backoff before a retry (ms); it doubles each round up to CHAIN_RPC_BACKOFF_MAX_MS, with full jitter. */
+  CHAIN_RPC_BACKOFF_MS: int(1, 60_000, 250),
+  CHAIN_RPC_BACKOFF_MAX_MS: int(1, 600_000, 10_000),
+  /** Most blocks one eth_getLogs asks for (hosted RPCs cap the range: 10,000 on many, 500 or less on some free tiers); a range refused is halved. */
+  CHAIN_RPC_MAX_BLOCK_RANGE: int(1, 1_000_000, 2_000),
   /** The AnchorRegistry address; unset: read from DATA_DIR/deployments/<chainId>.json. */
   ANCHOR_CONTRACT_ADDRESS: optionalString.refine((v) => v === undefined || address.test(v), {
     message: "expected a 0x-prefixed 20-byte address",
@@ -78,8 +95,8 @@ export const configSchema = z.object({
   RECONCILE_INTERVAL_MS: int(0, 86_400_000, 600_000),
   /** Blocks below the head the reconciliation leaves unread, so a reorganisation does not feed it logs that vanish. */
   RECONCILE_CONFIRMATIONS: int(0, 1_000, 2),
-  /** Most blocks one eth_getLogs asks for (hosted RPCs cap the range: 10,000 on many, less on some free tiers). */
-  RECONCILE_MAX_BLOCK_RANGE: int(1, 1_000_000, 2_000),
+  /** Most blocks one eth_getLogs of the reconciliation asks for. Unset: CHAIN_RPC_MAX_BLOCK_RANGE. */
+  RECONCILE_MAX_BLOCK_RANGE: z.coerce.number().int().min(1).max(1_000_000).optional(),
   /** A batch still sending or unconfirmed after this long is reported as stale (ms). */
   RECONCILE_STALE_BATCH_MS: int(60_000, 30 * 86_400_000, 3_600_000),
   /** A JSON-RPC URL safe to give browsers (no API key), for in-browser verification on /verify. */
@@ -177,6 +194,20 @@ export function requireSetting<K extends keyof Config>(key: K, hint: string): No
     throw new ConfigError(`${String(key)} is not set: ${hint}`);
   }
   return value as NonNullable<Config[K]>;
+}
+
+/** The chain's JSON-RPC URLs (CHAIN_RPC_URL split at commas), in order of preference; empty when unset. */
+export function chainRpcUrls(settings: Config = config()): string[] {
+  return (settings.CHAIN_RPC_URL ?? "").split(",").map((u) => u.trim()).filter((u) => u !== "");
+}
+
+/** The provider options (lib/chain/provider.ts makeProvider) the configuration asks for. */
+export function chainRpcOptions(settings: Config = config()) {
+  return {
+    timeoutMs: settings.CHAIN_RPC_TIMEOUT_MS,
+    retry: { retries: settings.CHAIN_RPC_RETRIES, baseDelayMs: settings.CHAIN_RPC_BACKOFF_MS, maxDelayMs: Math.max(settings.CHAIN_RPC_BACKOFF_MS, settings.CHAIN_RPC_BACKOFF_MAX_MS) },
+    maxBlockRange: settings.CHAIN_RPC_MAX_BLOCK_RANGE,
+  };
 }
 
 /** The site's public address (e-mailed links, the API's server URL): APP_URL, else AUTH_URL, else null (unknown). */

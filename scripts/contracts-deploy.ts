@@ -10,7 +10,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Wallet, formatEther, getAddress, isAddress } from "ethers";
-import { ConfigError, config } from "@/lib/config";
+import { ConfigError, chainRpcOptions, config } from "@/lib/config";
 import { LOCAL_CHAIN_ID, deployAnchorRegistry, deploymentFile, readDeployment, writeDeployment } from "@/lib/chain/deploy";
 import { makeProvider, makeSigner } from "@/lib/chain/provider";
 import { ANVIL_DEV_KEYS } from "@/lib/dev/anvil";
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const adminSetting = addressOption(values.admin ?? process.env.ADMIN_ADDRESS, "--admin");
   const dataDir = path.resolve(settings.DATA_DIR);
 
-  const provider = makeProvider(rpcUrl);
+  const provider = makeProvider(rpcUrl, chainRpcOptions(settings));
   try {
     const chainId = (await provider.getNetwork()).chainId;
     const local = chainId === LOCAL_CHAIN_ID;

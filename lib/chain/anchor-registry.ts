@@ -261,7 +261,8 @@ export function connectAnchorRegistry(address: string, runner: ContractRunner): 
         try {
           logs = await provider.getLogs({ address: contract.target as string, topics: [topic0], fromBlock: from, toBlock: to });
         } catch (error) {
-          if (to === from) throw error;
+          // No endpoint answered at all (lib/chain/rpc-transport.ts gave up): a narrower range would not help.
+          if (to === from || (error as { name?: string }).name === "RpcTransportError") throw error;
           range = Math.max(1, Math.floor((to - from + 1) / 2));
           continue;
         }

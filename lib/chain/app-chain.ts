@@ -1,5 +1,5 @@
 import type { JsonRpcProvider } from "ethers";
-import { requireSetting } from "@/lib/config";
+import { chainRpcOptions, requireSetting } from "@/lib/config";
 import { makeProvider } from "./provider";
 
 // The web process's read-only view of the chain (it never holds a signing key).
@@ -11,7 +11,7 @@ export function appChain(): { provider: JsonRpcProvider; contractAddress: string
   const contractAddress = requireSetting("ANCHOR_CONTRACT_ADDRESS", "verification needs the AnchorRegistry address");
   let cached = globalForChain.__tradetrailChain;
   if (!cached || cached.url !== url) {
-    cached = { url, provider: makeProvider(url) };
+    cached = { url, provider: makeProvider(url, chainRpcOptions()) };
     globalForChain.__tradetrailChain = cached;
   }
   return { provider: cached.provider, contractAddress };

@@ -1,4 +1,5 @@
-import { JsonRpcProvider, type Provider, NonceManager, type TransactionRequest, type TransactionResponse, Network, Wallet } from "ethers";
+import { type JsonRpcProvider, type Provider, NonceManager, type TransactionRequest, type TransactionResponse, Network, Wallet } from "ethers";
+import { type ResilientOptions, ResilientJsonRpcProvider, parseRpcUrls } from "./rpc-transport";
 
 // JSON-RPC access to any EVM chain: a local anvil in development and tests, a testnet or
 // mainnet endpoint in production.
@@ -15,6 +16,12 @@ export interface ProviderOptions {
    * fail at once instead of ethers logging "failed to detect network" every second.
    */
   chainId?: bigint | number;
+  /** Per HTTP request, in ms (default 30 s). */
+  timeoutMs?: number;
+  /** Retries with backoff on 429s, timeouts and dropped connections (lib/chain/rpc-transport.ts). */
+  retry?: ResilientOptions["retry"];
+  /** Most blocks per eth_getLogs (default 2,000): wider queries are split. */
+  maxBlockRange?: number;
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
@@ -28,15 +35,24 @@ export function isLoopbackUrl(rpcUrl: string): boolean {
   }
 }
 
-export function makeProvider(rpcUrl: string, options: ProviderOptions = {}): JsonRpcProvider {
+/**
+ * A provider for `rpcUrl`: one JSON-RPC URL, or several separated by commas (failover, in order
+ * of preference). Requests that meet a 429, a timeout or a dropped connection are retried with
+ * backoff, on the next endpoint first (lib/chain/rpc-transport.ts).
+ */
+export function makeProvider(rpcUrl: string | readonly string[], options: ProviderOptions = {}): JsonRpcProvider {
+  const urls = parseRpcUrls(rpcUrl);
   const network = options.chainId === undefined ? undefined : Network.from(BigInt(options.chainId));
-  return new JsonRpcProvider(rpcUrl, network, {
+  return new ResilientJsonRpcProvider(urls, network, {
+    timeoutMs: options.timeoutMs,
+    retry: options.retry,
+    maxBlockRange: options.maxBlockRange,
     staticNetwork: network ?? null,
     batchMaxCount: options.batchMaxCount ?? 100,
     // Requests issued together (Promise.all) still go as one JSON-RPC batch; a lone request no
     // longer waits 10 ms for company, which cost the worker ~100 ms per batch (bench/anchoring.ts).
     batchStallTime: options.batchStallTime ?? 0,
-    pollingInterval: options.pollingInterval ?? (isLoopbackUrl(rpcUrl) ? 100 : 4_000),
+    pollingInterval: options.pollingInterval ?? (urls.every(isLoopbackUrl) ? 100 : 4_000),
     // ethers answers a repeated request from a 250 ms cache by default: a nonce, a gas estimate
     // or isAnchored read right after a transaction would be stale (seen: reused nonces, and
     // an estimate that hid an AlreadyAnchored revert). Every read goes to the node.

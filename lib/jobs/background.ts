@@ -1,4 +1,4 @@
-import { config, requireSetting } from "@/lib/config";
+import { chainRpcOptions, config, requireSetting } from "@/lib/config";
 import { connectAnchorRegistry } from "@/lib/chain/anchor-registry";
 import { makeProvider, makeSigner } from "@/lib/chain/provider";
 import { AnchoringWorker } from "@/lib/anchoring/worker";
@@ -22,7 +22,7 @@ export function startBackgroundJobs(options: { signerKey: string; log: (line: st
   const settings = config();
   const rpcUrl = requireSetting("CHAIN_RPC_URL", "the background jobs need the chain");
   const contractAddress = requireSetting("ANCHOR_CONTRACT_ADDRESS", "the background jobs need the AnchorRegistry address");
-  const provider = makeProvider(rpcUrl);
+  const provider = makeProvider(rpcUrl, chainRpcOptions(settings));
   const signer = makeSigner(options.signerKey, provider);
   const registry = connectAnchorRegistry(contractAddress, signer);
   let chainId = 0n;

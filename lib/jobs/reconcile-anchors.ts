@@ -64,7 +64,7 @@ export function reconcileSettings(chainId: bigint, contractAddress: string, sett
   const trust = serverTrust(chainId, contractAddress);
   return {
     confirmations: settings.RECONCILE_CONFIRMATIONS,
-    maxBlockRange: settings.RECONCILE_MAX_BLOCK_RANGE,
+    maxBlockRange: settings.RECONCILE_MAX_BLOCK_RANGE ?? settings.CHAIN_RPC_MAX_BLOCK_RANGE,
     staleAfterMs: settings.RECONCILE_STALE_BATCH_MS,
     startBlock: trust.fromBlock,
     expectedAnchorers: trust.allowedAnchorers ?? [],

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/actor";
+import { chainRpcOptions } from "@/lib/config";
 import { makeProvider } from "@/lib/chain/provider";
 import { db } from "@/lib/db/client";
 import { AppError, forbidden, notFound } from "@/lib/errors";
@@ -98,7 +99,7 @@ async function runOne(run: { id: string; requested_by_id: string; auditor_id: st
   const credits = await db().$queryRaw<{ id: string; reference: string; credit_number: string | null }[]>`
     SELECT c.id, c.reference, c.credit_number FROM credits c WHERE ${visibleToSql(actor)} ORDER BY c.created_at`;
   await db().verificationRun.update({ where: { id: run.id }, data: { total: credits.length } });
-  const provider = makeProvider(options.rpcUrl);
+  const provider = makeProvider(options.rpcUrl, chainRpcOptions());
   const reader = rpcAnchorReader(provider, options.contractAddress);
   const report: PortfolioReport = { generatedAt: new Date().toISOString(), credits: [] };
   try {

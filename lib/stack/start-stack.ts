@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { Config } from "@/lib/config";
+import { type Config, chainRpcOptions, chainRpcUrls } from "@/lib/config";
 import { makeProvider, makeSigner } from "@/lib/chain/provider";
 import { Wallet } from "ethers";
 import { deployAnchorRegistry, readDeployment, registryVersion, resolveAnchorRegistryAddress, writeDeployment } from "@/lib/chain/deploy";
@@ -79,11 +79,12 @@ export async function startStack(config: Config, log: (line: string) => void): P
       stops.push(() => anvil!.stop());
       rpcUrl = anvil.url;
     }
-    const chainUrl = rpcUrl;
+    // Several URLs (CHAIN_RPC_URL=a,b): the first that answers names the chain.
+    const chainUrls = anvil ? [rpcUrl] : chainRpcUrls(config);
     // Asked once, with a deadline: ethers' own network detection retries forever when the
     // endpoint is down.
-    const chainId = await atStage("chain", () => fetchChainId(chainUrl));
-    const provider = makeProvider(rpcUrl, { chainId });
+    const chainId = await atStage("chain", () => firstChainId(chainUrls));
+    const provider = makeProvider(chainUrls, { chainId, ...chainRpcOptions(config) });
     stops.push(async () => provider.destroy());
     // Local chain: anvil's first account deploys and administers the registry, its second anchors
     // (the registry refuses one key for both roles).
@@ -111,7 +112,7 @@ export async function startStack(config: Config, log: (line: string) => void): P
       log(`Chain: local anvil ${rpcUrl} (chain id ${chainId}), state in ${path.join(dataDir, "anvil")}`);
     } else {
       contractAddress = await atStage("chain", () => resolveAnchorRegistryAddress({ provider, dataDir, configuredAddress: config.ANCHOR_CONTRACT_ADDRESS }));
-      log(`Chain: ${redactUrl(rpcUrl)} (chain id ${chainId}), AnchorRegistry ${contractAddress}`);
+      log(`Chain: ${chainUrls.map(redactUrl).join(", ")} (chain id ${chainId}), AnchorRegistry ${contractAddress}`);
     }
 
     return {
@@ -132,6 +133,19 @@ export async function startStack(config: Config, log: (line: string) => void): P
 }
 
 /** The chain id of a JSON-RPC endpoint (eth_chainId), or an error within `timeoutMs`. */
+/** The chain id the first answering URL reports (the last failure when none answers). */
+async function firstChainId(urls: readonly string[]): Promise<bigint> {
+  let failure: unknown;
+  for (const url of urls) {
+    try {
+      return await fetchChainId(url);
+    } catch (error) {
+      failure = error;
+    }
+  }
+  throw failure;
+}
+
 export async function fetchChainId(rpcUrl: string, timeoutMs = 15_000): Promise<bigint> {
   const response = await fetch(rpcUrl, {
     method: "POST",

@@ -1,4 +1,5 @@
-import { type BlockTag, FetchRequest, type JsonRpcApiProvider, JsonRpcProvider, Network, getAddress, isError } from "ethers";
+import { type BlockTag, type JsonRpcApiProvider, type JsonRpcProvider, Network, getAddress, isError } from "ethers";
+import { type ResilientOptions, ResilientJsonRpcProvider } from "@/lib/chain/rpc-transport";
 import { ANCHORS_OF_CHUNK, ANCHORER_ROLE, type AnchorRecord, anchorRegistryInterface, connectAnchorRegistry } from "@/lib/chain/anchor-registry";
 import type { ChainHead, OnChainAnchor } from "./types";
 
@@ -27,13 +28,18 @@ export interface AnchorReader {
 
 /**
  * A provider for verifiers: the network is fixed (given, or detected once), so ethers does not
- * ask eth_chainId before every call, and concurrent reads share one HTTP batch.
+ * ask eth_chainId before every call, and concurrent reads share one HTTP batch. `rpcUrl` may list
+ * several endpoints separated by commas; requests are retried with backoff and fail over
+ * (lib/chain/rpc-transport.ts), and log queries keep to `options.maxBlockRange` blocks each.
  */
-export function verifierProvider(rpcUrl: string, chainId?: bigint | number | string, timeoutMs = 30_000): JsonRpcProvider {
+export function verifierProvider(
+  rpcUrl: string,
+  chainId?: bigint | number | string,
+  timeoutMs = 30_000, // ethers waits five minutes by default
+  options: Pick<ResilientOptions, "retry" | "maxBlockRange"> = {},
+): JsonRpcProvider {
   const network = chainId === undefined ? undefined : Network.from(BigInt(chainId));
-  const request = new FetchRequest(rpcUrl);
-  request.timeout = timeoutMs; // ethers waits five minutes by default
-  return new JsonRpcProvider(request, network, { staticNetwork: network ?? true, batchMaxCount: 20, cacheTimeout: -1 });
+  return new ResilientJsonRpcProvider(rpcUrl, network, { ...options, timeoutMs, staticNetwork: network ?? true, batchMaxCount: 20, cacheTimeout: -1 });
 }
 
 function toAnchor(record: AnchorRecord | null): OnChainAnchor | null {

@@ -1,4 +1,4 @@
-import { config } from "@/lib/config";
+import { chainRpcUrls, config } from "@/lib/config";
 import { relayRequest } from "@/lib/http/rpc-relay";
 import { RateLimiter, clientAddress } from "@/lib/http/rate-limit";
 
@@ -14,7 +14,8 @@ export const dynamic = "force-dynamic";
 const limiter = new RateLimiter({ burst: 300, perSecond: 30 });
 
 export async function POST(request: Request): Promise<Response> {
-  const upstream = config().CHAIN_RPC_URL;
+  // The first configured endpoint (the relay does not fail over).
+  const upstream = chainRpcUrls()[0];
   const contract = config().ANCHOR_CONTRACT_ADDRESS;
   const answer = await relayRequest(request, { upstream, contract, limiter, client: clientAddress(request) });
   return Response.json(answer.body, { status: answer.status, headers: { "cache-control": "no-store", ...(answer.retryAfter ? { "retry-after": String(answer.retryAfter) } : {}) } });
