@@ -41,6 +41,8 @@ const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
   "examination-rules-changed": "set the automatic checks:",
   "organization-onboarded": "onboarded",
   "administrator-invited": "invited as administrator",
+  "passkey-added": "added a passkey:",
+  "passkey-revoked": "revoked a passkey:",
 };
 
 export const metadata: Metadata = { title: "Settings" };
