@@ -1,10 +1,12 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { SiteUrlNotConfigured, signIn } from "@/lib/auth";
 import { isAppError } from "@/lib/errors";
+import { RateLimiter, clientAddress } from "@/lib/http/rate-limit";
 import { startPasskeySignIn } from "@/lib/passkeys/sign-in-with-passkey";
 import { LOCK_MINUTES } from "@/lib/auth/authenticate";
 
@@ -47,8 +49,13 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
 
 export type PasskeySignInOptions = { status: "ready"; options: PublicKeyCredentialRequestOptionsJSON } | { status: "error"; error: string };
 
+/** Anyone may ask for a sign-in challenge (a row for five minutes): a network gets 20 at once, then one a second. */
+const challengeLimiter = new RateLimiter({ burst: 20, perSecond: 1 });
+
 /** The options for the browser's passkey prompt, with a fresh sign-in challenge. */
 export async function passkeySignInOptionsAction(): Promise<PasskeySignInOptions> {
+  const wait = challengeLimiter.take(clientAddress(new Request("http://localhost/", { headers: await headers() })));
+  if (wait > 0) return { status: "error", error: `Too many passkey sign-ins from your network. Try again in ${wait} second${wait === 1 ? "" : "s"}.` };
   try {
     return { status: "ready", options: await startPasskeySignIn() };
   } catch (error) {

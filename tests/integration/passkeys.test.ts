@@ -39,6 +39,7 @@ process.env.AUTH_URL = "http://127.0.0.1:3000";
 delete process.env.APP_URL;
 resetConfigCache();
 const { signIn } = await import("@/lib/auth");
+const { passkeySignInAction, passkeySignInOptionsAction } = await import("@/app/sign-in/actions");
 
 const ORIGIN = "http://localhost:3000";
 
@@ -241,5 +242,27 @@ describe("signing in with a passkey", () => {
     response.response.userHandle = Buffer.from(randomUUID()).toString("base64url");
     expect(await verifyPasskeySignIn({ response })).toEqual({ ok: false, reason: "not-verified" });
     expect(await signInWithPasskey({ not: "a response" })).toBe("refused: passkey");
+  });
+});
+
+describe("the sign-in page's passkey actions", () => {
+  it("send the browser to the path asked for on its own address, not to AUTH_URL's host", async () => {
+    const actor = await signedInUser("page");
+    const { authenticator } = await registered(actor);
+    const started = await passkeySignInOptionsAction();
+    if (started.status !== "ready") throw new Error(started.error);
+    const redirected = await passkeySignInAction(authenticator.authenticate(started.options), "/credits").then(
+      () => "no redirect",
+      (error: unknown) => String((error as { digest?: string }).digest ?? error),
+    );
+    expect(redirected).toMatch(/^NEXT_REDIRECT;[a-z]+;\/credits;/);
+    expect(await passkeySignInAction(authenticator.authenticate(started.options), "/")).toEqual({ error: expect.stringContaining("did not sign you in") });
+  });
+
+  it("hand out sign-in challenges at a bounded rate per network", async () => {
+    const answers = [];
+    for (let i = 0; i < 25; i++) answers.push((await passkeySignInOptionsAction()).status);
+    expect(answers.filter((a) => a === "ready").length).toBeLessThanOrEqual(20);
+    expect(answers.at(-1)).toBe("error");
   });
 });
