@@ -60,7 +60,7 @@ test("every page carries a nonce-based content-security policy that blocks injec
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
   await page.goto("/sign-in");
-  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
   // The classic injection: markup with an inline event handler, as a stored XSS would arrive.
   await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<img alt="" src="data:," onerror="window.__injected = true">'));
   await expect.poll(() => violations.length).toBeGreaterThan(0);

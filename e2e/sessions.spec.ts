@@ -58,7 +58,7 @@ test("a cookie copied before sign-out opens no page and no API afterwards", asyn
   for (const path of ["/", "/credits", "/settings", "/notifications"]) {
     await thiefPage.goto(path);
     await expect(thiefPage, path).toHaveURL(/\/sign-in/);
-    await expect(thiefPage.getByRole("button", { name: "Sign in" })).toBeVisible();
+    await expect(thiefPage.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
   }
   const api = await thief.request.get("/api/v1/credits", { maxRedirects: 0, failOnStatusCode: false });
   expect(api.status()).toBe(401);

@@ -31,7 +31,7 @@ test.describe("signing in", () => {
     await page.goto("/sign-in");
     await page.getByLabel("Email address").fill("buyer@lioncity.example");
     await page.getByLabel("Password").fill("not the password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: "The email address or password is not correct." })).toBeVisible();
     await expect(page).toHaveURL(/\/sign-in/);
     await expect(page.getByLabel("Email address")).toHaveValue("buyer@lioncity.example");

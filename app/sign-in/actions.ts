@@ -1,7 +1,13 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { SiteUrlNotConfigured, signIn } from "@/lib/auth";
+import { isAppError } from "@/lib/errors";
+import { RateLimiter, clientAddress } from "@/lib/http/rate-limit";
+import { startPasskeySignIn } from "@/lib/passkeys/sign-in-with-passkey";
 import { LOCK_MINUTES } from "@/lib/auth/authenticate";
 
 export interface SignInState {
@@ -20,8 +26,8 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   const password = String(form.get("password") ?? "");
   if (!email || !password) return { email, error: "Enter your email address and your password." };
   try {
-    await signIn("credentials", { email, password, redirectTo: safeCallback(form.get("callbackUrl")) });
-    return {};
+    // No redirect from Auth.js (it would name AUTH_URL's host): see passkeySignInAction.
+    await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       return {
@@ -36,6 +42,44 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     }
     if (error instanceof SiteUrlNotConfigured) return { email, error: "Sign-in is unavailable: this server does not know its own address. Its operator must set AUTH_URL." };
     if (error instanceof AuthError) return { email, error: "Signing in failed. Please try again." };
-    throw error; // includes the redirect that follows a successful sign-in
+    throw error;
   }
+  redirect(safeCallback(form.get("callbackUrl")));
+}
+
+export type PasskeySignInOptions = { status: "ready"; options: PublicKeyCredentialRequestOptionsJSON } | { status: "error"; error: string };
+
+/** Anyone may ask for a sign-in challenge (a row for five minutes): a network gets 20 at once, then one a second. */
+const challengeLimiter = new RateLimiter({ burst: 20, perSecond: 1 });
+
+/** The options for the browser's passkey prompt, with a fresh sign-in challenge. */
+export async function passkeySignInOptionsAction(): Promise<PasskeySignInOptions> {
+  const wait = challengeLimiter.take(clientAddress(new Request("http://localhost/", { headers: await headers() })));
+  if (wait > 0) return { status: "error", error: `Too many passkey sign-ins from your network. Try again in ${wait} second${wait === 1 ? "" : "s"}.` };
+  try {
+    return { status: "ready", options: await startPasskeySignIn() };
+  } catch (error) {
+    if (isAppError(error)) return { status: "error", error: error.message };
+    throw error;
+  }
+}
+
+/**
+ * Signs in with the browser's passkey response through Auth.js's passkey provider (the same
+ * session row and cookie as a password). Both sign-ins then go to the page asked for on the
+ * address the browser is on: a same-site path, never a host. Passkeys on the embedded default
+ * live on localhost while AUTH_URL names 127.0.0.1, and a cookie set for one is not sent to the
+ * other; a path carries no host for a forged header to move either.
+ */
+export async function passkeySignInAction(response: AuthenticationResponseJSON, callbackUrl: string): Promise<SignInState> {
+  if (typeof response !== "object" || response === null) return { error: "This passkey did not sign you in. Try again, or use your password." };
+  try {
+    await signIn("passkey", { response: JSON.stringify(response), redirect: false });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) return { error: "This passkey did not sign you in: it may have been revoked, or the prompt took too long. Try again, or use your password." };
+    if (error instanceof SiteUrlNotConfigured) return { error: "Sign-in is unavailable: this server does not know its own address. Its operator must set AUTH_URL." };
+    if (error instanceof AuthError) return { error: "Signing in failed. Please try again." };
+    throw error;
+  }
+  redirect(safeCallback(callbackUrl));
 }

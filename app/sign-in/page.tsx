@@ -2,7 +2,19 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/session";
 import { AUTH_LINK_CLASS, AuthCard } from "@/components/shell/auth-card";
+import { isAppError } from "@/lib/errors";
+import { relyingParty } from "@/lib/passkeys/relying-party";
+import { PasskeySignIn } from "./passkey-sign-in";
 import { SignInForm } from "./sign-in-form";
+
+function passkeyOrigin(): string | null {
+  try {
+    return relyingParty().origins[0] ?? null;
+  } catch (error) {
+    if (isAppError(error)) return null; // no address to scope passkeys to: the password alone
+    throw error;
+  }
+}
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -30,6 +42,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       }
     >
       <SignInForm callbackUrl={target} />
+      <PasskeySignIn origin={passkeyOrigin()} callbackUrl={target} />
       <p className="mt-4 text-center text-sm">
         <a href="/forgot-password" className={AUTH_LINK_CLASS}>
           Forgot your password?

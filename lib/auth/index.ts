@@ -5,6 +5,7 @@ import { config } from "@/lib/config";
 import { authenticate } from "./authenticate";
 import { SESSION_MAX_HOURS, startSession } from "./user-sessions";
 import { clientAddress } from "@/lib/http/rate-limit";
+import { verifyPasskeySignIn } from "@/lib/passkeys/sign-in-with-passkey";
 
 // next-auth v5: email and password against our users table, JWT sessions. The token carries
 // only the user id and the id of the session's row (user_sessions); everything else
@@ -44,7 +45,24 @@ export class NetworkThrottled extends CredentialsSignin {
   override code = "throttled";
 }
 
+/** A passkey's response did not sign anyone in (unknown, revoked, stale challenge, bad signature or counter). */
+export class PasskeyRefused extends CredentialsSignin {
+  override code = "passkey";
+}
+
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+
+/** signIn() builds the provider's request from the server action's own headers: the browser's. */
+function requestIp(request: Request): string | null {
+  const address = clientAddress(request);
+  return address === "unknown" ? null : address;
+}
+
+/** After a password or a passkey alike: the session's row, which the cookie will name. */
+async function signedIn(user: { id: string; email: string; name: string }, request: Request) {
+  const sessionId = await startSession({ userId: user.id, userAgent: request.headers.get("user-agent"), ip: requestIp(request) });
+  return { id: user.id, email: user.email, name: user.name, sessionId };
+}
 
 const nextAuth: NextAuthResult = NextAuth({
   // Where sign-in and sign-out redirect to comes from AUTH_URL when it is set. Otherwise Auth.js
@@ -60,13 +78,26 @@ const nextAuth: NextAuthResult = NextAuth({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        // signIn() builds this request from the server action's own headers: the browser's.
-        const address = clientAddress(request);
-        const ip = address === "unknown" ? null : address;
-        const result = await authenticate(parsed.data, { ip });
+        const result = await authenticate(parsed.data, { ip: requestIp(request) });
         if (!result.ok) throw result.reason === "locked" ? new AccountLocked() : result.reason === "throttled" ? new NetworkThrottled() : new InvalidCredentials();
-        const sessionId = await startSession({ userId: result.user.id, userAgent: request.headers.get("user-agent"), ip });
-        return { id: result.user.id, email: result.user.email, name: result.user.name, sessionId };
+        return signedIn(result.user, request);
+      },
+    }),
+    // A passkey instead of a password (lib/passkeys): the same session row and cookie after it.
+    Credentials({
+      id: "passkey",
+      credentials: { response: {} },
+      async authorize(raw, request) {
+        let response;
+        try {
+          response = JSON.parse(String(raw.response ?? ""));
+        } catch {
+          throw new PasskeyRefused();
+        }
+        if (typeof response !== "object" || response === null) throw new PasskeyRefused();
+        const result = await verifyPasskeySignIn({ response });
+        if (!result.ok) throw new PasskeyRefused();
+        return signedIn(result.user, request);
       },
     }),
   ],

@@ -196,6 +196,10 @@ describe("the migrated database equals what Prisma Migrate would create", () => 
       "milestones_seq_positive",
       "organizations_cut_off_time_format",
       "organizations_manual_rules_present",
+      "passkey_challenges_registration_bound",
+      "passkey_challenges_short_lived",
+      "passkeys_counter_range",
+      "passkeys_transports_present",
       "payments_amount_positive",
       "user_sessions_absolute_limit",
     ]);

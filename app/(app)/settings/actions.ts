@@ -14,6 +14,9 @@ import { setManualRules } from "@/lib/organizations/examination-rules";
 import { setEmailPreference } from "@/lib/email/notifications";
 import { changeRoles, deactivateMember, inviteMember, revokeInvitation } from "@/lib/organizations/members";
 import { type ActionState, errorState } from "@/lib/http/action-state";
+import { finishPasskeyRegistration, startPasskeyRegistration } from "@/lib/passkeys/register-passkey";
+import { revokePasskey } from "@/lib/passkeys/revoke-passkey";
+import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
 
@@ -132,4 +135,26 @@ export async function setEmailPreferenceAction(_previous: ActionState, form: For
   const preference = text(form, "emailNotifications");
   if (!["IMMEDIATELY", "DAILY", "OFF"].includes(preference)) return { status: "error", message: "Choose how you want to hear of new steps.", fields: { emailNotifications: "Choose one" } };
   return settle((actor) => setEmailPreference(actor.userId, preference), "Saved.");
+}
+
+// Passkeys: the browser asks for options (a challenge bound to this session), runs the ceremony
+// with its authenticator, and sends the response back with the name the user gave it.
+
+export type PasskeyOptionsState = { status: "ready"; options: PublicKeyCredentialCreationOptionsJSON } | { status: "error"; message: string };
+
+export async function startPasskeyRegistrationAction(): Promise<PasskeyOptionsState> {
+  try {
+    return { status: "ready", options: await startPasskeyRegistration({ actor: await actorOrThrow() }) };
+  } catch (error) {
+    const state = errorState(error);
+    return { status: "error", message: state.status === "error" ? state.message : "Try again." };
+  }
+}
+
+export async function finishPasskeyRegistrationAction(name: string, response: RegistrationResponseJSON): Promise<ActionState> {
+  return settle((actor) => finishPasskeyRegistration({ actor, name: String(name), response }), `Passkey “${String(name).trim()}” added. You can sign in with it.`);
+}
+
+export async function revokePasskeyAction(form: FormData): Promise<ActionState> {
+  return settle((actor) => revokePasskey({ actor, passkeyId: text(form, "passkeyId") }), "Passkey revoked.");
 }

@@ -1,5 +1,7 @@
 "use client";
 
+import { startRegistration } from "@simplewebauthn/browser";
+import { type FormEvent, useRef, useState, useTransition } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
@@ -7,7 +9,7 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, useResetWhen } from "@/components/ui/use-form-action";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
-import { type TokenState, addHolidayAction, setBankingHoursAction, setManualRulesAction, changeRolesAction, setEmailPreferenceAction, createTokenAction, endSessionAction, grantAuditAction, inviteMemberAction } from "./actions";
+import { type TokenState, finishPasskeyRegistrationAction, startPasskeyRegistrationAction, addHolidayAction, setBankingHoursAction, setManualRulesAction, changeRolesAction, setEmailPreferenceAction, createTokenAction, endSessionAction, grantAuditAction, inviteMemberAction } from "./actions";
 
 const SCOPE_CHOICES = [
   { value: "read", label: "Read", hint: "credits, milestones, proofs, documents" },
@@ -278,6 +280,59 @@ export function ManualRulesForm({ rules, manual }: { rules: readonly { id: strin
         Save the automatic checks
       </SubmitButton>
       {state.status === "done" ? <FormMessage tone="success">{state.message}</FormMessage> : null}
+    </form>
+  );
+}
+
+/** Why a browser's WebAuthn call failed, in words (a cancelled prompt is the usual one). */
+export function ceremonyFailure(error: unknown): string {
+  const name = error instanceof Error ? error.name : "";
+  if (name === "NotAllowedError" || name === "AbortError") return "The passkey prompt was cancelled or timed out. Nothing was changed.";
+  if (name === "InvalidStateError") return "This device already holds one of your passkeys.";
+  return error instanceof Error ? error.message : "Your browser could not use a passkey.";
+}
+
+/**
+ * Adds a passkey: the server's options, the browser's own prompt (@simplewebauthn/browser), the
+ * response back to the server. `origin` is where passkeys work (the configured site; localhost
+ * for a loopback address), or null when this server cannot offer them.
+ */
+export function AddPasskeyForm({ origin, unavailable }: { origin: string | null; unavailable?: string }) {
+  const [state, setState] = useState<ActionState>(IDLE);
+  const [pending, startTransition] = useTransition();
+  const form = useRef<HTMLFormElement>(null);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const name = String(new FormData(event.currentTarget).get("name") ?? "");
+    if (!origin) return setState({ status: "error", message: unavailable ?? "Passkeys are unavailable on this server." });
+    if (window.location.origin !== origin) return setState({ status: "error", message: `Passkeys work at ${origin}: open TradeTrail there to add one.` });
+    startTransition(async () => {
+      const started = await startPasskeyRegistrationAction();
+      if (started.status === "error") return setState(started);
+      let response;
+      try {
+        response = await startRegistration({ optionsJSON: started.options });
+      } catch (error) {
+        return setState({ status: "error", message: ceremonyFailure(error) });
+      }
+      const finished = await finishPasskeyRegistrationAction(name, response);
+      setState(finished);
+      if (finished.status === "done") form.current?.reset();
+    });
+  };
+  const errors = state.status === "error" ? state.fields ?? {} : {};
+  return (
+    <form ref={form} onSubmit={submit} className="space-y-3">
+      {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+      {state.status === "done" ? <FormMessage tone="success">{state.message}</FormMessage> : null}
+      <div className="flex flex-wrap items-end gap-3">
+        <Field label="Passkey name" error={errors.name} hint="e.g. Work laptop, or Phone">
+          {(f) => <Input {...f} name="name" required maxLength={60} />}
+        </Field>
+        <SubmitButton variant="secondary" pending={pending}>
+          Add a passkey
+        </SubmitButton>
+      </div>
     </form>
   );
 }

@@ -20,8 +20,11 @@ import { fourEyesSetting } from "@/lib/organizations/four-eyes";
 import { bankingHoursSetting } from "@/lib/organizations/banking-hours";
 import { manualRulesSetting } from "@/lib/organizations/examination-rules";
 import { RULE_IDS, RULE_TITLES } from "@/lib/examination/catalogue";
-import { approveAuditAction, deactivateMemberAction, endMemberSessionsAction, endOtherSessionsAction, revokeInvitationAction, unlockMemberAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction } from "./actions";
-import { AddHolidayForm, BankingHoursForm, ManualRulesForm, CreateTokenForm, EmailPreferenceForm, EndSessionForm, GrantAuditForm, InviteMemberForm, MemberRolesForm } from "./forms";
+import { listPasskeys } from "@/lib/passkeys/list-passkeys";
+import { relyingParty } from "@/lib/passkeys/relying-party";
+import { isAppError } from "@/lib/errors";
+import { approveAuditAction, revokePasskeyAction, deactivateMemberAction, endMemberSessionsAction, endOtherSessionsAction, revokeInvitationAction, unlockMemberAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction } from "./actions";
+import { AddPasskeyForm, AddHolidayForm, BankingHoursForm, ManualRulesForm, CreateTokenForm, EmailPreferenceForm, EndSessionForm, GrantAuditForm, InviteMemberForm, MemberRolesForm } from "./forms";
 import { emailPreference } from "@/lib/email/notifications";
 import { type AdminAction, listAdminEvents } from "@/lib/organizations/admin-log";
 import { listInvitations } from "@/lib/organizations/members";
@@ -41,6 +44,8 @@ const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
   "examination-rules-changed": "set the automatic checks:",
   "organization-onboarded": "onboarded",
   "administrator-invited": "invited as administrator",
+  "passkey-added": "added a passkey:",
+  "passkey-revoked": "revoked a passkey:",
 };
 
 export const metadata: Metadata = { title: "Settings" };
@@ -63,7 +68,16 @@ export default async function SettingsPage() {
   const manual = isBank ? await manualRulesSetting(actor.organizationId) : [];
   const changesFourEyes = isBank && actor.roles.includes("ADMIN");
   const isAdmin = actor.roles.includes("ADMIN");
-  const [emailChoice, sessions, members, invitations, adminLog, tokens, grants, auditors, credits, holidays, reconciliation] = await Promise.all([
+  let passkeyOrigin: string | null = null;
+  let passkeysUnavailable: string | undefined;
+  try {
+    passkeyOrigin = relyingParty().origins[0] ?? null;
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    passkeysUnavailable = error.message;
+  }
+  const [passkeys, emailChoice, sessions, members, invitations, adminLog, tokens, grants, auditors, credits, holidays, reconciliation] = await Promise.all([
+    listPasskeys(actor),
     emailPreference(actor.userId),
     listSessions(actor),
     listMembersWithSessions(actor),
@@ -87,6 +101,44 @@ export default async function SettingsPage() {
           </CardHeader>
           <CardBody>
             <EmailPreferenceForm current={emailChoice} />
+          </CardBody>
+        </Card>
+
+        <Card>
+          <CardHeader>
+            <CardTitle>Passkeys</CardTitle>
+            <p className="text-sm text-slate-600">Sign in with your device&apos;s screen lock or a security key instead of your password. A passkey never leaves your device. Revoke one you lose at once.</p>
+          </CardHeader>
+          <CardBody className="space-y-4">
+            <AddPasskeyForm origin={passkeyOrigin} unavailable={passkeysUnavailable} />
+            {passkeys.length === 0 ? (
+              <p className="text-sm text-slate-600">You have no passkey yet.</p>
+            ) : (
+              <ul aria-label="Your passkeys" className="divide-y divide-slate-100 text-sm">
+                {passkeys.map((p) => (
+                  <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
+                    <span>
+                      <span className="font-medium">{p.name}</span> · added <Time value={p.createdAt} /> · {p.lastUsedAt ? <>last used <Time value={p.lastUsedAt} relative /></> : "never used"}
+                      {p.synced ? (
+                        <>
+                          {" "}
+                          <Badge tone="neutral">Synced</Badge>
+                        </>
+                      ) : null}
+                    </span>
+                    <ConfirmDialog
+                      trigger={`Revoke ${p.name}`}
+                      title={`Revoke the passkey “${p.name}”?`}
+                      description="It signs nobody in from now on. Your sessions stay signed in; end them below if the device is lost."
+                      confirmLabel="Revoke passkey"
+                      tone="danger"
+                      formAction={revokePasskeyAction}
+                      hiddenFields={{ passkeyId: p.id }}
+                    />
+                  </li>
+                ))}
+              </ul>
+            )}
           </CardBody>
         </Card>
 
