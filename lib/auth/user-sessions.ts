@@ -141,15 +141,15 @@ export async function endMemberSessions(admin: Actor, userId: string): Promise<n
 }
 
 /** The members of the administrator's organisation, with how many live sessions each has. */
-export async function listMembersWithSessions(admin: Actor, clock: SessionClock = {}): Promise<{ userId: string; name: string; email: string; roles: MemberRole[]; liveSessions: number; lockedUntil: Date | null }[]> {
+export async function listMembersWithSessions(admin: Actor, clock: SessionClock = {}): Promise<{ userId: string; name: string; email: string; roles: MemberRole[]; liveSessions: number; passkeys: number; lockedUntil: Date | null }[]> {
   if (!admin.roles.includes("ADMIN")) return [];
   const now = clock.now ?? new Date();
   const members = await db().membership.findMany({
     where: { organizationId: admin.organizationId },
-    select: { roles: true, user: { select: { id: true, name: true, email: true, _count: { select: { sessions: { where: { revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gt: idleSince({ ...clock, now }) } } } } } } } },
+    select: { roles: true, user: { select: { id: true, name: true, email: true, _count: { select: { sessions: { where: { revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gt: idleSince({ ...clock, now }) } } }, passkeys: { where: { revokedAt: null } } } } } } },
     orderBy: { user: { name: "asc" } },
   });
   return Promise.all(
-    members.map(async (m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, roles: m.roles, liveSessions: m.user._count.sessions, lockedUntil: await lockedUntil(m.user.email, now) })),
+    members.map(async (m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, roles: m.roles, liveSessions: m.user._count.sessions, passkeys: m.user._count.passkeys, lockedUntil: await lockedUntil(m.user.email, now) })),
   );
 }

@@ -22,7 +22,8 @@ export type AdminAction =
   | "organization-onboarded"
   | "administrator-invited"
   | "passkey-added"
-  | "passkey-revoked";
+  | "passkey-revoked"
+  | "passkeys-reset";
 
 export async function logAdminEvent(
   client: Db | Tx,

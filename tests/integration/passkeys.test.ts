@@ -11,6 +11,7 @@ import { listPasskeys } from "@/lib/passkeys/list-passkeys";
 import { finishPasskeyRegistration, startPasskeyRegistration } from "@/lib/passkeys/register-passkey";
 import { relyingParty } from "@/lib/passkeys/relying-party";
 import { revokePasskey } from "@/lib/passkeys/revoke-passkey";
+import { resetMemberPasskeys } from "@/lib/passkeys/reset-passkeys";
 import { startPasskeySignIn, verifyPasskeySignIn } from "@/lib/passkeys/sign-in-with-passkey";
 import { SoftwareAuthenticator } from "./support/authenticator";
 import { useTestDatabase } from "./support/database";
@@ -264,5 +265,32 @@ describe("the sign-in page's passkey actions", () => {
     for (let i = 0; i < 25; i++) answers.push((await passkeySignInOptionsAction()).status);
     expect(answers.filter((a) => a === "ready").length).toBeLessThanOrEqual(20);
     expect(answers.at(-1)).toBe("error");
+  });
+});
+
+describe("recovery by an administrator", () => {
+  it("revokes every passkey of a member and ends their sessions, logged with the credential ids; a revoked key signs nobody in", async () => {
+    const member = await signedInUser("recover");
+    const { authenticator, passkey } = await registered(member, "Lost phone");
+    await registered(member, "Old laptop");
+    const admin = world.users.issuingBank.ADMIN;
+    expect(await resetMemberPasskeys({ admin, userId: member.userId })).toEqual({ revoked: 2 });
+    expect(await listPasskeys(member)).toEqual([]);
+    expect(await db().userSession.count({ where: { userId: member.userId, revokedAt: null } })).toBe(0);
+    const [event] = await db().adminEvent.findMany({ where: { organizationId: world.orgs.issuingBank, action: "passkeys-reset" }, orderBy: { createdAt: "desc" }, take: 1 });
+    expect(event).toMatchObject({ actorId: admin.userId, subject: member.email, data: { credentialIds: expect.arrayContaining([passkey.credentialId]) } });
+    const options = await startPasskeySignIn();
+    expect(await signInWithPasskey(authenticator.authenticate(options))).toMatch(/^refused/);
+  });
+
+  it("is for administrators of the member's own organisation only, and says when there is nothing to reset", async () => {
+    const member = await signedInUser("recover-guard");
+    await registered(member);
+    expect(await codeOf(resetMemberPasskeys({ admin: world.users.issuingBank.CHECKER, userId: member.userId }))).toBe("FORBIDDEN");
+    expect(await codeOf(resetMemberPasskeys({ admin: world.users.advisingBank.ADMIN, userId: member.userId }))).toBe("NOT_FOUND");
+    expect(await codeOf(resetMemberPasskeys({ admin: world.users.issuingBank.ADMIN, userId: "junk" }))).toBe("NOT_FOUND");
+    expect(await listPasskeys(member)).toHaveLength(1);
+    const without = await signedInUser("recover-none");
+    expect(await codeOf(resetMemberPasskeys({ admin: world.users.issuingBank.ADMIN, userId: without.userId }))).toBe("INVALID_STATE");
   });
 });

@@ -16,6 +16,7 @@ import { changeRoles, deactivateMember, inviteMember, revokeInvitation } from "@
 import { type ActionState, errorState } from "@/lib/http/action-state";
 import { finishPasskeyRegistration, startPasskeyRegistration } from "@/lib/passkeys/register-passkey";
 import { revokePasskey } from "@/lib/passkeys/revoke-passkey";
+import { resetMemberPasskeys } from "@/lib/passkeys/reset-passkeys";
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
@@ -107,6 +108,11 @@ export async function endOtherSessionsAction(): Promise<void> {
 
 export async function unlockMemberAction(form: FormData): Promise<ActionState> {
   return settle((actor) => unlockAccount(actor, text(form, "userId")), "Unlocked.");
+}
+
+export async function resetPasskeysAction(form: FormData): Promise<void> {
+  await resetMemberPasskeys({ admin: await actorOrThrow(), userId: text(form, "userId") });
+  revalidatePath("/settings");
 }
 
 export async function endMemberSessionsAction(form: FormData): Promise<void> {

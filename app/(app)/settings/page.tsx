@@ -23,7 +23,7 @@ import { RULE_IDS, RULE_TITLES } from "@/lib/examination/catalogue";
 import { listPasskeys } from "@/lib/passkeys/list-passkeys";
 import { relyingParty } from "@/lib/passkeys/relying-party";
 import { isAppError } from "@/lib/errors";
-import { approveAuditAction, revokePasskeyAction, deactivateMemberAction, endMemberSessionsAction, endOtherSessionsAction, revokeInvitationAction, unlockMemberAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction } from "./actions";
+import { approveAuditAction, resetPasskeysAction, revokePasskeyAction, deactivateMemberAction, endMemberSessionsAction, endOtherSessionsAction, revokeInvitationAction, unlockMemberAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction } from "./actions";
 import { AddPasskeyForm, AddHolidayForm, BankingHoursForm, ManualRulesForm, CreateTokenForm, EmailPreferenceForm, EndSessionForm, GrantAuditForm, InviteMemberForm, MemberRolesForm } from "./forms";
 import { emailPreference } from "@/lib/email/notifications";
 import { type AdminAction, listAdminEvents } from "@/lib/organizations/admin-log";
@@ -46,6 +46,7 @@ const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
   "administrator-invited": "invited as administrator",
   "passkey-added": "added a passkey:",
   "passkey-revoked": "revoked a passkey:",
+  "passkeys-reset": "reset the passkeys of",
 };
 
 export const metadata: Metadata = { title: "Settings" };
@@ -224,6 +225,17 @@ export default async function SettingsPage() {
                             description="Wrong passwords locked this account. Unlock it once you know the attempts were theirs, or that they have a new password: the locks on every network are lifted."
                             confirmLabel="Unlock"
                             formAction={unlockMemberAction}
+                            hiddenFields={{ userId: m.userId }}
+                          />
+                        ) : null}
+                        {m.passkeys > 0 && m.userId !== actor.userId ? (
+                          <ConfirmDialog
+                            trigger={`Reset ${m.name}'s passkeys`}
+                            title={`Reset ${m.name}'s passkeys?`}
+                            description="Every passkey of this member is revoked and their sessions end: for a lost or stolen device. They sign in with their password and add a new passkey."
+                            confirmLabel="Reset passkeys"
+                            tone="danger"
+                            formAction={resetPasskeysAction}
                             hiddenFields={{ userId: m.userId }}
                           />
                         ) : null}
