@@ -1,5 +1,5 @@
 import { cookies, headers } from "next/headers";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { AppShell } from "@/components/shell/app-shell";
 import type { Actor } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/session";
@@ -19,7 +19,10 @@ async function signOutAction() {
   // End the session on the server first: a copy of the cookie must open nothing afterwards.
   const claims = await readSessionCookie(await cookies(), config().AUTH_SECRET);
   await endSignedOutSession({ userId: claims?.userId, sessionId: claims?.sessionId });
-  await signOut({ redirectTo: "/sign-in" });
+  // No redirect from Auth.js (it would name AUTH_URL's host, and a user on localhost, where passkeys
+  // work, would land on 127.0.0.1): the same-site path keeps the browser on its own address.
+  await signOut({ redirect: false });
+  redirect("/sign-in");
 }
 
 /** The platform operator is never a party to a credit: its people see organisations, not credits. */
