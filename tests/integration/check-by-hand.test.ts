@@ -1,11 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getCredit } from "@/lib/credits/get-credit";
 import { db } from "@/lib/db/client";
 import { performAction } from "@/lib/lifecycle/perform";
 import { useTestDatabase } from "./support/database";
-import type { Terms } from "@/lib/terms/schema";
-import { type World, createWorld, creditIn, invoiceData } from "./support/world";
+import { type World, createWorld, creditIn, draftWithInvoice } from "./support/world";
 
 // Issue 13: what the automatic examination cannot decide (here, an invoice whose issuer was not
 // captured) is kept on the presentation as "check by hand": shown to the examining bank, never a
@@ -20,25 +18,8 @@ beforeAll(async () => {
 describe("check by hand", () => {
   it("keeps an undecidable point for the examiner, apart from the findings", async () => {
     const { creditId } = await creditIn(world, "ADVISED");
-    const credit = await db().credit.findUniqueOrThrow({ where: { id: creditId } });
-    const terms = (await db().termsVersion.findUniqueOrThrow({ where: { id: credit.currentTermsId! } })).terms as unknown as Terms;
-    const { id: presentationId } = await db().presentation.create({ data: { creditId, number: 1, status: "DRAFT", termsId: credit.currentTermsId } });
-    const invoice = await db().document.create({
-      data: {
-        creditId,
-        presentationId,
-        kind: "COMMERCIAL_INVOICE",
-        fileName: "invoice.pdf",
-        mediaType: "application/pdf",
-        size: 1234n,
-        sha256: randomUUID().replace(/-/g, "").padEnd(64, "0"),
-        storageKey: `documents/test/${randomUUID()}`,
-        data: { ...(invoiceData(terms) as object), date: new Date().toISOString().slice(0, 10), issuer: "" },
-        originals: 3,
-        copies: 2,
-        uploadedById: world.users.beneficiary.MAKER.userId,
-      },
-    });
+    const { presentationId, documentId } = await draftWithInvoice(world, creditId, { issuer: "" });
+    const invoice = { id: documentId };
     await performAction({ actor: world.users.beneficiary.MAKER, action: "presentDocuments", creditId, subjectId: presentationId });
 
     // The documents the credit requires and this presentation lacks are findings; the issuer is not.

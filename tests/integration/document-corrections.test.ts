@@ -1,12 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getCredit } from "@/lib/credits/get-credit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { type PerformOptions, performAction } from "@/lib/lifecycle/perform";
-import type { Terms } from "@/lib/terms/schema";
 import { useTestDatabase } from "./support/database";
-import { type World, createWorld, creditIn, invoiceData, snapshot } from "./support/world";
+import { type World, createWorld, creditIn, draftWithInvoice, snapshot } from "./support/world";
 
 // Issue 13: the examining bank owns the data it examines. A value captured wrongly from a
 // presented document is corrected under four eyes, with who, when and why; the automatic
@@ -33,27 +31,9 @@ async function attempt(options: PerformOptions) {
 /** A presentation of one invoice, captured with `invoice` overrides, presented and examined. */
 async function presented(invoice: Record<string, unknown>) {
   const { creditId } = await creditIn(world, "ADVISED");
-  const credit = await db().credit.findUniqueOrThrow({ where: { id: creditId } });
-  const terms = (await db().termsVersion.findUniqueOrThrow({ where: { id: credit.currentTermsId! } })).terms as unknown as Terms;
-  const { id: presentationId } = await db().presentation.create({ data: { creditId, number: 1, status: "DRAFT", termsId: credit.currentTermsId } });
-  const document = await db().document.create({
-    data: {
-      creditId,
-      presentationId,
-      kind: "COMMERCIAL_INVOICE",
-      fileName: "invoice.pdf",
-      mediaType: "application/pdf",
-      size: 1234n,
-      sha256: randomUUID().replace(/-/g, "").padEnd(64, "0"),
-      storageKey: `documents/test/${randomUUID()}`,
-      data: { ...(invoiceData(terms) as object), date: new Date().toISOString().slice(0, 10), ...invoice },
-      originals: 3,
-      copies: 2,
-      uploadedById: world.users.beneficiary.MAKER.userId,
-    },
-  });
+  const { presentationId, documentId } = await draftWithInvoice(world, creditId, invoice);
   await performAction({ actor: world.users.beneficiary.MAKER, action: "presentDocuments", creditId, subjectId: presentationId });
-  return { creditId, presentationId, documentId: document.id, terms };
+  return { creditId, presentationId, documentId };
 }
 
 const rulesOf = async (presentationId: string) => (await db().finding.findMany({ where: { presentationId, dismissed: false } })).map((f) => f.rule).sort();
@@ -131,25 +111,7 @@ describe("correcting captured data", () => {
   it("the day the documents were actually received moves the art. 14(b) deadline and re-runs the timing checks", async () => {
     // Presented (on TradeTrail) on Wednesday 10 March 2027, the credit's expiry date.
     const { creditId } = await creditIn(world, "ADVISED", { terms: { expiryDate: "2027-03-10", latestShipmentDate: "2027-02-20" } });
-    const credit = await db().credit.findUniqueOrThrow({ where: { id: creditId } });
-    const terms = (await db().termsVersion.findUniqueOrThrow({ where: { id: credit.currentTermsId! } })).terms as unknown as Terms;
-    const { id: presentationId } = await db().presentation.create({ data: { creditId, number: 1, status: "DRAFT", termsId: credit.currentTermsId } });
-    await db().document.create({
-      data: {
-        creditId,
-        presentationId,
-        kind: "COMMERCIAL_INVOICE",
-        fileName: "invoice.pdf",
-        mediaType: "application/pdf",
-        size: 1n,
-        sha256: randomUUID().replace(/-/g, "").padEnd(64, "0"),
-        storageKey: `documents/test/${randomUUID()}`,
-        data: { ...(invoiceData(terms) as object), date: "2027-03-01" },
-        originals: 3,
-        copies: 2,
-        uploadedById: world.users.beneficiary.MAKER.userId,
-      },
-    });
+    const { presentationId } = await draftWithInvoice(world, creditId, { date: "2027-03-01" });
     await performAction({ actor: world.users.beneficiary.MAKER, action: "presentDocuments", creditId, subjectId: presentationId, now: new Date("2027-03-10T09:00:00Z") });
     expect(await rulesOf(presentationId)).not.toContain("presented-after-expiry");
     expect((await db().presentation.findUniqueOrThrow({ where: { id: presentationId } })).examinationDeadline?.toISOString().slice(0, 10)).toBe("2027-03-17");

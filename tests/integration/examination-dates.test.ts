@@ -5,8 +5,7 @@ import { expireCredits } from "@/lib/jobs/expire-credits";
 import { performAction } from "@/lib/lifecycle/perform";
 import type { PresentationStatus } from "@/lib/generated/prisma/enums";
 import { useTestDatabase } from "./support/database";
-import { type World, createWorld, creditIn, invoiceData } from "./support/world";
-import { termsSchema } from "@/lib/terms/schema";
+import { type World, createWorld, creditIn, draftWithInvoice } from "./support/world";
 import { sampleTerms } from "@/lib/terms/sample";
 
 // Issue 13, errors 1, 2 and 4, in the app around the examination engine: the examination applies
@@ -26,29 +25,6 @@ const findingsOf = (presentationId: string) => db().finding.findMany({ where: { 
 const holiday = (date: string, bank: "advisingBank" | "issuingBank" = "advisingBank") =>
   db().bankHoliday.create({ data: { bankId: world.orgs[bank], date: new Date(date), name: `Holiday ${randomUUID().slice(0, 4)}` } });
 const noHoliday = (date: string) => db().bankHoliday.deleteMany({ where: { date: new Date(date) } });
-
-/** A further draft presentation of the credit holding one invoice, ready to present. */
-async function draftPresentation(creditId: string, number: number, terms = sampleTerms()) {
-  const credit = await db().credit.findUniqueOrThrow({ where: { id: creditId } });
-  const presentation = await db().presentation.create({ data: { creditId, number, status: "DRAFT", termsId: credit.currentTermsId } });
-  await db().document.create({
-    data: {
-      creditId,
-      presentationId: presentation.id,
-      kind: "COMMERCIAL_INVOICE",
-      fileName: "invoice.pdf",
-      mediaType: "application/pdf",
-      size: 1234n,
-      sha256: randomUUID().replace(/-/g, "").padEnd(64, "0"),
-      storageKey: `documents/test/${randomUUID()}`,
-      data: invoiceData(termsSchema.parse(terms)),
-      originals: 1,
-      copies: 1,
-      uploadedById: world.users.beneficiary.MAKER.userId,
-    },
-  });
-  return presentation.id;
-}
 
 const present = (creditId: string, presentationId: string, day: string) =>
   performAction({ actor: world.users.beneficiary.MAKER, action: "presentDocuments", creditId, subjectId: presentationId, now: at(day) });
@@ -141,7 +117,7 @@ describe("error 4: a corrected re-presentation is not a second drawing (art. 31(
     it(`after a first presentation that stands ${first}, partial shipments prohibited: ${counted ? "a second drawing" : "the same drawing"}`, async () => {
       const terms = sampleTerms({ partialShipments: "NOT_ALLOWED" });
       const { creditId } = await creditIn(world, "ADVISED", { presentation: first, terms });
-      const second = await draftPresentation(creditId, 2, terms);
+      const { presentationId: second } = await draftWithInvoice(world, creditId, {}, 2);
       await present(creditId, second, new Date().toISOString().slice(0, 10));
       expect((await partialFindings(second)).length > 0).toBe(counted);
     });

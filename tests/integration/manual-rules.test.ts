@@ -1,13 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { performAction } from "@/lib/lifecycle/perform";
 import { listAdminEvents } from "@/lib/organizations/admin-log";
 import { manualRulesSetting, setManualRules } from "@/lib/organizations/examination-rules";
-import type { Terms } from "@/lib/terms/schema";
 import { useTestDatabase } from "./support/database";
-import { type World, createWorld, creditIn, invoiceData } from "./support/world";
+import { type World, createWorld, creditIn, draftWithInvoice } from "./support/world";
 
 // Issue 13: a bank switches individual automatic checks to "check by hand": what they find then
 // reaches its examiners as a point to check, never a finding of the notice.
@@ -21,25 +19,7 @@ const codeOf = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e in
 
 async function presentInvoice(amount: string) {
   const { creditId } = await creditIn(world, "ADVISED");
-  const credit = await db().credit.findUniqueOrThrow({ where: { id: creditId } });
-  const terms = (await db().termsVersion.findUniqueOrThrow({ where: { id: credit.currentTermsId! } })).terms as unknown as Terms;
-  const { id: presentationId } = await db().presentation.create({ data: { creditId, number: 1, status: "DRAFT", termsId: credit.currentTermsId } });
-  await db().document.create({
-    data: {
-      creditId,
-      presentationId,
-      kind: "COMMERCIAL_INVOICE",
-      fileName: "invoice.pdf",
-      mediaType: "application/pdf",
-      size: 1n,
-      sha256: randomUUID().replace(/-/g, "").padEnd(64, "0"),
-      storageKey: `documents/test/${randomUUID()}`,
-      data: { ...(invoiceData(terms) as object), date: new Date().toISOString().slice(0, 10), amount },
-      originals: 3,
-      copies: 2,
-      uploadedById: world.users.beneficiary.MAKER.userId,
-    },
-  });
+  const { presentationId } = await draftWithInvoice(world, creditId, { amount });
   await performAction({ actor: world.users.beneficiary.MAKER, action: "presentDocuments", creditId, subjectId: presentationId });
   return db().presentation.findUniqueOrThrow({ where: { id: presentationId }, include: { findings: true } });
 }

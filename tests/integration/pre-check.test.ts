@@ -1,12 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { RULES_VERSION } from "@/lib/examination";
 import { performAction } from "@/lib/lifecycle/perform";
 import { preCheckPresentation } from "@/lib/presentations/pre-check";
-import type { Terms } from "@/lib/terms/schema";
 import { useTestDatabase } from "./support/database";
-import { type World, createWorld, creditIn, invoiceData } from "./support/world";
+import { type World, createWorld, creditIn, draftWithInvoice } from "./support/world";
 
 // Issue 13: the beneficiary's pre-check runs the bank's own examination on a draft, and finds
 // exactly what presenting it would find; it changes nothing.
@@ -20,26 +18,8 @@ beforeAll(async () => {
 describe("the pre-check", () => {
   it("finds on the draft exactly what presenting finds, and changes nothing", async () => {
     const { creditId } = await creditIn(world, "ADVISED");
-    const credit = await db().credit.findUniqueOrThrow({ where: { id: creditId } });
-    const terms = (await db().termsVersion.findUniqueOrThrow({ where: { id: credit.currentTermsId! } })).terms as unknown as Terms;
-    const { id: presentationId } = await db().presentation.create({ data: { creditId, number: 1, status: "DRAFT", termsId: credit.currentTermsId } });
     // Invoiced above the credit amount: a discrepancy the bank would find (art. 18(b)).
-    await db().document.create({
-      data: {
-        creditId,
-        presentationId,
-        kind: "COMMERCIAL_INVOICE",
-        fileName: "invoice.pdf",
-        mediaType: "application/pdf",
-        size: 1234n,
-        sha256: randomUUID().replace(/-/g, "").padEnd(64, "0"),
-        storageKey: `documents/test/${randomUUID()}`,
-        data: { ...(invoiceData(terms) as object), date: new Date().toISOString().slice(0, 10), amount: "999999.00" },
-        originals: 3,
-        copies: 2,
-        uploadedById: world.users.beneficiary.MAKER.userId,
-      },
-    });
+    const { presentationId } = await draftWithInvoice(world, creditId, { amount: "999999.00" });
     const now = new Date();
     const before = await db().presentation.findUniqueOrThrow({ where: { id: presentationId } });
     const checked = await preCheckPresentation(creditId, presentationId, now);

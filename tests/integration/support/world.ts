@@ -234,3 +234,30 @@ export async function snapshot(creditId: string): Promise<string> {
            (SELECT count(*) FROM notifications WHERE credit_id = ${creditId}::uuid) AS notifications`;
   return JSON.stringify({ credit, counts }, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
 }
+
+/**
+ * A draft presentation (number `number`) of the credit holding one commercial invoice: the
+ * credit's own invoice data, dated today, with `invoice` overrides. Ready to present.
+ */
+export async function draftWithInvoice(world: World, creditId: string, invoice: Record<string, unknown> = {}, number = 1): Promise<{ presentationId: string; documentId: string }> {
+  const credit = await db().credit.findUniqueOrThrow({ where: { id: creditId } });
+  const terms = (await db().termsVersion.findUniqueOrThrow({ where: { id: credit.currentTermsId! } })).terms as unknown as Terms;
+  const { id: presentationId } = await db().presentation.create({ data: { creditId, number, status: "DRAFT", termsId: credit.currentTermsId } });
+  const document = await db().document.create({
+    data: {
+      creditId,
+      presentationId,
+      kind: "COMMERCIAL_INVOICE",
+      fileName: "invoice.pdf",
+      mediaType: "application/pdf",
+      size: 1234n,
+      sha256: randomUUID().replace(/-/g, "").padEnd(64, "0"),
+      storageKey: `documents/test/${randomUUID()}`,
+      data: { ...(invoiceData(terms) as object), date: new Date().toISOString().slice(0, 10), ...invoice },
+      originals: 3,
+      copies: 2,
+      uploadedById: world.users.beneficiary.MAKER.userId,
+    },
+  });
+  return { presentationId, documentId: document.id };
+}
