@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetConfigCache } from "@/lib/config";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { setEmailPreference } from "@/lib/email/notifications";
 import { remindDeadlines } from "@/lib/jobs/deadline-reminders";
 import { useTestDatabase } from "./support/database";
+import { useSiteUrl } from "./support/site";
 import { type World, createWorld, creditIn } from "./support/world";
 
 // Issue 12: deadlines approaching reach the people who must meet them, in the app and by e-mail:
@@ -11,17 +11,10 @@ import { type World, createWorld, creditIn } from "./support/world";
 // every party a week before the credit expires. Once each, however often the job runs.
 
 useTestDatabase();
+useSiteUrl("https://trade.example");
 let world: World;
-const saved = process.env.APP_URL;
 beforeAll(async () => {
-  process.env.APP_URL = "https://trade.example";
-  resetConfigCache();
   world = await createWorld();
-});
-afterAll(() => {
-  if (saved === undefined) delete process.env.APP_URL;
-  else process.env.APP_URL = saved;
-  resetConfigCache();
 });
 
 const at = (day: string) => new Date(`${day}T09:00:00Z`);

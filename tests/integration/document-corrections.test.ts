@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getCredit } from "@/lib/credits/get-credit";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { type PerformOptions, performAction } from "@/lib/lifecycle/perform";
+import { performAction } from "@/lib/lifecycle/perform";
+import { attempt } from "./support/attempt";
 import { useTestDatabase } from "./support/database";
 import { type World, createWorld, creditIn, draftWithInvoice, snapshot } from "./support/world";
 
@@ -17,16 +17,6 @@ let world: World;
 beforeAll(async () => {
   world = await createWorld();
 });
-
-async function attempt(options: PerformOptions) {
-  try {
-    await performAction(options);
-    return { code: "ok" as const };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return { code: error.code, message: error.message, fields: error.fields ?? {} };
-  }
-}
 
 /** A presentation of one invoice, captured with `invoice` overrides, presented and examined. */
 async function presented(invoice: Record<string, unknown>) {

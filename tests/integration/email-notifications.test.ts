@@ -1,26 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetConfigCache } from "@/lib/config";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { queueDailyDigests, setEmailPreference } from "@/lib/email/notifications";
 import { performAction } from "@/lib/lifecycle/perform";
 import { useTestDatabase } from "./support/database";
+import { useSiteUrl } from "./support/site";
 import { type World, createWorld, creditIn } from "./support/world";
 
 // Issue 12: a step waiting for someone reaches them by e-mail, by their preference: at once (in
 // the step's own transaction), in a daily digest, or not at all; every message links to the item.
 
 useTestDatabase();
+useSiteUrl("https://trade.example");
 let world: World;
-const saved = process.env.APP_URL;
 beforeAll(async () => {
-  process.env.APP_URL = "https://trade.example";
-  resetConfigCache();
   world = await createWorld();
-});
-afterAll(() => {
-  if (saved === undefined) delete process.env.APP_URL;
-  else process.env.APP_URL = saved;
-  resetConfigCache();
 });
 
 const mailTo = (email: string) => db().emailMessage.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } });

@@ -3,10 +3,10 @@ import { POST as takeAction } from "@/app/api/v1/credits/[creditId]/actions/[act
 import type { Actor } from "@/lib/auth/actor";
 import { getCredit } from "@/lib/credits/get-credit";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { type PerformOptions, performAction } from "@/lib/lifecycle/perform";
 import { waitingForMe, waitingForOthers } from "@/lib/credits/waiting";
 import { setFourEyes } from "@/lib/organizations/four-eyes";
+import { attempt } from "./support/attempt";
 import { useTestDatabase } from "./support/database";
 import { type World, createUser, createWorld, creditIn, snapshot } from "./support/world";
 import { tokenFor } from "./support/tokens";
@@ -22,17 +22,6 @@ beforeAll(async () => {
 });
 
 const act = (options: PerformOptions) => performAction(options);
-
-/** The outcome of an attempt: "ok", or the refusal's code, message and field messages. */
-async function attempt(options: PerformOptions) {
-  try {
-    await act(options);
-    return { code: "ok" as const };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return { code: error.code, message: error.message, fields: error.fields ?? {} };
-  }
-}
 
 const NOTICE = { disposal: "HOLDING_PENDING_INSTRUCTIONS" };
 const presentationStatus = async (id: string) => (await db().presentation.findUniqueOrThrow({ where: { id } })).status;

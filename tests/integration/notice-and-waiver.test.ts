@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { type PerformOptions, performAction } from "@/lib/lifecycle/perform";
+import { performAction } from "@/lib/lifecycle/perform";
 import { DOCUMENT_DISPOSALS } from "@/lib/presentations/notice";
+import { attempt } from "./support/attempt";
 import { useTestDatabase } from "./support/database";
 import { type World, createWorld, creditIn, snapshot } from "./support/world";
 
@@ -17,16 +17,6 @@ let world: World;
 beforeAll(async () => {
   world = await createWorld();
 });
-
-async function attempt(options: PerformOptions) {
-  try {
-    await performAction(options);
-    return { code: "ok" as const };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return { code: error.code, message: error.message, fields: error.fields ?? {} };
-  }
-}
 
 const at = (day: string) => new Date(`${day}T10:00:00Z`);
 const HOLD = { disposal: "HOLDING_UNTIL_WAIVER" };
