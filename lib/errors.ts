@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   /** An Idempotency-Key sent again with another request (credit, action or body) than its first. */
   IDEMPOTENCY_KEY_REUSED: 422,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** The step must be signed by the acting person's passkey (issue 14): ask for a signing request, sign, send again. */
+  SIGNATURE_REQUIRED: 428,
   TOO_MANY_REQUESTS: 429,
   UNAVAILABLE: 503,
 } as const;

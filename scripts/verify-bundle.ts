@@ -88,8 +88,9 @@ function options() {
 }
 
 function line(r: MilestoneCheck): string {
-  const status = r.status.toUpperCase().padEnd(12);
-  return `${String(r.seq).padStart(4)}  ${r.kind.padEnd(24)} ${status} ${r.reason}`;
+  const status = r.status.toUpperCase().padEnd(13);
+  const signers = r.signers?.length ? `\n${" ".repeat(6)}Signed by ${r.signers.map((s) => `${s.userName} (${s.role === "maker" ? "maker" : "took the step"}, key ${s.fingerprint})`).join("; ")}` : "";
+  return `${String(r.seq).padStart(4)}  ${r.kind.padEnd(24)} ${status} ${r.reason}${signers}`;
 }
 
 async function main(): Promise<number> {

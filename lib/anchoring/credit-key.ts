@@ -24,10 +24,27 @@ const DOMAIN_BYTES = getBytes(CREDIT_KEY_DOMAIN);
  */
 export function creditKey(creditId: string): string {
   if (creditId.length === 0) throw new TypeError("A credit key needs the credit's id");
-  const text = toUtf8Bytes(creditId);
+  return domainKey(DOMAIN_BYTES, creditId);
+}
+
+/**
+ * An organisation's key trail on chain (issue 14): its key events' heads are published under
+ *   organizationKey = keccak256(abi.encode(bytes32 ORGANIZATION_KEY_DOMAIN, string organizationId))
+ * in the same registry as the credits', so a verifier finds them with one eth_getLogs.
+ */
+export const ORGANIZATION_KEY_DOMAIN = id("TradeTrail.OrganizationKeys.v1");
+const ORGANIZATION_DOMAIN_BYTES = getBytes(ORGANIZATION_KEY_DOMAIN);
+
+export function organizationKey(organizationId: string): string {
+  if (organizationId.length === 0) throw new TypeError("An organisation key needs the organisation's id");
+  return domainKey(ORGANIZATION_DOMAIN_BYTES, organizationId);
+}
+
+function domainKey(domain: Uint8Array, value: string): string {
+  const text = toUtf8Bytes(value);
   const padded = Math.ceil(text.length / 32) * 32;
   const encoded = new Uint8Array(96 + padded);
-  encoded.set(DOMAIN_BYTES, 0);
+  encoded.set(domain, 0);
   encoded[63] = 0x40; // offset of the string's data: after the two head words
   const length = text.length;
   for (let i = 0; i < 6; i++) encoded[95 - i] = Math.floor(length / 256 ** i) % 256;

@@ -11,9 +11,17 @@ import { contentHash } from "./canonical";
 //   bytes32 DOMAIN, string creditId, uint32 seq, string kind, bytes32 contentHash,
 //   bytes32[] documentHashes (sorted, SHA-256), bytes32 prevDigest, bytes32 salt))
 //
+// A signed milestone (issue 14) also commits to its signatures, under another domain:
+//
+// digest = keccak256(abi.encode(
+//   bytes32 DOMAIN_V3, string creditId, uint32 seq, string kind, bytes32 contentHash,
+//   bytes32[] documentHashes, bytes32 prevDigest, bytes32 salt, bytes32 signaturesHash))
+// signaturesHash = keccak256(UTF-8(RFC 8785 canonical JSON of the signatures array))
+//
 // docs/PROOF-FORMAT.md describes the same computation for third-party verifiers.
 
 export const DIGEST_DOMAIN = id("TradeTrail.Milestone.v1");
+export const SIGNED_DIGEST_DOMAIN = id("TradeTrail.SignedMilestone.v3");
 export const ZERO_DIGEST = `0x${"0".repeat(64)}`;
 
 const HEX32 = /^(0x)?[0-9a-fA-F]{64}$/;
@@ -27,6 +35,8 @@ export interface MilestoneLeafInput {
   documentHashes: readonly string[];
   prevDigest: string;
   salt: string;
+  /** The signatures (lib/signing), for a signed milestone; absent or null: unsigned (digest v1). */
+  signatures?: readonly object[] | null;
 }
 
 /** A fresh 32-byte salt, hex with 0x. */
@@ -49,18 +59,19 @@ export function milestoneDigest(input: MilestoneLeafInput): string {
   if (!Number.isInteger(input.seq) || input.seq < 1 || input.seq > 0xffffffff) {
     throw new RangeError(`Milestone seq must be a positive 32-bit integer, got ${input.seq}`);
   }
-  const encoded = AbiCoder.defaultAbiCoder().encode(
-    ["bytes32", "string", "uint32", "string", "bytes32", "bytes32[]", "bytes32", "bytes32"],
-    [
-      DIGEST_DOMAIN,
-      input.creditId,
-      input.seq,
-      input.kind,
-      contentHash(input.content),
-      normaliseDocumentHashes(input.documentHashes),
-      bytes32(input.prevDigest, "Previous digest"),
-      bytes32(input.salt, "Salt"),
-    ],
-  );
+  const common = [
+    input.creditId,
+    input.seq,
+    input.kind,
+    contentHash(input.content),
+    normaliseDocumentHashes(input.documentHashes),
+    bytes32(input.prevDigest, "Previous digest"),
+    bytes32(input.salt, "Salt"),
+  ];
+  const types = ["bytes32", "string", "uint32", "string", "bytes32", "bytes32[]", "bytes32", "bytes32"];
+  const encoded =
+    input.signatures == null
+      ? AbiCoder.defaultAbiCoder().encode(types, [DIGEST_DOMAIN, ...common])
+      : AbiCoder.defaultAbiCoder().encode([...types, "bytes32"], [SIGNED_DIGEST_DOMAIN, ...common, contentHash(input.signatures as unknown as JsonValue)]);
   return keccak256(encoded);
 }

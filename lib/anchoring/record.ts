@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MilestoneKind } from "@/lib/generated/prisma/enums";
 import type { JsonObject } from "./json";
 import { ZERO_DIGEST, milestoneDigest, newSalt } from "./digest";
@@ -20,6 +21,8 @@ export interface NewMilestone {
    * the row and the hash say the same (verifiers warn when they differ). Default: the database's clock.
    */
   recordedAt?: Date;
+  /** Signatures over this milestone (lib/signing): committed to by its digest (v3). */
+  signatures?: readonly object[] | null;
 }
 
 /**
@@ -28,11 +31,7 @@ export interface NewMilestone {
  * (credit_id, seq) index is the backstop.
  */
 export async function appendMilestone(tx: Tx, milestone: NewMilestone): Promise<{ id: string; seq: number; digest: string }> {
-  const last = await tx.milestone.findFirst({
-    where: { creditId: milestone.creditId },
-    orderBy: { seq: "desc" },
-    select: { seq: true, digest: true },
-  });
+  const last = await lastMilestone(tx, milestone.creditId);
   const seq = (last?.seq ?? 0) + 1;
   const prevDigest = last?.digest ?? ZERO_DIGEST;
   const salt = newSalt();
@@ -45,6 +44,7 @@ export async function appendMilestone(tx: Tx, milestone: NewMilestone): Promise<
     documentHashes,
     prevDigest,
     salt,
+    signatures: milestone.signatures ?? null,
   });
   const row = await tx.milestone.create({
     data: {
@@ -59,9 +59,15 @@ export async function appendMilestone(tx: Tx, milestone: NewMilestone): Promise<
       prevDigest,
       salt,
       digest,
+      ...(milestone.signatures ? { signatures: milestone.signatures as unknown as Prisma.InputJsonValue[] } : {}),
       ...(milestone.recordedAt ? { createdAt: milestone.recordedAt } : {}),
     },
     select: { id: true },
   });
   return { id: row.id, seq, digest };
+}
+
+/** The credit's last milestone (seq and digest), or null: where the next one chains on. */
+export async function lastMilestone(tx: Tx, creditId: string): Promise<{ seq: number; digest: string } | null> {
+  return tx.milestone.findFirst({ where: { creditId }, orderBy: { seq: "desc" }, select: { seq: true, digest: true } });
 }

@@ -2,7 +2,7 @@ import type { JsonRpcProvider } from "ethers";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { type AnchorRegistry, type CreditHeadInput, decodeAnchorError } from "@/lib/chain/anchor-registry";
-import { creditKey } from "./credit-key";
+import { creditKey, organizationKey } from "./credit-key";
 import { documentCommitment, normaliseSha256 } from "./document-commitment";
 import { buildBatch } from "./merkle";
 
@@ -170,11 +170,15 @@ export class AnchoringWorker {
     const { batchSize, batchAgeMs } = this.settings;
     return db().$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLOSE_LOCK})`;
-      const due = await tx.$queryRaw<{ n: bigint; oldest: Date | null }[]>`
-        SELECT count(*) AS n, min(created_at) AS oldest FROM (SELECT created_at FROM milestones WHERE status = 'PENDING' LIMIT ${batchSize}) p`;
-      const { n, oldest } = due[0]!;
+      const due = await tx.$queryRaw<{ n: bigint; oldest: Date | null; keys: bigint; oldest_key: Date | null }[]>`
+        SELECT (SELECT count(*) FROM (SELECT 1 FROM milestones WHERE status = 'PENDING' LIMIT ${batchSize}) p) AS n,
+               (SELECT min(created_at) FROM milestones WHERE status = 'PENDING') AS oldest,
+               (SELECT count(*) FROM key_events WHERE batch_id IS NULL) AS keys,
+               (SELECT min(created_at) FROM key_events WHERE batch_id IS NULL) AS oldest_key`;
+      const { n, keys } = due[0]!;
+      const oldest = [due[0]!.oldest, due[0]!.oldest_key].filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0];
       // Stryker disable next-line ConditionalExpression: a short cut (an empty outbox would otherwise run three queries to find nothing).
-      if (n === 0n || (Number(n) < batchSize && oldest && now.getTime() - oldest.getTime() < batchAgeMs)) return 0;
+      if ((n === 0n && keys === 0n) || (Number(n) < batchSize && oldest && now.getTime() - oldest.getTime() < batchAgeMs)) return 0;
       // Oldest first, along the (status, created_at) index: almost always whole prefixes of each
       // credit's pending run (inSeqOrder below keeps only those).
       let candidates = await tx.$queryRaw<PendingRow[]>`
@@ -191,7 +195,10 @@ export class AnchoringWorker {
         firstPending = await this.firstPendingSeqs(tx, candidates);
       }
       const claimed = inSeqOrder(candidates, firstPending);
-      if (claimed.length === 0) return 0;
+      // Organisations' key events (issue 14) ride along: few, each organisation's pending run whole, in seq order.
+      const keyEvents = await tx.$queryRaw<KeyEventRow[]>`
+        SELECT id, digest, organization_id, seq FROM key_events WHERE batch_id IS NULL ORDER BY organization_id, seq LIMIT ${MAX_KEY_EVENTS_PER_BATCH}`;
+      if (claimed.length === 0 && keyEvents.length === 0) return 0;
       // Each document hash these milestones commit to, and no earlier batch did, gets a leaf of
       // its own: its anchoring is then provable from the chain without revealing the milestone.
       const hashes = [...new Set(claimed.flatMap((m) => m.document_hashes.map(normaliseSha256).filter((h) => h !== null)))];
@@ -200,12 +207,13 @@ export class AnchoringWorker {
         SELECT DISTINCT sha256 FROM document_anchors WHERE sha256 = ANY(${hashes}::text[])`;
       const seen = new Set(committed.map((r) => r.sha256));
       const documents = hashes.filter((h) => !seen.has(h)).map((sha256) => ({ sha256, commitment: documentCommitment(sha256) }));
-      const tree = buildBatch([...claimed.map((m) => m.digest), ...documents.map((d) => d.commitment)]);
+      const tree = buildBatch([...claimed.map((m) => m.digest), ...documents.map((d) => d.commitment), ...keyEvents.map((k) => k.digest)]);
+      const heads = [...creditHeads(claimed), ...organizationHeads(keyEvents)].sort((a, b) => (a.creditKey < b.creditKey ? -1 : 1));
       const batch = await tx.anchorBatch.create({
         data: {
           root: tree.root,
-          leafCount: claimed.length + documents.length,
-          heads: creditHeads(claimed) as unknown as Prisma.InputJsonValue,
+          leafCount: claimed.length + documents.length + keyEvents.length,
+          heads: heads as unknown as Prisma.InputJsonValue,
           status: "SENDING",
           chainId: this.chain.chainId,
           contractAddress: this.chain.contractAddress,
@@ -223,6 +231,12 @@ export class AnchoringWorker {
         await tx.documentAnchor.createMany({
           data: documents.map((d) => ({ sha256: d.sha256, batchId: batch.id, commitment: d.commitment, proof: tree.proofs.get(d.commitment) ?? [] })),
         });
+      }
+      if (keyEvents.length > 0) {
+        await tx.$executeRaw`
+          UPDATE key_events k SET batch_id = ${batch.id}::uuid, proof = ARRAY(SELECT jsonb_array_elements_text(u.proof::jsonb))
+            FROM unnest(${keyEvents.map((k) => k.id)}::uuid[], ${keyEvents.map((k) => JSON.stringify(tree.proofs.get(k.digest) ?? []))}::text[]) AS u(id, proof)
+           WHERE k.id = u.id`;
       }
       return claimed.length;
     });
@@ -480,6 +494,26 @@ export function inSeqOrder<T extends Candidate>(candidates: readonly T[], firstP
 }
 
 /** One head per credit in the batch: its highest seq, whose digest commits to all before it. */
+interface KeyEventRow {
+  id: string;
+  digest: string;
+  organization_id: string;
+  seq: number;
+}
+
+/** Key events per batch at most: an organisation's run cut here continues in the next batch. */
+const MAX_KEY_EVENTS_PER_BATCH = 64;
+
+/** One head per organisation whose key events the batch holds: its last one, under the organisation's key. */
+export function organizationHeads(events: readonly KeyEventRow[]): CreditHeadInput[] {
+  const heads = new Map<string, KeyEventRow>();
+  for (const e of events) {
+    const current = heads.get(e.organization_id);
+    if (!current || e.seq > current.seq) heads.set(e.organization_id, e);
+  }
+  return [...heads.values()].map((e) => ({ creditKey: organizationKey(e.organization_id), digest: e.digest.toLowerCase(), seq: e.seq }));
+}
+
 export function creditHeads(milestones: readonly Candidate[]): CreditHeadInput[] {
   const heads = new Map<string, Candidate>();
   for (const m of milestones) {

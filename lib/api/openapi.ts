@@ -22,7 +22,7 @@ const error = {
             type: "object",
             required: ["code", "message"],
             properties: {
-              code: { type: "string", enum: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "INVALID_REQUEST", "CONFLICT", "INVALID_STATE", "PAYLOAD_TOO_LARGE", "IDEMPOTENCY_KEY_REUSED", "UNSUPPORTED_MEDIA_TYPE", "TOO_MANY_REQUESTS", "UNAVAILABLE", "INTERNAL"] },
+              code: { type: "string", enum: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "INVALID_REQUEST", "CONFLICT", "INVALID_STATE", "PAYLOAD_TOO_LARGE", "IDEMPOTENCY_KEY_REUSED", "SIGNATURE_REQUIRED", "UNSUPPORTED_MEDIA_TYPE", "TOO_MANY_REQUESTS", "UNAVAILABLE", "INTERNAL"] },
               message: { type: "string" },
               fields: { type: "object", additionalProperties: { type: "string" } },
             },

@@ -4,7 +4,10 @@ import type { AmendmentStatus, CreditStatus, MilestoneKind, PresentationStatus }
 import type { Actor } from "@/lib/auth/actor";
 import { type Tx, db } from "@/lib/db/client";
 import { AppError, conflict, invalid, notFound } from "@/lib/errors";
-import { appendMilestone } from "@/lib/anchoring/record";
+import { appendMilestone, lastMilestone } from "@/lib/anchoring/record";
+import { ZERO_DIGEST } from "@/lib/anchoring/digest";
+import { type Statement, inputHash, preparationStatement, stepStatement } from "@/lib/signing/statement";
+import { type LoadedSigningRequest, type MilestoneSignature, type StepSignature, takeSigningRequest, verifyStepSignature } from "@/lib/signing/sign-step";
 import { itemHref } from "@/lib/credits/links";
 import { emailNotifications } from "@/lib/email/notifications";
 import type { JsonObject, JsonValue } from "@/lib/anchoring/json";
@@ -46,6 +49,8 @@ export interface LockedCredit {
   currency: string;
   amount: string;
   drawnAmount: string;
+  /** Every person's milestone must be signed (issue 14): decided at the first milestone. */
+  signaturesRequired: boolean;
 }
 
 export interface LockedSubject {
@@ -108,6 +113,8 @@ export interface PerformOptions {
   /** Repeated submissions with the same key return the first result instead of acting again. */
   idempotencyKey?: string;
   now?: Date;
+  /** The acting person's passkey signature on the step (issue 14), answering a signing request from prepareSignedStep. */
+  signature?: StepSignature;
 }
 
 export interface ActionResult {
@@ -127,7 +134,49 @@ export interface ActionResult {
 
 const isSystem = (actor: Actor | System): actor is System => "system" in actor;
 
+/** What a step run without keeping it found it would record and ask its actor to sign (null: nothing to sign). */
+class DryRun {
+  constructor(
+    readonly statement: Statement | null,
+    readonly creditVersion: number,
+    readonly recordedAt: Date,
+  ) {}
+}
+
+/** How one run of a step signs: for real (with the signature, if any), or as a dry run that only derives the statement. */
+interface SigningContext {
+  dryRun: boolean;
+  signed: { request: LoadedSigningRequest; response: StepSignature["response"] } | null;
+}
+
+/** SHA-256 of the action's input (canonical JSON): binds a signing request to the details shown when it was asked for. */
+export function signingRequestHash(input: unknown): string {
+  return createHash("sha256").update(canonicalJson(JSON.parse(JSON.stringify(input ?? null)) as JsonValue)).digest("hex");
+}
+
+/**
+ * Runs the step without keeping anything, to learn what it would record and ask its actor to sign
+ * (issue 14): the statement of its milestones (or of the maker's preparation), the credit's
+ * version and the time it will record. Null statement: the step needs no signature. Every check
+ * of the step runs, so a step that would be refused is refused here, before anyone signs.
+ */
+export async function dryRunStep(options: PerformOptions): Promise<{ statement: Statement | null; creditVersion: number; recordedAt: Date }> {
+  // Drafting a credit records no milestone: nothing to sign, and nothing to run twice.
+  if (options.action === "createCredit") return { statement: null, creditVersion: 0, recordedAt: options.now ?? new Date() };
+  try {
+    await runAction({ ...options, idempotencyKey: undefined, signature: undefined }, { dryRun: true, signed: null });
+  } catch (error) {
+    if (error instanceof DryRun) return { statement: error.statement, creditVersion: error.creditVersion, recordedAt: error.recordedAt };
+    throw error;
+  }
+  throw new Error(`${options.action}: a dry run ended without its result`);
+}
+
 export async function performAction(options: PerformOptions): Promise<ActionResult> {
+  return runAction(options, { dryRun: false, signed: null });
+}
+
+async function runAction(options: PerformOptions, signing: SigningContext): Promise<ActionResult> {
   const rule = actionRule(options.action);
   const parsed = parseInput(rule.input, options.input);
   if (!parsed.ok) throw invalid("Some fields need your attention.", parsed.fields);
@@ -135,7 +184,7 @@ export async function performAction(options: PerformOptions): Promise<ActionResu
     throw invalid("The idempotency key must be 8–100 letters, digits, '-' or '_'.");
   }
   const actor = options.actor;
-  const now = options.now ?? new Date();
+  let now = options.now ?? new Date();
 
   try {
     return await db().$transaction(
@@ -150,7 +199,15 @@ export async function performAction(options: PerformOptions): Promise<ActionResu
             ON CONFLICT DO NOTHING`;
           if (claimed === 0) return replay(tx, actor.userId, options.idempotencyKey, scope);
         }
-        const result = await perform(tx, rule, actor, parsed.value, options, now);
+        // A signed step records the time its signer was shown (the statement signed commits to it).
+        let context = signing;
+        if (options.signature && !isSystem(actor) && options.creditId) {
+          const scope = { creditId: options.creditId, action: options.action, subjectId: options.subjectId ?? null, requestHash: signingRequestHash(options.input) };
+          const request = await takeSigningRequest(tx, actor, options.signature.requestId, scope, now);
+          now = request.recordedAt;
+          context = { ...signing, signed: { request, response: options.signature.response } };
+        }
+        const result = await perform(tx, rule, actor, parsed.value, options, now, context);
         if (options.idempotencyKey && !isSystem(actor)) {
           await tx.idempotencyKey.update({
             where: { userId_key: { userId: actor.userId, key: options.idempotencyKey } },
@@ -205,7 +262,7 @@ async function replay(tx: Tx, userId: string, key: string, scope: IdempotencySco
   return { ...(stored.response as unknown as ActionResult), replayed: true };
 }
 
-async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input: unknown, options: PerformOptions, now: Date): Promise<ActionResult> {
+async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input: unknown, options: PerformOptions, now: Date, signing: SigningContext): Promise<ActionResult> {
   const name = options.action;
   const handler = (HANDLERS as Partial<Record<ActionName, Handler<ActionName>>>)[name];
   const actorUser = isSystem(actor) ? null : actor;
@@ -237,6 +294,22 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
   }
 
   if (options.expectedVersion !== undefined && options.expectedVersion !== credit.version) throw conflict();
+  if (signing.signed && signing.signed.request.creditVersion !== credit.version) {
+    throw conflict("The credit changed after you were asked to sign this step (someone else acted on it). Review it and sign again.");
+  }
+
+  // Signing (issue 14): the actor signs what the step records, or, for a maker's step, the preparation.
+  const sign = async (statement: Statement, role: "actor" | "maker"): Promise<MilestoneSignature | null> => {
+    if (!actorUser) return null;
+    if (signing.dryRun) throw new DryRun(statement, credit.version, now);
+    if (!signing.signed) throw new AppError("SIGNATURE_REQUIRED", "This step must be signed with your passkey: the credit's parties require every step to be signed by the person who takes it.");
+    return verifyStepSignature(tx, actorUser, signing.signed, statement, role);
+  };
+  const preparation = () => ({ action: name, subjectId: subject?.id ?? null, inputHash: inputHash(input as JsonValue), preparedAt: now.toISOString() });
+  // A checker's step carries what the maker signed when preparing it.
+  const checked = actorUser && rule.checks && credit.signaturesRequired
+    ? await tx.approval.findFirst({ where: { creditId: credit.id, subjectId: subject?.id ?? null, status: "PENDING", kind: approvalKindChecked(rule)! }, orderBy: { createdAt: "desc" }, select: { preparation: true, makerSignature: true } })
+    : null;
 
   const pending = rule.checks || rule.fourEyes ? await pendingApproval(tx, credit.id, subject?.id ?? null) : null;
   // The acting bank's setting decides which steps it takes (payment in one step or two) and whether a maker's step is held.
@@ -245,7 +318,10 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
 
   // Four eyes: the maker's step is held as a pending approval and changes nothing else.
   if (actorUser && rule.fourEyes && heldForChecker(rule, fourEyes, input)) {
-    return holdForChecker(tx, { name, rule, actor: actorUser, credit, subject, input, now });
+    const prepared = credit.signaturesRequired ? preparation() : null;
+    const makerSignature = prepared ? await sign(preparationStatement(credit.id, prepared), "maker") : null;
+    if (signing.dryRun) throw new DryRun(null, credit.version, now);
+    return holdForChecker(tx, { name, rule, actor: actorUser, credit, subject, input, now, signed: prepared && makerSignature ? { preparation: prepared, makerSignature } : null });
   }
 
   let result: HandlerResult;
@@ -290,31 +366,59 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
     select: { version: true, status: true, creditNumber: true },
   });
 
-  const milestoneSeqs: number[] = [];
+  // The milestones this step records, in order: its own, then any it causes (cancellation, settlement).
+  const planned: { kind: MilestoneKind; content: JsonObject; documentHashes?: string[] }[] = [];
   if (rule.milestone) {
     if (!result.milestone) throw new Error(`${name} records a ${rule.milestone} milestone but its handler gave no content`);
-    const recorded = await appendMilestone(tx, {
-      creditId: credit.id,
-      kind: rule.milestone,
-      subjectId,
-      actorId: actorUser?.userId ?? null,
-      actorOrgId: actorUser?.organizationId ?? null,
-      content: { ...result.milestone.content, recordedAt: now.toISOString() },
-      recordedAt: now,
-      documentHashes: result.milestone.documentHashes,
-    });
-    milestoneSeqs.push(recorded.seq);
+    planned.push({ kind: rule.milestone, content: { ...result.milestone.content, recordedAt: now.toISOString() }, documentHashes: result.milestone.documentHashes });
   }
-  for (const extra of result.extraMilestones ?? []) {
+  for (const extra of result.extraMilestones ?? []) planned.push({ kind: extra.kind, content: { ...extra.content, recordedAt: now.toISOString() }, documentHashes: extra.documentHashes });
+
+  const milestoneSeqs: number[] = [];
+  let signatures: MilestoneSignature[] | null = null;
+  if (planned.length > 0) {
+    const last = await lastMilestone(tx, credit.id);
+    let required = credit.signaturesRequired;
+    if (!last) {
+      // The first milestone decides, and says, whether this credit's milestones must be signed:
+      // anchored with it, so that an unsigned milestone later is caught by any verifier.
+      required = await partiesSignMilestones(tx, credit);
+      if (required) {
+        planned[0]!.content = { ...planned[0]!.content, signing: { required: true, parties: signingParties(credit) } };
+        await tx.credit.update({ where: { id: credit.id }, data: { signaturesRequired: true } });
+      }
+    }
+    if (checked?.preparation && checked.makerSignature) planned[0]!.content = { ...planned[0]!.content, preparation: checked.preparation as JsonObject };
+    if (required && actorUser) {
+      const first = (last?.seq ?? 0) + 1;
+      const statement = stepStatement(credit.id, last?.digest ?? ZERO_DIGEST, planned.map((m, i) => ({ seq: first + i, kind: m.kind, content: m.content, documentHashes: m.documentHashes ?? [] })));
+      const actorSignature = await sign(statement, "actor");
+      signatures = [
+        ...(checked?.makerSignature ? [checked.makerSignature as MilestoneSignature] : []),
+        { ...actorSignature!, covers: { from: first, to: first + planned.length - 1 } },
+      ];
+    }
+  } else if (actorUser && rule.prepares && credit.signaturesRequired) {
+    // A maker's step that prepares an approval (issuance, amendment, payment): the maker signs the preparation.
+    const prepared = preparation();
+    const makerSignature = await sign(preparationStatement(credit.id, prepared), "maker");
+    await tx.approval.updateMany({
+      where: { creditId: credit.id, subjectId: subject?.id ?? null, kind: rule.prepares, status: "PENDING", makerId: actorUser.userId },
+      data: { preparation: prepared, makerSignature: makerSignature! },
+    });
+  }
+  if (signing.dryRun) throw new DryRun(null, credit.version, now);
+  for (const m of planned) {
     const recorded = await appendMilestone(tx, {
       creditId: credit.id,
-      kind: extra.kind,
+      kind: m.kind,
       subjectId,
       actorId: actorUser?.userId ?? null,
       actorOrgId: actorUser?.organizationId ?? null,
-      content: { ...extra.content, recordedAt: now.toISOString() },
+      content: m.content,
       recordedAt: now,
-      documentHashes: extra.documentHashes,
+      documentHashes: m.documentHashes,
+      signatures,
     });
     milestoneSeqs.push(recorded.seq);
   }
@@ -332,7 +436,18 @@ const CREDIT_COLUMNS = Prisma.sql`
   id, reference, credit_number AS "creditNumber", status, version, applicant_id AS "applicantId", beneficiary_id AS "beneficiaryId",
   issuing_bank_id AS "issuingBankId", advising_bank_id AS "advisingBankId", confirming_bank_id AS "confirmingBankId",
   shared_at AS "sharedAt", submitted_at AS "submittedAt", issued_at AS "issuedAt", current_terms_id AS "currentTermsId",
-  agreed_terms_id AS "agreedTermsId", currency, amount::text AS amount, drawn_amount::text AS "drawnAmount"`;
+  agreed_terms_id AS "agreedTermsId", currency, amount::text AS amount, drawn_amount::text AS "drawnAmount", signatures_required AS "signaturesRequired"`;
+
+/** The parties' organisations as the first milestone of a signed credit names them (verifiers read who may sign from it). */
+function signingParties(credit: LockedCredit): JsonObject {
+  return { applicant: credit.applicantId, beneficiary: credit.beneficiaryId, issuingBank: credit.issuingBankId, advisingBank: credit.advisingBankId };
+}
+
+/** Does any party's organisation require signed milestones (Organization.signMilestones)? */
+async function partiesSignMilestones(tx: Tx, credit: LockedCredit): Promise<boolean> {
+  const ids = [credit.applicantId, credit.beneficiaryId, credit.issuingBankId, credit.advisingBankId, credit.confirmingBankId].filter((id): id is string => id !== null);
+  return (await tx.organization.count({ where: { id: { in: ids }, signMilestones: true } })) > 0;
+}
 
 /** The credit row, locked until the transaction ends (FOR UPDATE) unless `lock` is false. */
 export async function lockCredit(tx: Tx, creditId: string, lock = true): Promise<LockedCredit> {
@@ -381,7 +496,17 @@ async function fourEyesFor(tx: Tx, rule: AnyActionRule, actor: Actor | null): Pr
  */
 async function holdForChecker(
   tx: Tx,
-  args: { name: ActionName; rule: AnyActionRule; actor: Actor; credit: LockedCredit; subject: LockedSubject | null; input: unknown; now: Date },
+  args: {
+    name: ActionName;
+    rule: AnyActionRule;
+    actor: Actor;
+    credit: LockedCredit;
+    subject: LockedSubject | null;
+    input: unknown;
+    now: Date;
+    /** The maker's signed preparation, when the credit's steps are signed. */
+    signed: { preparation: JsonObject; makerSignature: MilestoneSignature } | null;
+  },
 ): Promise<ActionResult> {
   const { name, rule, actor, credit, subject, input, now } = args;
   const description = await describeHeldStep(tx, name, credit, subject, input, now);
@@ -392,6 +517,7 @@ async function holdForChecker(
       subjectId: subject?.id ?? null,
       makerId: actor.userId,
       payload: { action: name, input, ...description } as unknown as Prisma.InputJsonObject,
+      ...(args.signed ? { preparation: args.signed.preparation, makerSignature: args.signed.makerSignature } : {}),
       createdAt: now,
     },
     select: { id: true },

@@ -5,6 +5,8 @@ import { AppError } from "@/lib/errors";
 import { logAdminEvent } from "@/lib/organizations/admin-log";
 import { challengeOf, consumeChallenge, issueChallenge } from "./challenges";
 import { relyingParty } from "./relying-party";
+import { recordKeyAdded } from "@/lib/signing/key-events";
+import { signingKeyFromCose } from "@/lib/signing/public-key";
 
 // Adding a passkey in Settings: the server hands the browser options with a fresh challenge
 // bound to this session, the browser's authenticator creates a discoverable credential, and the
@@ -44,6 +46,8 @@ export async function startPasskeyRegistration(options: { actor: Actor; now?: Da
     attestationType: "none",
     // An authenticator already holding one of the user's passkeys is not offered again.
     excludeCredentials: existing.map((p) => ({ id: p.credentialId, transports: p.transports })),
+    // Only the algorithms every verifier (WebCrypto, in the browser too) can check a signature with.
+    supportedAlgorithmIDs: [-7, -257],
     // Discoverable, so that sign-in needs no e-mail address; verified, since it is a whole sign-in.
     authenticatorSelection: { residentKey: "required", userVerification: "required" },
   });
@@ -76,6 +80,8 @@ export async function finishPasskeyRegistration(options: { actor: Actor; name: s
   const info = verification.registrationInfo;
   const credentialId = info.credential.id;
   const publicKey = Buffer.from(info.credential.publicKey).toString("base64url");
+  // The form key events carry and verifiers read (refuses algorithms they cannot check).
+  const signingKey = signingKeyFromCose(publicKey);
 
   return db().$transaction(async (tx) => {
     if (await tx.passkey.findUnique({ where: { credentialId }, select: { id: true } })) {
@@ -96,6 +102,7 @@ export async function finishPasskeyRegistration(options: { actor: Actor; name: s
       },
       select: { id: true },
     });
+    await recordKeyAdded(tx, { userId: actor.userId, userName: actor.name, credentialId, key: signingKey, rpId: rp.id, now });
     await logAdminEvent(tx, { organizationId: actor.organizationId, actorId: actor.userId, action: "passkey-added", subject: `${actor.email}: ${name}`, data: { credentialId, name, publicKey, aaguid: info.aaguid } });
     return { id: created.id, credentialId, name };
   });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { logAdminEvent } from "@/lib/organizations/admin-log";
+import { recordKeysRevoked } from "@/lib/signing/key-events";
 
 /**
  * Recovery (issue 14): an administrator resets a member's passkeys when a device is lost or
@@ -23,6 +24,7 @@ export async function resetMemberPasskeys(options: { admin: Actor; userId: strin
     if (active.length === 0) throw new AppError("INVALID_STATE", `${member.user.email} has no passkey to reset.`);
     await tx.passkey.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
     await tx.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+    await recordKeysRevoked(tx, { userId, credentialIds: active.map((p) => p.credentialId), reason: "reset by an administrator", now });
     await logAdminEvent(tx, { organizationId: admin.organizationId, actorId: admin.userId, action: "passkeys-reset", subject: member.user.email, data: { credentialIds: active.map((p) => p.credentialId) } });
     return { revoked: active.length };
   });

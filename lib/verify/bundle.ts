@@ -2,17 +2,18 @@ import { getAddress } from "ethers";
 import { z } from "zod";
 import { creditKey } from "@/lib/anchoring/credit-key";
 import { verifyTrail } from "./check";
-import { completePolicy, readChainEvidence } from "./evidence";
+import { completePolicy, readChainEvidence, readKeyTrailEvidence } from "./evidence";
+import { signingOrganizations, withSignatureChecks } from "./signatures";
 import type { AnchorReader } from "./reader";
-import { DEFAULT_LATE_ANCHOR_SECONDS, type MilestoneRecord, type TrailResult, type VerificationWarning } from "./types";
+import { DEFAULT_LATE_ANCHOR_SECONDS, type KeyTrail, type MilestoneRecord, type TrailResult, type VerificationWarning } from "./types";
 
 // The proof bundle: everything a third party needs to verify a credit's trail with nothing but
 // an RPC endpoint and the registry address they trust (docs/PROOF-FORMAT.md). Browser-safe: the
 // public /verify page checks bundles in the browser, and `npm run verify` on the command line.
 
 export const BUNDLE_FORMAT = "tradetrail.proof-bundle";
-/** The version this code exports; it reads versions 1 and 2. */
-export const BUNDLE_VERSION = 2;
+/** The version this code exports; it reads versions 1 to 3. Version 3 adds signatures and the signers' key trails (issue 14). */
+export const BUNDLE_VERSION = 3;
 
 /**
  * A milestone in a bundle: a verifier's MilestoneRecord (lib/verify/types.ts) without the credit
@@ -23,7 +24,7 @@ export type BundleMilestone = Omit<MilestoneRecord, "creditId" | "dbStatus">;
 
 export interface ProofBundle {
   format: typeof BUNDLE_FORMAT;
-  version: 1 | 2;
+  version: 1 | 2 | 3;
   exportedAt: string;
   /**
    * The chain id (a decimal string) and the registry the exporter anchored to. A verifier checks
@@ -36,6 +37,8 @@ export interface ProofBundle {
    */
   credit: { id: string; reference: string };
   milestones: BundleMilestone[];
+  /** Version 3: the key trails of the organisations the credit's first milestone names as its parties. */
+  organizations?: KeyTrail[];
 }
 
 const hex32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/, "expected 0x and 64 hex digits");
@@ -77,13 +80,42 @@ const milestoneSchema = z.object({
   txHash: hex32.nullable().default(null),
   blockNumber: z.number().int().min(0).nullable().default(null),
   recordedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  signatures: z
+    .array(
+      z.object({
+        role: z.enum(["actor", "maker"]),
+        credentialId: z.string().min(1),
+        authenticatorData: z.string(),
+        clientDataJSON: z.string(),
+        signature: z.string(),
+        covers: z.object({ from: z.number().int().min(1), to: z.number().int().min(1) }).optional(),
+      }),
+    )
+    .nullable()
+    .optional(),
+});
+
+const keyTrailSchema = z.object({
+  organizationId: z.string().min(1),
+  events: z.array(
+    z.object({
+      seq: z.number().int().min(1).max(0xffffffff),
+      kind: z.string().min(1),
+      content,
+      prevDigest: hex32,
+      salt: hex32,
+      digest: hex32,
+      proof: z.array(hex32),
+      root: hex32.nullable(),
+    }),
+  ),
 });
 
 const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "expected a 0x-prefixed 20-byte address");
 
 const bundleSchema = z.object({
   format: z.literal(BUNDLE_FORMAT, { error: `expected "${BUNDLE_FORMAT}": this is not a TradeTrail proof bundle` }),
-  version: z.union([z.literal(1), z.literal(2)], { error: "this verifier reads versions 1 and 2 of the format" }),
+  version: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: "this verifier reads versions 1 to 3 of the format" }),
   exportedAt: z.string(),
   chain: z.object({
     chainId: z.union([z.string().regex(/^\d+$/, "expected a decimal chain id"), z.number().int().min(0).transform(String)]),
@@ -91,6 +123,7 @@ const bundleSchema = z.object({
   }),
   credit: z.object({ id: z.string().min(1), reference: z.string() }),
   milestones: z.array(milestoneSchema),
+  organizations: z.array(keyTrailSchema).optional(),
 });
 
 export type ParsedBundle = { ok: true; bundle: ProofBundle } | { ok: false; error: string };
@@ -116,7 +149,7 @@ export function parseBundle(input: unknown): ParsedBundle {
   }
   const bundle = result.data as ProofBundle;
   // Version 2 settles the chain id's type: a decimal string (version 1 also took a number).
-  if (bundle.version === 2 && typeof (value as { chain: { chainId: unknown } }).chain.chainId !== "string") {
+  if (bundle.version >= 2 && typeof (value as { chain: { chainId: unknown } }).chain.chainId !== "string") {
     return { ok: false, error: "This is not a valid proof bundle. chain.chainId: expected a decimal string in version 2." };
   }
   return { ok: true, bundle };
@@ -162,7 +195,10 @@ export async function verifyBundle(bundle: ProofBundle, reader: AnchorReader, op
     allowedAnchorers: options.allowedAnchorers ?? null,
     lateAnchorSeconds: options.lateAnchorSeconds ?? DEFAULT_LATE_ANCHOR_SECONDS,
   });
-  const result = verifyTrail(records, evidence, policy);
+  const trail = verifyTrail(records, evidence, policy);
+  // Signatures (issue 14): checked against the key trails the bundle carries, and the chain's heads for each party's organisation.
+  const trails = bundle.organizations ?? [];
+  const result = await withSignatureChecks(trail, records, trails, await readKeyTrailEvidence(reader, trails, signingOrganizations(records), evidence, options.fromBlock));
   const warnings: VerificationWarning[] = [];
   const named = getAddress(bundle.chain.contractAddress);
   if (named !== reader.contractAddress) {

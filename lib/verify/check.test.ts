@@ -108,7 +108,7 @@ describe("verifyTrail: milestones", () => {
     const result = verify(records, chain);
     expect(result.ok).toBe(true);
     expect(statuses(result)).toEqual(["1:verified", "2:verified", "3:verified", "4:verified", "5:verified"]);
-    expect(result.counts).toEqual({ verified: 5, pending: 0, altered: 0, missing: 0, "not-on-chain": 0, untrusted: 0, forked: 0, truncated: 0 });
+    expect(result.counts).toEqual({ verified: 5, pending: 0, altered: 0, missing: 0, "not-on-chain": 0, untrusted: 0, forked: 0, truncated: 0, unsigned: 0, "bad-signature": 0 });
     expect(result.results[0]).toMatchObject({ status: "verified", blockNumber: 42, anchoredAt: "2026-09-21T14:08:24.000Z", anchorer: ANCHORER });
     expect(result.results[0]!.reason).toBe("Anchored in block 42 at 2026-09-21 14:08:24 UTC.");
     expect(result.results[4]).toMatchObject({ status: "verified", blockNumber: 50 });
@@ -563,7 +563,7 @@ describe("parseBundle", () => {
     const cases: [unknown, RegExp][] = [
       ["{not json", /not JSON/],
       [{ ...good, format: "something-else" }, /format: expected "tradetrail.proof-bundle"/],
-      [{ ...good, version: 3 }, /version: this verifier reads versions 1 and 2/],
+      [{ ...good, version: 4 }, /version: this verifier reads versions 1 to 3/],
       [{ ...good, chain: { ...good.chain, chainId: 31337 } }, /chain\.chainId: expected a decimal string in version 2/],
       [{ ...good, chain: { ...good.chain, contractAddress: "0x1234" } }, /chain\.contractAddress: expected a 0x-prefixed 20-byte address/],
       [{ ...good, milestones: [{ ...good.milestones[0]!, salt: "0xzz" }] }, /milestones\.0\.salt: expected 0x and 64 hex digits/],

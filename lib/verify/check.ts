@@ -32,7 +32,7 @@ const short = (hex: string) => `${hex.slice(0, 10)}…`;
 const lower = (hex: string) => hex.toLowerCase();
 
 /** Most serious first: a milestone shows the first status any fragment gave it. */
-const SEVERITY: readonly VerificationStatus[] = ["altered", "missing", "forked", "untrusted", "not-on-chain", "truncated", "pending", "verified"];
+const SEVERITY: readonly VerificationStatus[] = ["altered", "missing", "forked", "untrusted", "bad-signature", "unsigned", "not-on-chain", "truncated", "pending", "verified"];
 const moreSerious = (a: VerificationStatus, b: VerificationStatus) => SEVERITY.indexOf(a) < SEVERITY.indexOf(b);
 
 /** The roots a trail needs read from the chain, each once, lower-case. */
@@ -51,6 +51,7 @@ function recompute(record: MilestoneRecord): { digest: string } | { error: strin
         documentHashes: record.documentHashes,
         prevDigest: record.prevDigest,
         salt: record.salt,
+        signatures: record.signatures ?? null,
       }),
     };
   } catch (error) {

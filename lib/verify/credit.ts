@@ -1,9 +1,10 @@
 import { db } from "@/lib/db/client";
 import { verifyTrail } from "./check";
-import { completePolicy, readChainEvidence } from "./evidence";
+import { completePolicy, readChainEvidence, readKeyTrailEvidence } from "./evidence";
+import { signingOrganizations, withSignatureChecks } from "./signatures";
 import type { AnchorReader } from "./reader";
 import type { ServerTrust } from "./trust";
-import type { MilestoneRecord, TrailResult } from "./types";
+import type { KeyEventRecord, KeyTrail, MilestoneRecord, SignatureRecord, TrailResult } from "./types";
 
 // Verification of a credit's trail from our database against the chain: the stored milestones
 // are recomputed, each batch root read from the contract (one batched eth_call for all), and the
@@ -27,9 +28,32 @@ export async function loadMilestoneRecords(creditId: string): Promise<MilestoneR
     txHash: m.batch?.txHash ?? null,
     blockNumber: m.batch?.blockNumber != null ? Number(m.batch.blockNumber) : null,
     recordedAt: m.createdAt.toISOString(),
+    // Only signed milestones carry the field (an unsigned one's digest is version 1).
+    ...(m.signatures ? { signatures: m.signatures as unknown as SignatureRecord[] } : {}),
     // A milestone stays ANCHORED through a reorg (it only moves forward); its batch, back to
     // SENDING until the root is confirmed again, says whether it is on chain.
     dbStatus: m.batch?.status === "CONFIRMED" ? "confirmed" : "unconfirmed",
+  }));
+}
+
+/** The key trails of these organisations as stored (issue 14), each event with its batch's root. */
+export async function loadKeyTrails(organizationIds: readonly string[]): Promise<KeyTrail[]> {
+  if (organizationIds.length === 0) return [];
+  const events = await db().keyEvent.findMany({ where: { organizationId: { in: [...organizationIds] } }, orderBy: [{ organizationId: "asc" }, { seq: "asc" }], include: { batch: { select: { root: true, status: true } } } });
+  return organizationIds.map((organizationId) => ({
+    organizationId,
+    events: events
+      .filter((e) => e.organizationId === organizationId)
+      .map((e) => ({
+        seq: e.seq,
+        kind: e.kind,
+        content: e.content as KeyEventRecord["content"],
+        prevDigest: e.prevDigest,
+        salt: e.salt,
+        digest: e.digest,
+        proof: e.batch?.status === "CONFIRMED" ? e.proof : [],
+        root: e.batch?.status === "CONFIRMED" ? e.batch.root : null,
+      })),
   }));
 }
 
@@ -37,5 +61,8 @@ export async function verifyCredit(creditId: string, reader: AnchorReader, trust
   const records = await loadMilestoneRecords(creditId);
   const evidence = await readChainEvidence(reader, records, { creditId, confirmations: trust.confirmations, fromBlock: trust.fromBlock });
   const policy = await completePolicy(reader, evidence, { allowedAnchorers: trust.allowedAnchorers, lateAnchorSeconds: trust.lateAnchorSeconds });
-  return verifyTrail(records, evidence, policy);
+  const result = verifyTrail(records, evidence, policy);
+  const organizations = signingOrganizations(records);
+  const trails = await loadKeyTrails(organizations);
+  return withSignatureChecks(result, records, trails, await readKeyTrailEvidence(reader, trails, organizations, evidence, trust.fromBlock));
 }

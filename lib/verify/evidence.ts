@@ -1,7 +1,8 @@
-import { creditKey } from "@/lib/anchoring/credit-key";
+import { creditKey, organizationKey } from "@/lib/anchoring/credit-key";
 import { rootsOf } from "./check";
 import type { AnchorReader } from "./reader";
-import type { ChainEvidence, MilestoneRecord, TrustPolicy } from "./types";
+import type { KeyTrailEvidence } from "./signatures";
+import type { ChainEvidence, ChainHead, KeyTrail, MilestoneRecord, TrustPolicy } from "./types";
 
 // Reads everything the chain says about one credit's trail, at one block a confirmation depth
 // below the head: the roots' anchors, the credit's published heads, the transactions that hold
@@ -76,4 +77,26 @@ export async function completePolicy(reader: AnchorReader, evidence: ChainEviden
   if (anchorers.length === 0) return { ...policy, currentAnchorers: [] };
   const roles = await reader.anchorerRoles(anchorers, evidence.atBlock);
   return { ...policy, currentAnchorers: [...roles.entries()].filter(([, has]) => has).map(([a]) => a) };
+}
+
+/**
+ * What the chain says about the key trails of the organisations a trail's signatures need (issue
+ * 14): the anchor of each key event's root, and every head published under each organisation's
+ * key, both at the trail's evidence block. Organisations whose trails were not given are asked
+ * too: heads under their key mean a trail was withheld.
+ */
+export async function readKeyTrailEvidence(
+  reader: AnchorReader,
+  trails: readonly KeyTrail[],
+  organizationIds: readonly string[],
+  evidence: ChainEvidence,
+  fromBlock = 0,
+): Promise<KeyTrailEvidence> {
+  const roots = [...new Set(trails.flatMap((t) => t.events.flatMap((e) => (e.root ? [e.root.toLowerCase()] : []))))];
+  const anchors = roots.length > 0 ? await reader.anchorsOf(roots, evidence.atBlock) : new Map();
+  if (evidence.registryVersion < 2 || !reader.creditHeads) return { anchors, heads: null };
+  const ids = [...new Set([...organizationIds, ...trails.map((t) => t.organizationId)])];
+  const heads = new Map<string, ChainHead[]>();
+  await Promise.all(ids.map(async (id) => heads.set(id, await reader.creditHeads!(organizationKey(id), Math.max(0, fromBlock), evidence.atBlock))));
+  return { anchors, heads };
 }

@@ -3,10 +3,11 @@ import { appChain } from "@/lib/chain/app-chain";
 import { getCredit } from "@/lib/credits/get-credit";
 import { recordAuditUse } from "@/lib/audit/log";
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type ProofBundle } from "./bundle";
-import { loadMilestoneRecords } from "./credit";
+import { loadKeyTrails, loadMilestoneRecords } from "./credit";
+import { signingOrganizations } from "./signatures";
 
 /**
- * The credit's self-contained proof bundle (docs/PROOF-FORMAT.md, version 2): every milestone's
+ * The credit's self-contained proof bundle (docs/PROOF-FORMAT.md, version 3): every milestone's
  * inputs, salt and recording time, and for milestones whose batch is confirmed its proof, root and
  * transaction. A milestone whose batch is not confirmed yet is exported as pending (no root), so a
  * verifier reads "pending", not a root that is "not on chain".
@@ -38,7 +39,9 @@ export async function exportProofBundle(actor: Actor, creditId: string): Promise
         txHash: confirmed ? r.txHash : null,
         blockNumber: confirmed ? r.blockNumber : null,
         recordedAt: r.recordedAt ?? null,
+        ...(r.signatures ? { signatures: r.signatures } : {}),
       };
     }),
+    organizations: await loadKeyTrails(signingOrganizations(records)),
   };
 }

@@ -26,6 +26,48 @@ export interface MilestoneRecord {
   recordedAt?: string | null;
   /** The database's view: "confirmed" when its batch is confirmed, "unconfirmed" otherwise; absent in a bundle. */
   dbStatus?: "confirmed" | "unconfirmed";
+  /** The signatures its digest commits to (digest v3, issue 14); absent or null: an unsigned milestone (digest v1). */
+  signatures?: SignatureRecord[] | null;
+}
+
+/** A person's signature on a milestone (lib/signing/sign-step.ts MilestoneSignature), as verifiers read it. */
+export interface SignatureRecord {
+  role: "actor" | "maker";
+  credentialId: string;
+  authenticatorData: string;
+  clientDataJSON: string;
+  signature: string;
+  /** For the actor's signature: the seqs its statement covers (this step's milestones). */
+  covers?: { from: number; to: number };
+}
+
+/** One event of an organisation's key trail (lib/signing/key-events.ts), as verifiers read it. */
+export interface KeyEventRecord {
+  seq: number;
+  kind: string;
+  content: JsonValue;
+  prevDigest: string;
+  salt: string;
+  digest: string;
+  proof: string[];
+  root: string | null;
+}
+
+/** An organisation's key trail: every key event, in seq order. */
+export interface KeyTrail {
+  organizationId: string;
+  events: KeyEventRecord[];
+}
+
+/** Who signed a milestone, as the audit page and certificate show it. */
+export interface Signer {
+  role: "actor" | "maker";
+  userId: string;
+  userName: string;
+  organizationId: string;
+  roles: string[];
+  credentialId: string;
+  fingerprint: string;
 }
 
 /** What the contract holds for an anchored root. */
@@ -84,10 +126,12 @@ export interface TrustPolicy {
 
 export const DEFAULT_LATE_ANCHOR_SECONDS = 24 * 60 * 60;
 
-export const VERIFICATION_STATUSES = ["verified", "pending", "altered", "missing", "not-on-chain", "untrusted", "forked", "truncated"] as const;
+export const VERIFICATION_STATUSES = ["verified", "pending", "altered", "missing", "not-on-chain", "untrusted", "forked", "truncated", "unsigned", "bad-signature"] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
 interface CheckBase {
+  /** Who signed it (issue 14), for signed milestones whose signatures verified. */
+  signers?: Signer[];
   seq: number;
   /** The milestone kind; "unknown" for a milestone that is absent from the trail. */
   kind: string;
@@ -119,7 +163,11 @@ export type MilestoneCheck =
   /** The chain published another digest for this credit at or after this position: two histories. */
   | (CheckBase & { status: "forked"; digest: string })
   /** Absent here, but the chain shows the credit's trail went on to this seq (the tail was cut off). */
-  | (CheckBase & { status: "truncated"; digest: string | null });
+  | (CheckBase & { status: "truncated"; digest: string | null })
+  /** A person's step on a credit whose milestones must be signed (issue 14), with no signature. */
+  | (CheckBase & { status: "unsigned"; digest: string })
+  /** Signed, but a signature does not verify, or its key was not the signer's party's, not valid then, or its role could not take the step. */
+  | (CheckBase & { status: "bad-signature"; digest: string });
 
 export const TRAIL_STATUSES = ["complete", "truncated", "forked", "unchecked"] as const;
 /**
@@ -146,6 +194,12 @@ export interface TrailResult {
   counts: Record<VerificationStatus, number>;
   trail: { status: TrailStatus; reason: string; chainHeadSeq: number | null };
   warnings: VerificationWarning[];
+  /**
+   * Whether the trail's first milestone requires every person's step to be signed (issue 14). Not
+   * required: who agreed to each step rests on the platform's word, not on the parties' signatures.
+   * Absent when signatures were not checked (verifyTrail alone).
+   */
+  signing?: { required: boolean };
   /** What the verdict was checked against: show it to the person verifying. */
   checkedAgainst: { chainId: string; contractAddress: string; registryVersion: number; atBlock: number; anchorers: string[] | null };
 }

@@ -255,7 +255,7 @@ function evidence(batchCount: number): ChainEvidence {
 }
 
 const POLICY: TrustPolicy = { allowedAnchorers: [ANCHORER], lateAnchorSeconds: 24 * 3600 };
-const ZERO_COUNTS = { verified: 0, pending: 0, altered: 0, missing: 0, "not-on-chain": 0, untrusted: 0, forked: 0, truncated: 0 };
+const ZERO_COUNTS = { verified: 0, pending: 0, altered: 0, missing: 0, "not-on-chain": 0, untrusted: 0, forked: 0, truncated: 0, unsigned: 0, "bad-signature": 0 };
 const CHECKED_AGAINST = { chainId: CHAIN_ID, contractAddress: REGISTRY, registryVersion: 2, atBlock: AT_BLOCK, anchorers: [ANCHORER] };
 
 const verifiedEntry = (seq: number, batch: number) => ({
