@@ -9,6 +9,8 @@ import { isAppError } from "@/lib/errors";
 import { RateLimiter, clientAddress } from "@/lib/http/rate-limit";
 import { startPasskeySignIn } from "@/lib/passkeys/sign-in-with-passkey";
 import { LOCK_MINUTES } from "@/lib/auth/authenticate";
+import { db } from "@/lib/db/client";
+import { needsPasskey } from "@/lib/organizations/sign-milestones";
 
 export interface SignInState {
   error?: string;
@@ -44,6 +46,9 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     if (error instanceof AuthError) return { email, error: "Signing in failed. Please try again." };
     throw error;
   }
+  // An organisation that requires signed steps sends a member without a passkey to add one first (issue 14).
+  const user = await db().user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
+  if (user && (await needsPasskey(user.id))) redirect("/settings?passkey=required#passkeys");
   redirect(safeCallback(form.get("callbackUrl")));
 }
 

@@ -7,7 +7,7 @@ import { Hash } from "@/components/ui/hash";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { type DocumentCheckRow, DocumentChecks } from "./document-checks";
 import { TrailVerdict, type TrailVerdictProps } from "./trail-verdict";
-import { VerificationBadge } from "./verification-badge";
+import { Signers, VerificationBadge } from "./verification-badge";
 
 // The auditor's milestone chain with "verify now": every row is re-checked against the chain
 // live (one batched read of every batch root) and shows its own result.
@@ -30,6 +30,8 @@ interface Result {
   seq: number;
   status: string;
   reason: string;
+  /** Who signed it (issue 14), as the verifier proved it. */
+  signers?: { role: string; userName: string; fingerprint: string }[];
 }
 
 interface Check extends TrailVerdictProps {
@@ -138,6 +140,7 @@ export function AuditTrail({ creditId, rows, head }: { creditId: string; rows: T
                     <>
                       <VerificationBadge status={result.status} />
                       {result.status !== "verified" ? <div className="mt-1 max-w-xs text-xs text-slate-600">{result.reason}</div> : null}
+                      <Signers signers={result.signers} />
                     </>
                   ) : (
                     <span className="text-xs text-slate-600">not checked yet</span>

@@ -11,7 +11,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useSignedFormAction } from "@/components/ui/use-form-action";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 import type { ActionInputKind } from "./action-inputs";
 import { DOCUMENT_DISPOSALS, DOCUMENT_DISPOSAL_CODES } from "@/lib/presentations/notice";
@@ -50,9 +50,10 @@ export interface ActionFormProps {
 
 export function ActionForm(props: ActionFormProps) {
   // onSubmit, not action=: React's reset after an action emptied what the user typed (issue 11, bug 5).
-  const [state, onSubmit, pending] = useFormAction<ActionState>(takeAction, IDLE);
   const dialog = useRef<HTMLDialogElement>(null);
   const form = useRef<HTMLFormElement>(null);
+  // A step the credit's parties require signed comes back as "sign": the passkey signs it and the form goes again (issue 14).
+  const { state, onSubmit, pending, signError } = useSignedFormAction<ActionState>(takeAction, IDLE, form);
   const opener = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const needsDialog = props.input !== "none" || Boolean(props.confirm) || Boolean(props.summary);
@@ -78,10 +79,12 @@ export function ActionForm(props: ActionFormProps) {
 
   if (!needsDialog) {
     return (
-      <form onSubmit={onSubmit} className="inline-flex flex-col gap-1">
+      <form ref={form} onSubmit={onSubmit} className="inline-flex flex-col gap-1">
         {hidden}
         <SubmitButton variant={variant} pending={pending}>{props.label}</SubmitButton>
         {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+        {state.status === "sign" && !signError ? <FormMessage tone="info">{state.message}</FormMessage> : null}
+        {signError ? <FormMessage tone="error">{signError}</FormMessage> : null}
       </form>
     );
   }
@@ -107,6 +110,8 @@ export function ActionForm(props: ActionFormProps) {
           {props.warnings?.length ? <DateWarnings warnings={props.warnings} /> : null}
           {props.summary}
           {state.status === "error" ? <ErrorSummary message={state.message} form={form} attempt={state} /> : null}
+          {state.status === "sign" && !signError ? <FormMessage tone="info">{state.message}</FormMessage> : null}
+          {signError ? <FormMessage tone="error">{signError}</FormMessage> : null}
 
           {props.input === "reason" ? (
             <Field label="Reason" required error={errors.reason} hint="The other parties see this reason.">

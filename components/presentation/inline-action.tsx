@@ -1,7 +1,7 @@
 "use client";
 
 import { randomId } from "./random-id";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { takeAction } from "@/app/(app)/credits/[creditId]/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -10,7 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useSignedFormAction } from "@/components/ui/use-form-action";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 
 // The examiner's and the beneficiary's small actions inside a presentation: dismiss a finding
@@ -24,10 +24,13 @@ interface Common {
 
 function useLifecycleForm() {
   // onSubmit, not action=: React's reset after an action threw away what was typed (issue 11, bug 5).
-  const [state, action, pending] = useFormAction<ActionState>(takeAction, IDLE);
+  const form = useRef<HTMLFormElement>(null);
+  // Steps the credit's parties require signed go through the passkey prompt first (issue 14).
+  const signed = useSignedFormAction<ActionState>(takeAction, IDLE, form);
+  const { onSubmit: action, pending } = signed;
+  const state: ActionState = useMemo(() => (signed.signError ? { status: "error", message: signed.signError } : signed.state), [signed.signError, signed.state]);
   const [key, setKey] = useState(randomId);
   const [handled, setHandled] = useState(state);
-  const form = useRef<HTMLFormElement>(null);
   // A new idempotency key once an action went through (a retry of a failed one keeps its key).
   if (state !== handled) {
     setHandled(state);
@@ -125,9 +128,9 @@ export function AddFinding({ documents, ...common }: Common & { documents: { id:
 }
 
 export function RemoveDocument({ documentId, fileName, ...common }: Common & { documentId: string; fileName: string }) {
-  const { state, action, pending, key } = useLifecycleForm();
+  const { state, action, pending, key, form } = useLifecycleForm();
   return (
-    <form onSubmit={action} className="inline">
+    <form ref={form} onSubmit={action} className="inline">
       <Hidden common={common} action="removeDocument" idempotencyKey={key} />
       <input type="hidden" name="documentId" value={documentId} />
       <SubmitButton size="sm" variant="ghost" pending={pending} aria-label={`Remove ${fileName}`}>

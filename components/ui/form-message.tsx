@@ -4,6 +4,7 @@ import { cn } from "./cn";
 const TONES = {
   error: "border-danger-200 bg-danger-50 text-danger-800",
   success: "border-success-200 bg-success-50 text-success-800",
+  info: "border-slate-300 bg-slate-50 text-slate-800",
 } as const;
 
 /**

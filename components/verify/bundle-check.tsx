@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { TrailVerdict } from "@/components/audit/trail-verdict";
-import { VerificationBadge } from "@/components/audit/verification-badge";
+import { Signers, VerificationBadge } from "@/components/audit/verification-badge";
 import { parseBundle, verifyBundle } from "@/lib/verify/bundle";
 import { rpcAnchorReader } from "@/lib/verify/reader";
 
@@ -105,6 +105,7 @@ export function BundleCheck({ defaultRpcUrl, trust }: { defaultRpcUrl: string | 
                 <span className="w-56">{r.kind}</span>
                 <VerificationBadge status={r.status} />
                 {r.status !== "verified" ? <span className="text-slate-600">{r.reason}</span> : null}
+                <Signers signers={r.signers} />
               </li>
             ))}
           </ul>

@@ -105,7 +105,17 @@ export async function auditCertificate(actor: Actor, creditId: string): Promise<
       if (m.batch.txHash) w.text(`transaction ${m.batch.txHash}, block ${m.batch.blockNumber}${m.batch.blockTime ? ` (${formatUtcDateTime(m.batch.blockTime)})` : ""}`, { mono: true, size: 8, indent: 12 });
     }
     if (m && m.documentHashes.length > 0) for (const h of m.documentHashes) w.text(`document sha256 ${h}`, { mono: true, size: 8, indent: 12 });
+    for (const signer of r.signers ?? []) w.text(`signed by ${signer.userName} (${signer.role === "maker" ? "prepared it" : "took the step"}), key ${signer.fingerprint}`, { size: 8, indent: 12 });
     if (r.status !== "verified") w.text(r.reason, { indent: 12, color: [0.7, 0.1, 0.1] });
+  }
+  if (check.signing) {
+    w.gap(6);
+    w.text(
+      check.signing.required
+        ? "Signatures: this credit's parties require every step to be signed by the passkey of the person who took it; each signature was checked against the keys its organisation's anchored key trail held at the time."
+        : "Signatures: this credit's parties do not require signed steps; who agreed to each step rests on TradeTrail's records.",
+      { size: 9 },
+    );
   }
   w.gap(10);
   w.text("How to verify this independently", { size: 13, bold: true });

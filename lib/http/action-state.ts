@@ -1,7 +1,16 @@
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { isAppError } from "@/lib/errors";
 
 /** What a server action tells its form: done, or a message with field errors. Never a stack trace. */
-export type ActionState = { status: "idle" } | { status: "done"; message: string } | { status: "error"; message: string; fields?: Record<string, string> };
+export type ActionState =
+  | { status: "idle" }
+  | { status: "done"; message: string }
+  | { status: "error"; message: string; fields?: Record<string, string> }
+  /**
+   * The step must be signed with the user's passkey (issue 14): the browser asks the authenticator
+   * to sign `options.challenge` (the step's statement) and sends the form again with the response.
+   */
+  | { status: "sign"; requestId: string; options: PublicKeyCredentialRequestOptionsJSON; message: string };
 
 export const IDLE: ActionState = { status: "idle" };
 

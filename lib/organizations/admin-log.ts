@@ -17,6 +17,7 @@ export type AdminAction =
   | "token-created"
   | "token-revoked"
   | "four-eyes-changed"
+  | "signed-steps-changed"
   | "banking-hours-changed"
   | "examination-rules-changed"
   | "organization-onboarded"

@@ -9,6 +9,7 @@ import { actorOrThrow } from "@/lib/auth/session";
 import { endMemberSessions, endOtherSessions, endSession } from "@/lib/auth/user-sessions";
 import { addHoliday, removeHoliday } from "@/lib/calendar/holidays";
 import { setFourEyes } from "@/lib/organizations/four-eyes";
+import { setSignMilestones } from "@/lib/organizations/sign-milestones";
 import { setBankingHours } from "@/lib/organizations/banking-hours";
 import { setManualRules } from "@/lib/organizations/examination-rules";
 import { setEmailPreference } from "@/lib/email/notifications";
@@ -87,6 +88,11 @@ export async function setBankingHoursAction(_previous: ActionState, form: FormDa
 
 export async function setManualRulesAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   return settle((actor) => setManualRules(actor, form.getAll("manualRules").map(String)), "Automatic checks saved.");
+}
+
+export async function setSignMilestonesAction(form: FormData): Promise<void> {
+  await setSignMilestones(await actorOrThrow(), text(form, "signMilestones") === "on");
+  revalidatePath("/settings");
 }
 
 export async function setFourEyesAction(form: FormData): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -17,13 +18,14 @@ import { listCredits } from "@/lib/credits/list-credits";
 import { canReconcile, latestReconciliation } from "@/lib/reconciliation/reconciliation";
 import { ReconciliationPanel } from "@/components/reconciliation/reconciliation-panel";
 import { fourEyesSetting } from "@/lib/organizations/four-eyes";
+import { signMilestonesSetting } from "@/lib/organizations/sign-milestones";
 import { bankingHoursSetting } from "@/lib/organizations/banking-hours";
 import { manualRulesSetting } from "@/lib/organizations/examination-rules";
 import { RULE_IDS, RULE_TITLES } from "@/lib/examination/catalogue";
 import { listPasskeys } from "@/lib/passkeys/list-passkeys";
 import { relyingParty } from "@/lib/passkeys/relying-party";
 import { isAppError } from "@/lib/errors";
-import { approveAuditAction, resetPasskeysAction, revokePasskeyAction, deactivateMemberAction, endMemberSessionsAction, endOtherSessionsAction, revokeInvitationAction, unlockMemberAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction } from "./actions";
+import { approveAuditAction, resetPasskeysAction, revokePasskeyAction, deactivateMemberAction, endMemberSessionsAction, endOtherSessionsAction, revokeInvitationAction, unlockMemberAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction, setSignMilestonesAction } from "./actions";
 import { AddPasskeyForm, AddHolidayForm, BankingHoursForm, ManualRulesForm, CreateTokenForm, EmailPreferenceForm, EndSessionForm, GrantAuditForm, InviteMemberForm, MemberRolesForm } from "./forms";
 import { emailPreference } from "@/lib/email/notifications";
 import { type AdminAction, listAdminEvents } from "@/lib/organizations/admin-log";
@@ -40,6 +42,7 @@ const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
   "token-created": "created the API token",
   "token-revoked": "revoked the API token",
   "four-eyes-changed": "set four eyes",
+  "signed-steps-changed": "set signed steps",
   "banking-hours-changed": "set the banking hours to",
   "examination-rules-changed": "set the automatic checks:",
   "organization-onboarded": "onboarded",
@@ -57,8 +60,9 @@ const aYearFromToday = () => new Date(Date.now() + 365 * 86_400_000).toISOString
 const idlePeriod = (minutes: number) =>
   minutes === 60 ? "an hour" : minutes % 60 === 0 ? `${minutes / 60} hours` : `${minutes} minute${minutes === 1 ? "" : "s"}`;
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ passkey?: string }> }) {
   const actor = await requireActor();
+  const passkeyRequired = (await searchParams).passkey === "required";
   const isBank = actor.organizationKind === "BANK";
   const bankAdmin = isBank && actor.roles.some((r) => r === "ADMIN" || r === "CHECKER");
   const isAuditor = actor.organizationKind === "AUDITOR";
@@ -68,6 +72,8 @@ export default async function SettingsPage() {
   const hours = isBank ? await bankingHoursSetting(actor.organizationId) : null;
   const manual = isBank ? await manualRulesSetting(actor.organizationId) : [];
   const changesFourEyes = isBank && actor.roles.includes("ADMIN");
+  const signsSteps = isBank || actor.organizationKind === "CORPORATE";
+  const signedSteps = signsSteps ? await signMilestonesSetting(actor.organizationId) : false;
   const isAdmin = actor.roles.includes("ADMIN");
   let passkeyOrigin: string | null = null;
   let passkeysUnavailable: string | undefined;
@@ -105,9 +111,14 @@ export default async function SettingsPage() {
           </CardBody>
         </Card>
 
-        <Card>
+        <Card id="passkeys">
           <CardHeader>
             <CardTitle>Passkeys</CardTitle>
+            {passkeyRequired || (signedSteps && passkeys.length === 0) ? (
+              <Alert tone="warning" title="Add a passkey to take any step">
+                {actor.organizationName} requires every step on a credit to be signed with the passkey of the person who takes it. Add a passkey below; until then you can read credits but not act on them.
+              </Alert>
+            ) : null}
             <p className="text-sm text-slate-600">Sign in with your device&apos;s screen lock or a security key instead of your password. A passkey never leaves your device. Revoke one you lose at once.</p>
           </CardHeader>
           <CardBody className="space-y-4">
@@ -286,6 +297,28 @@ export default async function SettingsPage() {
                 ))}
               </ul>
             </CardBody>
+          </Card>
+        ) : null}
+
+        {signsSteps ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Signed steps</CardTitle>
+              <p className="text-sm text-slate-600">
+                {signedSteps
+                  ? "On: every step on a credit your organisation takes part in is signed by the passkey of the person who takes it (a maker's preparation and a checker's approval each by their own), and each signature is anchored with the step. Every member needs a passkey to act."
+                  : "Off: steps are recorded and anchored, but not signed by the people who take them; who agreed rests on TradeTrail's records."}{" "}
+                A credit decides when its terms are first agreed, and keeps to it.
+              </p>
+            </CardHeader>
+            {isAdmin ? (
+              <CardBody>
+                <form action={setSignMilestonesAction}>
+                  <input type="hidden" name="signMilestones" value={signedSteps ? "off" : "on"} />
+                  <SubmitButton variant={signedSteps ? "danger" : "primary"}>{signedSteps ? "Stop requiring signed steps" : "Require signed steps"}</SubmitButton>
+                </form>
+              </CardBody>
+            ) : null}
           </Card>
         ) : null}
 

@@ -8,8 +8,22 @@ import { type ActionState, errorState } from "@/lib/http/action-state";
 import { ACTION_NAMES, type ActionName, actionRule } from "@/lib/lifecycle/definition";
 import { SERVER_COMPOSED_INPUTS } from "@/lib/lifecycle/inputs";
 import { performAction } from "@/lib/lifecycle/perform";
+import { prepareSignedStep } from "@/lib/lifecycle/sign";
+import type { StepSignature } from "@/lib/signing/sign-step";
 import { postMessage } from "@/lib/credits/messages";
 import { ACTION_DONE } from "@/lib/lifecycle/words";
+
+/** The passkey's signature sent with a step (issue 14), if the form carries one. */
+function signatureFrom(form: FormData): StepSignature | undefined {
+  const requestId = form.get("signingRequestId");
+  const response = form.get("signature");
+  if (typeof requestId !== "string" || typeof response !== "string" || !requestId || !response) return undefined;
+  try {
+    return { requestId, response: JSON.parse(response) as StepSignature["response"] };
+  } catch {
+    throw new AppError("INVALID_REQUEST", "The signature could not be read. Take the step again.");
+  }
+}
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -71,15 +85,24 @@ export async function takeAction(_previous: ActionState, form: FormData): Promis
     if (!ACTION_NAMES.includes(name) || SERVER_COMPOSED_INPUTS.includes(actionRule(name).input)) throw new AppError("INVALID_REQUEST", "Unknown action.");
     const creditId = text(form, "creditId") ?? "";
     const version = Number(text(form, "expectedVersion"));
-    const result = await performAction({
+    const step = {
       actor,
       action: name,
       creditId,
       subjectId: text(form, "subjectId") || undefined,
       input: inputFrom(name, form),
       expectedVersion: Number.isInteger(version) ? version : undefined,
-      idempotencyKey: text(form, "idempotencyKey") || undefined,
-    });
+    };
+    let result;
+    try {
+      result = await performAction({ ...step, idempotencyKey: text(form, "idempotencyKey") || undefined, signature: signatureFrom(form) });
+    } catch (error) {
+      // A step the credit's parties require signed (issue 14): derive what it records and ask the user's passkey to sign it.
+      if (!(error instanceof AppError && error.code === "SIGNATURE_REQUIRED")) throw error;
+      const challenge = await prepareSignedStep(step);
+      if (!challenge) throw error;
+      return { status: "sign", requestId: challenge.requestId, options: challenge.options, message: "Confirm with your passkey: it signs exactly this step, as it will be anchored." };
+    }
     revalidatePath(`/credits/${result.creditId}`);
     revalidatePath("/");
     if (name === "startPresentation" && result.subjectId) next = `/credits/${result.creditId}/presentations/${result.subjectId}`;

@@ -1,0 +1,34 @@
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { forbidden } from "@/lib/errors";
+import { logAdminEvent } from "./admin-log";
+
+// An organisation's signed-steps setting (Organization.signMilestones, issue 14): every milestone
+// of a credit it takes part in must be signed by the passkey of the person who takes the step, and
+// each of its members needs a passkey to take one. A credit decides at its first milestone (and
+// anchors it there): turning the setting off later does not unsign credits already under way.
+
+export async function signMilestonesSetting(organizationId: string): Promise<boolean> {
+  const org = await db().organization.findUnique({ where: { id: organizationId }, select: { signMilestones: true } });
+  return org?.signMilestones ?? false;
+}
+
+/** Only an administrator changes it; the change is logged with who made it. */
+export async function setSignMilestones(actor: Actor, on: boolean): Promise<void> {
+  if (!actor.roles.includes("ADMIN") || (actor.organizationKind !== "BANK" && actor.organizationKind !== "CORPORATE")) {
+    throw forbidden("Only an administrator of a bank or a trading company can change whether its steps are signed.");
+  }
+  await db().$transaction(async (tx) => {
+    await tx.organization.update({ where: { id: actor.organizationId }, data: { signMilestones: on } });
+    await logAdminEvent(tx, { organizationId: actor.organizationId, actorId: actor.userId, action: "signed-steps-changed", subject: on ? "on" : "off" });
+  });
+}
+
+/** Does the user belong to an organisation that requires signed steps, without a live passkey of their own? */
+export async function needsPasskey(userId: string): Promise<boolean> {
+  const [required, passkeys] = await Promise.all([
+    db().membership.count({ where: { userId, organization: { signMilestones: true } } }),
+    db().passkey.count({ where: { userId, revokedAt: null } }),
+  ]);
+  return required > 0 && passkeys === 0;
+}
