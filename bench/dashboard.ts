@@ -144,11 +144,19 @@ async function scenariosFor(orgs: Organisations): Promise<Scenario[]> {
 type Row = { query: string; via: string; requests: number; "req/s": number; p50: string; p95: string; max: string; errors: number };
 const results: (Row & { p95ms: number })[] = [];
 
-async function measure(query: string, via: string, task: (scenario: Scenario, i: number) => Promise<void>, scenarios: Scenario[], warmUpMs = 1_000) {
+/** Server CPU ms per page, by measurement name (see measure's `cpuMs`). */
+const serverCpuPerPage: Record<string, number> = {};
+
+async function measure(query: string, via: string, task: (scenario: Scenario, i: number) => Promise<void>, scenarios: Scenario[], warmUpMs = 1_000, cpuMs?: () => number | null) {
   // Warm up (JIT, plans, pool connections) before measuring.
   await load(CLIENTS, warmUpMs, (lane, i) => task(scenarios[lane % scenarios.length]!, i));
+  const cpuBefore = cpuMs?.() ?? null;
   const run = await load(CLIENTS, SECONDS * 1000, (lane, i) => task(scenarios[lane % scenarios.length]!, i));
   const s = summary(run.latencies);
+  // The server's own CPU per request under the 20 clients: unlike latency, it hardly depends on
+  // what else the shared machine runs (next start's process only; PostgreSQL's is not in it).
+  const cpuAfter = cpuMs?.() ?? null;
+  if (cpuBefore !== null && cpuAfter !== null && s.count > 0) serverCpuPerPage[query] = round((cpuAfter - cpuBefore) / s.count, 1);
   const row = { query, via, requests: s.count, "req/s": round((s.count / run.elapsedMs) * 1000, 0), p50: `${s.p50} ms`, p95: `${s.p95} ms`, max: `${s.max} ms`, errors: run.errors, p95ms: s.p95 };
   results.push(row);
   console.log(`${query} via ${via}: ${row["req/s"]} req/s, p50 ${s.p50} ms, p95 ${s.p95} ms${run.errors ? `, ${run.errors} errors (first: ${run.firstError})` : ""}`);
@@ -247,8 +255,9 @@ runBenchmark("dashboard", async () => {
       pageBytes[name] = { bank: sizes[0]!, corporate: sizes[1]! };
     }
     console.log(`Page sizes (bytes, bank / corporate): ${Object.entries(pageBytes).map(([n, b]) => `${n} ${b.bank} / ${b.corporate}`).join(", ")}`);
-    dashboardPage = await measure("dashboard page", "HTTP GET / (session)", (s) => getHtml("/", scenarios.indexOf(s), "Waiting for you"), scenarios, 3_000);
-    listPage = await measure("credit list page", "HTTP GET /credits (session)", (s) => getHtml("/credits", scenarios.indexOf(s), "Counterparty"), scenarios, 3_000);
+    dashboardPage = await measure("dashboard page", "HTTP GET / (session)", (s) => getHtml("/", scenarios.indexOf(s), "Waiting for you"), scenarios, 3_000, app.cpuMs);
+    listPage = await measure("credit list page", "HTTP GET /credits (session)", (s) => getHtml("/credits", scenarios.indexOf(s), "Counterparty"), scenarios, 3_000, app.cpuMs);
+    console.log(`Server CPU per page (next start's process, ms): ${Object.entries(serverCpuPerPage).map(([n, ms]) => `${n} ${ms}`).join(", ")}`);
     await single("dashboard page", "HTTP GET /, 1 client alone", (i) => getHtml("/", i % scenarios.length, "Waiting for you"));
     await single("credit list page", "HTTP GET /credits, 1 client alone", (i) => getHtml("/credits", i % scenarios.length, "Counterparty"));
   }
@@ -325,6 +334,7 @@ runBenchmark("dashboard", async () => {
   const file = writeResult("dashboard", {
     settings: { credits: CREDITS, organisations: 50, clients: CLIENTS, seconds: SECONDS, pageSize: PAGE_SIZE, onlyPages: ONLY_PAGES, httpSkipped, appBuiltByThisRun: app?.built, loadAverage: os.loadavg() },
     pageBytes,
+    serverCpuPerPage,
     waitingForOthersError: othersError,
     results,
     plans,
