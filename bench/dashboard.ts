@@ -13,6 +13,10 @@
 //
 //   npx tsx bench/dashboard.ts
 //   BENCH_SECONDS=5 BENCH_CREDITS=20000 npx tsx bench/dashboard.ts
+//   BENCH_KEEP_DATABASE=1 npx tsx bench/dashboard.ts   # seeds tt_bench_dashboard_kept once, reuses it after
+//
+// BENCH_ONLY=pages measures only the two pages (and the bare SQL they are compared with).
+import os from "node:os";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { type Actor, loadActor } from "@/lib/auth/actor";
@@ -21,15 +25,17 @@ import { startSession } from "@/lib/auth/user-sessions";
 import { listCredits, listCreditsSql } from "@/lib/credits/list-credits";
 import { waitingForMe, waitingForMeSql, waitingForOthers, waitingForOthersSql } from "@/lib/credits/waiting";
 import { db, genericPoolConfig, statementName } from "@/lib/db/client";
-import { createBenchDatabase } from "./support/database";
+import { createBenchDatabase, markSeeded } from "./support/database";
 import { type RunningApp, startApp } from "./support/http-app";
 import { type HttpClient, httpClient } from "./support/http-client";
 import { onCleanup, runBenchmark } from "./support/main";
 import { load, ratio, round, summary, table, timed, writeResult } from "./support/report";
-import { ALL_STATUSES, seedCredits, seedOrganisations, seedUsers } from "./support/seed";
+import { ALL_STATUSES, type Organisations, seedCredits, seedOrganisations, seedUsers } from "./support/seed";
 
 const CREDITS = Number(process.env.BENCH_CREDITS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const KEEP = process.env.BENCH_KEEP_DATABASE === "1";
+const ONLY_PAGES = process.env.BENCH_ONLY === "pages";
 const CLIENTS = 20;
 const PAGE_SIZE = 50; // what GET /api/v1/credits returns
 const POOL_SIZE = 10; // lib/db/client.ts gives Prisma's pg pool 10 connections
@@ -60,8 +66,25 @@ async function sessionCookie(secret: string, userId: string): Promise<string> {
   return `${salt}=${await encode({ token: { sub: userId, sid }, secret, salt, maxAge: 60 * 60 })}`;
 }
 
-async function seed(): Promise<Scenario[]> {
-  const orgs = await seedOrganisations(20, 30);
+/** The organisations of a kept database seeded by an earlier run (seedOrganisations' names sort in creation order). */
+async function seededOrganisations(): Promise<Organisations> {
+  const rows = await db().$queryRawUnsafe<{ id: string; kind: string }[]>(`SELECT id, kind::text FROM organizations WHERE name LIKE 'Bench %' ORDER BY name`);
+  return { banks: rows.filter((r) => r.kind === "BANK").map((r) => r.id), corporates: rows.filter((r) => r.kind === "CORPORATE").map((r) => r.id) };
+}
+
+async function seed(database: { url: string; reused: boolean }): Promise<Scenario[]> {
+  const orgs = database.reused ? await seededOrganisations() : await seedOrganisations(20, 30);
+  if (database.reused) {
+    const [count] = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM credits`;
+    console.log(`Reusing the kept database: ${count!.n} credits across ${orgs.banks.length + orgs.corporates.length} organisations`);
+  } else {
+    await seedWork(orgs);
+    if (KEEP) await markSeeded(database.url);
+  }
+  return scenariosFor(orgs);
+}
+
+async function seedWork(orgs: Organisations): Promise<void> {
   const { ms } = await timed(async () => {
     for (let done = 0; done < CREDITS; done += 50_000) await seedCredits(Math.min(50_000, CREDITS - done), orgs, ALL_STATUSES);
     // Work that waits for someone: pending issuance approvals and presentations under examination.
@@ -78,6 +101,9 @@ async function seed(): Promise<Scenario[]> {
     await db().$executeRawUnsafe("VACUUM (ANALYZE)");
   });
   console.log(`Seeded ${CREDITS} credits across 50 organisations (20 banks, 30 corporates) in ${(ms / 1000).toFixed(1)} s`);
+}
+
+async function scenariosFor(orgs: Organisations): Promise<Scenario[]> {
 
   // One admin per organisation; API tokens for 5 banks and 5 corporates, which the clients share out.
   const users = await seedUsers([...orgs.banks, ...orgs.corporates], ["ADMIN", "MAKER", "CHECKER"]);
@@ -118,11 +144,19 @@ async function seed(): Promise<Scenario[]> {
 type Row = { query: string; via: string; requests: number; "req/s": number; p50: string; p95: string; max: string; errors: number };
 const results: (Row & { p95ms: number })[] = [];
 
-async function measure(query: string, via: string, task: (scenario: Scenario, i: number) => Promise<void>, scenarios: Scenario[], warmUpMs = 1_000) {
+/** Server CPU ms per page, by measurement name (see measure's `cpuMs`). */
+const serverCpuPerPage: Record<string, number> = {};
+
+async function measure(query: string, via: string, task: (scenario: Scenario, i: number) => Promise<void>, scenarios: Scenario[], warmUpMs = 1_000, cpuMs?: () => number | null) {
   // Warm up (JIT, plans, pool connections) before measuring.
   await load(CLIENTS, warmUpMs, (lane, i) => task(scenarios[lane % scenarios.length]!, i));
+  const cpuBefore = cpuMs?.() ?? null;
   const run = await load(CLIENTS, SECONDS * 1000, (lane, i) => task(scenarios[lane % scenarios.length]!, i));
   const s = summary(run.latencies);
+  // The server's own CPU per request under the 20 clients: unlike latency, it hardly depends on
+  // what else the shared machine runs (next start's process only; PostgreSQL's is not in it).
+  const cpuAfter = cpuMs?.() ?? null;
+  if (cpuBefore !== null && cpuAfter !== null && s.count > 0) serverCpuPerPage[query] = round((cpuAfter - cpuBefore) / s.count, 1);
   const row = { query, via, requests: s.count, "req/s": round((s.count / run.elapsedMs) * 1000, 0), p50: `${s.p50} ms`, p95: `${s.p95} ms`, max: `${s.max} ms`, errors: run.errors, p95ms: s.p95 };
   results.push(row);
   console.log(`${query} via ${via}: ${row["req/s"]} req/s, p50 ${s.p50} ms, p95 ${s.p95} ms${run.errors ? `, ${run.errors} errors (first: ${run.firstError})` : ""}`);
@@ -135,10 +169,10 @@ async function explain(pool: pg.Pool, sql: Captured): Promise<string> {
 }
 
 runBenchmark("dashboard", async () => {
-  const database = await createBenchDatabase("dashboard");
+  const database = await createBenchDatabase("dashboard", { keep: KEEP });
   onCleanup(() => database.drop());
   console.log(`dashboard benchmark: database ${database.name}, ${CLIENTS} concurrent clients, ${SECONDS} s per measurement\n`);
-  const scenarios = await seed();
+  const scenarios = await seed(database);
   // The bare pool has the application's settings (jit=off and named prepared statements,
   // lib/db/client.ts). A second pool with PostgreSQL's defaults shows what JIT costs the waiting
   // queries, whose high estimated cost triggers a compile that dwarfs the query itself; one
@@ -185,6 +219,14 @@ runBenchmark("dashboard", async () => {
     const response = await client!.get(`/api/v1/credits${page(s, i).query}`, { authorization: `Bearer ${s.token}`, "accept-encoding": encoding });
     if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${response.body.slice(0, 200)}`);
   };
+  /** One client alone: the server's own latency, without queueing behind 19 others. */
+  const single = async (query: string, via: string, task: (i: number) => Promise<void>) => {
+    const run = await load(1, 3_000, (_lane, i) => task(i));
+    const one = summary(run.latencies);
+    results.push({ query, via, requests: one.count, "req/s": round((one.count / run.elapsedMs) * 1000, 0), p50: `${one.p50} ms`, p95: `${one.p95} ms`, max: `${one.max} ms`, errors: run.errors, p95ms: one.p95 });
+    console.log(`${query} via ${via}: p50 ${one.p50} ms, p95 ${one.p95} ms`);
+  };
+  const pageBytes: Record<string, { bank: number; corporate: number }> = {};
   let http: ReturnType<typeof summary> | undefined;
   let httpGzip: ReturnType<typeof summary> | undefined;
   let dashboardPage: ReturnType<typeof summary> | undefined;
@@ -192,14 +234,13 @@ runBenchmark("dashboard", async () => {
   if (app) {
     // The server's code is JIT-compiled and PostgreSQL settles on generic plans over the first
     // seconds: a longer warm-up than the in-process measurements need.
-    http = await measure("credit list (3 pages)", "HTTP GET /api/v1/credits", (s, i) => getPage(s, i, "identity"), scenarios, 8_000);
-    // Next.js compresses when asked (a zlib stream per response); the client decompresses.
-    httpGzip = await measure("credit list (3 pages)", "HTTP, Accept-Encoding: gzip", (s, i) => getPage(s, i, "gzip"), scenarios, 2_000);
-    // One client alone: the server's own latency, without queueing behind 19 others.
-    const single = await load(1, 3_000, (_lane, i) => getPage(scenarios[i % scenarios.length]!, i, "identity"));
-    const one = summary(single.latencies);
-    results.push({ query: "credit list (3 pages)", via: "HTTP, 1 client alone", requests: one.count, "req/s": round((one.count / single.elapsedMs) * 1000, 0), p50: `${one.p50} ms`, p95: `${one.p95} ms`, max: `${one.max} ms`, errors: single.errors, p95ms: one.p95 });
-    console.log(`credit list via HTTP, 1 client alone: p50 ${one.p50} ms, p95 ${one.p95} ms`);
+    if (!ONLY_PAGES) {
+      http = await measure("credit list (3 pages)", "HTTP GET /api/v1/credits", (s, i) => getPage(s, i, "identity"), scenarios, 8_000);
+      // Next.js compresses when asked (a zlib stream per response); the client decompresses.
+      httpGzip = await measure("credit list (3 pages)", "HTTP, Accept-Encoding: gzip", (s, i) => getPage(s, i, "gzip"), scenarios, 2_000);
+      // One client alone: the server's own latency, without queueing behind 19 others.
+      await single("credit list (3 pages)", "HTTP, 1 client alone", (i) => getPage(scenarios[i % scenarios.length]!, i, "identity"));
+    }
 
     // The pages a signed-in user opens: the dashboard (both queues) and the credit list (first
     // page and the counterparty filter), rendered by the server, with a session cookie each.
@@ -208,32 +249,43 @@ runBenchmark("dashboard", async () => {
       const response = await client!.get(path, { cookie: cookies[lane % cookies.length]!, "accept-encoding": "identity" });
       if (response.status !== 200 || !response.body.includes(mustContain)) throw new Error(`GET ${path} answered ${response.status}: ${response.body.slice(0, 200)}`);
     };
-    dashboardPage = await measure("dashboard page", "HTTP GET / (session)", (s) => getHtml("/", scenarios.indexOf(s), "Waiting for you"), scenarios, 3_000);
-    listPage = await measure("credit list page", "HTTP GET /credits (session)", (s) => getHtml("/credits", scenarios.indexOf(s), "Counterparty"), scenarios, 3_000);
+    // Bytes of each page as a browser receives it (HTML with the RSC payload inlined), per organisation kind.
+    for (const [path, name] of [["/", "dashboard page"], ["/credits", "credit list page"]] as const) {
+      const sizes = await Promise.all([0, scenarios.length - 1].map(async (lane) => (await client!.get(path, { cookie: cookies[lane]!, "accept-encoding": "identity" })).body.length));
+      pageBytes[name] = { bank: sizes[0]!, corporate: sizes[1]! };
+    }
+    console.log(`Page sizes (bytes, bank / corporate): ${Object.entries(pageBytes).map(([n, b]) => `${n} ${b.bank} / ${b.corporate}`).join(", ")}`);
+    dashboardPage = await measure("dashboard page", "HTTP GET / (session)", (s) => getHtml("/", scenarios.indexOf(s), "Waiting for you"), scenarios, 3_000, app.cpuMs);
+    listPage = await measure("credit list page", "HTTP GET /credits (session)", (s) => getHtml("/credits", scenarios.indexOf(s), "Counterparty"), scenarios, 3_000, app.cpuMs);
+    console.log(`Server CPU per page (next start's process, ms): ${Object.entries(serverCpuPerPage).map(([n, ms]) => `${n} ${ms}`).join(", ")}`);
+    await single("dashboard page", "HTTP GET /, 1 client alone", (i) => getHtml("/", i % scenarios.length, "Waiting for you"));
+    await single("credit list page", "HTTP GET /credits, 1 client alone", (i) => getHtml("/credits", i % scenarios.length, "Counterparty"));
   }
-  const direct = await measure("credit list (3 pages)", "listCredits()", async (s, i) => {
+  // With BENCH_ONLY=pages, only the bare SQL the pages are compared with.
+  const unlessOnlyPages = <T>(run: () => Promise<T>) => (ONLY_PAGES ? Promise.resolve(undefined) : run());
+  const direct = await unlessOnlyPages(() => measure("credit list (3 pages)", "listCredits()", async (s, i) => {
     const p = page(s, i);
     await listCredits(s.actor, p.after ? { after: p.after } : {}, PAGE_SIZE);
-  }, scenarios);
-  const viaPrisma = await measure("credit list (3 pages)", "the same SQL through Prisma's $queryRaw", async (s, i) => {
+  }, scenarios));
+  const viaPrisma = await unlessOnlyPages(() => measure("credit list (3 pages)", "the same SQL through Prisma's $queryRaw", async (s, i) => {
     const p = page(s, i);
     await db().$queryRaw(listCreditsSql(s.actor, p.after ? { after: p.after } : {}, PAGE_SIZE));
-  }, scenarios);
+  }, scenarios));
   const bareList = await measure("credit list (3 pages)", "bare SQL (pg pool)", (s, i) => bare(page(s, i).sql), scenarios);
-  const bareListUnprepared = await measure("credit list (3 pages)", "bare SQL, planned at every run", (s, i) => bareUnprepared(page(s, i).sql), scenarios);
-  const me = await measure("waiting for me", "waitingForMe()", (s) => waitingForMe(s.actor).then(() => undefined), scenarios);
+  const bareListUnprepared = await unlessOnlyPages(() => measure("credit list (3 pages)", "bare SQL, planned at every run", (s, i) => bareUnprepared(page(s, i).sql), scenarios));
+  const me = await unlessOnlyPages(() => measure("waiting for me", "waitingForMe()", (s) => waitingForMe(s.actor).then(() => undefined), scenarios));
   const bareMe = await measure("waiting for me", "bare SQL (pg pool, generic plan)", (s) => bareGeneric(s.waitingForMe), scenarios);
-  const bareMeCustom = await measure("waiting for me", "bare SQL, custom plans (PostgreSQL's choice)", (s) => bare(s.waitingForMe), scenarios);
-  const bareMeJit = await measure("waiting for me", "bare SQL, PostgreSQL default jit=on", (s) => bareJit(s.waitingForMe), scenarios);
+  const bareMeCustom = await unlessOnlyPages(() => measure("waiting for me", "bare SQL, custom plans (PostgreSQL's choice)", (s) => bare(s.waitingForMe), scenarios));
+  const bareMeJit = await unlessOnlyPages(() => measure("waiting for me", "bare SQL, PostgreSQL default jit=on", (s) => bareJit(s.waitingForMe), scenarios));
   let others: ReturnType<typeof summary> | undefined;
   let bareOthers: ReturnType<typeof summary> | undefined;
   let bareOthersCustom: ReturnType<typeof summary> | undefined;
   if (othersError) {
     console.error(`waiting for others: not measured, waitingForOthers() fails: ${othersError}`);
   } else {
-    others = await measure("waiting for others", "waitingForOthers()", (s) => waitingForOthers(s.actor).then(() => undefined), scenarios);
+    others = await unlessOnlyPages(() => measure("waiting for others", "waitingForOthers()", (s) => waitingForOthers(s.actor).then(() => undefined), scenarios));
     bareOthers = await measure("waiting for others", "bare SQL (pg pool, generic plan)", (s) => bareGeneric(s.waitingForOthers!), scenarios);
-    bareOthersCustom = await measure("waiting for others", "bare SQL, custom plans (PostgreSQL's choice)", (s) => bare(s.waitingForOthers!), scenarios);
+    bareOthersCustom = await unlessOnlyPages(() => measure("waiting for others", "bare SQL, custom plans (PostgreSQL's choice)", (s) => bare(s.waitingForOthers!), scenarios));
   }
 
   console.log(`\n${CREDITS} credits, 50 organisations, ${CLIENTS} concurrent clients, ${SECONDS} s each:`);
@@ -244,12 +296,12 @@ runBenchmark("dashboard", async () => {
     ...(listPage ? [{ query: "credit list page", via: "HTTP GET /credits vs bare list SQL", "p95 ratio": ratio(listPage.p95, bareList.p95) }] : []),
     ...(http ? [{ query: "credit list", via: "HTTP API", "p95 ratio": ratio(http.p95, bareList.p95) }] : []),
     ...(httpGzip ? [{ query: "credit list", via: "HTTP API, gzip", "p95 ratio": ratio(httpGzip.p95, bareList.p95) }] : []),
-    { query: "credit list", via: "listCredits()", "p95 ratio": ratio(direct.p95, bareList.p95) },
-    { query: "credit list", via: "Prisma $queryRaw", "p95 ratio": ratio(viaPrisma.p95, bareList.p95) },
-    { query: "credit list", via: "bare SQL unprepared vs prepared", "p95 ratio": ratio(bareListUnprepared.p95, bareList.p95) },
-    { query: "waiting for me", via: "waitingForMe()", "p95 ratio": ratio(me.p95, bareMe.p95) },
-    { query: "waiting for me", via: "bare SQL jit=on vs jit=off", "p95 ratio": ratio(bareMeJit.p95, bareMe.p95) },
-    { query: "waiting for me", via: "bare SQL custom plans vs generic", "p95 ratio": ratio(bareMeCustom.p95, bareMe.p95) },
+    ...(direct ? [{ query: "credit list", via: "listCredits()", "p95 ratio": ratio(direct.p95, bareList.p95) }] : []),
+    ...(viaPrisma ? [{ query: "credit list", via: "Prisma $queryRaw", "p95 ratio": ratio(viaPrisma.p95, bareList.p95) }] : []),
+    ...(bareListUnprepared ? [{ query: "credit list", via: "bare SQL unprepared vs prepared", "p95 ratio": ratio(bareListUnprepared.p95, bareList.p95) }] : []),
+    ...(me ? [{ query: "waiting for me", via: "waitingForMe()", "p95 ratio": ratio(me.p95, bareMe.p95) }] : []),
+    ...(bareMeJit ? [{ query: "waiting for me", via: "bare SQL jit=on vs jit=off", "p95 ratio": ratio(bareMeJit.p95, bareMe.p95) }] : []),
+    ...(bareMeCustom ? [{ query: "waiting for me", via: "bare SQL custom plans vs generic", "p95 ratio": ratio(bareMeCustom.p95, bareMe.p95) }] : []),
     ...(bareOthers && bareOthersCustom ? [{ query: "waiting for others", via: "bare SQL custom plans vs generic", "p95 ratio": ratio(bareOthersCustom.p95, bareOthers.p95) }] : []),
     ...(others && bareOthers ? [{ query: "waiting for others", via: "waitingForOthers()", "p95 ratio": ratio(others.p95, bareOthers.p95) }] : []),
   ]);
@@ -276,11 +328,13 @@ runBenchmark("dashboard", async () => {
     { measure: "list API", via: "HTTP GET /api/v1/credits", p95: http?.p95, targetMs: TARGETS.listApi },
   ].map((t) => ({ ...t, met: t.p95 !== undefined && t.p95 < t.targetMs }));
   console.log(`\nTargets (p95, ${CLIENTS} concurrent clients, ${CREDITS} credits${CREDITS < 100_000 ? ": fewer than the issue's 100,000" : ""}):`);
-  table(targets.map((t) => ({ measure: t.measure, via: t.via, p95: t.p95 === undefined ? "not measured" : `${t.p95} ms`, target: `< ${t.targetMs} ms`, result: t.met ? "pass" : "FAIL" })));
-  if (!targets[2]!.met) console.log(`\nPlan of the list query (bank):\n${plans.listBank}\n\nPlan of the list query (corporate):\n${plans.listCorporate}`);
+  table(targets.map((t) => ({ measure: t.measure, via: t.via, p95: t.p95 === undefined ? "not measured" : `${t.p95} ms`, target: `< ${t.targetMs} ms`, result: t.p95 === undefined ? "" : t.met ? "pass" : "FAIL" })));
+  if (targets[2]!.p95 !== undefined && !targets[2]!.met) console.log(`\nPlan of the list query (bank):\n${plans.listBank}\n\nPlan of the list query (corporate):\n${plans.listCorporate}`);
   if (!targets[0]!.met) console.log(`\nPlan of waiting for me (bank):\n${plans.waitingForMeBank}`);
   const file = writeResult("dashboard", {
-    settings: { credits: CREDITS, organisations: 50, clients: CLIENTS, seconds: SECONDS, pageSize: PAGE_SIZE, httpSkipped, appBuiltByThisRun: app?.built },
+    settings: { credits: CREDITS, organisations: 50, clients: CLIENTS, seconds: SECONDS, pageSize: PAGE_SIZE, onlyPages: ONLY_PAGES, httpSkipped, appBuiltByThisRun: app?.built, loadAverage: os.loadavg() },
+    pageBytes,
+    serverCpuPerPage,
     waitingForOthersError: othersError,
     results,
     plans,

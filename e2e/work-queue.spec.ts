@@ -27,3 +27,18 @@ test("dashboard rows open the exact presentation step, and the credit page says 
   await expect(buyer).toHaveURL(/\/presentations\/[0-9a-f-]{36}$/);
   await expect(buyer.getByRole("button", { name: "Waive discrepancies" })).toBeVisible();
 });
+
+test("the dashboard shows each queue's first rows, and the whole queue on request", async ({ browser }) => {
+  const maker = await personAs(browser, USERS.issuingMaker);
+  await maker.goto("/");
+  const queue = maker.getByRole("table", { name: "Credits waiting for you" });
+  const heading = maker.getByRole("heading", { name: /^Waiting for you/ });
+  const total = Number(/\((\d+)\)/.exec((await heading.textContent()) ?? "")?.[1]);
+  expect(total).toBeGreaterThan(0);
+  // A header row and at most ten credits.
+  await expect(queue.getByRole("row")).toHaveCount(Math.min(total, 10) + 1);
+  // The whole queue: every credit waiting for the maker, the complying presentation among them.
+  await maker.goto("/?show=mine");
+  await expect(queue.getByRole("row")).toHaveCount(total + 1);
+  await expect(queue.getByRole("row").filter({ hasText: "MTB/LC/26/D07" }).getByRole("link", { name: "Presentation 1: Prepare payment" })).toBeVisible();
+});

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { SHOWN, QueueFooter, cutQueue, expandedQueue } from "@/components/dashboard/triage";
 import { CreditStatusBadge } from "@/components/status/credit-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
-import { Money } from "@/components/ui/money";
+import { formatMoney } from "@/components/ui/money";
+import { RowLink } from "@/components/ui/row-link";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { requireActor } from "@/lib/auth/session";
@@ -14,11 +16,21 @@ import { type ExaminationDue as Due, waitingForMe, waitingForOthers } from "@/li
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
+/** The whole "waiting for others" queue, as the dashboard always read it. */
+const OTHERS_QUEUE = 20;
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ show?: string | string[] }> }) {
   const actor = await requireActor();
   // The platform operator has no credits: its home is the organisations it onboards.
   if (actor.organizationKind === "OPERATOR") redirect("/platform");
-  const [mine, others] = await Promise.all([waitingForMe(actor), waitingForOthers(actor)]);
+  const expanded = expandedQueue((await searchParams).show);
+  // "Waiting for you" is sorted by urgency after it is read, so the whole queue is always read;
+  // "waiting for others" is oldest first in SQL: one row more than shown says whether there are more.
+  const [myQueue, othersQueue] = await Promise.all([waitingForMe(actor), waitingForOthers(actor, expanded === "others" ? OTHERS_QUEUE : SHOWN + 1)]);
+  const my = cutQueue(myQueue, expanded === "mine");
+  const their = cutQueue(othersQueue, expanded === "others", expanded === "others");
+  const mine = my.rows;
+  const others = their.rows;
   const anyDue = mine.some((c) => c.due !== null);
   const canDraft = actor.organizationKind === "CORPORATE" && actor.roles.some((r) => r === "MAKER" || r === "ADMIN");
   return (
@@ -32,7 +44,7 @@ export default async function DashboardPage() {
         <Card>
           <CardHeader>
             <CardTitle>
-              Waiting for you <span className="ml-1 text-sm font-normal text-slate-500">({mine.length})</span>
+              Waiting for you <span className="ml-1 text-sm font-normal text-slate-500">({my.total})</span>
             </CardTitle>
           </CardHeader>
           <CardBody className="p-0">
@@ -57,18 +69,16 @@ export default async function DashboardPage() {
                   {mine.map((c) => (
                     <Tr key={c.id} data-overdue={c.due?.overdue ? "true" : undefined} className={c.due?.overdue ? "bg-danger-50" : undefined}>
                       <Td>
-                        <Link href={`/credits/${c.id}`} className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
+                        <RowLink href={`/credits/${c.id}`} strong>
                           {c.creditNumber ?? c.reference}
-                        </Link>
+                        </RowLink>
                       </Td>
                       <Td>
                         {/* Each step links to its exact item: the amendment, the presentation, the approval. */}
                         <ul className="space-y-0.5">
                           {c.nextSteps.map((step) => (
                             <li key={`${step.subjectId ?? "credit"}-${step.action}`}>
-                              <Link href={step.href} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
-                                {step.item ? `${step.item}: ${step.label}` : step.label}
-                              </Link>
+                              <RowLink href={step.href}>{step.item ? `${step.item}: ${step.label}` : step.label}</RowLink>
                             </li>
                           ))}
                         </ul>
@@ -76,9 +86,7 @@ export default async function DashboardPage() {
                       <Td>
                         {c.applicantName} → {c.beneficiaryName}
                       </Td>
-                      <Td numeric>
-                        <Money currency={c.currency} amount={c.amount} />
-                      </Td>
+                      <Td numeric>{formatMoney(c.currency, c.amount)}</Td>
                       <Td>
                         <CreditStatusBadge status={c.status} />
                       </Td>
@@ -91,13 +99,14 @@ export default async function DashboardPage() {
                 </TBody>
               </Table>
             )}
+            {my.more ? <QueueFooter queue="mine" shown={mine.length} total={my.total} expanded={expanded === "mine"} noun="waiting for you" first="most urgent" /> : null}
           </CardBody>
         </Card>
 
         <Card>
           <CardHeader>
             <CardTitle>
-              Waiting for others <span className="ml-1 text-sm font-normal text-slate-500">({others.length})</span>
+              Waiting for others <span className="ml-1 text-sm font-normal text-slate-500">({their.total ?? `${SHOWN}+`})</span>
             </CardTitle>
           </CardHeader>
           <CardBody className="p-0">
@@ -121,17 +130,15 @@ export default async function DashboardPage() {
                   {others.map((c) => (
                     <Tr key={c.id}>
                       <Td>
-                        <Link href={`/credits/${c.id}`} className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
+                        <RowLink href={`/credits/${c.id}`} strong>
                           {c.creditNumber ?? c.reference}
-                        </Link>
+                        </RowLink>
                       </Td>
                       <Td>{c.waitingFor.join(", ")}</Td>
                       <Td>
                         {c.applicantName} → {c.beneficiaryName}
                       </Td>
-                      <Td numeric>
-                        <Money currency={c.currency} amount={c.amount} />
-                      </Td>
+                      <Td numeric>{formatMoney(c.currency, c.amount)}</Td>
                       <Td>
                         <CreditStatusBadge status={c.status} />
                       </Td>
@@ -143,6 +150,7 @@ export default async function DashboardPage() {
                 </TBody>
               </Table>
             )}
+            {their.more ? <QueueFooter queue="others" shown={others.length} total={their.total} expanded={expanded === "others"} noun="waiting for other parties" first="waiting longest" /> : null}
           </CardBody>
         </Card>
         <p className="text-sm text-slate-600">

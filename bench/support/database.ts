@@ -14,6 +14,8 @@ export const SERVER_URL = process.env.BENCH_DATABASE_SERVER_URL ?? "postgresql:/
 export interface BenchDatabase {
   name: string;
   url: string;
+  /** True when a kept database from an earlier run was found and reused (its rows are there). */
+  reused: boolean;
   drop(): Promise<void>;
 }
 
@@ -34,9 +36,23 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** Creates and migrates tt_bench_<name>_<pid>, points DATABASE_URL (and db()) at it. */
-export async function createBenchDatabase(benchName: string): Promise<BenchDatabase> {
-  const name = `tt_bench_${benchName}_${process.pid}`;
+/**
+ * Creates and migrates tt_bench_<name>_<pid>, points DATABASE_URL (and db()) at it.
+ *
+ * With `keep` (BENCH_KEEP_DATABASE=1), the database is tt_bench_<name>_kept instead: not dropped at
+ * the end, and reused by the next run with `keep` once a run has marked it seeded
+ * (`markSeeded`), so that iterating on a change does not seed 100,000 rows each time. Drop it by
+ * hand when done (`DROP DATABASE tt_bench_<name>_kept`).
+ */
+export async function createBenchDatabase(benchName: string, { keep = false }: { keep?: boolean } = {}): Promise<BenchDatabase> {
+  const name = keep ? `tt_bench_${benchName}_kept` : `tt_bench_${benchName}_${process.pid}`;
+  const url = withDatabase(SERVER_URL, name);
+  if (keep && (await isSeeded(url))) {
+    await migrate(url);
+    process.env.DATABASE_URL = url;
+    resetConfigCache();
+    return { name, url, reused: true, drop: () => disconnectDb().catch(() => {}) };
+  }
   await withAdmin(async (client) => {
     const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'tt\\_bench\\_%'");
     for (const { datname } of rows) {
@@ -46,7 +62,6 @@ export async function createBenchDatabase(benchName: string): Promise<BenchDatab
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${name}"`);
   });
-  const url = withDatabase(SERVER_URL, name);
   await migrate(url);
   process.env.DATABASE_URL = url;
   resetConfigCache();
@@ -54,7 +69,9 @@ export async function createBenchDatabase(benchName: string): Promise<BenchDatab
   return {
     name,
     url,
+    reused: false,
     async drop() {
+      if (keep) return void (await disconnectDb().catch(() => {}));
       if (dropped) return;
       dropped = true;
       // Queries still in flight (an interrupted run) must not hold the drop up.
@@ -62,4 +79,31 @@ export async function createBenchDatabase(benchName: string): Promise<BenchDatab
       await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
+}
+
+const SEEDED_MARK = "tt_bench_seeded";
+
+/** Whether a kept database exists and an earlier run finished seeding it. */
+async function isSeeded(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ seeded: boolean }>(`SELECT to_regclass('${SEEDED_MARK}') IS NOT NULL AS seeded`);
+    return rows[0]!.seeded;
+  } catch {
+    return false; // no such database yet
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Marks a kept database as completely seeded (a run stopped while seeding leaves it unmarked, and the next run seeds afresh). */
+export async function markSeeded(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE TABLE IF NOT EXISTS ${SEEDED_MARK} (at timestamptz NOT NULL DEFAULT now())`);
+  } finally {
+    await client.end();
+  }
 }

@@ -16,6 +16,8 @@ export interface RunningApp {
   built: boolean;
   /** The app's AUTH_SECRET, made for this run: benchmarks mint session cookies with it. */
   authSecret: string;
+  /** CPU time (user + system, ms) the server process has used so far; null where /proc cannot tell. */
+  cpuMs(): number | null;
   stop(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function startApp(databaseUrl: string, log: (line: string) => void 
     url: `http://127.0.0.1:${port}`,
     built,
     authSecret,
+    cpuMs: () => processCpuMs(child.pid),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -64,4 +67,17 @@ export async function startApp(databaseUrl: string, log: (line: string) => void 
         setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
       }),
   };
+}
+
+/** CPU time of a process (Linux /proc: utime + stime, in clock ticks of 10 ms). */
+function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }

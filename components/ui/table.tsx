@@ -10,7 +10,7 @@ import { cn } from "./cn";
 export function Table({ caption, className, children, ...props }: ComponentProps<"table"> & { caption?: ReactNode }) {
   return (
     <div className="relative w-full overflow-x-auto">
-      <table {...props} className={cn("w-full border-collapse text-left text-sm text-slate-800", className)}>
+      <table {...props} className={cn("ui-table w-full border-collapse text-left text-sm text-slate-800", className)}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}
       </table>
@@ -26,15 +26,17 @@ export function TBody({ className, ...props }: ComponentProps<"tbody">) {
   return <tbody {...props} className={cn("divide-y divide-slate-100", className)} />;
 }
 
-export function Tr({ className, ...props }: ComponentProps<"tr">) {
-  return <tr {...props} className={cn("align-top", className)} />;
+/** A row; rows align their cells to the top (.ui-table tr, app/globals.css), without a class on each. */
+export function Tr(props: ComponentProps<"tr">) {
+  return <tr {...props} />;
 }
 
 /** A header cell; numeric columns align right so digits line up. */
 export function Th({ numeric = false, className, ...props }: ComponentProps<"th"> & { numeric?: boolean }) {
-  return <th {...props} className={cn("px-4 py-2.5 text-xs font-semibold tracking-wide text-slate-600 uppercase", numeric && "text-right", className)} />;
+  return <th {...props} className={cn("ui-th", numeric && "ui-num", className)} />;
 }
 
+/** A data cell. Its looks are one short class (app/globals.css): a long table repeats it on every cell. */
 export function Td({ numeric = false, className, ...props }: ComponentProps<"td"> & { numeric?: boolean }) {
-  return <td {...props} className={cn("px-4 py-3", numeric && "text-right tabular-nums", className)} />;
+  return <td {...props} className={cn("ui-td", numeric && "ui-num", className)} />;
 }

@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
-import { Money } from "@/components/ui/money";
+import { formatMoney } from "@/components/ui/money";
+import { RowLink } from "@/components/ui/row-link";
 import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
@@ -112,17 +113,15 @@ export default async function CreditsPage({ searchParams }: { searchParams: Prom
                 {page.items.map((c) => (
                   <Tr key={c.id}>
                     <Td>
-                      <Link href={`/credits/${c.id}`} className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
+                      <RowLink href={`/credits/${c.id}`} strong>
                         {c.creditNumber ?? c.reference}
-                      </Link>
+                      </RowLink>
                       {c.creditNumber ? <div className="text-xs text-slate-500">{c.reference}</div> : null}
                     </Td>
                     <Td>{c.applicantName}</Td>
                     <Td>{c.beneficiaryName}</Td>
                     <Td>{c.issuingBankName}</Td>
-                    <Td numeric>
-                      <Money currency={c.currency} amount={c.amount} />
-                    </Td>
+                    <Td numeric>{formatMoney(c.currency, c.amount)}</Td>
                     <Td>
                       <Time value={c.expiryDate} dateOnly />
                     </Td>
