@@ -25,6 +25,9 @@ const CHARSETS: Record<SwiftCharset, { allowed: RegExp; describe: string }> = {
   z: { allowed: new RegExp(`^[${X_CHARS}${Z_EXTRA}]$`), describe: "letters A–Z, digits, spaces and / - ? : ( ) . , ' + = ! \" % & * < > ; { @ # _" },
 };
 
+/** Whether one character belongs to the SWIFT character set (the line break aside). */
+export const isSwiftChar = (ch: string, charset: SwiftCharset): boolean => CHARSETS[charset].allowed.test(ch);
+
 /** "4*35x" -> { lines: 4, width: 35, charset: "x" }; "35x" is one line. Throws on a format it cannot read. */
 export function parseSwiftFormat(format: string): SwiftFormat {
   const match = /^(?:(\d+)\*)?(\d+)([xz])$/.exec(format);
