@@ -23,7 +23,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const TARGET_PER_SECOND = 10_000;
 
 // 250 lines of goods: 100 in the MT700's 45A, 100 in the first MT701's 45B, 50 in the second's.
-const goods = Array.from({ length: 249 }, (_, i) => `ITEM ${String(i + 1).padStart(3, "0")}: STAINLESS STEEL CENTRIFUGAL PUMP DP-450, SERIAL RANGE ${1000 + i}`).join("\n");
+const goods = Array.from({ length: 249 }, (_, i) => `ITEM ${String(i + 1).padStart(3, "0")}: STAINLESS STEEL CENTRIFUGAL PUMP DP-450, SERIAL ${1000 + i}`).join("\n");
 const terms = termsSchema.parse(sampleTerms({ goodsDescription: goods, beneficiary: { name: "Société des Pompes Delta & Fils", address: "Waalhaven Zuidzijde 19, 3089 JH Rotterdam, Netherlands" } }, new Date("2026-12-01T00:00:00Z")));
 const input: SwiftCreditInput = {
   reference: "TT-2026-000042",

@@ -1,5 +1,5 @@
 import { currencyDecimals } from "@/lib/money";
-import { type SwiftCharset, isSwiftChar, parseSwiftFormat } from "./format";
+import { type SwiftCharset, isSwiftChar, isSwiftLine, parseSwiftFormat } from "./format";
 
 // The Category 7 fields TradeTrail writes and reads, per message type, with each field's SWIFT
 // format as data (SWIFT Standards MT, Category 7, SR 2021 onwards) and one validator that reads
@@ -264,9 +264,10 @@ function checkText(value: string, format: string): FormatProblem | null {
   const lines = value.split("\n");
   if (lines.length > maxLines) return { line: maxLines + 1, message: `${lines.length} lines, at most ${maxLines} allowed (${format})` };
   for (const [index, line] of lines.entries()) {
-    const bad = [...line].find((ch) => !isSwiftChar(ch, charset as SwiftCharset));
+    const bad = isSwiftLine(line, charset as SwiftCharset) ? undefined : [...line].find((ch) => !isSwiftChar(ch, charset as SwiftCharset));
     if (bad !== undefined) return { line: index + 1, message: `"${bad}" is not in the SWIFT ${charset.toUpperCase()} character set (${format})` };
-    if ([...line].length > width) return { line: index + 1, message: `line of ${[...line].length} characters, at most ${width} allowed (${format})` };
+    // Characters of the set are one UTF-16 unit each, so length counts them.
+    if (line.length > width) return { line: index + 1, message: `line of ${line.length} characters, at most ${width} allowed (${format})` };
     if (/^[:-]/.test(line)) return { line: index + 1, message: `a line may not start with "${line[0]}"` };
   }
   return null;

@@ -95,7 +95,7 @@ export function wrap(text: string, width: number): string[] {
       out.push("");
       continue;
     }
-    while ([...rest].length > width) {
+    while (rest.length > width) {
       const head = rest.slice(0, width + 1);
       const space = head.lastIndexOf(" ");
       const cut = space > 0 ? space : width;

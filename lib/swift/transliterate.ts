@@ -1,4 +1,4 @@
-import { type SwiftCharset, isSwiftChar } from "./format";
+import { type SwiftCharset, isSwiftChar, isSwiftLine } from "./format";
 
 // Text that a SWIFT character set cannot carry, made into text it can, with every change
 // reported so the user sees it before exporting (docs/SWIFT.md has the table). Pure.
@@ -105,6 +105,7 @@ function replacementFor(ch: string, charset: SwiftCharset): string {
 export function transliterate(text: string, charset: SwiftCharset): TransliterationResult {
   const changes: TransliterationResult["changes"] = [];
   const lines = text.split(/\r\n|\r|\n/).map((line, index) => {
+    if (isSwiftLine(line, charset) && !/^[:-]/.test(line)) return line;
     const chars = [...line];
     let out = "";
     chars.forEach((ch, i) => {
