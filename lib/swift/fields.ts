@@ -209,17 +209,21 @@ export const MESSAGE_FIELDS: Readonly<Record<MessageType, readonly FieldSpec[]>>
   ],
 };
 
+/** Each type's tags as they travel (41A, 41D ...), to their spec and format: read once per field, so built once. */
+const BY_TAG: Readonly<Record<MessageType, ReadonlyMap<string, { spec: FieldSpec; format: string }>>> = Object.fromEntries(
+  MESSAGE_TYPES.map((type) => {
+    const map = new Map<string, { spec: FieldSpec; format: string }>();
+    for (const spec of MESSAGE_FIELDS[type]) {
+      if (typeof spec.format === "string") map.set(spec.tag, { spec, format: spec.format });
+      else for (const [letter, format] of Object.entries(spec.format)) map.set(`${spec.tag.slice(0, 2)}${letter}`, { spec, format });
+    }
+    return [type, map];
+  }),
+) as unknown as Record<MessageType, ReadonlyMap<string, { spec: FieldSpec; format: string }>>;
+
 /** The field spec a tag (with its letter option) belongs to in a message type, and its format. */
 export function fieldSpec(type: MessageType, tag: string): { spec: FieldSpec; format: string } | null {
-  for (const spec of MESSAGE_FIELDS[type]) {
-    if (spec.tag === tag && typeof spec.format === "string") return { spec, format: spec.format };
-    const lettered = /^(\d\d)a$/.exec(spec.tag);
-    if (lettered && tag.startsWith(lettered[1]!) && tag.length === 3 && typeof spec.format !== "string") {
-      const format = spec.format[tag[2]!];
-      if (format) return { spec, format };
-    }
-  }
-  return null;
+  return BY_TAG[type].get(tag) ?? null;
 }
 
 /** The label of a tag in a message type ("45A Description of goods and/or services"), for tooltips. */
