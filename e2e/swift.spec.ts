@@ -17,9 +17,10 @@ test("the SWIFT tab of an issued credit shows its MT700, explains its tags and d
   await expect(mt700.getByRole("heading", { name: "MT700 Issue of a documentary credit" })).toBeVisible();
   await expect(mt700.getByText("Valid", { exact: true })).toBeVisible();
   const text = mt700.getByRole("region", { name: "FIN text of MT700" });
-  await expect(text).toContainText(`:20:${creditNumber}`);
-  await expect(text).toContainText(":32B:USD125000,00");
-  await expect(text).toContainText(":59:Delta Pumps B.V.");
+  // As shown (innerText): the tags' explanations are hidden until a tag is hovered or focused.
+  await expect(text).toContainText(`:20:${creditNumber}\n:31C:`, { useInnerText: true });
+  await expect(text).toContainText(":32B:USD125000,00", { useInnerText: true });
+  await expect(text).toContainText(":59:Delta Pumps B.V.\nWaalhaven Zuidzijde 19", { useInnerText: true });
   // The advice that followed is listed after it (MT730 from the advising bank).
   await expect(page.getByRole("heading", { name: "MT730 Acknowledgement" })).toBeVisible();
 
