@@ -35,6 +35,8 @@ const input: SwiftCreditInput = {
   steps: [{ seq: 2, on: "2026-12-01", kind: "issued", terms, bankConditions: "Documents by courier" }],
 };
 const serialised = JSON.stringify(input);
+/** A typical credit for comparison: the sample terms, one MT700 of about 2 KB and no MT701. */
+const typical: SwiftCreditInput = { ...input, steps: [{ seq: 2, on: "2026-12-01", kind: "issued", terms: termsSchema.parse(sampleTerms({}, new Date("2026-12-01T00:00:00Z"))), bankConditions: null }] };
 
 function latencies(seconds: number, run: () => unknown): number[] {
   const out: number[] = [];
@@ -67,30 +69,37 @@ runBenchmark("swift", async () => {
   const parse = () => (sink += (parseFin(text) as { messages: unknown[] }).messages.length);
   const jsonStringify = () => (sink += JSON.stringify(input).length);
   const jsonParse = () => (sink += (JSON.parse(serialised) as SwiftCreditInput).steps.length);
+  const typicalText = swiftMessages(typical)[0]!.text;
+  const serialiseTypical = () => (sink += swiftMessages(typical)[0]!.text.length);
+  const parseTypical = () => (sink += (parseFin(typicalText) as { messages: unknown[] }).messages.length);
   console.log(`swift benchmark: one MT700 with ${mt700!.messages.length - 1} MT701s (${text.length.toLocaleString("en")} characters of FIN; the input is ${serialised.length.toLocaleString("en")} bytes as JSON), ${SECONDS} s per measurement, one core\n`);
 
-  for (const run of [serialise, parse, jsonStringify, jsonParse]) latencies(0.3, run); // JIT warm-up
+  for (const run of [serialise, parse, jsonStringify, jsonParse, serialiseTypical, parseTypical]) latencies(0.3, run); // JIT warm-up
 
   const measured = [
     { what: "serialise: swiftMessages (MT700 + 2 MT701) to FIN", run: serialise },
     { what: "parse: parseFin of that FIN text, validated", run: parse },
     { what: "baseline: JSON.stringify of the input", run: jsonStringify },
     { what: "baseline: JSON.parse of the input", run: jsonParse },
+    { what: `typical MT700 alone (${typicalText.length.toLocaleString("en")} characters): serialise`, run: serialiseTypical },
+    { what: "typical MT700 alone: parse", run: parseTypical },
   ].map(({ what, run }) => {
     const times = latencies(SECONDS, run);
     return { what, runs: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: times.reduce((a, b) => Math.max(a, b), 0), perSecond: throughput(SECONDS, run) };
   });
-  const [ser, par, stringify, jparse] = measured as [(typeof measured)[0], (typeof measured)[0], (typeof measured)[0], (typeof measured)[0]];
+  const [ser, par, stringify, jparse, serTypical, parTypical] = measured as [(typeof measured)[0], (typeof measured)[0], (typeof measured)[0], (typeof measured)[0], (typeof measured)[0], (typeof measured)[0]];
   const us = (ms: number) => `${round(ms * 1000, 1)} µs`;
   table(measured.map((m) => ({ measurement: m.what, runs: m.runs, p50: us(m.p50), p95: us(m.p95), max: us(m.max), "per second": Math.round(m.perSecond).toLocaleString("en") })));
   console.log(`\nRatio (p50): serialise ${ratio(ser.p50, stringify.p50)} JSON.stringify; parse ${ratio(par.p50, jparse.p50)} JSON.parse`);
   const met = ser.perSecond >= TARGET_PER_SECOND && par.perSecond >= TARGET_PER_SECOND;
   console.log(`Target: ≥ ${TARGET_PER_SECOND.toLocaleString("en")} messages/s each way: serialise ${Math.round(ser.perSecond).toLocaleString("en")}/s, parse ${Math.round(par.perSecond).toLocaleString("en")}/s — ${met ? "met" : "MISSED"}`);
+  console.log(`Typical MT700 alone: serialise ${Math.round(serTypical.perSecond).toLocaleString("en")}/s, parse ${Math.round(parTypical.perSecond).toLocaleString("en")}/s`);
   const file = writeResult("swift", {
     settings: { seconds: SECONDS, messages: mt700!.messages.length, finCharacters: text.length, inputBytes: serialised.length },
     rows: measured.map((m) => ({ what: m.what, runs: m.runs, p50: round(m.p50, 4), p95: round(m.p95, 4), max: round(m.max, 4), perSecond: Math.round(m.perSecond) })),
     ratioToBaselineP50: { serialise: round(ser.p50 / stringify.p50, 1), parse: round(par.p50 / jparse.p50, 1) },
     target: { perSecond: TARGET_PER_SECOND, met },
+    typicalPerSecond: { serialise: Math.round(serTypical.perSecond), parse: Math.round(parTypical.perSecond), characters: typicalText.length },
     sink,
   });
   console.log(`\nResults written to ${file}`);
