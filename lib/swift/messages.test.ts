@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sampleTerms } from "@/lib/terms/sample";
 import type { Terms } from "@/lib/terms/schema";
-import { parseFin } from "./fin";
-import { type SwiftCreditInput, type SwiftStep, decimalFromSwift, swiftAmount, swiftMessages, wrap } from "./messages";
+import { parseFin, serialiseFin, validateFin } from "./fin";
+import { type SwiftCreditInput, type SwiftStep, buildMt750, buildMt752, decimalFromSwift, swiftAmount, swiftMessages, wrap } from "./messages";
 
 const TODAY = new Date("2026-12-01T00:00:00Z");
 const terms = (overrides: Partial<Terms> = {}): Terms => ({ ...sampleTerms({}, TODAY), ...overrides });
@@ -220,5 +220,35 @@ describe("the messages of a credit's steps", () => {
     const long = terms({ applicant: { name: "Lion City Engineering and Marine Services Private Limited", address: "Block 21, Tuas Avenue 3, Jurong Industrial Estate, Singapore 639413, Republic of Singapore" } });
     const [mt700] = swiftMessages(credit([issued(long)]));
     expect(mt700!.problems.map((p) => p.message)).toEqual(["50 Applicant: 5 lines, at most 4 allowed (4*35x)"]);
+  });
+});
+
+describe("MT750 and MT752 (written and read, produced by no TradeTrail step)", () => {
+  const refs = { reference: "TT-2026-000042", creditNumber: "MTB/LC/2026/0042" };
+
+  it("an MT750 from the presenting bank lists the discrepancies in 77J, curly quotes transliterated, wrapped to 50", () => {
+    const fields = buildMt750(refs, { presentationNumber: 2, currency: "JPY", amount: "18000000", discrepancies: ["Invoice shows “CIF Yokohama”, the credit says CIF Tokyo; 2 originals presented, 3 required"] });
+    const message = { type: "750" as const, sender: "RCBKNL2R500", receiver: "MTBKSGSG", fields };
+    expect(validateFin(message)).toEqual([]);
+    expect(fields).toEqual([
+      { tag: "20", value: "TT2026000042P2" },
+      { tag: "21", value: "MTB/LC/2026/0042" },
+      { tag: "32B", value: "JPY18000000," },
+      { tag: "77J", value: "+Invoice shows 'CIF Yokohama', the credit says CIF\nTokyo; 2 originals presented, 3 required" },
+    ]);
+    expect(parseFin(serialiseFin(message)).messages[0]!.message).toEqual(message);
+  });
+
+  it("an MT752 authorises payment with 23 ACCEPT and the date of the advice", () => {
+    const fields = buildMt752(refs, { presentationNumber: 2, adviceDate: "2027-01-15", currency: "BHD", amount: "4725.5" });
+    const message = { type: "752" as const, sender: "MTBKSGSG", receiver: "RCBKNL2R500", fields };
+    expect(validateFin(message)).toEqual([]);
+    expect(fields.map((f) => [f.tag, f.value])).toEqual([
+      ["20", "MTB/LC/2026/0042"],
+      ["21", "TT2026000042P2"],
+      ["23", "ACCEPT"],
+      ["30", "270115"],
+      ["32B", "BHD4725,500"],
+    ]);
   });
 });
