@@ -208,3 +208,34 @@ export const auditRunSchema = record({
 });
 
 export const uploadResultSchema = record({ documentId: uuid, sha256: string, size: integer, mediaType: string, version: integer });
+
+const bankSchema = record({ name: string, bic: nullableString });
+
+/** GET /credits/{id}/swift (lib/api/swift.ts). */
+export const swiftListSchema = record(
+  {
+    creditId: uuid,
+    reference: string,
+    creditNumber: nullableString,
+    messages: list(
+      record({
+        id: { type: "string", pattern: "^\\d+-mt\\d{3}$", description: "The milestone's seq and the message type, e.g. 1-mt700" },
+        type: { type: "string", enum: ["MT700", "MT707", "MT730", "MT732", "MT734", "MT754", "MT756", "MT759"] },
+        title: string,
+        messageTypes: { ...strings, description: "The message and its continuations in order, e.g. [\"MT700\", \"MT701\"]" },
+        milestoneSeq: integer,
+        date: { type: "string", format: "date" },
+        sender: bankSchema,
+        receiver: bankSchema,
+        valid: { ...boolean, description: "False when a field does not fit its SWIFT format or a bank has no BIC: problems says what" },
+        problems: list(record({ message: string, tag: nullableString, messageIndex: integer })),
+        transliterations: {
+          ...list(record({ messageIndex: integer, tag: string, line: integer, from: string, to: string })),
+          description: "Each character the SWIFT character sets could not carry and what it became (docs/SWIFT.md)",
+        },
+        href: string,
+      }),
+    ),
+  },
+  "The SWIFT Category 7 messages the credit has produced so far, in the order of its milestones",
+);

@@ -3,7 +3,7 @@ import { ACTION_NAMES, PARTY_LABELS, type Party, actionRule } from "@/lib/lifecy
 import { INPUT_SCHEMAS, SERVER_COMPOSED_INPUTS } from "@/lib/lifecycle/inputs";
 import { CREDIT_LIST_QUERY_DOCS } from "./credit-list-query";
 import { ORGANIZATION_QUERY_DOCS } from "./organization-query";
-import { auditRunSchema, creditListPageSchema, creditSchema, milestonesSchema, organizationPageSchema, proofBundleSchema, uploadResultSchema, verificationSchema } from "./openapi-schemas";
+import { auditRunSchema, creditListPageSchema, creditSchema, milestonesSchema, organizationPageSchema, proofBundleSchema, swiftListSchema, uploadResultSchema, verificationSchema } from "./openapi-schemas";
 
 // The OpenAPI 3.1 description of /api/v1, generated from the lifecycle definition and the input
 // schemas, so the document cannot drift from what the server accepts.
@@ -216,6 +216,40 @@ export function openApiDocument(serverUrl: string) {
           description: "Changes nothing, so a token with the read scope may call it. 503 when the chain's RPC endpoint does not answer.",
           parameters: [creditIdParameter],
           responses: { 200: jsonBody(verificationSchema), 503: error, ...errors },
+        },
+      },
+      "/credits/{creditId}/swift": {
+        get: {
+          operationId: "listSwiftMessages",
+          tags: ["swift"],
+          summary: "The SWIFT messages (MT700/701, 707/708, 730, 732, 734, 754, 756, 759) the credit has produced so far",
+          description:
+            "Built from the credit's milestones and terms (docs/SWIFT.md: which step produces which message, the field mapping, the transliteration table). Files to load into a bank's SWIFT interface; TradeTrail sends nothing over SWIFT. Anyone who may read the credit may read them; 404 for anyone else.",
+          parameters: [creditIdParameter],
+          responses: { 200: jsonBody(swiftListSchema), ...errors },
+        },
+      },
+      "/credits/{creditId}/swift/{messageId}": {
+        get: {
+          operationId: "getSwiftMessage",
+          tags: ["swift"],
+          summary: "One message's FIN text (blocks 1-4, CR LF line ends), with its continuation messages after it",
+          parameters: [
+            creditIdParameter,
+            { name: "messageId", in: "path", required: true, description: "An id from the list, e.g. 2-mt700", schema: { type: "string", pattern: "^\\d+-mt\\d{3}$" } },
+            { name: "download", in: "query", required: false, description: "Send it as a file named …-{messageId}.fin or .txt", schema: { type: "string", enum: ["fin", "txt"] } },
+          ],
+          responses: {
+            200: {
+              description: "The FIN text",
+              headers: {
+                "X-Swift-Message-Type": { description: "MT700, MT707 ...", schema: { type: "string" } },
+                "X-Swift-Valid": { description: "false when a field does not fit its SWIFT format (the list's problems say which)", schema: { type: "string", enum: ["true", "false"] } },
+              },
+              content: { "text/plain": { schema: { type: "string" } } },
+            },
+            ...errors,
+          },
         },
       },
       "/credits/{creditId}/certificate": {

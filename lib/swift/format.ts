@@ -25,6 +25,13 @@ const CHARSETS: Record<SwiftCharset, { allowed: RegExp; describe: string }> = {
   z: { allowed: new RegExp(`^[${X_CHARS}${Z_EXTRA}]$`), describe: "letters A–Z, digits, spaces and / - ? : ( ) . , ' + = ! \" % & * < > ; { @ # _" },
 };
 
+/** Whether one character belongs to the SWIFT character set (the line break aside). */
+export const isSwiftChar = (ch: string, charset: SwiftCharset): boolean => CHARSETS[charset].allowed.test(ch);
+
+const WHOLE_LINE: Record<SwiftCharset, RegExp> = { x: new RegExp(`^[${X_CHARS}]*$`), z: new RegExp(`^[${X_CHARS}${Z_EXTRA}]*$`) };
+/** Whether every character of a line belongs to the set: one regular-expression test, the fast path before looking at characters one by one. */
+export const isSwiftLine = (line: string, charset: SwiftCharset): boolean => WHOLE_LINE[charset].test(line);
+
 /** "4*35x" -> { lines: 4, width: 35, charset: "x" }; "35x" is one line. Throws on a format it cannot read. */
 export function parseSwiftFormat(format: string): SwiftFormat {
   const match = /^(?:(\d+)\*)?(\d+)([xz])$/.exec(format);

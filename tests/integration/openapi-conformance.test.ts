@@ -5,10 +5,10 @@ import { GET as milestonesRoute } from "@/app/api/v1/credits/[creditId]/mileston
 import { GET as organizationsRoute } from "@/app/api/v1/organizations/route";
 import { GET as listRunsRoute, POST as requestRunRoute } from "@/app/api/v1/audit/runs/route";
 import { GET as getRunRoute } from "@/app/api/v1/audit/runs/[runId]/route";
-import { openApiDocument } from "@/lib/api/openapi";
 import { db } from "@/lib/db/client";
 import { performAction } from "@/lib/lifecycle/perform";
 import { useTestDatabase } from "./support/database";
+import { schemaOf, violations } from "./support/openapi-schema";
 import { tokenFor } from "./support/tokens";
 import { type World, createWorld, creditIn } from "./support/world";
 
@@ -25,31 +25,6 @@ beforeAll(async () => {
     data: { bankId: world.orgs.issuingBank, auditorId: world.orgs.auditor, grantedById: world.users.issuingBank.ADMIN.userId, approvedById: world.users.issuingBank.CHECKER.userId, approvedAt: new Date(), validFrom: new Date(Date.now() - 60_000), validUntil: new Date(Date.now() + 86_400_000) },
   });
 });
-
-type Schema = { type?: string | string[]; required?: string[]; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; const?: unknown; pattern?: string; format?: string };
-
-/** The ways `value` breaks `schema` (the JSON Schema keywords the document uses), with their paths. */
-function violations(schema: Schema, value: unknown, path = "$"): string[] {
-  const kind = value === null ? "null" : Array.isArray(value) ? "array" : Number.isInteger(value) ? "integer" : typeof value;
-  const types = schema.type === undefined ? null : ([] as string[]).concat(schema.type);
-  if (types && !types.includes(kind) && !(kind === "integer" && types.includes("number"))) return [`${path}: ${kind} where the schema says ${types.join(" or ")}`];
-  const found: string[] = [];
-  if (schema.enum && !schema.enum.includes(value)) found.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
-  if (schema.const !== undefined && value !== schema.const) found.push(`${path}: not ${JSON.stringify(schema.const)}`);
-  if (typeof value === "string" && schema.pattern && !new RegExp(schema.pattern).test(value)) found.push(`${path}: "${value}" does not match ${schema.pattern}`);
-  if (typeof value === "string" && schema.format === "date-time" && Number.isNaN(Date.parse(value))) found.push(`${path}: "${value}" is not a date-time`);
-  if (typeof value === "string" && schema.format === "uuid" && !/^[0-9a-f-]{36}$/i.test(value)) found.push(`${path}: "${value}" is not a uuid`);
-  if (kind === "object") {
-    const object = value as Record<string, unknown>;
-    for (const name of schema.required ?? []) if (!(name in object)) found.push(`${path}.${name}: missing`);
-    for (const [name, property] of Object.entries(schema.properties ?? {})) if (name in object) found.push(...violations(property, object[name], `${path}.${name}`));
-  }
-  if (kind === "array" && schema.items) (value as unknown[]).forEach((item, i) => found.push(...violations(schema.items!, item, `${path}[${i}]`)));
-  return found;
-}
-
-const paths = openApiDocument("http://localhost").paths as Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: Schema }> }> }>>;
-const schemaOf = (path: string, method: string, status: number) => paths[path]![method]!.responses[status]!.content["application/json"]!.schema;
 
 type Route = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 async function call(route: unknown, token: string, url: string, params: Record<string, string> = {}, method = "GET") {

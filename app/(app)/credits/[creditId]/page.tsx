@@ -7,6 +7,7 @@ import { ChangesTable } from "@/components/credit/changes-table";
 import { NextStepsBanner } from "@/components/credit/next-steps-banner";
 import { PendingApprovals } from "@/components/credit/pending-approvals";
 import { MessageThread } from "@/components/credit/message-thread";
+import { SwiftMessages } from "@/components/credit/swift-messages";
 import { TermsView } from "@/components/credit/terms-view";
 import { Timeline } from "@/components/credit/timeline";
 import { timelineRows } from "@/components/credit/timeline-rows";
@@ -32,10 +33,11 @@ import { recordAuditUse } from "@/lib/audit/log";
 import { isDrafter } from "@/lib/templates/access";
 import { amendmentAnchor } from "@/lib/credits/links";
 import { creditPageMetadata } from "@/lib/credits/credit-title";
+import { listSwiftMessages } from "@/lib/credits/swift-messages";
 
-const TABS = ["terms", "versions", "amendments", "presentations", "timeline", "messages"] as const;
+const TABS = ["terms", "versions", "amendments", "presentations", "timeline", "messages", "swift"] as const;
 type Tab = (typeof TABS)[number];
-const TAB_TITLES: Record<Tab, string> = { terms: "Terms", versions: "Versions", amendments: "Amendments", presentations: "Presentations", timeline: "Timeline", messages: "Messages" };
+const TAB_TITLES: Record<Tab, string> = { terms: "Terms", versions: "Versions", amendments: "Amendments", presentations: "Presentations", timeline: "Timeline", messages: "Messages", swift: "SWIFT" };
 
 /** "<number or reference> · Terms · TradeTrail": each credit and tab has its own title, which the route announcer reads on a tab switch. */
 export async function generateMetadata({ params, searchParams }: { params: Promise<{ creditId: string }>; searchParams: Promise<{ tab?: string }> }): Promise<Metadata> {
@@ -128,8 +130,8 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
         label="Credit sections"
         items={TABS.map((t) => ({
           href: `${base}?tab=${t}`,
-          label: { terms: "Terms", versions: "Versions", amendments: "Amendments", presentations: "Presentations", timeline: "Timeline", messages: "Messages" }[t],
-          count: { terms: undefined, versions: credit.versions.length, amendments: credit.amendments.length, presentations: credit.presentations.length, timeline: timelineRows(credit).length, messages: credit.messages.length }[t],
+          label: TAB_TITLES[t],
+          count: { terms: undefined, versions: credit.versions.length, amendments: credit.amendments.length, presentations: credit.presentations.length, timeline: timelineRows(credit).length, messages: credit.messages.length, swift: undefined }[t],
           current: t === tab,
         }))}
       />
@@ -250,6 +252,8 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
         ) : null}
 
         {tab === "timeline" ? <Timeline credit={credit} /> : null}
+
+        {tab === "swift" ? <SwiftMessages creditId={credit.id} messages={(await listSwiftMessages(actor, credit.id)).messages} /> : null}
 
         {tab === "messages" ? <MessageThread creditId={credit.id} messages={credit.messages} canPost={!credit.auditing && actor.roles.some((r) => r !== "VIEWER")} /> : null}
       </div>

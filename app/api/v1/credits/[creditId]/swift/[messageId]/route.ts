@@ -1,0 +1,24 @@
+import { creditFileName } from "@/lib/credits/label-db";
+import { getSwiftMessage } from "@/lib/credits/swift-messages";
+import { invalid } from "@/lib/errors";
+import { authenticated } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/v1/credits/{id}/swift/{message}: one message's FIN text (with its continuations), as
+ * text/plain; `?download=fin` or `?download=txt` sends it as a file of that name.
+ */
+export const GET = authenticated<{ creditId: string; messageId: string }>(async (request, actor, { creditId, messageId }) => {
+  const download = new URL(request.url).searchParams.get("download");
+  if (download !== null && download !== "fin" && download !== "txt") throw invalid('download is "fin" or "txt"', { download: 'Use "fin" or "txt"' });
+  const message = await getSwiftMessage(actor, creditId, messageId);
+  const headers: Record<string, string> = {
+    "content-type": "text/plain; charset=utf-8",
+    "cache-control": "private, no-store",
+    "x-swift-message-type": `MT${message.type}`,
+    "x-swift-valid": message.problems.length === 0 ? "true" : "false",
+  };
+  if (download) headers["content-disposition"] = `attachment; filename="${await creditFileName(creditId, `${message.id}.${download}`)}"`;
+  return new Response(message.text, { headers });
+});

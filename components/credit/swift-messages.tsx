@@ -1,0 +1,126 @@
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { buttonClassName } from "@/components/ui/button";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { fieldName } from "@/lib/swift/fields";
+import type { FinMessage } from "@/lib/swift/fin";
+import type { SwiftExport } from "@/lib/swift/messages";
+import { CopyTextButton } from "./copy-text-button";
+
+// The credit's SWIFT tab: every message the credit has produced so far (lib/credits/swift-messages.ts),
+// each shown as its FIN text in monospace with each field tag explained (on hover and on keyboard
+// focus, and read by screen readers as the tag's description), downloadable and copyable.
+
+export function SwiftMessages({ creditId, messages }: { creditId: string; messages: SwiftExport[] }) {
+  if (messages.length === 0) {
+    return <EmptyState title="No SWIFT messages yet" description="The MT700 appears here once the issuing bank issues the credit; each later step that banks exchange a message for adds its own." />;
+  }
+  return (
+    <div className="space-y-6">
+      <p className="text-sm text-slate-600">
+        Files for a bank&apos;s SWIFT interface, built from the credit&apos;s milestones. TradeTrail does not send them. Focus or hover a field tag to read what it is.
+      </p>
+      {messages.map((m) => (
+        <SwiftMessageCard key={m.id} creditId={creditId} message={m} />
+      ))}
+    </div>
+  );
+}
+
+function SwiftMessageCard({ creditId, message }: { creditId: string; message: SwiftExport }) {
+  const href = `/api/v1/credits/${creditId}/swift/${message.id}`;
+  const types = message.messages.map((x) => `MT${x.type}`).join(" + ");
+  return (
+    <Card data-swift-message={message.id}>
+      <CardHeader>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <CardTitle>
+            MT{message.type} {message.title}
+          </CardTitle>
+          {message.problems.length === 0 ? <Badge tone="success">Valid</Badge> : <Badge tone="danger">{message.problems.length === 1 ? "1 problem" : `${message.problems.length} problems`}</Badge>}
+        </div>
+        <p className="mt-1 text-sm text-slate-600">
+          {types} · {message.on} · from {message.sender.name} ({message.sender.bic ?? "no BIC"}) to {message.receiver.name} ({message.receiver.bic ?? "no BIC"})
+        </p>
+      </CardHeader>
+      <CardBody className="space-y-4">
+        {message.problems.length > 0 ? (
+          <Alert tone="danger" title="A bank's SWIFT interface would refuse this file">
+            <ul className="list-disc pl-5">
+              {message.problems.map((p, i) => (
+                <li key={i}>
+                  {message.messages.length > 1 ? `MT${message.messages[p.messageIndex]?.type} ${p.messageIndex + 1}: ` : ""}
+                  {p.message}
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
+        {message.transliterations.length > 0 ? (
+          <Alert tone="warning" title="Changed to fit the SWIFT character set">
+            <ul className="list-disc pl-5" data-transliterations>
+              {message.transliterations.map((t, i) => (
+                <li key={i}>
+                  Field {t.tag}, line {t.line}: “{t.from}” became “{t.to}”
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
+        <div className="flex flex-wrap gap-2">
+          <a className={buttonClassName({ variant: "secondary", size: "sm" })} href={`${href}?download=fin`} download>
+            Download .fin
+          </a>
+          <a className={buttonClassName({ variant: "secondary", size: "sm" })} href={`${href}?download=txt`} download>
+            Download .txt
+          </a>
+          <CopyTextButton text={message.text} label={`Copy the FIN text of MT${message.type}`} />
+        </div>
+        {message.messages.map((m, index) => (
+          <FinText key={index} idPrefix={`${message.id}-${index}`} message={m} text={finTextOf(message.text, index)} />
+        ))}
+      </CardBody>
+    </Card>
+  );
+}
+
+/** The FIN text of the index-th message of a file (messages start with "{1:"). */
+function finTextOf(file: string, index: number): string {
+  return file.split(/\r\n(?=\{1:)/)[index] ?? "";
+}
+
+/** One message's text, line by line, each ":tag:" explained. */
+function FinText({ idPrefix, message, text }: { idPrefix: string; message: FinMessage; text: string }) {
+  const lines = text.split("\r\n");
+  return (
+    <pre
+      tabIndex={0}
+      role="region"
+      aria-label={`FIN text of MT${message.type}`}
+      className="overflow-x-auto rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs leading-5 text-slate-900"
+      data-fin-text={message.type}
+    >
+      {lines.map((line, i) => {
+        const tagged = /^:(\d\d[A-Z]?):(.*)$/.exec(line);
+        if (!tagged) return <span key={i}>{`${line}\n`}</span>;
+        const tag = tagged[1]!;
+        const tipId = `${idPrefix}-${i}`;
+        return (
+          <span key={i}>
+            :
+            <span className="group relative inline-block">
+              <abbr tabIndex={0} aria-describedby={tipId} className="cursor-help font-semibold text-brand-800 no-underline focus:outline-2 focus:outline-brand-700" data-swift-tag={tag}>
+                {tag}
+              </abbr>
+              <span role="tooltip" id={tipId} className="pointer-events-none absolute bottom-full left-0 z-10 mb-1 hidden w-max max-w-xs rounded bg-slate-900 px-2 py-1 font-sans text-xs whitespace-normal text-white group-focus-within:block group-hover:block">
+                {tag} {fieldName(message.type, tag)}
+              </span>
+            </span>
+            {`:${tagged[2]}\n`}
+          </span>
+        );
+      })}
+    </pre>
+  );
+}

@@ -1,0 +1,36 @@
+import { advisedCredit } from "./support/api";
+import { openCredit } from "./support/credit-page";
+import { sql } from "./support/runtime";
+import { expect, test } from "./support/test";
+import { USERS, personAs } from "./support/users";
+
+// The credit's SWIFT tab (issue 15, item 2): an issued credit shows its MT700 as FIN text, each
+// field tag explained on focus, and downloads it as a .fin file.
+
+test("the SWIFT tab of an issued credit shows its MT700, explains its tags and downloads it", async ({ browser }) => {
+  const creditId = await advisedCredit();
+  const creditNumber = (await sql<{ credit_number: string }>("SELECT credit_number FROM credits WHERE id = $1", [creditId]))[0]!.credit_number;
+  const page = await personAs(browser, USERS.issuingMaker);
+  await openCredit(page, creditId, "swift");
+
+  const mt700 = page.locator('[data-swift-message$="-mt700"]');
+  await expect(mt700.getByRole("heading", { name: "MT700 Issue of a documentary credit" })).toBeVisible();
+  await expect(mt700.getByText("Valid", { exact: true })).toBeVisible();
+  const text = mt700.getByRole("region", { name: "FIN text of MT700" });
+  // As shown (innerText): the tags' explanations are hidden until a tag is hovered or focused.
+  await expect(text).toContainText(`:20:${creditNumber}\n:31C:`, { useInnerText: true });
+  await expect(text).toContainText(":32B:USD125000,00", { useInnerText: true });
+  await expect(text).toContainText(":59:Delta Pumps B.V.\nWaalhaven Zuidzijde 19", { useInnerText: true });
+  // The advice that followed is listed after it (MT730 from the advising bank).
+  await expect(page.getByRole("heading", { name: "MT730 Acknowledgement" })).toBeVisible();
+
+  // A tag is explained to keyboard and screen-reader users alike.
+  const tag = text.locator('[data-swift-tag="45A"]');
+  await tag.focus();
+  await expect(page.getByRole("tooltip", { name: "45A Description of goods and/or services" })).toBeVisible();
+  await expect(tag).toHaveAccessibleDescription("45A Description of goods and/or services");
+
+  const download = page.waitForEvent("download");
+  await mt700.getByRole("link", { name: "Download .fin" }).click();
+  expect((await download).suggestedFilename()).toMatch(/-\d+-mt700\.fin$/);
+});
