@@ -1,4 +1,4 @@
-import { type JsonRpcProvider, Transaction } from "ethers";
+import { type JsonRpcProvider, Transaction, formatEther, parseEther } from "ethers";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { anchorRegistryInterface, connectAnchorRegistry } from "@/lib/chain/anchor-registry";
 import { makeProvider, makeSigner } from "@/lib/chain/provider";
@@ -236,5 +236,124 @@ describe("the fee cap (ANCHOR_MAX_FEE_GWEI)", () => {
     await proxy.chain.mine();
     expect(await tickUntilAnchored(worker, ids)).toEqual([]);
     expect(await batchOf(chain)).toMatchObject({ status: "CONFIRMED", lastError: null });
+  });
+});
+
+describe("confirmations = 3 on a chain that mines on demand (acceptance c, d)", () => {
+  it("confirms as blocks come without spinning on RPC, and after a reorg at depth 2 anchors the root again, once, on the final chain", async () => {
+    const chain = await deployedRegistry(anvil.url);
+    const settings: Partial<WorkerSettings> = { confirmations: 3, confirmationPollMs: 100 };
+    const worker = workerThroughProxy(chain, settings);
+    await proxy.chain.automine(false);
+    const ids = await commit(2);
+    const tick = async () => {
+      await sleep(120); // past the confirmation poll
+      return worker.tick();
+    };
+    expect(await worker.tick()).toMatchObject({ sent: 1, errors: [] });
+    await proxy.chain.mine(); // in a block: one confirmation of three
+    expect(await tick()).toMatchObject({ confirmed: 0, errors: [] });
+    const mined = await batchOf(chain);
+    expect(mined.status).toBe("SUBMITTED");
+
+    // No block for a second while the worker's own loop runs every 20 ms: each tick reads the head
+    // once (the reorg check), and the waiting batch costs a receipt and a head read once per
+    // confirmation poll. A worker that spins makes thousands.
+    const idler = workerThroughProxy(chain, settings);
+    proxy.reset();
+    idler.start(20);
+    await sleep(1_000);
+    await idler.stop();
+    const calls = Object.values(proxy.stats.methods).reduce((a, b) => a + b, 0);
+    expect(idler.ticks).toBeGreaterThanOrEqual(5);
+    expect(calls).toBeGreaterThanOrEqual(idler.ticks);
+    expect(calls).toBeLessThanOrEqual(idler.ticks + 2 * (1_000 / 100 + 2));
+    expect(proxy.stats.methods.eth_sendRawTransaction).toBeUndefined();
+
+    await proxy.chain.mine(); // two deep
+    expect(await tick()).toMatchObject({ confirmed: 0, errors: [] });
+    expect(await anchoredCount(ids)).toBe(0);
+
+    // A reorg at depth 2: the batch's block and the next are replaced by empty ones.
+    await proxy.chain.reorg(2);
+    expect(await chain.registry.isAnchored(mined.root)).toBe(false);
+    expect(await tick()).toMatchObject({ reorged: 1, sent: 1, errors: [] });
+    const back = await batchOf(chain);
+    expect(back).toMatchObject({ status: "SENDING", reorgCount: 1, root: mined.root, nonce: mined.nonce });
+
+    await proxy.chain.mine(); // in a block of the new chain
+    expect(await tick()).toMatchObject({ confirmed: 0, errors: [] });
+    await proxy.chain.mine();
+    expect(await tick()).toMatchObject({ confirmed: 0, errors: [] });
+    expect(await anchoredCount(ids)).toBe(0);
+    await proxy.chain.mine(); // three deep
+    expect(await tick()).toMatchObject({ confirmed: 1, errors: [] });
+
+    const confirmed = await batchOf(chain);
+    const block = await direct.getBlock(Number(confirmed.blockNumber));
+    expect(confirmed).toMatchObject({ status: "CONFIRMED", reorgCount: 1, blockHash: block!.hash });
+    expect((await sentFor(confirmed.id)).map((t) => t.txHash)).toContain(confirmed.txHash);
+    expect(await anchoredCount(ids)).toBe(2);
+    const logs = await rootLogs(chain, mined.root);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]!.transactionHash).toBe(confirmed.txHash);
+  });
+});
+
+describe("the signer's balance (acceptance f)", () => {
+  it("refuses a send the signer cannot pay, naming the address and the shortfall, keeps the milestones, and anchors them once funded", async () => {
+    const chain = await deployedRegistry(anvil.url);
+    const worker = workerThroughProxy(chain, {});
+    await proxy.chain.setBalance(chain.anchorer, 1_000n);
+    const ids = await commit(2);
+    const report = await worker.tick();
+    expect(report.errors).toHaveLength(1);
+    const refusal = new RegExp(
+      `^the anchoring signer ${chain.anchorer} holds 0\\.000000000000001 ETH, ([0-9.]+) ETH short of the ([0-9.]+) ETH this batch's transaction may cost: fund it; its milestones wait and are anchored once it is funded$`,
+    );
+    expect(report.errors[0]).toContain(`the anchoring signer ${chain.anchorer} holds`);
+    const refused = await batchOf(chain);
+    expect(refused).toMatchObject({ status: "SENDING", txHash: null });
+    const [, shortfall, needed] = refusal.exec(refused.lastError ?? "") ?? [];
+    expect(parseEther(needed!) - 1_000n).toBe(parseEther(shortfall!));
+    expect(worker.balanceStatus()).toMatchObject({ address: chain.anchorer, balanceWei: 1_000n, low: true, shortfallWei: parseEther(shortfall!) });
+    // Nothing sent, nothing lost: the milestones wait in their batch.
+    expect(await direct.getTransactionCount(chain.anchorer, "pending")).toBe(0);
+    expect(await db().milestone.count({ where: { id: { in: ids }, status: "BATCHED", batchId: refused.id } })).toBe(2);
+
+    await proxy.chain.setBalance(chain.anchorer, parseEther("1"));
+    await sleep(250); // past the back-off
+    expect(await tickUntilAnchored(worker, ids)).toEqual([]);
+    expect(await rootLogs(chain, refused.root)).toHaveLength(1);
+    // The tick that confirmed read the balance again: no shortfall any more.
+    expect(worker.balanceStatus()).toMatchObject({ address: chain.anchorer, low: false, shortfallWei: null });
+  });
+
+  it("reads the spending rate from the batches' receipts and warns when the balance covers fewer than ANCHOR_BALANCE_WARN_DAYS days", async () => {
+    const chain = await deployedRegistry(anvil.url);
+    const lines: string[] = [];
+    const worker = workerThroughProxy(chain, { balanceWarnDays: 3 }, (l) => lines.push(l));
+    for (let i = 0; i < 2; i++) expect(await tickUntilAnchored(worker, await commit(2))).toEqual([]);
+    const batches = await db().anchorBatch.findMany({ where: { contractAddress: chain.address, status: "CONFIRMED" } });
+    expect(batches).toHaveLength(2);
+    let spent = 0n;
+    for (const batch of batches) {
+      const receipt = await direct.getTransactionReceipt(batch.txHash!);
+      expect(batch).toMatchObject({ gasUsed: receipt!.gasUsed, effectiveGasPrice: receipt!.gasPrice });
+      spent += receipt!.gasUsed * receipt!.gasPrice;
+    }
+    expect(spent).toBeGreaterThan(0n);
+
+    await proxy.chain.setBalance(chain.anchorer, spent * 2n); // two days at this rate
+    const low = await worker.watchBalance();
+    expect(low).toMatchObject({ address: chain.anchorer, balanceWei: spent * 2n, weiPerDay: spent, daysLeft: 2, low: true, shortfallWei: null });
+    expect(worker.balanceStatus()).toBe(low);
+    expect(lines).toContain(
+      `anchoring: warning: the anchoring signer ${chain.anchorer} holds ${formatEther(spent * 2n)} ETH, about 2 day(s) of anchoring at the last day's rate (${formatEther(spent)} ETH a day), fewer than ANCHOR_BALANCE_WARN_DAYS (3): fund it`,
+    );
+
+    await proxy.chain.setBalance(chain.anchorer, spent * 5n);
+    expect(await worker.watchBalance()).toMatchObject({ daysLeft: 5, low: false });
+    expect(lines.filter((l) => l.includes("warning"))).toHaveLength(1);
   });
 });
