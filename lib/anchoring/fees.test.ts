@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseConfig } from "@/lib/config";
 import { FeeCapError, bumped, gweiToWei, initialFees, replacementFees } from "./fees";
 
 const GWEI = 1_000_000_000n;
@@ -48,5 +49,19 @@ describe("EIP-1559 fees under a cap", () => {
     expect(gweiToWei("1.5")).toBe(1_500_000_000n);
     expect(gweiToWei("0.000000001")).toBe(1n);
     expect(gweiToWei("100")).toBe(100n * GWEI);
+  });
+});
+
+describe("the fee settings in configuration", () => {
+  it("defaults to a 100 gwei cap, a 1.5 gwei tip, replacement after 3 minutes and a warning under 3 days", () => {
+    const defaults = parseConfig({});
+    expect([defaults.ANCHOR_MAX_FEE_GWEI, defaults.ANCHOR_PRIORITY_FEE_GWEI, defaults.ANCHOR_REPLACE_AFTER_MS, defaults.ANCHOR_BALANCE_WARN_DAYS]).toEqual(["100", "1.5", 180_000, 3]);
+    expect(gweiToWei(parseConfig({ ANCHOR_MAX_FEE_GWEI: " 30.25 " }).ANCHOR_MAX_FEE_GWEI)).toBe(30_250_000_000n);
+  });
+
+  it("refuses an amount that is not gwei, naming the variable", () => {
+    expect(() => parseConfig({ ANCHOR_MAX_FEE_GWEI: "30 gwei" })).toThrow(/ANCHOR_MAX_FEE_GWEI: expected an amount of gwei, such as 30 or 1\.5/);
+    expect(() => parseConfig({ ANCHOR_PRIORITY_FEE_GWEI: "0.0000000001" })).toThrow("ANCHOR_PRIORITY_FEE_GWEI");
+    expect(() => parseConfig({ ANCHOR_REPLACE_AFTER_MS: "10" })).toThrow("ANCHOR_REPLACE_AFTER_MS");
   });
 });

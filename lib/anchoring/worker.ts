@@ -87,6 +87,8 @@ interface BatchRow {
   block_hash: string | null;
   attempts: number;
   sent_at: Date | null;
+  /** The hashes of every transaction sent for the batch (anchor_transactions), oldest first. */
+  sent: string[];
 }
 
 /** Sends are serialised across workers sharing one key, so nonces never collide. */
@@ -324,7 +326,8 @@ export class AnchoringWorker {
                       AND chain_id = ${this.chain.chainId} AND contract_address = ${this.chain.contractAddress}
                       AND id <> ALL(${excluded}::uuid[])
                     ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
-      RETURNING id, root, leaf_count, heads, status, tx_hash, block_number, block_hash, attempts, sent_at`;
+      RETURNING id, root, leaf_count, heads, status, tx_hash, block_number, block_hash, attempts, sent_at,
+                ARRAY(SELECT t.tx_hash FROM anchor_transactions t WHERE t.batch_id = anchor_batches.id ORDER BY t.sent_at, t.tx_hash) AS sent`;
     return rows[0] ?? null;
   }
 
@@ -340,7 +343,7 @@ export class AnchoringWorker {
     const { provider } = this.chain;
     if (batch.status === "SENDING") {
       // Every transaction sent for the batch: the first, its replacements, sends before a reorg.
-      const sent = await this.sentTransactions(batch);
+      const sent = sentTransactions(batch);
       // Did an earlier attempt (ours or a crashed worker's, any of them) land already?
       const landed = await this.landedTransaction(batch, sent);
       if (landed === "unfound") {
@@ -438,14 +441,6 @@ export class AnchoringWorker {
   /** A batch only a new block can move on: leasable again after `confirmationPollMs`, not at once. */
   private async lookAgainLater(batchId: string): Promise<void> {
     await db().anchorBatch.update({ where: { id: batchId }, data: { nextAttemptAt: new Date(Date.now() + this.settings.confirmationPollMs) } });
-  }
-
-  /** The hashes of every transaction sent for the batch, oldest first (and the batch's own, sent before they were recorded). */
-  private async sentTransactions(batch: BatchRow): Promise<string[]> {
-    const rows = await db().anchorTransaction.findMany({ where: { batchId: batch.id }, orderBy: { sentAt: "asc" }, select: { txHash: true } });
-    const hashes = rows.map((r) => r.txHash);
-    if (batch.tx_hash && !hashes.includes(batch.tx_hash)) hashes.push(batch.tx_hash);
-    return hashes;
   }
 
   /** The address anchoring transactions are sent from. */
@@ -690,6 +685,13 @@ export function creditHeads(milestones: readonly Candidate[]): CreditHeadInput[]
     .map((m) => ({ creditKey: creditKey(m.credit_id), digest: m.digest.toLowerCase(), seq: m.seq }))
     // Stryker disable next-line EqualityOperator: equivalent (one head per credit: no two keys are equal).
     .sort((a, b) => (a.creditKey < b.creditKey ? -1 : 1));
+}
+
+/** The hashes of every transaction sent for the batch, oldest first (and its own, when sent before they were recorded). */
+function sentTransactions(batch: BatchRow): string[] {
+  const hashes = [...batch.sent];
+  if (batch.tx_hash && !hashes.includes(batch.tx_hash)) hashes.push(batch.tx_hash);
+  return hashes;
 }
 
 /** The fees a transaction was signed with (a legacy one's gas price stands for both). */

@@ -104,11 +104,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const batchesOf = (chain: ChainFixture) => db().anchorBatch.findMany({ where: { contractAddress: chain.address }, orderBy: { createdAt: "asc" } });
 const anchoredCount = (ids: string[]) => db().milestone.count({ where: { id: { in: ids }, status: "ANCHORED" } });
 
-/** Runs a worker's own loop (start, then stop) for `ms` on an idle chain; the RPC requests and ticks it made meanwhile. */
+/**
+ * Runs a worker's own loop (start, then stop) for `ms` on an idle chain, and on until it has
+ * started 3 ticks (a loaded machine may need longer); the RPC requests and ticks it made meanwhile.
+ */
 async function idle(worker: CountingWorker, provider: CountingProvider, ms: number, pollMs: number): Promise<{ calls: number; ticks: number }> {
   const calls = provider.calls;
   worker.start(pollMs);
   await sleep(ms);
+  for (const deadline = Date.now() + 20_000; worker.ticks < 3 && Date.now() < deadline; ) await sleep(pollMs);
   await within(10_000, worker.stop(), "the worker's tick never returned, so stop() never did");
   return { calls: provider.calls - calls, ticks: worker.ticks };
 }
