@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { type AnchorRegistry, type CreditHeadInput, anchorRegistryInterface, decodeAnchorError, packHeads } from "@/lib/chain/anchor-registry";
 import { type BalanceStatus, InsufficientFundsError, anchoringBalance, describeLowBalance } from "./balance";
 import { FeeCapError, type Fees, gwei, initialFees, replacementFees } from "./fees";
-import { isInsufficientFunds, isNonceSpent, nextNonce } from "./nonces";
+import { isInsufficientFunds, isNonceSpent, isReplacementUnderpriced, nextNonce } from "./nonces";
 import { creditKey } from "./credit-key";
 import { documentCommitment, normaliseSha256 } from "./document-commitment";
 import { buildBatch } from "./merkle";
@@ -534,6 +534,9 @@ export class AnchoringWorker {
         } catch (error) {
           // The nonce is spent: one of the batch's transactions was mined since the look above.
           if (isNonceSpent(error)) return { spent: true };
+          if (isReplacementUnderpriced(error)) {
+            throw new Error(`the node refused to replace ${stuck.hash} at a max fee of ${gwei(fees.maxFeePerGas)}, priority ${gwei(fees.maxPriorityFeePerGas)} as underpriced; trying higher after the back-off`);
+          }
           throw error;
         }
         await this.recordSent(tx, batch, response, stuck.nonce, fees);
