@@ -535,7 +535,7 @@ export class AnchoringWorker {
           // The nonce is spent: one of the batch's transactions was mined since the look above.
           if (isNonceSpent(error)) return { spent: true };
           if (isReplacementUnderpriced(error)) {
-            throw new Error(`the node refused to replace ${stuck.hash} at a max fee of ${gwei(fees.maxFeePerGas)}, priority ${gwei(fees.maxPriorityFeePerGas)} as underpriced; trying higher after the back-off`);
+            throw new Error(`the node refused to replace ${stuck.hash} at a max fee of ${gwei(fees.maxFeePerGas)}, priority ${gwei(fees.maxPriorityFeePerGas)} as underpriced; tried again after the back-off`);
           }
           throw error;
         }

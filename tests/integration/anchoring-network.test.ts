@@ -1,4 +1,4 @@
-import { type JsonRpcProvider, Transaction, formatEther, parseEther } from "ethers";
+import { type JsonRpcProvider, Transaction, Wallet, formatEther, parseEther } from "ethers";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { anchorRegistryInterface, connectAnchorRegistry } from "@/lib/chain/anchor-registry";
 import { makeProvider, makeSigner } from "@/lib/chain/provider";
@@ -107,6 +107,8 @@ describe("a transaction stuck at a low fee (acceptance b)", () => {
     const lines: string[] = [];
     // A tip of 1 wei: a public network's block producers pass it over.
     const worker = workerThroughProxy(chain, { priorityFeePerGas: 1n, maxFeePerGas: 50n * GWEI, replaceAfterMs: REPLACE_AFTER_MS }, (l) => lines.push(l));
+    // The node takes a replacement only with both fees 10% higher (geth's rule; anvil takes any increase).
+    proxy.plan = { share: 0, kinds: [], holdMs: 0, replacementBumpPercent: 10 };
     await proxy.chain.automine(false);
     const ids = await commit(3);
 
@@ -121,8 +123,28 @@ describe("a transaction stuck at a low fee (acceptance b)", () => {
     expect(await worker.tick()).toMatchObject({ sent: 0, waiting: 1, errors: [] });
     expect(await sentFor(first.id)).toHaveLength(1);
 
+    // A replacement 5% higher is refused by such a node.
+    const through = makeProvider(proxy.url, { chainId: chain.chainId });
+    try {
+      const pending = (await direct.getTransaction(stuck!.txHash))!;
+      const cheap = new Wallet(chain.signerKey, through).sendTransaction({
+        to: pending.to,
+        data: pending.data,
+        nonce: pending.nonce,
+        gasLimit: pending.gasLimit,
+        type: 2,
+        maxFeePerGas: (pending.maxFeePerGas! * 105n) / 100n,
+        maxPriorityFeePerGas: pending.maxPriorityFeePerGas! + 1n,
+      });
+      await expect(cheap).rejects.toThrow(/replacement transaction underpriced|replacement fee too low/);
+    } finally {
+      through.destroy();
+    }
+    expect(proxy.stats.underpricedReplacements).toBe(1);
+
     await ageSend(first.id);
     expect(await worker.tick()).toMatchObject({ sent: 1, errors: [] });
+    expect(proxy.stats.underpricedReplacements).toBe(1);
     const sent = await sentFor(first.id);
     expect(sent).toHaveLength(2);
     const [, replacement] = sent;

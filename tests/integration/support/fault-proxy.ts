@@ -1,10 +1,12 @@
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { Transaction } from "ethers";
 
 // A JSON-RPC proxy in front of anvil (loopback only) that plays a public network's RPC provider:
 // for a share of requests it answers 429, drops the connection (before or after passing the
 // request on, so a send may have landed), or holds the answer longer than the client waits; and
-// it refuses eth_getLogs ranges wider than a limit, as hosted RPCs do. It counts what it sees.
+// it refuses eth_getLogs ranges wider than a limit, as hosted RPCs do, and replacements that do
+// not raise both fees by geth's 10%. It counts what it sees.
 // Its `chain` plays the rest of a public network on command: stalls (automine off, blocks only
 // when mined), raised base fees, reorgs, evicted and re-broadcast transactions, balances.
 
@@ -20,6 +22,11 @@ export interface FaultPlan {
   maxLogRange?: number;
   /** A fault for the first requests of a method, in order (then the share applies). */
   firstOf?: Partial<Record<string, Fault[]>>;
+  /**
+   * Refuse a transaction that replaces a pending one (same sender and nonce) unless both its fee
+   * fields are at least this many percent higher, as geth does (10): anvil takes any increase.
+   */
+  replacementBumpPercent?: number;
 }
 
 export interface FaultStats {
@@ -29,6 +36,8 @@ export interface FaultStats {
   /** Every eth_getLogs the proxy saw: its block range (Infinity for a tag like "latest"). */
   getLogs: { from: number; to: number; blocks: number }[];
   refusedRanges: number;
+  /** Replacements refused as underpriced (replacementBumpPercent). */
+  underpricedReplacements: number;
   /** Methods that met a fault, with the fault. */
   faulted: { method: string; fault: Fault }[];
 }
@@ -72,7 +81,7 @@ interface RpcRequest {
 const quiet: FaultPlan = { share: 0, kinds: [], holdMs: 0 };
 
 function emptyStats(): FaultStats {
-  return { requests: 0, methods: {}, injected: { "429": 0, drop: 0, "drop-after": 0, timeout: 0 }, getLogs: [], refusedRanges: 0, faulted: [] };
+  return { requests: 0, methods: {}, injected: { "429": 0, drop: 0, "drop-after": 0, timeout: 0 }, getLogs: [], refusedRanges: 0, underpricedReplacements: 0, faulted: [] };
 }
 
 /** A small deterministic generator, so a run's faults do not depend on Math.random. */
@@ -178,6 +187,22 @@ export async function startFaultProxy(upstream: string, plan: FaultPlan = quiet,
             if (blockOf(filter.toBlock) - blockOf(filter.fromBlock) + 1 > limit) {
               stats.refusedRanges++;
               refused.set(item.id, { jsonrpc: "2.0", id: item.id, error: { code: -32005, message: `block range too large: at most ${limit} blocks per eth_getLogs` } });
+            }
+          }
+        }
+        const bump = proxy.plan.replacementBumpPercent;
+        if (bump !== undefined) {
+          for (const item of items) {
+            if (item.method !== "eth_sendRawTransaction") continue;
+            const tx = Transaction.from(String(item.params?.[0]));
+            const pool = await proxy.chain.call<{ pending: Record<string, Record<string, { maxFeePerGas?: string; maxPriorityFeePerGas?: string; hash: string }>> }>("txpool_content");
+            const sender = Object.entries(pool.pending).find(([address]) => address.toLowerCase() === tx.from!.toLowerCase())?.[1] ?? {};
+            const pending = sender[String(tx.nonce)];
+            if (!pending || pending.hash === tx.hash) continue;
+            const enough = (previous: string | undefined, offered: bigint | null) => offered !== null && offered * 100n >= BigInt(previous ?? 0) * BigInt(100 + bump);
+            if (!enough(pending.maxFeePerGas, tx.maxFeePerGas) || !enough(pending.maxPriorityFeePerGas, tx.maxPriorityFeePerGas)) {
+              stats.underpricedReplacements++;
+              refused.set(item.id, { jsonrpc: "2.0", id: item.id, error: { code: -32000, message: "replacement transaction underpriced" } });
             }
           }
         }
