@@ -484,13 +484,17 @@ export class AnchoringWorker {
         // What the transaction may cost at most, against what the signer holds: a clear refusal
         // naming the shortfall instead of the node's "insufficient funds".
         let gas: bigint;
+        let balance: bigint;
         try {
-          gas = await provider.estimateGas({ from, to: registry.address, data: anchorRegistryInterface.encodeFunctionData("anchor", [batch.root, batch.leaf_count, packHeads(batch.heads)]) });
+          // (Together: one JSON-RPC batch.)
+          [gas, balance] = await Promise.all([
+            provider.estimateGas({ from, to: registry.address, data: anchorRegistryInterface.encodeFunctionData("anchor", [batch.root, batch.leaf_count, packHeads(batch.heads)]) }),
+            provider.getBalance(from),
+          ]);
         } catch (error) {
           if (alreadyAnchored(error)) return null;
           throw error;
         }
-        const balance = await provider.getBalance(from);
         if (balance < gas * fees.maxFeePerGas) throw this.refusedForFunds(from, balance, gas * fees.maxFeePerGas);
         let response: TransactionResponse;
         try {
