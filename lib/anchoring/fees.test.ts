@@ -38,6 +38,25 @@ describe("EIP-1559 fees under a cap", () => {
     expect(replacementFees(previous, 20n * GWEI, policy)).toEqual({ maxFeePerGas: 42n * GWEI, maxPriorityFeePerGas: 2n * GWEI });
   });
 
+  it("replaces up to the cap itself", () => {
+    expect(replacementFees({ maxFeePerGas: 40n * GWEI, maxPriorityFeePerGas: 2n * GWEI }, GWEI, { ...policy, maxFeePerGas: 45n * GWEI })).toEqual({
+      maxFeePerGas: 45n * GWEI,
+      maxPriorityFeePerGas: 2_250_000_000n,
+    });
+  });
+
+  it("names fees in gwei as configured, decimals kept", () => {
+    const error = (() => {
+      try {
+        initialFees(10_050_000_000n, { ...policy, maxFeePerGas: 10n * GWEI });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.name).toBe("FeeCapError");
+    expect(error?.message).toBe("the base fee (10.05 gwei) is above ANCHOR_MAX_FEE_GWEI (10 gwei): not sending until it comes down");
+  });
+
   it("does not replace above the cap: the transaction waits at its fee", () => {
     const previous = { maxFeePerGas: 45n * GWEI, maxPriorityFeePerGas: 2n * GWEI };
     expect(() => replacementFees(previous, 10n * GWEI, policy)).toThrow("a replacement would need a max fee of 50.625 gwei, above ANCHOR_MAX_FEE_GWEI (50 gwei): the transaction waits at 45 gwei");

@@ -12,16 +12,16 @@ export async function nextNonce(provider: Provider, address: string): Promise<nu
 }
 
 /** The node's words for "this nonce is already spent": a transaction with it was mined. */
-const SPENT = /nonce too low|nonce has already been used|nonce is too low|already been mined|NONCE_EXPIRED/i;
+const SPENT = /nonce too low|nonce has already been used|NONCE_EXPIRED/i;
 /** The node's words for "the transaction you are replacing pays more than this one". */
 const UNDERPRICED = /replacement transaction underpriced|replacement fee too low|REPLACEMENT_UNDERPRICED/i;
 
+/** Every code and message in an error and the errors it wraps (ethers nests the node's reply). */
 function messages(error: unknown, depth = 0): string {
-  if (error === null || error === undefined || depth > 4) return "";
   if (typeof error === "string") return error;
-  if (typeof error !== "object") return "";
-  const e = error as { code?: unknown; message?: unknown; shortMessage?: unknown; error?: unknown; info?: unknown; cause?: unknown };
-  return [e.code, e.message, e.shortMessage].filter((v) => typeof v === "string").join(" ") + " " + [e.error, e.info, e.cause].map((c) => messages(c, depth + 1)).join(" ");
+  if (typeof error !== "object" || error === null || depth > 4) return "";
+  const e = error as Record<string, unknown>;
+  return [e.code, e.message, ...["error", "info", "cause"].map((key) => messages(e[key], depth + 1))].join(" ");
 }
 
 /** Whether a send failed because its nonce was already used (one of the batch's transactions was mined). */
@@ -36,5 +36,5 @@ export function isReplacementUnderpriced(error: unknown): boolean {
 
 /** Whether the node refused a send for want of funds. */
 export function isInsufficientFunds(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === "INSUFFICIENT_FUNDS" || /insufficient funds/i.test(messages(error));
+  return /insufficient funds|INSUFFICIENT_FUNDS/i.test(messages(error));
 }
