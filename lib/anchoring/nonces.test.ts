@@ -14,6 +14,8 @@ describe("reading the node's refusals", () => {
     expect(isNonceSpent({ code: "NONCE_EXPIRED" })).toBe(true);
     expect(isNonceSpent({ info: { error: { error: { message: "nonce too low" } } } })).toBe(true);
     expect(isNonceSpent({ data: "nonce too low" })).toBe(false);
+    expect(isNonceSpent({ cause: { message: "nonce too low" } })).toBe(true);
+    expect(isNonceSpent({ error: { error: { error: { error: { message: "nonce too low" } } } } })).toBe(true);
     const deep = { error: { error: { error: { error: { error: { error: { message: "nonce too low" } } } } } } };
     expect(isNonceSpent(deep)).toBe(false);
   });

@@ -18,7 +18,6 @@ const UNDERPRICED = /replacement transaction underpriced|replacement fee too low
 
 /** Every code and message in an error and the errors it wraps (ethers nests the node's reply). */
 function messages(error: unknown, depth = 0): string {
-  if (typeof error === "string") return error;
   if (typeof error !== "object" || error === null || depth > 4) return "";
   const e = error as Record<string, unknown>;
   return [e.code, e.message, ...["error", "info", "cause"].map((key) => messages(e[key], depth + 1))].join(" ");
