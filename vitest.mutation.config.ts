@@ -22,6 +22,8 @@ const INCLUDE = [
   "tests/integration/anchoring-worker.test.ts",
   // Confirmations above 1 on a chain that mines on demand, ticks that must not spin, AlreadyAnchored.
   "tests/integration/anchoring-worker-on-demand.test.ts",
+  // A public network through the fault proxy: fees and their cap, replacements, reorgs, the balance.
+  "tests/integration/anchoring-network.test.ts",
   "tests/integration/verify-credit.test.ts",
   "tests/integration/verify-bundle.test.ts",
   "tests/integration/verify-reader.test.ts",

@@ -20,6 +20,14 @@ const bool = (fallback: boolean) =>
     .transform((v) => v === "true" || v === "1")
     .default(fallback);
 
+/** A decimal amount of gwei ("1.5"), at most 9 decimals (1 wei). */
+const gweiAmount = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,12}(\.\d{1,9})?$/, "expected an amount of gwei, such as 30 or 1.5 (at most 9 decimals)")
+    .default(fallback);
+
 const optionalString = z
   .string()
   .optional()
@@ -72,6 +80,14 @@ export const configSchema = z.object({
     message: "expected a 0x-prefixed 32-byte hex private key",
   }),
   ANCHOR_CONFIRMATIONS: int(0, 64, 1),
+  /** The most the worker offers per gas for an anchoring transaction (EIP-1559 maxFeePerGas), in gwei; above it nothing is sent. */
+  ANCHOR_MAX_FEE_GWEI: gweiAmount("100"),
+  /** The priority fee (tip) the worker offers, in gwei. */
+  ANCHOR_PRIORITY_FEE_GWEI: gweiAmount("1.5"),
+  /** A transaction still in the mempool this long after it was sent is replaced (same nonce, fees 12.5% higher, up to the cap), in ms. */
+  ANCHOR_REPLACE_AFTER_MS: int(1_000, 86_400_000, 180_000),
+  /** Warn when the signer's balance covers fewer days of anchoring than this, at the last day's spending rate. */
+  ANCHOR_BALANCE_WARN_DAYS: int(0, 365, 3),
   ANCHOR_BATCH_SIZE: int(1, 10_000, 256),
   ANCHOR_BATCH_AGE_MS: int(0, 3_600_000, 2_000),
   ANCHOR_POLL_MS: int(10, 60_000, 250),

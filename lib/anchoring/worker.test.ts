@@ -47,7 +47,7 @@ describe("creditHeads", () => {
 });
 
 describe("DEFAULT_WORKER_SETTINGS", () => {
-  it("batches up to 256 milestones or 2 s, waits for 1 confirmation, re-checks 64 blocks, leases 30 s, backs off at most 60 s, polls confirmations every second", () => {
+  it("batches up to 256 milestones or 2 s, waits for 1 confirmation, re-checks 64 blocks, leases 30 s, backs off at most 60 s, polls confirmations every second, offers at most 100 gwei with a 1.5 gwei tip, replaces after 3 minutes, warns under 3 days of balance read every 5 minutes", () => {
     expect(DEFAULT_WORKER_SETTINGS).toEqual({
       batchSize: 256,
       batchAgeMs: 2_000,
@@ -56,6 +56,11 @@ describe("DEFAULT_WORKER_SETTINGS", () => {
       leaseMs: 30_000,
       maxBackoffMs: 60_000,
       confirmationPollMs: 1_000,
+      maxFeePerGas: 100_000_000_000n,
+      priorityFeePerGas: 1_500_000_000n,
+      replaceAfterMs: 180_000,
+      balanceWarnDays: 3,
+      balanceCheckMs: 300_000,
     });
   });
 });

@@ -1,7 +1,10 @@
-import type { JsonRpcProvider } from "ethers";
+import type { JsonRpcProvider, TransactionResponse } from "ethers";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { type AnchorRegistry, type CreditHeadInput, decodeAnchorError } from "@/lib/chain/anchor-registry";
+import { type AnchorRegistry, type CreditHeadInput, anchorRegistryInterface, decodeAnchorError, packHeads } from "@/lib/chain/anchor-registry";
+import { type BalanceStatus, InsufficientFundsError, anchoringBalance, describeLowBalance } from "./balance";
+import { FeeCapError, type Fees, gwei, initialFees, replacementFees } from "./fees";
+import { isInsufficientFunds, isNonceSpent, isReplacementUnderpriced, nextNonce } from "./nonces";
 import { creditKey, organizationKey } from "./credit-key";
 import { documentCommitment, normaliseSha256 } from "./document-commitment";
 import { buildBatch } from "./merkle";
@@ -18,6 +21,12 @@ import { buildBatch } from "./merkle";
 // A tick never busy-waits on the chain: a batch that only a new block (or a later look) can move
 // on is parked until `confirmationPollMs` from now and not leased again in the same tick, however
 // long the tick's pass over the other batches takes; nor is a batch whose step failed.
+//
+// Sending is for a real network: EIP-1559 fees under a cap (fees.ts), nonces chosen by the worker
+// under the send lock and stored with the batch (nonces.ts), a transaction still in the mempool
+// after `replaceAfterMs` replaced with the same nonce and fees 12.5% higher, every transaction
+// of a batch remembered (anchor_transactions) so that whichever of them is mined confirms it, and
+// the signer's balance watched against the gas anchoring spends (balance.ts).
 
 export interface WorkerSettings {
   batchSize: number;
@@ -30,6 +39,16 @@ export interface WorkerSettings {
   maxBackoffMs: number;
   /** A mined batch not yet deep enough is looked at again after this long (no sooner: only a new block changes its depth). */
   confirmationPollMs: number;
+  /** The most offered per gas, in wei (ANCHOR_MAX_FEE_GWEI): above it nothing is sent. */
+  maxFeePerGas: bigint;
+  /** The priority fee (tip) offered, in wei (ANCHOR_PRIORITY_FEE_GWEI). */
+  priorityFeePerGas: bigint;
+  /** A transaction still in the mempool this long after it was sent is replaced (same nonce, higher fees). */
+  replaceAfterMs: number;
+  /** Warn when the signer's balance covers fewer days of anchoring than this, at the last day's rate. */
+  balanceWarnDays: number;
+  /** The balance is read after a tick that confirmed a batch, and at least this often. */
+  balanceCheckMs: number;
 }
 
 export const DEFAULT_WORKER_SETTINGS: WorkerSettings = {
@@ -40,6 +59,11 @@ export const DEFAULT_WORKER_SETTINGS: WorkerSettings = {
   leaseMs: 30_000,
   maxBackoffMs: 60_000,
   confirmationPollMs: 1_000,
+  maxFeePerGas: 100_000_000_000n, // 100 gwei
+  priorityFeePerGas: 1_500_000_000n, // 1.5 gwei
+  replaceAfterMs: 180_000,
+  balanceWarnDays: 3,
+  balanceCheckMs: 300_000,
 };
 
 export interface TickReport {
@@ -62,6 +86,9 @@ interface BatchRow {
   block_number: bigint | null;
   block_hash: string | null;
   attempts: number;
+  sent_at: Date | null;
+  /** The hashes of every transaction sent for the batch (anchor_transactions), oldest first. */
+  sent: string[];
 }
 
 /** Sends are serialised across workers sharing one key, so nonces never collide. */
@@ -76,6 +103,13 @@ export class AnchoringWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  /** The signer's address, read once from the registry. */
+  private from: string | undefined;
+  private balance: BalanceStatus | undefined;
+  /** What the last send refused for want of funds needed (wei), until a send goes through. */
+  private needed: bigint | null = null;
+  private lastBalanceCheck = Date.now();
+  private lastLowWarning = 0;
 
   constructor(
     private readonly chain: {
@@ -157,7 +191,45 @@ export class AnchoringWorker {
         }
       });
     }
+    // Confirmed batches spent gas: the balance is read again then, and every balanceCheckMs.
+    if (report.confirmed > 0 || Date.now() - this.lastBalanceCheck >= this.settings.balanceCheckMs) {
+      await step("balance check", async () => void (await this.watchBalance()));
+    }
     return report;
+  }
+
+  /**
+   * The signer's balance and how many days of anchoring it covers at the last day's rate, as last
+   * read (a later metrics endpoint reads this); undefined before the first read.
+   */
+  balanceStatus(): BalanceStatus | undefined {
+    return this.balance;
+  }
+
+  /** Reads the signer's balance now, logs a warning when it is low, and returns it (null: a registry that cannot send). */
+  async watchBalance(): Promise<BalanceStatus | null> {
+    this.lastBalanceCheck = Date.now();
+    const address = await this.sender();
+    if (!address) return null;
+    const status = await anchoringBalance({
+      provider: this.chain.provider,
+      address,
+      chainId: this.chain.chainId,
+      contractAddress: this.chain.contractAddress,
+      warnDays: this.settings.balanceWarnDays,
+    });
+    if (this.needed !== null && status.balanceWei < this.needed) {
+      status.shortfallWei = this.needed - status.balanceWei;
+      status.low = true;
+    }
+    const wasLow = this.balance?.low ?? false;
+    this.balance = status;
+    // Once when it turns low, then hourly while it stays low (a refused send logs its own error).
+    if (status.low && status.daysLeft !== null && (!wasLow || Date.now() - this.lastLowWarning >= 3_600_000)) {
+      this.lastLowWarning = Date.now();
+      this.log(`anchoring: warning: ${describeLowBalance(status, this.settings.balanceWarnDays)}`);
+    }
+    return status;
   }
 
   /**
@@ -268,7 +340,8 @@ export class AnchoringWorker {
                       AND chain_id = ${this.chain.chainId} AND contract_address = ${this.chain.contractAddress}
                       AND id <> ALL(${excluded}::uuid[])
                     ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
-      RETURNING id, root, leaf_count, heads, status, tx_hash, block_number, block_hash, attempts`;
+      RETURNING id, root, leaf_count, heads, status, tx_hash, block_number, block_hash, attempts, sent_at,
+                ARRAY(SELECT t.tx_hash FROM anchor_transactions t WHERE t.batch_id = anchor_batches.id ORDER BY t.sent_at, t.tx_hash) AS sent`;
     return rows[0] ?? null;
   }
 
@@ -283,8 +356,10 @@ export class AnchoringWorker {
   private async advance(batch: BatchRow): Promise<"sent" | "waiting" | "parked" | "confirmed" | "reorged"> {
     const { provider } = this.chain;
     if (batch.status === "SENDING") {
-      // Did an earlier attempt (ours or a crashed worker's) land already?
-      const landed = await this.landedTransaction(batch);
+      // Every transaction sent for the batch: the first, its replacements, sends before a reorg.
+      const sent = sentTransactions(batch);
+      // Did an earlier attempt (ours or a crashed worker's, any of them) land already?
+      const landed = await this.landedTransaction(batch, sent);
       if (landed === "unfound") {
         // On chain, but its RootAnchored log is out of the node's reach (a provider's log range
         // limit, pruned logs): sending again would only meet AlreadyAnchored, at once and forever.
@@ -296,10 +371,15 @@ export class AnchoringWorker {
         await this.release(batch.id, { status: "SUBMITTED", txHash: landed.txHash, blockNumber: landed.blockNumber, blockHash: landed.blockHash, lastError: null });
         return "waiting";
       }
-      if (batch.tx_hash) {
-        const pending = await provider.getTransaction(batch.tx_hash);
-        if (pending && pending.blockNumber === null) {
-          // Still in the mempool: not leasable again at once, or the tick would spin on it.
+      if (sent.length > 0) {
+        const waiting = (await Promise.all(sent.map((hash) => provider.getTransaction(hash)))).filter((t): t is TransactionResponse => t !== null && t.blockNumber === null);
+        if (waiting.length > 0) {
+          // Still in the mempool: replaced when it has waited long enough, else looked at later
+          // (not leasable again at once, or the tick would spin on it).
+          if (batch.sent_at && Date.now() - batch.sent_at.getTime() >= this.settings.replaceAfterMs) {
+            const highest = waiting.reduce((a, b) => (feesOf(b).maxFeePerGas > feesOf(a).maxFeePerGas ? b : a));
+            return this.replace(batch, highest);
+          }
           await this.lookAgainLater(batch.id);
           return "parked";
         }
@@ -339,7 +419,16 @@ export class AnchoringWorker {
     await db().$transaction([
       db().anchorBatch.update({
         where: { id: batch.id },
-        data: { status: "CONFIRMED", blockTime: new Date(block.timestamp * 1000), confirmedAt: new Date(), lastError: null, nextAttemptAt: new Date() },
+        data: {
+          status: "CONFIRMED",
+          blockTime: new Date(block.timestamp * 1000),
+          confirmedAt: new Date(),
+          lastError: null,
+          nextAttemptAt: new Date(),
+          // What it cost, for the balance monitor's spending rate.
+          gasUsed: receipt.gasUsed,
+          effectiveGasPrice: receipt.gasPrice,
+        },
       }),
       db().milestone.updateMany({ where: { batchId: batch.id }, data: { status: "ANCHORED" } }),
     ]);
@@ -350,14 +439,13 @@ export class AnchoringWorker {
    * The anchoring transaction of this batch's root if the root is on chain; "unfound" when the
    * registry knows the root but its log cannot be read; null when the root is not on chain.
    */
-  private async landedTransaction(batch: BatchRow): Promise<{ txHash: string; blockNumber: bigint; blockHash: string } | "unfound" | null> {
+  private async landedTransaction(batch: BatchRow, sent: readonly string[]): Promise<{ txHash: string; blockNumber: bigint; blockHash: string } | "unfound" | null> {
     const { provider, registry } = this.chain;
-    // Stryker disable next-line ConditionalExpression,BlockStatement: a short cut; without it the root's own log below finds the same transaction.
-    if (batch.tx_hash) {
-      const receipt = await provider.getTransactionReceipt(batch.tx_hash);
-      // Stryker disable next-line ConditionalExpression: the same short cut.
-      if (receipt && receipt.status === 1) return { txHash: receipt.hash, blockNumber: BigInt(receipt.blockNumber), blockHash: receipt.blockHash };
-    }
+    // Whichever of the batch's transactions was mined: a replaced one may land instead of its
+    // replacement. (A short cut too: without it the root's own log below finds the same transaction.)
+    const receipts = await Promise.all(sent.map((hash) => provider.getTransactionReceipt(hash)));
+    const receipt = receipts.find((r) => r !== null && r.status === 1);
+    if (receipt) return { txHash: receipt.hash, blockNumber: BigInt(receipt.blockNumber), blockHash: receipt.blockHash };
     if (!(await registry.isAnchored(batch.root))) return null;
     const event = await registry.findAnchorEvent(batch.root);
     if (!event) return "unfound";
@@ -369,35 +457,148 @@ export class AnchoringWorker {
     await db().anchorBatch.update({ where: { id: batchId }, data: { nextAttemptAt: new Date(Date.now() + this.settings.confirmationPollMs) } });
   }
 
-  /** Sends the batch's root; false when the contract refused it as AlreadyAnchored (this root, not another). */
+  /** The address anchoring transactions are sent from. */
+  private async sender(): Promise<string | null> {
+    this.from ??= (await this.chain.registry.sender()) ?? undefined;
+    return this.from ?? null;
+  }
+
+  /** The latest block's base fee (the worker needs an EIP-1559 chain). */
+  private async baseFee(): Promise<bigint> {
+    const block = await this.chain.provider.getBlock("latest");
+    if (block?.baseFeePerGas === null || block?.baseFeePerGas === undefined) {
+      throw new Error("the chain reports no EIP-1559 base fee in its latest block: anchoring needs an EIP-1559 (London) chain");
+    }
+    return block.baseFeePerGas;
+  }
+
+  /**
+   * Sends the batch's root with a fresh nonce and EIP-1559 fees under the cap; false when the
+   * contract refused it as AlreadyAnchored (this root, not another). Throws FeeCapError when the
+   * base fee is above the cap and InsufficientFundsError when the signer cannot pay: nothing is
+   * sent, and the batch keeps its milestones until a later attempt.
+   */
   private async send(batch: BatchRow): Promise<boolean> {
-    const { registry } = this.chain;
+    const { registry, provider } = this.chain;
+    const from = await this.sender();
+    if (!from) throw new Error("the AnchorRegistry has no signer: anchoring needs ANCHOR_SIGNER_KEY");
+    const alreadyAnchored = (error: unknown) => {
+      const refused = decodeAnchorError(error);
+      // (Both are lower-case hex: ethers decodes bytes32 so, and roots are stored as hexlify writes them.)
+      return refused?.name === "AlreadyAnchored" && refused.args[0] === batch.root;
+    };
     // One sender at a time per database: the signer's nonces stay in order across workers.
     const sent = await db().$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEND_LOCK})`;
         // Another process may have sent with the same key since our last send.
         this.chain.signer?.reset();
-        let response;
+        const [baseFee, nonce] = await Promise.all([this.baseFee(), nextNonce(provider, from)]);
+        const fees = initialFees(baseFee, this.policy());
+        // What the transaction may cost at most, against what the signer holds: a clear refusal
+        // naming the shortfall instead of the node's "insufficient funds".
+        let gas: bigint;
+        let balance: bigint;
         try {
-          response = await registry.anchor(batch.root, batch.leaf_count, batch.heads);
+          // (Together: one JSON-RPC batch.)
+          [gas, balance] = await Promise.all([
+            provider.estimateGas({ from, to: registry.address, data: anchorRegistryInterface.encodeFunctionData("anchor", [batch.root, batch.leaf_count, packHeads(batch.heads)]) }),
+            provider.getBalance(from),
+          ]);
         } catch (error) {
-          const refused = decodeAnchorError(error);
-          // (Both are lower-case hex: ethers decodes bytes32 so, and roots are stored as hexlify writes them.)
-          if (refused?.name !== "AlreadyAnchored" || refused.args[0] !== batch.root) throw error;
-          return false;
+          if (alreadyAnchored(error)) return null;
+          throw error;
         }
-        await tx.anchorBatch.update({
-          where: { id: batch.id },
-          data: { txHash: response.hash, sentAt: new Date(), attempts: { increment: 1 }, nextAttemptAt: new Date() },
-        });
-        return true;
+        if (balance < gas * fees.maxFeePerGas) throw this.refusedForFunds(from, balance, gas * fees.maxFeePerGas);
+        let response: TransactionResponse;
+        try {
+          response = await registry.anchor(batch.root, batch.leaf_count, batch.heads, { nonce, type: 2, ...fees });
+        } catch (error) {
+          if (alreadyAnchored(error)) return null;
+          if (isInsufficientFunds(error)) throw this.refusedForFunds(from, await provider.getBalance(from), gas * fees.maxFeePerGas);
+          throw error;
+        }
+        await this.recordSent(tx, batch, response, nonce, fees);
+        return { nonce, fees };
       },
       { timeout: 60_000, maxWait: 60_000 },
     );
     if (!sent) return false;
+    this.needed = null;
     this.log(`anchoring: sent root ${batch.root} (${batch.leaf_count} milestone${batch.leaf_count === 1 ? "" : "s"})`);
     return true;
+  }
+
+  /**
+   * Replaces a transaction of the batch still in the mempool: the same nonce (and gas limit: an
+   * estimate against the node's pending block would meet the root anchored by the very
+   * transaction being replaced), both fees at least 12.5% higher. At the cap it waits instead,
+   * with the reason as the batch's last error.
+   */
+  private async replace(batch: BatchRow, stuck: TransactionResponse): Promise<"sent" | "parked"> {
+    const outcome = await db().$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEND_LOCK})`;
+        let fees: Fees;
+        try {
+          fees = replacementFees(feesOf(stuck), await this.baseFee(), this.policy());
+        } catch (error) {
+          if (!(error instanceof FeeCapError)) throw error;
+          return { waitingAtCap: error.message };
+        }
+        let response: TransactionResponse;
+        try {
+          response = await this.chain.registry.anchor(batch.root, batch.leaf_count, batch.heads, { nonce: stuck.nonce, gasLimit: stuck.gasLimit, type: 2, ...fees });
+        } catch (error) {
+          // The nonce is spent: one of the batch's transactions was mined since the look above.
+          if (isNonceSpent(error)) return { spent: true };
+          if (isReplacementUnderpriced(error)) {
+            throw new Error(`the node refused to replace ${stuck.hash} at a max fee of ${gwei(fees.maxFeePerGas)}, priority ${gwei(fees.maxPriorityFeePerGas)} as underpriced; tried again after the back-off`);
+          }
+          throw error;
+        }
+        await this.recordSent(tx, batch, response, stuck.nonce, fees);
+        return { replacement: response.hash, fees };
+      },
+      { timeout: 60_000, maxWait: 60_000 },
+    );
+    if ("waitingAtCap" in outcome) {
+      this.log(`anchoring: transaction ${stuck.hash} of root ${batch.root} is stuck and not replaced: ${outcome.waitingAtCap}`);
+      await db().anchorBatch.update({ where: { id: batch.id }, data: { lastError: outcome.waitingAtCap, nextAttemptAt: new Date(Date.now() + this.settings.confirmationPollMs) } });
+      return "parked";
+    }
+    if ("spent" in outcome) {
+      await this.lookAgainLater(batch.id);
+      return "parked";
+    }
+    this.log(
+      `anchoring: replaced transaction ${stuck.hash} of root ${batch.root} (nonce ${stuck.nonce}, waiting since ${batch.sent_at?.toISOString()}) with ${outcome.replacement} at a max fee of ${gwei(outcome.fees.maxFeePerGas)}, priority ${gwei(outcome.fees.maxPriorityFeePerGas)}`,
+    );
+    return "sent";
+  }
+
+  /** Records a transaction sent for the batch: one more of its hashes, its nonce, now as its send time. */
+  private async recordSent(tx: Prisma.TransactionClient, batch: BatchRow, response: TransactionResponse, nonce: number, fees: Fees): Promise<void> {
+    // The same bytes again (a send after a reorg dropped the first, at the same nonce and fees) are one transaction.
+    await tx.anchorTransaction.createMany({
+      data: [{ txHash: response.hash.toLowerCase(), batchId: batch.id, nonce, maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas, gasLimit: response.gasLimit }],
+      skipDuplicates: true,
+    });
+    await tx.anchorBatch.update({
+      where: { id: batch.id },
+      data: { txHash: response.hash, nonce, sentAt: new Date(), attempts: { increment: 1 }, lastError: null, nextAttemptAt: new Date() },
+    });
+  }
+
+  private refusedForFunds(address: string, balance: bigint, needed: bigint): InsufficientFundsError {
+    const error = new InsufficientFundsError(address, balance, needed);
+    this.needed = needed;
+    this.balance = { ...(this.balance ?? { weiPerDay: 0n, daysLeft: null }), address, balanceWei: balance, low: true, shortfallWei: error.shortfallWei, checkedAt: new Date() };
+    return error;
+  }
+
+  private policy() {
+    return { maxFeePerGas: this.settings.maxFeePerGas, priorityFeePerGas: this.settings.priorityFeePerGas };
   }
 
   /**
@@ -525,6 +726,18 @@ export function creditHeads(milestones: readonly Candidate[]): CreditHeadInput[]
     .map((m) => ({ creditKey: creditKey(m.credit_id), digest: m.digest.toLowerCase(), seq: m.seq }))
     // Stryker disable next-line EqualityOperator: equivalent (one head per credit: no two keys are equal).
     .sort((a, b) => (a.creditKey < b.creditKey ? -1 : 1));
+}
+
+/** The hashes of every transaction sent for the batch, oldest first (and its own, when sent before they were recorded). */
+function sentTransactions(batch: BatchRow): string[] {
+  const hashes = [...batch.sent];
+  if (batch.tx_hash && !hashes.includes(batch.tx_hash)) hashes.push(batch.tx_hash);
+  return hashes;
+}
+
+/** The fees a transaction was signed with (a legacy one's gas price stands for both). */
+function feesOf(tx: TransactionResponse): Fees {
+  return { maxFeePerGas: tx.maxFeePerGas ?? tx.gasPrice, maxPriorityFeePerGas: tx.maxPriorityFeePerGas ?? tx.gasPrice };
 }
 
 function describe(error: unknown): string {

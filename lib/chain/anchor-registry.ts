@@ -105,6 +105,8 @@ export interface AnchorRegistry {
   /** The anchors of many roots, in order, null for roots never anchored; large inputs take several calls. */
   anchorsOf(roots: readonly string[], options?: { chunkSize?: number; blockTag?: BlockTag }): Promise<(AnchorRecord | null)[]>;
   isAnchored(root: string): Promise<boolean>;
+  /** The address this registry's transactions are sent from (its signer's), or null when it only reads. */
+  sender(): Promise<string | null>;
   hasAnchorerRole(account: string): Promise<boolean>;
   /** Admin only. */
   grantAnchorerRole(account: string, overrides?: Overrides): Promise<ContractTransactionResponse>;
@@ -211,6 +213,10 @@ export function connectAnchorRegistry(address: string, runner: ContractRunner): 
       return results.flat();
     },
     isAnchored: async (root) => (await fn("isAnchored").staticCall(root)) as boolean,
+    async sender() {
+      const signer = runner as { getAddress?: () => Promise<string> };
+      return typeof signer.getAddress === "function" ? getAddress(await signer.getAddress()) : null;
+    },
     hasAnchorerRole: async (account) => (await fn("hasRole").staticCall(ANCHORER_ROLE, account)) as boolean,
     grantAnchorerRole: (account, overrides = {}) => fn("grantRole").send(ANCHORER_ROLE, account, overrides),
     revokeAnchorerRole: (account, overrides = {}) => fn("revokeRole").send(ANCHORER_ROLE, account, overrides),

@@ -87,6 +87,25 @@ describe("SerialNonceManager", () => {
     expect(events).toEqual(["start 1 nonce 7", "end 1", "start 2 nonce 8", "end 2", "start 3 nonce 8", "end 3"]);
     expect(nonceReads).toBe(2);
   });
+
+  it("sends a transaction that names its nonce with that nonce, and re-reads the count for the next one", async () => {
+    let accepted = 0;
+    const fake = { getTransactionCount: async () => 3 + accepted, provider: null } as unknown as Provider;
+    const wallet = Wallet.createRandom().connect(fake);
+    vi.spyOn(wallet, "populateTransaction").mockImplementation(async (tx) => ({ ...tx }) as never);
+    const nonces: unknown[] = [];
+    vi.spyOn(wallet, "sendTransaction").mockImplementation(async (tx) => {
+      nonces.push(tx.nonce);
+      accepted++;
+      return { hash: "0x1" } as never;
+    });
+    const signer = new SerialNonceManager(wallet);
+    await signer.sendTransaction({});
+    // A replacement of the first: the worker's nonce, not the manager's next one.
+    await signer.sendTransaction({ nonce: 3 });
+    await signer.sendTransaction({});
+    expect(nonces).toEqual([3, 3, 5]);
+  });
 });
 
 describe("appChain", () => {

@@ -61,8 +61,8 @@ export function makeProvider(rpcUrl: string | readonly string[], options: Provid
 }
 
 /**
- * ethers' NonceManager, but sends one transaction at a time and re-reads the nonce after a
- * failed send. The stock one counts a nonce before gas estimation, so a reverted call (say
+ * ethers' NonceManager, but sends one transaction at a time, re-reads the nonce after a failed
+ * send, and sends a transaction that names its own nonce with that nonce. The stock one counts a nonce before gas estimation, so a reverted call (say
  * AlreadyAnchored) would leave a gap and every later transaction would wait forever.
  */
 export class SerialNonceManager extends NonceManager {
@@ -79,6 +79,15 @@ export class SerialNonceManager extends NonceManager {
   }
 
   async #send(tx: TransactionRequest): Promise<TransactionResponse> {
+    if (tx.nonce !== undefined && tx.nonce !== null) {
+      // The caller manages nonces (the anchoring worker: lib/anchoring/nonces.ts): the nonce it
+      // chose is sent as is (a replacement re-uses one), and the count is re-read next time.
+      try {
+        return await this.signer.sendTransaction(tx);
+      } finally {
+        this.reset();
+      }
+    }
     try {
       return await super.sendTransaction(tx);
     } catch (error) {

@@ -2,6 +2,7 @@ import { chainRpcOptions, config, requireSetting } from "@/lib/config";
 import { connectAnchorRegistry } from "@/lib/chain/anchor-registry";
 import { makeProvider, makeSigner } from "@/lib/chain/provider";
 import { AnchoringWorker } from "@/lib/anchoring/worker";
+import { gweiToWei } from "@/lib/anchoring/fees";
 import { expireCredits } from "./expire-credits";
 import { reconcileAnchors, reconcileSettings } from "./reconcile-anchors";
 import { runQueuedVerifications } from "./verification-runs";
@@ -37,7 +38,15 @@ export function startBackgroundJobs(options: { signerKey: string; log: (line: st
         chainId = (await provider.getNetwork()).chainId;
         worker = new AnchoringWorker(
           { provider, registry, signer, chainId, contractAddress },
-          { batchSize: settings.ANCHOR_BATCH_SIZE, batchAgeMs: settings.ANCHOR_BATCH_AGE_MS, confirmations: settings.ANCHOR_CONFIRMATIONS },
+          {
+            batchSize: settings.ANCHOR_BATCH_SIZE,
+            batchAgeMs: settings.ANCHOR_BATCH_AGE_MS,
+            confirmations: settings.ANCHOR_CONFIRMATIONS,
+            maxFeePerGas: gweiToWei(settings.ANCHOR_MAX_FEE_GWEI),
+            priorityFeePerGas: gweiToWei(settings.ANCHOR_PRIORITY_FEE_GWEI),
+            replaceAfterMs: settings.ANCHOR_REPLACE_AFTER_MS,
+            balanceWarnDays: settings.ANCHOR_BALANCE_WARN_DAYS,
+          },
           options.log,
         );
         worker.start(settings.ANCHOR_POLL_MS);
