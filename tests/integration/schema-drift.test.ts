@@ -193,6 +193,7 @@ describe("the migrated database equals what Prisma Migrate would create", () => 
       "document_anchors_hex",
       "documents_sha256_hex",
       "invitations_roles_present",
+      "key_events_digest_hex",
       "key_events_seq_positive",
       "milestones_digest_hex",
       "milestones_seq_positive",

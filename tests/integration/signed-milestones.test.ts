@@ -195,6 +195,17 @@ describe("a credit whose parties require signed milestones", () => {
   });
 });
 
+describe("the database's own guards", () => {
+  it("refuse changing a milestone's signatures, or changing or deleting a key event", async () => {
+    const signedMilestone = await db().milestone.findFirstOrThrow({ where: { creditId, seq: 2 } });
+    await expect(db().milestone.update({ where: { id: signedMilestone.id }, data: { signatures: [] } })).rejects.toThrow(/append-only/);
+    const event = await db().keyEvent.findFirstOrThrow({ where: { organizationId: world.orgs.issuingBank } });
+    await expect(db().keyEvent.update({ where: { id: event.id }, data: { content: { credentialId: "swapped" } } })).rejects.toThrow(/append-only/);
+    await expect(db().keyEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
+    await expect(db().keyEvent.update({ where: { id: event.id }, data: { batchId: null } })).rejects.toThrow(/append-only/);
+  });
+});
+
 describe("the adversary's milestones", () => {
   let trail: TrailResult;
   const seqs: Record<string, number> = {};
