@@ -38,6 +38,10 @@ const toNumber = (v: unknown) => {
 const count = (what: string, min: number, max: number) =>
   z.preprocess(toNumber, z.number({ error: `Enter ${what}` }).int("Whole number").min(min, `At least ${min}`).max(max, `At most ${max}`));
 const optionalQuantity = () => z.preprocess(toNumber, z.number({ error: "Enter a number" }).positive("More than zero").max(1e9, "Too large").optional());
+const optionalCount = (min: number, max: number) =>
+  z.preprocess(toNumber, z.number({ error: "Enter a whole number" }).int("Whole number").min(min, `At least ${min}`).max(max, `At most ${max}`).optional());
+/** A weight as the document writes it, with its unit ("12,500 kg", "12.5 MT", "27,558 lbs"); the examination reads the number and the unit. */
+const optionalWeight = () => optionalText(40);
 
 // A checkbox: absent or unticked is false.
 const flag = () => z.preprocess((v) => (v === undefined || v === null || v === "" || v === "false" ? false : v === "true" || v === "on" ? true : v), z.boolean({ error: "Tick or untick" }));
@@ -58,6 +62,14 @@ export const commercialInvoiceSchema = z
     currency: currency(),
     amount: amount("the invoice amount"),
     goodsDescription: text("the description of goods", 2000),
+    // Shown on the invoice and compared with the other documents (art. 14(d)); optional.
+    packages: optionalCount(1, 100_000),
+    grossWeight: optionalWeight(),
+    netWeight: optionalWeight(),
+    shippingMarks: optionalText(500),
+    countryOfOrigin: optionalText(60),
+    portOfLoading: optionalText(),
+    portOfDischarge: optionalText(),
   })
   .superRefine(decimalsFitCurrency);
 
@@ -79,6 +91,15 @@ export const billOfLadingSchema = z.object({
   clauses: optionalText(1000),
   onDeck: flag(),
   charterParty: flag(),
+  // Parties and cargo as the bill shows them, compared with the credit and the other documents (art. 14(d), (j), (k)).
+  shipper: optionalText(),
+  consignee: optionalText(),
+  consigneeAddress: optionalText(280),
+  notifyParty: optionalText(),
+  notifyPartyAddress: optionalText(280),
+  packages: optionalCount(1, 100_000),
+  grossWeight: optionalWeight(),
+  shippingMarks: optionalText(500),
 });
 
 export const packingListSchema = z.object({
@@ -88,6 +109,7 @@ export const packingListSchema = z.object({
   netWeightKg: optionalQuantity(),
   issuer: optionalText(),
   goodsDescription: optionalText(2000),
+  shippingMarks: optionalText(500),
 });
 
 export const certificateOfOriginSchema = z.object({
@@ -96,6 +118,9 @@ export const certificateOfOriginSchema = z.object({
   issuer: text("who issued the certificate"),
   countryOfOrigin: text("the country of origin", 60),
   goodsDescription: optionalText(2000),
+  consignor: optionalText(),
+  consignee: optionalText(),
+  shippingMarks: optionalText(500),
 });
 
 export const insuranceCertificateSchema = z
@@ -159,6 +184,8 @@ export type DocumentDataOf<K extends DocumentKind> = z.output<(typeof DOCUMENT_D
 export type CommercialInvoiceData = DocumentDataOf<"COMMERCIAL_INVOICE">;
 export type BillOfLadingData = DocumentDataOf<"BILL_OF_LADING">;
 export type InsuranceCertificateData = DocumentDataOf<"INSURANCE_CERTIFICATE">;
+export type PackingListData = DocumentDataOf<"PACKING_LIST">;
+export type CertificateOfOriginData = DocumentDataOf<"CERTIFICATE_OF_ORIGIN">;
 export type DemandData = DocumentDataOf<"DEMAND">;
 export type StatementOfDefaultData = DocumentDataOf<"STATEMENT_OF_DEFAULT">;
 
@@ -191,6 +218,13 @@ export const DOCUMENT_DATA_FIELDS: Record<DocumentKind, DocumentFieldMeta[]> = {
     { key: "currency", label: "Currency", type: "select", required: true, options: CURRENCY_OPTIONS },
     { key: "amount", label: "Invoice amount", type: "amount", required: true, hint: "e.g. 125000.00" },
     { key: "goodsDescription", label: "Description of goods", type: "textarea", required: true, hint: "As it appears on the invoice" },
+    { key: "packages", label: "Number of packages", type: "number", required: false },
+    { key: "grossWeight", label: "Gross weight", type: "text", required: false, hint: "With its unit, e.g. 12,500 kg, 12.5 MT or 27,558 lbs" },
+    { key: "netWeight", label: "Net weight", type: "text", required: false, hint: "With its unit" },
+    { key: "shippingMarks", label: "Shipping marks", type: "textarea", required: false },
+    { key: "countryOfOrigin", label: "Country of origin", type: "text", required: false, hint: "Only if the invoice states it" },
+    { key: "portOfLoading", label: "Port of loading", type: "text", required: false, hint: "Only if the invoice states it" },
+    { key: "portOfDischarge", label: "Port of discharge", type: "text", required: false, hint: "Only if the invoice states it" },
   ],
   BILL_OF_LADING: [
     { key: "number", label: "Bill of lading number", type: "text", required: true },
@@ -221,6 +255,14 @@ export const DOCUMENT_DATA_FIELDS: Record<DocumentKind, DocumentFieldMeta[]> = {
     { key: "clauses", label: "Clauses on its face", type: "textarea", required: false, hint: "Any clause or notation about the goods or their packaging, as written (art. 27)" },
     { key: "onDeck", label: "States the goods are loaded on deck", type: "boolean", required: false, hint: "'May be loaded on deck' is not this (art. 26a)" },
     { key: "charterParty", label: "States it is subject to a charter party", type: "boolean", required: false, hint: "Art. 20(a)(vi); a charter party bill is examined under art. 22" },
+    { key: "shipper", label: "Shipper", type: "text", required: false, hint: "Need not be the beneficiary (art. 14k)" },
+    { key: "consignee", label: "Consignee", type: "text", required: false, hint: "e.g. To order, or the name of the consignee" },
+    { key: "consigneeAddress", label: "Consignee's address", type: "textarea", required: false, hint: "As shown, with any contact details (art. 14j)" },
+    { key: "notifyParty", label: "Notify party", type: "text", required: false },
+    { key: "notifyPartyAddress", label: "Notify party's address", type: "textarea", required: false, hint: "As shown, with any contact details (art. 14j)" },
+    { key: "packages", label: "Number of packages", type: "number", required: false },
+    { key: "grossWeight", label: "Gross weight", type: "text", required: false, hint: "With its unit, e.g. 12,500 kg" },
+    { key: "shippingMarks", label: "Shipping marks", type: "textarea", required: false },
   ],
   PACKING_LIST: [
     { key: "date", label: "Date", type: "date", required: true },
@@ -229,6 +271,7 @@ export const DOCUMENT_DATA_FIELDS: Record<DocumentKind, DocumentFieldMeta[]> = {
     { key: "netWeightKg", label: "Net weight (kg)", type: "number", required: false },
     { key: "issuer", label: "Issued by", type: "text", required: false },
     { key: "goodsDescription", label: "Description of goods", type: "textarea", required: false },
+    { key: "shippingMarks", label: "Shipping marks", type: "textarea", required: false },
   ],
   CERTIFICATE_OF_ORIGIN: [
     { key: "number", label: "Certificate number", type: "text", required: false },
@@ -236,6 +279,9 @@ export const DOCUMENT_DATA_FIELDS: Record<DocumentKind, DocumentFieldMeta[]> = {
     { key: "issuer", label: "Issued by", type: "text", required: true, hint: "e.g. the chamber of commerce" },
     { key: "countryOfOrigin", label: "Country of origin", type: "text", required: true },
     { key: "goodsDescription", label: "Description of goods", type: "textarea", required: false },
+    { key: "consignor", label: "Consignor or exporter", type: "text", required: false, hint: "Need not be the beneficiary (art. 14k)" },
+    { key: "consignee", label: "Consignee", type: "text", required: false },
+    { key: "shippingMarks", label: "Shipping marks", type: "textarea", required: false },
   ],
   INSURANCE_CERTIFICATE: [
     { key: "number", label: "Policy or certificate number", type: "text", required: true },

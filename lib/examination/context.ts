@@ -40,7 +40,9 @@ export function buildContext(input: ExaminationInput): ExaminationContext<Terms>
   const insurance = parsed("INSURANCE_CERTIFICATE");
   const demands = parsed("DEMAND");
   const statements = parsed("STATEMENT_OF_DEFAULT");
-  for (const kind of ["PACKING_LIST", "CERTIFICATE_OF_ORIGIN", "INSPECTION_CERTIFICATE", "OTHER"] as const) parsed(kind);
+  const packingLists = parsed("PACKING_LIST");
+  const certificatesOfOrigin = parsed("CERTIFICATE_OF_ORIGIN");
+  for (const kind of ["INSPECTION_CERTIFICATE", "OTHER"] as const) parsed(kind);
   const onBoard = billsEvidencingShipment(billsOfLading)
     .map((b) => b.data.onBoardDate)
     .sort();
@@ -54,6 +56,8 @@ export function buildContext(input: ExaminationInput): ExaminationContext<Terms>
     invoices,
     billsOfLading,
     insurance,
+    packingLists,
+    certificatesOfOrigin,
     demands,
     statements,
     incomplete,

@@ -1,4 +1,5 @@
 import { buildContext } from "./context";
+import { certificateConsigneeConsistent, marksConsistent, originConsistent, packagesConsistent, portsConsistent, transportApplicantAddress, weightsConsistent } from "./rules/consistency";
 import { invoiceAmountWithinCredit } from "./rules/amount";
 import { documentDetailsIncomplete, enoughOriginals, notDatedAfterPresentation, requiredDocumentsPresent } from "./rules/documents";
 import { insuranceAsRequired } from "./rules/insurance";
@@ -49,6 +50,13 @@ export const RULES: readonly Rule[] = [
   invoiceMadeOutToApplicant,
   invoiceGoodsDescription,
   goodsConsistentAcrossDocuments,
+  weightsConsistent,
+  packagesConsistent,
+  marksConsistent,
+  originConsistent,
+  portsConsistent,
+  transportApplicantAddress,
+  certificateConsigneeConsistent,
   invoiceQuantityAsAllowed,
   billOfLadingShippedOnBoard,
   billOfLadingSigned,
@@ -78,7 +86,7 @@ export const STANDBY_RULES: readonly StandbyRule[] = [
  * milestone, so a past examination can be reproduced with the rules that made it. Change it with
  * any change to a rule's outcome (see README.md).
  */
-export const RULES_VERSION = "2026-11-30.4";
+export const RULES_VERSION = "2026-12-01.1";
 
 export function examinePresentation(input: ExaminationInput): ExaminationResult {
   const context = buildContext(input);

@@ -1,5 +1,5 @@
 import type { Holidays } from "@/lib/calendar/banking-days";
-import type { BillOfLadingData, CommercialInvoiceData, DemandData, InsuranceCertificateData, StatementOfDefaultData } from "@/lib/documents/data";
+import type { BillOfLadingData, CertificateOfOriginData, CommercialInvoiceData, DemandData, InsuranceCertificateData, PackingListData, StatementOfDefaultData } from "@/lib/documents/data";
 import type { Milli } from "@/lib/money";
 import type { DocumentKind, DocumentaryTerms, Terms } from "@/lib/terms/schema";
 
@@ -87,6 +87,8 @@ export interface ExaminationContext<T extends Terms = DocumentaryTerms> {
   invoices: Parsed<CommercialInvoiceData>[];
   billsOfLading: Parsed<BillOfLadingData>[];
   insurance: Parsed<InsuranceCertificateData>[];
+  packingLists: Parsed<PackingListData>[];
+  certificatesOfOrigin: Parsed<CertificateOfOriginData>[];
   /** Standby credits: the demands for payment and the statements of default presented. */
   demands: Parsed<DemandData>[];
   statements: Parsed<StatementOfDefaultData>[];
