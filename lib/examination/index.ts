@@ -6,6 +6,16 @@ import { insuranceAsRequired } from "./rules/insurance";
 import { goodsConsistentAcrossDocuments, invoiceCurrency, invoiceGoodsDescription, invoiceIssuedByBeneficiary, invoiceMadeOutToApplicant, invoiceQuantityAsAllowed } from "./rules/invoice";
 import { presentedInTime, shippedByLatestShipmentDate } from "./rules/shipment";
 import {
+  seaWaybillTranshipment,
+  transportDocumentFace,
+  transportDocumentForConsignor,
+  transportDocumentFullSet,
+  transportDocumentPlaces,
+  transportDocumentShipped,
+  transportDocumentShippedInTime,
+  transportDocumentSigned,
+} from "./rules/transport-documents";
+import {
   demandCurrency,
   demandWithinAvailableBalance,
   standbyDocumentsPresent,
@@ -44,6 +54,7 @@ export const RULES: readonly Rule[] = [
   documentDetailsIncomplete,
   presentedInTime,
   shippedByLatestShipmentDate,
+  transportDocumentShippedInTime,
   invoiceCurrency,
   invoiceAmountWithinCredit,
   invoiceIssuedByBeneficiary,
@@ -66,6 +77,13 @@ export const RULES: readonly Rule[] = [
   billOfLadingPorts,
   billOfLadingFullSet,
   transhipmentAsAllowed,
+  transportDocumentShipped,
+  transportDocumentSigned,
+  transportDocumentFace,
+  transportDocumentPlaces,
+  transportDocumentFullSet,
+  transportDocumentForConsignor,
+  seaWaybillTranshipment,
   partialShipmentsAsAllowed,
   insuranceAsRequired,
   notDatedAfterPresentation,
@@ -86,7 +104,7 @@ export const STANDBY_RULES: readonly StandbyRule[] = [
  * milestone, so a past examination can be reproduced with the rules that made it. Change it with
  * any change to a rule's outcome (see README.md).
  */
-export const RULES_VERSION = "2026-12-01.1";
+export const RULES_VERSION = "2026-12-01.2";
 
 export function examinePresentation(input: ExaminationInput): ExaminationResult {
   const context = buildContext(input);

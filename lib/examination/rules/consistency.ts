@@ -25,8 +25,8 @@ const shown = (documents: Parsed<unknown>[], read: (data: Record<string, unknown
     return value === null ? [] : [{ doc: d.doc, value }];
   });
 
-/** The documents that show where and how the goods travel (art. 19-25; today the bill of lading). */
-const transportDocuments = (context: ExaminationContext) => context.billsOfLading as Parsed<unknown>[];
+/** The documents that show where and how the goods travel (art. 19-25); courier receipts carry no cargo details. */
+const transportDocuments = (context: ExaminationContext) => [...context.billsOfLading, ...context.otherTransport.filter((t) => t.kind !== "COURIER_RECEIPT")] as Parsed<unknown>[];
 
 /**
  * Cargo figures (a weight, a number of packages) of one shipment: a kind of document presented more

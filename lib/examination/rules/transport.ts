@@ -42,7 +42,7 @@ const DEFECT = /\b(damaged|torn|broken|wet|stained|rust(?:y|ed)?|dented|leak(?:i
 const NEGATED = /\b(no|not|without|free\s+(?:of|from))\s+(?:\w+\s+){0,2}$/i;
 
 /** The defect a clause declares, unless it denies it ("no damage", "not wet"). */
-function declaredDefect(clauses: string): string | null {
+export function declaredDefect(clauses: string): string | null {
   for (const sentence of clauses.split(/[.;\n]+/)) {
     const match = DEFECT.exec(sentence);
     if (match && !NEGATED.test(sentence.slice(0, match.index))) return sentence.trim();
