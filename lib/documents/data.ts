@@ -263,6 +263,26 @@ export const statementOfDefaultSchema = z.object({
   statement: text("the statement of default", 2000),
 });
 
+/** A draft (bill of exchange): drawn by the beneficiary on the bank 42a names, at the tenor of 42C, for the amount drawn. */
+export const draftSchema = z
+  .object({
+    number: optionalText(35),
+    date: date("the date of the draft"),
+    drawer: text("who drew the draft"),
+    drawee: text("on whom the draft is drawn"),
+    tenor: text("the tenor, e.g. at sight or 60 days after bill of lading date", 140),
+    currency: currency(),
+    amount: amount("the amount of the draft"),
+  })
+  .superRefine(decimalsFitCurrency);
+
+/** A certificate issued by the beneficiary: its wording is held to what the credit requires it to state. */
+export const beneficiaryCertificateSchema = z.object({
+  date: date("the date of the certificate"),
+  issuer: text("who issued the certificate"),
+  wording: text("what the certificate states", 2000),
+});
+
 export const DOCUMENT_DATA_SCHEMAS = {
   COMMERCIAL_INVOICE: commercialInvoiceSchema,
   BILL_OF_LADING: billOfLadingSchema,
@@ -279,6 +299,8 @@ export const DOCUMENT_DATA_SCHEMAS = {
   AIR_WAYBILL: airWaybillSchema,
   ROAD_RAIL_INLAND_WATERWAY_DOCUMENT: roadRailInlandWaterwaySchema,
   COURIER_RECEIPT: courierReceiptSchema,
+  DRAFT: draftSchema,
+  BENEFICIARY_CERTIFICATE: beneficiaryCertificateSchema,
 } as const satisfies Record<DocumentKind, z.ZodType>;
 
 export type DocumentDataOf<K extends DocumentKind> = z.output<(typeof DOCUMENT_DATA_SCHEMAS)[K]>;
@@ -291,6 +313,9 @@ export type CharterPartyBillOfLadingData = DocumentDataOf<"CHARTER_PARTY_BILL_OF
 export type AirWaybillData = DocumentDataOf<"AIR_WAYBILL">;
 export type RoadRailInlandWaterwayData = DocumentDataOf<"ROAD_RAIL_INLAND_WATERWAY_DOCUMENT">;
 export type CourierReceiptData = DocumentDataOf<"COURIER_RECEIPT">;
+export type DraftData = DocumentDataOf<"DRAFT">;
+export type BeneficiaryCertificateData = DocumentDataOf<"BENEFICIARY_CERTIFICATE">;
+export type InspectionCertificateData = DocumentDataOf<"INSPECTION_CERTIFICATE">;
 export type CertificateOfOriginData = DocumentDataOf<"CERTIFICATE_OF_ORIGIN">;
 export type DemandData = DocumentDataOf<"DEMAND">;
 export type StatementOfDefaultData = DocumentDataOf<"STATEMENT_OF_DEFAULT">;
@@ -554,6 +579,20 @@ export const DOCUMENT_DATA_FIELDS: Record<DocumentKind, DocumentFieldMeta[]> = {
     { key: "pickupDate", label: "Date of pick-up, receipt or posting", type: "date", required: true, hint: "The date of shipment (art. 25a(ii))" },
     { key: "placeOfDispatch", label: "Place of dispatch", type: "text", required: true },
     { key: "placeOfDestination", label: "Destination", type: "text", required: false },
+  ],
+  DRAFT: [
+    { key: "number", label: "Draft number", type: "text", required: false },
+    { key: "date", label: "Date", type: "date", required: true },
+    { key: "drawer", label: "Drawn by", type: "text", required: true, hint: "The beneficiary" },
+    { key: "drawee", label: "Drawn on", type: "text", required: true, hint: "The bank the credit names in 42a, never the applicant (art. 6c)" },
+    { key: "tenor", label: "Tenor", type: "text", required: true, hint: "e.g. At sight, or 60 days after bill of lading date, as 42C" },
+    { key: "currency", label: "Currency", type: "select", required: true, options: CURRENCY_OPTIONS },
+    { key: "amount", label: "Amount", type: "amount", required: true, hint: "The amount drawn: as the invoice" },
+  ],
+  BENEFICIARY_CERTIFICATE: [
+    { key: "date", label: "Date", type: "date", required: true },
+    { key: "issuer", label: "Issued by", type: "text", required: true, hint: "The beneficiary" },
+    { key: "wording", label: "What it certifies", type: "textarea", required: true, hint: "As written on the certificate" },
   ],
 };
 

@@ -43,7 +43,10 @@ export function buildContext(input: ExaminationInput): ExaminationContext<Terms>
   const statements = parsed("STATEMENT_OF_DEFAULT");
   const packingLists = parsed("PACKING_LIST");
   const certificatesOfOrigin = parsed("CERTIFICATE_OF_ORIGIN");
-  for (const kind of ["INSPECTION_CERTIFICATE", "OTHER"] as const) parsed(kind);
+  const inspectionCertificates = parsed("INSPECTION_CERTIFICATE");
+  const drafts = parsed("DRAFT");
+  const beneficiaryCertificates = parsed("BENEFICIARY_CERTIFICATE");
+  parsed("OTHER");
   const otherTransport: OtherTransport[] = OTHER_TRANSPORT_KINDS.flatMap((kind) =>
     (parsed(kind) as Parsed<Record<string, unknown>>[]).map((p) => ({ ...p, kind, rules: TRANSPORT_ARTICLES[kind] })),
   );
@@ -65,6 +68,9 @@ export function buildContext(input: ExaminationInput): ExaminationContext<Terms>
     packingLists,
     certificatesOfOrigin,
     otherTransport,
+    inspectionCertificates,
+    drafts,
+    beneficiaryCertificates,
     demands,
     statements,
     incomplete,

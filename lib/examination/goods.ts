@@ -24,6 +24,8 @@ export interface GoodsComparison {
   /** Why the invoice does not correspond, one line each: what it does not show or shows otherwise. */
   conflicts: string[];
   short: ShortQuantity[];
+  /** The credit's words (not numbers, codes or quantities) the invoice does not show: part of `conflicts`. */
+  missingWords: string[];
 }
 
 // Words that carry no description of the goods.
@@ -129,6 +131,7 @@ export function compareGoods(inCredit: string, onInvoice: string): GoodsComparis
   const invoiceQuantities = quantities(invoice);
   const conflicts: string[] = [];
   const short: ShortQuantity[] = [];
+  const missingWords: string[] = [];
 
   const creditQuantities = quantities(credit);
   const quantityAt = new Set(creditQuantities.map((q) => q.at));
@@ -144,9 +147,10 @@ export function compareGoods(inCredit: string, onInvoice: string): GoodsComparis
   credit.forEach((token, at) => {
     if (quantityAt.has(at) || token.negated) return;
     if (shown(token.kind, token.value)) return;
+    if (token.kind === "word") missingWords.push(token.raw);
     conflicts.push(token.kind === "word" ? `"${token.raw}" is not shown` : `${token.raw} is not shown`);
   });
-  return { conflicts: [...new Set(conflicts)], short };
+  return { conflicts: [...new Set(conflicts)], short, missingWords: [...new Set(missingWords)] };
 }
 
 /**

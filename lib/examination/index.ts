@@ -5,6 +5,8 @@ import { documentDetailsIncomplete, enoughOriginals, notDatedAfterPresentation, 
 import { insuranceAsRequired } from "./rules/insurance";
 import { goodsConsistentAcrossDocuments, invoiceCurrency, invoiceGoodsDescription, invoiceIssuedByBeneficiary, invoiceMadeOutToApplicant, invoiceQuantityAsAllowed } from "./rules/invoice";
 import { presentedInTime, shippedByLatestShipmentDate } from "./rules/shipment";
+import { beneficiaryCertificateAsRequired, inspectionResultFavourable } from "./rules/certificates";
+import { draftDrawee, draftDrawnAsInvoiced, draftTenor } from "./rules/drafts";
 import {
   seaWaybillTranshipment,
   transportDocumentFace,
@@ -86,6 +88,11 @@ export const RULES: readonly Rule[] = [
   seaWaybillTranshipment,
   partialShipmentsAsAllowed,
   insuranceAsRequired,
+  draftDrawee,
+  draftTenor,
+  draftDrawnAsInvoiced,
+  beneficiaryCertificateAsRequired,
+  inspectionResultFavourable,
   notDatedAfterPresentation,
 ];
 
@@ -104,7 +111,7 @@ export const STANDBY_RULES: readonly StandbyRule[] = [
  * milestone, so a past examination can be reproduced with the rules that made it. Change it with
  * any change to a rule's outcome (see README.md).
  */
-export const RULES_VERSION = "2026-12-01.2";
+export const RULES_VERSION = "2026-12-01.3";
 
 export function examinePresentation(input: ExaminationInput): ExaminationResult {
   const context = buildContext(input);

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { DocumentKind, Terms } from "@/lib/terms/schema";
+import type { Terms } from "@/lib/terms/schema";
 import { examinePresentation } from "./index";
 import { TEST_TERMS, presentation, rulesOf } from "./test-presentation";
+import type { OtherTransportKind } from "./transport-documents";
 import type { PresentedDocument } from "./types";
 
 // Transport documents other than the bill of lading (art. 19, 21-25): the sample presentation with
 // its bill of lading replaced by another kind, which the credit then calls for.
 
-const COMPLYING: Record<Exclude<DocumentKind, "COMMERCIAL_INVOICE" | "BILL_OF_LADING" | "PACKING_LIST" | "CERTIFICATE_OF_ORIGIN" | "INSURANCE_CERTIFICATE" | "INSPECTION_CERTIFICATE" | "OTHER" | "DEMAND" | "STATEMENT_OF_DEFAULT">, Record<string, unknown>> = {
+const COMPLYING: Record<OtherTransportKind, Record<string, unknown>> = {
   MULTIMODAL_TRANSPORT_DOCUMENT: { number: "MTD-1", carrier: "Kuehne + Nagel", signedAs: "CARRIER", placeOfTakingInCharge: "Rotterdam, Netherlands", placeOfFinalDestination: "Singapore", issueDate: "2027-01-20", originalsIssued: 3 },
   SEA_WAYBILL: { number: "SWB-1", carrier: "Maersk A/S", vessel: "Maersk Elba", portOfLoading: "Rotterdam", portOfDischarge: "Singapore", onBoardDate: "2027-01-20", shippedOnBoard: true, originalsIssued: 3, signedAs: "AGENT_FOR_CARRIER" },
   CHARTER_PARTY_BILL_OF_LADING: { vessel: "Nordic Star", signedAs: "MASTER", portOfLoading: "Rotterdam", portOfDischarge: "Singapore", onBoardDate: "2027-01-20", shippedOnBoard: true, originalsIssued: 3 },

@@ -1,5 +1,16 @@
 import type { Holidays } from "@/lib/calendar/banking-days";
-import type { BillOfLadingData, CertificateOfOriginData, CommercialInvoiceData, DemandData, InsuranceCertificateData, PackingListData, StatementOfDefaultData } from "@/lib/documents/data";
+import type {
+  BeneficiaryCertificateData,
+  BillOfLadingData,
+  CertificateOfOriginData,
+  CommercialInvoiceData,
+  DemandData,
+  DraftData,
+  InspectionCertificateData,
+  InsuranceCertificateData,
+  PackingListData,
+  StatementOfDefaultData,
+} from "@/lib/documents/data";
 import type { Milli } from "@/lib/money";
 import type { OtherTransport } from "./transport-documents";
 import type { DocumentKind, DocumentaryTerms, Terms } from "@/lib/terms/schema";
@@ -92,6 +103,9 @@ export interface ExaminationContext<T extends Terms = DocumentaryTerms> {
   certificatesOfOrigin: Parsed<CertificateOfOriginData>[];
   /** Transport documents other than bills of lading (art. 19, 21-25), each with the reading of its article. */
   otherTransport: OtherTransport[];
+  inspectionCertificates: Parsed<InspectionCertificateData>[];
+  drafts: Parsed<DraftData>[];
+  beneficiaryCertificates: Parsed<BeneficiaryCertificateData>[];
   /** Standby credits: the demands for payment and the statements of default presented. */
   demands: Parsed<DemandData>[];
   statements: Parsed<StatementOfDefaultData>[];

@@ -29,6 +29,10 @@ export const DOCUMENT_KINDS = [
   "AIR_WAYBILL",
   "ROAD_RAIL_INLAND_WATERWAY_DOCUMENT",
   "COURIER_RECEIPT",
+  /** A draft (bill of exchange) drawn under the credit (art. 6(c), 42C, 42a). */
+  "DRAFT",
+  /** A certificate issued by the beneficiary, stating what the credit requires it to (art. 14(f)). */
+  "BENEFICIARY_CERTIFICATE",
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -48,6 +52,8 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   AIR_WAYBILL: "Air waybill",
   ROAD_RAIL_INLAND_WATERWAY_DOCUMENT: "Road, rail or inland waterway transport document",
   COURIER_RECEIPT: "Courier or post receipt",
+  DRAFT: "Draft (bill of exchange)",
+  BENEFICIARY_CERTIFICATE: "Beneficiary's certificate",
 };
 
 /** Transport documents, each examined under its own article (19-25); the bill of lading is art. 20's. */
