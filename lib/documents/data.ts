@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { amountFitsCurrency, jsonAmountField } from "@/lib/money";
+import { amountField, amountFitsCurrency, jsonAmountField } from "@/lib/money";
 import { CURRENCIES, type DocumentKind } from "../terms/schema";
 import { isRealIsoDate } from "@/lib/format/dates";
 
@@ -62,6 +62,10 @@ export const commercialInvoiceSchema = z
     currency: currency(),
     amount: amount("the invoice amount"),
     goodsDescription: text("the description of goods", 2000),
+    // The invoice line: quantity, unit and unit price, against the credit's (art. 30(a), (b)); optional.
+    quantity: optionalQuantity(),
+    unit: optionalText(20),
+    unitPrice: z.preprocess(blank, amountField("the unit price").optional()),
     // Shown on the invoice and compared with the other documents (art. 14(d)); optional.
     packages: optionalCount(1, 100_000),
     grossWeight: optionalWeight(),
@@ -395,6 +399,9 @@ export const DOCUMENT_DATA_FIELDS: Record<DocumentKind, DocumentFieldMeta[]> = {
     { key: "currency", label: "Currency", type: "select", required: true, options: CURRENCY_OPTIONS },
     { key: "amount", label: "Invoice amount", type: "amount", required: true, hint: "e.g. 125000.00" },
     { key: "goodsDescription", label: "Description of goods", type: "textarea", required: true, hint: "As it appears on the invoice" },
+    { key: "quantity", label: "Quantity invoiced", type: "number", required: false, hint: "In the unit below; within the credit's quantity and its tolerance (art. 30)" },
+    { key: "unit", label: "Unit", type: "text", required: false, hint: "e.g. units, pcs, kg, MT" },
+    { key: "unitPrice", label: "Unit price", type: "amount", required: false, hint: "In the invoice currency; not above the credit's unit price" },
     { key: "packages", label: "Number of packages", type: "number", required: false },
     { key: "grossWeight", label: "Gross weight", type: "text", required: false, hint: "With its unit, e.g. 12,500 kg, 12.5 MT or 27,558 lbs" },
     { key: "netWeight", label: "Net weight", type: "text", required: false, hint: "With its unit" },

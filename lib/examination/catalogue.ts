@@ -23,6 +23,8 @@ export const RULE_TITLES = {
   "document-port-conflict": "A port on the invoice that conflicts with the credit or the transport document",
   "transport-applicant-address": "The applicant's address as consignee or notify party not as stated in the credit",
   "certificate-consignee-conflict": "The certificate of origin's consignee conflicts with the transport document's",
+  "invoice-quantity-exceeds-credit": "The invoice's quantity above the credit's and its tolerance (art. 30)",
+  "invoice-unit-price-exceeds-credit": "The invoice's unit price above the credit's",
   "invoice-amount-exceeds-credit": "The invoice for more than the credit allows",
   "invoice-amount-exceeds-balance": "The invoice for more than the undrawn balance",
   "invoice-amount-below-credit": "The invoice for less than the credit where partial shipments are not allowed",

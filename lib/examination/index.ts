@@ -7,6 +7,7 @@ import { goodsConsistentAcrossDocuments, invoiceCurrency, invoiceGoodsDescriptio
 import { presentedInTime, shippedByLatestShipmentDate } from "./rules/shipment";
 import { beneficiaryCertificateAsRequired, inspectionResultFavourable } from "./rules/certificates";
 import { draftDrawee, draftDrawnAsInvoiced, draftTenor } from "./rules/drafts";
+import { invoiceQuantityWithinTolerance, invoiceUnitPriceAsCredit } from "./rules/invoice-lines";
 import {
   seaWaybillTranshipment,
   transportDocumentFace,
@@ -71,6 +72,8 @@ export const RULES: readonly Rule[] = [
   transportApplicantAddress,
   certificateConsigneeConsistent,
   invoiceQuantityAsAllowed,
+  invoiceQuantityWithinTolerance,
+  invoiceUnitPriceAsCredit,
   billOfLadingShippedOnBoard,
   billOfLadingSigned,
   billOfLadingClean,
@@ -111,7 +114,7 @@ export const STANDBY_RULES: readonly StandbyRule[] = [
  * milestone, so a past examination can be reproduced with the rules that made it. Change it with
  * any change to a rule's outcome (see README.md).
  */
-export const RULES_VERSION = "2026-12-01.3";
+export const RULES_VERSION = "2026-12-01.4";
 
 export function examinePresentation(input: ExaminationInput): ExaminationResult {
   const context = buildContext(input);
