@@ -147,3 +147,26 @@ describe("originals, face and transhipment", () => {
     expect(rulesOf(result)).toEqual(["document-packages-conflict"]);
   });
 });
+
+describe("partial shipments across transport documents (art. 31(b), (c))", () => {
+  const second = (kind: OtherTransportKind, data: Record<string, unknown>): PresentedDocument => ({ id: "doc-transport-2", kind, originals: 3, copies: 0, data: { ...COMPLYING[kind], ...data } });
+
+  it("holds two sea waybills to one vessel and voyage, as bills of lading", () => {
+    const one = withTransport("SEA_WAYBILL", { voyage: "012E" });
+    expect(examinePresentation({ ...one, documents: [...one.documents, second("SEA_WAYBILL", { number: "SWB-2", voyage: "012E" })] }).findings).toEqual([]);
+    const two = examinePresentation({ ...one, documents: [...one.documents, second("SEA_WAYBILL", { number: "SWB-2", vessel: "CMA CGM Tage" })] });
+    expect(two.findings.map((f) => `${f.rule} ${f.article}`)).toEqual(["partial-shipment-prohibited 31(b)"]);
+  });
+
+  it("leaves two air waybills or courier receipts to the examiner, who knows the flights", () => {
+    const terms = { portOfLoading: "Amsterdam", portOfDischarge: "Singapore" };
+    const one = withTransport("AIR_WAYBILL", {}, { terms });
+    const result = examinePresentation({ ...one, documents: [...one.documents, second("AIR_WAYBILL", { number: "074-99999990" })] });
+    expect(result.findings).toEqual([]);
+    expect(result.checkByHand.map((f) => `${f.rule} ${f.article}`)).toEqual(["partial-shipment-prohibited 31(b)"]);
+    const courier = withTransport("COURIER_RECEIPT");
+    const receipts = examinePresentation({ ...courier, documents: [...courier.documents, second("COURIER_RECEIPT", { number: "2" })] });
+    expect(receipts.checkByHand.map((f) => f.article)).toEqual(["31(c)"]);
+    expect(examinePresentation({ ...one, terms: { ...one.terms, partialShipments: "ALLOWED" }, documents: [...one.documents, second("AIR_WAYBILL", {})] }).checkByHand).toEqual([]);
+  });
+});
