@@ -9,7 +9,8 @@
 // The presentation complies, so every rule runs to the end: a commercial invoice, two original
 // bills of lading for one vessel and voyage from a port range (art. 31(b), ISBP 821 E6) and a
 // non-negotiable copy, an insurance certificate, a packing list, a certificate of origin, an
-// inspection certificate and four other documents. Target: under 5 ms per presentation (p95).
+// inspection certificate and four other documents; their weights, marks, origin, parties and ports
+// agree across documents (art. 14(d)), so the consistency rules compare every pair. Target: under 5 ms per presentation (p95).
 //
 //   npm run bench -- examination
 //   BENCH_SECONDS=1 npx tsx bench/examination.ts
@@ -51,18 +52,18 @@ const bill = (id: string, number: string, portOfLoading: string, onBoardDate: st
   id,
   kind: "BILL_OF_LADING",
   ...counts,
-  data: { number, carrier: "Maersk A/S", vessel: "Maersk Elba", voyage: "012E", portOfLoading, portOfDischarge: "Singapore (SGSIN)", onBoardDate, shippedOnBoard: true, originalsIssued: 2, transhipment: false, containerised: true },
+  data: { number, carrier: "Maersk A/S", vessel: "Maersk Elba", voyage: "012E", portOfLoading, portOfDischarge: "Singapore (SGSIN)", onBoardDate, shippedOnBoard: true, originalsIssued: 2, transhipment: false, containerised: true, shipper: "Delta Pumps B.V.", consignee: "To order", notifyParty: "Lion City Engineering Pte. Ltd.", notifyPartyAddress: "21 Tuas Ave 3, Singapore 639413", shippingMarks: "LCE / SINGAPORE / 1-24" },
 });
 const other = (id: string, title: string, date: string): PresentedDocument => ({ id, kind: "OTHER", originals: 1, copies: 0, data: { title, issuer: "Delta Pumps B.V.", date } });
 
 const documents: PresentedDocument[] = [
-  { id: "invoice", kind: "COMMERCIAL_INVOICE", originals: 3, copies: 2, data: { number: "INV-2027-0042", date: "2027-01-20", issuer: "DELTA PUMPS BV", addressee: "Lion City Engineering Private Limited", currency: "USD", amount: "125000.00", goodsDescription: "Stainless steel industrial centrifugal pumps DP-450, 24 units, as per proforma invoice PI-2026-118, CIF Singapore Incoterms 2020" } },
+  { id: "invoice", kind: "COMMERCIAL_INVOICE", originals: 3, copies: 2, data: { number: "INV-2027-0042", date: "2027-01-20", issuer: "DELTA PUMPS BV", addressee: "Lion City Engineering Private Limited", currency: "USD", amount: "125000.00", goodsDescription: "Stainless steel industrial centrifugal pumps DP-450, 24 units, as per proforma invoice PI-2026-118, CIF Singapore Incoterms 2020", packages: 24, grossWeight: "8.64 MT", netWeight: "7,920 KGS", shippingMarks: "LCE SINGAPORE NOS. 1-24", countryOfOrigin: "Holland", portOfLoading: "Rotterdam (NLRTM)", portOfDischarge: "Singapore" } },
   bill("bl-1", "RTMSIN778812", "Rotterdam (NLRTM)", "2027-01-20", { originals: 2, copies: 0 }),
   bill("bl-2", "ANRSIN778813", "Port of Antwerp, Belgium", "2027-01-18", { originals: 2, copies: 0 }),
   bill("bl-copy", "RTMSIN778812", "Rotterdam (NLRTM)", "2027-01-20", { originals: 0, copies: 1 }),
   { id: "insurance", kind: "INSURANCE_CERTIFICATE", originals: 2, copies: 0, data: { number: "POL-5531", issuer: "Lloyd's Marine", date: "2027-01-18", currency: "USD", amount: "137500.00", risks: "Institute Cargo Clauses (A)", claimsPayableAt: "Singapore" } },
-  { id: "packing", kind: "PACKING_LIST", originals: 1, copies: 2, data: { date: "2027-01-17", packages: 24, grossWeightKg: 8640, netWeightKg: 7920, issuer: "Delta Pumps B.V.", goodsDescription: GOODS } },
-  { id: "origin", kind: "CERTIFICATE_OF_ORIGIN", originals: 1, copies: 1, data: { number: "NL-RTM-2027-0311", date: "2027-01-16", issuer: "Rotterdam Chamber of Commerce", countryOfOrigin: "Netherlands" } },
+  { id: "packing", kind: "PACKING_LIST", originals: 1, copies: 2, data: { date: "2027-01-17", packages: 24, grossWeightKg: 8640, netWeightKg: 7920, issuer: "Delta Pumps B.V.", goodsDescription: GOODS, shippingMarks: "LCE\nSINGAPORE\n1-24" } },
+  { id: "origin", kind: "CERTIFICATE_OF_ORIGIN", originals: 1, copies: 1, data: { number: "NL-RTM-2027-0311", date: "2027-01-16", issuer: "Rotterdam Chamber of Commerce", countryOfOrigin: "Netherlands", consignor: "Delta Pumps B.V.", consignee: "Lion City Engineering Pte Ltd", shippingMarks: "LCE SINGAPORE 1-24 MADE IN HOLLAND" } },
   { id: "inspection", kind: "INSPECTION_CERTIFICATE", originals: 1, copies: 0, data: { number: "SGS-RTM-88120", issuer: "SGS Nederland B.V.", date: "2027-01-16", result: "24 units inspected and found in conformity with proforma invoice PI-2026-118" } },
   other("beneficiary", "Beneficiary's certificate", "2027-01-21"),
   other("weight", "Weight certificate", "2027-01-17"),

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { type BillOfLadingData, DOCUMENT_DATA_SCHEMAS, type DocumentDataOf, parseDocumentData } from "@/lib/documents/data";
 import { type Milli, formatMoney, toMilli } from "@/lib/money";
 import { type DocumentKind, type Terms, currencyDecimals } from "@/lib/terms/schema";
+import { OTHER_TRANSPORT_KINDS, type OtherTransport, TRANSPORT_ARTICLES } from "./transport-documents";
 import type { ExaminationContext, ExaminationInput, Outcome, Parsed, PresentedDocument, RuleOutcome } from "./types";
 
 /**
@@ -40,10 +41,20 @@ export function buildContext(input: ExaminationInput): ExaminationContext<Terms>
   const insurance = parsed("INSURANCE_CERTIFICATE");
   const demands = parsed("DEMAND");
   const statements = parsed("STATEMENT_OF_DEFAULT");
-  for (const kind of ["PACKING_LIST", "CERTIFICATE_OF_ORIGIN", "INSPECTION_CERTIFICATE", "OTHER"] as const) parsed(kind);
-  const onBoard = billsEvidencingShipment(billsOfLading)
-    .map((b) => b.data.onBoardDate)
-    .sort();
+  const packingLists = parsed("PACKING_LIST");
+  const certificatesOfOrigin = parsed("CERTIFICATE_OF_ORIGIN");
+  const inspectionCertificates = parsed("INSPECTION_CERTIFICATE");
+  const drafts = parsed("DRAFT");
+  const beneficiaryCertificates = parsed("BENEFICIARY_CERTIFICATE");
+  parsed("OTHER");
+  const otherTransport: OtherTransport[] = OTHER_TRANSPORT_KINDS.flatMap((kind) =>
+    (parsed(kind) as Parsed<Record<string, unknown>>[]).map((p) => ({ ...p, kind, rules: TRANSPORT_ARTICLES[kind] })),
+  );
+  // Art. 14(c): the date of shipment is shown on the original transport documents, each kind by its own article.
+  const shipped = [
+    ...billsEvidencingShipment(billsOfLading).map((b) => b.data.onBoardDate),
+    ...otherTransport.filter((t) => presentedInOriginal(t.doc)).flatMap((t) => t.rules.shipmentDate(t.data) ?? []),
+  ].sort();
   return {
     terms: input.terms,
     presentedOn: isoDay(input.presentedOn),
@@ -54,10 +65,16 @@ export function buildContext(input: ExaminationInput): ExaminationContext<Terms>
     invoices,
     billsOfLading,
     insurance,
+    packingLists,
+    certificatesOfOrigin,
+    otherTransport,
+    inspectionCertificates,
+    drafts,
+    beneficiaryCertificates,
     demands,
     statements,
     incomplete,
-    shipmentDate: onBoard.at(-1) ?? null,
+    shipmentDate: shipped.at(-1) ?? null,
   };
 }
 

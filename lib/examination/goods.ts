@@ -24,6 +24,8 @@ export interface GoodsComparison {
   /** Why the invoice does not correspond, one line each: what it does not show or shows otherwise. */
   conflicts: string[];
   short: ShortQuantity[];
+  /** The credit's words (not numbers, codes or quantities) the invoice does not show: part of `conflicts`. */
+  missingWords: string[];
 }
 
 // Words that carry no description of the goods.
@@ -109,6 +111,31 @@ function quantities(tokens: Token[]): (Quantity & { at: number })[] {
 /** Whether a description states a quantity the goods rule can compare. */
 export const statesQuantity = (description: string) => quantities(tokenise(description)).length > 0;
 
+/** A quantity a description states, and whether "about" (or "approximately", "circa") governs it (art. 30(a)). */
+export interface StatedQuantity {
+  value: number;
+  unit: string;
+  about: boolean;
+}
+
+const ABOUT = new Set(["about", "approximately", "approx", "circa", "ca"]);
+
+/** "about 24 units ... 5 MT" -> [{ 24, unit, about }, { 5, mt }]. */
+export function statedQuantities(description: string): StatedQuantity[] {
+  const tokens = tokenise(description);
+  // "USD 3,100.00 per MT" is a price, not a quantity.
+  const priced = (at: number) => /^[A-Z]{3}$/.test(tokens[at - 1]?.raw ?? "");
+  return quantities(tokens)
+    .filter((q) => !priced(q.at))
+    .map((q) => ({ value: Number(q.value), unit: q.unit, about: ABOUT.has(tokens[q.at - 1]?.value ?? "") }));
+}
+
+/** A unit as the quantity readers name it ("PCS" -> "piece", "KGS" -> "kg", "Units" -> "unit"); null when it is no unit they know. */
+export function unitName(raw: string): string | null {
+  const word = normalWord(raw.trim());
+  return Object.values(UNITS).includes(word) ? word : null;
+}
+
 const show = (q: Quantity) => `${q.value} ${q.unit}`;
 
 /**
@@ -129,6 +156,7 @@ export function compareGoods(inCredit: string, onInvoice: string): GoodsComparis
   const invoiceQuantities = quantities(invoice);
   const conflicts: string[] = [];
   const short: ShortQuantity[] = [];
+  const missingWords: string[] = [];
 
   const creditQuantities = quantities(credit);
   const quantityAt = new Set(creditQuantities.map((q) => q.at));
@@ -144,9 +172,10 @@ export function compareGoods(inCredit: string, onInvoice: string): GoodsComparis
   credit.forEach((token, at) => {
     if (quantityAt.has(at) || token.negated) return;
     if (shown(token.kind, token.value)) return;
+    if (token.kind === "word") missingWords.push(token.raw);
     conflicts.push(token.kind === "word" ? `"${token.raw}" is not shown` : `${token.raw} is not shown`);
   });
-  return { conflicts: [...new Set(conflicts)], short };
+  return { conflicts: [...new Set(conflicts)], short, missingWords: [...new Set(missingWords)] };
 }
 
 /**

@@ -1,9 +1,23 @@
 import { buildContext } from "./context";
+import { certificateConsigneeConsistent, marksConsistent, originConsistent, packagesConsistent, portsConsistent, transportApplicantAddress, weightsConsistent } from "./rules/consistency";
 import { invoiceAmountWithinCredit } from "./rules/amount";
 import { documentDetailsIncomplete, enoughOriginals, notDatedAfterPresentation, requiredDocumentsPresent } from "./rules/documents";
 import { insuranceAsRequired } from "./rules/insurance";
 import { goodsConsistentAcrossDocuments, invoiceCurrency, invoiceGoodsDescription, invoiceIssuedByBeneficiary, invoiceMadeOutToApplicant, invoiceQuantityAsAllowed } from "./rules/invoice";
 import { presentedInTime, shippedByLatestShipmentDate } from "./rules/shipment";
+import { beneficiaryCertificateAsRequired, inspectionResultFavourable } from "./rules/certificates";
+import { draftDrawee, draftDrawnAsInvoiced, draftTenor } from "./rules/drafts";
+import { invoiceQuantityWithinTolerance, invoiceUnitPriceAsCredit } from "./rules/invoice-lines";
+import {
+  seaWaybillTranshipment,
+  transportDocumentFace,
+  transportDocumentForConsignor,
+  transportDocumentFullSet,
+  transportDocumentPlaces,
+  transportDocumentShipped,
+  transportDocumentShippedInTime,
+  transportDocumentSigned,
+} from "./rules/transport-documents";
 import {
   demandCurrency,
   demandWithinAvailableBalance,
@@ -43,13 +57,23 @@ export const RULES: readonly Rule[] = [
   documentDetailsIncomplete,
   presentedInTime,
   shippedByLatestShipmentDate,
+  transportDocumentShippedInTime,
   invoiceCurrency,
   invoiceAmountWithinCredit,
   invoiceIssuedByBeneficiary,
   invoiceMadeOutToApplicant,
   invoiceGoodsDescription,
   goodsConsistentAcrossDocuments,
+  weightsConsistent,
+  packagesConsistent,
+  marksConsistent,
+  originConsistent,
+  portsConsistent,
+  transportApplicantAddress,
+  certificateConsigneeConsistent,
   invoiceQuantityAsAllowed,
+  invoiceQuantityWithinTolerance,
+  invoiceUnitPriceAsCredit,
   billOfLadingShippedOnBoard,
   billOfLadingSigned,
   billOfLadingClean,
@@ -58,8 +82,20 @@ export const RULES: readonly Rule[] = [
   billOfLadingPorts,
   billOfLadingFullSet,
   transhipmentAsAllowed,
+  transportDocumentShipped,
+  transportDocumentSigned,
+  transportDocumentFace,
+  transportDocumentPlaces,
+  transportDocumentFullSet,
+  transportDocumentForConsignor,
+  seaWaybillTranshipment,
   partialShipmentsAsAllowed,
   insuranceAsRequired,
+  draftDrawee,
+  draftTenor,
+  draftDrawnAsInvoiced,
+  beneficiaryCertificateAsRequired,
+  inspectionResultFavourable,
   notDatedAfterPresentation,
 ];
 
@@ -78,7 +114,7 @@ export const STANDBY_RULES: readonly StandbyRule[] = [
  * milestone, so a past examination can be reproduced with the rules that made it. Change it with
  * any change to a rule's outcome (see README.md).
  */
-export const RULES_VERSION = "2026-11-30.4";
+export const RULES_VERSION = "2026-12-01.5";
 
 export function examinePresentation(input: ExaminationInput): ExaminationResult {
   const context = buildContext(input);

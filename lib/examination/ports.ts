@@ -223,3 +223,33 @@ export function comparePorts(inCredit: string, onDocument: string): PortComparis
   if (credit.country && port.country && credit.country !== port.country) return "different";
   return credit.name !== "" && credit.name === port.name ? "same" : "different";
 }
+
+/**
+ * The country a text names ("the Netherlands", "Holland", "P.R. China", "NL"), as its ISO code;
+ * null when the table does not know the name. Read by the same table as ports' countries.
+ */
+export function readCountry(text: string): Country | null {
+  const words = text.trim().replace(/^the\s+/i, "");
+  const code = words.toUpperCase();
+  if (/^[A-Z]{2}$/.test(code) && KNOWN_COUNTRY.has(code)) return code;
+  return COUNTRY_BY_WORD.get(compact(words)) ?? null;
+}
+
+/** The countries a text names anywhere in it ("Made in the Netherlands" -> ["NL"]), by whole words. */
+export function countriesNamedIn(text: string): Country[] {
+  const words = text.normalize("NFD").replace(/\p{M}/gu, "").split(/[^\p{L}\p{N}'.]+/u).filter(Boolean);
+  const found = new Set<Country>();
+  // Country names run to five words ("People's Republic of China"): try every run, longest first.
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(5, words.length - i); n >= 1; n--) {
+      const country = COUNTRY_BY_WORD.get(compact(words.slice(i, i + n).join(" ")));
+      // Two letters alone are words too often ("IN", "US", "NO"): only "UK" counts as a country there.
+      if (country && !(n === 1 && words[i]!.length <= 2 && words[i]!.toUpperCase() !== "UK")) {
+        found.add(country);
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return [...found];
+}

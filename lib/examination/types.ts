@@ -1,6 +1,18 @@
 import type { Holidays } from "@/lib/calendar/banking-days";
-import type { BillOfLadingData, CommercialInvoiceData, DemandData, InsuranceCertificateData, StatementOfDefaultData } from "@/lib/documents/data";
+import type {
+  BeneficiaryCertificateData,
+  BillOfLadingData,
+  CertificateOfOriginData,
+  CommercialInvoiceData,
+  DemandData,
+  DraftData,
+  InspectionCertificateData,
+  InsuranceCertificateData,
+  PackingListData,
+  StatementOfDefaultData,
+} from "@/lib/documents/data";
 import type { Milli } from "@/lib/money";
+import type { OtherTransport } from "./transport-documents";
 import type { DocumentKind, DocumentaryTerms, Terms } from "@/lib/terms/schema";
 
 /** A document as stored with a presentation: its kind, counts and the details entered on upload. */
@@ -87,12 +99,19 @@ export interface ExaminationContext<T extends Terms = DocumentaryTerms> {
   invoices: Parsed<CommercialInvoiceData>[];
   billsOfLading: Parsed<BillOfLadingData>[];
   insurance: Parsed<InsuranceCertificateData>[];
+  packingLists: Parsed<PackingListData>[];
+  certificatesOfOrigin: Parsed<CertificateOfOriginData>[];
+  /** Transport documents other than bills of lading (art. 19, 21-25), each with the reading of its article. */
+  otherTransport: OtherTransport[];
+  inspectionCertificates: Parsed<InspectionCertificateData>[];
+  drafts: Parsed<DraftData>[];
+  beneficiaryCertificates: Parsed<BeneficiaryCertificateData>[];
   /** Standby credits: the demands for payment and the statements of default presented. */
   demands: Parsed<DemandData>[];
   statements: Parsed<StatementOfDefaultData>[];
   /** Documents with details missing or unreadable, with every problem of each (field -> message). */
   incomplete: { doc: PresentedDocument; problems: Record<string, string> }[];
-  /** Date of shipment: the latest on-board date of the original bills of lading shown on board (art. 20a(ii), 14c, 31b). */
+  /** Date of shipment: the latest date of shipment shown on an original transport document: on-board dates of bills of lading shown on board (art. 20a(ii)), and each other kind's date by its article (19-25); art. 14(c). */
   shipmentDate: string | null;
 }
 

@@ -33,6 +33,13 @@ describe("the drafting check", () => {
     expect(rules({ incoterm: "CFR", documentsRequired: bl("Freight Prepaid") })).toEqual([]);
   });
 
+  it("matches the freight on the other transport documents with the Incoterm too", () => {
+    const air = (details: string) => [{ kind: "AIR_WAYBILL" as const, originals: 1, copies: 0, details }];
+    const notes = draftingCheck({ incoterm: "FCA", documentsRequired: air("Air waybill consigned to the applicant, freight prepaid") });
+    expect(notes).toEqual([expect.objectContaining({ rule: "freight-prepaid-under-f-term", message: expect.stringContaining("The air waybill is to show") })]);
+    expect(rules({ incoterm: "CPT", documentsRequired: air("freight prepaid") })).toEqual([]);
+  });
+
   it("flags words art. 3 empties of meaning: vague issuers and vague times", () => {
     const docs = [{ kind: "INSPECTION_CERTIFICATE" as const, originals: 1, copies: 0, details: "Issued by an independent surveyor" }];
     expect(draftingCheck({ documentsRequired: docs })).toEqual([expect.objectContaining({ field: "documentsRequired.0.details", rule: "vague-issuer", reference: "UCP 600 art. 3" })]);

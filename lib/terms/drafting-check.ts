@@ -1,4 +1,4 @@
-import type { Terms } from "./schema";
+import { DOCUMENT_KIND_LABELS, TRANSPORT_DOCUMENT_KINDS, type Terms } from "./schema";
 
 // The drafting check (issue 13): while a credit is co-drafted, terms that UCP 600 or ISBP 821
 // say will be disregarded, or that conflict with each other, are pointed out with the article.
@@ -99,14 +99,16 @@ export function draftingCheck(terms: Draft): DraftingNote[] {
     });
   }
 
-  const transport = documents.filter((d) => d.kind === "BILL_OF_LADING");
+  // Every transport document (art. 19-25) shows the freight as the Incoterm puts it; a courier receipt shows none.
+  const transport = documents.filter((d) => TRANSPORT_DOCUMENT_KINDS.includes(d.kind) && d.kind !== "COURIER_RECEIPT");
   for (const d of transport) {
     const details = d.details ?? "";
+    const title = DOCUMENT_KIND_LABELS[d.kind].toLowerCase();
     if (terms.incoterm && BUYER_PAYS_CARRIAGE.has(terms.incoterm) && /freight\s+prepaid/i.test(details)) {
-      notes.push({ field: "documentsRequired", rule: "freight-prepaid-under-f-term", reference: "Incoterms 2020", message: `The bill of lading is to show “freight prepaid”, but under ${terms.incoterm} the buyer pays the main carriage (freight collect).` });
+      notes.push({ field: "documentsRequired", rule: "freight-prepaid-under-f-term", reference: "Incoterms 2020", message: `The ${title} is to show “freight prepaid”, but under ${terms.incoterm} the buyer pays the main carriage (freight collect).` });
     }
     if (terms.incoterm && !BUYER_PAYS_CARRIAGE.has(terms.incoterm) && /freight\s+collect/i.test(details)) {
-      notes.push({ field: "documentsRequired", rule: "freight-collect-under-c-term", reference: "Incoterms 2020", message: `The bill of lading is to show “freight collect”, but under ${terms.incoterm} the seller pays the main carriage (freight prepaid).` });
+      notes.push({ field: "documentsRequired", rule: "freight-collect-under-c-term", reference: "Incoterms 2020", message: `The ${title} is to show “freight collect”, but under ${terms.incoterm} the seller pays the main carriage (freight prepaid).` });
     }
   }
 

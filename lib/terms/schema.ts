@@ -22,6 +22,17 @@ export const DOCUMENT_KINDS = [
   "DEMAND",
   /** Standby credits: the statement that the applicant defaulted (ISP98 4.17). */
   "STATEMENT_OF_DEFAULT",
+  // Transport documents other than the bill of lading (art. 19, 21-25), added after the others: the enum grows at its end.
+  "MULTIMODAL_TRANSPORT_DOCUMENT",
+  "SEA_WAYBILL",
+  "CHARTER_PARTY_BILL_OF_LADING",
+  "AIR_WAYBILL",
+  "ROAD_RAIL_INLAND_WATERWAY_DOCUMENT",
+  "COURIER_RECEIPT",
+  /** A draft (bill of exchange) drawn under the credit (art. 6(c), 42C, 42a). */
+  "DRAFT",
+  /** A certificate issued by the beneficiary, stating what the credit requires it to (art. 14(f)). */
+  "BENEFICIARY_CERTIFICATE",
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -35,7 +46,26 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   OTHER: "Other document",
   DEMAND: "Demand for payment",
   STATEMENT_OF_DEFAULT: "Statement of default",
+  MULTIMODAL_TRANSPORT_DOCUMENT: "Multimodal transport document",
+  SEA_WAYBILL: "Sea waybill",
+  CHARTER_PARTY_BILL_OF_LADING: "Charter party bill of lading",
+  AIR_WAYBILL: "Air waybill",
+  ROAD_RAIL_INLAND_WATERWAY_DOCUMENT: "Road, rail or inland waterway transport document",
+  COURIER_RECEIPT: "Courier or post receipt",
+  DRAFT: "Draft (bill of exchange)",
+  BENEFICIARY_CERTIFICATE: "Beneficiary's certificate",
 };
+
+/** Transport documents, each examined under its own article (19-25); the bill of lading is art. 20's. */
+export const TRANSPORT_DOCUMENT_KINDS: readonly DocumentKind[] = [
+  "BILL_OF_LADING",
+  "MULTIMODAL_TRANSPORT_DOCUMENT",
+  "SEA_WAYBILL",
+  "CHARTER_PARTY_BILL_OF_LADING",
+  "AIR_WAYBILL",
+  "ROAD_RAIL_INLAND_WATERWAY_DOCUMENT",
+  "COURIER_RECEIPT",
+];
 
 /** The documents a standby credit is drawn with, in place of transport documents. */
 export const STANDBY_DOCUMENT_KINDS: readonly DocumentKind[] = ["DEMAND", "STATEMENT_OF_DEFAULT"];

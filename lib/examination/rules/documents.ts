@@ -89,7 +89,7 @@ export const describeProblems = (problems: Record<string, string>) =>
     .map(([field, message]) => `${field}: ${message}`)
     .join("; ");
 
-const DATE_FIELDS = ["date", "onBoardDate"] as const;
+const DATE_FIELDS = ["date", "onBoardDate", "issueDate", "shipmentDate", "flightDate", "receiptDate", "pickupDate"] as const;
 
 /** Art. 14(i): a document may be dated before the credit, but not after the presentation. */
 export const notDatedAfterPresentation: Rule = ({ documents, presentedOn }) =>

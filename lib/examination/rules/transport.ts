@@ -42,7 +42,7 @@ const DEFECT = /\b(damaged|torn|broken|wet|stained|rust(?:y|ed)?|dented|leak(?:i
 const NEGATED = /\b(no|not|without|free\s+(?:of|from))\s+(?:\w+\s+){0,2}$/i;
 
 /** The defect a clause declares, unless it denies it ("no damage", "not wet"). */
-function declaredDefect(clauses: string): string | null {
+export function declaredDefect(clauses: string): string | null {
   for (const sentence of clauses.split(/[.;\n]+/)) {
     const match = DEFECT.exec(sentence);
     if (match && !NEGATED.test(sentence.slice(0, match.index))) return sentence.trim();
@@ -144,7 +144,7 @@ export const vesselName = (name: string) => compact(name.replace(/^\s*(?:m\s*[/.
 /** A voyage number without its label ("V.", "Voy.", "Voyage"): "Voy. 012E" is "012E". */
 export const voyageNumber = (voyage: string) => compact(voyage.replace(/^\s*(?:voyage|voy|v)\b\.?\s*(?:no\.?\s*)?/i, ""));
 
-export const partialShipmentsAsAllowed: Rule = ({ terms, billsOfLading, earlierPresentations }) => {
+export const partialShipmentsAsAllowed: Rule = ({ terms, billsOfLading, otherTransport, earlierPresentations }) => {
   if (terms.partialShipments === "ALLOWED") return [];
   const findings: RuleOutcome[] = [];
   if (earlierPresentations > 0) {
@@ -158,17 +158,35 @@ export const partialShipmentsAsAllowed: Rule = ({ terms, billsOfLading, earlierP
       }),
     );
   }
+  // Sea waybills and charter party bills name their vessel as bills of lading do (31(b)).
+  const byVessel = [
+    ...billsOfLading.map((b) => b.data),
+    ...otherTransport.filter((t) => t.kind === "SEA_WAYBILL" || t.kind === "CHARTER_PARTY_BILL_OF_LADING").map((t) => t.data as { vessel?: string; voyage?: string; portOfDischarge?: string }),
+  ];
   const differ = (values: (string | undefined)[], read: (v: string) => string) => new Set(values.flatMap((v) => (v ? [read(v)] : []))).size > 1;
-  const destinations = withDetails(billsOfLading, "portOfDischarge").map((b) => b.data.portOfDischarge);
+  const destinations = byVessel.flatMap((b) => (b.portOfDischarge ? [b.portOfDischarge] : []));
   const anotherDestination = destinations.some((a, i) => destinations.slice(i + 1).some((b) => comparePorts(a, b) === "different"));
-  if (differ(billsOfLading.map((b) => b.data.vessel), vesselName) || differ(billsOfLading.map((b) => b.data.voyage), voyageNumber) || anotherDestination) {
+  if (differ(byVessel.map((b) => b.vessel), vesselName) || differ(byVessel.map((b) => b.voyage), voyageNumber) || anotherDestination) {
     findings.push(
       finding(null, {
         rule: "partial-shipment-prohibited",
         article: "31(b)",
-        message: "Partial shipments are not allowed, and the bills of lading show more than one vessel, voyage or destination.",
-        found: billsOfLading.map((b) => `${b.data.vessel ?? "vessel not stated"}${b.data.voyage ? ` voyage ${b.data.voyage}` : ""} to ${b.data.portOfDischarge ?? "destination not stated"}`).join("; "),
+        message: "Partial shipments are not allowed, and the transport documents show more than one vessel, voyage or destination.",
+        found: byVessel.map((b) => `${b.vessel ?? "vessel not stated"}${b.voyage ? ` voyage ${b.voyage}` : ""} to ${b.portOfDischarge ?? "destination not stated"}`).join("; "),
         expected: "One vessel, one voyage, one destination",
+      }),
+    );
+  }
+  // Multimodal, air, road, rail and courier documents do not capture their means of conveyance: several are the examiner's (31(b), 31(c)).
+  const unplaced = otherTransport.filter((t) => t.kind !== "SEA_WAYBILL" && t.kind !== "CHARTER_PARTY_BILL_OF_LADING" && presentedInOriginal(t.doc));
+  if (unplaced.length > 1 || (unplaced.length === 1 && byVessel.length > 0)) {
+    findings.push(
+      checkByHand(null, {
+        rule: "partial-shipment-prohibited",
+        article: unplaced.every((t) => t.kind === "COURIER_RECEIPT") ? "31(c)" : "31(b)",
+        message: "Partial shipments are not allowed, and more than one transport document was presented: check by hand that they evidence one journey on one means of conveyance to one destination (or, for courier or post receipts, one courier, place and date of dispatch).",
+        found: `${unplaced.length + byVessel.length} transport documents`,
+        expected: "One shipment",
       }),
     );
   }
