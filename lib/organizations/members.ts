@@ -8,6 +8,7 @@ import { AppError, forbidden, invalid, notFound } from "@/lib/errors";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
 import { logAdminEvent } from "./admin-log";
+import { recordMemberChange } from "@/lib/signing/key-events";
 
 // An organisation's administrators manage its people (issue 12): they invite users by e-mail
 // with roles, change roles, and deactivate members. An invitation is a single-use link valid for
@@ -182,6 +183,8 @@ export async function changeRoles(admin: Actor, userId: string, roles: readonly 
   }
   await db().$transaction(async (tx) => {
     await tx.membership.update({ where: { id: member.id }, data: { roles: next } });
+    // The member's keys sign with the new roles from now on, in the organisation's anchored key trail (issue 14).
+    await recordMemberChange(tx, { userId, organizationId: admin.organizationId, roles: next, now: new Date() });
     await logAdminEvent(tx, { organizationId: admin.organizationId, actorId: admin.userId, action: "roles-changed", subject: member.user.email, data: { from: member.roles, to: next } });
   });
 }
@@ -196,6 +199,8 @@ export async function deactivateMember(admin: Actor, userId: string): Promise<vo
   }
   await db().$transaction(async (tx) => {
     await tx.membership.delete({ where: { id: member.id } });
+    // Their keys no longer sign for the organisation (issue 14).
+    await recordMemberChange(tx, { userId, organizationId: admin.organizationId, roles: null, now: new Date() });
     await logAdminEvent(tx, { organizationId: admin.organizationId, actorId: admin.userId, action: "member-deactivated", subject: member.user.email, data: { roles: member.roles } });
   });
 }

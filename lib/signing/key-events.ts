@@ -63,17 +63,37 @@ export async function recordKeyAdded(
   }
 }
 
-/** Records keys revoked, in every organisation whose trail added them. */
-export async function recordKeysRevoked(tx: Tx, args: { userId: string; credentialIds: readonly string[]; reason: string; now: Date }): Promise<void> {
-  if (args.credentialIds.length === 0) return;
-  const added = await tx.keyEvent.findMany({
-    where: { kind: "KEY_ADDED", OR: args.credentialIds.map((credentialId) => ({ content: { path: ["credentialId"], equals: credentialId } })) },
+/** The KEY_ADDED events of these keys (in one organisation's trail, or in all). */
+async function addedEvents(tx: Tx, credentialIds: readonly string[], organizationId?: string) {
+  return tx.keyEvent.findMany({
+    where: { kind: "KEY_ADDED", ...(organizationId ? { organizationId } : {}), OR: credentialIds.map((credentialId) => ({ content: { path: ["credentialId"], equals: credentialId } })) },
     select: { organizationId: true, content: true },
     orderBy: [{ organizationId: "asc" }, { seq: "asc" }],
   });
+}
+
+/** Records keys revoked, in every organisation whose trail added them (or in one: a member removed from it). */
+export async function recordKeysRevoked(tx: Tx, args: { userId: string; credentialIds: readonly string[]; reason: string; now: Date; organizationId?: string }): Promise<void> {
+  if (args.credentialIds.length === 0) return;
+  const added = await addedEvents(tx, args.credentialIds, args.organizationId);
   for (const event of added) {
     const { credentialId } = event.content as KeyAddedContent;
     const content: KeyRevokedContent = { credentialId, userId: args.userId, reason: args.reason, recordedAt: args.now.toISOString() };
     await appendKeyEvent(tx, event.organizationId, "KEY_REVOKED", content, args.now);
+  }
+}
+
+/** A member's live keys, and the roles they now sign with in this organisation (roles changed, or the member removed). */
+export async function recordMemberChange(tx: Tx, args: { userId: string; organizationId: string; roles: readonly MemberRole[] | null; now: Date }): Promise<void> {
+  const live = await tx.passkey.findMany({ where: { userId: args.userId, revokedAt: null }, select: { credentialId: true } });
+  if (live.length === 0) return;
+  const credentialIds = live.map((p) => p.credentialId);
+  if (args.roles === null) {
+    await recordKeysRevoked(tx, { userId: args.userId, credentialIds, reason: "member removed from the organisation", now: args.now, organizationId: args.organizationId });
+    return;
+  }
+  for (const event of await addedEvents(tx, credentialIds, args.organizationId)) {
+    const { credentialId } = event.content as KeyAddedContent;
+    await appendKeyEvent(tx, args.organizationId, "KEY_ROLES_CHANGED", { credentialId, userId: args.userId, roles: [...args.roles].sort(), recordedAt: args.now.toISOString() }, args.now);
   }
 }

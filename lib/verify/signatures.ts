@@ -36,7 +36,8 @@ interface ValidKey {
   organizationId: string;
   userId: string;
   userName: string;
-  roles: string[];
+  /** The member's roles from each time on: as added, then each KEY_ROLES_CHANGED, in trail order. */
+  roles: { from: string; roles: string[] }[];
   publicKey: string;
   algorithm: SigningAlgorithm;
   rpId: string;
@@ -49,6 +50,14 @@ interface ValidKey {
 type TrailVerdict = { ok: true; keys: Map<string, ValidKey>; pendingFrom: number | null } | { ok: false; reason: string };
 
 const lower = (hex: string) => hex.toLowerCase();
+const rolesOf = (value: JsonValue | undefined): string[] => (Array.isArray(value) ? value.filter((r): r is string => typeof r === "string") : []);
+
+/** The roles a key signed with at `at`: the last change recorded no later than it. */
+function rolesAt(key: ValidKey, at: string): string[] {
+  let current: string[] = [];
+  for (const change of key.roles) if (new Date(change.from).getTime() <= new Date(at).getTime()) current = change.roles;
+  return current;
+}
 const asObject = (value: JsonValue): Record<string, JsonValue> | null => (value !== null && typeof value === "object" && !Array.isArray(value) ? value : null);
 
 /** Checks one organisation's key trail: recomputed, linked, each event anchored, and none cut off the end. */
@@ -83,7 +92,7 @@ export function checkKeyTrail(trail: KeyTrail, evidence: KeyTrailEvidence): Trai
         organizationId: trail.organizationId,
         userId: content.userId,
         userName: typeof content.userName === "string" ? content.userName : content.userId,
-        roles: Array.isArray(content.roles) ? content.roles.filter((r): r is string => typeof r === "string") : [],
+        roles: [{ from: content.recordedAt, roles: rolesOf(content.roles) }],
         publicKey: content.publicKey,
         algorithm,
         rpId: content.rpId,
@@ -94,6 +103,9 @@ export function checkKeyTrail(trail: KeyTrail, evidence: KeyTrailEvidence): Trai
     } else if (event.kind === "KEY_REVOKED") {
       const key = keys.get(credentialId);
       if (key && key.revokedAt === null && typeof content.recordedAt === "string") key.revokedAt = content.recordedAt;
+    } else if (event.kind === "KEY_ROLES_CHANGED") {
+      const key = keys.get(credentialId);
+      if (key && typeof content.recordedAt === "string") key.roles.push({ from: content.recordedAt, roles: rolesOf(content.roles) });
     }
     previous = event;
   }
@@ -124,6 +136,13 @@ function stepRulesFor(kind: string): StepRule[] {
       makerRoles: rule.checks ? (ACTIONS as Record<string, AnyActionRule>)[rule.checks]?.roles ?? null : null,
     }));
 }
+
+/** Kinds only the system records (the expiry job): no person signs them. */
+const SYSTEM_KINDS = new Set(
+  Object.values(ACTIONS as Record<string, AnyActionRule>)
+    .filter((rule) => rule.by === "system" && rule.milestone)
+    .map((rule) => rule.milestone as string),
+);
 
 /** The parties' organisations as the trail's first milestone names them, and whether its milestones must be signed. */
 function signingDeclaration(sorted: readonly MilestoneRecord[]): { required: boolean; parties: Partial<Record<Party, string>> } {
@@ -156,13 +175,13 @@ async function checkSignatures(
   declaration: ReturnType<typeof signingDeclaration>,
   trails: ReadonlyMap<string, TrailVerdict>,
 ): Promise<SignatureVerdict> {
-  const rules = stepRulesFor(record.kind);
   const signatures = record.signatures ?? [];
   // System steps (expiry) and milestones caused by a step (settlement) are signed by that step, if at all.
   const bySeq = new Map(sorted.map((r) => [r.seq, r]));
   const actor = signatures.find((s) => s.role === "actor");
   if (!declaration.required) return { status: "not-required", signers: [] };
-  if (rules.length === 0 && !actor) return { status: "not-required", signers: [] };
+  // Only the system's own steps (expiry) go unsigned; a milestone a person's step causes (settlement) is covered by its signature.
+  if (!actor && SYSTEM_KINDS.has(record.kind)) return { status: "not-required", signers: [] };
   if (!actor) return { status: "unsigned", reason: "This credit's milestones must be signed by the person who took each step, and this one carries no signature.", signers: [] };
   const at = recordedAtOf(record);
   if (!at) return { status: "bad-signature", reason: "Its content records no time, so its signer's key cannot be checked at that time.", signers: [] };
@@ -201,10 +220,11 @@ async function checkSignatures(
     if (!key) return `${what} was made with a key that no anchored key trail of the party that takes this step registered (key ${signature.credentialId.slice(0, 12)}…).`;
     if (!before(key.addedAt, at)) return `${what} was made with a key registered only after the milestone (${key.addedAt}).`;
     if (key.revokedAt && before(key.revokedAt, at)) return `${what} was made with a key revoked on ${key.revokedAt}, before this milestone (${at}).`;
-    if (!key.roles.some((role) => allowed.roles.includes(role))) return `${what} was made by ${key.userName}, whose roles (${key.roles.join(", ") || "none"}) cannot take this step.`;
+    const roles = rolesAt(key, at);
+    if (!roles.some((role) => allowed.roles.includes(role))) return `${what} was made by ${key.userName}, whose roles then (${roles.join(", ") || "none"}) could not take this step.`;
     const check = await verifyAssertion(signature, { spki: key.publicKey, algorithm: key.algorithm }, { challenge, rpId: key.rpId, requireUserVerification: true });
     if (!check.ok) return `${what} does not verify: ${check.reason}.`;
-    return { role: signature.role, userId: key.userId, userName: key.userName, organizationId: key.organizationId, roles: key.roles, credentialId: key.credentialId, fingerprint: keyFingerprint(key.publicKey) };
+    return { role: signature.role, userId: key.userId, userName: key.userName, organizationId: key.organizationId, roles, credentialId: key.credentialId, fingerprint: keyFingerprint(key.publicKey) };
   };
 
   // A milestone with a preparation in its content is a checker's approval of a maker's step (four

@@ -25,7 +25,9 @@ import type { TrailResult } from "@/lib/verify/types";
 import { SoftwareAuthenticator } from "./support/authenticator";
 import { type ChainFixture, deployedRegistry } from "./support/chain";
 import { useTestDatabase } from "./support/database";
-import { type World, createWorld, creditIn } from "./support/world";
+import { needsPasskey } from "@/lib/organizations/sign-milestones";
+import { changeRoles, deactivateMember } from "@/lib/organizations/members";
+import { type World, createUser, createWorld, creditIn } from "./support/world";
 
 // Signed milestones (issue 14), end to end against real PostgreSQL and a real anvil: every step is
 // signed by the acting person's passkey (a software authenticator: real P-256 signatures), the
@@ -192,6 +194,14 @@ describe("a credit whose parties require signed milestones", () => {
     const outcome = await codeOf(signed(world.users.issuingBank.CHECKER, "approveIssuance", { creditId: other, input: {} }, makersKey));
     expect(outcome).toBe("FORBIDDEN");
     expect((await db().credit.findUniqueOrThrow({ where: { id: other } })).status).toBe("ISSUANCE_PENDING");
+
+    // A checker of the bank with no passkey cannot approve anything: nothing to sign with, and nothing unsigned accepted.
+    const keyless = await createUser(world.orgs.issuingBank, ["CHECKER"], `keyless-checker-${other.slice(0, 8)}`);
+    expect(await needsPasskey(keyless.userId)).toBe(true);
+    expect(await needsPasskey(world.users.issuingBank.CHECKER.userId)).toBe(false);
+    expect(await codeOf(prepareSignedStep({ actor: keyless, action: "approveIssuance", creditId: other, input: {} }))).toBe("FORBIDDEN");
+    expect(await codeOf(performAction({ actor: keyless, action: "approveIssuance", creditId: other, input: {} }))).toBe("SIGNATURE_REQUIRED");
+    expect((await db().credit.findUniqueOrThrow({ where: { id: other } })).status).toBe("ISSUANCE_PENDING");
   });
 });
 
@@ -228,6 +238,16 @@ describe("the adversary's milestones", () => {
     seqs.planted = await forge(creditId, "AMENDMENT_ACCEPTED", { amendmentNumber: 4 }, { authenticator: planted });
     // (d, forced in) a checker's approval whose maker and checker are the same person's key.
     seqs.selfApproved = await forgeSelfApproval();
+    // A milestone a step would cause (settlement), written with no step and no signature.
+    seqs.settled = await forge(creditId, "CREDIT_SETTLED", { drawnAmount: "0.00" });
+    // The advising bank's officer is made a viewer; their key then signs an advice.
+    await changeRoles(world.users.advisingBank.ADMIN, world.users.advisingBank.MAKER.userId, ["VIEWER"]);
+    await new Promise((r) => setTimeout(r, 5));
+    seqs.demoted = await forge(creditId, "CREDIT_ADVISED", { creditNumber: "SIGNED-0001", confirmationAdded: false }, { authenticator: keys.get(world.users.advisingBank.MAKER.userId)! });
+    // The issuing bank's checker is removed from the bank; their key then signs.
+    await deactivateMember(world.users.issuingBank.ADMIN, world.users.issuingBank.CHECKER.userId);
+    await new Promise((r) => setTimeout(r, 5));
+    seqs.removed = await forge(creditId, "PAYMENT_RECORDED", { amount: "1.00" }, { authenticator: keys.get(world.users.issuingBank.CHECKER.userId)! });
     await anchorAll();
     trail = await verify(creditId);
   }, 120_000);
@@ -255,6 +275,20 @@ describe("the adversary's milestones", () => {
   it("(e) a key added in the database without its anchored key event is flagged", () => {
     expect(statusOf(trail, seqs.planted!)).toMatchObject({ status: "bad-signature" });
     expect(statusOf(trail, seqs.planted!)!.reason).toMatch(/no anchored key trail/);
+  });
+
+  it("a milestone a step would cause, written alone, is unsigned", () => {
+    expect(statusOf(trail, seqs.settled!)).toMatchObject({ status: "unsigned" });
+  });
+
+  it("a key whose member's roles were changed signs only with the new roles", () => {
+    expect(statusOf(trail, seqs.demoted!)).toMatchObject({ status: "bad-signature" });
+    expect(statusOf(trail, seqs.demoted!)!.reason).toMatch(/roles then \(VIEWER\)/);
+  });
+
+  it("a key of a member removed from the organisation no longer signs for it", () => {
+    expect(statusOf(trail, seqs.removed!)).toMatchObject({ status: "bad-signature" });
+    expect(statusOf(trail, seqs.removed!)!.reason).toMatch(/revoked on/);
   });
 
   it("leaves the honest milestones verified", () => {
