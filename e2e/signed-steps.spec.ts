@@ -1,4 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import { inflateSync } from "node:zlib";
 import { type Browser, type Page } from "@playwright/test";
 import { sampleTerms } from "../lib/terms/sample";
 import { api, apiAction } from "./support/api";
@@ -13,7 +15,8 @@ import { expect, test } from "./support/test";
 // passkey (Chromium's virtual authenticator, over CDP) and each step that records a milestone,
 // or a maker's preparation held for a checker, is signed by the passkey of the person who takes
 // it. Anchored, "Verify now" proves each milestone and names its signers, with the fingerprint
-// of the key in that person's own authenticator; the issuance carries maker and checker.
+// of the key in that person's own authenticator; the issuance carries maker and checker. The
+// audit certificate lists the same signers.
 //
 // The applicant is an organisation of this test's own: the setting makes every credit it takes
 // part in signed, and the demo organisations' credits are shared by every other spec. Its
@@ -69,6 +72,23 @@ async function withPasskey(browser: Browser, origin: string, who: Person): Promi
   const spki = createPublicKey(createPrivateKey({ key: Buffer.from(credential!.privateKey, "base64"), format: "der", type: "pkcs8" })).export({ type: "spki", format: "der" });
   const fingerprint = createHash("sha256").update(spki).digest("hex").slice(0, 16).toUpperCase().match(/.{4}/g)!.join(" ");
   return { ...who, page, fingerprint, signCount: async () => (await credentials())[0]!.signCount };
+}
+
+/** The lines of text a PDF made by pdf-lib draws (its content streams are deflated, its strings hex). */
+function pdfLines(pdf: Buffer): string[] {
+  const raw = pdf.toString("latin1");
+  const lines: string[] = [];
+  for (const match of raw.matchAll(/(?<!end)stream\r?\n/g)) {
+    const start = match.index + match[0].length;
+    let content: string;
+    try {
+      content = inflateSync(pdf.subarray(start, raw.indexOf("endstream", start))).toString("latin1");
+    } catch {
+      continue; // not a deflated stream (a font, an image)
+    }
+    for (const text of content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) lines.push(Buffer.from(text[1]!, "hex").toString("latin1"));
+  }
+  return lines;
 }
 
 /** Takes a lifecycle step in the page and expects exactly `prompts` passkey signatures from it. */
@@ -165,5 +185,20 @@ test("a credit whose applicant requires signed steps: each step signed by its ta
       await expect(row.getByText("Verified", { exact: true })).toBeVisible();
       await expect(row.getByRole("list", { name: "Signed by" }).getByRole("listitem")).toHaveText(signers);
     }
+  });
+
+  await test.step("the audit certificate lists the signers", async () => {
+    const page = issuingChecker.page;
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Audit certificate (PDF)" }).click()]);
+    const lines = pdfLines(fs.readFileSync((await download.path())!));
+    expect(lines).toContain("Result: all 3 milestones verified.");
+    const signedBy = (who: Signer, part: string) => `signed by ${who.name} (${part}), key ${who.fingerprint}`;
+    expect(lines.filter((line) => line.startsWith("signed by "))).toEqual([
+      signedBy(beneficiary, "took the step"),
+      signedBy(issuingMaker, "prepared it"),
+      signedBy(issuingChecker, "took the step"),
+      signedBy(advisingMaker, "took the step"),
+    ]);
+    expect(lines.join(" ")).toContain("Signatures: this credit's parties require every step to be signed by the passkey of the person who took it");
   });
 });
