@@ -6,7 +6,7 @@ import { defineConfig, devices } from "@playwright/test";
 const baseURL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
 
 /** Specs of one long test each (a whole credit's life in the browser, several minutes on two cores). */
-const LONG_WALKS = ["**/lifecycle.spec.ts", "**/presentation.spec.ts", "**/standby.spec.ts", "**/demo-world.spec.ts"];
+const LONG_WALKS = ["**/lifecycle.spec.ts", "**/presentation.spec.ts", "**/standby.spec.ts", "**/demo-world.spec.ts", "**/signed-steps.spec.ts"];
 const browserUse = { ...devices["Desktop Chrome"], viewport: { width: 1360, height: 900 } };
 
 export default defineConfig({
