@@ -61,6 +61,30 @@ const idempotencyKey = {
     "Makes a retry safe. A key belongs to its caller and to the request it was first sent with (the action, the credit, the subject and the body): the same request with the same key replays the first result (replayed: true) instead of acting again; the key with any other request answers 422.",
   schema: { type: "string", pattern: "^[A-Za-z0-9_-]{8,100}$" },
 };
+const stepSignature = {
+  type: "object",
+  description: "Issue 14: the step signed with your API signing key over the challenge of a signing request (docs/API.md). Required (428 SIGNATURE_REQUIRED otherwise) when the credit's parties require signed steps.",
+  required: ["requestId", "keyId", "authenticatorData", "clientDataJSON", "signature"],
+  properties: {
+    requestId: { type: "string", format: "uuid" },
+    keyId: { type: "string", description: "The API signing key's id (Settings → API signing keys)" },
+    authenticatorData: { type: "string", description: "base64url: SHA-256(rpId) ‖ flags 0x05 ‖ counter (4 bytes, big-endian)" },
+    clientDataJSON: { type: "string", description: 'base64url of {"type":"webauthn.get","challenge":<challenge>,"origin":<origin>}' },
+    signature: { type: "string", description: "base64url DER ECDSA P-256 SHA-256 signature over authenticatorData ‖ SHA-256(clientDataJSON)" },
+  },
+};
+const signingRequest = {
+  type: "object",
+  required: ["required"],
+  properties: {
+    required: { type: "boolean" },
+    requestId: { type: "string", format: "uuid" },
+    challenge: { type: "string", description: "base64url" },
+    rpId: { type: "string" },
+    origin: { type: "string" },
+    statement: { type: "object", description: "What the step records (docs/PROOF-FORMAT.md §11.2)" },
+  },
+};
 const idempotencyRefused = { ...error, description: "The Idempotency-Key was already used for another request (code IDEMPOTENCY_KEY_REUSED)" };
 
 export function openApiDocument(serverUrl: string) {
@@ -90,6 +114,7 @@ export function openApiDocument(serverUrl: string) {
                     properties: {
                       input: schemaOf(rule.input),
                       expectedVersion: { type: "integer", description: "The credit version you acted on; 409 if it changed." },
+                      signature: stepSignature,
                       ...(rule.subject !== "credit" && rule.from !== "create" ? { subjectId: { type: "string", format: "uuid", description: `The ${rule.subject}'s id` } } : {}),
                     },
                     ...(rule.subject !== "credit" && rule.from !== "create" ? { required: ["subjectId"] } : {}),
@@ -98,6 +123,40 @@ export function openApiDocument(serverUrl: string) {
               },
             },
             responses: { 200: { description: "Done", content: { "application/json": { schema: actionResult } } }, 422: idempotencyRefused, ...errors },
+          },
+        },
+      ];
+    }),
+  );
+  const signingPaths = Object.fromEntries(
+    Object.keys(actionPaths).map((path) => {
+      const name = path.split("/").at(-1)!;
+      const rule = actionRule(name as (typeof ACTION_NAMES)[number]);
+      return [
+        `${path}/signing-request`,
+        {
+          post: {
+            operationId: `${name}SigningRequest`,
+            tags: [rule.subject],
+            summary: `What "${rule.label}" would record, to sign with your API signing key`,
+            description:
+              "Runs the step without keeping it and answers the statement it would record and the challenge to sign (SHA-256 of the statement's RFC 8785 JSON), valid five minutes for this step, input and credit version. Sign it as docs/API.md shows, then take the step with `signature`. `required: false`: this step needs no signature.",
+            parameters: [{ name: "creditId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+            requestBody: {
+              required: true,
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      input: schemaOf(rule.input),
+                      ...(rule.subject !== "credit" && rule.from !== "create" ? { subjectId: { type: "string", format: "uuid", description: `The ${rule.subject}'s id` } } : {}),
+                    },
+                  },
+                },
+              },
+            },
+            responses: { 200: { description: "The challenge, or that no signature is needed", content: { "application/json": { schema: signingRequest } } }, ...errors },
           },
         },
       ];
@@ -305,6 +364,7 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       ...actionPaths,
+      ...signingPaths,
     },
   };
 }

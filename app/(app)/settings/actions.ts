@@ -10,6 +10,7 @@ import { endMemberSessions, endOtherSessions, endSession } from "@/lib/auth/user
 import { addHoliday, removeHoliday } from "@/lib/calendar/holidays";
 import { setFourEyes } from "@/lib/organizations/four-eyes";
 import { setSignMilestones } from "@/lib/organizations/sign-milestones";
+import { registerApiSigningKey } from "@/lib/signing/api-keys";
 import { setBankingHours } from "@/lib/organizations/banking-hours";
 import { setManualRules } from "@/lib/organizations/examination-rules";
 import { setEmailPreference } from "@/lib/email/notifications";
@@ -165,6 +166,16 @@ export async function startPasskeyRegistrationAction(): Promise<PasskeyOptionsSt
 
 export async function finishPasskeyRegistrationAction(name: string, response: RegistrationResponseJSON): Promise<ActionState> {
   return settle((actor) => finishPasskeyRegistration({ actor, name: String(name), response }), `Passkey “${String(name).trim()}” added. You can sign in with it.`);
+}
+
+/** An API signing key (issue 14): its PEM public key, registered from this signed-in browser. */
+export async function addApiSigningKeyAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  let keyId = "";
+  const state = await settle(async (actor) => {
+    keyId = (await registerApiSigningKey({ actor, name: text(form, "name"), publicKeyPem: text(form, "publicKey") })).credentialId;
+  }, "");
+  if (state.status === "done") revalidatePath("/settings");
+  return state.status === "done" ? { status: "done", message: `API signing key added. Its key id, for your client's signatures: ${keyId}` } : state;
 }
 
 export async function revokePasskeyAction(form: FormData): Promise<ActionState> {

@@ -9,7 +9,7 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, useResetWhen } from "@/components/ui/use-form-action";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
-import { type TokenState, finishPasskeyRegistrationAction, startPasskeyRegistrationAction, addHolidayAction, setBankingHoursAction, setManualRulesAction, changeRolesAction, setEmailPreferenceAction, createTokenAction, endSessionAction, grantAuditAction, inviteMemberAction } from "./actions";
+import { type TokenState, addApiSigningKeyAction, finishPasskeyRegistrationAction, startPasskeyRegistrationAction, addHolidayAction, setBankingHoursAction, setManualRulesAction, changeRolesAction, setEmailPreferenceAction, createTokenAction, endSessionAction, grantAuditAction, inviteMemberAction } from "./actions";
 
 const SCOPE_CHOICES = [
   { value: "read", label: "Read", hint: "credits, milestones, proofs, documents" },
@@ -333,6 +333,28 @@ export function AddPasskeyForm({ origin, unavailable }: { origin: string | null;
           Add a passkey
         </SubmitButton>
       </div>
+    </form>
+  );
+}
+
+/** Registers an ECDSA P-256 public key with which the user's API client signs steps (issue 14; docs/API.md). */
+export function AddApiSigningKeyForm() {
+  const [state, onSubmit, pending] = useFormAction<ActionState>(addApiSigningKeyAction, IDLE);
+  const form = useResetWhen(state.status === "done", state);
+  const errors = state.status === "error" ? state.fields ?? {} : {};
+  return (
+    <form ref={form} onSubmit={onSubmit} className="space-y-3" aria-label="Add an API signing key">
+      {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+      {state.status === "done" ? <FormMessage tone="success">{state.message}</FormMessage> : null}
+      <Field label="Key name" required error={errors.name} hint="e.g. Back office, production">
+        {(f) => <Input {...f} name="name" required maxLength={60} />}
+      </Field>
+      <Field label="Public key (PEM, ECDSA P-256)" required error={errors.publicKey} hint="-----BEGIN PUBLIC KEY----- … The private key stays with your client.">
+        {(f) => <textarea {...f} name="publicKey" required rows={4} className="block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs" />}
+      </Field>
+      <SubmitButton variant="secondary" pending={pending}>
+        Add API signing key
+      </SubmitButton>
     </form>
   );
 }

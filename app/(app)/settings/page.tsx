@@ -26,7 +26,7 @@ import { listPasskeys } from "@/lib/passkeys/list-passkeys";
 import { relyingParty } from "@/lib/passkeys/relying-party";
 import { isAppError } from "@/lib/errors";
 import { approveAuditAction, resetPasskeysAction, revokePasskeyAction, deactivateMemberAction, endMemberSessionsAction, endOtherSessionsAction, revokeInvitationAction, unlockMemberAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction, setSignMilestonesAction } from "./actions";
-import { AddPasskeyForm, AddHolidayForm, BankingHoursForm, ManualRulesForm, CreateTokenForm, EmailPreferenceForm, EndSessionForm, GrantAuditForm, InviteMemberForm, MemberRolesForm } from "./forms";
+import { AddApiSigningKeyForm, AddPasskeyForm, AddHolidayForm, BankingHoursForm, ManualRulesForm, CreateTokenForm, EmailPreferenceForm, EndSessionForm, GrantAuditForm, InviteMemberForm, MemberRolesForm } from "./forms";
 import { emailPreference } from "@/lib/email/notifications";
 import { type AdminAction, listAdminEvents } from "@/lib/organizations/admin-log";
 import { listInvitations } from "@/lib/organizations/members";
@@ -123,6 +123,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </CardHeader>
           <CardBody className="space-y-4">
             <AddPasskeyForm origin={passkeyOrigin} unavailable={passkeysUnavailable} />
+            <details className="text-sm">
+              <summary className="cursor-pointer text-slate-700">API signing key, for steps your back office takes through the API</summary>
+              <div className="mt-3">
+                <AddApiSigningKeyForm />
+              </div>
+            </details>
             {passkeys.length === 0 ? (
               <p className="text-sm text-slate-600">You have no passkey yet.</p>
             ) : (
