@@ -9,8 +9,8 @@
 // Signed milestones (issue 14): one of those other credits requires signatures (its first
 // milestone declares `signing.required` and the parties), and each of its 1,000 milestones carries
 // real ES256 WebAuthn assertions over its statement (a quarter of them two: a maker's preparation
-// and a checker's approval), by four people of two organisations with five keys registered (and
-// one revoked) in their anchored key trails. It is verified with verifyCredit (the database path)
+// and a checker's approval), by four people of two organisations with six keys registered in
+// their anchored key trails (one of them revoked before any milestone, and never used). It is verified with verifyCredit (the database path)
 // and with verifyBundle on its exported proof bundle; the signature pass (the key trails, their
 // chain reads and withSignatureChecks) is timed on its own beside the trail's own checks, in the
 // same process, and the unsigned credit above is the baseline. Every verdict is checked: every
