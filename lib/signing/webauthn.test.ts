@@ -1,9 +1,9 @@
 import { createHash, generateKeyPairSync, sign } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ZERO_DIGEST } from "@/lib/anchoring/digest";
 import { toBase64url } from "./base64url";
 import { challengeText, inputHash, preparationOf, preparationStatement, statementChallenge, stepStatement } from "./statement";
-import { type Assertion, derToRaw, verifyAssertion } from "./webauthn";
+import { type Assertion, PublicKeyCache, derToRaw, verifyAssertion } from "./webauthn";
 
 // The one WebAuthn check every verifier runs (server, CLI, browser): real P-256 and RSA keys from
 // node:crypto, authenticator data and client data built as the spec lays them out, then each
@@ -71,6 +71,34 @@ describe("verifyAssertion", () => {
     }
     expect(await verifyAssertion(good, { spki: b64(Buffer.from("not a key")), algorithm: "ES256" }, expected)).toMatchObject({ ok: false, reason: expect.stringMatching(/could not be read/) });
     expect(await verifyAssertion(good, { spki: ES256.spki, algorithm: "EdDSA" as never }, expected)).toMatchObject({ ok: false, reason: expect.stringMatching(/algorithm/) });
+  });
+});
+
+describe("verifyAssertion with a PublicKeyCache (a verifier checking many signatures by a few keys)", () => {
+  it("imports each key once, and still checks every signature against the key it names", async () => {
+    const keys = new PublicKeyCache();
+    const importKey = vi.spyOn(globalThis.crypto.subtle, "importKey");
+    try {
+      const stranger = generateKeyPairSync("ec", { namedCurve: "P-256" });
+      const STRANGER = { spki: b64(stranger.publicKey.export({ type: "spki", format: "der" })), algorithm: "ES256" as const };
+      expect(await verifyAssertion(assertion({ counter: 1 }), ES256, expected, keys)).toMatchObject({ ok: true, counter: 1 });
+      expect(await verifyAssertion(assertion({ counter: 2 }), ES256, expected, keys)).toMatchObject({ ok: true, counter: 2 });
+      expect(await verifyAssertion(assertion({ key: "rsa" }), RS256, expected, keys)).toMatchObject({ ok: true });
+      // A cached key verifies nothing it did not sign, and another key's cache entry is its own.
+      expect(await verifyAssertion(assertion(), STRANGER, expected, keys)).toMatchObject({ ok: false, reason: expect.stringMatching(/does not verify/) });
+      const good = assertion();
+      const data = Buffer.from(good.authenticatorData, "base64url");
+      data.writeUInt8(data.readUInt8(36) ^ 1, 36);
+      expect(await verifyAssertion({ ...good, authenticatorData: b64(data) }, ES256, expected, keys)).toMatchObject({ ok: false, reason: expect.stringMatching(/does not verify/) });
+      // The same key's bytes named with another algorithm are another key.
+      expect(await verifyAssertion(assertion(), { spki: ES256.spki, algorithm: "RS256" }, expected, keys)).toMatchObject({ ok: false, reason: expect.stringMatching(/could not be read/) });
+      const bad = { spki: b64(Buffer.from("not a key")), algorithm: "ES256" as const };
+      expect(await verifyAssertion(good, bad, expected, keys)).toMatchObject({ ok: false, reason: expect.stringMatching(/could not be read/) });
+      expect(await verifyAssertion(good, bad, expected, keys)).toMatchObject({ ok: false, reason: expect.stringMatching(/could not be read/) });
+      expect(importKey).toHaveBeenCalledTimes(5); // ES256, RS256, the stranger, ES256's bytes as RS256, the bad key
+    } finally {
+      importKey.mockRestore();
+    }
   });
 });
 

@@ -82,7 +82,34 @@ function originAllowed(origin: unknown, expected: ExpectedAssertion): boolean {
   }
 }
 
-export async function verifyAssertion(assertion: Assertion, key: SigningKey, expected: ExpectedAssertion): Promise<AssertionCheck> {
+/**
+ * Public keys imported into WebCrypto, each once: a verifier that checks many signatures by a few
+ * keys (a credit's trail) passes one cache to every verifyAssertion call. Importing a key (parsing
+ * its SPKI) cost more than the signature check itself. Only the import is cached, never a verdict:
+ * every signature is still verified.
+ */
+export class PublicKeyCache {
+  private readonly keys = new Map<string, Promise<CryptoKey>>();
+
+  import(key: SigningKey, spki: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+    const id = `${key.algorithm}:${key.spki}`;
+    let imported = this.keys.get(id);
+    if (!imported) {
+      imported = importPublicKey(key.algorithm, spki);
+      this.keys.set(id, imported);
+    }
+    return imported;
+  }
+}
+
+function importPublicKey(algorithm: SigningAlgorithm, spki: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+  const subtle = globalThis.crypto.subtle;
+  return algorithm === "ES256"
+    ? subtle.importKey("spki", spki, { name: "ECDSA", namedCurve: "P-256" }, false, ["verify"])
+    : subtle.importKey("spki", spki, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["verify"]);
+}
+
+export async function verifyAssertion(assertion: Assertion, key: SigningKey, expected: ExpectedAssertion, keys?: PublicKeyCache): Promise<AssertionCheck> {
   let authenticatorData: Uint8Array<ArrayBuffer>;
   let clientDataBytes: Uint8Array<ArrayBuffer>;
   let signature: Uint8Array<ArrayBuffer>;
@@ -117,20 +144,21 @@ export async function verifyAssertion(assertion: Assertion, key: SigningKey, exp
   signed.set(authenticatorData, 0);
   signed.set(getBytes(sha256(clientDataBytes)), authenticatorData.length);
   const subtle = globalThis.crypto.subtle;
+  if (key.algorithm !== "ES256" && key.algorithm !== "RS256") return { ok: false, reason: `the key's algorithm ${JSON.stringify(key.algorithm)} is not one this verifier knows` };
+  const raw = key.algorithm === "ES256" ? derToRaw(signature) : signature;
+  if (!raw) return { ok: false, reason: "its signature is not a DER-encoded ECDSA signature" };
+  let publicKey: CryptoKey;
   try {
-    if (key.algorithm === "ES256") {
-      const raw = derToRaw(signature);
-      if (!raw) return { ok: false, reason: "its signature is not a DER-encoded ECDSA signature" };
-      const publicKey = await subtle.importKey("spki", spki, { name: "ECDSA", namedCurve: "P-256" }, false, ["verify"]);
-      if (!(await subtle.verify({ name: "ECDSA", hash: "SHA-256" }, publicKey, raw, signed))) return { ok: false, reason: "its signature does not verify with the signer's public key" };
-    } else if (key.algorithm === "RS256") {
-      const publicKey = await subtle.importKey("spki", spki, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["verify"]);
-      if (!(await subtle.verify({ name: "RSASSA-PKCS1-v1_5" }, publicKey, signature, signed))) return { ok: false, reason: "its signature does not verify with the signer's public key" };
-    } else {
-      return { ok: false, reason: `the key's algorithm ${JSON.stringify(key.algorithm)} is not one this verifier knows` };
-    }
+    publicKey = await (keys ? keys.import(key, spki) : importPublicKey(key.algorithm, spki));
   } catch {
     return { ok: false, reason: "the signer's public key could not be read" };
   }
+  let valid: boolean;
+  try {
+    valid = await subtle.verify(key.algorithm === "ES256" ? { name: "ECDSA", hash: "SHA-256" } : { name: "RSASSA-PKCS1-v1_5" }, publicKey, raw, signed);
+  } catch {
+    return { ok: false, reason: "the signer's public key could not be read" };
+  }
+  if (!valid) return { ok: false, reason: "its signature does not verify with the signer's public key" };
   return { ok: true, counter, userVerified };
 }

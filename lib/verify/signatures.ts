@@ -5,7 +5,7 @@ import type { JsonValue } from "@/lib/anchoring/json";
 import { ACTIONS, type AnyActionRule, type Party } from "@/lib/lifecycle/definition";
 import { keyFingerprint } from "@/lib/signing/fingerprint";
 import { type Preparation, preparationOf, preparationStatement, statementChallenge, stepStatement } from "@/lib/signing/statement";
-import { SIGNING_ALGORITHMS, type SigningAlgorithm, verifyAssertion } from "@/lib/signing/webauthn";
+import { PublicKeyCache, SIGNING_ALGORITHMS, type SigningAlgorithm, verifyAssertion } from "@/lib/signing/webauthn";
 import type { AnchorMap, ChainHead, KeyEventRecord, KeyTrail, MilestoneCheck, MilestoneRecord, SignatureRecord, Signer, TrailResult, VerificationStatus } from "./types";
 import { VERIFICATION_STATUSES } from "./types";
 
@@ -127,14 +127,23 @@ interface StepRule {
   makerRoles: readonly string[] | null;
 }
 
-function stepRulesFor(kind: string): StepRule[] {
-  return Object.values(ACTIONS as Record<string, AnyActionRule>)
-    .filter((rule) => rule.milestone === kind && rule.by !== "system")
-    .map((rule) => ({
-      by: rule.by as readonly Party[],
-      roles: rule.roles,
-      makerRoles: rule.checks ? (ACTIONS as Record<string, AnyActionRule>)[rule.checks]?.roles ?? null : null,
-    }));
+/** The lifecycle's person steps by the milestone kind they record, read once from ACTIONS (it never changes). */
+let rulesByKind: Map<string, readonly StepRule[]> | null = null;
+
+function stepRulesFor(kind: string): readonly StepRule[] {
+  if (!rulesByKind) {
+    rulesByKind = new Map();
+    for (const rule of Object.values(ACTIONS as Record<string, AnyActionRule>)) {
+      if (!rule.milestone || rule.by === "system") continue;
+      const step: StepRule = {
+        by: rule.by as readonly Party[],
+        roles: rule.roles,
+        makerRoles: rule.checks ? (ACTIONS as Record<string, AnyActionRule>)[rule.checks]?.roles ?? null : null,
+      };
+      rulesByKind.set(rule.milestone, [...(rulesByKind.get(rule.milestone) ?? []), step]);
+    }
+  }
+  return rulesByKind.get(kind) ?? [];
 }
 
 /** Kinds only the system records (the expiry job): no person signs them. */
@@ -169,15 +178,19 @@ interface SignatureVerdict {
   signers: Signer[];
 }
 
-async function checkSignatures(
-  record: MilestoneRecord,
-  sorted: readonly MilestoneRecord[],
-  declaration: ReturnType<typeof signingDeclaration>,
-  trails: ReadonlyMap<string, TrailVerdict>,
-): Promise<SignatureVerdict> {
+/** What every milestone's check of one trail shares: its milestones by seq, and each key imported and fingerprinted once. */
+interface TrailContext {
+  bySeq: ReadonlyMap<number, MilestoneRecord>;
+  declaration: ReturnType<typeof signingDeclaration>;
+  trails: ReadonlyMap<string, TrailVerdict>;
+  keys: PublicKeyCache;
+  fingerprints: Map<string, string>;
+}
+
+async function checkSignatures(record: MilestoneRecord, context: TrailContext): Promise<SignatureVerdict> {
+  const { bySeq, declaration, trails } = context;
   const signatures = record.signatures ?? [];
   // System steps (expiry) and milestones caused by a step (settlement) are signed by that step, if at all.
-  const bySeq = new Map(sorted.map((r) => [r.seq, r]));
   const actor = signatures.find((s) => s.role === "actor");
   if (!declaration.required) return { status: "not-required", signers: [] };
   // Only the system's own steps (expiry) go unsigned; a milestone a person's step causes (settlement) is covered by its signature.
@@ -222,9 +235,14 @@ async function checkSignatures(
     if (key.revokedAt && before(key.revokedAt, at)) return `${what} was made with a key revoked on ${key.revokedAt}, before this milestone (${at}).`;
     const roles = rolesAt(key, at);
     if (!roles.some((role) => allowed.roles.includes(role))) return `${what} was made by ${key.userName}, whose roles then (${roles.join(", ") || "none"}) could not take this step.`;
-    const check = await verifyAssertion(signature, { spki: key.publicKey, algorithm: key.algorithm }, { challenge, rpId: key.rpId, requireUserVerification: true });
+    const check = await verifyAssertion(signature, { spki: key.publicKey, algorithm: key.algorithm }, { challenge, rpId: key.rpId, requireUserVerification: true }, context.keys);
     if (!check.ok) return `${what} does not verify: ${check.reason}.`;
-    return { role: signature.role, userId: key.userId, userName: key.userName, organizationId: key.organizationId, roles, credentialId: key.credentialId, fingerprint: keyFingerprint(key.publicKey) };
+    let fingerprint = context.fingerprints.get(key.publicKey);
+    if (fingerprint === undefined) {
+      fingerprint = keyFingerprint(key.publicKey);
+      context.fingerprints.set(key.publicKey, fingerprint);
+    }
+    return { role: signature.role, userId: key.userId, userName: key.userName, organizationId: key.organizationId, roles, credentialId: key.credentialId, fingerprint };
   };
 
   // A milestone with a preparation in its content is a checker's approval of a maker's step (four
@@ -276,22 +294,22 @@ export async function withSignatureChecks(result: TrailResult, records: readonly
   for (const [org, heads] of keyEvidence.heads ?? []) if (!verdicts.has(org) && heads.length > 0) verdicts.set(org, { ok: false, reason: "its key trail was not given, though the chain shows one" });
 
   const bySeq = new Map(sorted.map((r) => [r.seq, r]));
-  const results: MilestoneCheck[] = [];
-  for (const check of result.results) {
-    const record = bySeq.get(check.seq);
-    if (!record || (check.status !== "verified" && check.status !== "pending")) {
-      results.push(check);
-      continue;
-    }
-    const verdict = await checkSignatures(record, sorted, declaration, verdicts);
-    if (verdict.status === "pending") {
-      results.push(check.status === "pending" ? check : { seq: check.seq, kind: check.kind, status: "pending", digest: lower(record.digest), root: record.root, reason: verdict.reason! });
-    } else if (verdict.status === "unsigned" || verdict.status === "bad-signature") {
-      results.push({ seq: check.seq, kind: check.kind, status: verdict.status, digest: lower(record.digest), reason: verdict.reason!, ...(verdict.signers.length ? { signers: verdict.signers } : {}) });
-    } else {
-      results.push(verdict.signers.length ? { ...check, signers: verdict.signers } : check);
-    }
-  }
+  const context: TrailContext = { bySeq, declaration, trails: verdicts, keys: new PublicKeyCache(), fingerprints: new Map() };
+  // Every milestone's signatures are checked at once: WebCrypto verifies them off the main thread, concurrently.
+  const results: MilestoneCheck[] = await Promise.all(
+    result.results.map(async (check): Promise<MilestoneCheck> => {
+      const record = bySeq.get(check.seq);
+      if (!record || (check.status !== "verified" && check.status !== "pending")) return check;
+      const verdict = await checkSignatures(record, context);
+      if (verdict.status === "pending") {
+        return check.status === "pending" ? check : { seq: check.seq, kind: check.kind, status: "pending", digest: lower(record.digest), root: record.root, reason: verdict.reason! };
+      }
+      if (verdict.status === "unsigned" || verdict.status === "bad-signature") {
+        return { seq: check.seq, kind: check.kind, status: verdict.status, digest: lower(record.digest), reason: verdict.reason!, ...(verdict.signers.length ? { signers: verdict.signers } : {}) };
+      }
+      return verdict.signers.length ? { ...check, signers: verdict.signers } : check;
+    }),
+  );
   const counts = Object.fromEntries(VERIFICATION_STATUSES.map((s) => [s, 0])) as Record<VerificationStatus, number>;
   for (const r of results) counts[r.status]++;
   return { ...result, results, counts, signing: { required: declaration.required }, ok: result.ok && results.every((r) => r.status === "verified") };
