@@ -61,6 +61,10 @@ const idempotencyKey = {
     "Makes a retry safe. A key belongs to its caller and to the request it was first sent with (the action, the credit, the subject and the body): the same request with the same key replays the first result (replayed: true) instead of acting again; the key with any other request answers 422.",
   schema: { type: "string", pattern: "^[A-Za-z0-9_-]{8,100}$" },
 };
+/** An action on an existing amendment or presentation names it in the body. */
+const actsOnSubject = (rule: ReturnType<typeof actionRule>) => rule.subject !== "credit" && rule.from !== "create";
+const subjectIdProperty = (rule: ReturnType<typeof actionRule>) => (actsOnSubject(rule) ? { subjectId: { type: "string", format: "uuid", description: `The ${rule.subject}'s id` } } : {});
+
 const stepSignature = {
   type: "object",
   description: "Issue 14: the step signed with your API signing key over the challenge of a signing request (docs/API.md). Required (428 SIGNATURE_REQUIRED otherwise) when the credit's parties require signed steps.",
@@ -115,9 +119,9 @@ export function openApiDocument(serverUrl: string) {
                       input: schemaOf(rule.input),
                       expectedVersion: { type: "integer", description: "The credit version you acted on; 409 if it changed." },
                       signature: stepSignature,
-                      ...(rule.subject !== "credit" && rule.from !== "create" ? { subjectId: { type: "string", format: "uuid", description: `The ${rule.subject}'s id` } } : {}),
+                      ...subjectIdProperty(rule),
                     },
-                    ...(rule.subject !== "credit" && rule.from !== "create" ? { required: ["subjectId"] } : {}),
+                    ...(actsOnSubject(rule) ? { required: ["subjectId"] } : {}),
                   },
                 },
               },
@@ -150,7 +154,7 @@ export function openApiDocument(serverUrl: string) {
                     type: "object",
                     properties: {
                       input: schemaOf(rule.input),
-                      ...(rule.subject !== "credit" && rule.from !== "create" ? { subjectId: { type: "string", format: "uuid", description: `The ${rule.subject}'s id` } } : {}),
+                      ...subjectIdProperty(rule),
                     },
                   },
                 },
