@@ -4,7 +4,7 @@ import { creditKey, organizationKey } from "./credit-key";
 import { ZERO_DIGEST, milestoneDigest } from "./digest";
 import { keyEventDigest } from "./key-event";
 
-// The test vectors of docs/PROOF-FORMAT.md §11.6: a third-party verifier reproduces these.
+// The test vectors of docs/PROOF-FORMAT.md §11.7: a third-party verifier reproduces these.
 
 const salt = `0x${"a1".repeat(32)}`;
 const org = "0190f6a2-7c4e-7d3a-9b1e-2f4c6a8e0b13";
@@ -21,7 +21,7 @@ const content = {
 const signatures = [{ role: "actor", credentialId: "q0Xk2lZb4nNw1JvV3yXc7g", authenticatorData: "AAAA", clientDataJSON: "e30", signature: "MEUCIQ", covers: { from: 1, to: 1 } }];
 const milestone = { creditId: "credit-1", seq: 1, kind: "TERMS_AGREED", content: { termsHash: "0xab", recordedAt: "2026-12-01T00:00:00.000Z" }, documentHashes: [], prevDigest: ZERO_DIGEST, salt };
 
-describe("key events and signed digests (PROOF-FORMAT §11.6)", () => {
+describe("key events and signed digests (PROOF-FORMAT §11.7)", () => {
   it("match the published vectors", () => {
     expect(organizationKey(org)).toBe("0x035db5c14116b2ecff8285278fac36afb0b6a6123de5393f131c159cb981b5de");
     expect(contentHash(content)).toBe("0x3f151f0b8dc04f198d692501a51049244f7fb8c7552081c0ec160dd223dd224f");
