@@ -1,7 +1,8 @@
 import { createHash, createPrivateKey, createPublicKey, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { inflateSync } from "node:zlib";
-import { type Browser, type Page } from "@playwright/test";
+import { type Browser, type Locator, type Page } from "@playwright/test";
+import { DOCUMENT_DATA_FIELDS } from "../lib/documents/data";
 import { sampleTerms } from "../lib/terms/sample";
 import { api, apiAction } from "./support/api";
 import { checkAccessibilityOnVisit } from "./support/axe";
@@ -14,9 +15,13 @@ import { expect, test } from "./support/test";
 // organisation require signed steps in Settings; everyone who acts on its next credit adds a
 // passkey (Chromium's virtual authenticator, over CDP) and each step that records a milestone,
 // or a maker's preparation held for a checker, is signed by the passkey of the person who takes
-// it. Anchored, "Verify now" proves each milestone and names its signers, with the fingerprint
-// of the key in that person's own authenticator; the issuance carries maker and checker. The
-// audit certificate lists the same signers.
+// it, through the credit's whole life: terms agreed, issued (maker and checker), advised; an
+// amendment requested by the applicant, issued by maker and checker, advised and accepted by the
+// beneficiary; documents presented, found complying and paid (each by maker and checker), which
+// settles the credit. Anchored, "Verify now" proves each milestone and names its signers, with
+// the fingerprint of the key in that person's own authenticator; every four-eyes step carries
+// maker and checker, and so does the settlement its payment causes. The audit certificate lists
+// the same signers, in order.
 //
 // The applicant is an organisation of this test's own: the setting makes every credit it takes
 // part in signed, and the demo organisations' credits are shared by every other spec. Its
@@ -91,14 +96,46 @@ function pdfLines(pdf: Buffer): string[] {
   return lines;
 }
 
-/** Takes a lifecycle step in the page and expects exactly `prompts` passkey signatures from it. */
-async function step(signer: Signer, label: string, fields: Record<string, string> = {}, prompts = 1): Promise<void> {
+/**
+ * Takes a lifecycle step in the page and expects exactly `prompts` passkey signatures from it (one
+ * by default). `inspect` looks at its dialog before it is confirmed.
+ */
+async function step(signer: Signer, label: string, options: { fields?: Record<string, string>; prompts?: number; inspect?: (dialog: Locator) => Promise<void> } = {}): Promise<void> {
   const before = await signer.signCount();
-  await act(signer.page, label, fields);
-  expect(await signer.signCount(), `${label}: passkey prompts`).toBe(before + prompts);
+  await act(signer.page, label, options.fields, { inspect: options.inspect });
+  expect(await signer.signCount(), `${label}: passkey prompts`).toBe(before + (options.prompts ?? 1));
 }
 
-test("a credit whose applicant requires signed steps: each step signed by its taker's passkey, and proved so", async ({ browser, baseURL }) => {
+/** Runs something in the page that takes no step on the credit's record, and expects no passkey prompt from it. */
+async function unsigned(signer: Signer, what: string, run: () => Promise<void>): Promise<void> {
+  const before = await signer.signCount();
+  await run();
+  expect(await signer.signCount(), `${what}: passkey prompts`).toBe(before);
+}
+
+const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The beneficiary uploads a commercial invoice through the presentation's upload form. */
+async function uploadInvoice(page: Page, values: Record<string, string>): Promise<void> {
+  const form = page.getByRole("form", { name: "Upload a document" });
+  await form.getByLabel("Document type").selectOption("COMMERCIAL_INVOICE");
+  await form.getByLabel("Originals", { exact: true }).fill("1");
+  await form.getByLabel("Copies", { exact: true }).fill("0");
+  for (const meta of DOCUMENT_DATA_FIELDS.COMMERCIAL_INVOICE) {
+    const value = values[meta.key];
+    if (value === undefined) continue;
+    // The label's text ends with the required marker ("*", hidden from screen readers).
+    const field = form.getByLabel(new RegExp(`^${meta.label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*\\*?$`));
+    if (meta.type === "select") await field.selectOption(value);
+    else await field.fill(value);
+  }
+  const body = Buffer.from(`%PDF-1.4\n% invoice ${randomUUID()}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+  await form.locator('input[type="file"]').setInputFiles({ name: "invoice.pdf", mimeType: "application/pdf", buffer: body });
+  await form.getByRole("button", { name: "Upload document" }).click();
+  await expect(form.getByRole("status")).toContainText("Uploaded invoice.pdf");
+}
+
+test("a credit whose applicant requires signed steps, from agreement to settlement: each step signed by its taker's passkey, and proved so", async ({ browser, baseURL }) => {
   test.setTimeout(420_000);
   const site = new URL(baseURL!);
   const origin = `${site.protocol}//localhost:${site.port}`;
@@ -136,18 +173,20 @@ test("a credit whose applicant requires signed steps: each step signed by its ta
   const issuingChecker = await withPasskey(browser, origin, checker);
   const advisingMaker = await withPasskey(browser, origin, adviser);
 
-  // Drafted and sent through the API: neither records a milestone, so neither is signed.
+  // Drafted and sent through the API: neither records a milestone, so neither is signed. One
+  // document is required, so that the beneficiary's invoice alone complies and can be paid.
   const orgs = await sql<{ id: string; name: string }>("SELECT id, name FROM organizations");
   const id = (name: string) => orgs.find((o) => o.name === name)!.id;
+  const terms = sampleTerms({ documentsRequired: [{ kind: "COMMERCIAL_INVOICE", originals: 1, copies: 0, details: "Signed" }] });
   const { creditId } = await api<{ creditId: string }>(buyer.email, "POST", "/credits", {
     beneficiaryId: id("Delta Pumps B.V."),
     issuingBankId: id("Merlion Trade Bank"),
     advisingBankId: id("Rotterdam Maritime Bank"),
-    terms: sampleTerms(),
+    terms,
   });
   await apiAction(buyer.email, creditId, "sendToBeneficiary", { input: {} });
 
-  await test.step("each step through its taker's passkey prompt", async () => {
+  await test.step("agreed, issued and advised, each step through its taker's passkey prompt", async () => {
     await openCredit(beneficiary.page, creditId);
     await step(beneficiary, "Agree to these terms");
     const [credit] = await sql<{ signatures_required: boolean }>("SELECT signatures_required FROM credits WHERE id = $1", [creditId]);
@@ -155,35 +194,114 @@ test("a credit whose applicant requires signed steps: each step signed by its ta
 
     // Submitting records no milestone and holds nothing for a checker: no prompt.
     await openCredit(applicant.page, creditId);
-    await step(applicant, "Submit to issuing bank", {}, 0);
+    await step(applicant, "Submit to issuing bank", { prompts: 0 });
 
     await openCredit(issuingMaker.page, creditId);
-    await step(issuingMaker, "Prepare issuance", { "Credit number (field 20)": `SIG-E2E-${Date.now().toString().slice(-8)}` });
+    await step(issuingMaker, "Prepare issuance", { fields: { "Credit number (field 20)": `SIG-E2E-${Date.now().toString().slice(-8)}` } });
     await openCredit(issuingChecker.page, creditId);
     await step(issuingChecker, "Approve and issue");
     await openCredit(advisingMaker.page, creditId);
     await step(advisingMaker, "Advise to beneficiary");
   });
 
+  await test.step("an amendment: requested by the applicant, issued by maker and checker, advised, accepted by the beneficiary", async () => {
+    // The request records no milestone (the issuing bank's amendment does): no prompt.
+    const page = applicant.page;
+    await unsigned(applicant, "Request amendment", async () => {
+      await openCredit(page, creditId);
+      await page.getByRole("link", { name: "Request an amendment" }).click();
+      await page.getByLabel("Amount (32B)").fill("130000.00");
+      await page.getByRole("button", { name: "Request amendment" }).click();
+      await expect(page).toHaveURL(/tab=amendments/);
+    });
+    await openCredit(issuingMaker.page, creditId, "amendments");
+    await step(issuingMaker, "Prepare amendment");
+    await openCredit(issuingChecker.page, creditId, "amendments");
+    await step(issuingChecker, "Approve and issue amendment");
+    await openCredit(advisingMaker.page, creditId, "amendments");
+    await step(advisingMaker, "Advise amendment");
+    await openCredit(beneficiary.page, creditId, "amendments");
+    await expect(beneficiary.page.getByRole("row").filter({ hasText: "Currency and amount" })).toContainText("130,000.00");
+    await step(beneficiary, "Accept amendment");
+  });
+
+  let presentationUrl = "";
+  await test.step("documents presented by the beneficiary, found complying and paid by maker and checker", async () => {
+    const page = beneficiary.page;
+    await openCredit(page, creditId);
+    // Starting a presentation and uploading to it record nothing: no prompt.
+    await step(beneficiary, "Start a presentation", { prompts: 0 });
+    await expect(page).toHaveURL(/\/presentations\/[0-9a-f-]{36}$/);
+    presentationUrl = new URL(page.url()).pathname;
+    await unsigned(beneficiary, "Upload document", () =>
+      uploadInvoice(page, {
+        number: `INV-${run}`,
+        date: daysFromNow(-3),
+        issuer: terms.beneficiary.name,
+        addressee: terms.applicant.name,
+        currency: terms.currency,
+        amount: "130000.00",
+        goodsDescription: terms.goodsDescription,
+      }),
+    );
+    await step(beneficiary, "Present documents");
+
+    await issuingMaker.page.goto(presentationUrl);
+    await step(issuingMaker, "Determine complying");
+    await issuingChecker.page.goto(presentationUrl);
+    await step(issuingChecker, "Approve: complying");
+
+    await issuingMaker.page.goto(presentationUrl);
+    await step(issuingMaker, "Prepare payment", { fields: { "Amount (USD)": "130000.00" } });
+    // The checker sees what they sign: the amount, who prepared it and what the presentation claims.
+    await issuingChecker.page.goto(presentationUrl);
+    await step(issuingChecker, "Approve payment", {
+      inspect: async (dialog) => {
+        const summary = dialog.getByTestId("approval-summary");
+        await expect(summary.getByTestId("approval-amount")).toHaveText("USD 130,000.00");
+        await expect(summary.getByTestId("approval-maker")).toHaveText(maker.name);
+        await expect(summary.getByTestId("approval-claimed")).toHaveText("USD 130,000.00");
+      },
+    });
+    const [credit] = await sql<{ status: string }>("SELECT status FROM credits WHERE id = $1", [creditId]);
+    expect(credit?.status).toBe("SETTLED");
+  });
+
+  const took = "took the step";
+  const prepared = "prepared it";
+  // Each milestone with the signers it names, in order: the maker's preparation before the checker's step.
+  const milestones: [string, [Signer, typeof took | typeof prepared][]][] = [
+    ["TERMS_AGREED", [[beneficiary, took]]],
+    ["CREDIT_ISSUED", [[issuingMaker, prepared], [issuingChecker, took]]],
+    ["CREDIT_ADVISED", [[advisingMaker, took]]],
+    ["AMENDMENT_ISSUED", [[issuingMaker, prepared], [issuingChecker, took]]],
+    ["AMENDMENT_ADVISED", [[advisingMaker, took]]],
+    ["AMENDMENT_ACCEPTED", [[beneficiary, took]]],
+    ["DOCUMENTS_PRESENTED", [[beneficiary, took]]],
+    ["PRESENTATION_COMPLIANT", [[issuingMaker, prepared], [issuingChecker, took]]],
+    ["PAYMENT_RECORDED", [[issuingMaker, prepared], [issuingChecker, took]]],
+    // The settlement the payment causes rides on the same step's signatures.
+    ["CREDIT_SETTLED", [[issuingMaker, prepared], [issuingChecker, took]]],
+  ];
+  const count = milestones.length;
+
   await test.step("anchored, every milestone verifies and names its signers and their keys", async () => {
     const page = issuingChecker.page;
-    await expectAllAnchored(page, creditId, ["TERMS_AGREED", "CREDIT_ISSUED", "CREDIT_ADVISED"]);
+    await expectAllAnchored(
+      page,
+      creditId,
+      milestones.map(([kind]) => kind),
+    );
     await page.goto(`/credits/${creditId}/audit`);
     await page.getByRole("button", { name: "Verify now" }).click();
-    await expect(page.getByTestId("verification-summary")).toContainText("Checked 3 milestones");
-    await expect(page.getByTestId("verification-summary")).toContainText(": 3 verified");
-    const signed = (who: Signer, part: "took the step" | "prepared it") => `Signed by ${who.name} (${part}) · key ${who.fingerprint}`;
-    const expected: [number, string[]][] = [
-      [1, [signed(beneficiary, "took the step")]],
-      [2, [signed(issuingMaker, "prepared it"), signed(issuingChecker, "took the step")]],
-      [3, [signed(advisingMaker, "took the step")]],
-    ];
+    await expect(page.getByTestId("verification-summary")).toContainText(`Checked ${count} milestones`);
+    await expect(page.getByTestId("verification-summary")).toContainText(`: ${count} verified`);
     const chain = page.getByRole("table", { name: "Milestone chain" });
-    for (const [seq, signers] of expected) {
-      const row = chain.locator(`tr[data-seq="${seq}"]`);
-      await expect(row).toHaveAttribute("data-status", "verified");
+    for (const [index, [kind, signers]] of milestones.entries()) {
+      const row = chain.locator(`tr[data-seq="${index + 1}"]`);
+      await expect(row, kind).toHaveAttribute("data-status", "verified");
       await expect(row.getByText("Verified", { exact: true })).toBeVisible();
-      await expect(row.getByRole("list", { name: "Signed by" }).getByRole("listitem")).toHaveText(signers);
+      await expect(row.getByRole("list", { name: "Signed by" }).getByRole("listitem")).toHaveText(signers.map(([who, part]) => `Signed by ${who.name} (${part}) · key ${who.fingerprint}`));
     }
   });
 
@@ -191,14 +309,8 @@ test("a credit whose applicant requires signed steps: each step signed by its ta
     const page = issuingChecker.page;
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Audit certificate (PDF)" }).click()]);
     const lines = pdfLines(fs.readFileSync((await download.path())!));
-    expect(lines).toContain("Result: all 3 milestones verified.");
-    const signedBy = (who: Signer, part: string) => `signed by ${who.name} (${part}), key ${who.fingerprint}`;
-    expect(lines.filter((line) => line.startsWith("signed by "))).toEqual([
-      signedBy(beneficiary, "took the step"),
-      signedBy(issuingMaker, "prepared it"),
-      signedBy(issuingChecker, "took the step"),
-      signedBy(advisingMaker, "took the step"),
-    ]);
+    expect(lines).toContain(`Result: all ${count} milestones verified.`);
+    expect(lines.filter((line) => line.startsWith("signed by "))).toEqual(milestones.flatMap(([, signers]) => signers.map(([who, part]) => `signed by ${who.name} (${part}), key ${who.fingerprint}`)));
     expect(lines.join(" ")).toContain("Signatures: this credit's parties require every step to be signed by the passkey of the person who took it");
   });
 });

@@ -1,4 +1,4 @@
-import { type Page, expect } from "@playwright/test";
+import { type Locator, type Page, expect } from "@playwright/test";
 import { ACTIONS } from "../../lib/lifecycle/definition";
 
 /** Opens a credit page and returns once it shows. */
@@ -14,8 +14,16 @@ function hasDialog(label: string | RegExp): boolean {
   return rules.some((rule) => rule.input !== "none" || "confirm" in rule);
 }
 
-/** Clicks a lifecycle action, fills and confirms its dialog when it has one, and waits until it is done. */
-export async function act(page: Page, label: string | RegExp, fields: Record<string, string> = {}, options: { check?: (string | RegExp)[] } = {}): Promise<void> {
+/**
+ * Clicks a lifecycle action, fills and confirms its dialog when it has one, and waits until it is done.
+ * `inspect` looks at the dialog (what a checker is shown) before it is confirmed.
+ */
+export async function act(
+  page: Page,
+  label: string | RegExp,
+  fields: Record<string, string> = {},
+  options: { check?: (string | RegExp)[]; inspect?: (dialog: Locator) => Promise<void> } = {},
+): Promise<void> {
   // The credit's own steps sit in "What you can do now"; an amendment's or a presentation's sit
   // beside it, in its card. Prefer the region when it holds the button.
   const name = { name: label, exact: typeof label === "string" };
@@ -30,10 +38,12 @@ export async function act(page: Page, label: string | RegExp, fields: Record<str
     }).toPass({ timeout: 20_000 });
     for (const [name, value] of Object.entries(fields)) await dialog.getByLabel(name).fill(value);
     for (const name of options.check ?? []) await dialog.getByLabel(name).check();
+    await options.inspect?.(dialog);
     await dialog.getByRole("button", { name: label, exact: typeof label === "string" }).click();
     // The dialog closes once the server action has finished.
     await expect(dialog).toBeHidden();
   } else {
+    if (options.inspect) throw new Error(`${String(label)} opens no dialog to inspect`);
     // A one-click step is done when its button goes (the state moved on, or the page changed).
     const handle = await button.elementHandle();
     await button.click();

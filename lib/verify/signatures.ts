@@ -245,11 +245,12 @@ async function checkSignatures(record: MilestoneRecord, context: TrailContext): 
     return { role: signature.role, userId: key.userId, userName: key.userName, organizationId: key.organizationId, roles, credentialId: key.credentialId, fingerprint };
   };
 
-  // A milestone with a preparation in its content is a checker's approval of a maker's step (four
-  // eyes): only checker rules apply, and the maker must have signed. Without one, only one-person rules.
-  const preparation: Preparation | null = record.seq === covers.from ? preparationOf(record.content) : null;
-  const isOwnStep = record.seq === covers.from;
-  const applicable = isOwnStep ? stepRules.filter((r) => (r.makerRoles !== null) === (preparation !== null)) : stepRules;
+  // A step whose own milestone carries a preparation is a checker's approval of a maker's step
+  // (four eyes): only checker rules apply, and the maker must have signed. Without one, only
+  // one-person rules. A milestone the step causes (the settlement of an approved payment) carries
+  // the step's signatures, the maker's among them, so it is checked as the step's own milestone.
+  const preparation: Preparation | null = preparationOf(covered[0]!.content);
+  const applicable = stepRules.filter((r) => (r.makerRoles !== null) === (preparation !== null));
   if (applicable.length === 0) {
     return {
       status: "bad-signature",

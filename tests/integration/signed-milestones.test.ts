@@ -27,7 +27,7 @@ import { type ChainFixture, deployedRegistry } from "./support/chain";
 import { useTestDatabase } from "./support/database";
 import { needsPasskey } from "@/lib/organizations/sign-milestones";
 import { changeRoles, deactivateMember } from "@/lib/organizations/members";
-import { type World, createUser, createWorld, creditIn } from "./support/world";
+import { type World, createUser, createWorld, creditIn, draftWithInvoice } from "./support/world";
 
 // Signed milestones (issue 14), end to end against real PostgreSQL and a real anvil: every step is
 // signed by the acting person's passkey (a software authenticator: real P-256 signatures), the
@@ -154,6 +154,38 @@ describe("a credit whose parties require signed milestones", () => {
     ]);
     expect(verdict.results[1]!.signers![1]!.fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){3}$/);
     expect(verdict.warnings.map((w) => w.code)).not.toContain("signatures-not-required");
+  });
+
+  it("verifies a payment by maker and checker that settles the credit: the settlement rides on the checker's signature, with the maker's preparation", async () => {
+    // One document required, so the invoice alone complies and the bank can pay in full.
+    const { creditId: paid } = await creditIn(world, "WITH_BENEFICIARY", { terms: { documentsRequired: [{ kind: "COMMERCIAL_INVOICE", originals: 3, copies: 2, details: "Signed" }] } });
+    const { issuingBank } = world.users;
+    await signed(world.users.beneficiary.MAKER, "endorseTerms", { creditId: paid, input: {} });
+    await signed(world.users.applicant.MAKER, "submitApplication", { creditId: paid, input: { comment: "" } });
+    await signed(issuingBank.MAKER, "prepareIssuance", { creditId: paid, input: { creditNumber: "SIGNED-PAY-1", bankConditions: "" } });
+    await signed(issuingBank.CHECKER, "approveIssuance", { creditId: paid, input: {} });
+    await signed(world.users.advisingBank.MAKER, "adviseCredit", { creditId: paid, input: { addConfirmation: false, comment: "" } });
+    const { presentationId } = await draftWithInvoice(world, paid);
+    const onPresentation = { creditId: paid, subjectId: presentationId };
+    await signed(world.users.beneficiary.MAKER, "presentDocuments", { ...onPresentation, input: {} });
+    await signed(issuingBank.MAKER, "determineCompliant", { ...onPresentation, input: {} });
+    await signed(issuingBank.CHECKER, "approveCompliance", { ...onPresentation, input: {} });
+    await signed(issuingBank.MAKER, "preparePayment", { ...onPresentation, input: { amount: "125000.00" } });
+    const payment = await signed(issuingBank.CHECKER, "approvePayment", { ...onPresentation, input: {} });
+    expect(payment.creditStatus).toBe("SETTLED");
+    await anchorAll();
+
+    const result = await verify(paid);
+    expect(result.results.map((r) => [r.kind, r.status])).toEqual(
+      ["TERMS_AGREED", "CREDIT_ISSUED", "CREDIT_ADVISED", "DOCUMENTS_PRESENTED", "PRESENTATION_COMPLIANT", "PAYMENT_RECORDED", "CREDIT_SETTLED"].map((kind) => [kind, "verified"]),
+    );
+    const makerAndChecker = [
+      ["maker", issuingBank.MAKER.userId],
+      ["actor", issuingBank.CHECKER.userId],
+    ];
+    for (const kind of ["PRESENTATION_COMPLIANT", "PAYMENT_RECORDED", "CREDIT_SETTLED"]) {
+      expect([kind, result.results.find((r) => r.kind === kind)!.signers?.map((s) => [s.role, s.userId])]).toEqual([kind, makerAndChecker]);
+    }
   });
 
   it("refuses a step without a signature (428), and changes nothing", async () => {
