@@ -165,7 +165,7 @@ function signedStepsHint(banks: string[], appUrl: string): string[] {
     // Passkeys unavailable at this address: Settings says why.
   }
   return [
-    `${banks.join(" and ")} require signed steps (SEED_DEMO_SIGNED_STEPS=off leaves them off): their users are asked to add a passkey after signing in with the password, and everyone signs their steps on a credit agreed from now on (passkeys work at ${passkeySite}).`,
+    `${banks.join(" and ")} require signed steps (SEED_DEMO_SIGNED_STEPS=off leaves them off): their users are asked to add a passkey after signing in with the password, and everyone who takes a step on a credit agreed from now on signs it with one (passkeys work at ${passkeySite}).`,
     `No platform authenticator on this machine? In Chrome, open DevTools → More tools → WebAuthn, tick "Enable virtual authenticator environment", then add an authenticator with "Supports resident keys" and "Supports user verification" ticked.`,
   ];
 }
