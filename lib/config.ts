@@ -20,6 +20,16 @@ const bool = (fallback: boolean) =>
     .transform((v) => v === "true" || v === "1")
     .default(fallback);
 
+/** A switch that reads as a person writes it: on/off, true/false or 1/0, in any case. */
+const onOff = (fallback: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(["on", "off", "true", "false", "1", "0"], { error: 'expected "on" or "off" (or true/false, 1/0)' }))
+    .transform((v) => v === "on" || v === "true" || v === "1")
+    .default(fallback);
+
 /** A decimal amount of gwei ("1.5"), at most 9 decimals (1 wei). */
 const gweiAmount = (fallback: string) =>
   z
@@ -155,6 +165,11 @@ export const configSchema = z.object({
 
   /** Create the demo organisations and users at start (idempotent). */
   SEED_DEMO: bool(true),
+  /**
+   * With SEED_DEMO: once the demo world is built, the demo banks require signed steps (issue 14),
+   * as a bank administrator would set it in Settings; off leaves them off.
+   */
+  SEED_DEMO_SIGNED_STEPS: onOff(true),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -18,6 +18,10 @@ const env = {
   ANCHOR_BATCH_AGE_MS: "200",
   ANCHOR_POLL_MS: "100",
   SEED_DEMO: "true",
+  // The demo banks keep signed steps off here (npm start turns them on): most specs test other
+  // features as demo bank users, with password sign-ins and API tokens, and would each have to add
+  // a passkey and sign. e2e/signed-steps.spec.ts tests signed steps with an organisation of its own.
+  SEED_DEMO_SIGNED_STEPS: "off",
 };
 
 const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });

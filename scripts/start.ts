@@ -12,6 +12,8 @@ import { config, resetConfigCache } from "@/lib/config";
 import { waitForPort } from "@/lib/dev/ports";
 import { StackError, atStage, debugDetail, explainStartupError } from "@/lib/stack/startup-errors";
 import type { PlatformAdministratorOutcome } from "@/lib/organizations/onboarding";
+import { relyingParty } from "@/lib/passkeys/relying-party";
+import type { SeedDemoWorldResult } from "@/lib/seed/demo";
 
 // `npm start -- --dev` (`npm run dev`): the same stack, served by `next dev` (no production build).
 const DEV = process.argv.includes("--dev");
@@ -87,7 +89,7 @@ async function main() {
     // the CPU. Both finish before the first error is reported, so no build is left running.
     if (DEV) log("Development mode: next dev compiles pages on first request (no production build).");
     const [seeded, builtApp] = await Promise.allSettled([
-      settings.SEED_DEMO ? atStage("seed", () => seedDemoWorld(log)) : Promise.resolve(),
+      settings.SEED_DEMO ? atStage("seed", () => seedDemoWorld(log)) : Promise.resolve(undefined),
       DEV ? Promise.resolve() : atStage("build", () => ensureBuilt(log)),
     ]);
     for (const outcome of [seeded, builtApp]) if (outcome.status === "rejected") throw outcome.reason;
@@ -133,24 +135,39 @@ async function main() {
       JSON.stringify({ appUrl, mailUrl: mail?.webUrl ?? null, databaseUrl: stack.databaseUrl, superuserDatabaseUrl: stack.superuserDatabaseUrl, rpcUrl: stack.rpcUrl, chainId: stack.chainId.toString(), contractAddress: stack.contractAddress, pid: process.pid }, null, 2),
       { mode: 0o600 },
     );
-    printBanner(appUrl, settings.SEED_DEMO);
+    printBanner(appUrl, seeded.status === "fulfilled" ? seeded.value : undefined);
     if (platformAdmin) log(describePlatformAdmin(settings.PLATFORM_ADMIN_EMAIL!, platformAdmin));
   } catch (error) {
     explain(error);
     await shutdown(1);
   }
 
-  function printBanner(appUrl: string, seeded: boolean) {
+  function printBanner(appUrl: string, seeded: SeedDemoWorldResult | undefined) {
     const lines = [`TradeTrail is running at ${appUrl}`];
     if (mail) lines.push(`E-mail it sends (password resets, …) is caught at ${mail.webUrl} (set SMTP_URL to send it for real)`);
     if (seeded) {
       lines.push("", `Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
       const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
       for (const user of DEMO_USERS) lines.push(`  ${user.email.padEnd(width)}  ${user.role} — ${user.name}`);
+      if (seeded.signedStepBanks.length > 0) lines.push("", ...signedStepsHint(seeded.signedStepBanks, appUrl));
     }
     lines.push("", "Press Ctrl-C to stop.");
     console.log(`\n${lines.join("\n")}\n`);
   }
+}
+
+/** What a demo bank's user meets after signing in with the password (issue 14), and how to get past it without a device of their own. */
+function signedStepsHint(banks: string[], appUrl: string): string[] {
+  let passkeySite = appUrl;
+  try {
+    passkeySite = relyingParty(appUrl).origins[0] ?? appUrl;
+  } catch {
+    // Passkeys unavailable at this address: Settings says why.
+  }
+  return [
+    `${banks.join(" and ")} require signed steps (SEED_DEMO_SIGNED_STEPS=off leaves them off): their users are asked to add a passkey after signing in with the password, and everyone who takes a step on a credit agreed from now on signs it with one (passkeys work at ${passkeySite}).`,
+    `No platform authenticator on this machine? In Chrome, open DevTools → More tools → WebAuthn, tick "Enable virtual authenticator environment", then add an authenticator with "Supports resident keys" and "Supports user verification" ticked.`,
+  ];
 }
 
 function describePlatformAdmin(email: string, outcome: PlatformAdministratorOutcome): string {

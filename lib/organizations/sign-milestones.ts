@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { forbidden } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { logAdminEvent } from "./admin-log";
 
 // An organisation's signed-steps setting (Organization.signMilestones, issue 14): every milestone
@@ -18,9 +19,27 @@ export async function setSignMilestones(actor: Actor, on: boolean): Promise<void
   if (!actor.roles.includes("ADMIN") || (actor.organizationKind !== "BANK" && actor.organizationKind !== "CORPORATE")) {
     throw forbidden("Only an administrator of a bank or a trading company can change whether its steps are signed.");
   }
+  await changeSignMilestones({ organizationId: actor.organizationId, on, actorId: actor.userId });
+}
+
+/**
+ * The change itself with its entry in the organisation's administrative log, in one transaction:
+ * what setSignMilestones does once it has authorised the administrator, and what the demo seed
+ * does for the demo banks (lib/seed/demo-signed-steps.ts) with no person behind it (`actorId`
+ * null: the log names TradeTrail). Callers authorise; this does not.
+ */
+export async function changeSignMilestones(change: {
+  organizationId: string;
+  on: boolean;
+  actorId: string | null;
+  /** Said after "on"/"off" in the log, e.g. why TradeTrail itself made the change. */
+  note?: string;
+  data?: Prisma.InputJsonObject;
+}): Promise<void> {
+  const subject = `${change.on ? "on" : "off"}${change.note ? ` ${change.note}` : ""}`;
   await db().$transaction(async (tx) => {
-    await tx.organization.update({ where: { id: actor.organizationId }, data: { signMilestones: on } });
-    await logAdminEvent(tx, { organizationId: actor.organizationId, actorId: actor.userId, action: "signed-steps-changed", subject: on ? "on" : "off" });
+    await tx.organization.update({ where: { id: change.organizationId }, data: { signMilestones: change.on } });
+    await logAdminEvent(tx, { organizationId: change.organizationId, actorId: change.actorId, action: "signed-steps-changed", subject, data: change.data });
   });
 }
 

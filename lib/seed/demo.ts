@@ -1,17 +1,29 @@
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
+import { config } from "@/lib/config";
 import { type SeedDemoCreditsResult, seedDemoCredits } from "./demo-credits";
+import { requireDemoSignedSteps } from "./demo-signed-steps";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_SCENARIOS, DEMO_USERS, type DemoOrganizationKey } from "./demo-world";
 
 export { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_SCENARIOS, DEMO_USERS };
 
-/** The organisations and users, then a credit in every state (lib/seed/demo-credits.ts). */
-export async function seedDemoWorld(log: (line: string) => void = () => {}): Promise<SeedDemoCreditsResult> {
+export interface SeedDemoWorldResult extends SeedDemoCreditsResult {
+  /** The demo banks that require signed steps once seeded (their users are asked for a passkey after password sign-in). */
+  signedStepBanks: string[];
+}
+
+/**
+ * The organisations and users, then a credit in every state (lib/seed/demo-credits.ts), then
+ * signed steps at the demo banks unless SEED_DEMO_SIGNED_STEPS is off (lib/seed/demo-signed-steps.ts):
+ * last, since the walks' users have no passkeys to sign with.
+ */
+export async function seedDemoWorld(log: (line: string) => void = () => {}): Promise<SeedDemoWorldResult> {
   const orgs = await seedDemo();
   const started = Date.now();
   const result = await seedDemoCredits(orgs, log);
   log(`demo world: ${result.created.length} credit(s) created, ${result.existing.length} already there (${Date.now() - started} ms)`);
-  return result;
+  const signedStepBanks = await requireDemoSignedSteps(orgs, config().SEED_DEMO_SIGNED_STEPS, log);
+  return { ...result, signedStepBanks };
 }
 
 /** Creates what is missing of the demo world; returns the organisation ids by key. */

@@ -75,6 +75,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const signsSteps = isBank || actor.organizationKind === "CORPORATE";
   const signedSteps = signsSteps ? await signMilestonesSetting(actor.organizationId) : false;
   const isAdmin = actor.roles.includes("ADMIN");
+  // A demo or development server: its users may try passkeys on a machine without an authenticator of its own.
+  const demoMode = config().SEED_DEMO || config().NODE_ENV === "development";
   let passkeyOrigin: string | null = null;
   let passkeysUnavailable: string | undefined;
   try {
@@ -117,6 +119,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             {passkeyRequired || (signedSteps && passkeys.length === 0) ? (
               <Alert tone="warning" title="Add a passkey to take any step">
                 {actor.organizationName} requires every step on a credit to be signed with the passkey of the person who takes it. Add a passkey below; until then you can read credits but not act on them.
+                {demoMode ? (
+                  <>
+                    {" "}
+                    No platform authenticator on this machine? In Chrome, open DevTools → More tools → WebAuthn, tick &ldquo;Enable virtual authenticator environment&rdquo;, then add an authenticator with &ldquo;Supports resident keys&rdquo; and &ldquo;Supports user verification&rdquo; ticked.
+                  </>
+                ) : null}
               </Alert>
             ) : null}
             <p className="text-sm text-slate-600">Sign in with your device&apos;s screen lock or a security key instead of your password. A passkey never leaves your device. Revoke one you lose at once.</p>
