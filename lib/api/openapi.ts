@@ -308,6 +308,11 @@ export function openApiDocument(serverUrl: string) {
               headers: {
                 "X-Swift-Message-Type": { description: "MT700, MT707 ...", schema: { type: "string" } },
                 "X-Swift-Valid": { description: "false when a field does not fit its SWIFT format (the list's problems say which)", schema: { type: "string", enum: ["true", "false"] } },
+                "X-Swift-Sha256": { description: "SHA-256 of the body's bytes, 0x + 64 hex", schema: { type: "string" } },
+                "X-Swift-Anchored": {
+                  description: "matches when the body's SHA-256 is the one the milestone that produced the message recorded; differs, or not-recorded (a milestone from before hashes were recorded)",
+                  schema: { type: "string", enum: ["matches", "differs", "not-recorded"] },
+                },
               },
               content: { "text/plain": { schema: { type: "string" } } },
             },
