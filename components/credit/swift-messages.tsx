@@ -96,7 +96,7 @@ function AnchoredHash({ message }: { message: AnchoredSwiftExport }) {
     ) : anchored.status === "differs" ? (
       <Badge tone="danger">Does not match milestone {message.seq}</Badge>
     ) : (
-      <Badge tone="neutral">{anchored.reason === "before" ? `Not recorded (before ${anchored.milestoneOn})` : "Not recorded on its milestone"}</Badge>
+      <Badge tone="neutral">{anchored.reason === "before" ? `Not recorded (milestone of ${anchored.milestoneOn}, before message hashes were recorded)` : "Not recorded: produced after its milestone"}</Badge>
     );
   return (
     <dl className="grid gap-x-3 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]" data-swift-anchored={anchored.status}>
