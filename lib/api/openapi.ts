@@ -287,7 +287,7 @@ export function openApiDocument(serverUrl: string) {
           tags: ["swift"],
           summary: "The SWIFT messages (MT700/701, 707/708, 730, 732, 734, 754, 756, 759) the credit has produced so far",
           description:
-            "Built from the credit's milestones and terms (docs/SWIFT.md: which step produces which message, the field mapping, the transliteration table). Files to load into a bank's SWIFT interface; TradeTrail sends nothing over SWIFT. Anyone who may read the credit may read them; 404 for anyone else.",
+            "Built from the credit's milestones and terms (docs/SWIFT.md: which step produces which message, the field mapping, the transliteration table). Files to load into a bank's SWIFT interface; TradeTrail sends nothing over SWIFT. Each message's SHA-256 is recorded on the milestone that produced it (content.swiftMessages, anchored); `anchored` says whether the file matches it. Anyone who may read the credit may read them; 404 for anyone else.",
           parameters: [creditIdParameter],
           responses: { 200: jsonBody(swiftListSchema), ...errors },
         },

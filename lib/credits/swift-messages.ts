@@ -217,7 +217,15 @@ export async function swiftMessagesToRecord(
   if (recording.length === 0) return new Map();
   const credit = await readSource(tx, creditId);
   const withPlanned: SwiftSource = { ...credit, milestones: [...credit.milestones, ...planned.map((m) => ({ ...m, createdAt: recordedAt }))] };
-  const input = swiftInputOf(withPlanned);
-  const built = input ? swiftMessages(input) : [];
+  let built: SwiftExport[];
+  try {
+    const input = swiftInputOf(withPlanned);
+    built = input ? swiftMessages(input) : [];
+  } catch (error) {
+    // A credit whose messages cannot be built (terms that no longer parse) still takes its step:
+    // the milestone then records no hashes, as one from before they were recorded.
+    console.error(`SWIFT messages of credit ${credit.reference} not built; no hashes recorded:`, error);
+    return new Map();
+  }
   return new Map(recording.map((m) => [m.seq, built.filter((b) => b.seq === m.seq).map((b) => ({ type: `MT${b.type}`, sha256: swiftFileSha256(b.text) }))]));
 }
