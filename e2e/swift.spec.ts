@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { advisedCredit } from "./support/api";
 import { openCredit } from "./support/credit-page";
 import { sql } from "./support/runtime";
@@ -5,7 +7,8 @@ import { expect, test } from "./support/test";
 import { USERS, personAs } from "./support/users";
 
 // The credit's SWIFT tab (issue 15, item 2): an issued credit shows its MT700 as FIN text, each
-// field tag explained on focus, and downloads it as a .fin file.
+// field tag explained on focus, and downloads it as a .fin file whose SHA-256 is the one the
+// issuance milestone anchored.
 
 test("the SWIFT tab of an issued credit shows its MT700, explains its tags and downloads it", async ({ browser }) => {
   const creditId = await advisedCredit();
@@ -30,7 +33,16 @@ test("the SWIFT tab of an issued credit shows its MT700, explains its tags and d
   await expect(page.getByRole("tooltip", { name: "45A Description of goods and/or services" })).toBeVisible();
   await expect(tag).toHaveAccessibleDescription("45A Description of goods and/or services");
 
+  await expect(mt700.getByText("Matches the anchored issuance")).toBeVisible();
+  const shown = (await mt700.locator("[data-swift-sha256]").innerText()).trim();
+
   const download = page.waitForEvent("download");
   await mt700.getByRole("link", { name: "Download .fin" }).click();
   expect((await download).suggestedFilename()).toMatch(/-\d+-mt700\.fin$/);
+  // The file as downloaded hashes to what the tab shows, and to what the issuance milestone recorded.
+  const bytes = await readFile((await (await download).path())!);
+  const sha256 = `0x${createHash("sha256").update(bytes).digest("hex")}`;
+  expect(shown).toBe(sha256);
+  const recorded = await sql<{ sha256: string }>("SELECT m.content->'swiftMessages'->0->>'sha256' AS sha256 FROM milestones m WHERE m.credit_id = $1 AND m.kind = 'CREDIT_ISSUED'", [creditId]);
+  expect(recorded[0]!.sha256).toBe(sha256);
 });

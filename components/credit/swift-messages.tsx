@@ -5,14 +5,15 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { fieldName } from "@/lib/swift/fields";
 import type { FinMessage } from "@/lib/swift/fin";
-import type { SwiftExport } from "@/lib/swift/messages";
+import type { AnchoredSwiftExport } from "@/lib/credits/swift-messages";
 import { CopyTextButton } from "./copy-text-button";
 
 // The credit's SWIFT tab: every message the credit has produced so far (lib/credits/swift-messages.ts),
 // each shown as its FIN text in monospace with each field tag explained (on hover and on keyboard
-// focus, and read by screen readers as the tag's description), downloadable and copyable.
+// focus, and read by screen readers as the tag's description), downloadable and copyable, with
+// the SHA-256 its milestone anchored and whether the file matches it.
 
-export function SwiftMessages({ creditId, messages }: { creditId: string; messages: SwiftExport[] }) {
+export function SwiftMessages({ creditId, messages }: { creditId: string; messages: AnchoredSwiftExport[] }) {
   if (messages.length === 0) {
     return <EmptyState title="No SWIFT messages yet" description="The MT700 appears here once the issuing bank issues the credit; each later step that banks exchange a message for adds its own." />;
   }
@@ -28,7 +29,7 @@ export function SwiftMessages({ creditId, messages }: { creditId: string; messag
   );
 }
 
-function SwiftMessageCard({ creditId, message }: { creditId: string; message: SwiftExport }) {
+function SwiftMessageCard({ creditId, message }: { creditId: string; message: AnchoredSwiftExport }) {
   const href = `/api/v1/credits/${creditId}/swift/${message.id}`;
   const types = message.messages.map((x) => `MT${x.type}`).join(" + ");
   return (
@@ -45,6 +46,7 @@ function SwiftMessageCard({ creditId, message }: { creditId: string; message: Sw
         </p>
       </CardHeader>
       <CardBody className="space-y-4">
+        <AnchoredHash message={message} />
         {message.problems.length > 0 ? (
           <Alert tone="danger" title="A bank's SWIFT interface would refuse this file">
             <ul className="list-disc pl-5">
@@ -82,6 +84,32 @@ function SwiftMessageCard({ creditId, message }: { creditId: string; message: Sw
         ))}
       </CardBody>
     </Card>
+  );
+}
+
+/** The file's SHA-256 beside the one its milestone anchored: what a bank that received the file compares with. */
+function AnchoredHash({ message }: { message: AnchoredSwiftExport }) {
+  const { anchored } = message;
+  const verdict =
+    anchored.status === "matches" ? (
+      <Badge tone="success">{message.type === "700" ? "Matches the anchored issuance" : `Matches anchored milestone ${message.seq}`}</Badge>
+    ) : anchored.status === "differs" ? (
+      <Badge tone="danger">Does not match milestone {message.seq}</Badge>
+    ) : (
+      <Badge tone="neutral">{anchored.reason === "before" ? `Not recorded (milestone of ${anchored.milestoneOn}, before message hashes were recorded)` : "Not recorded: produced after its milestone"}</Badge>
+    );
+  return (
+    <dl className="grid gap-x-3 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]" data-swift-anchored={anchored.status}>
+      <dt className="text-slate-600">SHA-256 of the file</dt>
+      <dd className="font-mono text-xs break-all" data-swift-sha256>
+        {anchored.sha256}
+      </dd>
+      <dt className="text-slate-600">Anchored with milestone {message.seq}</dt>
+      <dd className="flex flex-wrap items-center gap-2">
+        {anchored.status === "notRecorded" ? null : <span className="font-mono text-xs break-all">{anchored.recorded?.sha256 ?? "another message"}</span>}
+        {verdict}
+      </dd>
+    </dl>
   );
 }
 

@@ -233,6 +233,24 @@ export const swiftListSchema = record(
           ...list(record({ messageIndex: integer, tag: string, line: integer, from: string, to: string })),
           description: "Each character the SWIFT character sets could not carry and what it became (docs/SWIFT.md)",
         },
+        sha256: { type: "string", pattern: "^0x[0-9a-f]{64}$", description: "SHA-256 of the file's bytes, as href sends them" },
+        anchored: record(
+          {
+            status: {
+              type: "string",
+              enum: ["matches", "differs", "notRecorded"],
+              description: "matches: sha256 is the hash the milestone that produced the message recorded (its content, anchored on chain); differs: it recorded another; notRecorded: it recorded none for this message",
+            },
+            sha256: { type: ["string", "null"], description: "The hash the milestone recorded (content.swiftMessages), null when notRecorded" },
+            reason: {
+              type: ["string", "null"],
+              enum: ["before", "notOnMilestone", null],
+              description: "Why notRecorded: before, the milestone was recorded before message hashes were; notOnMilestone, the message came after its milestone (an MT732, once the bank accepted the waiver)",
+            },
+            milestoneDate: { type: "string", format: "date", description: "The day the milestone was recorded" },
+          },
+          "What the milestone that produced the message recorded about it (docs/SWIFT.md, Recorded hashes)",
+        ),
         href: string,
       }),
     ),

@@ -287,7 +287,7 @@ export function openApiDocument(serverUrl: string) {
           tags: ["swift"],
           summary: "The SWIFT messages (MT700/701, 707/708, 730, 732, 734, 754, 756, 759) the credit has produced so far",
           description:
-            "Built from the credit's milestones and terms (docs/SWIFT.md: which step produces which message, the field mapping, the transliteration table). Files to load into a bank's SWIFT interface; TradeTrail sends nothing over SWIFT. Anyone who may read the credit may read them; 404 for anyone else.",
+            "Built from the credit's milestones and terms (docs/SWIFT.md: which step produces which message, the field mapping, the transliteration table). Files to load into a bank's SWIFT interface; TradeTrail sends nothing over SWIFT. Each message's SHA-256 is recorded on the milestone that produced it (content.swiftMessages, anchored); `anchored` says whether the file matches it. Anyone who may read the credit may read them; 404 for anyone else.",
           parameters: [creditIdParameter],
           responses: { 200: jsonBody(swiftListSchema), ...errors },
         },
@@ -308,6 +308,11 @@ export function openApiDocument(serverUrl: string) {
               headers: {
                 "X-Swift-Message-Type": { description: "MT700, MT707 ...", schema: { type: "string" } },
                 "X-Swift-Valid": { description: "false when a field does not fit its SWIFT format (the list's problems say which)", schema: { type: "string", enum: ["true", "false"] } },
+                "X-Swift-Sha256": { description: "SHA-256 of the body's bytes, 0x + 64 hex", schema: { type: "string" } },
+                "X-Swift-Anchored": {
+                  description: "matches when the body's SHA-256 is the one the milestone that produced the message recorded; differs, or not-recorded (a milestone from before hashes were recorded)",
+                  schema: { type: "string", enum: ["matches", "differs", "not-recorded"] },
+                },
               },
               content: { "text/plain": { schema: { type: "string" } } },
             },

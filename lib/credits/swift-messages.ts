@@ -1,15 +1,19 @@
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
+import type { JsonObject } from "@/lib/anchoring/json";
+import { type Tx, db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MilestoneKind } from "@/lib/generated/prisma/enums";
 import { type SwiftCreditInput, type SwiftExport, type SwiftStep, swiftMessages } from "@/lib/swift/messages";
+import { type RecordedSwiftMessage, type SwiftCheck, swiftFileSha256, verifySwiftMessage } from "@/lib/swift/verify";
 import { type Terms, isStandby, storedTermsSchema } from "@/lib/terms/schema";
 import { canSeeCredit } from "./can-see-credit";
 
 // The SWIFT messages a credit has produced so far (issue 15, item 2): its milestones, terms
 // versions and banks read from the database and handed to lib/swift/messages.ts, which builds
 // them. Read with the same authorisation as the credit itself: whoever may not see the credit
-// gets the same 404 as for the credit.
+// gets the same 404 as for the credit. Each message is checked against the SHA-256 its
+// milestone recorded when the step produced it (swiftMessagesToRecord, called by the lifecycle).
 
 type Content = Record<string, unknown>;
 const str = (value: unknown): string | null => (typeof value === "string" ? value : typeof value === "number" ? String(value) : null);
@@ -18,25 +22,31 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 /** Statuses a presentation reaches once the issuing bank took up documents it had refused (a waiver accepted). */
 const TAKEN_UP = new Set(["WAIVER_ACCEPTED", "PAYMENT_PENDING", "PAID"]);
 
-/** The input lib/swift builds a credit's messages from, or null when it has produced none (not issued yet). */
-export async function loadSwiftInput(actor: Actor, creditId: string): Promise<{ reference: string; creditNumber: string | null; input: SwiftCreditInput | null }> {
-  if (!(await canSeeCredit(actor, creditId))) throw notFound("The credit");
-  const credit = await db().credit.findUniqueOrThrow({
-    where: { id: creditId },
-    select: {
-      reference: true,
-      creditNumber: true,
-      amount: true,
-      issuingBank: { select: { name: true, bic: true } },
-      advisingBank: { select: { name: true, bic: true } },
-      termsVersions: { select: { number: true, terms: true, termsHash: true } },
-      milestones: { orderBy: { seq: "asc" }, select: { seq: true, kind: true, content: true, createdAt: true } },
-      presentations: { select: { number: true, status: true } },
-      events: { where: { action: { in: ["acceptWaiver", "approveWaiverAcceptance"] } }, select: { data: true, createdAt: true } },
-    },
-  });
+/** What the credit's messages are built from, as read from the database. */
+const SOURCE = {
+  reference: true,
+  creditNumber: true,
+  amount: true,
+  issuingBank: { select: { name: true, bic: true } },
+  advisingBank: { select: { name: true, bic: true } },
+  termsVersions: { select: { number: true, terms: true, termsHash: true } },
+  milestones: { orderBy: { seq: "asc" }, select: { seq: true, kind: true, content: true, createdAt: true } },
+  presentations: { select: { number: true, status: true } },
+  events: { where: { action: { in: ["acceptWaiver", "approveWaiverAcceptance"] } }, select: { data: true, createdAt: true } },
+} satisfies Prisma.CreditSelect;
+type SwiftSource = Prisma.CreditGetPayload<{ select: typeof SOURCE }>;
+
+const readSource = (client: Tx, creditId: string): Promise<SwiftSource> => client.credit.findUniqueOrThrow({ where: { id: creditId }, select: SOURCE });
+
+/**
+ * The messages' input from the credit's rows. Each step reads only what was true when it was
+ * recorded (its milestone, earlier milestones, terms versions, which never change), so the bytes
+ * of a message are the same whenever they are built (the hash its milestone records stays true);
+ * the one exception is the MT732, which waits for the bank's acceptance of the waiver.
+ */
+function swiftInputOf(credit: SwiftSource): SwiftCreditInput | null {
   const issuedMilestone = credit.milestones.find((m) => m.kind === "CREDIT_ISSUED");
-  if (!issuedMilestone || !credit.creditNumber) return { reference: credit.reference, creditNumber: credit.creditNumber, input: null };
+  if (!issuedMilestone || !credit.creditNumber) return null;
 
   const termsByHash = new Map<string, Terms>();
   for (const v of credit.termsVersions) termsByHash.set(v.termsHash, storedTermsSchema.parse(v.terms));
@@ -143,28 +153,79 @@ export async function loadSwiftInput(actor: Actor, creditId: string): Promise<{ 
   return {
     reference: credit.reference,
     creditNumber: credit.creditNumber,
-    input: {
-      reference: credit.reference,
-      creditNumber: credit.creditNumber,
-      dateOfIssue: issuedTerms.dateOfIssue ?? str(issuedContent.dateOfIssue) ?? day(issuedMilestone.createdAt),
-      standby: isStandby(issuedTerms),
-      issuingBank: credit.issuingBank,
-      advisingBank: credit.advisingBank,
-      steps,
-    },
+    dateOfIssue: issuedTerms.dateOfIssue ?? str(issuedContent.dateOfIssue) ?? day(issuedMilestone.createdAt),
+    standby: isStandby(issuedTerms),
+    issuingBank: credit.issuingBank,
+    advisingBank: credit.advisingBank,
+    steps,
   };
 }
 
-/** Every message the credit has produced so far, for a reader who may see the credit (else 404). */
-export async function listSwiftMessages(actor: Actor, creditId: string): Promise<{ reference: string; creditNumber: string | null; messages: SwiftExport[] }> {
-  const { reference, creditNumber, input } = await loadSwiftInput(actor, creditId);
-  return { reference, creditNumber, messages: input ? swiftMessages(input) : [] };
+/** A message with what its milestone anchored: its hash and whether the file matches it (lib/swift/verify.ts). */
+export type AnchoredSwiftExport = SwiftExport & { anchored: SwiftCheck & { milestoneOn: string } };
+
+/** Every message the credit has produced so far, each checked against its milestone's recorded hash, for a reader who may see the credit (else 404). */
+export async function listSwiftMessages(actor: Actor, creditId: string): Promise<{ reference: string; creditNumber: string | null; messages: AnchoredSwiftExport[] }> {
+  if (!(await canSeeCredit(actor, creditId))) throw notFound("The credit");
+  const credit = await readSource(db(), creditId);
+  const input = swiftInputOf(credit);
+  const milestones = new Map(credit.milestones.map((m) => [m.seq, m]));
+  const messages = (input ? swiftMessages(input) : []).map((m): AnchoredSwiftExport => {
+    const milestone = milestones.get(m.seq)!;
+    return { ...m, anchored: { ...verifySwiftMessage(m.text, milestone), milestoneOn: day(milestone.createdAt) } };
+  });
+  return { reference: credit.reference, creditNumber: credit.creditNumber, messages };
 }
 
 /** One message by its id ("1-mt700"), or 404. */
-export async function getSwiftMessage(actor: Actor, creditId: string, messageId: string): Promise<SwiftExport & { reference: string }> {
+export async function getSwiftMessage(actor: Actor, creditId: string, messageId: string): Promise<AnchoredSwiftExport & { reference: string }> {
   const { reference, messages } = await listSwiftMessages(actor, creditId);
   const message = messages.find((m) => m.id === messageId);
   if (!message) throw notFound("The SWIFT message");
   return { ...message, reference };
+}
+
+/** Milestones whose step can produce a SWIFT message: they record `swiftMessages` (empty when the step produced none then). */
+export const MESSAGE_MILESTONES: ReadonlySet<MilestoneKind> = new Set<MilestoneKind>([
+  "CREDIT_ISSUED",
+  "CREDIT_ADVISED",
+  "AMENDMENT_ISSUED",
+  "AMENDMENT_ADVISED",
+  "AMENDMENT_ACCEPTED",
+  "AMENDMENT_REJECTED",
+  "DISCREPANCIES_NOTIFIED",
+  "DISCREPANCIES_WAIVED",
+  "PRESENTATION_REFUSED",
+  "PAYMENT_RECORDED",
+  "CREDIT_EXPIRED",
+]);
+
+/**
+ * The messages the milestones a step is about to record produce, with each file's SHA-256, by
+ * milestone seq (only milestones of MESSAGE_MILESTONES). Built in the step's transaction from the
+ * credit as the step leaves it and the milestones as they will be recorded (recordedAt: their
+ * time), so the bytes are those the export gives later; the same step, state and time give the
+ * same hashes, which a signed step's dry run relies on (lib/lifecycle/perform.ts).
+ */
+export async function swiftMessagesToRecord(
+  tx: Tx,
+  creditId: string,
+  planned: readonly { seq: number; kind: MilestoneKind; content: JsonObject }[],
+  recordedAt: Date,
+): Promise<Map<number, RecordedSwiftMessage[]>> {
+  const recording = planned.filter((m) => MESSAGE_MILESTONES.has(m.kind));
+  if (recording.length === 0) return new Map();
+  const credit = await readSource(tx, creditId);
+  const withPlanned: SwiftSource = { ...credit, milestones: [...credit.milestones, ...planned.map((m) => ({ ...m, createdAt: recordedAt }))] };
+  let built: SwiftExport[];
+  try {
+    const input = swiftInputOf(withPlanned);
+    built = input ? swiftMessages(input) : [];
+  } catch (error) {
+    // A credit whose messages cannot be built (terms that no longer parse) still takes its step:
+    // the milestone then records no hashes, as one from before they were recorded.
+    console.error(`SWIFT messages of credit ${credit.reference} not built; no hashes recorded:`, error);
+    return new Map();
+  }
+  return new Map(recording.map((m) => [m.seq, built.filter((b) => b.seq === m.seq).map((b) => ({ type: `MT${b.type}`, sha256: swiftFileSha256(b.text) }))]));
 }

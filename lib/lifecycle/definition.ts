@@ -394,7 +394,7 @@ export const ACTIONS = {
     subject: "presentation", label: "Approve payment", from: ["PAYMENT_PENDING"], to: "PAID", creditIn: PRESENTED_UNDER,
     by: ["issuingBank"], roles: BANK_CHECKER, checks: "preparePayment", milestone: "PAYMENT_RECORDED",
     notify: ["beneficiary", "applicant", "advisingBank", { party: "issuingBank", roles: BANK_MAKER }], input: "none", tone: "primary",
-    confirm: "Payment is recorded (MT754) and the documents are released to the applicant. This cannot be undone.",
+    confirm: "Payment is recorded (MT756) and the documents are released to the applicant. This cannot be undone.",
   },
   rejectPayment: {
     subject: "presentation", label: "Send back to maker", from: ["PAYMENT_PENDING"], to: "previous", creditIn: PRESENTED_UNDER,
@@ -406,7 +406,7 @@ export const ACTIONS = {
     subject: "presentation", label: "Record payment", from: ["COMPLIANT", "WAIVER_ACCEPTED"], to: "PAID", creditIn: PRESENTED_UNDER,
     by: ["issuingBank"], roles: BANK_OFFICER, whenFourEyes: "off", milestone: "PAYMENT_RECORDED",
     notify: ["beneficiary", "applicant", "advisingBank"], input: "payment", tone: "primary",
-    confirm: "Payment is recorded (MT754) and the documents are released to the applicant. Your bank works without four eyes: no checker approves it, and this cannot be undone.",
+    confirm: "Payment is recorded (MT756) and the documents are released to the applicant. Your bank works without four eyes: no checker approves it, and this cannot be undone.",
   },
 } as const satisfies Record<string, AnyActionRule>;
 

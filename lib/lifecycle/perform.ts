@@ -20,6 +20,7 @@ import { type InputOf, parseInput } from "./inputs";
 import { HANDLERS } from "./handlers";
 import { ACTION_DONE, heldPhrase } from "./words";
 import { creditLabel } from "@/lib/credits/label";
+import { swiftMessagesToRecord } from "@/lib/credits/swift-messages";
 import { isUuid } from "@/lib/ids";
 
 // Every state change of a credit goes through performAction: validate the input, lock the
@@ -389,6 +390,12 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
       }
     }
     if (checked?.preparation && checked.makerSignature) planned[0]!.content = { ...planned[0]!.content, preparation: checked.preparation as JsonObject };
+    // The SWIFT messages this step produces, each file's SHA-256 recorded (and so anchored, and signed) on its milestone.
+    const swift = await swiftMessagesToRecord(tx, credit.id, planned.map((m, i) => ({ seq: (last?.seq ?? 0) + 1 + i, kind: m.kind, content: m.content })), now);
+    planned.forEach((m, i) => {
+      const messages = swift.get((last?.seq ?? 0) + 1 + i);
+      if (messages) m.content = { ...m.content, swiftMessages: messages as unknown as JsonValue[] };
+    });
     if (required && actorUser) {
       const first = (last?.seq ?? 0) + 1;
       const statement = stepStatement(credit.id, last?.digest ?? ZERO_DIGEST, planned.map((m, i) => ({ seq: first + i, kind: m.kind, content: m.content, documentHashes: m.documentHashes ?? [] })));
@@ -408,7 +415,7 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
     });
   }
   if (signing.dryRun) throw new DryRun(null, credit.version, now);
-  for (const m of planned) {
+  for (const [i, m] of planned.entries()) {
     const recorded = await appendMilestone(tx, {
       creditId: credit.id,
       kind: m.kind,
@@ -418,7 +425,9 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
       content: m.content,
       recordedAt: now,
       documentHashes: m.documentHashes,
-      signatures,
+      // The maker's signature is over the preparation, which only the step's own milestone carries;
+      // a milestone the step causes (the settlement after a payment) has the actor's alone, which covers it.
+      signatures: i === 0 ? signatures : (signatures?.filter((s) => s.role !== "maker") ?? null),
     });
     milestoneSeqs.push(recorded.seq);
   }

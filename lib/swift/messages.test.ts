@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { sampleTerms } from "@/lib/terms/sample";
 import type { Terms } from "@/lib/terms/schema";
 import { parseFin, serialiseFin, validateFin } from "./fin";
@@ -203,6 +203,27 @@ describe("the messages of a credit's steps", () => {
       { tag: "77J", value: "+BILL OF LADING: Shipped on 2027-02-20, after the\nlatest shipment date 2027-02-15" },
       { tag: "77B", value: "/NOTIFY/" },
     ]);
+  });
+
+  // A milestone records the SHA-256 of the messages its step produces, built when it is recorded
+  // from the steps so far; the export rebuilds them later from the whole trail. Both must give the same bytes.
+  it("builds each step's messages from that step and the ones before it only: later steps change no earlier byte", () => {
+    for (let n = 1; n <= steps.length; n++) {
+      const sofar = swiftMessages(credit(steps.slice(0, n)));
+      const last = steps[n - 1]!.seq;
+      expect(sofar.filter((m) => m.seq === last).map((m) => m.text), `step ${last}`).toEqual(all.filter((m) => m.seq === last).map((m) => m.text));
+    }
+  });
+
+  describe("without the clock", () => {
+    afterEach(() => vi.useRealTimers());
+    it("gives the same bytes for the same steps on another day (dates come from the steps, never from the clock)", () => {
+      vi.useFakeTimers();
+      vi.setSystemTime(new Date("2031-07-04T23:59:59Z"));
+      const later = swiftMessages(credit(steps));
+      expect(later.map((m) => m.text)).toEqual(all.map((m) => m.text));
+      expect(later.map((m) => m.text).join("")).not.toContain("310704");
+    });
   });
 
   it("the MT754 appears only when the credit is available with a nominated bank", () => {

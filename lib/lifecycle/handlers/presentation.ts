@@ -17,7 +17,7 @@ import { loadTerms } from "./terms";
 // Presentation, examination and settlement: the beneficiary presents documents (their hashes
 // are anchored), the issuing bank examines them within five banking days (art. 14b), finds them
 // complying or sends one notice of every discrepancy (art. 16), the applicant may waive, and
-// the bank records payment (MT754): its maker and checker, or one officer where it works without
+// the bank records payment (its MT756, with the nominated bank's MT754 when there is one): its maker and checker, or one officer where it works without
 // four eyes.
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -308,7 +308,7 @@ async function paymentFromInput(tx: Tx, credit: LockedCredit, presentationId: st
 }
 
 /**
- * Records a payment (MT754) whose limits were just checked: the payment row with its maker and
+ * Records a payment (MT756) whose limits were just checked: the payment row with its maker and
  * checker (one officer is both where the bank works without four eyes), the drawing on the
  * credit, the PAYMENT_RECORDED milestone and, when nothing more can be drawn, the settlement.
  * Shared by approvePayment (maker and checker) and recordPayment (one step).

@@ -18,6 +18,9 @@ export const GET = authenticated<{ creditId: string; messageId: string }>(async 
     "cache-control": "private, no-store",
     "x-swift-message-type": `MT${message.type}`,
     "x-swift-valid": message.problems.length === 0 ? "true" : "false",
+    // The body's hash and whether it is the one its milestone anchored (docs/SWIFT.md, Recorded hashes).
+    "x-swift-sha256": message.anchored.sha256,
+    "x-swift-anchored": message.anchored.status === "notRecorded" ? "not-recorded" : message.anchored.status,
   };
   if (download) headers["content-disposition"] = `attachment; filename="${await creditFileName(creditId, `${message.id}.${download}`)}"`;
   return new Response(message.text, { headers });
