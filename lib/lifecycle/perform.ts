@@ -415,7 +415,7 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
     });
   }
   if (signing.dryRun) throw new DryRun(null, credit.version, now);
-  for (const [i, m] of planned.entries()) {
+  for (const m of planned) {
     const recorded = await appendMilestone(tx, {
       creditId: credit.id,
       kind: m.kind,
@@ -425,9 +425,7 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
       content: m.content,
       recordedAt: now,
       documentHashes: m.documentHashes,
-      // The maker's signature is over the preparation, which only the step's own milestone carries;
-      // a milestone the step causes (the settlement after a payment) has the actor's alone, which covers it.
-      signatures: i === 0 ? signatures : (signatures?.filter((s) => s.role !== "maker") ?? null),
+      signatures,
     });
     milestoneSeqs.push(recorded.seq);
   }
