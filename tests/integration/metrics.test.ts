@@ -13,6 +13,7 @@ import { db } from "@/lib/db/client";
 import { queueEmail } from "@/lib/email/outbox";
 import { type MetricsServer, startMetricsServer } from "@/lib/observability/metrics";
 import { type ChainFixture, deployedRegistry } from "./support/chain";
+import { startFaultProxy } from "./support/fault-proxy";
 import { useTestDatabase } from "./support/database";
 import { anchorEverything, withTriggersOff } from "./support/tamper";
 import { tokenFor } from "./support/tokens";
@@ -154,6 +155,21 @@ describe("the metrics scrape", () => {
     // Two attempts (the first round and one retry), each refused; then the request failed.
     expect(delta("connection")).toBe(2);
     expect(delta("exhausted")).toBe(1);
+  });
+
+  it("counts 429s and timeouts through the fault proxy by kind, while the request itself is answered", async () => {
+    const proxy = await startFaultProxy(chain.rpcUrl, { share: 0, kinds: [], holdMs: 1_000, firstOf: { eth_blockNumber: ["429", "timeout"] } });
+    try {
+      const before = await scrape();
+      const provider = makeProvider(proxy.url, { chainId: chain.chainId, timeoutMs: 300, retry: { retries: 3, baseDelayMs: 1, maxDelayMs: 2 } });
+      expect(await provider.getBlockNumber()).toBeGreaterThan(0);
+      provider.destroy();
+      const after = await scrape();
+      const delta = (kind: string) => (sample(after, "tradetrail_rpc_errors_total", { kind }) ?? 0) - (sample(before, "tradetrail_rpc_errors_total", { kind }) ?? 0);
+      expect([delta("rate_limited"), delta("timeout"), delta("exhausted")]).toEqual([1, 1, 0]);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it("counts a truncated trail found by the API's verify, and labels the request by route pattern, never by the credit's id", async () => {
