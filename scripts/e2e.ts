@@ -18,6 +18,8 @@ const env = {
   ANCHOR_BATCH_AGE_MS: "200",
   ANCHOR_POLL_MS: "100",
   SEED_DEMO: "true",
+  // One JSON line per request would bury Playwright's report: warnings and errors only, unless asked.
+  LOG_LEVEL: inherited.LOG_LEVEL ?? "warn",
 };
 
 const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
