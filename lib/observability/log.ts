@@ -34,10 +34,16 @@ export const REDACTED_PATHS = SECRET_KEYS.flatMap((key) => {
   return [step.startsWith(".") ? key : step, `*${step}`, `*.*${step}`];
 });
 
-/** Under Vitest only warnings and errors, so test output stays readable; LOG_LEVEL overrides. */
+const LEVELS = new Set(["trace", "debug", "info", "warn", "error", "fatal", "silent"]);
+
+/**
+ * LOG_LEVEL, else only warnings and errors under Vitest (test output stays readable), else info.
+ * Read here, not through config(): the logger must work before (and when) the configuration
+ * fails to validate; config() still refuses a misspelt LOG_LEVEL at start.
+ */
 function defaultLevel(): string {
-  const configured = process.env.LOG_LEVEL?.trim();
-  if (configured) return configured;
+  const configured = process.env.LOG_LEVEL?.trim().toLowerCase();
+  if (configured && LEVELS.has(configured)) return configured;
   return process.env.VITEST ? "warn" : "info";
 }
 
