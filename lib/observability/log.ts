@@ -74,6 +74,13 @@ export function logger(): Logger {
   return (holder[GLOBAL_KEY] ??= createLogger());
 }
 
+/** Makes `next` the process's logger and returns the one it replaces (tests read what is logged). */
+export function replaceLogger(next: Logger): Logger {
+  const previous = logger();
+  (globalThis as WithLogger)[GLOBAL_KEY] = next;
+  return previous;
+}
+
 /** The ids a log line can carry, so every line about one request, user, bank or credit can be found. */
 export interface LogContext {
   requestId?: string;

@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { Writable } from "node:stream";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,6 +12,7 @@ import { makeProvider } from "@/lib/chain/provider";
 import { resetConfigCache } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { queueEmail } from "@/lib/email/outbox";
+import { createLogger, replaceLogger } from "@/lib/observability/log";
 import { type MetricsServer, startMetricsServer } from "@/lib/observability/metrics";
 import { type ChainFixture, deployedRegistry } from "./support/chain";
 import { startFaultProxy } from "./support/fault-proxy";
@@ -181,13 +183,36 @@ describe("the metrics scrape", () => {
     // Whoever holds the database cuts the trail's tail; the chain knows the credit reached seq 5.
     await withTriggersOff(database.url(), [[`DELETE FROM milestones WHERE credit_id = $1 AND seq >= 4`, [creditId]]]);
     const before = await scrape();
-    const token = await tokenFor(world.users.issuingBank.MAKER, ["read"]);
-    const response = await verifyRoute(new Request(`http://localhost/api/v1/credits/${creditId}/verify`, { method: "POST", headers: { authorization: `Bearer ${token}` } }), {
-      params: Promise.resolve({ creditId }),
-    });
+    const maker = world.users.issuingBank.MAKER;
+    const token = await tokenFor(maker, ["read"]);
+    const logged: string[] = [];
+    const previous = replaceLogger(createLogger(new Writable({ write: (chunk, _encoding, done) => void (logged.push(String(chunk)), done()) }), "info"));
+    let response: Response;
+    try {
+      response = await verifyRoute(new Request(`http://localhost/api/v1/credits/${creditId}/verify`, { method: "POST", headers: { authorization: `Bearer ${token}` } }), {
+        params: Promise.resolve({ creditId }),
+      });
+    } finally {
+      replaceLogger(previous);
+    }
     expect(response.status).toBe(200);
     expect(((await response.json()) as { trail: { status: string } }).trail.status).toBe("truncated");
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    // One JSON line for the request, with the ids an operator searches by, and never the token.
+    const lines = logged.flatMap((chunk) => chunk.split("\n").filter(Boolean)).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.filter((line) => line.msg === "request")).toEqual([
+      expect.objectContaining({
+        level: "info",
+        requestId: response.headers.get("x-request-id"),
+        route: "/api/v1/credits/[creditId]/verify",
+        method: "POST",
+        status: 200,
+        userId: maker.userId,
+        orgId: maker.organizationId,
+        creditId,
+      }),
+    ]);
+    expect(logged.join("")).not.toContain(token);
     const after = await scrape();
     const failures = (text: string) => sample(text, "tradetrail_verification_failures_total", { status: "truncated" }) ?? 0;
     expect(failures(after) - failures(before)).toBe(1);
