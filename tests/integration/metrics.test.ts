@@ -228,6 +228,32 @@ describe("the metrics scrape", () => {
     expect((sample(await scrape(), "tradetrail_http_request_duration_seconds_count", route) ?? 0) - (sample(before, "tradetrail_http_request_duration_seconds_count", route) ?? 0)).toBe(1);
   });
 
+  it("raises the low-balance alert metric when a send is refused for want of funds, and lowers it once the signer is funded and anchoring resumes", async () => {
+    // A registry of its own: draining its anchorer touches no other test's signer.
+    const poor = await deployedRegistry();
+    const address = poor.anchorer.toLowerCase();
+    const poorWorker = new AnchoringWorker(
+      { provider: poor.provider, registry: poor.registry, signer: poor.signer, chainId: poor.chainId, contractAddress: poor.address },
+      { batchSize: 64, batchAgeMs: 0, confirmations: 1, maxBackoffMs: 200, leaseMs: 5_000 },
+    );
+    await poor.provider.send("anvil_setBalance", [poor.anchorer, "0x3e8"]); // 1,000 wei
+    const { creditId } = await creditIn(world, "ADVISED");
+    await append(creditId, 1);
+    const report = await poorWorker.tick();
+    expect(report.errors.join(" ")).toContain(`the anchoring signer ${poor.anchorer} holds`);
+    const refused = await scrape();
+    expect(sample(refused, "tradetrail_anchor_balance_low", { address })).toBe(1);
+    expect(sample(refused, "tradetrail_anchor_signer_balance_wei", { address })).toBe(1_000);
+    expect(sample(refused, "tradetrail_anchoring_backlog_milestones", { status: "batched" })).toBe(1);
+
+    await poor.provider.send("anvil_setBalance", [poor.anchorer, "0xDE0B6B3A7640000"]); // 1 ETH
+    await new Promise((r) => setTimeout(r, 250)); // past the back-off
+    await anchorEverything(poorWorker);
+    const funded = await scrape();
+    expect(sample(funded, "tradetrail_anchor_balance_low", { address })).toBe(0);
+    expect(sample(funded, "tradetrail_anchoring_backlog_milestones", { status: "batched" })).toBe(0);
+  });
+
   it("reports the e-mail outbox's depth from the database", async () => {
     await queueEmail(db(), { to: "ops@example.com", subject: "one", text: "first", kind: "test" });
     await queueEmail(db(), { to: "ops@example.com", subject: "two", text: "second", kind: "test" });
