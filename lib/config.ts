@@ -60,6 +60,15 @@ export const configSchema = z.object({
   DATA_DIR: z.string().default(".data"),
   PORT: int(1, 65535, 3000),
   HOST: z.string().default("127.0.0.1"),
+  /**
+   * Prometheus metrics (docs/OPERATIONS.md) on this port, path /metrics; 0: not served. `npm start`
+   * serves the jobs' metrics here and the web server's on the next port up.
+   */
+  METRICS_PORT: int(0, 65534, 0),
+  /** The interface the metrics port listens on: loopback unless a scraper elsewhere needs it. */
+  METRICS_HOST: z.string().default("127.0.0.1"),
+  /** The least severe log line written (JSON lines on stdout; docs/OPERATIONS.md). */
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], { error: "expected trace, debug, info, warn, error, fatal or silent" }).optional(),
 
   /** A real PostgreSQL, as the app's role (row privileges only); unset: `npm start` runs an embedded one. */
   DATABASE_URL: postgresUrl,

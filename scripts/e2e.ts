@@ -22,6 +22,8 @@ const env = {
   // features as demo bank users, with password sign-ins and API tokens, and would each have to add
   // a passkey and sign. e2e/signed-steps.spec.ts tests signed steps with an organisation of its own.
   SEED_DEMO_SIGNED_STEPS: "off",
+  // One JSON line per request would bury Playwright's report: warnings and errors only, unless asked.
+  LOG_LEVEL: inherited.LOG_LEVEL ?? "warn",
 };
 
 const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });

@@ -34,6 +34,8 @@ async function main() {
   const { startStack } = await import("@/lib/stack/start-stack");
   const { disconnectDb } = await import("@/lib/db/client");
   const { startBackgroundJobs } = await import("@/lib/jobs/background");
+  const { lineLogger } = await import("@/lib/observability/log");
+  const { startMetricsServer } = await import("@/lib/observability/metrics");
   const { DEMO_PASSWORD, DEMO_USERS, seedDemoWorld } = await import("@/lib/seed/demo");
   const { ensureBuilt } = await import("@/lib/stack/build");
   const { ensurePlatformAdministrator } = await import("@/lib/organizations/onboarding");
@@ -43,6 +45,7 @@ async function main() {
   // Assigned once the stack is up; read by shutdown(), which must exist before that.
   let web: ChildProcess | undefined;
   let jobs: { stop(): Promise<void> } | undefined;
+  let metrics: { url: string; close(): Promise<void> } | undefined;
   let stopping = false;
   let started = false;
 
@@ -51,6 +54,7 @@ async function main() {
     stopping = true;
     log("Stopping…");
     await jobs?.stop().catch(() => {});
+    await metrics?.close().catch(() => {});
     if (web && web.exitCode === null) {
       const exited = new Promise((resolve) => web!.once("exit", resolve));
       web.kill("SIGTERM");
@@ -106,6 +110,11 @@ async function main() {
     // The signing key never reaches the web server: only this process sends transactions. Nor
     // does the owner's connection: the web server gets the app role's DATABASE_URL only.
     const { ANCHOR_SIGNER_KEY: _key, MIGRATION_DATABASE_URL: _owner, ...webEnv } = process.env;
+    // Metrics (docs/OPERATIONS.md): this process (the jobs) on METRICS_PORT, the web server on the next port.
+    if (settings.METRICS_PORT > 0) {
+      metrics = await startMetricsServer({ port: settings.METRICS_PORT, host: settings.METRICS_HOST });
+      webEnv.METRICS_PORT = String(settings.METRICS_PORT + 1);
+    }
     web = spawn(process.execPath, [nextBin, DEV ? "dev" : "start", "--port", String(settings.PORT), "--hostname", settings.HOST], {
       stdio: ["ignore", "inherit", "inherit"],
       // Sign-in redirects to AUTH_URL; unset, to the URL served here rather than to whatever
@@ -125,7 +134,8 @@ async function main() {
     webExited.catch(() => {}); // read by the race below while starting; reported above after that
 
     if (settings.ANCHOR_WORKER) {
-      jobs = startBackgroundJobs({ signerKey: stack.signerKey, log });
+      // The jobs log JSON lines (docs/OPERATIONS.md); start-up keeps its lines for the person at the terminal.
+      jobs = startBackgroundJobs({ signerKey: stack.signerKey, log: lineLogger("jobs") });
     }
 
     await Promise.race([atStage("web", () => waitForPort(settings.PORT, settings.HOST, 60_000)), webExited]);
@@ -145,6 +155,7 @@ async function main() {
   function printBanner(appUrl: string, seeded: SeedDemoWorldResult | undefined) {
     const lines = [`TradeTrail is running at ${appUrl}`];
     if (mail) lines.push(`E-mail it sends (password resets, …) is caught at ${mail.webUrl} (set SMTP_URL to send it for real)`);
+    if (metrics) lines.push(`Prometheus metrics: ${metrics.url} (jobs) and port ${settings.METRICS_PORT + 1} (web server); health at ${appUrl}/api/health, readiness at ${appUrl}/api/ready`);
     if (seeded) {
       lines.push("", `Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
       const width = Math.max(...DEMO_USERS.map((u) => u.email.length));

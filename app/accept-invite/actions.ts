@@ -2,6 +2,7 @@
 
 import { isAppError } from "@/lib/errors";
 import { acceptInvitation } from "@/lib/organizations/members";
+import { logger } from "@/lib/observability/log";
 
 export interface AcceptState {
   done?: boolean;
@@ -21,7 +22,7 @@ export async function acceptInvitationAction(_previous: AcceptState, form: FormD
     return { done: true, email };
   } catch (error) {
     if (isAppError(error)) return error.fields ? { name, fields: error.fields } : { name, error: error.message };
-    console.error("Accepting an invitation failed:", error);
+    logger().error({ err: error }, "accepting an invitation failed");
     return { name, error: "Something went wrong on our side and no account was created. Please try again." };
   }
 }

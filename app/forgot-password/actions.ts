@@ -1,6 +1,7 @@
 "use server";
 
 import { requestPasswordReset } from "@/lib/auth/password-reset";
+import { logger } from "@/lib/observability/log";
 
 export interface ForgotState {
   sent?: boolean;
@@ -14,7 +15,7 @@ export async function forgotPasswordAction(_previous: ForgotState, form: FormDat
   try {
     await requestPasswordReset(email);
   } catch (error) {
-    console.error("Password reset request failed:", error);
+    logger().error({ err: error }, "password reset request failed");
     return { error: "Something went wrong on our side. Please try again in a minute.", email };
   }
   // The same answer whether or not the address has an account.

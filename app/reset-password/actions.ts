@@ -2,6 +2,7 @@
 
 import { resetPassword } from "@/lib/auth/password-reset";
 import { isAppError } from "@/lib/errors";
+import { logger } from "@/lib/observability/log";
 
 export interface ResetState {
   done?: boolean;
@@ -20,7 +21,7 @@ export async function resetPasswordAction(_previous: ResetState, form: FormData)
     return { done: true };
   } catch (error) {
     if (isAppError(error)) return error.fields?.password ? { passwordError: error.fields.password } : { error: error.message };
-    console.error("Password reset failed:", error);
+    logger().error({ err: error }, "password reset failed");
     return { error: "Something went wrong on our side and your password is unchanged. Please try again." };
   }
 }

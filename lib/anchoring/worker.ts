@@ -2,6 +2,7 @@ import type { JsonRpcProvider, TransactionResponse } from "ethers";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { type AnchorRegistry, type CreditHeadInput, anchorRegistryInterface, decodeAnchorError, packHeads } from "@/lib/chain/anchor-registry";
+import { observeBatchClosed, observeBatchConfirmed, reportBalance } from "@/lib/observability/metrics";
 import { type BalanceStatus, InsufficientFundsError, anchoringBalance, describeLowBalance } from "./balance";
 import { FeeCapError, type Fees, gwei, initialFees, replacementFees } from "./fees";
 import { isInsufficientFunds, isNonceSpent, isReplacementUnderpriced, nextNonce } from "./nonces";
@@ -200,7 +201,7 @@ export class AnchoringWorker {
 
   /**
    * The signer's balance and how many days of anchoring it covers at the last day's rate, as last
-   * read (a later metrics endpoint reads this); undefined before the first read.
+   * read (also reported as metrics: lib/observability/metrics.ts); undefined before the first read.
    */
   balanceStatus(): BalanceStatus | undefined {
     return this.balance;
@@ -224,6 +225,7 @@ export class AnchoringWorker {
     }
     const wasLow = this.balance?.low ?? false;
     this.balance = status;
+    reportBalance(status);
     // Once when it turns low, then hourly while it stays low (a refused send logs its own error).
     if (status.low && status.daysLeft !== null && (!wasLow || Date.now() - this.lastLowWarning >= 3_600_000)) {
       this.lastLowWarning = Date.now();
@@ -240,7 +242,8 @@ export class AnchoringWorker {
    */
   private async closeBatchIfDue(now: Date): Promise<number> {
     const { batchSize, batchAgeMs } = this.settings;
-    return db().$transaction(async (tx) => {
+    let leaves = 0;
+    const closed = await db().$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLOSE_LOCK})`;
       const due = await tx.$queryRaw<{ n: bigint; oldest: Date | null; keys: bigint; oldest_key: Date | null }[]>`
         SELECT (SELECT count(*) FROM (SELECT 1 FROM milestones WHERE status = 'PENDING' LIMIT ${batchSize}) p) AS n,
@@ -310,8 +313,12 @@ export class AnchoringWorker {
             FROM unnest(${keyEvents.map((k) => k.id)}::uuid[], ${keyEvents.map((k) => JSON.stringify(tree.proofs.get(k.digest) ?? []))}::text[]) AS u(id, proof)
            WHERE k.id = u.id`;
       }
+      leaves = claimed.length + documents.length + keyEvents.length;
       return claimed.length;
     });
+    // Counted once committed: a batch rolled back was never closed.
+    if (leaves > 0) observeBatchClosed(leaves);
+    return closed;
   }
 
   /**
@@ -416,13 +423,14 @@ export class AnchoringWorker {
       await this.backToSending(batch.id, batch.block_hash);
       return "reorged";
     }
+    const confirmedAt = new Date();
     await db().$transaction([
       db().anchorBatch.update({
         where: { id: batch.id },
         data: {
           status: "CONFIRMED",
           blockTime: new Date(block.timestamp * 1000),
-          confirmedAt: new Date(),
+          confirmedAt,
           lastError: null,
           nextAttemptAt: new Date(),
           // What it cost, for the balance monitor's spending rate.
@@ -432,7 +440,19 @@ export class AnchoringWorker {
       }),
       db().milestone.updateMany({ where: { batchId: batch.id }, data: { status: "ANCHORED" } }),
     ]);
+    await this.reportConfirmed(batch.id, receipt.gasUsed * receipt.gasPrice, confirmedAt);
     return "confirmed";
+  }
+
+  /** The metrics of a confirmed batch: gas spent, and each milestone's wait from commit to confirmation. */
+  private async reportConfirmed(batchId: string, gasWei: bigint, confirmedAt: Date): Promise<void> {
+    try {
+      const milestones = await db().milestone.findMany({ where: { batchId }, select: { createdAt: true } });
+      observeBatchConfirmed({ gasWei, milestonesCommittedAt: milestones.map((m) => m.createdAt), confirmedAt });
+    } catch (error) {
+      // The batch is confirmed either way: a metric missed is not a reason to fail the tick.
+      this.log(`anchoring: metrics of batch ${batchId} not recorded (${error instanceof Error ? error.message : String(error)})`);
+    }
   }
 
   /**
@@ -594,6 +614,7 @@ export class AnchoringWorker {
     const error = new InsufficientFundsError(address, balance, needed);
     this.needed = needed;
     this.balance = { ...(this.balance ?? { weiPerDay: 0n, daysLeft: null }), address, balanceWei: balance, low: true, shortfallWei: error.shortfallWei, checkedAt: new Date() };
+    reportBalance(this.balance);
     return error;
   }
 

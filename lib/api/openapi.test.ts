@@ -60,7 +60,7 @@ describe("GET /api/v1/openapi.json", () => {
     }
     resetConfigCache();
   });
-  const serverOf = async () => ((await openApiRoute(new Request("http://10.0.0.7:3100/api/v1/openapi.json")).json()) as { servers: { url: string }[] }).servers[0]!.url;
+  const serverOf = async () => ((await (await openApiRoute(new Request("http://10.0.0.7:3100/api/v1/openapi.json"))).json()) as { servers: { url: string }[] }).servers[0]!.url;
 
   it("names the configured public address as its server: APP_URL, else AUTH_URL, else the request's origin", async () => {
     process.env.APP_URL = "https://trade.example.com/";

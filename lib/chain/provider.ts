@@ -1,4 +1,5 @@
 import { type JsonRpcProvider, type Provider, NonceManager, type TransactionRequest, type TransactionResponse, Network, Wallet } from "ethers";
+import { countRpcError } from "@/lib/observability/metrics";
 import { type ResilientOptions, ResilientJsonRpcProvider, parseRpcUrls } from "./rpc-transport";
 
 // JSON-RPC access to any EVM chain: a local anvil in development and tests, a testnet or
@@ -22,6 +23,8 @@ export interface ProviderOptions {
   retry?: ResilientOptions["retry"];
   /** Most blocks per eth_getLogs (default 2,000): wider queries are split. */
   maxBlockRange?: number;
+  /** Told of each failed attempt (default: counted in tradetrail_rpc_errors_total). */
+  onFailure?: ResilientOptions["onFailure"];
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
@@ -47,6 +50,7 @@ export function makeProvider(rpcUrl: string | readonly string[], options: Provid
     timeoutMs: options.timeoutMs,
     retry: options.retry,
     maxBlockRange: options.maxBlockRange,
+    onFailure: options.onFailure ?? countRpcError,
     staticNetwork: network ?? null,
     batchMaxCount: options.batchMaxCount ?? 100,
     // Requests issued together (Promise.all) still go as one JSON-RPC batch; a lone request no

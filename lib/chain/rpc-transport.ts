@@ -50,8 +50,17 @@ export interface ResilientOptions {
   maxBlockRange?: number;
   /** Waits between retries (tests pass a fake). */
   sleep?: (ms: number) => Promise<void>;
+  /** Told of every failed attempt, by kind (the server counts them: lib/observability/metrics.ts). Browser-safe: a plain callback. */
+  onFailure?: (kind: RpcFailureKind) => void;
   random?: () => number;
 }
+
+/**
+ * What went wrong with one attempt: rate_limited (429, or a JSON-RPC "slow down"), timeout,
+ * connection (refused, reset, dropped), http_status (another non-2xx), bad_response (a body that
+ * is not JSON), exhausted (every endpoint failed every round: the request itself failed).
+ */
+export type RpcFailureKind = "rate_limited" | "timeout" | "connection" | "http_status" | "bad_response" | "exhausted";
 
 /** The endpoints in a CHAIN_RPC_URL setting: one URL, or several separated by commas (in order of preference). */
 export function parseRpcUrls(setting: string | readonly string[]): string[] {
@@ -99,9 +108,26 @@ function isRateLimited(error: JsonRpcError["error"]): boolean {
 }
 
 class HttpStatusError extends Error {
-  constructor(readonly status: number) {
-    super(`HTTP ${status}`);
+  constructor(
+    readonly status: number,
+    /** The status was fine but the body was not JSON. */
+    readonly badBody = false,
+  ) {
+    super(badBody ? "an answer that is not JSON" : `HTTP ${status}`);
   }
+}
+
+/** The kind of a failed attempt (see RpcFailureKind). */
+export function failureKind(error: unknown): RpcFailureKind {
+  if (error instanceof HttpStatusError) {
+    if (error.badBody) return "bad_response";
+    if (error.status === 429) return "rate_limited";
+    if (error.status === 408 || error.status === 504) return "timeout";
+    return "http_status";
+  }
+  const code = (error as { code?: string }).code;
+  if (code === "TIMEOUT" || code === "ETIMEDOUT" || (error instanceof Error && /timeout|timed out/i.test(error.message))) return "timeout";
+  return "connection";
 }
 
 /** A JsonRpcProvider over one or several endpoints, with retries, failover and log range limits. */
@@ -113,10 +139,11 @@ export class ResilientJsonRpcProvider extends JsonRpcProvider {
   readonly #endpoints: Endpoint[];
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #random: () => number;
+  readonly #onFailure: (kind: RpcFailureKind) => void;
 
   constructor(urls: string | readonly string[], network?: Networkish, options: JsonRpcApiProviderOptions & ResilientOptions = {}) {
     const list = parseRpcUrls(urls);
-    const { timeoutMs, retry, maxBlockRange, sleep, random, ...ethersOptions } = options;
+    const { timeoutMs, retry, maxBlockRange, sleep, random, onFailure, ...ethersOptions } = options;
     const first = new FetchRequest(list[0]!);
     first.timeout = timeoutMs ?? DEFAULT_RPC_TIMEOUT_MS;
     super(first, network, ethersOptions);
@@ -128,6 +155,7 @@ export class ResilientJsonRpcProvider extends JsonRpcProvider {
     this.#endpoints = list.map((url) => ({ url, downUntil: 0 }));
     this.#sleep = sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.#random = random ?? Math.random;
+    this.#onFailure = onFailure ?? (() => {});
   }
 
   /** Healthy endpoints first, in configured order; those that failed lately after them. */
@@ -150,7 +178,7 @@ export class ResilientJsonRpcProvider extends JsonRpcProvider {
       body = JSON.parse(response.bodyText);
     } catch {
       // A body cut short (a connection dropped mid-answer, a proxy's error page): try again.
-      throw new HttpStatusError(502);
+      throw new HttpStatusError(502, true);
     }
     return (Array.isArray(body) ? body : [body]) as (JsonRpcResult | JsonRpcError)[];
   }
@@ -181,6 +209,7 @@ export class ResilientJsonRpcProvider extends JsonRpcProvider {
           replies = await this.#post(endpoint, pending);
         } catch (error) {
           failures.push(`${redact(endpoint.url)}: ${describe(error)}`);
+          this.#onFailure(failureKind(error));
           if (error instanceof HttpStatusError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429) {
             // The endpoint refuses us (a bad key, a banned method): another one may not.
             endpoint.downUntil = Date.now() + this.retry.maxDelayMs;
@@ -199,6 +228,7 @@ export class ResilientJsonRpcProvider extends JsonRpcProvider {
           if ("error" in reply) {
             if (isRateLimited(reply.error)) {
               failures.push(`${redact(endpoint.url)}: ${reply.error.message}`);
+              this.#onFailure("rate_limited");
               continue;
             }
             if (request.method === "eth_sendRawTransaction" && maybeSent.has(request.id)) {
@@ -215,6 +245,7 @@ export class ResilientJsonRpcProvider extends JsonRpcProvider {
       // (JsonRpcProvider types its answers as results, but reads each one's error as it comes.)
       if (answers.size === requests.length) return requests.map((r) => answers.get(r.id)!) as JsonRpcResult[];
     }
+    this.#onFailure("exhausted");
     throw new RpcTransportError(
       `No JSON-RPC endpoint answered ${requests.map((r) => r.method).join(", ")} after ${this.retry.retries + 1} round(s): ${failures.slice(-3).join("; ")}`,
       failures,

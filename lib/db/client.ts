@@ -4,6 +4,7 @@ import pg from "pg";
 import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { requireSetting } from "@/lib/config";
 import { fromSqlDate } from "@/lib/format/dates";
+import { logger } from "@/lib/observability/log";
 
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
@@ -40,7 +41,7 @@ export function installDatabase(url: string, makeClient = (adapter: PrismaPg) =>
   const genericPool = new pg.Pool(genericPoolConfig(url));
   // An idle connection the server closes (a restart, a dropped test database) must not crash
   // the process; the next query opens a new one.
-  for (const p of [pool, genericPool]) p.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+  for (const p of [pool, genericPool]) p.on("error", (error) => logger().error({ component: "database", err: error.message }, "PostgreSQL connection lost"));
   const client = makeClient(new PrismaPg(pool, adapterOptions));
   const installed = { url, pool, genericPool, client };
   globalForDb.__tradetrailDb = installed;

@@ -95,3 +95,17 @@ describe("readJson", () => {
     expect(await read({ "content-type": "application/json" }, JSON.stringify("é".repeat(1_000)))).toEqual({ value: "é".repeat(1_000) });
   });
 });
+
+describe("routePattern (metrics are labelled by route, never by raw path)", () => {
+  it("puts each param back as [name], in order", async () => {
+    const { routePattern } = await import("./route");
+    expect(routePattern("/api/v1/credits/5b1c/actions/issueCredit", { creditId: "5b1c", action: "issueCredit" })).toBe("/api/v1/credits/[creditId]/actions/[action]");
+    expect(routePattern("/api/v1/credits", {})).toBe("/api/v1/credits");
+  });
+
+  it("matches encoded values, and a value equal to an earlier static segment only where the param stands", async () => {
+    const { routePattern } = await import("./route");
+    expect(routePattern("/api/v1/documents/a%20b", { documentId: "a b" })).toBe("/api/v1/documents/[documentId]");
+    expect(routePattern("/api/v1/credits/c1/swift/swift", { creditId: "c1", messageId: "swift" })).toBe("/api/v1/credits/[creditId]/swift/[messageId]");
+  });
+});

@@ -3,18 +3,85 @@ import type { Actor } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/session";
 import { type TokenScope, actorFromBearer } from "@/lib/api/tokens";
 import { AppError, forbidden, isAppError } from "@/lib/errors";
+import { REQUEST_ID_HEADER, requestIdOf } from "@/lib/observability/log";
+import { observeHttpRequest } from "@/lib/observability/metrics";
+import { annotateRequest, currentRequestContext, requestLog, withRequestContext } from "@/lib/observability/request-context";
 import { stringify } from "./json";
 import { boundedText } from "./body";
 
 // Route handlers: one wrapper that authenticates (API token or session cookie), maps AppError to
-// its status with a clear JSON message, and never lets a stack trace reach the client.
+// its status with a clear JSON message, and never lets a stack trace reach the client. Every
+// route, authenticated or public, is `observed`: a request id, one log line, and its latency by
+// route pattern (docs/OPERATIONS.md).
 
 export type RouteContext<P> = { params: Promise<P> };
 
 export function jsonError(error: unknown): NextResponse {
   if (isAppError(error)) return NextResponse.json(error.toJSON(), { status: error.status });
-  console.error("Unhandled error in a route handler:", error);
-  return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed; please try again." } }, { status: 500 });
+  // The stack goes to the log, with the request's id; the client gets the id to quote.
+  const requestId = currentRequestContext()?.requestId;
+  requestLog().error({ err: error }, "unhandled error in a route handler");
+  const quote = requestId ? ` If it persists, quote request id ${requestId}.` : "";
+  return NextResponse.json({ error: { code: "INTERNAL", message: `Something went wrong on our side. Nothing was changed; please try again.${quote}` } }, { status: 500 });
+}
+
+/**
+ * The route's pattern from the request's path and its params: each param's value is put back as
+ * `[name]` (/api/v1/credits/[creditId]). Metrics are labelled with it, never with the raw path,
+ * so ids do not become label values. Matched from the end, last param first: a param that is a
+ * word (an action, a message id) then never takes the place of a static segment before it.
+ */
+export function routePattern(pathname: string, params: Record<string, string | string[] | undefined>): string {
+  const segments = pathname.split("/");
+  let before = segments.length;
+  for (const [name, value] of Object.entries(params).reverse()) {
+    if (typeof value !== "string") continue;
+    const at = segments.findLastIndex((segment, i) => i < before && safeDecode(segment) === value);
+    if (at === -1) continue;
+    segments[at] = `[${name}]`;
+    before = at;
+  }
+  return segments.join("/");
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * Wraps a route handler: the request's id (a well-formed incoming X-Request-Id, else a new one)
+ * on the response and on every log line written while serving it, one log line per request,
+ * and its latency in tradetrail_http_request_duration_seconds.
+ */
+export function observed<C extends { params?: Promise<unknown> } | undefined>(handler: (request: Request, context: C) => Promise<Response> | Response) {
+  // The context is optional for callers: Next.js always passes one, tests of parameterless routes need not.
+  return async (request: Request, context?: C): Promise<Response> => {
+    const started = performance.now();
+    const requestId = requestIdOf(request);
+    const params = ((await context?.params) ?? {}) as Record<string, string>;
+    const route = routePattern(new URL(request.url).pathname, params);
+    return withRequestContext({ requestId, route, creditId: typeof params.creditId === "string" ? params.creditId : undefined }, async () => {
+      let response: Response;
+      try {
+        response = await handler(request, context as C);
+      } catch (error) {
+        response = jsonError(error);
+      }
+      const seconds = (performance.now() - started) / 1000;
+      try {
+        response.headers.set(REQUEST_ID_HEADER, requestId);
+      } catch {
+        // An immutable Response (Response.redirect): it goes out without the header.
+      }
+      observeHttpRequest(route, request.method, response.status, seconds);
+      requestLog().info({ method: request.method, status: response.status, durationMs: Math.round(seconds * 1000) }, "request");
+      return response;
+    });
+  };
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -73,15 +140,16 @@ export function assertTokenScope(actor: Actor, request: Request, scope?: TokenSc
 }
 
 export function authenticated<P>(handler: (request: Request, actor: Actor, params: P) => Promise<Response>, options: { scope?: TokenScope } = {}) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+  return observed(async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       const actor = await requestActor(request);
+      annotateRequest({ userId: actor.userId, orgId: actor.organizationId });
       assertTokenScope(actor, request, options.scope);
       return await handler(request, actor, await context.params);
     } catch (error) {
       return jsonError(error);
     }
-  };
+  });
 }
 
 /** The JSON body of a request, or a 400 with a clear message. */

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { countVerificationFailures } from "@/lib/observability/metrics";
 import { verifyTrail } from "./check";
 import { completePolicy, readChainEvidence, readKeyTrailEvidence } from "./evidence";
 import { signingOrganizations, withSignatureChecks } from "./signatures";
@@ -64,5 +65,9 @@ export async function verifyCredit(creditId: string, reader: AnchorReader, trust
   const result = verifyTrail(records, evidence, policy);
   const organizations = signingOrganizations(records);
   const trails = await loadKeyTrails(organizations);
-  return withSignatureChecks(result, records, trails, await readKeyTrailEvidence(reader, trails, organizations, evidence, trust.fromBlock));
+  const checked = await withSignatureChecks(result, records, trails, await readKeyTrailEvidence(reader, trails, organizations, evidence, trust.fromBlock));
+  // "Verify now", the API's verify and the auditors' portfolio checks all pass here: an operator
+  // is alerted to a forked or truncated trail whoever found it (docs/OPERATIONS.md).
+  countVerificationFailures(checked);
+  return checked;
 }

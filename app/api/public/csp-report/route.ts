@@ -1,4 +1,6 @@
 import { boundedText } from "@/lib/http/body";
+import { observed } from "@/lib/http/route";
+import { requestLog } from "@/lib/observability/request-context";
 import { RateLimiter, clientAddress } from "@/lib/http/rate-limit";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 const limiter = new RateLimiter({ burst: 20, perSecond: 1 });
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = observed(async (request: Request): Promise<Response> => {
   if (limiter.take(clientAddress(request)) > 0) return new Response(null, { status: 429 });
   const text = await boundedText(request, 16_000);
   if (text === null) return new Response(null, { status: 413 });
@@ -20,10 +22,10 @@ export async function POST(request: Request): Promise<Response> {
       const directive = String(report["violated-directive"] ?? report.effectiveDirective ?? report["effective-directive"] ?? "?").slice(0, 100);
       const blocked = String(report["blocked-uri"] ?? report.blockedURL ?? "?").slice(0, 200);
       const page = String(report["document-uri"] ?? report.documentURL ?? "?").slice(0, 200);
-      console.warn(`csp: ${directive} blocked ${blocked} on ${page}`);
+      requestLog().warn({ directive, blocked, page }, "csp: violation reported");
     }
   } catch {
     return new Response(null, { status: 400 });
   }
   return new Response(null, { status: 204 });
-}
+});

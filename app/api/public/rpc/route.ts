@@ -1,5 +1,6 @@
 import { chainRpcUrls, config } from "@/lib/config";
 import { relayRequest } from "@/lib/http/rpc-relay";
+import { observed } from "@/lib/http/route";
 import { RateLimiter, clientAddress } from "@/lib/http/rate-limit";
 
 export const dynamic = "force-dynamic";
@@ -13,10 +14,10 @@ export const dynamic = "force-dynamic";
 /** Calls per client: a burst of 300 (a portfolio's verification), then 30 per second. */
 const limiter = new RateLimiter({ burst: 300, perSecond: 30 });
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = observed(async (request: Request): Promise<Response> => {
   // The first configured endpoint (the relay does not fail over).
   const upstream = chainRpcUrls()[0];
   const contract = config().ANCHOR_CONTRACT_ADDRESS;
   const answer = await relayRequest(request, { upstream, contract, limiter, client: clientAddress(request) });
   return Response.json(answer.body, { status: answer.status, headers: { "cache-control": "no-store", ...(answer.retryAfter ? { "retry-after": String(answer.retryAfter) } : {}) } });
-}
+});

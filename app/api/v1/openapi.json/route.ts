@@ -1,5 +1,6 @@
 import { openApiDocument } from "@/lib/api/openapi";
 import { siteUrl } from "@/lib/config";
+import { observed } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
@@ -8,6 +9,6 @@ export const dynamic = "force-dynamic";
  * server is the configured public address (APP_URL, else AUTH_URL): behind a proxy the request's
  * own origin is the internal one. Without either, the origin the request came to.
  */
-export function GET(request: Request) {
+export const GET = observed((request: Request) => {
   return Response.json(openApiDocument(siteUrl() ?? new URL(request.url).origin));
-}
+});

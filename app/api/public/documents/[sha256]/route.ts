@@ -1,4 +1,4 @@
-import { jsonError } from "@/lib/http/route";
+import { jsonError, observed } from "@/lib/http/route";
 import { RateLimited, RateLimiter, clientAddress } from "@/lib/http/rate-limit";
 import { lookupDocumentHash } from "@/lib/verify/document-lookup";
 
@@ -11,7 +11,7 @@ const limiter = new RateLimiter({ burst: 20, perSecond: 2 });
  * GET /api/public/documents/{sha256}: where the document's commitment is anchored, with its Merkle
  * proof to each confirmed root (no account needed). Check the answer against the chain: /verify does.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ sha256: string }> }) {
+export const GET = observed(async (request: Request, { params }: { params: Promise<{ sha256: string }> }) => {
   try {
     limiter.check(clientAddress(request));
     const { sha256 } = await params;
@@ -21,4 +21,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ sha2
     if (error instanceof RateLimited) response.headers.set("retry-after", String(error.retryAfterSeconds));
     return response;
   }
-}
+});
