@@ -10,3 +10,8 @@ import jsSha3 from "js-sha3";
 export function keccak256Bytes(data: Uint8Array): Uint8Array {
   return new Uint8Array(jsSha3.keccak256.arrayBuffer(data));
 }
+
+/** keccak256 of `data` as 0x-prefixed lower-case hex, as ethers' keccak256 answers it. */
+export function keccak256Hex(data: Uint8Array): string {
+  return `0x${jsSha3.keccak256(data)}`;
+}
