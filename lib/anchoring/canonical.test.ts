@@ -1,6 +1,6 @@
 import { keccak256, toUtf8Bytes } from "ethers";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, contentHash } from "./canonical";
+import { canonicalJson, contentHash, utf8Bytes } from "./canonical";
 import type { JsonValue } from "./json";
 
 // RFC 8785 (JSON Canonicalization Scheme); the expected strings are the RFC's own examples.
@@ -71,5 +71,30 @@ describe("contentHash", () => {
     expect(contentHash({ currency: "EUR", amount: "100.00" })).toBe(expected);
     expect(contentHash({ amount: "100.00", currency: "EUR" })).toBe(expected);
     expect(contentHash({ amount: "100.01", currency: "EUR" })).not.toBe(expected);
+  });
+});
+
+describe("utf8Bytes and contentHash against ethers", () => {
+  it("write the bytes ethers' toUtf8Bytes writes, and hash as keccak256(toUtf8Bytes(canonicalJson))", () => {
+    const samples = ["", "a", "Größe €", "信用证", "\u{1F600}x\u{10FFFF}", "\u0000\u007f\u0080\u07ff\u0800\uffff", "lone \udc00 low", "x".repeat(1000)];
+    for (const text of samples) {
+      expect([...utf8Bytes(text)], JSON.stringify(text)).toEqual([...toUtf8Bytes(text)]);
+      if (/[\ud800-\udfff]/.test(text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ""))) continue; // canonicalize refuses lone surrogates
+      const value = { text, list: [text, 1.5, null], [text]: true };
+      expect(contentHash(value)).toBe(keccak256(toUtf8Bytes(canonicalJson(value))));
+    }
+  });
+
+  it("throws as toUtf8Bytes does on a lone high surrogate and on what is not a string", () => {
+    for (const bad of ["a\ud800b", "\ud800", undefined, 3]) {
+      let expected = "";
+      try {
+        toUtf8Bytes(bad as string);
+      } catch (error) {
+        expected = (error as Error).message;
+      }
+      expect(expected).not.toBe("");
+      expect(() => utf8Bytes(bad as string)).toThrow(expected);
+    }
   });
 });

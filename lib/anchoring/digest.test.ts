@@ -1,7 +1,8 @@
-import { concat, id, keccak256, toBeHex, toUtf8Bytes, zeroPadBytes, zeroPadValue } from "ethers";
+import { AbiCoder, concat, hexlify, id, keccak256, randomBytes, toBeHex, toUtf8Bytes, zeroPadBytes, zeroPadValue } from "ethers";
 import { describe, expect, it } from "vitest";
-import { contentHash } from "./canonical";
-import { DIGEST_DOMAIN, type MilestoneLeafInput, ZERO_DIGEST, milestoneDigest, newSalt, normaliseDocumentHashes } from "./digest";
+import { canonicalJson, contentHash } from "./canonical";
+import { DIGEST_DOMAIN, type MilestoneLeafInput, SIGNED_DIGEST_DOMAIN, ZERO_DIGEST, milestoneDigest, newSalt, normaliseDocumentHashes } from "./digest";
+import type { JsonValue } from "./json";
 
 // The digest is anchored on chain forever and recomputed by third-party verifiers from
 // docs/PROOF-FORMAT.md: these vectors pin it. If one fails, the change broke every existing
@@ -110,6 +111,78 @@ describe("milestoneDigest", () => {
     expect(milestoneDigest({ ...VECTOR, seq: 2 ** 32 - 1 })).toMatch(/^0x[0-9a-f]{64}$/);
   });
 });
+
+/** The digest as first written: ethers' AbiCoder and keccak256 over ethers' UTF-8 (the reference the hand-packed encoding must equal). */
+function ethersDigest(input: MilestoneLeafInput): string {
+  const hash = (value: JsonValue) => keccak256(toUtf8Bytes(canonicalJson(value)));
+  const types = ["bytes32", "string", "uint32", "string", "bytes32", "bytes32[]", "bytes32", "bytes32"];
+  const docs = [...new Set(input.documentHashes.map((h) => `0x${h.replace(/^0x/, "").toLowerCase()}`))].sort();
+  const common = [input.creditId, input.seq, input.kind, hash(input.content), docs, input.prevDigest.toLowerCase(), input.salt.toLowerCase()];
+  return input.signatures == null
+    ? keccak256(AbiCoder.defaultAbiCoder().encode(types, [DIGEST_DOMAIN, ...common]))
+    : keccak256(AbiCoder.defaultAbiCoder().encode([...types, "bytes32"], [SIGNED_DIGEST_DOMAIN, ...common, hash(input.signatures as unknown as JsonValue)]));
+}
+
+/** A deterministic pseudo-random source, so that a failure can be replayed. */
+function randomSource(seed: number) {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  // ASCII, Latin-1, the BMP beyond it and astral characters (surrogate pairs), at every length around the 32-byte words.
+  const alphabet = ["a", "Z", "0", "-", " ", '"', "\\", "\n", "é", "ß", "€", "信", "\u{1F600}", "\u{10FFFF}", "\u0000"];
+  const text = () => Array.from({ length: int(70) }, () => alphabet[int(alphabet.length)]!).join("");
+  return { int, text };
+}
+
+describe("milestoneDigest against ethers' AbiCoder and keccak256", () => {
+  it("gives the same digest for 500 random milestones, signed and unsigned, with 0 to 5 documents", () => {
+    const random = randomSource(14);
+    for (let i = 0; i < 500; i++) {
+      const input: MilestoneLeafInput = {
+        creditId: random.text(),
+        seq: [1, 2, 255, 256, 65_536, 2 ** 32 - 1, 1 + random.int(2 ** 31)][random.int(7)]!,
+        kind: random.text(),
+        content: { text: random.text(), n: random.int(1e9) / 100, list: [random.text(), null, true], nested: { [random.text()]: random.text() } },
+        documentHashes: Array.from({ length: random.int(6) }, () => hexlify(randomBytes(32))),
+        prevDigest: hexlify(randomBytes(32)),
+        salt: hexlify(randomBytes(32)).toUpperCase().replace("0X", "0x"),
+        signatures: random.int(2) === 0 ? null : [{ role: "actor", signature: random.text(), covers: { from: 1, to: random.int(5) } }],
+      };
+      expect(milestoneDigest(input), JSON.stringify(input)).toBe(ethersDigest(input));
+    }
+  });
+
+  it("answers as AbiCoder did on ids and kinds that are not plain text: lone surrogates, non-strings", () => {
+    const base = { ...VECTOR, signatures: [{ role: "actor" }] };
+    const changes: Partial<MilestoneLeafInput>[] = [
+      { creditId: "a\ud800b" }, // ethers refuses a lone high surrogate
+      { kind: "\udc00" }, // and writes a lone low one as three bytes, where TextEncoder would write U+FFFD
+      { creditId: "\udfff\ud83d\ude00" },
+      { creditId: undefined as unknown as string },
+      { kind: 3 as unknown as string },
+      { content: { note: "\ud800" } }, // canonical JSON escapes a lone surrogate
+    ];
+    const outcomes = new Set<string>();
+    for (const change of changes) {
+      const input = { ...base, ...change };
+      const expected = outcome(() => ethersDigest(input));
+      expect(outcome(() => milestoneDigest(input)), JSON.stringify(change)).toEqual(expected);
+      outcomes.add(Object.keys(expected)[0]!);
+    }
+    expect([...outcomes].sort()).toEqual(["digest", "error"]); // both kinds of answer were compared
+  });
+});
+
+function outcome(fn: () => string): { digest: string } | { error: string } {
+  try {
+    return { digest: fn() };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
 
 describe("normaliseDocumentHashes", () => {
   it("prefixes, lower-cases, sorts and de-duplicates", () => {

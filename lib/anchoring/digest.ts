@@ -1,6 +1,7 @@
-import { AbiCoder, hexlify, id, keccak256, randomBytes } from "ethers";
+import { getBytes, hexlify, id, randomBytes } from "ethers";
 import type { JsonValue } from "./json";
-import { contentHash } from "./canonical";
+import { contentHash, utf8Bytes } from "./canonical";
+import { keccak256Hex } from "./keccak";
 
 // A milestone's digest is the Merkle leaf anchored on chain. It commits to everything an
 // auditor needs to prove — the credit, the position in the credit's chain, the kind, the
@@ -59,19 +60,70 @@ export function milestoneDigest(input: MilestoneLeafInput): string {
   if (!Number.isInteger(input.seq) || input.seq < 1 || input.seq > 0xffffffff) {
     throw new RangeError(`Milestone seq must be a positive 32-bit integer, got ${input.seq}`);
   }
-  const common = [
-    input.creditId,
-    input.seq,
-    input.kind,
-    contentHash(input.content),
-    normaliseDocumentHashes(input.documentHashes),
-    bytes32(input.prevDigest, "Previous digest"),
-    bytes32(input.salt, "Salt"),
-  ];
-  const types = ["bytes32", "string", "uint32", "string", "bytes32", "bytes32[]", "bytes32", "bytes32"];
-  const encoded =
-    input.signatures == null
-      ? AbiCoder.defaultAbiCoder().encode(types, [DIGEST_DOMAIN, ...common])
-      : AbiCoder.defaultAbiCoder().encode([...types, "bytes32"], [SIGNED_DIGEST_DOMAIN, ...common, contentHash(input.signatures as unknown as JsonValue)]);
-  return keccak256(encoded);
+  // Each input is checked (and may throw) in the order the ABI encoder used to see them.
+  const hashOfContent = contentHash(input.content);
+  const documentHashes = normaliseDocumentHashes(input.documentHashes);
+  const prevDigest = bytes32(input.prevDigest, "Previous digest");
+  const salt = bytes32(input.salt, "Salt");
+  const signaturesHash = input.signatures == null ? null : contentHash(input.signatures as unknown as JsonValue);
+  const words = [hashOfContent, prevDigest, salt, ...documentHashes, ...(signaturesHash === null ? [] : [signaturesHash])];
+  return keccak256Hex(
+    encodeLeaf({
+      domain: signaturesHash === null ? DIGEST_DOMAIN_BYTES : SIGNED_DIGEST_DOMAIN_BYTES,
+      creditId: utf8Bytes(input.creditId),
+      seq: input.seq,
+      kind: utf8Bytes(input.kind),
+      words: words.map(hexToBytes32),
+      documentCount: documentHashes.length,
+    }),
+  );
+}
+
+const DIGEST_DOMAIN_BYTES = getBytes(DIGEST_DOMAIN);
+const SIGNED_DIGEST_DOMAIN_BYTES = getBytes(SIGNED_DIGEST_DOMAIN);
+
+/** 32 bytes from 0x-prefixed lower-case hex of exactly 64 digits (checked by bytes32/contentHash before). */
+function hexToBytes32(hex: string): Uint8Array {
+  const bytes = new Uint8Array(32);
+  for (let i = 0; i < 32; i++) bytes[i] = parseInt(hex.substr(2 + 2 * i, 2), 16);
+  return bytes;
+}
+
+/** Writes `value` big-endian into the 32-byte word at `offset` (values here are far below 2^48). */
+function writeUint(target: Uint8Array, offset: number, value: number): void {
+  for (let i = 0; i < 6; i++) target[offset + 31 - i] = Math.floor(value / 256 ** i) % 256;
+}
+
+/**
+ * abi.encode(bytes32 domain, string creditId, uint32 seq, string kind, bytes32 contentHash,
+ * bytes32[] documentHashes, bytes32 prevDigest, bytes32 salt[, bytes32 signaturesHash]) written
+ * directly: ethers' AbiCoder and keccak256 cost ~0.2 ms a milestone, most of a verification's
+ * trail checks (bench/verify.ts). digest.test.ts checks the bytes against AbiCoder for random inputs.
+ * `words`: contentHash, prevDigest, salt, the document hashes, then signaturesHash when signed.
+ */
+function encodeLeaf(leaf: { domain: Uint8Array; creditId: Uint8Array; seq: number; kind: Uint8Array; words: Uint8Array[]; documentCount: number }): Uint8Array {
+  const padded = (n: number) => Math.ceil(n / 32) * 32;
+  const signed = leaf.words.length > 3 + leaf.documentCount;
+  const head = (signed ? 9 : 8) * 32;
+  const creditIdAt = head;
+  const kindAt = creditIdAt + 32 + padded(leaf.creditId.length);
+  const documentsAt = kindAt + 32 + padded(leaf.kind.length);
+  const out = new Uint8Array(documentsAt + 32 + 32 * leaf.documentCount);
+  const [contentHashWord, prevDigest, salt] = leaf.words;
+  out.set(leaf.domain, 0);
+  writeUint(out, 32, creditIdAt);
+  writeUint(out, 64, leaf.seq);
+  writeUint(out, 96, kindAt);
+  out.set(contentHashWord!, 128);
+  writeUint(out, 160, documentsAt);
+  out.set(prevDigest!, 192);
+  out.set(salt!, 224);
+  if (signed) out.set(leaf.words[3 + leaf.documentCount]!, 256);
+  writeUint(out, creditIdAt, leaf.creditId.length);
+  out.set(leaf.creditId, creditIdAt + 32);
+  writeUint(out, kindAt, leaf.kind.length);
+  out.set(leaf.kind, kindAt + 32);
+  writeUint(out, documentsAt, leaf.documentCount);
+  for (let i = 0; i < leaf.documentCount; i++) out.set(leaf.words[3 + i]!, documentsAt + 32 + 32 * i);
+  return out;
 }

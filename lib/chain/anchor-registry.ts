@@ -6,7 +6,10 @@ import {
   Interface,
   type Log,
   type Overrides,
+  type BytesLike,
+  type FunctionFragment,
   type Provider,
+  type Result,
   concat,
   getAddress,
   hexlify,
@@ -35,10 +38,55 @@ export const anchorRegistryInterface = new Interface(anchorRegistryAbi);
  * 2's (uint40, uint40, uint16): the same words on the wire, but decoding a version 1 answer with
  * version 2's ABI would silently cut a leaf count above 65,535 to its low 16 bits.
  */
-const anchorReadInterface = new Interface([
+const READ_ABI = [
   "function anchorOf(bytes32 root) view returns ((uint64 timestamp, uint64 blockNumber, uint32 leafCount, address anchorer))",
   "function anchorsOf(bytes32[] roots) view returns ((uint64 timestamp, uint64 blockNumber, uint32 leafCount, address anchorer)[])",
-]);
+];
+
+/**
+ * The read interface, whose anchorsOf answers are decoded directly when they have the exact
+ * layout the contract writes (an offset of 32, the count, then four words per anchor with no bit
+ * set above each field's width), and by ethers otherwise (so that anything unusual is refused, or
+ * read, exactly as before). ethers' decoder copies the whole answer at every word it reads (its
+ * inflation check builds its error details eagerly): ~100 ms for 1,000 anchors (bench/verify.ts).
+ * anchor-registry.test.ts checks the two agree on random answers.
+ */
+class AnchorReadInterface extends Interface {
+  override decodeFunctionResult(fragment: FunctionFragment | string, data: BytesLike): Result {
+    const name = typeof fragment === "string" ? fragment : fragment.name;
+    const fast = name === "anchorsOf" && typeof data === "string" ? decodeAnchorsExactly(data) : null;
+    // staticCall answers result[0] when the function has one output, as it does here.
+    return fast ? ([fast] as unknown as Result) : super.decodeFunctionResult(fragment, data);
+  }
+}
+const anchorReadInterface = new AnchorReadInterface(READ_ABI);
+
+const HEX = /^0x[0-9a-fA-F]*$/;
+const zeros = (hex: string) => /^0*$/.test(hex);
+
+/** An anchorsOf answer in the contract's own layout, or null when it is anything else. */
+export function decodeAnchorsExactly(data: string): AnchorStruct[] | null {
+  const word = (i: number) => data.slice(2 + 64 * i, 66 + 64 * i);
+  if (!HEX.test(data) || (data.length - 2) % 64 !== 0 || data.length < 130) return null;
+  if (!zeros(word(0).slice(0, 62)) || word(0).slice(62) !== "20" || !zeros(word(1).slice(0, 56))) return null;
+  const count = parseInt(word(1).slice(56), 16);
+  if (data.length !== 2 + 64 * (2 + 4 * count)) return null;
+  const anchors: AnchorStruct[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const [timestamp, blockNumber, leafCount, anchorer] = [word(2 + 4 * i), word(3 + 4 * i), word(4 + 4 * i), word(5 + 4 * i)];
+    if (!zeros(timestamp.slice(0, 48)) || !zeros(blockNumber.slice(0, 48)) || !zeros(leafCount.slice(0, 56)) || !zeros(anchorer.slice(0, 24))) return null;
+    anchors[i] = {
+      timestamp: BigInt(`0x${timestamp.slice(48)}`),
+      blockNumber: BigInt(`0x${blockNumber.slice(48)}`),
+      leafCount: BigInt(`0x${leafCount.slice(56)}`),
+      anchorer: checksummed(`0x${anchorer.slice(24)}`),
+    };
+  }
+  return anchors;
+}
+
+/** Exported for its test: the read interface as ethers alone decodes it. */
+export const plainAnchorReadInterface = new Interface(READ_ABI);
 
 /** How many roots one `anchorsOf` eth_call reads; ~5k gas each keeps a call far below the usual 30M-50M eth_call gas caps. */
 export const ANCHORS_OF_CHUNK = 1_000;
@@ -129,7 +177,7 @@ export interface AnchorRegistry {
 /** Topics filters take at most this many alternatives per position on common nodes; larger sets are split. */
 const TOPIC_CHUNK = 100;
 
-interface AnchorStruct {
+export interface AnchorStruct {
   timestamp: bigint;
   blockNumber: bigint;
   leafCount: bigint;
@@ -145,8 +193,24 @@ function toRecord(root: string, anchor: AnchorStruct): AnchorRecord | null {
     timestamp: Number(anchor.timestamp),
     blockNumber: Number(anchor.blockNumber),
     leafCount: Number(anchor.leafCount),
-    anchorer: getAddress(anchor.anchorer),
+    anchorer: checksummed(anchor.anchorer),
   };
+}
+
+/**
+ * getAddress, remembered: a trail's thousand anchors name a handful of anchorers, and each
+ * checksum is a keccak256 (~25 ms a 1,000-root read, bench/verify.ts). The answer depends on the
+ * input alone; the memory is capped so that a long-lived process cannot grow it without bound.
+ */
+const checksums = new Map<string, string>();
+function checksummed(address: string): string {
+  let answer = checksums.get(address);
+  if (answer === undefined) {
+    answer = getAddress(address);
+    if (checksums.size >= 1_000) checksums.clear();
+    checksums.set(address, answer);
+  }
+  return answer;
 }
 
 /** Runs `task` over `items` with at most `limit` in flight, keeping order. */
@@ -240,17 +304,7 @@ export function connectAnchorRegistry(address: string, runner: ContractRunner): 
     },
     async creditHeads(creditKeys, fromBlock, toBlock) {
       const logs = await logsByTopic1("CreditAdvanced", creditKeys, fromBlock, toBlock);
-      return logs.map((log) => {
-        const parsed = anchorRegistryInterface.parseLog(log)!;
-        return {
-          creditKey: (parsed.args.creditKey as string).toLowerCase(),
-          seq: Number(parsed.args.seq),
-          digest: (parsed.args.digest as string).toLowerCase(),
-          txHash: log.transactionHash,
-          blockNumber: log.blockNumber,
-          logIndex: log.index,
-        };
-      });
+      return logs.map((log) => ({ ...creditAdvancedOf(log), txHash: log.transactionHash, blockNumber: log.blockNumber, logIndex: log.index }));
     },
     async rootLogs(roots, fromBlock, toBlock) {
       return (await logsByTopic1("RootAnchored", roots, fromBlock, toBlock)).map(toRootLog);
@@ -291,6 +345,25 @@ export function packHeads(heads: readonly CreditHeadInput[]): string {
       return concat([zeroPadValue(h.creditKey, 32), zeroPadValue(h.digest, 32), toBeHex(h.seq, 4)]);
     }),
   );
+}
+
+const CREDIT_ADVANCED_TOPIC = anchorRegistryInterface.getEvent("CreditAdvanced")!.topicHash;
+const HEX32 = /^0x[0-9a-fA-F]{64}$/;
+
+/**
+ * A CreditAdvanced log's fields. A log in the contract's exact layout (its topic, the key, two
+ * data words) is read directly; any other goes through ethers' parseLog as before. parseLog
+ * computes the event's topic hash (a keccak256 of its signature) again for every log: ~70 ms for
+ * a credit of 1,000 heads (bench/verify.ts). anchor-registry.test.ts checks the two agree.
+ */
+export function creditAdvancedOf(log: Pick<Log, "topics" | "data">): { creditKey: string; seq: number; digest: string } {
+  const { topics, data } = log;
+  if (topics.length === 2 && topics[0]!.toLowerCase() === CREDIT_ADVANCED_TOPIC && HEX32.test(topics[1]!) && data.length === 130 && HEX.test(data)) {
+    // seq is a uint32: ethers keeps the low 32 bits of its word.
+    return { creditKey: topics[1]!.toLowerCase(), seq: parseInt(data.slice(58, 66), 16), digest: `0x${data.slice(66)}`.toLowerCase() };
+  }
+  const parsed = anchorRegistryInterface.parseLog(log)!;
+  return { creditKey: (parsed.args.creditKey as string).toLowerCase(), seq: Number(parsed.args.seq), digest: (parsed.args.digest as string).toLowerCase() };
 }
 
 function toRootLog(log: Log): RootLog {

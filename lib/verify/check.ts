@@ -278,6 +278,9 @@ export function duration(seconds: number): string {
 
 function timingWarnings(sorted: readonly MilestoneRecord[], results: readonly MilestoneCheck[], evidence: ChainEvidence, policy: TrustPolicy): VerificationWarning[] {
   const warnings: VerificationWarning[] = [];
+  // Each seq's first result, as results.find would give it, without a scan per milestone.
+  const resultOf = new Map<number, MilestoneCheck>();
+  for (const r of results) if (!resultOf.has(r.seq)) resultOf.set(r.seq, r);
   let previous: { seq: number; at: number } | null = null;
   for (const record of sorted) {
     // The time in the content is hashed into the digest; the record's own recordedAt is not.
@@ -292,7 +295,7 @@ function timingWarnings(sorted: readonly MilestoneRecord[], results: readonly Mi
       warnings.push({ seq: record.seq, code: "recorded-out-of-order", message: `Milestone ${record.seq} is recorded at ${record.recordedAt}, before milestone ${previous.seq}.` });
     }
     previous = { seq: record.seq, at };
-    const check = results.find((r) => r.seq === record.seq);
+    const check = resultOf.get(record.seq);
     const anchor = record.root ? evidence.anchors.get(lower(record.root)) : null;
     // Stryker disable next-line OptionalChaining: every record has a result of its seq, so check is never undefined
     if (check?.status === "verified" && anchor) {
