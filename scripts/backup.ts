@@ -4,7 +4,8 @@
 // DATABASE_URL), else the embedded one under DATA_DIR. The work is lib/backup/backup.ts.
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { chainRpcUrls, config } from "@/lib/config";
+import { chainRpcOptions, chainRpcUrls, config } from "@/lib/config";
+import { makeProvider } from "@/lib/chain/provider";
 import { createBackup } from "@/lib/backup/backup";
 import { fail } from "@/lib/backup/cli";
 import { resolveChain, resolveDatabase } from "@/lib/backup/target";
@@ -21,6 +22,7 @@ async function main() {
   // that does not answer leaves it unrecorded, it never stops a backup.
   const chainId = chain?.chainId ?? (chainRpcUrls(settings)[0] ? await fetchChainId(chainRpcUrls(settings)[0]!, 5_000).then(String, () => null) : null);
   const database = await resolveDatabase(settings, log, "backup", values["database-url"]);
+  const provider = chain ? makeProvider(chain.urls, { ...chainRpcOptions(settings), retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }) : undefined;
   try {
     await createBackup({
       databaseUrl: database.url,
@@ -29,10 +31,12 @@ async function main() {
       storageDescription: { driver: settings.STORAGE_DRIVER, bucket: settings.STORAGE_DRIVER === "s3" ? settings.S3_BUCKET : null },
       outDir: values.out ?? path.join(settings.DATA_DIR, "backups"),
       configured: { chainId, registryAddress: chain?.contractAddress ?? null },
+      provider,
       binDir: settings.PG_BIN_DIR,
       log,
     });
   } finally {
+    provider?.destroy();
     await database.close();
   }
 }

@@ -4,6 +4,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { Provider } from "ethers";
 import pg from "pg";
 import { roleOf } from "@/lib/db/roles";
 import { isAppError } from "@/lib/errors";
@@ -32,6 +33,8 @@ export interface BackupOptions {
   /** The backup is a new directory inside this one. */
   outDir: string;
   configured?: { chainId?: string | null; registryAddress?: string | null };
+  /** The configured chain: its head is read before the snapshot (a restore then knows which roots postdate the backup). */
+  provider?: Provider;
   /** Where pg_dump is (PG_BIN_DIR); unset: the newest suitable one on this machine. */
   binDir?: string;
   log?: (line: string) => void;
@@ -71,6 +74,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
       throw error;
     }
 
+    // Before the snapshot: a root in a later block cannot be in the dump unless its batch row is.
+    const chainHeadAtBackup = options.provider ? await readHead(options.provider, log) : null;
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
     const snapshotId = (await client.query<{ id: string }>("SELECT pg_export_snapshot() AS id")).rows[0]!.id;
     const snapshot = await readSnapshot(client);
@@ -98,6 +103,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
         configuredChainId: options.configured?.chainId ?? null,
         configuredRegistryAddress: options.configured?.registryAddress ?? null,
         highestAnchoredBatches: snapshot.highest,
+        chainHeadAtBackup,
       },
       documents: {
         driver: options.storageDescription.driver,
@@ -118,6 +124,18 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     throw error;
   } finally {
     await client.end().catch(() => {});
+  }
+}
+
+/** The chain's id and head block; null (with a warning) when it does not answer: a backup never waits for the chain. */
+export async function readHead(provider: Provider, log: (line: string) => void): Promise<{ chainId: string; blockNumber: string } | null> {
+  try {
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no answer in 10 s")), 10_000).unref());
+    const [network, head] = await Promise.race([Promise.all([provider.getNetwork(), provider.getBlockNumber()]), timeout]);
+    return { chainId: network.chainId.toString(), blockNumber: String(head) };
+  } catch (error) {
+    log(`warning: the chain's head could not be read (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); a restore will tell roots anchored after the backup by block times instead.`);
+    return null;
   }
 }
 

@@ -45,6 +45,11 @@ export interface BackupManifest {
     configuredRegistryAddress: string | null;
     /** Per registry the database anchored on: its highest confirmed batch in the dump. */
     highestAnchoredBatches: AnchoredBatchMark[];
+    /**
+     * The configured chain's head, read just before the dump's snapshot: every root anchored in a
+     * later block postdates the backup. Null when the chain could not be read.
+     */
+    chainHeadAtBackup: { chainId: string; blockNumber: string } | null;
   };
   documents: {
     driver: "local" | "s3";

@@ -7,7 +7,9 @@ import { grantAppRole, roleOf } from "@/lib/db/roles";
 import { type ReconcileSettings, reconcileAnchors } from "@/lib/jobs/reconcile-anchors";
 import type { DocumentStorage } from "@/lib/storage";
 import { hashStoredFile } from "@/lib/verify/documents";
-import { type BackupManifest, DOCUMENTS_DIR, DUMP_FILE, checkBackupFiles, readManifest, sha256File } from "./manifest";
+import type { UnknownRootDetails } from "@/lib/reconciliation/findings";
+import { type BackupManifest, DOCUMENTS_DIR, DUMP_FILE, MANIFEST_FILE, checkBackupFiles, readManifest, sha256File } from "./manifest";
+import { readHead } from "./backup";
 import { BackupError, connectionArguments, requireTool, runTool } from "./pg-tools";
 
 // `npm run restore`: a backup back into a database and a document store, then the honest
@@ -21,9 +23,10 @@ import { BackupError, connectionArguments, requireTool, runTool } from "./pg-too
 //
 // After a restore the chain knows more than the database: every batch anchored after the backup
 // was taken has its root on chain and no row. The reconciliation job reports exactly those as
-// roots on chain that the database does not know; the restore runs it and says which of them
-// postdate the backup (the milestones they commit to are lost with the rows) and which do not
-// (those are not explained by the restore and need investigating).
+// roots on chain that the database does not know. The restore records itself in the restored
+// database (database_restores, with the chain's heads at backup and at restore), so the job,
+// here and on every later run, tells the roots lost with the restore from those it does not
+// explain (lib/reconciliation/findings.ts restoreThatLost); the restore runs it once and prints both.
 
 export interface RestoreChain {
   provider: Provider;
@@ -59,9 +62,9 @@ export interface RestoreGap {
   runId: string;
   status: "DONE" | "FAILED";
   error?: string;
-  /** The highest block of the registry's anchored batches in the backup (null: none). */
+  /** The chain's head when the backup was taken, else the backup's highest anchored block on the registry (null: neither). */
   backupBlock: string | null;
-  /** Roots on chain the restored database does not know, anchored after the backup's last batch: lost with the restore. */
+  /** Roots on chain the restored database does not know that the reconciliation puts between the backup and the restore: lost with it. */
   afterBackup: UnknownRoot[];
   /** Roots on chain the database does not know that the backup does not explain. */
   unexplained: UnknownRoot[];
@@ -105,6 +108,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   }
   await compareRowCounts(options.databaseUrl, manifest);
   log(`Database restored: ${Object.values(manifest.database.rowCounts).reduce((a, b) => a + b, 0)} rows, every table's count as in the backup.`);
+  await recordRestore(options.databaseUrl, backupDir, manifest, options.chain ? await readHead(options.chain.provider, log) : null);
 
   const documents = await restoreDocuments(backupDir, manifest, options.storage, options.force ?? false, log);
   log(`Documents: ${documents.restored} restored, ${documents.alreadyPresent} already present with the same bytes.`);
@@ -162,6 +166,35 @@ async function compareRowCounts(url: string, manifest: BackupManifest): Promise<
   }
 }
 
+/**
+ * Records the restore in the restored database, so that every later reconciliation (the page's
+ * too, not only the one run here) explains the roots anchored between the backup and now.
+ */
+async function recordRestore(url: string, backupDir: string, manifest: BackupManifest, headNow: { chainId: string; blockNumber: string } | null): Promise<void> {
+  // Heads of one chain only: a backup's head on another chain says nothing about this one's blocks.
+  const atBackup = manifest.anchoring.chainHeadAtBackup;
+  const chainId = headNow?.chainId ?? atBackup?.chainId ?? null;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO database_restores (id, backup_created_at, backup_database, manifest_sha256, anchored_up_to, chain_id, head_at_backup, head_at_restore)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7)`,
+      [
+        manifest.createdAt,
+        manifest.database.name,
+        await sha256File(path.join(backupDir, MANIFEST_FILE)),
+        JSON.stringify(manifest.anchoring.highestAnchoredBatches),
+        chainId,
+        atBackup && atBackup.chainId === chainId ? atBackup.blockNumber : null,
+        headNow?.blockNumber ?? null,
+      ],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
 /** Puts each document of the backup into storage; one already there with the same bytes is left alone. */
 async function restoreDocuments(backupDir: string, manifest: BackupManifest, storage: DocumentStorage, force: boolean, log: (line: string) => void): Promise<RestoreResult["documents"]> {
   const copied = new Map(manifest.files.map((f) => [f.path, f]));
@@ -197,18 +230,14 @@ async function reconcileRestored(databaseUrl: string, manifest: BackupManifest, 
     const result = await reconcileAnchors({ provider: chain.provider, contractAddress, settings: chain.settings, trigger: "MANUAL", client: restored.client });
     const contract = contractAddress.toLowerCase();
     const mark = manifest.anchoring.highestAnchoredBatches.find((b) => b.contractAddress === contract);
-    const backupBlock = mark?.blockNumber ?? null;
+    const backupBlock = manifest.anchoring.chainHeadAtBackup?.blockNumber ?? mark?.blockNumber ?? null;
     const findings = await restored.client.reconciliationFinding.findMany({ where: { runId: result.runId, kind: "UNKNOWN_ROOT" }, orderBy: [{ blockNumber: "asc" }, { root: "asc" }] });
     const gap: RestoreGap = { runId: result.runId, status: result.status, error: result.error, backupBlock, afterBackup: [], unexplained: [] };
     for (const f of findings) {
-      const details = f.details as { leafCount?: number; anchoredAt?: string };
+      const details = f.details as unknown as UnknownRootDetails;
       const root: UnknownRoot = { root: f.root, blockNumber: f.blockNumber?.toString() ?? null, txHash: f.txHash, leafCount: details.leafCount ?? null, anchoredAt: details.anchoredAt ?? null };
-      // After the backup: above its last anchored block, and in a block not older than the backup
-      // (block times are whole seconds). A root older than that is not the restore's doing.
-      const afterBlock = f.blockNumber !== null && (backupBlock === null || f.blockNumber > BigInt(backupBlock));
-      const afterTime = root.anchoredAt !== null && Date.parse(root.anchoredAt) >= Math.floor(Date.parse(manifest.createdAt) / 1000) * 1000;
-      const after = afterBlock && afterTime;
-      (after ? gap.afterBackup : gap.unexplained).push(root);
+      // The job's own answer (lib/reconciliation/findings.ts restoreThatLost), from the restore recorded above.
+      (details.lostInRestore ? gap.afterBackup : gap.unexplained).push(root);
     }
     return gap;
   } finally {
@@ -223,7 +252,7 @@ export function describeGap(gap: RestoreGap | null, manifest: BackupManifest): s
   const lines = [`Reconciliation run ${gap.runId}: ${gap.afterBackup.length + gap.unexplained.length} root(s) on chain that the restored database does not know.`];
   if (gap.afterBackup.length > 0) {
     lines.push(
-      `${gap.afterBackup.length} anchored after the backup (after block ${gap.backupBlock ?? "none"}, the backup of ${manifest.createdAt}): the milestones they commit to were recorded after the backup and are lost with the restore. Their roots stay on chain; nothing in this database can show what they held.`,
+      `${gap.afterBackup.length} anchored after the backup of ${manifest.createdAt}${gap.backupBlock ? ` (after block ${gap.backupBlock})` : ""} and before this restore: the milestones they commit to were recorded after the backup and are lost with the restore. Their roots stay on chain; nothing in this database can show what they held.`,
     );
     for (const r of gap.afterBackup) lines.push(`  ${r.root}  block ${r.blockNumber ?? "?"}  tx ${r.txHash ?? "?"}  ${r.leafCount ?? "?"} milestone(s)  ${r.anchoredAt ?? ""}`);
   }

@@ -5,12 +5,12 @@ import { type Config, config } from "@/lib/config";
 import { type AnchorRecord, connectAnchorRegistry } from "@/lib/chain/anchor-registry";
 import { chainIdOf } from "@/lib/chain/provider";
 import { db } from "@/lib/db/client";
-import type { AnchorDifference, FindingDetails } from "@/lib/reconciliation/findings";
+import { type AnchorDifference, type FindingDetails, type RestoreMark, restoreThatLost } from "@/lib/reconciliation/findings";
 import { serverTrust } from "@/lib/verify/trust";
 
 // Reconciliation: every RootAnchored log of the registry against the anchor_batches rows.
-// Reports roots on chain that no batch references (someone anchored with an anchoring key, or a
-// batch row was deleted), confirmed batches whose root the registry does not know or knows
+// Reports roots on chain that no batch references (someone anchored with an anchoring key, a
+// batch row was deleted, or, after a restore from a backup, a batch anchored after the backup), confirmed batches whose root the registry does not know or knows
 // differently, and batches stuck before confirmation.
 //
 // The chain is read incrementally: each RootAnchored log is kept in chain_anchored_roots and a
@@ -105,6 +105,8 @@ export async function reconcileAnchors(options: ReconcileOptions): Promise<Recon
       unknown.map((u) => u.root),
       { chunkSize: 1_000 },
     );
+    // Restores of this database from a backup explain the roots anchored between backup and restore.
+    const restores: RestoreMark[] = unknown.length === 0 ? [] : (await database.databaseRestore.findMany()).map((r) => ({ ...r, anchoredUpTo: r.anchoredUpTo as unknown as RestoreMark["anchoredUpTo"] }));
     const vanished: string[] = [];
     unknown.forEach((u, i) => {
       const anchor = unknownAnchors[i];
@@ -116,7 +118,13 @@ export async function reconcileAnchors(options: ReconcileOptions): Promise<Recon
         batchId: null,
         txHash: u.tx_hash,
         blockNumber: u.block_number,
-        details: { anchorer: anchor.anchorer, leafCount: anchor.leafCount, anchoredAt: new Date(anchor.timestamp * 1000).toISOString(), anchorerExpected: expected.size === 0 ? null : expected.has(anchor.anchorer) },
+        details: {
+          anchorer: anchor.anchorer,
+          leafCount: anchor.leafCount,
+          anchoredAt: new Date(anchor.timestamp * 1000).toISOString(),
+          anchorerExpected: expected.size === 0 ? null : expected.has(anchor.anchorer),
+          lostInRestore: restoreThatLost(anchor, { chainId, contractAddress: contract }, restores),
+        },
       });
     });
     if (vanished.length > 0) {

@@ -17,6 +17,7 @@ import { withDatabase } from "@/lib/dev/embedded-postgres";
 import { ingestDocument } from "@/lib/documents/ingest";
 import { type ReconcileSettings, reconcileAnchors } from "@/lib/jobs/reconcile-anchors";
 import { type PerformOptions, performAction } from "@/lib/lifecycle/perform";
+import { type FindingDetails, explainFinding } from "@/lib/reconciliation/findings";
 import { LocalDocumentStorage } from "@/lib/storage/local";
 import { sampleStandbyTerms } from "@/lib/terms/sample";
 import { checkCreditDocuments } from "@/lib/verify/documents";
@@ -128,13 +129,18 @@ describe("backing up and restoring a running platform", () => {
   let postBackupRoots: Set<string>;
   let restored: { name: string; ownerUrl: string; appUrl: string };
   let result: RestoreResult;
+  let stray: string;
   const lines: string[] = [];
 
   it("backs up the database and the documents with a manifest of hashes, row counts and the highest anchored batch", async () => {
     before = [await drawnCredit("one"), await drawnCredit("two")];
     await anchorEverything(worker);
-    // A reconciliation before the backup: its cursor is in the dump, and the restore resumes from it.
-    expect(await reconcileAnchors({ provider: chain.provider, contractAddress: chain.address, settings: settings(), trigger: "SCHEDULE" })).toMatchObject({ status: "DONE", findings: 0 });
+    // A root anchored with the anchoring key behind the worker's back, before the backup: no
+    // restore explains it, and the restore must not pass it off as lost data.
+    stray = `0x${randomBytes(32).toString("hex")}`;
+    await (await chain.registry.anchorRoot(stray, 3)).wait();
+    // A reconciliation before the backup (it finds the stray root): its cursor is in the dump, and the restore resumes from it.
+    expect(await reconcileAnchors({ provider: chain.provider, contractAddress: chain.address, settings: settings(), trigger: "SCHEDULE" })).toMatchObject({ status: "DONE", findings: 1 });
 
     const backup = await createBackup({
       databaseUrl: source.ownerUrl(),
@@ -143,6 +149,7 @@ describe("backing up and restoring a running platform", () => {
       storageDescription: { driver: "local" },
       outDir: path.join(work, "backups"),
       configured: { chainId: chain.chainId.toString(), registryAddress: chain.address },
+      provider: chain.provider,
       log: (line) => lines.push(line),
     });
     backupDir = backup.directory;
@@ -153,6 +160,8 @@ describe("backing up and restoring a running platform", () => {
     const highest = await db().anchorBatch.findFirstOrThrow({ where: { status: "CONFIRMED" }, orderBy: { blockNumber: "desc" } });
     expect(manifest.anchoring.highestAnchoredBatches).toEqual([expect.objectContaining({ batchId: highest.id, root: highest.root.toLowerCase(), blockNumber: highest.blockNumber!.toString(), contractAddress: chain.address.toLowerCase() })]);
     expect(manifest.anchoring).toMatchObject({ configuredChainId: chain.chainId.toString(), configuredRegistryAddress: chain.address });
+    expect(BigInt(manifest.anchoring.chainHeadAtBackup!.blockNumber)).toBeGreaterThanOrEqual(highest.blockNumber!);
+    expect(manifest.anchoring.chainHeadAtBackup!.chainId).toBe(chain.chainId.toString());
     // Every file hashed: the dump and the four documents, whose bytes are the recorded ones.
     expect(manifest.files.map((f) => f.path).sort()).toEqual(["database.dump", ...manifest.documents.files.map((d) => `${DOCUMENTS_DIR}/${d.key}`)].sort());
     for (const doc of manifest.documents.files) expect(manifest.files.find((f) => f.path === `${DOCUMENTS_DIR}/${doc.key}`)!.sha256).toBe(doc.sha256);
@@ -183,9 +192,10 @@ describe("backing up and restoring a running platform", () => {
     expect(result.gap).not.toBeNull();
     expect(result.gap!.status).toBe("DONE");
     expect(new Set(result.gap!.afterBackup.map((r) => r.root))).toEqual(postBackupRoots);
-    expect(result.gap!.unexplained).toEqual([]);
+    expect(result.gap!.unexplained.map((r) => r.root)).toEqual([stray]);
     const text = describeGap(result.gap, result.manifest).join("\n");
     expect(text).toMatch(new RegExp(`${postBackupRoots.size} anchored after the backup`));
+    expect(text).toMatch(/1 anchored before the backup was taken: the restore does not explain them/);
     for (const root of postBackupRoots) expect(text).toContain(root);
 
     // The restored database, as the app sees it (its role was granted row privileges again).
@@ -211,9 +221,23 @@ describe("backing up and restoring a running platform", () => {
       expect(documents.ok).toBe(true);
     }
     // The run is recorded in the restored database, where the Reconciliation page shows it.
+    // The restore is recorded there too, so the page explains the lost roots, and only those, as lost in it.
+    expect(await db().databaseRestore.findMany()).toEqual([
+      expect.objectContaining({
+        backupCreatedAt: new Date(result.manifest.createdAt),
+        backupDatabase: new URL(source.url()).pathname.slice(1),
+        chainId: chain.chainId,
+        headAtBackup: BigInt(result.manifest.anchoring.chainHeadAtBackup!.blockNumber),
+      }),
+    ]);
     const findings = await db().reconciliationFinding.findMany({ where: { runId: result.gap!.runId } });
     expect(new Set(findings.map((f) => f.kind))).toEqual(new Set(["UNKNOWN_ROOT"]));
-    expect(new Set(findings.map((f) => f.root))).toEqual(postBackupRoots);
+    expect(new Set(findings.map((f) => f.root))).toEqual(new Set([...postBackupRoots, stray]));
+    for (const f of findings) {
+      const explanation = explainFinding({ kind: "UNKNOWN_ROOT", details: f.details } as unknown as FindingDetails);
+      if (f.root === stray) expect(explanation).toMatchObject({ severity: "critical", title: "Root on chain that no batch references" });
+      else expect(explanation).toMatchObject({ severity: "warning", title: "Root anchored after the backup this database was restored from" });
+    }
   });
 
   it("refuses to restore over a non-empty database without --force, and replaces it with --force", async () => {
