@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Provider } from "ethers";
 import pg from "pg";
 import { openDatabase } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
 import { grantAppRole, roleOf } from "@/lib/db/roles";
 import { type ReconcileSettings, reconcileAnchors } from "@/lib/jobs/reconcile-anchors";
 import type { DocumentStorage } from "@/lib/storage";
@@ -99,6 +100,12 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     connection.env,
   );
 
+  await compareRowCounts(options.databaseUrl, manifest);
+  log(`Database restored: ${Object.values(manifest.database.rowCounts).reduce((a, b) => a + b, 0)} rows, every table's count as in the backup.`);
+  // A backup older than this code lacks the later migrations (database_restores among them):
+  // applied now, as npm start would, before the restore is recorded.
+  const migrated = await migrate(options.databaseUrl, { log });
+  if (migrated.applied.length > 0) log(`Applied ${migrated.applied.length} migration(s) newer than the backup.`);
   const appRole = await chooseAppRole(options, manifest);
   if (appRole) {
     await grantAppRole(options.databaseUrl, appRole);
@@ -106,8 +113,6 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   } else {
     log("No app role to grant (none recorded, or it does not exist here): run npm run db:migrate with DATABASE_URL set to grant it.");
   }
-  await compareRowCounts(options.databaseUrl, manifest);
-  log(`Database restored: ${Object.values(manifest.database.rowCounts).reduce((a, b) => a + b, 0)} rows, every table's count as in the backup.`);
   await recordRestore(options.databaseUrl, backupDir, manifest, options.chain ? await readHead(options.chain.provider, log) : null);
 
   const documents = await restoreDocuments(backupDir, manifest, options.storage, options.force ?? false, log);

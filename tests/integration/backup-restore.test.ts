@@ -12,6 +12,7 @@ import { type RestoreResult, describeGap, restoreBackup } from "@/lib/backup/res
 import { makeProvider } from "@/lib/chain/provider";
 import { resetConfigCache } from "@/lib/config";
 import { db, disconnectDb } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
 import { roleOf } from "@/lib/db/roles";
 import { withDatabase } from "@/lib/dev/embedded-postgres";
 import { ingestDocument } from "@/lib/documents/ingest";
@@ -24,7 +25,7 @@ import { checkCreditDocuments } from "@/lib/verify/documents";
 import { verifyCredit } from "@/lib/verify/credit";
 import { rpcAnchorReader } from "@/lib/verify/reader";
 import { type ChainFixture, deployedRegistry } from "./support/chain";
-import { dropTestDatabase, useTestDatabase, withAdmin } from "./support/database";
+import { asSuperuser, dropTestDatabase, useTestDatabase, withAdmin } from "./support/database";
 import { anchorEverything } from "./support/tamper";
 import { type World, createWorld } from "./support/world";
 
@@ -230,6 +231,8 @@ describe("backing up and restoring a running platform", () => {
         headAtBackup: BigInt(result.manifest.anchoring.chainHeadAtBackup!.blockNumber),
       }),
     ]);
+    // Only the owner records restores: the app's role cannot make one up to excuse an intruder's root.
+    await expect(db().databaseRestore.create({ data: { backupCreatedAt: new Date(0), backupDatabase: "forged", manifestSha256: "0".repeat(64) } })).rejects.toThrow(/permission denied/);
     const findings = await db().reconciliationFinding.findMany({ where: { runId: result.gap!.runId } });
     expect(new Set(findings.map((f) => f.kind))).toEqual(new Set(["UNKNOWN_ROOT"]));
     expect(new Set(findings.map((f) => f.root))).toEqual(new Set([...postBackupRoots, stray]));
@@ -276,5 +279,26 @@ describe("backing up and restoring a running platform", () => {
     const empty = await restoreBackup({ backupDir: path.join(work, "backups"), databaseUrl: target.ownerUrl, storage: new LocalDocumentStorage(path.join(work, "never")) }).catch((e: unknown) => e);
     expect(String(empty)).toMatch(/holds no manifest\.json/);
     expect(fs.existsSync(path.join(work, "never"))).toBe(false);
+  });
+
+  it("restores a backup older than the code: the newer migrations are applied before the restore is recorded", async () => {
+    // A database at the migrations before database_restores, as one backed up by an older release.
+    const older = path.join(work, "older-migrations");
+    const all = fs.readdirSync("prisma/migrations").sort();
+    const newest = all.filter((m) => /^\d+_/.test(m)).at(-1)!;
+    expect(newest).toMatch(/_database_restores$/);
+    fs.mkdirSync(older);
+    for (const entry of all.filter((m) => m !== newest)) fs.cpSync(path.join("prisma/migrations", entry), path.join(older, entry), { recursive: true });
+    const old = await freshDatabase();
+    await migrate(old.ownerUrl, { dir: older });
+    const backup = await createBackup({ databaseUrl: old.ownerUrl, storage: sourceStorage, storageDescription: { driver: "local" }, outDir: path.join(work, "older-backups") });
+    expect(backup.manifest.database.rowCounts.database_restores).toBeUndefined();
+
+    const target = await freshDatabase();
+    const logged: string[] = [];
+    await restoreBackup({ backupDir: backup.directory, databaseUrl: target.ownerUrl, appRole: roleOf(inject("pgAppUrl")), storage: new LocalDocumentStorage(path.join(work, "older-documents")), log: (line) => logged.push(line) });
+    expect(logged).toContain("Applied 1 migration(s) newer than the backup.");
+    const restoredRows = await asSuperuser(target.appUrl, (client) => client.query<{ backup_database: string }>("SELECT backup_database FROM database_restores"));
+    expect(restoredRows.rows).toEqual([{ backup_database: old.name }]);
   });
 });
