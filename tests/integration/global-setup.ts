@@ -1,4 +1,7 @@
 import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { type RunningAnvil, startAnvil } from "@/lib/dev/anvil";
@@ -102,6 +105,12 @@ export default async function setup(project: TestProject) {
     await admin.end();
   }
 
+  // Every temporary file of this run goes into one folder (TMPDIR of the test workers, started
+  // after this setup), so the teardown can tell what this run left behind from what other runs
+  // on the machine are using. Mode 755: the embedded PostgreSQL's postgres user reads files in it.
+  const runTmp = fs.mkdtempSync(path.join(os.tmpdir(), "tt-run-"));
+  fs.chmodSync(runTmp, 0o755);
+  process.env.TMPDIR = runTmp;
   const anvil: RunningAnvil = await startAnvil();
   project.provide("pgServerUrl", serverUrl);
   project.provide("pgOwnerUrl", withCredentials(serverUrl, TEST_ROLES.owner));
@@ -112,5 +121,17 @@ export default async function setup(project: TestProject) {
   return async () => {
     await anvil.stop();
     await embedded?.stop();
+    const left = leftBehind(runTmp);
+    fs.rmSync(runTmp, { recursive: true, force: true });
+    if (left.length > 0) {
+      // Vitest reports an error thrown here but still exits 0: the exit code is set as well.
+      process.exitCode = 1;
+      throw new Error(`The integration tests left temporary files behind: ${left.join(", ")}. Remove them in the test file's afterAll.`);
+    }
   };
+}
+
+/** The tt-* entries a run left in its temporary folder (every test and fixture names its own so). */
+export function leftBehind(runTmp: string): string[] {
+  return fs.existsSync(runTmp) ? fs.readdirSync(runTmp).filter((name) => name.startsWith("tt-")).sort() : [];
 }
