@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -20,8 +21,9 @@ import { type ReconcileSettings, reconcileAnchors } from "@/lib/jobs/reconcile-a
 import { type PerformOptions, performAction } from "@/lib/lifecycle/perform";
 import { type FindingDetails, explainFinding } from "@/lib/reconciliation/findings";
 import { LocalDocumentStorage } from "@/lib/storage/local";
+import { S3DocumentStorage } from "@/lib/storage/s3";
 import { sampleStandbyTerms } from "@/lib/terms/sample";
-import { checkCreditDocuments } from "@/lib/verify/documents";
+import { checkCreditDocuments, hashStoredFile } from "@/lib/verify/documents";
 import { verifyCredit } from "@/lib/verify/credit";
 import { rpcAnchorReader } from "@/lib/verify/reader";
 import { type ChainFixture, deployedRegistry } from "./support/chain";
@@ -279,6 +281,27 @@ describe("backing up and restoring a running platform", () => {
     const empty = await restoreBackup({ backupDir: path.join(work, "backups"), databaseUrl: target.ownerUrl, storage: new LocalDocumentStorage(path.join(work, "never")) }).catch((e: unknown) => e);
     expect(String(empty)).toMatch(/holds no manifest\.json/);
     expect(fs.existsSync(path.join(work, "never"))).toBe(false);
+  });
+
+  it("restores the documents into an S3 store and backs them up from there (s3rver), bytes and hashes unchanged", async () => {
+    const S3rver = createRequire(import.meta.url)("s3rver") as new (options: Record<string, unknown>) => { run(): Promise<{ port: number }>; close(): Promise<void> };
+    const server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: path.join(work, "s3"), configureBuckets: [{ name: "documents" }] });
+    const { port } = await server.run();
+    const s3 = new S3DocumentStorage({ bucket: "documents", region: "us-east-1", endpoint: `http://127.0.0.1:${port}`, accessKeyId: "S3RVER", secretAccessKey: "S3RVER", forcePathStyle: true });
+    try {
+      const target = await freshDatabase();
+      const restoredToS3 = await restoreBackup({ backupDir, databaseUrl: target.ownerUrl, appRole: roleOf(inject("pgAppUrl")), storage: s3 });
+      expect(restoredToS3.documents).toEqual({ restored: 4, alreadyPresent: 0 });
+      for (const doc of restoredToS3.manifest.documents.files) expect(await hashStoredFile(s3, doc.key)).toBe(doc.sha256);
+
+      const fromS3 = await createBackup({ databaseUrl: target.ownerUrl, storage: s3, storageDescription: { driver: "s3", bucket: s3.bucket }, outDir: path.join(work, "s3-backups") });
+      expect(fromS3.manifest.documents).toMatchObject({ driver: "s3", bucket: "documents", count: 4, problems: [] });
+      const hashes = (m: typeof fromS3.manifest) => m.files.filter((f) => f.path.startsWith(`${DOCUMENTS_DIR}/`)).map((f) => `${f.path} ${f.sha256}`).sort();
+      expect(hashes(fromS3.manifest)).toEqual(hashes(restoredToS3.manifest));
+    } finally {
+      s3.destroy();
+      await server.close();
+    }
   });
 
   it("restores a backup older than the code: the newer migrations are applied before the restore is recorded", async () => {
