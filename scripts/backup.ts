@@ -21,6 +21,7 @@ async function main() {
   // The chain id is asked of the configured RPC when the configuration does not say it; a chain
   // that does not answer leaves it unrecorded, it never stops a backup.
   const chainId = chain?.chainId ?? (chainRpcUrls(settings)[0] ? await fetchChainId(chainRpcUrls(settings)[0]!, 5_000).then(String, () => null) : null);
+  if (!chain) log("No chain configured or running: the chain's head is not recorded (a restore then tells roots anchored after the backup by block times).");
   const database = await resolveDatabase(settings, log, "backup", values["database-url"]);
   const provider = chain ? makeProvider(chain.urls, { ...chainRpcOptions(settings), retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }) : undefined;
   try {
