@@ -1,6 +1,3 @@
-import { writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { hexlify, randomBytes } from "ethers";
@@ -142,8 +139,8 @@ test("the auditor sees a truncated trail, then a forked one, and the registry th
 test("/verify checks a bundle against the registry this site publishes, and says which", async ({ page }) => {
   const creditId = await advisedCredit();
   const bundle = await api(USERS.buyer, "GET", `/credits/${creditId}/proof-bundle`);
-  const file = path.join(tmpdir(), `tt-e2e-bundle-${creditId}.json`);
-  writeFileSync(file, JSON.stringify(bundle));
+  // Handed to the file input from memory: no temporary file is left behind.
+  const file = { name: `tt-e2e-bundle-${creditId}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bundle)) };
   await page.goto("/verify");
   const registry = page.getByLabel("Registry you trust (AnchorRegistry address)");
   await expect(registry).toHaveValue(runtime().contractAddress);

@@ -172,6 +172,9 @@ export const configSchema = z.object({
    */
   PLATFORM_ADMIN_EMAIL: optionalString.refine((v) => v === undefined || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: "expected an e-mail address" }),
 
+  /** Where `npm run backup`/`restore` find pg_dump and pg_restore (e.g. /usr/lib/postgresql/18/bin); unset: the newest suitable on PATH or in /usr/lib/postgresql. */
+  PG_BIN_DIR: optionalString,
+
   /** Create the demo organisations and users at start (idempotent). */
   SEED_DEMO: bool(true),
   /**

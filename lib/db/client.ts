@@ -37,15 +37,27 @@ function database(): Database {
  * that listen to Prisma's query events; the pool and the adapter's settings stay the app's.
  */
 export function installDatabase(url: string, makeClient = (adapter: PrismaPg) => new PrismaClient({ adapter })): Database {
+  const installed = openDatabase(url, makeClient);
+  globalForDb.__tradetrailDb = installed;
+  return installed;
+}
+
+/**
+ * A pool and Prisma client for `url` that are not the process's own: for a script that works on
+ * a second database (`npm run restore` reconciles the database it restored). Close it when done.
+ */
+export function openDatabase(url: string, makeClient = (adapter: PrismaPg) => new PrismaClient({ adapter })): Database & { close(): Promise<void> } {
   const pool = new pg.Pool(poolConfig(url));
   const genericPool = new pg.Pool(genericPoolConfig(url));
   // An idle connection the server closes (a restart, a dropped test database) must not crash
   // the process; the next query opens a new one.
   for (const p of [pool, genericPool]) p.on("error", (error) => logger().error({ component: "database", err: error.message }, "PostgreSQL connection lost"));
   const client = makeClient(new PrismaPg(pool, adapterOptions));
-  const installed = { url, pool, genericPool, client };
-  globalForDb.__tradetrailDb = installed;
-  return installed;
+  const close = async () => {
+    await client.$disconnect();
+    await Promise.all([pool.end(), genericPool.end()]);
+  };
+  return { url, pool, genericPool, client, close };
 }
 
 /**

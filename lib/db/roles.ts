@@ -55,7 +55,7 @@ export async function migrateDatabase(options: { databaseUrl: string; migrationU
 
 /**
  * Row privileges for `appRole` on everything in the current schema, run by its owner after every
- * migration (so new tables are covered). The migrations table stays the owner's: read-only to the app.
+ * migration (so new tables are covered). The migrations and restores tables stay the owner's: read-only to the app.
  */
 export async function grantAppRole(ownerUrl: string, appRole: string): Promise<void> {
   await connected(ownerUrl, async (client) => {
@@ -66,6 +66,11 @@ export async function grantAppRole(ownerUrl: string, appRole: string): Promise<v
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role}`);
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role}`);
     await client.query(`REVOKE INSERT, UPDATE, DELETE ON ${schema}."_prisma_migrations" FROM ${role}`);
+    // Restores are recorded by the owner (npm run restore); the app only reads them. Written by
+    // the app, a made-up restore would pass an intruder's root on chain off as data lost in it.
+    if ((await client.query("SELECT to_regclass('database_restores') AS t")).rows[0]?.t) {
+      await client.query(`REVOKE INSERT, UPDATE, DELETE ON ${schema}."database_restores" FROM ${role}`);
+    }
     await client.query("COMMIT");
   });
 }

@@ -1,16 +1,16 @@
 import { type Provider, getAddress } from "ethers";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReconciliationTrigger } from "@/lib/generated/prisma/enums";
 import { type Config, config } from "@/lib/config";
 import { type AnchorRecord, connectAnchorRegistry } from "@/lib/chain/anchor-registry";
 import { chainIdOf } from "@/lib/chain/provider";
 import { db } from "@/lib/db/client";
-import type { AnchorDifference, FindingDetails } from "@/lib/reconciliation/findings";
+import { type AnchorDifference, type FindingDetails, type RestoreMark, restoreThatLost } from "@/lib/reconciliation/findings";
 import { serverTrust } from "@/lib/verify/trust";
 
 // Reconciliation: every RootAnchored log of the registry against the anchor_batches rows.
-// Reports roots on chain that no batch references (someone anchored with an anchoring key, or a
-// batch row was deleted), confirmed batches whose root the registry does not know or knows
+// Reports roots on chain that no batch references (someone anchored with an anchoring key, a
+// batch row was deleted, or, after a restore from a backup, a batch anchored after the backup), confirmed batches whose root the registry does not know or knows
 // differently, and batches stuck before confirmation.
 //
 // The chain is read incrementally: each RootAnchored log is kept in chain_anchored_roots and a
@@ -43,6 +43,8 @@ export interface ReconcileOptions {
   fullRescan?: boolean;
   now?: Date;
   log?: (line: string) => void;
+  /** The database to reconcile; unset: the process's own (db()). `npm run restore` passes the restored one. */
+  client?: PrismaClient;
 }
 
 export interface ReconcileResult {
@@ -76,7 +78,8 @@ export async function reconcileAnchors(options: ReconcileOptions): Promise<Recon
   const contract = getAddress(options.contractAddress).toLowerCase();
   const chainId = await chainIdOf(provider);
   const expected = new Set(settings.expectedAnchorers.map((a) => getAddress(a)));
-  const run = await db().reconciliationRun.create({
+  const database = options.client ?? db();
+  const run = await database.reconciliationRun.create({
     data: {
       chainId,
       contractAddress: contract,
@@ -93,7 +96,7 @@ export async function reconcileAnchors(options: ReconcileOptions): Promise<Recon
     const findings: { kind: FindingDetails["kind"]; root: string; batchId: string | null; txHash: string | null; blockNumber: bigint | null; details: FindingDetails["details"] }[] = [];
 
     // Roots on chain that no batch of this registry references.
-    const unknown = await db().$queryRaw<{ root: string; tx_hash: string; block_number: bigint }[]>`
+    const unknown = await database.$queryRaw<{ root: string; tx_hash: string; block_number: bigint }[]>`
       SELECT r.root, r.tx_hash, r.block_number FROM chain_anchored_roots r
        WHERE r.chain_id = ${chainId} AND r.contract_address = ${contract}
          AND NOT EXISTS (SELECT 1 FROM anchor_batches b WHERE lower(b.root) = r.root AND b.chain_id = r.chain_id AND lower(b.contract_address) = r.contract_address)
@@ -102,6 +105,8 @@ export async function reconcileAnchors(options: ReconcileOptions): Promise<Recon
       unknown.map((u) => u.root),
       { chunkSize: 1_000 },
     );
+    // Restores of this database from a backup explain the roots anchored between backup and restore.
+    const restores: RestoreMark[] = unknown.length === 0 ? [] : (await database.databaseRestore.findMany()).map((r) => ({ ...r, anchoredUpTo: r.anchoredUpTo as unknown as RestoreMark["anchoredUpTo"] }));
     const vanished: string[] = [];
     unknown.forEach((u, i) => {
       const anchor = unknownAnchors[i];
@@ -113,18 +118,24 @@ export async function reconcileAnchors(options: ReconcileOptions): Promise<Recon
         batchId: null,
         txHash: u.tx_hash,
         blockNumber: u.block_number,
-        details: { anchorer: anchor.anchorer, leafCount: anchor.leafCount, anchoredAt: new Date(anchor.timestamp * 1000).toISOString(), anchorerExpected: expected.size === 0 ? null : expected.has(anchor.anchorer) },
+        details: {
+          anchorer: anchor.anchorer,
+          leafCount: anchor.leafCount,
+          anchoredAt: new Date(anchor.timestamp * 1000).toISOString(),
+          anchorerExpected: expected.size === 0 ? null : expected.has(anchor.anchorer),
+          lostInRestore: restoreThatLost(anchor, { chainId, contractAddress: contract }, restores),
+        },
       });
     });
     if (vanished.length > 0) {
-      await db().chainAnchoredRoot.deleteMany({ where: { chainId, contractAddress: contract, root: { in: vanished } } });
+      await database.chainAnchoredRoot.deleteMany({ where: { chainId, contractAddress: contract, root: { in: vanished } } });
     }
 
     // Confirmed batches of this registry, page by page, against the contract.
     let batchesChecked = 0;
     let after = "00000000-0000-0000-0000-000000000000";
     for (;;) {
-      const page = await db().$queryRaw<{ id: string; root: string; leaf_count: number; tx_hash: string | null; block_number: bigint | null; confirmed_at: Date | null; log_tx_hash: string | null }[]>`
+      const page = await database.$queryRaw<{ id: string; root: string; leaf_count: number; tx_hash: string | null; block_number: bigint | null; confirmed_at: Date | null; log_tx_hash: string | null }[]>`
         SELECT b.id, lower(b.root) AS root, b.leaf_count, b.tx_hash, b.block_number, b.confirmed_at, r.tx_hash AS log_tx_hash
           FROM anchor_batches b
           LEFT JOIN chain_anchored_roots r ON r.chain_id = b.chain_id AND r.contract_address = lower(b.contract_address) AND r.root = lower(b.root)
@@ -158,7 +169,7 @@ export async function reconcileAnchors(options: ReconcileOptions): Promise<Recon
     // Batches stuck before confirmation (informational).
     const now = options.now ?? new Date();
     const staleBefore = new Date(now.getTime() - settings.staleAfterMs);
-    const stale = await db().$queryRaw<{ id: string; root: string; status: "SENDING" | "SUBMITTED"; tx_hash: string | null; block_number: bigint | null; created_at: Date; sent_at: Date | null; attempts: number; last_error: string | null }[]>`
+    const stale = await database.$queryRaw<{ id: string; root: string; status: "SENDING" | "SUBMITTED"; tx_hash: string | null; block_number: bigint | null; created_at: Date; sent_at: Date | null; attempts: number; last_error: string | null }[]>`
       SELECT b.id, lower(b.root) AS root, b.status::text AS status, b.tx_hash, b.block_number, b.created_at, b.sent_at, b.attempts, b.last_error
         FROM anchor_batches b
        WHERE b.status IN ('SENDING', 'SUBMITTED') AND b.created_at < ${staleBefore} AND b.chain_id = ${chainId} AND lower(b.contract_address) = ${contract}
@@ -182,14 +193,14 @@ export async function reconcileAnchors(options: ReconcileOptions): Promise<Recon
     }
 
     const [batchesElsewhere, rootsOnChain] = await Promise.all([
-      db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM anchor_batches WHERE chain_id <> ${chainId} OR lower(contract_address) <> ${contract}`,
-      db().chainAnchoredRoot.count({ where: { chainId, contractAddress: contract } }),
+      database.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM anchor_batches WHERE chain_id <> ${chainId} OR lower(contract_address) <> ${contract}`,
+      database.chainAnchoredRoot.count({ where: { chainId, contractAddress: contract } }),
     ]);
-    await db().$transaction([
-      db().reconciliationFinding.createMany({
+    await database.$transaction([
+      database.reconciliationFinding.createMany({
         data: findings.map((f) => ({ runId: run.id, kind: f.kind, root: f.root, batchId: f.batchId, txHash: f.txHash, blockNumber: f.blockNumber, details: f.details as unknown as Prisma.InputJsonObject })),
       }),
-      db().reconciliationRun.update({
+      database.reconciliationRun.update({
         where: { id: run.id },
         data: {
           status: "DONE",
@@ -209,7 +220,7 @@ export async function reconcileAnchors(options: ReconcileOptions): Promise<Recon
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     options.log?.(`reconciliation failed: ${message}`);
-    await db().reconciliationRun.update({
+    await database.reconciliationRun.update({
       where: { id: run.id },
       data: { status: "FAILED", finishedAt: new Date(), error: "The reconciliation could not finish (the chain may be unreachable). Run it again; it resumes where it stopped." },
     });
@@ -243,20 +254,21 @@ function compareAnchor(
  */
 async function readNewLogs(options: ReconcileOptions, chainId: bigint, contract: string): Promise<{ fromBlock: bigint | null; toBlock: bigint | null; head: bigint; logsRead: number }> {
   const { provider, settings } = options;
+  const database = options.client ?? db();
   const head = await provider.getBlockNumber();
   const safeHead = head - settings.confirmations;
   const start = BigInt(settings.startBlock);
-  await db().reconciliationCursor.upsert({
+  await database.reconciliationCursor.upsert({
     where: { chainId_contractAddress: { chainId, contractAddress: contract } },
     create: { chainId, contractAddress: contract, startBlock: start, lastBlock: start - 1n },
     update: {},
   });
   // An earlier start block configured later: read from there (what was read stays).
-  await db().reconciliationCursor.updateMany({
+  await database.reconciliationCursor.updateMany({
     where: { chainId, contractAddress: contract, startBlock: { gt: start } },
     data: { startBlock: start, lastBlock: start - 1n },
   });
-  const cursor = await db().reconciliationCursor.findUniqueOrThrow({ where: { chainId_contractAddress: { chainId, contractAddress: contract } } });
+  const cursor = await database.reconciliationCursor.findUniqueOrThrow({ where: { chainId_contractAddress: { chainId, contractAddress: contract } } });
   const from = options.fullRescan ? Number(cursor.startBlock) : Number(cursor.lastBlock) + 1;
   if (from > safeHead) return { fromBlock: null, toBlock: null, head: BigInt(head), logsRead: 0 };
 
@@ -264,7 +276,7 @@ async function readNewLogs(options: ReconcileOptions, chainId: bigint, contract:
   let logsRead = 0;
   let last = from - 1;
   for await (const range of registry.scanRootLogs(from, safeHead, { maxBlockRange: settings.maxBlockRange })) {
-    await db().$transaction(async (tx) => {
+    await database.$transaction(async (tx) => {
       for (const log of range.logs) {
         await tx.$executeRaw`
           INSERT INTO chain_anchored_roots (id, chain_id, contract_address, root, tx_hash, block_number, block_hash, log_index)

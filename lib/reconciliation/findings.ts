@@ -11,6 +11,51 @@ export interface UnknownRootDetails {
   anchoredAt: string;
   /** Whether the anchorer is one of the expected anchoring accounts; null when none is configured. */
   anchorerExpected: boolean | null;
+  /**
+   * Anchored after the backup this database was restored from was taken, and before the restore
+   * (above the backup's last anchored block): its batch was lost with the restore. Absent or null otherwise.
+   */
+  lostInRestore?: LostInRestore | null;
+}
+
+export interface LostInRestore {
+  backupCreatedAt: string;
+  backupDatabase: string;
+  restoredAt: string;
+}
+
+export interface RestoreMark {
+  backupCreatedAt: Date;
+  backupDatabase: string;
+  restoredAt: Date;
+  /** The backup's highest confirmed batch per registry (lib/backup/manifest.ts AnchoredBatchMark). */
+  anchoredUpTo: { chainId: string; contractAddress: string; blockNumber: string | null }[];
+  /** The chain the heads below are of, and its head at the backup and at the restore (null: not read). */
+  chainId: bigint | null;
+  headAtBackup: bigint | null;
+  headAtRestore: bigint | null;
+}
+
+/**
+ * The restore that explains a root on chain the database does not know: anchored after that
+ * restore's backup was taken and not after the restore itself. Block numbers decide when the
+ * restore read the chain's heads (exact); otherwise the backup's last anchored block on this
+ * registry and the times (block times are whole seconds, and a busy local chain runs ahead of
+ * the clock, so times are the fallback only). The latest such restore; null when none explains it.
+ */
+export function restoreThatLost(anchor: { blockNumber: number; timestamp: number }, registry: { chainId: bigint; contractAddress: string }, restores: readonly RestoreMark[]): LostInRestore | null {
+  const at = anchor.timestamp * 1000;
+  const block = BigInt(anchor.blockNumber);
+  const matching = restores.filter((r) => {
+    const sameChain = r.chainId === registry.chainId;
+    const mark = r.anchoredUpTo.find((m) => m.chainId === registry.chainId.toString() && m.contractAddress.toLowerCase() === registry.contractAddress.toLowerCase());
+    const afterBackup =
+      sameChain && r.headAtBackup !== null ? block > r.headAtBackup : (!mark?.blockNumber || block > BigInt(mark.blockNumber)) && at >= Math.floor(r.backupCreatedAt.getTime() / 1000) * 1000;
+    const beforeRestore = sameChain && r.headAtRestore !== null ? block <= r.headAtRestore : at <= r.restoredAt.getTime();
+    return afterBackup && beforeRestore;
+  });
+  const latest = matching.sort((a, b) => b.restoredAt.getTime() - a.restoredAt.getTime())[0];
+  return latest ? { backupCreatedAt: latest.backupCreatedAt.toISOString(), backupDatabase: latest.backupDatabase, restoredAt: latest.restoredAt.toISOString() } : null;
 }
 
 export interface RootNotOnChainDetails {
@@ -75,7 +120,18 @@ export function explainFinding(finding: FindingDetails): Explanation {
   const base = { severity, severityLabel: SEVERITY_LABEL[severity] };
   switch (finding.kind) {
     case "UNKNOWN_ROOT": {
-      const { anchorerExpected, leafCount } = finding.details;
+      const { anchorerExpected, leafCount, lostInRestore } = finding.details;
+      // Our own key (or no pinned key), after the backup and before the restore: data lost, not an intrusion.
+      if (lostInRestore && anchorerExpected !== false) {
+        return {
+          severity: "warning",
+          severityLabel: SEVERITY_LABEL.warning,
+          title: "Root anchored after the backup this database was restored from",
+          explanation: `The registry holds a Merkle root (committing to ${leafCount} milestone${leafCount === 1 ? "" : "s"}) anchored after the backup of ${lostInRestore.backupDatabase} was taken (${lostInRestore.backupCreatedAt}) and before the database was restored from it (${lostInRestore.restoredAt}). Its batch and the milestones it commits to were recorded after the backup and were lost with the restore; the root stays on chain, but nothing in this database can show what it held.`,
+          action:
+            "Nothing to revoke. Recover what was lost from other records (the parties' copies of the steps taken after the backup) and record those steps again; a credit that went on after the backup verifies as truncated until then.",
+        };
+      }
       const who =
         anchorerExpected === false
           ? "It was anchored by an account that is not one of this platform's anchoring accounts, so another key holds the anchorer role."

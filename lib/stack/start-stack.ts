@@ -43,20 +43,10 @@ export async function startStack(config: Config, log: (line: string) => void): P
     let superuserDatabaseUrl: string | undefined;
     let postgres: RunningPostgres | undefined;
     if (!databaseUrl) {
-      postgres = await atStage("embedded-postgres", () => startEmbeddedPostgres({ dataDir, log }));
-      stops.push(() => postgres!.stop());
-      // Our own server: the owner role owns the database and migrates it, the web server and the
-      // worker connect as the app role, which cannot switch the guards off (lib/db/roles.ts).
-      const roles = embeddedRoles(dataDir);
-      const server = postgres;
-      superuserDatabaseUrl = await atStage("embedded-postgres", async () => {
-        await ensureRoles(server.url, roles);
-        const url = await ensureDatabase(server.url, "tradetrail", roles.owner.name);
-        await adoptDatabase(url, roles.owner.name);
-        return url;
-      });
-      migrationUrl = withCredentials(superuserDatabaseUrl, roles.owner);
-      databaseUrl = withCredentials(superuserDatabaseUrl, roles.app);
+      const embedded = await openEmbeddedDatabase(dataDir, log);
+      postgres = embedded.postgres;
+      stops.push(() => embedded.postgres.stop());
+      ({ superuserDatabaseUrl, migrationUrl, databaseUrl } = embedded);
       // As root, PostgreSQL runs as the postgres OS user: binaries and data it cannot reach in
       // the checkout are placed in /var/lib/tradetrail (lib/dev/embedded-postgres.ts).
       const { installation, dataDirectory, linkedFrom, closedFolder } = postgres;
@@ -64,7 +54,7 @@ export async function startStack(config: Config, log: (line: string) => void): P
         `PostgreSQL: embedded${closedFolder ? `, run as the postgres user from ${installation}` : ""}, data in ${dataDirectory}` +
           `${linkedFrom ? ` (linked from ${linkedFrom})` : ""}${closedFolder ? `, because the postgres user cannot enter ${closedFolder}` : ""}`,
       );
-      log(`PostgreSQL: the app connects as ${roles.app.name}`);
+      log(`PostgreSQL: the app connects as ${embedded.appRole}`);
     } else {
       log(`PostgreSQL: ${redactUrl(databaseUrl)}${migrationUrl ? `, migrated as ${redactUrl(migrationUrl)}` : ""}`);
     }
@@ -128,6 +118,48 @@ export async function startStack(config: Config, log: (line: string) => void): P
     };
   } catch (error) {
     await stop();
+    throw error;
+  }
+}
+
+export interface EmbeddedDatabase {
+  postgres: RunningPostgres;
+  /** The server's superuser on the app's database. */
+  superuserDatabaseUrl: string;
+  /** The owner role: migrates, backs up and restores. */
+  migrationUrl: string;
+  /** The app role: row privileges only. */
+  databaseUrl: string;
+  /** The app role's name (granted row privileges after a migration or a restore). */
+  appRole: string;
+}
+
+/**
+ * Starts the embedded PostgreSQL kept under `dataDir` and makes sure its two roles and the app's
+ * database exist: what `npm start` runs on, and what `npm run backup`/`restore` open when no
+ * DATABASE_URL is configured and the stack is not running. The caller stops `postgres`.
+ */
+export async function openEmbeddedDatabase(dataDir: string, log: (line: string) => void): Promise<EmbeddedDatabase> {
+  const postgres = await atStage("embedded-postgres", () => startEmbeddedPostgres({ dataDir, log }));
+  try {
+    // Our own server: the owner role owns the database and migrates it, the web server and the
+    // worker connect as the app role, which cannot switch the guards off (lib/db/roles.ts).
+    const roles = embeddedRoles(dataDir);
+    const superuserDatabaseUrl = await atStage("embedded-postgres", async () => {
+      await ensureRoles(postgres.url, roles);
+      const url = await ensureDatabase(postgres.url, "tradetrail", roles.owner.name);
+      await adoptDatabase(url, roles.owner.name);
+      return url;
+    });
+    return {
+      postgres,
+      superuserDatabaseUrl,
+      migrationUrl: withCredentials(superuserDatabaseUrl, roles.owner),
+      databaseUrl: withCredentials(superuserDatabaseUrl, roles.app),
+      appRole: roles.app.name,
+    };
+  } catch (error) {
+    await postgres.stop();
     throw error;
   }
 }

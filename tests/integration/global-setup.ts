@@ -1,4 +1,7 @@
 import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { type RunningAnvil, startAnvil } from "@/lib/dev/anvil";
@@ -54,9 +57,10 @@ export default async function setup(project: TestProject) {
   }
 
   const migrations = readMigrations();
-  // "roles:1": templates from before the two roles (owned by the superuser) are rebuilt.
+  // "roles:N": templates from before the two roles (owned by the superuser), or from before the
+  // app role lost its write privileges on database_restores, are rebuilt.
   const fingerprint = createHash("sha256")
-    .update(["roles:1", ...migrations.map((m) => `${m.name}:${m.checksum}`)].join("\n"))
+    .update(["roles:2", ...migrations.map((m) => `${m.name}:${m.checksum}`)].join("\n"))
     .digest("hex")
     .slice(0, 12);
   const template = `tt_tpl_${fingerprint}`;
@@ -101,6 +105,12 @@ export default async function setup(project: TestProject) {
     await admin.end();
   }
 
+  // Every temporary file of this run goes into one folder (TMPDIR of the test workers, started
+  // after this setup), so the teardown can tell what this run left behind from what other runs
+  // on the machine are using. Mode 755: the embedded PostgreSQL's postgres user reads files in it.
+  const runTmp = fs.mkdtempSync(path.join(os.tmpdir(), "tt-run-"));
+  fs.chmodSync(runTmp, 0o755);
+  process.env.TMPDIR = runTmp;
   const anvil: RunningAnvil = await startAnvil();
   project.provide("pgServerUrl", serverUrl);
   project.provide("pgOwnerUrl", withCredentials(serverUrl, TEST_ROLES.owner));
@@ -111,5 +121,17 @@ export default async function setup(project: TestProject) {
   return async () => {
     await anvil.stop();
     await embedded?.stop();
+    const left = leftBehind(runTmp);
+    fs.rmSync(runTmp, { recursive: true, force: true });
+    if (left.length > 0) {
+      // Vitest reports an error thrown here but still exits 0: the exit code is set as well.
+      process.exitCode = 1;
+      throw new Error(`The integration tests left temporary files behind: ${left.join(", ")}. Remove them in the test file's afterAll.`);
+    }
   };
+}
+
+/** The tt-* entries a run left in its temporary folder (every test and fixture names its own so). */
+export function leftBehind(runTmp: string): string[] {
+  return fs.existsSync(runTmp) ? fs.readdirSync(runTmp).filter((name) => name.startsWith("tt-")).sort() : [];
 }
