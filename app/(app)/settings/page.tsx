@@ -41,6 +41,8 @@ const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
   "sessions-ended": "ended the sessions of",
   "token-created": "created the API token",
   "token-revoked": "revoked the API token",
+  "webhook-created": "added the webhook",
+  "webhook-deleted": "deleted the webhook",
   "four-eyes-changed": "set four eyes",
   "signed-steps-changed": "set signed steps",
   "banking-hours-changed": "set the banking hours to",
