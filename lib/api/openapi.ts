@@ -385,7 +385,7 @@ export function openApiDocument(serverUrl: string) {
           tags: ["webhooks"],
           summary: "Subscribe an address to events (administrators, with a token that may act)",
           description:
-            "TradeTrail POSTs each event (the feed's item) to the URL, signed (docs/API.md, Webhooks), retrying with backoff up to 10 times over about 1.5 hours, in event order. The answer holds the signing secret, shown this once. The URL must use https (http only to localhost outside production). At most 10 webhooks an organisation (409).",
+            "TradeTrail POSTs each event (the feed's item) to the URL, signed (docs/API.md, Webhooks), retrying with backoff and jitter up to 10 attempts over 45 to 85 minutes, in event order. The answer holds the signing secret, shown this once. The URL must use https (http only to localhost outside production). At most 10 webhooks an organisation (409).",
           requestBody: {
             required: true,
             content: {
