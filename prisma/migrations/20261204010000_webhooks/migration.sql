@@ -91,7 +91,7 @@ CREATE UNIQUE INDEX "feed_events_id_key" ON "feed_events"("id");
 CREATE INDEX "webhook_subscriptions_organization_id_idx" ON "webhook_subscriptions"("organization_id");
 
 -- CreateIndex
-CREATE INDEX "webhook_deliveries_status_next_attempt_at_idx" ON "webhook_deliveries"("status", "next_attempt_at");
+CREATE INDEX "webhook_deliveries_subscription_id_status_event_seq_idx" ON "webhook_deliveries"("subscription_id", "status", "event_seq");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "webhook_deliveries_subscription_id_event_seq_key" ON "webhook_deliveries"("subscription_id", "event_seq");
