@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { type FeedRow, feedItem } from "@/lib/events/read-feed";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { postWebhook } from "./post";
 import { EVENT_ID_HEADER, EVENT_TYPE_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signatureHeader } from "./signature";
 
 // The webhook sender: POSTs what the outbox (webhook_deliveries, written in each event's
@@ -40,6 +42,8 @@ export interface SenderOptions {
   /** Events sent per subscription per run. */
   perSubscription?: number;
   timeoutMs?: number;
+  /** Send to public addresses only (lib/webhooks/post.ts); in production unless told otherwise. */
+  publicOnly?: boolean;
 }
 
 interface Claimed {
@@ -99,7 +103,7 @@ async function deliverSubscription(subscription: Claimed, token: string, clock: 
     // The oldest undelivered event waits for its retry: later ones wait behind it (order).
     if (!due || due.nextAttemptAt > clock()) break;
     if (!(await renewLease(subscription.id, token, clock()))) break;
-    const outcome = await post(subscription, due, clock(), options.timeoutMs ?? POST_TIMEOUT_MS);
+    const outcome = await post(subscription, due, clock(), { timeoutMs: options.timeoutMs ?? POST_TIMEOUT_MS, publicOnly: options.publicOnly ?? config().NODE_ENV === "production" });
     const kept = await recordAttempt(subscription.id, token, due, outcome, clock(), options.random ?? Math.random);
     if (!kept) break;
     if (outcome.ok) delivered++;
@@ -123,39 +127,28 @@ interface Outcome {
   durationMs: number;
 }
 
-async function post(subscription: Claimed, event: DueDelivery, now: Date, timeoutMs: number): Promise<Outcome> {
+async function post(subscription: Claimed, event: DueDelivery, now: Date, options: { timeoutMs: number; publicOnly: boolean }): Promise<Outcome> {
   const body = JSON.stringify(feedItem(event));
   const timestamp = String(Math.floor(now.getTime() / 1000));
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  const headers = {
+    "content-type": "application/json",
+    "user-agent": "TradeTrail-Webhooks/1",
+    [EVENT_ID_HEADER]: event.id,
+    [EVENT_TYPE_HEADER]: event.type,
+    [TIMESTAMP_HEADER]: timestamp,
+    [SIGNATURE_HEADER]: signatureHeader(subscription.secret, timestamp, body),
+  };
   try {
-    const response = await fetch(subscription.url, {
-      method: "POST",
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: {
-        "content-type": "application/json",
-        "user-agent": "TradeTrail-Webhooks/1",
-        [EVENT_ID_HEADER]: event.id,
-        [EVENT_TYPE_HEADER]: event.type,
-        [TIMESTAMP_HEADER]: timestamp,
-        [SIGNATURE_HEADER]: signatureHeader(subscription.secret, timestamp, body),
-      },
-      body,
-    });
-    await response.body?.cancel();
-    const ok = response.status >= 200 && response.status < 300;
-    return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}${response.status >= 300 && response.status < 400 ? " (redirects are not followed)" : ""}`, durationMs: elapsed() };
+    const status = await postWebhook(subscription.url, headers, body, options);
+    const ok = status >= 200 && status < 300;
+    return { ok, statusCode: status, error: ok ? null : `HTTP ${status}${status >= 300 && status < 400 ? " (redirects are not followed)" : ""}`, durationMs: elapsed() };
   } catch (error) {
-    return { ok: false, statusCode: null, error: describeFailure(error, timeoutMs), durationMs: elapsed() };
+    const code = (error as { code?: string }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, statusCode: null, error: (code && !message.includes(code) ? `${message} (${code})` : message).slice(0, 500), durationMs: elapsed() };
   }
-}
-
-function describeFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return `No answer within ${timeoutMs / 1000} s`;
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  const message = error instanceof Error ? error.message : String(error);
-  return (cause?.code ? `${message} (${cause.code})` : cause?.message ? `${message}: ${cause.message}` : message).slice(0, 500);
 }
 
 /** Logs the attempt and moves the delivery on, unless another sender has taken the subscription over. */

@@ -261,6 +261,27 @@ describe("a receiver that is down", () => {
   });
 });
 
+describe("in production", () => {
+  it("does not post to an address that is not public, and logs why", async () => {
+    const hook = await subscribe(world.users.issuingBank.ADMIN, "/internal", ["credit.issued"]);
+    const others = await db().webhookSubscription.findMany({ where: { id: { not: hook.id } }, select: { id: true } });
+    // Only this subscription is due: the others are leased away for the run.
+    await db().webhookSubscription.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { leaseUntil: new Date(Date.now() + 60_000) } });
+    try {
+      await issueOne();
+      await deliverDueWebhooks({ publicOnly: true });
+      await db().webhookSubscription.update({ where: { id: hook.id }, data: { url: receiver.url("/internal").replace("127.0.0.1", "localhost") } });
+      await deliverDueWebhooks({ publicOnly: true, clock: () => new Date(Date.now() + 60_000) });
+    } finally {
+      await db().webhookSubscription.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { leaseUntil: null } });
+    }
+    expect(receiver.at("/internal")).toEqual([]);
+    const attempts = await db().webhookAttempt.findMany({ where: { subscriptionId: hook.id }, orderBy: { attempt: "asc" } });
+    expect(attempts.map((a) => a.error)).toEqual([expect.stringMatching(/127\.0\.0\.1 is 127\.0\.0\.1, not a public address/), expect.stringMatching(/localhost is (127\.0\.0\.1|::1), not a public address/)]);
+    await db().webhookSubscription.delete({ where: { id: hook.id } });
+  });
+});
+
 describe("senders racing", () => {
   it("deliver each event to each subscription once", async () => {
     const hooks = [
