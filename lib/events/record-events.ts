@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db/client";
 import type { MilestoneKind } from "@/lib/generated/prisma/enums";
+import { uuidv7 } from "@/lib/ids";
 import { visiblePartiesOf } from "@/lib/lifecycle/authorize";
 import { EVENT_TYPE_OF } from "./types";
 
@@ -13,8 +14,8 @@ import { EVENT_TYPE_OF } from "./types";
 // handed out in commit order with no gaps, and a reader that sees event n already sees every event
 // below n: walking the feed by seq never skips one (a bigserial would not do: two transactions
 // take 7 and 8, the one with 8 commits first, and a reader who has moved past 8 never sees 7).
-// The lock is taken last, after the step's own work, so it is held only for these inserts and
-// the commit.
+// The lock is taken last, after the step's own work, in the one statement that inserts the
+// events, so it is held only for that statement and the commit.
 
 export interface RecordedMilestone {
   seq: number;
@@ -50,22 +51,43 @@ export async function recordEvents(tx: Tx, creditId: string, milestones: readonl
     select: { id: true, eventTypes: true },
   });
 
-  const [counter] = await tx.$queryRaw<{ last: bigint }[]>`UPDATE event_counter SET last = last + ${milestones.length} WHERE id = 1 RETURNING last`;
-  if (!counter) throw new Error("event_counter has no row: the webhooks migration was not applied");
-  const first = counter.last - BigInt(milestones.length) + 1n;
-  const rows = milestones.map((m, i) => ({
-    seq: first + BigInt(i),
+  const events = milestones.map((m, i) => ({
+    i: i + 1,
+    id: uuidv7(now.getTime()),
     type: EVENT_TYPE_OF[m.kind],
-    creditId: credit.id,
-    subjectId: m.subjectId,
-    milestoneSeq: m.seq,
+    credit_id: credit.id,
+    subject_id: m.subjectId,
+    milestone_seq: m.seq,
     data: { credit: { reference: credit.reference, creditNumber: credit.creditNumber, status: credit.status }, milestone: { seq: m.seq, kind: m.kind } },
-    createdAt: now,
+    created_at: now.toISOString(),
   }));
-  const events = await tx.feedEvent.createManyAndReturn({ data: rows, select: { seq: true, id: true, type: true } });
-  await tx.feedEventAudience.createMany({ data: events.flatMap((e) => audience.map((organizationId) => ({ organizationId, seq: e.seq }))) });
-  const deliveries = events.flatMap((e) => subscriptions.filter((s) => s.eventTypes.includes(e.type)).map((s) => ({ subscriptionId: s.id, eventSeq: e.seq, eventId: e.id, nextAttemptAt: now })));
-  if (deliveries.length > 0) await tx.webhookDelivery.createMany({ data: deliveries });
+  const deliveries = events.flatMap((e) => subscriptions.filter((s) => s.eventTypes.includes(e.type)).map((s) => ({ id: uuidv7(now.getTime()), subscription_id: s.id, event_id: e.id, next_attempt_at: now.toISOString() })));
+
+  // One statement from taking the number to the last insert: the counter row stays locked only
+  // for this statement and the commit.
+  const [written] = await tx.$queryRaw<{ events: number; deliveries: number }[]>`
+    WITH counter AS (
+      UPDATE event_counter SET last = last + ${events.length} WHERE id = 1 RETURNING last - ${events.length} AS base
+    ), events AS (
+      INSERT INTO feed_events (seq, id, type, credit_id, subject_id, milestone_seq, data, created_at)
+      SELECT counter.base + e.i, e.id, e.type, e.credit_id, e.subject_id, e.milestone_seq, e.data, e.created_at
+        FROM counter, jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
+          AS e(i int, id uuid, type text, credit_id uuid, subject_id uuid, milestone_seq int, data jsonb, created_at timestamptz)
+      RETURNING seq, id
+    ), audience AS (
+      INSERT INTO feed_event_audience (organization_id, seq)
+      SELECT organization_id, events.seq FROM events CROSS JOIN unnest(${audience}::uuid[]) AS organization_id
+    ), deliveries AS (
+      INSERT INTO webhook_deliveries (id, subscription_id, event_seq, event_id, next_attempt_at)
+      SELECT d.id, d.subscription_id, events.seq, events.id, d.next_attempt_at
+        FROM events JOIN jsonb_to_recordset(${JSON.stringify(deliveries)}::jsonb)
+          AS d(id uuid, subscription_id uuid, event_id uuid, next_attempt_at timestamptz) ON d.event_id = events.id
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM deliveries)::int AS deliveries`;
+  if (written?.events !== events.length || written.deliveries !== deliveries.length) {
+    throw new Error(`recordEvents wrote ${written?.events} events and ${written?.deliveries} deliveries of ${events.length} and ${deliveries.length} (is event_counter's row there?)`);
+  }
 }
 
 /** The organisations that may see the credit now (as its pages and the API decide). */
