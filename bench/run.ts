@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 
-const BENCHMARKS = ["anchoring", "dashboard", "verify", "upload", "examination", "swift"] as const;
+const BENCHMARKS = ["anchoring", "dashboard", "verify", "upload", "examination", "swift", "events"] as const;
 
 function runOne(name: string): Promise<number> {
   const require = createRequire(import.meta.url);
