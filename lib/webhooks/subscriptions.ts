@@ -121,3 +121,19 @@ export async function listWebhookDeliveries(actor: Actor, id: string, limit = 50
     })),
   };
 }
+
+/** The organisation's subscriptions for Settings: each with its deliveries counted by status and its last error. */
+export async function webhookOverview(actor: Actor) {
+  const subscriptions = await listWebhookSubscriptions(actor);
+  const counts = await db().webhookDelivery.groupBy({ by: ["subscriptionId", "status"], where: { subscriptionId: { in: subscriptions.map((s) => s.id) } }, _count: { _all: true } });
+  const lastErrors = await db().webhookAttempt.findMany({
+    where: { subscriptionId: { in: subscriptions.map((s) => s.id) }, error: { not: null } },
+    orderBy: { createdAt: "desc" },
+    distinct: ["subscriptionId"],
+    select: { subscriptionId: true, error: true, createdAt: true },
+  });
+  return subscriptions.map((s) => {
+    const count = (status: "PENDING" | "DELIVERED" | "FAILED") => counts.find((c) => c.subscriptionId === s.id && c.status === status)?._count._all ?? 0;
+    return { ...s, delivered: count("DELIVERED"), pending: count("PENDING"), failed: count("FAILED"), lastError: lastErrors.find((e) => e.subscriptionId === s.id) ?? null };
+  });
+}
