@@ -266,7 +266,7 @@ describe("in production", () => {
     const hook = await subscribe(world.users.issuingBank.ADMIN, "/internal", ["credit.issued"]);
     const others = await db().webhookSubscription.findMany({ where: { id: { not: hook.id } }, select: { id: true } });
     // Only this subscription is due: the others are leased away for the run.
-    await db().webhookSubscription.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { leaseUntil: new Date(Date.now() + 60_000) } });
+    await db().webhookSubscription.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { leaseUntil: new Date(Date.now() + 3_600_000) } });
     try {
       await issueOne();
       await deliverDueWebhooks({ publicOnly: true });

@@ -91,7 +91,7 @@ export function CreateWebhookForm() {
         <Field label="Webhook URL" error={errors.url} hint="https://… on your systems">
           {(f) => <Input {...f} name="url" type="url" required maxLength={2000} className="w-96 max-w-full" />}
         </Field>
-        <Field label="Description" error={errors.description} hint="Optional, e.g. Trade finance ERP">
+        <Field label="Webhook description" error={errors.description} hint="Optional, e.g. Trade finance ERP">
           {(f) => <Input {...f} name="description" maxLength={200} />}
         </Field>
       </div>
