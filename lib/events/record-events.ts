@@ -46,10 +46,12 @@ export async function recordEvents(tx: Tx, creditId: string, milestones: readonl
   });
   const audience = audienceOf(credit);
   const types = milestones.map((m) => EVENT_TYPE_OF[m.kind]);
-  const subscriptions = await tx.webhookSubscription.findMany({
-    where: { organizationId: { in: audience }, disabledAt: null, eventTypes: { hasSome: types } },
-    select: { id: true, eventTypes: true },
-  });
+  // FOR KEY SHARE: a subscription deleted meanwhile waits for this step to commit (then takes its
+  // deliveries with it) instead of failing the step's inserts on the foreign key.
+  const subscriptions = await tx.$queryRaw<{ id: string; eventTypes: string[] }[]>`
+    SELECT id, event_types AS "eventTypes" FROM webhook_subscriptions
+     WHERE organization_id = ANY(${audience}::uuid[]) AND disabled_at IS NULL AND event_types && ${types}::text[]
+     FOR KEY SHARE`;
 
   const events = milestones.map((m, i) => ({
     i: i + 1,
