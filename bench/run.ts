@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 
-const BENCHMARKS = ["anchoring", "dashboard", "verify", "upload", "examination", "swift"] as const;
+const BENCHMARKS = ["anchoring", "dashboard", "verify", "upload", "examination", "swift", "events"] as const;
 
 /**
  * Runs one benchmark with a temporary folder of its own (TMPDIR), removed afterwards; a benchmark

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isUuid } from "./ids";
+import { isUuid, uuidv7 } from "./ids";
 
 describe("isUuid", () => {
   it("accepts UUIDs in either case", () => {
@@ -13,5 +13,18 @@ describe("isUuid", () => {
     }
     expect(isUuid(undefined)).toBe(false);
     expect(isUuid(42)).toBe(false);
+  });
+});
+
+describe("uuidv7", () => {
+  it("is a version 7, variant 1 UUID whose first 48 bits are the time in milliseconds", () => {
+    const at = Date.parse("2026-12-04T10:00:00.123Z");
+    const id = uuidv7(at);
+    expect(isUuid(id)).toBe(true);
+    expect(id[14]).toBe("7");
+    expect("89ab").toContain(id[19]);
+    expect(parseInt(id.replace(/-/g, "").slice(0, 12), 16)).toBe(at);
+    expect(uuidv7(at)).not.toBe(id);
+    expect(uuidv7(at + 1) > id).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { CREDIT_STATES } from "@/lib/lifecycle/definition";
 import { DIRECTORY_KINDS } from "@/lib/organizations/find-organizations";
+import { EVENT_TYPES, EVENT_TYPE_OF } from "@/lib/events/types";
 
 // JSON Schemas of the API's response bodies, for the OpenAPI document (issue 15: generated
 // clients got no types for the reads used most). They state what every body holds; objects may
@@ -256,4 +257,63 @@ export const swiftListSchema = record(
     ),
   },
   "The SWIFT Category 7 messages the credit has produced so far, in the order of its milestones",
+);
+
+/** One event of the feed (GET /events), and the body of every webhook (docs/API.md, Webhooks). */
+export const eventSchema = record(
+  {
+    id: { ...uuid, description: "The event's id: the TradeTrail-Event-Id header of its webhooks. Dedupe by it." },
+    type: { type: "string", enum: [...EVENT_TYPES] },
+    cursor: { type: "string", pattern: "^ev1_\\d+$", description: "The feed's position just after this event: GET /events?after={cursor} lists what followed it" },
+    occurredAt: instant,
+    credit: record({ id: uuid, reference: string, creditNumber: nullableString, status: { type: "string", enum: [...CREDIT_STATES], description: "The credit's state right after the step" } }),
+    subjectId: { type: ["string", "null"], format: "uuid", description: "The amendment or presentation the step acted on" },
+    milestone: record({ seq: integer, kind: { type: "string", enum: Object.keys(EVENT_TYPE_OF) } }, "The anchored milestone the event reports (GET /credits/{creditId}/milestones)"),
+  },
+  "An event: one milestone of a credit your organisation is a party to",
+);
+
+export const eventPageSchema = record(
+  {
+    events: list(eventSchema),
+    next: { type: "string", pattern: "^ev1_\\d+$", description: "Pass as `after` for the events that follow (the same cursor again when there were none)" },
+    hasMore: { ...boolean, description: "More events are waiting now: ask again at once" },
+  },
+  "Events in the order they were committed, oldest first",
+);
+
+export const webhookSchema = record(
+  {
+    id: uuid,
+    url: string,
+    eventTypes: { type: "array", items: { type: "string", enum: [...EVENT_TYPES] } },
+    description: string,
+    createdAt: instant,
+  },
+  "A webhook subscription (its secret is never shown again after creation)",
+);
+
+export const webhookCreatedSchema = record(
+  { ...(webhookSchema.properties as Record<string, Schema>), secret: { type: "string", pattern: "^whsec_[A-Za-z0-9_-]+$", description: "The HMAC key of TradeTrail-Signature. Shown this once: store it now." } },
+  "Created. Its secret is shown this once",
+);
+
+export const webhookListSchema = record({ webhooks: list(webhookSchema) }, "The organisation's webhooks");
+
+export const deliveryLogSchema = record(
+  {
+    deliveries: list(
+      record({
+        eventId: uuid,
+        eventType: { type: ["string", "null"] },
+        status: { type: "string", enum: ["PENDING", "DELIVERED", "FAILED"] },
+        attempts: integer,
+        nextAttemptAt: { ...nullableInstant, description: "When a PENDING delivery is tried next" },
+        deliveredAt: nullableInstant,
+        lastError: nullableString,
+        log: list(record({ attempt: integer, at: instant, statusCode: { type: ["integer", "null"], description: "The receiver's HTTP status; null when it did not answer" }, error: nullableString, durationMs: integer })),
+      }),
+    ),
+  },
+  "The latest deliveries, newest event first, each with every attempt",
 );

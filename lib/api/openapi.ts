@@ -3,7 +3,9 @@ import { ACTION_NAMES, PARTY_LABELS, type Party, actionRule } from "@/lib/lifecy
 import { INPUT_SCHEMAS, SERVER_COMPOSED_INPUTS } from "@/lib/lifecycle/inputs";
 import { CREDIT_LIST_QUERY_DOCS } from "./credit-list-query";
 import { ORGANIZATION_QUERY_DOCS } from "./organization-query";
-import { auditRunSchema, creditListPageSchema, creditSchema, milestonesSchema, organizationPageSchema, proofBundleSchema, swiftListSchema, uploadResultSchema, verificationSchema } from "./openapi-schemas";
+import { EVENT_QUERY_DOCS } from "./event-query";
+import { DEFAULT_WEBHOOK_EVENTS, EVENT_TYPES } from "@/lib/events/types";
+import { auditRunSchema, creditListPageSchema, deliveryLogSchema, eventPageSchema, webhookCreatedSchema, webhookListSchema, webhookSchema, creditSchema, milestonesSchema, organizationPageSchema, proofBundleSchema, swiftListSchema, uploadResultSchema, verificationSchema } from "./openapi-schemas";
 
 // The OpenAPI 3.1 description of /api/v1, generated from the lifecycle definition and the input
 // schemas, so the document cannot drift from what the server accepts.
@@ -51,6 +53,7 @@ const actionResult = {
 /** A 200 (or other success) with a JSON body of `schema`, described by the schema's own description. */
 const jsonBody = (schema: Record<string, unknown>, description = (schema.description as string | undefined) ?? "Done") => ({ description, content: { "application/json": { schema } } });
 const creditIdParameter = { name: "creditId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const subscriptionIdParameter = { name: "subscriptionId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const runIdParameter = { name: "runId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 
 const idempotencyKey = {
@@ -362,6 +365,75 @@ export function openApiDocument(serverUrl: string) {
             200: { description: "The report", content: { "application/json": { schema: { type: "object" } }, "text/csv": { schema: { type: "string" } } } },
             ...errors,
           },
+        },
+      },
+      "/events": {
+        get: {
+          operationId: "listEvents",
+          tags: ["events"],
+          summary: "The event feed: each milestone of the credits your organisation is a party to, in commit order",
+          description:
+            "Durable and ordered: an event is listed once it is committed, in the order events were committed, and a walk by `next` sees every event exactly once, including those committed while it walks (docs/API.md, Event feed). Keep the last `next` and poll with it. Your organisation sees the events that happen while it may see the credit (a beneficiary once the applicant has sent it the draft, the issuing bank once it is submitted, the advising and confirming banks once it is issued). Webhooks carry the same items. An unknown parameter, a value outside its schema or a cursor this API did not issue is refused with 400.",
+          parameters: Object.entries(EVENT_QUERY_DOCS).map(([name, doc]) => ({ name, in: "query", required: false, ...doc })),
+          responses: { 200: jsonBody(eventPageSchema), ...errors },
+        },
+      },
+      "/webhooks": {
+        get: {
+          operationId: "listWebhooks",
+          tags: ["webhooks"],
+          summary: "Your organisation's webhook subscriptions (administrators)",
+          responses: { 200: jsonBody(webhookListSchema), ...errors },
+        },
+        post: {
+          operationId: "createWebhook",
+          tags: ["webhooks"],
+          summary: "Subscribe an address to events (administrators, with a token that may act)",
+          description:
+            "TradeTrail POSTs each event (the feed's item) to the URL, signed (docs/API.md, Webhooks), retrying with backoff and jitter up to 10 attempts over 45 to 85 minutes, in event order. The answer holds the signing secret, shown this once. The URL must use https (http only to localhost outside production). At most 10 webhooks an organisation (409).",
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["url"],
+                  additionalProperties: false,
+                  properties: {
+                    url: { type: "string", format: "uri" },
+                    events: { type: "array", minItems: 1, items: { type: "string", enum: [...EVENT_TYPES] }, default: [...DEFAULT_WEBHOOK_EVENTS] },
+                    description: { type: "string", maxLength: 200 },
+                  },
+                },
+              },
+            },
+          },
+          responses: { 201: jsonBody(webhookCreatedSchema), ...errors },
+        },
+      },
+      "/webhooks/{subscriptionId}": {
+        get: {
+          operationId: "getWebhook",
+          tags: ["webhooks"],
+          summary: "One webhook subscription (administrators; never its secret)",
+          parameters: [subscriptionIdParameter],
+          responses: { 200: jsonBody(webhookSchema), ...errors },
+        },
+        delete: {
+          operationId: "deleteWebhook",
+          tags: ["webhooks"],
+          summary: "Delete a webhook subscription: its undelivered events are not sent, and its delivery log goes with it",
+          parameters: [subscriptionIdParameter],
+          responses: { 200: jsonBody({ type: "object", required: ["deleted"], properties: { deleted: { type: "boolean", const: true } } }, "Deleted"), ...errors },
+        },
+      },
+      "/webhooks/{subscriptionId}/deliveries": {
+        get: {
+          operationId: "listWebhookDeliveries",
+          tags: ["webhooks"],
+          summary: "The webhook's delivery log: the latest deliveries, newest event first, with every attempt (status code, error, duration)",
+          parameters: [subscriptionIdParameter, { name: "limit", in: "query", required: false, description: "Deliveries, 1 to 200 (50 unless given)", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } }],
+          responses: { 200: jsonBody(deliveryLogSchema), ...errors },
         },
       },
       "/openapi.json": {

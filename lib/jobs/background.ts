@@ -9,9 +9,10 @@ import { runQueuedVerifications } from "./verification-runs";
 import { deliverDueEmails, smtpTransport } from "@/lib/email/outbox";
 import { queueDailyDigests } from "@/lib/email/notifications";
 import { remindDeadlines } from "./deadline-reminders";
+import { deliverDueWebhooks } from "@/lib/webhooks/sender";
 
 // The jobs that run beside the web server: the anchoring worker, the expiry of credits, the
-// auditors' portfolio checks, e-mail delivery, deadline reminders and the reconciliation of on-chain anchors with batches. `npm start` runs them in its own process; `npm run worker` runs
+// auditors' portfolio checks, e-mail and webhook delivery, deadline reminders and the reconciliation of on-chain anchors with batches. `npm start` runs them in its own process; `npm run worker` runs
 // them alone (for a deployment where web and workers scale separately).
 
 export interface BackgroundJobs {
@@ -80,6 +81,18 @@ export function startBackgroundJobs(options: { signerKey: string; log: (line: st
       if (failed > 0) options.log(`e-mail: ${failed} message${failed === 1 ? "" : "s"} not delivered; retrying later`);
     } finally {
       delivering = false;
+    }
+  });
+  // Webhooks wait in their outbox (webhook_deliveries); several processes may send (lib/webhooks/sender.ts).
+  let sendingWebhooks = false;
+  every(1_000, async () => {
+    if (sendingWebhooks) return;
+    sendingWebhooks = true;
+    try {
+      const { failed } = await deliverDueWebhooks();
+      if (failed > 0) options.log(`webhooks: ${failed} event${failed === 1 ? "" : "s"} not accepted by the receiver; retrying later`);
+    } finally {
+      sendingWebhooks = false;
     }
   });
   if (settings.RECONCILE_INTERVAL_MS > 0) {

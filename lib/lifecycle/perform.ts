@@ -22,6 +22,7 @@ import { ACTION_DONE, heldPhrase } from "./words";
 import { creditLabel } from "@/lib/credits/label";
 import { swiftMessagesToRecord } from "@/lib/credits/swift-messages";
 import { isUuid } from "@/lib/ids";
+import { recordEvents } from "@/lib/events/record-events";
 
 // Every state change of a credit goes through performAction: validate the input, lock the
 // credit, check idempotency and the optimistic version, decide from the lifecycle definition,
@@ -432,6 +433,8 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
 
   // Notifications name the credit as it is now: by the number it was just issued under, if so.
   await logAndNotify(tx, { rule, name, actor: actorUser, credit: { ...credit, creditNumber: updated.creditNumber }, subjectId, event: { ...result.event, ...(milestoneSeqs.length ? { milestones: milestoneSeqs } : {}) }, now });
+  // Last: the feed's events and their webhook deliveries take the global event lock (lib/events/record-events.ts).
+  await recordEvents(tx, credit.id, milestoneSeqs.map((seq, i) => ({ seq, kind: planned[i]!.kind, subjectId })), now);
   return { creditId: credit.id, subjectId, action: name, creditStatus: updated.status, subjectStatus, version: updated.version, milestoneSeqs, ...(result.output ? { output: result.output } : {}) };
 }
 

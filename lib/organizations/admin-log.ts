@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // An organisation's administrative log (issue 12): every change an administrator makes to who may
-// do what — invitations, roles, deactivations, unlocks, ended sessions, API tokens, members' passkeys, the four-eyes
+// do what — invitations, roles, deactivations, unlocks, ended sessions, API tokens, webhooks, members' passkeys, the four-eyes
 // setting, and the platform operator's onboarding of the organisation. Append-only in the database; shown to the organisation's administrators in Settings.
 
 export type AdminAction =
@@ -24,7 +24,9 @@ export type AdminAction =
   | "administrator-invited"
   | "passkey-added"
   | "passkey-revoked"
-  | "passkeys-reset";
+  | "passkeys-reset"
+  | "webhook-created"
+  | "webhook-deleted";
 
 export async function logAdminEvent(
   client: Db | Tx,

@@ -19,11 +19,13 @@ import { type ActionState, errorState } from "@/lib/http/action-state";
 import { finishPasskeyRegistration, startPasskeyRegistration } from "@/lib/passkeys/register-passkey";
 import { revokePasskey } from "@/lib/passkeys/revoke-passkey";
 import { resetMemberPasskeys } from "@/lib/passkeys/reset-passkeys";
+import { createWebhookSubscription, deleteWebhookSubscription } from "@/lib/webhooks/subscriptions";
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
 
 export type TokenState = ActionState | { status: "created"; token: string; name: string };
+export type WebhookState = ActionState | { status: "created"; secret: string; url: string };
 
 /** Runs a settings change as the signed-in user: done with `message`, or the error as a message for the form. */
 async function settle(change: (actor: Actor) => Promise<unknown>, message: string): Promise<ActionState> {
@@ -49,6 +51,21 @@ export async function createTokenAction(_previous: TokenState, form: FormData): 
 
 export async function revokeTokenAction(form: FormData): Promise<ActionState> {
   return settle((actor) => revokeApiToken(actor, text(form, "tokenId")), "Token revoked.");
+}
+
+export async function createWebhookAction(_previous: WebhookState, form: FormData): Promise<WebhookState> {
+  try {
+    const actor = await actorOrThrow();
+    const created = await createWebhookSubscription(actor, { url: text(form, "url"), events: form.getAll("events").map(String), description: text(form, "description") });
+    revalidatePath("/settings");
+    return { status: "created", secret: created.secret, url: created.url };
+  } catch (error) {
+    return errorState(error);
+  }
+}
+
+export async function deleteWebhookAction(form: FormData): Promise<ActionState> {
+  return settle((actor) => deleteWebhookSubscription(actor, text(form, "subscriptionId")), "Webhook deleted.");
 }
 
 export async function grantAuditAction(_previous: ActionState, form: FormData): Promise<ActionState> {

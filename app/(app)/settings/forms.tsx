@@ -9,7 +9,8 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, useResetWhen } from "@/components/ui/use-form-action";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
-import { type TokenState, addApiSigningKeyAction, finishPasskeyRegistrationAction, startPasskeyRegistrationAction, addHolidayAction, setBankingHoursAction, setManualRulesAction, changeRolesAction, setEmailPreferenceAction, createTokenAction, endSessionAction, grantAuditAction, inviteMemberAction } from "./actions";
+import { DEFAULT_WEBHOOK_EVENTS, EVENT_TYPES } from "@/lib/events/types";
+import { type TokenState, type WebhookState, createWebhookAction, addApiSigningKeyAction, finishPasskeyRegistrationAction, startPasskeyRegistrationAction, addHolidayAction, setBankingHoursAction, setManualRulesAction, changeRolesAction, setEmailPreferenceAction, createTokenAction, endSessionAction, grantAuditAction, inviteMemberAction } from "./actions";
 
 const SCOPE_CHOICES = [
   { value: "read", label: "Read", hint: "credits, milestones, proofs, documents" },
@@ -67,6 +68,51 @@ export function CreateTokenForm({ canAct, readOnly = false }: { canAct: boolean;
       </fieldset>
       <SubmitButton variant="secondary" pending={pending}>
         Create token
+      </SubmitButton>
+    </form>
+  );
+}
+
+/** A new webhook: its address and events; the secret is shown once, here. */
+export function CreateWebhookForm() {
+  const [state, action, pending] = useFormAction<WebhookState>(createWebhookAction, IDLE);
+  const form = useResetWhen(state.status === "created", state);
+  const errors = state.status === "error" ? state.fields ?? {} : {};
+  return (
+    <form ref={form} onSubmit={action} className="space-y-3">
+      {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+      {state.status === "created" ? (
+        <FormMessage tone="success">
+          Webhook to {state.url} added. Copy its signing secret now: it is shown only once.
+          <code className="mt-2 block break-all rounded bg-slate-900 px-3 py-2 font-mono text-xs text-white">{state.secret}</code>
+        </FormMessage>
+      ) : null}
+      <div className="flex flex-wrap items-end gap-3">
+        <Field label="Webhook URL" error={errors.url} hint="https://… on your systems">
+          {(f) => <Input {...f} name="url" type="url" required maxLength={2000} className="w-96 max-w-full" />}
+        </Field>
+        <Field label="Webhook description" error={errors.description} hint="Optional, e.g. Trade finance ERP">
+          {(f) => <Input {...f} name="description" maxLength={200} />}
+        </Field>
+      </div>
+      <fieldset className="space-y-1" aria-describedby={errors.events ? "webhook-events-error" : undefined}>
+        <legend className="text-sm font-medium text-slate-800">Events to send</legend>
+        <div className="grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
+          {EVENT_TYPES.map((type) => (
+            <label key={type} className="flex items-center gap-2 text-sm text-slate-800">
+              <input type="checkbox" name="events" value={type} defaultChecked={DEFAULT_WEBHOOK_EVENTS.includes(type)} />
+              <code>{type}</code>
+            </label>
+          ))}
+        </div>
+        {errors.events ? (
+          <p id="webhook-events-error" className="text-sm text-danger-700">
+            {errors.events}
+          </p>
+        ) : null}
+      </fieldset>
+      <SubmitButton variant="secondary" pending={pending}>
+        Add webhook
       </SubmitButton>
     </form>
   );

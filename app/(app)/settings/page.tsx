@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Time, formatUtcDate, formatUtcDateTime } from "@/components/ui/time";
 import { listApiTokens } from "@/lib/api/tokens";
+import { webhookOverview } from "@/lib/webhooks/subscriptions";
 import { auditFirms, listGrants } from "@/lib/audit/grants";
 import { requireActor } from "@/lib/auth/session";
 import { describeUserAgent } from "@/lib/auth/user-agent";
@@ -25,8 +26,8 @@ import { RULE_IDS, RULE_TITLES } from "@/lib/examination/catalogue";
 import { listPasskeys } from "@/lib/passkeys/list-passkeys";
 import { relyingParty } from "@/lib/passkeys/relying-party";
 import { isAppError } from "@/lib/errors";
-import { approveAuditAction, resetPasskeysAction, revokePasskeyAction, deactivateMemberAction, endMemberSessionsAction, endOtherSessionsAction, revokeInvitationAction, unlockMemberAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction, setSignMilestonesAction } from "./actions";
-import { AddApiSigningKeyForm, AddPasskeyForm, AddHolidayForm, BankingHoursForm, ManualRulesForm, CreateTokenForm, EmailPreferenceForm, EndSessionForm, GrantAuditForm, InviteMemberForm, MemberRolesForm } from "./forms";
+import { approveAuditAction, resetPasskeysAction, revokePasskeyAction, deactivateMemberAction, endMemberSessionsAction, endOtherSessionsAction, revokeInvitationAction, unlockMemberAction, removeHolidayAction, revokeAuditAction, revokeTokenAction, setFourEyesAction, setSignMilestonesAction, deleteWebhookAction } from "./actions";
+import { AddApiSigningKeyForm, AddPasskeyForm, AddHolidayForm, BankingHoursForm, ManualRulesForm, CreateTokenForm, CreateWebhookForm, EmailPreferenceForm, EndSessionForm, GrantAuditForm, InviteMemberForm, MemberRolesForm } from "./forms";
 import { emailPreference } from "@/lib/email/notifications";
 import { type AdminAction, listAdminEvents } from "@/lib/organizations/admin-log";
 import { listInvitations } from "@/lib/organizations/members";
@@ -41,6 +42,8 @@ const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
   "sessions-ended": "ended the sessions of",
   "token-created": "created the API token",
   "token-revoked": "revoked the API token",
+  "webhook-created": "added the webhook",
+  "webhook-deleted": "deleted the webhook",
   "four-eyes-changed": "set four eyes",
   "signed-steps-changed": "set signed steps",
   "banking-hours-changed": "set the banking hours to",
@@ -85,6 +88,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     if (!isAppError(error)) throw error;
     passkeysUnavailable = error.message;
   }
+  const webhooks = isAdmin ? await webhookOverview(actor) : [];
   const [passkeys, emailChoice, sessions, members, invitations, adminLog, tokens, grants, auditors, credits, holidays, reconciliation] = await Promise.all([
     listPasskeys(actor),
     emailPreference(actor.userId),
@@ -421,6 +425,44 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
                         ) : null}
                       </span>
                       <ConfirmDialog trigger="Revoke" title={`Revoke “${t.name}”?`} description="Anything using this token stops working at once." confirmLabel="Revoke token" tone="danger" formAction={revokeTokenAction} hiddenFields={{ tokenId: t.id }} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CardBody>
+          </Card>
+        ) : null}
+
+        {isAdmin ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Webhooks</CardTitle>
+              <p className="text-sm text-slate-600">
+                TradeTrail posts the events of your credits to your systems as they happen, signed with the webhook&apos;s secret, and retries until they are accepted (docs/API.md, Webhooks). The same events are in the feed at <code>/api/v1/events</code>.
+              </p>
+            </CardHeader>
+            <CardBody className="space-y-4">
+              <CreateWebhookForm />
+              {webhooks.length === 0 ? (
+                <p className="text-sm text-slate-600">No webhook.</p>
+              ) : (
+                <ul aria-label="Webhooks" className="divide-y divide-slate-100 text-sm">
+                  {webhooks.map((w) => (
+                    <li key={w.id} className="flex items-start justify-between gap-3 py-2">
+                      <span className="min-w-0">
+                        <span className="break-all font-medium">{w.url}</span>
+                        {w.description ? <> · {w.description}</> : null} · {w.eventTypes.join(", ")}
+                        <span className="block text-slate-600">
+                          {w.delivered} delivered · {w.pending} waiting · {w.failed} failed
+                          {w.lastError ? (
+                            <>
+                              {" "}
+                              · last error <Time value={w.lastError.createdAt} relative />: {w.lastError.error}
+                            </>
+                          ) : null}
+                        </span>
+                      </span>
+                      <ConfirmDialog trigger="Delete" title={`Delete the webhook to ${w.url}?`} description="Its events not yet delivered are not sent, and its delivery log is deleted. The event feed keeps every event." confirmLabel="Delete webhook" tone="danger" formAction={deleteWebhookAction} hiddenFields={{ subscriptionId: w.id }} />
                     </li>
                   ))}
                 </ul>
