@@ -308,10 +308,11 @@ describe("backing up and restoring a running platform", () => {
     // A database at the migrations before database_restores, as one backed up by an older release.
     const older = path.join(work, "older-migrations");
     const all = fs.readdirSync("prisma/migrations").sort();
-    const newest = all.filter((m) => /^\d+_/.test(m)).at(-1)!;
-    expect(newest).toMatch(/_database_restores$/);
+    const restores = all.find((m) => /^\d+_database_restores$/.test(m))!;
+    // Everything from database_restores on is "newer than the backup" (migrations apply in name order).
+    const newer = all.filter((m) => /^\d+_/.test(m) && m >= restores);
     fs.mkdirSync(older);
-    for (const entry of all.filter((m) => m !== newest)) fs.cpSync(path.join("prisma/migrations", entry), path.join(older, entry), { recursive: true });
+    for (const entry of all.filter((m) => !newer.includes(m))) fs.cpSync(path.join("prisma/migrations", entry), path.join(older, entry), { recursive: true });
     const old = await freshDatabase();
     await migrate(old.ownerUrl, { dir: older });
     const backup = await createBackup({ databaseUrl: old.ownerUrl, storage: sourceStorage, storageDescription: { driver: "local" }, outDir: path.join(work, "older-backups") });
@@ -320,7 +321,7 @@ describe("backing up and restoring a running platform", () => {
     const target = await freshDatabase();
     const logged: string[] = [];
     await restoreBackup({ backupDir: backup.directory, databaseUrl: target.ownerUrl, appRole: roleOf(inject("pgAppUrl")), storage: new LocalDocumentStorage(path.join(work, "older-documents")), log: (line) => logged.push(line) });
-    expect(logged).toContain("Applied 1 migration(s) newer than the backup.");
+    expect(logged).toContain(`Applied ${newer.length} migration(s) newer than the backup.`);
     const restoredRows = await asSuperuser(target.appUrl, (client) => client.query<{ backup_database: string }>("SELECT backup_database FROM database_restores"));
     expect(restoredRows.rows).toEqual([{ backup_database: old.name }]);
   });
