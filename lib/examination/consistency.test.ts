@@ -56,6 +56,11 @@ describe("packages and marks across documents (art. 14(d), ISBP 821 A33)", () =>
 describe("country of origin (art. 14(d))", () => {
   it("reads the credit's origin from 45A or the certificate's requirement in 46A", () => {
     expect(originInCredit(TEST_TERMS)).toBe("NL");
+    // The structured country of 46A first, then the words of 46A's details or 45A.
+    const worded = TEST_TERMS.documentsRequired.map((d) => (d.kind === "CERTIFICATE_OF_ORIGIN" ? { ...d, conditions: undefined, details: "Showing the Netherlands as country of origin" } : d));
+    expect(originInCredit({ ...TEST_TERMS, documentsRequired: worded })).toBe("NL");
+    expect(originInCredit({ ...TEST_TERMS, goodsDescription: "Pumps, origin: P.R. China", documentsRequired: worded })).toBeNull();
+    expect(originInCredit({ ...TEST_TERMS, goodsDescription: "Pumps, origin: P.R. China" })).toBe("NL");
     expect(originInCredit({ ...TEST_TERMS, goodsDescription: "Pumps, origin: P.R. China", documentsRequired: TEST_TERMS.documentsRequired.filter((d) => d.kind !== "CERTIFICATE_OF_ORIGIN") })).toBe("CN");
     expect(originInCredit({ ...TEST_TERMS, documentsRequired: TEST_TERMS.documentsRequired.filter((d) => d.kind !== "CERTIFICATE_OF_ORIGIN") })).toBeNull();
     expect(readCountry("Holland")).toBe("NL");
@@ -70,7 +75,7 @@ describe("country of origin (art. 14(d))", () => {
   });
 
   it("without an origin in the credit, holds the invoice to the certificate, and leaves a country it does not know to the examiner", () => {
-    const terms = { documentsRequired: TEST_TERMS.documentsRequired.map((d) => (d.kind === "CERTIFICATE_OF_ORIGIN" ? { ...d, details: "Issued by a chamber of commerce" } : d)) };
+    const terms = { documentsRequired: TEST_TERMS.documentsRequired.map((d) => (d.kind === "CERTIFICATE_OF_ORIGIN" ? { ...d, conditions: undefined, details: "Issued by a chamber of commerce" } : d)) };
     expect(examinePresentation(presentation({ terms, data: { CERTIFICATE_OF_ORIGIN: { countryOfOrigin: "Germany" }, COMMERCIAL_INVOICE: { countryOfOrigin: "Germany" } } })).findings).toEqual([]);
     expect(rulesOf(examinePresentation(presentation({ terms, data: { CERTIFICATE_OF_ORIGIN: { countryOfOrigin: "Germany" }, COMMERCIAL_INVOICE: { countryOfOrigin: "Netherlands" } } })))).toEqual(["document-origin-conflict"]);
     const unknown = examinePresentation(presentation({ terms, data: { CERTIFICATE_OF_ORIGIN: { countryOfOrigin: "Bangladesh" }, COMMERCIAL_INVOICE: { countryOfOrigin: "Republic of Bangladesh" } } }));
