@@ -191,7 +191,16 @@ export function describeConditions(conditions: DocumentConditions | undefined): 
     if (i.risks && i.risks.length > 0) parts.push(`covering ${i.risks.map((r) => RISK_LABELS[r]).join(", ")}`);
     if (i.coverFrom || i.coverTo) parts.push(`cover from ${i.coverFrom ?? "shipment"} to ${i.coverTo ?? "destination"}`);
   }
-  if (conditions.origin?.originCountry) parts.push(`origin ${conditions.origin.originCountry}`);
+  if (conditions.origin?.originCountry) parts.push(`origin ${countryName(conditions.origin.originCountry)} (${conditions.origin.originCountry})`);
   if (conditions.issuer) parts.push(`issued by ${issuerWords(conditions.issuer)}`);
   return parts;
+}
+
+/** The English name of an ISO 3166 alpha-2 code ("NL" -> "Netherlands"), the code itself when unknown. */
+export function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

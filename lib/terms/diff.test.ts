@@ -67,8 +67,8 @@ describe("diffTerms", () => {
     const after = change!.after!.split("\n");
     expect(before[1]).toBe("Bill of lading: 3 originals, 3 copies — clean; shipped on board; made out to order; notify the applicant; marked freight prepaid");
     expect(after[1]).toBe("Bill of lading: 3 originals, 3 copies — clean; shipped on board; made out to order; notify the applicant; marked freight collect");
-    expect(before[3]).toBe("Certificate of origin: 1 original, 1 copy — origin NL; issued by a chamber of commerce");
-    expect(after[3]).toBe("Certificate of origin: 1 original, 1 copy — origin NL; issued by Kamer van Koophandel Rotterdam");
+    expect(before[3]).toBe("Certificate of origin: 1 original, 1 copy — origin Netherlands (NL); issued by a chamber of commerce");
+    expect(after[3]).toBe("Certificate of origin: 1 original, 1 copy — origin Netherlands (NL); issued by Kamer van Koophandel Rotterdam");
     expect(after[4]).toBe(
       "Insurance certificate: 2 originals, 0 copies — cover 110% of the CIF or CIP value; covering Institute Cargo Clauses (A), Institute War Clauses (Cargo); cover from Rotterdam to Singapore; Claims payable in Singapore",
     );
