@@ -75,7 +75,7 @@ describe("country of origin (art. 14(d))", () => {
   });
 
   it("without an origin in the credit, holds the invoice to the certificate, and leaves a country it does not know to the examiner", () => {
-    const terms = { documentsRequired: TEST_TERMS.documentsRequired.map((d) => (d.kind === "CERTIFICATE_OF_ORIGIN" ? { ...d, conditions: undefined, details: "Issued by a chamber of commerce" } : d)) };
+    const terms = { documentsRequired: TEST_TERMS.documentsRequired.map((d) => (d.kind === "CERTIFICATE_OF_ORIGIN" ? { ...d, conditions: { issuer: { kind: "CHAMBER_OF_COMMERCE" as const } } } : d)) };
     expect(examinePresentation(presentation({ terms, data: { CERTIFICATE_OF_ORIGIN: { countryOfOrigin: "Germany" }, COMMERCIAL_INVOICE: { countryOfOrigin: "Germany" } } })).findings).toEqual([]);
     expect(rulesOf(examinePresentation(presentation({ terms, data: { CERTIFICATE_OF_ORIGIN: { countryOfOrigin: "Germany" }, COMMERCIAL_INVOICE: { countryOfOrigin: "Netherlands" } } })))).toEqual(["document-origin-conflict"]);
     const unknown = examinePresentation(presentation({ terms, data: { CERTIFICATE_OF_ORIGIN: { countryOfOrigin: "Bangladesh" }, COMMERCIAL_INVOICE: { countryOfOrigin: "Republic of Bangladesh" } } }));
@@ -103,7 +103,9 @@ describe("parties (art. 14(j), 14(k), ISBP 821 L6)", () => {
   });
 
   it("holds the certificate of origin's consignee to the bill's named consignee; to order, any party but the beneficiary (ISBP 821 L6)", () => {
-    const consignees = (onBill: string, onCertificate: string) => presentation({ data: { BILL_OF_LADING: { consignee: onBill }, CERTIFICATE_OF_ORIGIN: { consignee: onCertificate } } });
+    // The credit states no consignee of its own here: the bill's is held only against the certificate's.
+    const documentsRequired = TEST_TERMS.documentsRequired.map((d) => (d.kind === "BILL_OF_LADING" ? { ...d, conditions: { transport: { ...d.conditions!.transport, consignee: undefined } } } : d));
+    const consignees = (onBill: string, onCertificate: string) => presentation({ terms: { documentsRequired }, data: { BILL_OF_LADING: { consignee: onBill }, CERTIFICATE_OF_ORIGIN: { consignee: onCertificate } } });
     expect(examinePresentation(consignees("Lion City Engineering Pte Ltd", "LION CITY ENGINEERING PTE. LTD.")).findings).toEqual([]);
     expect(examinePresentation(consignees("To order of DBS Bank Ltd", "Lion City Engineering Pte Ltd")).findings).toEqual([]);
     expect(rulesOf(examinePresentation(consignees("Lion City Engineering Pte Ltd", "Tuas Trading Pte Ltd")))).toEqual(["certificate-consignee-conflict"]);
