@@ -99,12 +99,12 @@ test("the terms form shows and saves exactly what was entered after a validation
   }
   await page.getByRole("button", { name: "Remove document 3" }).click();
   // 46A as data on the bill of lading and the certificate of origin (issue 13 item 2).
-  await page.getByText("Document 2 requirements as data").click();
+  await page.locator("summary", { hasText: "Document 2 requirements as data" }).click();
   await page.getByLabel("Document 2 consignee", { exact: true }).selectOption({ label: "To order of the issuing bank" });
   await page.getByLabel("Document 2 notify party", { exact: true }).selectOption({ label: "A named party" });
   await page.getByLabel("Document 2 notify party's name").fill("Jurong Forwarding Pte Ltd");
   await page.getByLabel("Document 2 freight").selectOption({ label: "Freight collect" });
-  await page.getByText("Document 3 requirements as data").click();
+  await page.locator("summary", { hasText: "Document 3 requirements as data" }).click();
   await page.getByLabel("Document 3 country of origin").fill("de");
   const expectedConditions: [string, string][] = [
     ["Document 2 consignee", "To order of the issuing bank"],

@@ -60,7 +60,7 @@ function consigneeVerdict(required: { consignee: Consignee; consigneeName?: stri
       if (!order || of === null) return "different";
       if (/^issuing\s+bank$/i.test(of) || is(context.issuingBank ?? undefined, of)) return "same";
       // A bank named without the examination knowing the issuing bank's name: the examiner tells.
-      return /\bbank|banque|bank\b|banca|banco/i.test(of) && !context.issuingBank ? "undetermined" : "different";
+      return /\b(?:bank|banque|banca|banco)\b/i.test(of) && !context.issuingBank ? "undetermined" : "different";
     case "NAMED":
       return !order && sameCompanyName(required.consigneeName ?? "", shown) ? "same" : "different";
     case "APPLICANT":
@@ -211,7 +211,8 @@ export const documentIssuerAsRequired: Rule = (context) => {
   const issuerUnreadable = (doc: PresentedDocument) => incomplete.some((i) => i.doc === doc && Object.keys(i.problems).some((f) => ["issuer", "carrier", "drawer", "signedBy"].includes(f)));
   return terms.documentsRequired.flatMap((required) => {
     const issuer = required.conditions?.issuer;
-    if (!issuer || required.kind === "COMMERCIAL_INVOICE" || issuer.kind === "CARRIER_OR_AGENT") return [];
+    // "Other" documents: several lines may share the kind, so which issuer a document answers to is the examiner's.
+    if (!issuer || required.kind === "COMMERCIAL_INVOICE" || required.kind === "OTHER" || issuer.kind === "CARRIER_OR_AGENT") return [];
     if (required.kind === "BENEFICIARY_CERTIFICATE" && issuer.kind === "BENEFICIARY") return [];
     const article = required.kind === "INSURANCE_CERTIFICATE" ? "28(a)" : "14(f)";
     const isbp = required.kind === "CERTIFICATE_OF_ORIGIN" ? " (ISBP 821 L1-L8)" : "";
