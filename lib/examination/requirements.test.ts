@@ -269,6 +269,18 @@ describe("requirements in words only (46A details)", () => {
     expect(byHand(examinePresentation(presentation({ terms, data: { PACKING_LIST: null } })))).toEqual([]);
   });
 
+  it("quotes each 'other' line's words once for the presentation: which document answers which line is the examiner's", () => {
+    const terms: Partial<Terms> = {
+      documentsRequired: [...TEST_TERMS.documentsRequired, { kind: "OTHER", originals: 1, copies: 0, details: "Weight certificate" }, { kind: "OTHER", originals: 1, copies: 0, details: "Fumigation certificate" }],
+    };
+    const other = (id: string, title: string) => ({ id, kind: "OTHER" as const, originals: 1, copies: 0, data: { title, issuer: "Delta Pumps B.V.", date: "2027-01-17" } });
+    const result = examinePresentation(presentation({ terms, extra: [other("doc-weight", "Weight certificate"), other("doc-fumigation", "Fumigation certificate")] }));
+    expect(result.checkByHand.map((c) => [c.rule, c.documentId, c.expected])).toEqual([
+      ["credit-requirement-in-words", null, "Weight certificate"],
+      ["credit-requirement-in-words", null, "Fumigation certificate"],
+    ]);
+  });
+
   it("leaves a beneficiary's certificate's words to its own rule", () => {
     const terms: Partial<Terms> = { documentsRequired: [...TEST_TERMS.documentsRequired, { kind: "BENEFICIARY_CERTIFICATE", originals: 1, copies: 0, details: "Certifying that one set of copy documents was sent to the applicant" }] };
     const certificate = { id: "doc-cert", kind: "BENEFICIARY_CERTIFICATE" as const, originals: 1, copies: 0, data: { date: "2027-01-21", issuer: "Delta Pumps B.V.", wording: "We certify that one set of copy documents was sent to the applicant" } };

@@ -258,21 +258,24 @@ function issuerVerdict(issuer: NonNullable<NonNullable<RequiredDocument["conditi
 /**
  * What 46A states only in words (a document's `details`): the checks cannot read it, so the
  * examiner is shown it for each document of that kind presented, to check by hand (art. 14(a)).
- * A beneficiary's certificate's words are compared by its own rule.
+ * "Other" documents may be several lines of one kind: each line's words once, for the
+ * presentation, as which document answers which line is the examiner's. A beneficiary's
+ * certificate's words are compared by its own rule.
  */
 export const requirementTextByHand: Rule = ({ terms, documents }) =>
   terms.documentsRequired.flatMap((required) => {
     const words = required.details?.trim();
     if (!words || required.kind === "BENEFICIARY_CERTIFICATE") return [];
-    return documents
-      .filter((doc) => doc.kind === required.kind)
-      .map((doc) =>
-        checkByHand(doc, {
-          rule: "credit-requirement-in-words",
-          article: "14(a)",
-          message: `The credit requires of the ${label(doc)}, in words the checks cannot read: “${words}”. Check it on the document.`,
-          found: null,
-          expected: words,
-        }),
-      );
+    const presented = documents.filter((doc) => doc.kind === required.kind);
+    const what = DOCUMENT_KIND_LABELS[required.kind].toLowerCase();
+    const point = (doc: PresentedDocument | null) =>
+      checkByHand(doc, {
+        rule: "credit-requirement-in-words",
+        article: "14(a)",
+        message: `The credit requires of ${doc ? "the" : "an"} ${what}, in words the checks cannot read: “${words}”. Check it on the document${doc ? "" : "s presented"}.`,
+        found: null,
+        expected: words,
+      });
+    if (required.kind === "OTHER") return presented.length > 0 ? [point(null)] : [];
+    return presented.map(point);
   });
