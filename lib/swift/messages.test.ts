@@ -111,6 +111,8 @@ describe("46A from the structured requirements", () => {
       "+CLEAN ON BOARD BILL OF LADING IN 3 ORIGINALS AND 0 COPIES MADE OUT TO ORDER OF ISSUING BANK MARKED FREIGHT COLLECT NOTIFY Jurong Forwarding Pte Ltd CHARTER PARTY BILL OF LADING NOT ACCEPTABLE ON DECK SHIPMENT ACCEPTABLE",
       "+INSURANCE CERTIFICATE IN 1 ORIGINAL AND 0 COPIES COVERING INSTITUTE CARGO CLAUSES (A) AND INSTITUTE WAR CLAUSES (CARGO) AND INSTITUTE STRIKES CLAUSES (CARGO) ISSUED BY Lloyd's",
     ]);
+    const claused = { ...bl, conditions: { transport: { clean: false } } };
+    expect(documentsRequiredText([claused])).toBe("+BILL OF LADING IN 3 ORIGINALS AND 0 COPIES CLAUSED DOCUMENT ACCEPTABLE");
     const named = { ...bl, conditions: { transport: { consignee: "NAMED" as const, consigneeName: "Lion City Engineering Pte Ltd" } } };
     expect(documentsRequiredText([named])).toBe("+BILL OF LADING IN 3 ORIGINALS AND 0 COPIES CONSIGNED TO Lion City Engineering Pte Ltd");
   });

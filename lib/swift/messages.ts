@@ -181,6 +181,8 @@ function conditionWords(conditions: DocumentConditions | undefined): string[] {
   const { transport: t, insurance: i, origin, issuer } = conditions;
   if (t?.consignee) words.push(t.consignee === "NAMED" ? `${CONSIGNEE_WORDS.NAMED} ${t.consigneeName}` : CONSIGNEE_WORDS[t.consignee]);
   if (t?.freight) words.push(`MARKED FREIGHT ${t.freight}`);
+  // A credit that accepts claused documents says so: art. 27 applies otherwise.
+  if (t?.clean === false) words.push("CLAUSED DOCUMENT ACCEPTABLE");
   if (t?.notifyParty === "APPLICANT") words.push("NOTIFY APPLICANT");
   if (t?.notifyParty === "NAMED") words.push(`NOTIFY ${t.notifyPartyName}`);
   if (t?.charterPartyAllowed !== undefined) words.push(t.charterPartyAllowed ? "CHARTER PARTY BILL OF LADING ACCEPTABLE" : "CHARTER PARTY BILL OF LADING NOT ACCEPTABLE");

@@ -178,7 +178,7 @@ export function describeConditions(conditions: DocumentConditions | undefined): 
     if (t.clean) parts.push("clean");
     if (t.clean === false) parts.push("need not be clean");
     if (t.onBoard) parts.push("shipped on board");
-    if (t.onBoard === false) parts.push("received for shipment acceptable");
+    if (t.onBoard === false) parts.push("on-board notation not required");
     if (t.consignee) parts.push(`made out ${t.consignee === "NAMED" ? `to ${t.consigneeName}` : t.consignee === "APPLICANT" ? "to the applicant" : CONSIGNEE_LABELS[t.consignee].toLowerCase()}`);
     if (t.notifyParty) parts.push(t.notifyParty === "NONE" ? "no notify party required" : `notify ${t.notifyParty === "NAMED" ? t.notifyPartyName : "the applicant"}`);
     if (t.freight) parts.push(`marked ${FREIGHT_LABELS[t.freight].toLowerCase()}`);

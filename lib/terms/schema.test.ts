@@ -201,6 +201,13 @@ describe("46A conditions (issue 13)", () => {
     expect(parsed.ok && parsed.terms.documentsRequired[1]!.conditions).toEqual({ origin: { originCountry: "NL" } });
   });
 
+  it("refuses 'on board: no' for the documents whose article requires shipment on board, not for a multimodal document", () => {
+    expect(fieldsOf(withDocument({ kind: "BILL_OF_LADING", originals: 3, copies: 0, conditions: { transport: { onBoard: false } } }))).toEqual({
+      "documentsRequired.1.conditions.transport.onBoard": "A bill of lading shows the goods shipped on board (UCP 600 art. 20-22): choose yes or leave it not stated",
+    });
+    expect(fieldsOf(withDocument({ kind: "MULTIMODAL_TRANSPORT_DOCUMENT", originals: 3, copies: 0, conditions: { transport: { onBoard: false } } }))).toEqual({});
+  });
+
   it("refuses keys it does not know, so a misspelt condition is not silently dropped", () => {
     expect(fieldsOf(withDocument({ kind: "BILL_OF_LADING", originals: 3, copies: 0, conditions: { transport: { frieght: "PREPAID" } } }))).toHaveProperty(["documentsRequired.1.conditions.transport"]);
   });

@@ -156,6 +156,9 @@ function conditionsFitKind(d: { kind: DocumentKind; conditions?: DocumentConditi
   if (c.transport && !transport) issue(["transport"], `Consignee, freight and loading conditions apply to transport documents, not to a ${label}`);
   if (c.insurance && d.kind !== "INSURANCE_CERTIFICATE") issue(["insurance"], `Cover conditions apply to the insurance document, not to a ${label}`);
   if (c.origin && d.kind !== "CERTIFICATE_OF_ORIGIN") issue(["origin"], `A country of origin is required of the certificate of origin, not of a ${label}`);
+  // Art. 20(a)(ii), 21(a)(ii), 22(a)(ii): these documents show shipment on board whatever the credit says of it.
+  if (c.transport?.onBoard === false && (["BILL_OF_LADING", "SEA_WAYBILL", "CHARTER_PARTY_BILL_OF_LADING"] as DocumentKind[]).includes(d.kind))
+    issue(["transport", "onBoard"], `A ${label} shows the goods shipped on board (UCP 600 art. 20-22): choose yes or leave it not stated`);
   if (c.issuer?.kind === "CARRIER_OR_AGENT" && !transport) issue(["issuer", "kind"], `A carrier issues transport documents, not a ${label}`);
   if (c.issuer?.kind === "INSURER_OR_AGENT" && d.kind !== "INSURANCE_CERTIFICATE") issue(["issuer", "kind"], `An insurer issues the insurance document, not a ${label}`);
 }
