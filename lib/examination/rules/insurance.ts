@@ -74,8 +74,9 @@ export const insuranceAsRequired: Rule = ({ terms, insurance, invoices, shipment
   });
 
 /**
- * 110% (or the percentage the credit sets) of the value, rounded up to the currency's minor unit (28f(ii) sets a floor: a cent less
- * than the exact figure is short, so the least compliant amount is the next whole cent up).
+ * 110% (or the percentage 46A sets) of the value, rounded up to the currency's minor unit (28f(ii)
+ * sets a floor: a cent less than the exact figure is short, so the least compliant amount is the
+ * next whole cent up).
  */
 export function minimumCover(currency: string, value: Milli, percent = 110): Milli {
   const unit = 10n ** BigInt(Math.max(0, 3 - currencyDecimals(currency))); // thousandths per minor unit (amounts never carry more than three decimals)
