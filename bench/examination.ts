@@ -35,11 +35,24 @@ const terms = termsSchema.parse(
     goodsDescription: GOODS,
     documentsRequired: [
       { kind: "COMMERCIAL_INVOICE", originals: 3, copies: 2, details: "Signed, showing CIF Singapore Incoterms 2020 and the credit number" },
-      { kind: "BILL_OF_LADING", originals: 3, copies: 1, details: "Full set of clean on board ocean bills of lading, made out to order, notify the applicant" },
+      // 46A as data where the structure holds it (issue 13 item 2), so its rules run too; words for the rest.
+      {
+        kind: "BILL_OF_LADING",
+        originals: 3,
+        copies: 1,
+        conditions: { transport: { clean: true, onBoard: true, consignee: "TO_ORDER", notifyParty: "APPLICANT", freight: "PREPAID" } },
+        details: "",
+      },
       { kind: "PACKING_LIST", originals: 1, copies: 2, details: "Showing gross and net weight of each package" },
-      { kind: "CERTIFICATE_OF_ORIGIN", originals: 1, copies: 1, details: "Issued by a chamber of commerce" },
-      { kind: "INSURANCE_CERTIFICATE", originals: 2, copies: 0, details: "Institute Cargo Clauses (A) for 110 percent of the CIF value" },
-      { kind: "INSPECTION_CERTIFICATE", originals: 1, copies: 0, details: "Pre-shipment inspection by SGS" },
+      { kind: "CERTIFICATE_OF_ORIGIN", originals: 1, copies: 1, conditions: { issuer: { kind: "CHAMBER_OF_COMMERCE" }, origin: { originCountry: "NL" } }, details: "" },
+      {
+        kind: "INSURANCE_CERTIFICATE",
+        originals: 2,
+        copies: 0,
+        conditions: { insurance: { coverPercent: 110, risks: ["ICC_A"], coverFrom: "Any European port", coverTo: "Singapore" } },
+        details: "",
+      },
+      { kind: "INSPECTION_CERTIFICATE", originals: 1, copies: 0, conditions: { issuer: { kind: "NAMED", name: "SGS Nederland B.V." } }, details: "Pre-shipment inspection" },
       { kind: "OTHER", originals: 1, copies: 0, details: "Beneficiary's certificate" },
       { kind: "OTHER", originals: 1, copies: 0, details: "Weight certificate" },
       { kind: "OTHER", originals: 1, copies: 0, details: "Fumigation certificate" },
@@ -52,7 +65,7 @@ const bill = (id: string, number: string, portOfLoading: string, onBoardDate: st
   id,
   kind: "BILL_OF_LADING",
   ...counts,
-  data: { number, carrier: "Maersk A/S", vessel: "Maersk Elba", voyage: "012E", portOfLoading, portOfDischarge: "Singapore (SGSIN)", onBoardDate, shippedOnBoard: true, originalsIssued: 2, transhipment: false, containerised: true, shipper: "Delta Pumps B.V.", consignee: "To order", notifyParty: "Lion City Engineering Pte. Ltd.", notifyPartyAddress: "21 Tuas Ave 3, Singapore 639413", shippingMarks: "LCE / SINGAPORE / 1-24" },
+  data: { number, carrier: "Maersk A/S", vessel: "Maersk Elba", voyage: "012E", portOfLoading, portOfDischarge: "Singapore (SGSIN)", onBoardDate, shippedOnBoard: true, originalsIssued: 2, transhipment: false, containerised: true, shipper: "Delta Pumps B.V.", consignee: "To order", notifyParty: "Lion City Engineering Pte. Ltd.", freight: "PREPAID", notifyPartyAddress: "21 Tuas Ave 3, Singapore 639413", shippingMarks: "LCE / SINGAPORE / 1-24" },
 });
 const other = (id: string, title: string, date: string): PresentedDocument => ({ id, kind: "OTHER", originals: 1, copies: 0, data: { title, issuer: "Delta Pumps B.V.", date } });
 
@@ -61,7 +74,7 @@ const documents: PresentedDocument[] = [
   bill("bl-1", "RTMSIN778812", "Rotterdam (NLRTM)", "2027-01-20", { originals: 2, copies: 0 }),
   bill("bl-2", "ANRSIN778813", "Port of Antwerp, Belgium", "2027-01-18", { originals: 2, copies: 0 }),
   bill("bl-copy", "RTMSIN778812", "Rotterdam (NLRTM)", "2027-01-20", { originals: 0, copies: 1 }),
-  { id: "insurance", kind: "INSURANCE_CERTIFICATE", originals: 2, copies: 0, data: { number: "POL-5531", issuer: "Lloyd's Marine", date: "2027-01-18", currency: "USD", amount: "137500.00", risks: "Institute Cargo Clauses (A)", claimsPayableAt: "Singapore" } },
+  { id: "insurance", kind: "INSURANCE_CERTIFICATE", originals: 2, copies: 0, data: { number: "POL-5531", issuer: "Lloyd's Marine", date: "2027-01-18", currency: "USD", amount: "137500.00", risks: "Institute Cargo Clauses (A)", claimsPayableAt: "Singapore", coverFromPlace: "Rotterdam", coverToPlace: "Singapore" } },
   { id: "packing", kind: "PACKING_LIST", originals: 1, copies: 2, data: { date: "2027-01-17", packages: 24, grossWeightKg: 8640, netWeightKg: 7920, issuer: "Delta Pumps B.V.", goodsDescription: GOODS, shippingMarks: "LCE\nSINGAPORE\n1-24" } },
   { id: "origin", kind: "CERTIFICATE_OF_ORIGIN", originals: 1, copies: 1, data: { number: "NL-RTM-2027-0311", date: "2027-01-16", issuer: "Rotterdam Chamber of Commerce", countryOfOrigin: "Netherlands", consignor: "Delta Pumps B.V.", consignee: "Lion City Engineering Pte Ltd", shippingMarks: "LCE SINGAPORE 1-24 MADE IN HOLLAND" } },
   { id: "inspection", kind: "INSPECTION_CERTIFICATE", originals: 1, copies: 0, data: { number: "SGS-RTM-88120", issuer: "SGS Nederland B.V.", date: "2027-01-16", result: "24 units inspected and found in conformity with proforma invoice PI-2026-118" } },
@@ -101,7 +114,8 @@ let sink = 0; // keeps each result alive, so no call can be optimised away
 
 runBenchmark("examination", async () => {
   const check = examinePresentation(input);
-  if (documents.length !== 12 || !check.compliant || check.checkByHand.length > 0) throw new Error(`expected a complying presentation of 12 documents, got ${JSON.stringify(check)}`);
+  // 46A's words (invoice, packing list, inspection, the four other documents) are the examiner's; nothing else may be left undecided.
+  if (documents.length !== 12 || !check.compliant || check.checkByHand.some((c) => c.rule !== "credit-requirement-in-words") || check.checkByHand.length !== 7) throw new Error(`expected a complying presentation of 12 documents, got ${JSON.stringify(check)}`);
   const pool = Array.from({ length: POOL }, () => JSON.parse(stored) as ExaminationInput);
   const examine = (i: number) => (sink += examinePresentation(pool[i % POOL]!).findings.length);
   const parse = () => (sink += (JSON.parse(stored) as ExaminationInput).documents.length);

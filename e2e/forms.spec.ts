@@ -98,6 +98,19 @@ test("the terms form shows and saves exactly what was entered after a validation
     await page.getByLabel(`Document ${index + 2} details`).fill(details);
   }
   await page.getByRole("button", { name: "Remove document 3" }).click();
+  // 46A as data on the bill of lading and the certificate of origin (issue 13 item 2).
+  await page.locator("summary", { hasText: "Document 2 requirements as data" }).click();
+  await page.getByLabel("Document 2 consignee", { exact: true }).selectOption({ label: "To order of the issuing bank" });
+  await page.getByLabel("Document 2 notify party", { exact: true }).selectOption({ label: "A named party" });
+  await page.getByLabel("Document 2 notify party's name").fill("Jurong Forwarding Pte Ltd");
+  await page.getByLabel("Document 2 freight").selectOption({ label: "Freight collect" });
+  await page.locator("summary", { hasText: "Document 3 requirements as data" }).click();
+  await page.getByLabel("Document 3 country of origin").fill("de");
+  const expectedConditions: [string, string][] = [
+    ["Document 2 consignee", "To order of the issuing bank"],
+    ["Document 2 notify party", "A named party"],
+    ["Document 2 freight", "Freight collect"],
+  ];
   const expectedRows = [
     ["Commercial invoice", "1", "Signed, in 3 originals"],
     ["Bill of lading", "2", "Full set clean on board"],
@@ -115,6 +128,11 @@ test("the terms form shows and saves exactly what was entered after a validation
       await expect(page.getByLabel(`Document ${index + 1} details`)).toHaveValue(details!);
     }
     await expect(page.getByLabel("Document 4 type")).toHaveCount(0);
+    for (const [label, option] of expectedConditions) {
+      expect(await page.getByLabel(label, { exact: true }).evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent), label).toBe(option);
+    }
+    await expect(page.getByLabel("Document 2 notify party's name")).toHaveValue("Jurong Forwarding Pte Ltd");
+    await expect(page.getByLabel("Document 3 country of origin")).toHaveValue("DE");
   };
   await expectShown();
 
@@ -154,8 +172,8 @@ test("the terms form shows and saves exactly what was entered after a validation
   await expect(termsValue(page, "Documents required")).toHaveText(
     [
       "Commercial invoice: 1 original, 0 copies — Signed, in 3 originals",
-      "Bill of lading: 2 originals, 0 copies — Full set clean on board",
-      "Certificate of origin: 4 originals, 0 copies — Issued by the chamber of commerce",
+      "Bill of lading: 2 originals, 0 copies — made out to order of the issuing bank; notify Jurong Forwarding Pte Ltd; marked freight collect; Full set clean on board",
+      "Certificate of origin: 4 originals, 0 copies — origin Germany (DE); Issued by the chamber of commerce",
     ].join("\n"),
   );
   await expect(termsValue(page, "Beneficiary")).toContainText("Delta Pumps B.V.");

@@ -13,6 +13,7 @@ import { IDLE, type ActionState } from "@/lib/http/action-state";
 import { DateWarnings, dateWarnings } from "./date-warnings";
 import { DraftingNotes } from "./drafting-notes";
 import { Mt700OptionalFields } from "@/components/terms/mt700-optional-fields";
+import { DocumentConditions, conditionsForKind } from "./document-conditions";
 import { CREDIT_KIND_LABELS, RULES_LABELS } from "@/lib/terms/fields";
 import { MT700_TEXT_FIELDS } from "@/lib/terms/mt700";
 import { describeSwiftFormat } from "@/lib/swift/format";
@@ -431,7 +432,13 @@ export function TermsForm(props: TermsFormProps) {
             >
               <Field label="Document" className="col-span-2 lg:col-span-1" error={err(`documentsRequired.${index}.kind`)}>
                 {(f) => (
-                  <Select {...f} aria-label={`Document ${index + 1} type`} value={doc.kind} onChange={(e) => setDoc(index, { kind: e.target.value as DocumentKind })}>
+                  <Select
+                    {...f}
+                    aria-label={`Document ${index + 1} type`}
+                    value={doc.kind}
+                    // Conditions that do not describe the new kind (freight on an invoice) are dropped with the change.
+                    onChange={(e) => setDoc(index, { kind: e.target.value as DocumentKind, conditions: conditionsForKind(doc.conditions, e.target.value as DocumentKind) })}
+                  >
                     {DOCUMENT_KINDS.filter((k) => k === "OTHER" || STANDBY_DOCUMENT_KINDS.includes(k) === standby).map((k) => (
                       <option key={k} value={k}>
                         {DOCUMENT_KIND_LABELS[k]}
@@ -452,6 +459,13 @@ export function TermsForm(props: TermsFormProps) {
               <Button type="button" variant="ghost" size="sm" className="justify-self-start" aria-label={`Remove document ${index + 1}`} onClick={() => removeDoc(index)}>
                 Remove
               </Button>
+              <DocumentConditions
+                row={index + 1}
+                kind={doc.kind}
+                conditions={doc.conditions}
+                onChange={(conditions) => setDoc(index, { conditions })}
+                error={(path) => err(`documentsRequired.${index}.conditions.${path}`)}
+              />
             </div>
           ))}
           <Button type="button" variant="secondary" size="sm" onClick={addDoc}>

@@ -88,6 +88,8 @@ const transportCargo = {
   consigneeAddress: optionalText(280),
   notifyParty: optionalText(),
   notifyPartyAddress: optionalText(280),
+  /** The freight marking, against the credit's (46A conditions); absent on documents captured before it was asked. */
+  freight: z.preprocess(blank, z.enum(["PREPAID", "COLLECT"], { error: "Choose prepaid or collect" }).optional()),
   packages: optionalCount(1, 100_000),
   grossWeight: optionalWeight(),
   shippingMarks: optionalText(500),
@@ -232,6 +234,9 @@ export const insuranceCertificateSchema = z
     amount: amount("the insured amount"),
     risks: text("the risks covered", 500),
     claimsPayableAt: optionalText(),
+    /** The places cover runs from and to (art. 28(f)(iii)), against the credit's (46A conditions). */
+    coverFromPlace: optionalText(),
+    coverToPlace: optionalText(),
   })
   .superRefine(decimalsFitCurrency);
 
@@ -359,6 +364,17 @@ const CARGO_FIELDS: DocumentFieldMeta[] = [
   { key: "consigneeAddress", label: "Consignee's address", type: "textarea", required: false, hint: "As shown, with any contact details (art. 14j)" },
   { key: "notifyParty", label: "Notify party", type: "text", required: false },
   { key: "notifyPartyAddress", label: "Notify party's address", type: "textarea", required: false, hint: "As shown, with any contact details (art. 14j)" },
+  {
+    key: "freight",
+    label: "Freight",
+    type: "select",
+    required: false,
+    hint: "As marked on the document",
+    options: [
+      { value: "PREPAID", label: "Freight prepaid" },
+      { value: "COLLECT", label: "Freight collect (payable at destination)" },
+    ],
+  },
   { key: "packages", label: "Number of packages", type: "number", required: false },
   { key: "grossWeight", label: "Gross weight", type: "text", required: false, hint: "With its unit, e.g. 12,500 kg" },
   { key: "shippingMarks", label: "Shipping marks", type: "textarea", required: false },
@@ -439,6 +455,8 @@ export const DOCUMENT_DATA_FIELDS: Record<DocumentKind, DocumentFieldMeta[]> = {
     { key: "amount", label: "Insured amount", type: "amount", required: true, hint: "At least 110% of the CIF or CIP value (art. 28f)" },
     { key: "risks", label: "Risks covered", type: "textarea", required: true, hint: "e.g. Institute Cargo Clauses (A)" },
     { key: "claimsPayableAt", label: "Claims payable at", type: "text", required: false },
+    { key: "coverFromPlace", label: "Cover from (place)", type: "text", required: false, hint: "Where cover starts, e.g. Rotterdam (art. 28f(iii))" },
+    { key: "coverToPlace", label: "Cover to (place)", type: "text", required: false, hint: "Where cover ends, e.g. Singapore" },
   ],
   INSPECTION_CERTIFICATE: [
     { key: "number", label: "Certificate number", type: "text", required: false },

@@ -56,6 +56,11 @@ describe("packages and marks across documents (art. 14(d), ISBP 821 A33)", () =>
 describe("country of origin (art. 14(d))", () => {
   it("reads the credit's origin from 45A or the certificate's requirement in 46A", () => {
     expect(originInCredit(TEST_TERMS)).toBe("NL");
+    // The structured country of 46A first, then the words of 46A's details or 45A.
+    const worded = TEST_TERMS.documentsRequired.map((d) => (d.kind === "CERTIFICATE_OF_ORIGIN" ? { ...d, conditions: undefined, details: "Showing the Netherlands as country of origin" } : d));
+    expect(originInCredit({ ...TEST_TERMS, documentsRequired: worded })).toBe("NL");
+    expect(originInCredit({ ...TEST_TERMS, goodsDescription: "Pumps, origin: P.R. China", documentsRequired: worded })).toBeNull();
+    expect(originInCredit({ ...TEST_TERMS, goodsDescription: "Pumps, origin: P.R. China" })).toBe("NL");
     expect(originInCredit({ ...TEST_TERMS, goodsDescription: "Pumps, origin: P.R. China", documentsRequired: TEST_TERMS.documentsRequired.filter((d) => d.kind !== "CERTIFICATE_OF_ORIGIN") })).toBe("CN");
     expect(originInCredit({ ...TEST_TERMS, documentsRequired: TEST_TERMS.documentsRequired.filter((d) => d.kind !== "CERTIFICATE_OF_ORIGIN") })).toBeNull();
     expect(readCountry("Holland")).toBe("NL");
@@ -70,7 +75,7 @@ describe("country of origin (art. 14(d))", () => {
   });
 
   it("without an origin in the credit, holds the invoice to the certificate, and leaves a country it does not know to the examiner", () => {
-    const terms = { documentsRequired: TEST_TERMS.documentsRequired.map((d) => (d.kind === "CERTIFICATE_OF_ORIGIN" ? { ...d, details: "Issued by a chamber of commerce" } : d)) };
+    const terms = { documentsRequired: TEST_TERMS.documentsRequired.map((d) => (d.kind === "CERTIFICATE_OF_ORIGIN" ? { ...d, conditions: { issuer: { kind: "CHAMBER_OF_COMMERCE" as const } } } : d)) };
     expect(examinePresentation(presentation({ terms, data: { CERTIFICATE_OF_ORIGIN: { countryOfOrigin: "Germany" }, COMMERCIAL_INVOICE: { countryOfOrigin: "Germany" } } })).findings).toEqual([]);
     expect(rulesOf(examinePresentation(presentation({ terms, data: { CERTIFICATE_OF_ORIGIN: { countryOfOrigin: "Germany" }, COMMERCIAL_INVOICE: { countryOfOrigin: "Netherlands" } } })))).toEqual(["document-origin-conflict"]);
     const unknown = examinePresentation(presentation({ terms, data: { CERTIFICATE_OF_ORIGIN: { countryOfOrigin: "Bangladesh" }, COMMERCIAL_INVOICE: { countryOfOrigin: "Republic of Bangladesh" } } }));
@@ -98,7 +103,9 @@ describe("parties (art. 14(j), 14(k), ISBP 821 L6)", () => {
   });
 
   it("holds the certificate of origin's consignee to the bill's named consignee; to order, any party but the beneficiary (ISBP 821 L6)", () => {
-    const consignees = (onBill: string, onCertificate: string) => presentation({ data: { BILL_OF_LADING: { consignee: onBill }, CERTIFICATE_OF_ORIGIN: { consignee: onCertificate } } });
+    // The credit states no consignee of its own here: the bill's is held only against the certificate's.
+    const documentsRequired = TEST_TERMS.documentsRequired.map((d) => (d.kind === "BILL_OF_LADING" ? { ...d, conditions: { transport: { ...d.conditions!.transport, consignee: undefined } } } : d));
+    const consignees = (onBill: string, onCertificate: string) => presentation({ terms: { documentsRequired }, data: { BILL_OF_LADING: { consignee: onBill }, CERTIFICATE_OF_ORIGIN: { consignee: onCertificate } } });
     expect(examinePresentation(consignees("Lion City Engineering Pte Ltd", "LION CITY ENGINEERING PTE. LTD.")).findings).toEqual([]);
     expect(examinePresentation(consignees("To order of DBS Bank Ltd", "Lion City Engineering Pte Ltd")).findings).toEqual([]);
     expect(rulesOf(examinePresentation(consignees("Lion City Engineering Pte Ltd", "Tuas Trading Pte Ltd")))).toEqual(["certificate-consignee-conflict"]);

@@ -62,6 +62,7 @@ export function buildContext(input: ExaminationInput): ExaminationContext<Terms>
     drawnBefore: input.drawnBefore ? toMilli(input.drawnBefore) : 0n,
     earlierPresentations: input.earlierPresentations ?? 0,
     holidays: [...(input.holidays ?? [])].map(isoDay),
+    issuingBank: input.issuingBank?.trim() || null,
     invoices,
     billsOfLading,
     insurance,

@@ -32,6 +32,7 @@ interface CorpusCase {
   holidays?: string[];
   earlierPresentations?: number;
   drawnBefore?: string;
+  issuingBank?: string;
   documents: PresentedDocument[];
   expect: { findings: Expected[]; checkByHand: Expected[] };
 }
@@ -54,7 +55,7 @@ function input(c: CorpusCase): ExaminationInput {
   // Every case is a credit the terms form would accept: a case cannot pass on terms no bank could issue.
   const terms = termsSchema.safeParse({ ...BASE_TERMS[c.base ?? "documentary"], ...c.terms });
   if (!terms.success) throw new Error(`${c.name}: invalid terms: ${terms.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  return { terms: terms.data, presentedOn: c.presentedOn, documents: c.documents, drawnBefore: c.drawnBefore, earlierPresentations: c.earlierPresentations, holidays: c.holidays };
+  return { terms: terms.data, presentedOn: c.presentedOn, documents: c.documents, drawnBefore: c.drawnBefore, earlierPresentations: c.earlierPresentations, holidays: c.holidays, issuingBank: c.issuingBank };
 }
 
 /** Rule and article, sorted: the comparison is of the set (with repeats), not of the notice order. */

@@ -3,6 +3,16 @@ import { certificateConsigneeConsistent, marksConsistent, originConsistent, pack
 import { invoiceAmountWithinCredit } from "./rules/amount";
 import { documentDetailsIncomplete, enoughOriginals, notDatedAfterPresentation, requiredDocumentsPresent } from "./rules/documents";
 import { insuranceAsRequired } from "./rules/insurance";
+import {
+  documentIssuerAsRequired,
+  insuranceCoverPlaces,
+  insuranceRisksAsRequired,
+  requirementTextByHand,
+  transportConsigneeAsRequired,
+  transportFreightAsRequired,
+  transportNotifyPartyAsRequired,
+  transportOnBoardAsRequired,
+} from "./rules/requirements";
 import { goodsConsistentAcrossDocuments, invoiceCurrency, invoiceGoodsDescription, invoiceIssuedByBeneficiary, invoiceMadeOutToApplicant, invoiceQuantityAsAllowed } from "./rules/invoice";
 import { presentedInTime, shippedByLatestShipmentDate } from "./rules/shipment";
 import { beneficiaryCertificateAsRequired, inspectionResultFavourable } from "./rules/certificates";
@@ -89,14 +99,22 @@ export const RULES: readonly Rule[] = [
   transportDocumentFullSet,
   transportDocumentForConsignor,
   seaWaybillTranshipment,
+  transportConsigneeAsRequired,
+  transportNotifyPartyAsRequired,
+  transportFreightAsRequired,
+  transportOnBoardAsRequired,
   partialShipmentsAsAllowed,
   insuranceAsRequired,
+  insuranceRisksAsRequired,
+  insuranceCoverPlaces,
+  documentIssuerAsRequired,
   draftDrawee,
   draftTenor,
   draftDrawnAsInvoiced,
   beneficiaryCertificateAsRequired,
   inspectionResultFavourable,
   notDatedAfterPresentation,
+  requirementTextByHand,
 ];
 
 /** Every rule of a standby credit, in notice order. */
@@ -114,7 +132,7 @@ export const STANDBY_RULES: readonly StandbyRule[] = [
  * milestone, so a past examination can be reproduced with the rules that made it. Change it with
  * any change to a rule's outcome (see README.md).
  */
-export const RULES_VERSION = "2026-12-01.5";
+export const RULES_VERSION = "2026-12-01.6";
 
 export function examinePresentation(input: ExaminationInput): ExaminationResult {
   const context = buildContext(input);

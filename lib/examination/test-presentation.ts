@@ -6,7 +6,11 @@ import type { ExaminationInput, ExaminationResult, PresentedDocument } from "./t
 // requirement at a time. Calendar: shipped on board Wed 2027-01-20, latest shipment Fri
 // 2027-01-29, day 21 after shipment Wed 2027-02-10, expiry Fri 2027-02-26.
 
-export const TEST_TERMS: SampleTerms = sampleTerms({ latestShipmentDate: "2027-01-29", expiryDate: "2027-02-26" });
+// The sample credit's 46A with its structured conditions only: what 46A says in words is the
+// examiner's to check by hand (credit-requirement-in-words, tested on its own in
+// requirements.test.ts), and would add the same points to every case here.
+const SAMPLE = sampleTerms({ latestShipmentDate: "2027-01-29", expiryDate: "2027-02-26" });
+export const TEST_TERMS: SampleTerms = { ...SAMPLE, documentsRequired: SAMPLE.documentsRequired.map((d) => ({ ...d, details: "" })) };
 
 const DOCUMENTS: PresentedDocument[] = [
   {
@@ -40,6 +44,10 @@ const DOCUMENTS: PresentedDocument[] = [
       originalsIssued: 3,
       transhipment: false,
       containerised: true,
+      // As 46A requires them (the sample's structured conditions).
+      consignee: "To order",
+      notifyParty: "Lion City Engineering Pte Ltd",
+      freight: "PREPAID",
     },
   },
   { id: "doc-packing", kind: "PACKING_LIST", originals: 1, copies: 2, data: { date: "2027-01-19", packages: 24 } },
@@ -49,7 +57,7 @@ const DOCUMENTS: PresentedDocument[] = [
     kind: "INSURANCE_CERTIFICATE",
     originals: 2,
     copies: 0,
-    data: { number: "POL-5531", issuer: "Lloyd's Marine", date: "2027-01-19", currency: "USD", amount: "137500.00", risks: "Institute Cargo Clauses (A)" },
+    data: { number: "POL-5531", issuer: "Lloyd's Marine", date: "2027-01-19", currency: "USD", amount: "137500.00", risks: "Institute Cargo Clauses (A)", coverFromPlace: "Rotterdam", coverToPlace: "Singapore" },
   },
 ];
 

@@ -20,7 +20,8 @@ type Kind = keyof typeof COMPLYING;
 
 /** The sample presentation with `kind` in place of the bill of lading, under a credit calling for it. */
 function withTransport(kind: Kind, data: Record<string, unknown> = {}, options: { counts?: { originals: number; copies: number }; terms?: Partial<Terms> } = {}) {
-  const documentsRequired = TEST_TERMS.documentsRequired.map((d) => (d.kind === "BILL_OF_LADING" ? { ...d, kind } : d));
+  // The bill of lading's line, for another kind: its 46A conditions (made out to order, freight) are the bill's, tested in requirements.test.ts.
+  const documentsRequired = TEST_TERMS.documentsRequired.map((d) => (d.kind === "BILL_OF_LADING" ? { ...d, kind, conditions: undefined } : d));
   const doc: PresentedDocument = { id: "doc-transport", kind, originals: 3, copies: 3, ...options.counts, data: { ...COMPLYING[kind], ...data } };
   return presentation({ terms: { documentsRequired, ...options.terms }, data: { BILL_OF_LADING: null }, extra: [doc] });
 }

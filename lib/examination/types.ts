@@ -37,6 +37,8 @@ export interface ExaminationInput {
   earlierPresentations?: number;
   /** The examining bank's holidays (art. 29a extends a last day that falls on one). */
   holidays?: Holidays;
+  /** The issuing bank's name, to read a transport document made out "to order of" it (46A conditions). */
+  issuingBank?: string;
   /** Rules the examining bank checks by hand (catalogue.ts): what they find goes to the examiner, not to a notice. */
   manualRules?: readonly string[];
 }
@@ -96,6 +98,8 @@ export interface ExaminationContext<T extends Terms = DocumentaryTerms> {
   drawnBefore: Milli;
   earlierPresentations: number;
   holidays: string[];
+  /** The issuing bank's name when the caller gave it (a bill "to order of" a bank is otherwise the examiner's). */
+  issuingBank: string | null;
   invoices: Parsed<CommercialInvoiceData>[];
   billsOfLading: Parsed<BillOfLadingData>[];
   insurance: Parsed<InsuranceCertificateData>[];

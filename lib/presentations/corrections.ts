@@ -8,7 +8,7 @@ import { examinePresentation } from "@/lib/examination";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { loadTerms } from "@/lib/lifecycle/handlers/terms";
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from "@/lib/terms/schema";
-import { DRAWING_STATES, manualRules } from "./examine";
+import { DRAWING_STATES, issuingBankName, manualRules } from "./examine";
 
 // The examining bank owns the data it examines (issue 13): a value captured wrongly from a
 // presented document is corrected, with who, when and why, and the automatic examination runs
@@ -99,6 +99,7 @@ export async function reexamine(tx: Tx, args: { credit: { id: string; issuingBan
     presentedOn,
     holidays: place.holidays,
     manualRules: await manualRules(tx, args.credit.issuingBankId),
+    issuingBank: await issuingBankName(tx, args.credit.issuingBankId),
     drawnBefore: args.credit.drawnAmount,
     earlierPresentations: earlier,
     documents: presentation.documents.map((d) => ({ id: d.id, kind: d.kind as DocumentKind, originals: d.originals, copies: d.copies, data: data.get(d.id)! })),

@@ -15,6 +15,11 @@ export async function manualRules(client: Tx, bankId: string): Promise<string[]>
   return (await client.organization.findUniqueOrThrow({ where: { id: bankId }, select: { manualRules: true } })).manualRules;
 }
 
+/** The issuing bank's name: a transport document may have to be made out to its order (46A conditions). */
+export async function issuingBankName(client: Tx, bankId: string): Promise<string> {
+  return (await client.organization.findUniqueOrThrow({ where: { id: bankId }, select: { name: true } })).name;
+}
+
 /** A presentation in these states is a drawing, honoured or being examined for honour. */
 export const DRAWING_STATES: PresentationStatus[] = ["PRESENTED", "COMPLIANT", "WAIVED", "WAIVER_ACCEPTED", "PAYMENT_PENDING", "PAID"];
 
@@ -48,6 +53,7 @@ export async function examineAsPresented(
     presentedOn,
     holidays: place.holidays,
     manualRules: await manualRules(client, credit.issuingBankId),
+    issuingBank: await issuingBankName(client, credit.issuingBankId),
     drawnBefore: credit.drawnAmount,
     earlierPresentations: earlier,
     documents: args.documents.map((d) => ({ id: d.id, kind: d.kind, originals: d.originals, copies: d.copies, data: d.data as Record<string, unknown> })),

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { sampleTerms } from "@/lib/terms/sample";
 import type { Terms } from "@/lib/terms/schema";
 import { parseFin, serialiseFin, validateFin } from "./fin";
-import { type SwiftCreditInput, type SwiftStep, buildMt750, buildMt752, decimalFromSwift, swiftAmount, swiftMessages, wrap } from "./messages";
+import { type SwiftCreditInput, type SwiftStep, buildMt750, buildMt752, decimalFromSwift, documentsRequiredText, swiftAmount, swiftMessages, wrap } from "./messages";
 
 const TODAY = new Date("2026-12-01T00:00:00Z");
 const terms = (overrides: Partial<Terms> = {}): Terms => ({ ...sampleTerms({}, TODAY), ...overrides });
@@ -76,6 +76,49 @@ describe("MT700 from the credit as issued", () => {
     expect(jpy!.problems).toEqual([]);
     const [bhd] = swiftMessages(credit([issued(terms({ currency: "BHD", amount: "47250.125" }))]));
     expect(field(bhd!.text, "32B")).toBe("BHD47250,125");
+  });
+});
+
+describe("46A from the structured requirements", () => {
+  it("writes each document's conditions in SWIFT's usual words, then its free text, every line within 65", () => {
+    const [mt700] = swiftMessages(credit([issued()]));
+    expect(mt700!.problems).toEqual([]);
+    const lines = field(mt700!.text, "46A")!.split("\n");
+    expect(lines.every((line) => line.length <= 65)).toBe(true);
+    // Paragraphs start with "+": rejoin each one's wrapped lines to read it whole.
+    const paragraphs = lines.join(" ").split(/ (?=\+)/);
+    expect(paragraphs).toEqual([
+      "+COMMERCIAL INVOICE IN 3 ORIGINALS AND 2 COPIES, Signed, showing CIF Singapore Incoterms 2020 and the credit number",
+      "+CLEAN ON BOARD BILL OF LADING IN 3 ORIGINALS AND 3 COPIES MADE OUT TO ORDER MARKED FREIGHT PREPAID NOTIFY APPLICANT",
+      "+PACKING LIST IN 1 ORIGINAL AND 2 COPIES, Showing gross and net weight of each package",
+      "+CERTIFICATE OF ORIGIN IN 1 ORIGINAL AND 1 COPY ISSUED BY A CHAMBER OF COMMERCE CERTIFYING NETHERLANDS ORIGIN",
+      "+INSURANCE CERTIFICATE IN 2 ORIGINALS AND 0 COPIES FOR 110 PCT OF THE CIF OR CIP VALUE COVERING INSTITUTE CARGO CLAUSES (A) FROM Rotterdam TO Singapore, Claims payable in Singapore",
+    ]);
+  });
+
+  it("names the order party, a named consignee and notify party, and what the credit allows", () => {
+    const bl = {
+      kind: "BILL_OF_LADING" as const,
+      originals: 3,
+      copies: 0,
+      conditions: {
+        transport: { clean: true, onBoard: true, consignee: "TO_ORDER_OF_ISSUING_BANK" as const, freight: "COLLECT" as const, notifyParty: "NAMED" as const, notifyPartyName: "Jurong Forwarding Pte Ltd", charterPartyAllowed: false, onDeckAllowed: true },
+      },
+      details: "",
+    };
+    const insurance = { kind: "INSURANCE_CERTIFICATE" as const, originals: 1, copies: 0, conditions: { insurance: { risks: ["ICC_A" as const, "WAR" as const, "STRIKES" as const] }, issuer: { kind: "NAMED" as const, name: "Lloyd's" } }, details: "" };
+    expect(documentsRequiredText([bl, insurance]).split("\n")).toEqual([
+      "+CLEAN ON BOARD BILL OF LADING IN 3 ORIGINALS AND 0 COPIES MADE OUT TO ORDER OF ISSUING BANK MARKED FREIGHT COLLECT NOTIFY Jurong Forwarding Pte Ltd CHARTER PARTY BILL OF LADING NOT ACCEPTABLE ON DECK SHIPMENT ACCEPTABLE",
+      "+INSURANCE CERTIFICATE IN 1 ORIGINAL AND 0 COPIES COVERING INSTITUTE CARGO CLAUSES (A) AND INSTITUTE WAR CLAUSES (CARGO) AND INSTITUTE STRIKES CLAUSES (CARGO) ISSUED BY Lloyd's",
+    ]);
+    const claused = { ...bl, conditions: { transport: { clean: false } } };
+    expect(documentsRequiredText([claused])).toBe("+BILL OF LADING IN 3 ORIGINALS AND 0 COPIES CLAUSED DOCUMENT ACCEPTABLE");
+    const named = { ...bl, conditions: { transport: { consignee: "NAMED" as const, consigneeName: "Lion City Engineering Pte Ltd" } } };
+    expect(documentsRequiredText([named])).toBe("+BILL OF LADING IN 3 ORIGINALS AND 0 COPIES CONSIGNED TO Lion City Engineering Pte Ltd");
+  });
+
+  it("writes a document without conditions as before", () => {
+    expect(documentsRequiredText([{ kind: "PACKING_LIST", originals: 1, copies: 2, details: "Showing gross\nand net weight" }])).toBe("+PACKING LIST IN 1 ORIGINAL AND 2 COPIES, Showing gross and net weight");
   });
 });
 

@@ -1,5 +1,6 @@
 import { canonicalAmount, currencyDecimals, fromMilli, toMilli } from "@/lib/money";
 import { DOCUMENT_KIND_LABELS, type DocumentKind, type Terms } from "@/lib/terms/schema";
+import { type Consignee, type DocumentConditions, type InsuranceRisk, type IssuerKind, countryName } from "@/lib/terms/conditions";
 import { MESSAGE_FIELDS, MESSAGE_TITLES, type MessageType, fieldSpec } from "./fields";
 import { type FinField, type FinMessage, type FinProblem, serialiseFinFile, validateFin } from "./fin";
 import { type Transliteration, transliterate } from "./transliterate";
@@ -131,15 +132,67 @@ export const DISPOSAL_CODES: Record<string, string> = { HOLDING_PENDING_INSTRUCT
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** 46A: one paragraph per required document, starting with "+". */
+/**
+ * 46A: one paragraph per required document, starting with "+": the structured conditions in the
+ * words banks use ("+CLEAN ON BOARD BILL OF LADING IN 3 ORIGINALS AND 3 COPIES MADE OUT TO ORDER
+ * OF ISSUING BANK MARKED FREIGHT PREPAID NOTIFY APPLICANT"), then the free-text details. Each
+ * paragraph is wrapped to 65 characters when the field is written (fieldsForMessage).
+ */
 export function documentsRequiredText(documents: Terms["documentsRequired"]): string {
   return documents
     .map((d) => {
+      const t = d.conditions?.transport;
+      // "Clean" and "on board" qualify the document's name, as in "clean on board bill of lading".
+      const qualifiers = [t?.clean ? "CLEAN" : "", t?.onBoard ? "ON BOARD" : ""].filter(Boolean).join(" ");
       const label = DOCUMENT_KIND_LABELS[d.kind as DocumentKind].toUpperCase();
       const counts = `IN ${plural(d.originals, "ORIGINAL", "ORIGINALS")} AND ${plural(d.copies, "COPY", "COPIES")}`;
-      return `+${label} ${counts}${d.details ? `, ${d.details.replace(/\s*\n\s*/g, " ")}` : ""}`;
+      const required = conditionWords(d.conditions);
+      const details = d.details ? `, ${d.details.replace(/\s*\n\s*/g, " ")}` : "";
+      return `+${qualifiers ? `${qualifiers} ` : ""}${label} ${counts}${required.length > 0 ? ` ${required.join(" ")}` : ""}${details}`;
     })
     .join("\n");
+}
+
+const CONSIGNEE_WORDS: Record<Consignee, string> = {
+  TO_ORDER: "MADE OUT TO ORDER",
+  TO_ORDER_OF_ISSUING_BANK: "MADE OUT TO ORDER OF ISSUING BANK",
+  TO_ORDER_OF_SHIPPER: "MADE OUT TO ORDER OF SHIPPER",
+  NAMED: "CONSIGNED TO",
+  APPLICANT: "CONSIGNED TO APPLICANT",
+};
+const RISK_WORDS: Record<InsuranceRisk, string> = {
+  ICC_A: "INSTITUTE CARGO CLAUSES (A)",
+  ICC_B: "INSTITUTE CARGO CLAUSES (B)",
+  ICC_C: "INSTITUTE CARGO CLAUSES (C)",
+  WAR: "INSTITUTE WAR CLAUSES (CARGO)",
+  STRIKES: "INSTITUTE STRIKES CLAUSES (CARGO)",
+};
+const ISSUER_WORDS: Record<Exclude<IssuerKind, "NAMED">, string> = {
+  BENEFICIARY: "BENEFICIARY",
+  CARRIER_OR_AGENT: "THE CARRIER OR ITS AGENT",
+  INSURER_OR_AGENT: "AN INSURANCE COMPANY OR ITS AGENT",
+  CHAMBER_OF_COMMERCE: "A CHAMBER OF COMMERCE",
+};
+
+/** The conditions after the document's name and counts, in 46A's usual order and wording. */
+function conditionWords(conditions: DocumentConditions | undefined): string[] {
+  if (!conditions) return [];
+  const words: string[] = [];
+  const { transport: t, insurance: i, origin, issuer } = conditions;
+  if (t?.consignee) words.push(t.consignee === "NAMED" ? `${CONSIGNEE_WORDS.NAMED} ${t.consigneeName}` : CONSIGNEE_WORDS[t.consignee]);
+  if (t?.freight) words.push(`MARKED FREIGHT ${t.freight}`);
+  // A credit that accepts claused documents says so: art. 27 applies otherwise.
+  if (t?.clean === false) words.push("CLAUSED DOCUMENT ACCEPTABLE");
+  if (t?.notifyParty === "APPLICANT") words.push("NOTIFY APPLICANT");
+  if (t?.notifyParty === "NAMED") words.push(`NOTIFY ${t.notifyPartyName}`);
+  if (t?.charterPartyAllowed !== undefined) words.push(t.charterPartyAllowed ? "CHARTER PARTY BILL OF LADING ACCEPTABLE" : "CHARTER PARTY BILL OF LADING NOT ACCEPTABLE");
+  if (t?.onDeckAllowed !== undefined) words.push(t.onDeckAllowed ? "ON DECK SHIPMENT ACCEPTABLE" : "ON DECK SHIPMENT NOT ACCEPTABLE");
+  if (i?.coverPercent !== undefined) words.push(`FOR ${i.coverPercent} PCT OF THE CIF OR CIP VALUE`);
+  if (i?.risks && i.risks.length > 0) words.push(`COVERING ${i.risks.map((r) => RISK_WORDS[r]).join(" AND ")}`);
+  if (i?.coverFrom || i?.coverTo) words.push(`FROM ${i.coverFrom ?? "PLACE OF SHIPMENT"} TO ${i.coverTo ?? "PLACE OF DESTINATION"}`);
+  if (issuer) words.push(`ISSUED BY ${issuer.kind === "NAMED" ? issuer.name : ISSUER_WORDS[issuer.kind]}`);
+  if (origin?.originCountry) words.push(`CERTIFYING ${countryName(origin.originCountry).toUpperCase()} ORIGIN`);
+  return words;
 }
 
 /** The MT700 fields of a credit's terms (what an MT707 compares too), without 27 and 20. Values are as held: not yet transliterated or wrapped. */

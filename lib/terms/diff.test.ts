@@ -55,6 +55,25 @@ describe("diffTerms", () => {
     expect(change!.after!.split("\n")[0]).toBe("Commercial invoice: 3 originals, 2 copies — Signed, showing CIF Singapore Incoterms 2020 and the credit number");
   });
 
+  it("shows a change of 46A conditions in words: freight prepaid to collect, a risk added, the issuer named", () => {
+    const documentsRequired = base.documentsRequired.map((d) => {
+      if (d.kind === "BILL_OF_LADING") return { ...d, conditions: { transport: { ...d.conditions!.transport, freight: "COLLECT" as const } } };
+      if (d.kind === "INSURANCE_CERTIFICATE") return { ...d, conditions: { insurance: { ...d.conditions!.insurance, risks: ["ICC_A" as const, "WAR" as const] } } };
+      if (d.kind === "CERTIFICATE_OF_ORIGIN") return { ...d, conditions: { ...d.conditions, issuer: { kind: "NAMED" as const, name: "Kamer van Koophandel Rotterdam" } } };
+      return d;
+    });
+    const [change] = diffTerms(base, { ...base, documentsRequired });
+    const before = change!.before!.split("\n");
+    const after = change!.after!.split("\n");
+    expect(before[1]).toBe("Bill of lading: 3 originals, 3 copies — clean; shipped on board; made out to order; notify the applicant; marked freight prepaid");
+    expect(after[1]).toBe("Bill of lading: 3 originals, 3 copies — clean; shipped on board; made out to order; notify the applicant; marked freight collect");
+    expect(before[3]).toBe("Certificate of origin: 1 original, 1 copy — origin Netherlands (NL); issued by a chamber of commerce");
+    expect(after[3]).toBe("Certificate of origin: 1 original, 1 copy — origin Netherlands (NL); issued by Kamer van Koophandel Rotterdam");
+    expect(after[4]).toBe(
+      "Insurance certificate: 2 originals, 0 copies — cover 110% of the CIF or CIP value; covering Institute Cargo Clauses (A), Institute War Clauses (Cargo); cover from Rotterdam to Singapore; Claims payable in Singapore",
+    );
+  });
+
   it("lists changes in MT700 order, an emptied field as null", () => {
     const after: Terms = { ...base, additionalConditions: "", portOfDischarge: "Port Klang, Malaysia", tolerance: { type: "PERCENT", plus: 5, minus: 5 } };
     expect(diffTerms(base, after).map((c) => [c.tag, c.after])).toEqual([

@@ -33,6 +33,17 @@ describe("the drafting check", () => {
     expect(rules({ incoterm: "CFR", documentsRequired: bl("Freight Prepaid") })).toEqual([]);
   });
 
+  it("reads the structured freight marking first, the free text only where none is given", () => {
+    const bl = (freight: "PREPAID" | "COLLECT", details = "") => [{ kind: "BILL_OF_LADING" as const, originals: 3, copies: 0, conditions: { transport: { freight } }, details }];
+    expect(rules({ incoterm: "FOB", documentsRequired: bl("PREPAID") })).toEqual(["freight-prepaid-under-f-term"]);
+    expect(rules({ incoterm: "FOB", documentsRequired: bl("COLLECT") })).toEqual([]);
+    expect(rules({ incoterm: "CFR", documentsRequired: bl("COLLECT") })).toEqual(["freight-collect-under-c-term"]);
+    // The structure wins over stale words in the details.
+    expect(rules({ incoterm: "CFR", documentsRequired: bl("PREPAID", "freight collect") })).toEqual([]);
+    // The sample under FOB: its bill of lading is marked freight prepaid as data.
+    expect(rules({ ...sampleTerms(), incoterm: "FOB" })).toContain("freight-prepaid-under-f-term");
+  });
+
   it("matches the freight on the other transport documents with the Incoterm too", () => {
     const air = (details: string) => [{ kind: "AIR_WAYBILL" as const, originals: 1, copies: 0, details }];
     const notes = draftingCheck({ incoterm: "FCA", documentsRequired: air("Air waybill consigned to the applicant, freight prepaid") });

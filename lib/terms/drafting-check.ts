@@ -104,10 +104,12 @@ export function draftingCheck(terms: Draft): DraftingNote[] {
   for (const d of transport) {
     const details = d.details ?? "";
     const title = DOCUMENT_KIND_LABELS[d.kind].toLowerCase();
-    if (terms.incoterm && BUYER_PAYS_CARRIAGE.has(terms.incoterm) && /freight\s+prepaid/i.test(details)) {
+    // The structured marking (46A conditions) decides; free text is read only where none is given.
+    const freight = d.conditions?.transport?.freight ?? (/freight\s+prepaid/i.test(details) ? "PREPAID" : /freight\s+collect/i.test(details) ? "COLLECT" : undefined);
+    if (terms.incoterm && BUYER_PAYS_CARRIAGE.has(terms.incoterm) && freight === "PREPAID") {
       notes.push({ field: "documentsRequired", rule: "freight-prepaid-under-f-term", reference: "Incoterms 2020", message: `The ${title} is to show “freight prepaid”, but under ${terms.incoterm} the buyer pays the main carriage (freight collect).` });
     }
-    if (terms.incoterm && !BUYER_PAYS_CARRIAGE.has(terms.incoterm) && /freight\s+collect/i.test(details)) {
+    if (terms.incoterm && !BUYER_PAYS_CARRIAGE.has(terms.incoterm) && freight === "COLLECT") {
       notes.push({ field: "documentsRequired", rule: "freight-collect-under-c-term", reference: "Incoterms 2020", message: `The ${title} is to show “freight collect”, but under ${terms.incoterm} the seller pays the main carriage (freight prepaid).` });
     }
   }

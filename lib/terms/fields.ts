@@ -1,5 +1,6 @@
 import { formatMoney } from "../money";
 import { MT700_TEXT_FIELDS, type Mt700TextPath } from "./mt700";
+import { describeConditions } from "./conditions";
 import { DOCUMENT_KIND_LABELS, type Terms, currencyDecimals } from "./schema";
 import { formatUtcDate, toDate } from "@/lib/format/dates";
 
@@ -66,7 +67,9 @@ function formatDocuments(terms: Terms): string {
   return terms.documentsRequired
     .map((d) => {
       const counts = `${d.originals} original${d.originals === 1 ? "" : "s"}, ${d.copies} cop${d.copies === 1 ? "y" : "ies"}`;
-      return `${DOCUMENT_KIND_LABELS[d.kind]}: ${counts}${d.details ? ` — ${d.details}` : ""}`;
+      // Conditions first, then the free text; a document with neither reads as it always did.
+      const required = [describeConditions(d.conditions).join("; "), d.details].filter(Boolean).join("; ");
+      return `${DOCUMENT_KIND_LABELS[d.kind]}: ${counts}${required ? ` — ${required}` : ""}`;
     })
     .join("\n");
 }

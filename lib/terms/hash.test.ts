@@ -48,6 +48,21 @@ describe("termsHash with the optional MT700 fields", () => {
     expect(termsHash(storedTermsSchema.parse(stored))).toBe(LEGACY_HASH);
   });
 
+  it("hashes a stored terms JSON without 46A conditions as before they existed, and conditions left blank as absent", () => {
+    // Read back from storage (a JSON round trip), exactly as terms_versions.terms holds it.
+    const stored = JSON.parse(JSON.stringify(LEGACY_INPUT)) as typeof LEGACY_INPUT;
+    const parsed = storedTermsSchema.parse(stored);
+    expect(parsed.documentsRequired.every((d) => !("conditions" in d))).toBe(true);
+    expect(termsHash(parsed)).toBe(LEGACY_HASH);
+    // The form sends every condition control, blank: nothing required, same terms, same hash.
+    const blank = { issuer: { kind: "", name: "" }, transport: { consignee: "", consigneeName: "", notifyParty: "", freight: "", clean: "" } };
+    const withBlank = { ...LEGACY_INPUT, documentsRequired: LEGACY_INPUT.documentsRequired.map((d) => ({ ...d, conditions: d.kind === "BILL_OF_LADING" ? blank : {} })) };
+    expect(termsHash(termsSchema.parse(withBlank))).toBe(LEGACY_HASH);
+    // A condition given is part of the terms.
+    const required = { ...LEGACY_INPUT, documentsRequired: [LEGACY_INPUT.documentsRequired[0], { ...LEGACY_INPUT.documentsRequired[1], conditions: { transport: { freight: "PREPAID" } } }] };
+    expect(termsHash(termsSchema.parse(required))).not.toBe(LEGACY_HASH);
+  });
+
   it("changes the hash once a new field is given", () => {
     expect(termsHash(termsSchema.parse({ ...LEGACY_INPUT, senderToReceiverInformation: "PLEASE ACKNOWLEDGE" }))).not.toBe(LEGACY_HASH);
     expect(termsHash(termsSchema.parse({ ...LEGACY_INPUT, creditKind: "DOCUMENTARY" }))).not.toBe(LEGACY_HASH);

@@ -37,15 +37,23 @@ export function sampleTerms(overrides: Partial<SampleTerms> = {}, today: Date = 
     goodsDescription: "24 units industrial centrifugal pumps, model DP-450,\nstainless steel, as per proforma invoice PI-2026-118",
     documentsRequired: [
       { kind: "COMMERCIAL_INVOICE", originals: 3, copies: 2, details: "Signed, showing CIF Singapore Incoterms 2020 and the credit number" },
+      // 46A as data where the structure holds it (lib/terms/conditions.ts); free text for the rest.
       {
         kind: "BILL_OF_LADING",
         originals: 3,
         copies: 3,
-        details: "Full set of clean on board ocean bills of lading, made out to order, marked freight prepaid, notify the applicant",
+        conditions: { transport: { clean: true, onBoard: true, consignee: "TO_ORDER", notifyParty: "APPLICANT", freight: "PREPAID" } },
+        details: "",
       },
       { kind: "PACKING_LIST", originals: 1, copies: 2, details: "Showing gross and net weight of each package" },
-      { kind: "CERTIFICATE_OF_ORIGIN", originals: 1, copies: 1, details: "Issued by a chamber of commerce, showing the Netherlands as country of origin" },
-      { kind: "INSURANCE_CERTIFICATE", originals: 2, copies: 0, details: "Covering Institute Cargo Clauses (A) for 110% of the CIF value, claims payable in Singapore" },
+      { kind: "CERTIFICATE_OF_ORIGIN", originals: 1, copies: 1, conditions: { issuer: { kind: "CHAMBER_OF_COMMERCE" }, origin: { originCountry: "NL" } }, details: "" },
+      {
+        kind: "INSURANCE_CERTIFICATE",
+        originals: 2,
+        copies: 0,
+        conditions: { insurance: { coverPercent: 110, risks: ["ICC_A"], coverFrom: "Rotterdam", coverTo: "Singapore" } },
+        details: "Claims payable in Singapore",
+      },
     ],
     additionalConditions: "All documents must show the credit number.\nThird-party documents other than the invoice are acceptable.",
     charges: "All banking charges outside\nSingapore are for the beneficiary's\naccount.",

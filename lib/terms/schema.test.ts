@@ -155,3 +155,60 @@ describe("standby credits", () => {
     });
   });
 });
+
+describe("46A conditions (issue 13)", () => {
+  const withDocument = (document: Record<string, unknown>) => ({ ...base, documentsRequired: [base.documentsRequired[0], document] });
+
+  it("accepts the sample's structured bill of lading, certificate of origin and insurance, and keeps them as given", () => {
+    const parsed = termsSchema.parse(base);
+    expect(parsed.documentsRequired.find((d) => d.kind === "BILL_OF_LADING")!.conditions).toEqual({
+      transport: { clean: true, onBoard: true, consignee: "TO_ORDER", notifyParty: "APPLICANT", freight: "PREPAID" },
+    });
+    expect(parsed.documentsRequired.find((d) => d.kind === "INSURANCE_CERTIFICATE")!.conditions!.insurance!.risks).toEqual(["ICC_A"]);
+  });
+
+  it("refuses conditions that do not belong to the kind of document", () => {
+    expect(fieldsOf(withDocument({ kind: "PACKING_LIST", originals: 1, copies: 0, conditions: { transport: { freight: "PREPAID" } } }))).toEqual({
+      "documentsRequired.1.conditions.transport": "Consignee, freight and loading conditions apply to transport documents, not to a packing list",
+    });
+    expect(fieldsOf(withDocument({ kind: "BILL_OF_LADING", originals: 3, copies: 0, conditions: { insurance: { coverPercent: 110 } } }))).toHaveProperty(["documentsRequired.1.conditions.insurance"]);
+    expect(fieldsOf(withDocument({ kind: "PACKING_LIST", originals: 1, copies: 0, conditions: { origin: { originCountry: "NL" } } }))).toHaveProperty(["documentsRequired.1.conditions.origin"]);
+    expect(fieldsOf(withDocument({ kind: "PACKING_LIST", originals: 1, copies: 0, conditions: { issuer: { kind: "CARRIER_OR_AGENT" } } }))).toEqual({
+      "documentsRequired.1.conditions.issuer.kind": "A carrier issues transport documents, not a packing list",
+    });
+  });
+
+  it("asks for a name with a named consignee, notify party or issuer, and for none otherwise", () => {
+    const bl = (transport: Record<string, unknown>) => withDocument({ kind: "BILL_OF_LADING", originals: 3, copies: 0, conditions: { transport } });
+    expect(fieldsOf(bl({ consignee: "NAMED" }))).toEqual({ "documentsRequired.1.conditions.transport.consigneeName": "Enter the consignee's name" });
+    expect(fieldsOf(bl({ consignee: "TO_ORDER", consigneeName: "Acme" }))).toEqual({ "documentsRequired.1.conditions.transport.consigneeName": "A name goes only with a named consignee" });
+    expect(fieldsOf(bl({ notifyParty: "NAMED", notifyPartyName: " " }))).toEqual({ "documentsRequired.1.conditions.transport.notifyPartyName": "Enter the notify party's name" });
+    expect(fieldsOf(bl({ consignee: "NAMED", consigneeName: "Lion City Engineering Pte Ltd", notifyParty: "NAMED", notifyPartyName: "Jurong Forwarding" }))).toEqual({});
+    expect(fieldsOf(withDocument({ kind: "CERTIFICATE_OF_ORIGIN", originals: 1, copies: 0, conditions: { issuer: { kind: "NAMED" } } }))).toEqual({
+      "documentsRequired.1.conditions.issuer.name": "Enter the issuer's name",
+    });
+  });
+
+  it("checks cover, risks and the country code, and upper-cases the code", () => {
+    const insurance = (conditions: Record<string, unknown>) => withDocument({ kind: "INSURANCE_CERTIFICATE", originals: 1, copies: 0, conditions: { insurance: conditions } });
+    expect(fieldsOf(insurance({ coverPercent: 90 }))).toEqual({ "documentsRequired.1.conditions.insurance.coverPercent": "At least 100%" });
+    expect(fieldsOf(insurance({ risks: ["ICC_A", "ICC_A"] }))).toEqual({ "documentsRequired.1.conditions.insurance.risks": "List each risk once" });
+    expect(fieldsOf(insurance({ risks: ["ALL_RISKS"] }))).toHaveProperty(["documentsRequired.1.conditions.insurance.risks.0"]);
+    expect(fieldsOf(insurance({ coverFrom: "Rotterdam {port}" }))["documentsRequired.1.conditions.insurance.coverFrom"]).toMatch(/cannot be sent in SWIFT field 46A/);
+    const origin = (code: string) => withDocument({ kind: "CERTIFICATE_OF_ORIGIN", originals: 1, copies: 0, conditions: { origin: { originCountry: code } } });
+    expect(fieldsOf(origin("Netherlands"))).toEqual({ "documentsRequired.1.conditions.origin.originCountry": "Enter the ISO 3166 two-letter country code, e.g. NL" });
+    const parsed = parseTerms(origin("nl"));
+    expect(parsed.ok && parsed.terms.documentsRequired[1]!.conditions).toEqual({ origin: { originCountry: "NL" } });
+  });
+
+  it("refuses 'on board: no' for the documents whose article requires shipment on board, not for a multimodal document", () => {
+    expect(fieldsOf(withDocument({ kind: "BILL_OF_LADING", originals: 3, copies: 0, conditions: { transport: { onBoard: false } } }))).toEqual({
+      "documentsRequired.1.conditions.transport.onBoard": "A bill of lading shows the goods shipped on board (UCP 600 art. 20-22): choose yes or leave it not stated",
+    });
+    expect(fieldsOf(withDocument({ kind: "MULTIMODAL_TRANSPORT_DOCUMENT", originals: 3, copies: 0, conditions: { transport: { onBoard: false } } }))).toEqual({});
+  });
+
+  it("refuses keys it does not know, so a misspelt condition is not silently dropped", () => {
+    expect(fieldsOf(withDocument({ kind: "BILL_OF_LADING", originals: 3, copies: 0, conditions: { transport: { frieght: "PREPAID" } } }))).toHaveProperty(["documentsRequired.1.conditions.transport"]);
+  });
+});

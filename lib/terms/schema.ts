@@ -3,6 +3,7 @@ import { type Milli, amountField, amountFitsCurrency, currencyDecimals, percentO
 import { checkSwiftCharset, checkSwiftText } from "@/lib/swift/format";
 import { DOCUMENTS_REQUIRED_SPEC, MT700_TEXT_FIELDS, type Mt700TextPath } from "./mt700";
 import { isRealIsoDate } from "@/lib/format/dates";
+import { type DocumentConditions, conditionTexts, documentConditionsSchema } from "./conditions";
 
 // The terms of a documentary or standby credit: the MT700 fields a buyer and seller negotiate,
 // as one validated document. Every terms version stores exactly this shape (terms_versions.terms).
@@ -132,14 +133,35 @@ export const toleranceSchema = z.discriminatedUnion("type", [
 ]);
 export type Tolerance = z.infer<typeof toleranceSchema>;
 
-export const requiredDocumentSchema = z.object({
-  kind: z.enum(DOCUMENT_KINDS, { error: "Choose a document type" }),
-  originals: z.number({ error: "Enter a number" }).int("Whole number").min(0, "0 or more").max(10, "At most 10"),
-  copies: z.number({ error: "Enter a number" }).int("Whole number").min(0, "0 or more").max(10, "At most 10"),
-  /** E.g. "full set clean on board, made out to order, notify applicant" (travels in 46A). */
-  details: optionalText(500),
-});
+export const requiredDocumentSchema = z
+  .object({
+    kind: z.enum(DOCUMENT_KINDS, { error: "Choose a document type" }),
+    originals: z.number({ error: "Enter a number" }).int("Whole number").min(0, "0 or more").max(10, "At most 10"),
+    copies: z.number({ error: "Enter a number" }).int("Whole number").min(0, "0 or more").max(10, "At most 10"),
+    /** What the credit requires of the document as data (lib/terms/conditions.ts); absent when nothing is. */
+    conditions: documentConditionsSchema.optional(),
+    /** What the conditions cannot hold, e.g. "signed, showing the credit number" (travels in 46A; checked by hand). */
+    details: optionalText(500),
+  })
+  .superRefine(conditionsFitKind);
 export type RequiredDocument = z.infer<typeof requiredDocumentSchema>;
+
+/** Each group of conditions belongs to the documents it describes; an issuer kind to the documents such issuers issue. */
+function conditionsFitKind(d: { kind: DocumentKind; conditions?: DocumentConditions }, ctx: z.RefinementCtx) {
+  const c = d.conditions;
+  if (!c) return;
+  const issue = (path: string[], message: string) => ctx.addIssue({ code: "custom", path: ["conditions", ...path], message });
+  const label = DOCUMENT_KIND_LABELS[d.kind].toLowerCase();
+  const transport = TRANSPORT_DOCUMENT_KINDS.includes(d.kind);
+  if (c.transport && !transport) issue(["transport"], `Consignee, freight and loading conditions apply to transport documents, not to a ${label}`);
+  if (c.insurance && d.kind !== "INSURANCE_CERTIFICATE") issue(["insurance"], `Cover conditions apply to the insurance document, not to a ${label}`);
+  if (c.origin && d.kind !== "CERTIFICATE_OF_ORIGIN") issue(["origin"], `A country of origin is required of the certificate of origin, not of a ${label}`);
+  // Art. 20(a)(ii), 21(a)(ii), 22(a)(ii): these documents show shipment on board whatever the credit says of it.
+  if (c.transport?.onBoard === false && (["BILL_OF_LADING", "SEA_WAYBILL", "CHARTER_PARTY_BILL_OF_LADING"] as DocumentKind[]).includes(d.kind))
+    issue(["transport", "onBoard"], `A ${label} shows the goods shipped on board (UCP 600 art. 20-22): choose yes or leave it not stated`);
+  if (c.issuer?.kind === "CARRIER_OR_AGENT" && !transport) issue(["issuer", "kind"], `A carrier issues transport documents, not a ${label}`);
+  if (c.issuer?.kind === "INSURER_OR_AGENT" && d.kind !== "INSURANCE_CERTIFICATE") issue(["issuer", "kind"], `An insurer issues the insurance document, not a ${label}`);
+}
 
 export const AVAILABLE_BY = ["PAYMENT", "DEFERRED_PAYMENT", "ACCEPTANCE", "NEGOTIATION"] as const;
 export const AVAILABLE_WITH = ["ISSUING_BANK", "ADVISING_BANK", "ANY_BANK"] as const;
@@ -268,6 +290,10 @@ function swiftFormats(t: BaseTerms, ctx: z.RefinementCtx) {
   t.documentsRequired.forEach((d, index) => {
     const problem = d.details ? checkSwiftCharset(d.details, DOCUMENTS_REQUIRED_SPEC) : null;
     if (problem) ctx.addIssue({ code: "custom", path: ["documentsRequired", index, "details"], message: problem });
+    for (const { path, value } of conditionTexts(d.conditions)) {
+      const bad = checkSwiftCharset(value, DOCUMENTS_REQUIRED_SPEC);
+      if (bad) ctx.addIssue({ code: "custom", path: ["documentsRequired", index, "conditions", ...path], message: bad });
+    }
   });
 }
 

@@ -27,7 +27,11 @@ describe("check by hand", () => {
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.filter((f) => f.rule === "document-details-incomplete" || f.documentId === invoice.id)).toEqual([]);
     const examiner = (await getCredit(world.users.issuingBank.MAKER, creditId))!.presentations.find((p) => p.id === presentationId)!;
-    expect(examiner.checkByHand).toEqual([expect.objectContaining({ rule: "document-details-incomplete", article: "14(a)", documentId: invoice.id, found: expect.stringContaining("issuer") })]);
+    // Beside it, what 46A says of the invoice only in words, quoted for the examiner to check (issue 13 item 2).
+    expect(examiner.checkByHand).toEqual([
+      expect.objectContaining({ rule: "document-details-incomplete", article: "14(a)", documentId: invoice.id, found: expect.stringContaining("issuer") }),
+      expect.objectContaining({ rule: "credit-requirement-in-words", article: "14(a)", documentId: invoice.id, expected: "Signed, showing CIF Singapore Incoterms 2020 and the credit number" }),
+    ]);
     const presenter = (await getCredit(world.users.beneficiary.MAKER, creditId))!.presentations.find((p) => p.id === presentationId)!;
     expect(presenter.checkByHand).toEqual([]);
     const applicant = (await getCredit(world.users.applicant.MAKER, creditId))!.presentations.find((p) => p.id === presentationId)!;

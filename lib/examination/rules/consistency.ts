@@ -122,6 +122,9 @@ export const marksConsistent: Rule = (context) => {
  * country is named there.
  */
 export function originInCredit(terms: ExaminationContext["terms"]): string | null {
+  // 46A as data: the country the certificate of origin must show decides (ISBP 821 L1-L8).
+  const required = terms.documentsRequired.find((d) => d.kind === "CERTIFICATE_OF_ORIGIN")?.conditions?.origin?.originCountry;
+  if (required) return required;
   const texts = [terms.goodsDescription, ...terms.documentsRequired.filter((d) => d.kind === "CERTIFICATE_OF_ORIGIN").map((d) => d.details)];
   const countries = new Set(
     texts

@@ -1,6 +1,7 @@
 import { type Milli, currencyDecimals, sumMilli, toMilli } from "@/lib/money";
 import { checkByHand, finding, money, withDetails } from "../context";
 import type { Rule, RuleOutcome } from "../types";
+import { requirementFor } from "./requirements";
 
 /**
  * Art. 28: the insurance document is in the credit's currency (28f(i)), covers at least 110% of
@@ -37,14 +38,20 @@ export const insuranceAsRequired: Rule = ({ terms, insurance, invoices, shipment
     } else if (currency !== undefined && amount !== undefined) {
       const sameCurrency = readableInvoices.filter((i) => i.data.currency === terms.currency);
       const value = sameCurrency.length > 0 ? sumMilli(sameCurrency.map((i) => toMilli(i.data.amount))) : toMilli(terms.amount);
-      const minimum = minimumCover(terms.currency, value);
+      // The cover the credit sets in 46A, else the 110% of 28(f)(ii).
+      const percent = requirementFor(terms, "INSURANCE_CERTIFICATE")?.conditions?.insurance?.coverPercent ?? 110;
+      const minimum = minimumCover(terms.currency, value, percent);
       const insured = toMilli(amount);
+      const measure = sameCurrency.length > 0 ? "invoice" : "credit";
+      const short =
+        percent === 110
+          ? { rule: "insurance-under-110-percent", message: `The insured amount is less than 110% of the ${measure} value.` }
+          : { rule: "insurance-under-required-cover", message: `The insured amount is less than ${percent}% of the ${measure} value, the cover the credit requires.` };
       if (insured < minimum) {
         findings.push(
           finding(policy, {
-            rule: "insurance-under-110-percent",
+            ...short,
             article: "28(f)(ii)",
-            message: `The insured amount is less than 110% of the ${sameCurrency.length > 0 ? "invoice" : "credit"} value.`,
             found: money(terms.currency, insured),
             expected: `At least ${money(terms.currency, minimum)}`,
           }),
@@ -67,12 +74,13 @@ export const insuranceAsRequired: Rule = ({ terms, insurance, invoices, shipment
   });
 
 /**
- * 110% of the value, rounded up to the currency's minor unit (28f(ii) sets a floor: a cent less
- * than the exact figure is short, so the least compliant amount is the next whole cent up).
+ * 110% (or the percentage 46A sets) of the value, rounded up to the currency's minor unit (28f(ii)
+ * sets a floor: a cent less than the exact figure is short, so the least compliant amount is the
+ * next whole cent up).
  */
-export function minimumCover(currency: string, value: Milli): Milli {
+export function minimumCover(currency: string, value: Milli, percent = 110): Milli {
   const unit = 10n ** BigInt(Math.max(0, 3 - currencyDecimals(currency))); // thousandths per minor unit (amounts never carry more than three decimals)
-  const exactTimesTen = value * 11n; // 110% of value, in ten-thousandths of the currency
-  const step = unit * 10n;
-  return ((exactTimesTen + step - 1n) / step) * unit;
+  const exactTimesHundred = value * BigInt(percent); // percent of value, in hundred-thousandths of the currency
+  const step = unit * 100n;
+  return ((exactTimesHundred + step - 1n) / step) * unit;
 }

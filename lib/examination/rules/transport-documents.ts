@@ -4,6 +4,7 @@ import { compareAirports } from "../airports";
 import { comparePorts } from "../ports";
 import type { OtherTransport } from "../transport-documents";
 import type { Rule, RuleOutcome } from "../types";
+import { allowedByCredit } from "./requirements";
 import { declaredDefect } from "./transport";
 
 // The transport documents other than the bill of lading, each under its own article: multimodal
@@ -129,14 +130,18 @@ export const transportDocumentForConsignor: Rule = ({ otherTransport }) =>
       }),
     );
 
-/** Clean (27), not on deck (26(a)), and no charter party where the article forbids one (19(a)(vi), 21(a)(vi)). */
-export const transportDocumentFace: Rule = ({ otherTransport }) =>
+/**
+ * Clean (27), not on deck (26(a)), and no charter party where the article forbids one (19(a)(vi),
+ * 21(a)(vi)); each unless the credit's 46A conditions for the kind accept it.
+ */
+export const transportDocumentFace: Rule = ({ terms, otherTransport }) =>
   otherTransport.flatMap((t) => {
     const out: RuleOutcome[] = [];
-    const defect = typeof value(t, "clauses") === "string" ? declaredDefect(value(t, "clauses") as string) : null;
+    const allowed = allowedByCredit(terms, t.kind);
+    const defect = typeof value(t, "clauses") === "string" && !allowed.claused ? declaredDefect(value(t, "clauses") as string) : null;
     if (defect) out.push(finding(t, { rule: "transport-document-not-clean", article: "27", message: `The ${name(t)} is not clean: it bears a clause declaring a defective condition of the goods or their packaging.`, found: defect, expected: "A clean transport document" }));
-    if (value(t, "onDeck") === true) out.push(finding(t, { rule: "transport-document-on-deck", article: "26(a)", message: `The ${name(t)} states that the goods are loaded on deck.`, found: "Loaded on deck", expected: "No on-deck loading (a clause that they may be is acceptable)" }));
-    if (value(t, "charterParty") === true && (t.kind === "MULTIMODAL_TRANSPORT_DOCUMENT" || t.kind === "SEA_WAYBILL"))
+    if (value(t, "onDeck") === true && !allowed.onDeck) out.push(finding(t, { rule: "transport-document-on-deck", article: "26(a)", message: `The ${name(t)} states that the goods are loaded on deck.`, found: "Loaded on deck", expected: "No on-deck loading (a clause that they may be is acceptable)" }));
+    if (value(t, "charterParty") === true && !allowed.charterParty && (t.kind === "MULTIMODAL_TRANSPORT_DOCUMENT" || t.kind === "SEA_WAYBILL"))
       out.push(finding(t, { rule: "transport-document-charter-party", article: `${t.rules.article}(a)(vi)`, message: `The ${name(t)} indicates that it is subject to a charter party.`, found: "Subject to a charter party", expected: "No charter party" }));
     return out;
   });

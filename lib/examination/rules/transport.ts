@@ -1,6 +1,7 @@
 import { checkByHand, compact, finding, presentedInOriginal, withDetails } from "../context";
 import { comparePorts } from "../ports";
 import type { Rule, RuleOutcome } from "../types";
+import { allowedByCredit } from "./requirements";
 
 // Art. 20 (bill of lading) and art. 31 (partial shipments): the goods shipped on board a named
 // vessel, between the ports of the credit, the full set of originals, as the credit allows.
@@ -50,29 +51,33 @@ export function declaredDefect(clauses: string): string | null {
   return null;
 }
 
-export const billOfLadingClean: Rule = ({ billsOfLading }) =>
-  billsOfLading.flatMap((b) => {
+/** Art. 27, unless the credit expressly accepts a claused bill (46A: "clean" answered no; art. 1 lets a credit exclude a rule). */
+export const billOfLadingClean: Rule = ({ terms, billsOfLading }) =>
+  (allowedByCredit(terms, "BILL_OF_LADING").claused ? [] : billsOfLading).flatMap((b) => {
     const defect = b.data.clauses ? declaredDefect(b.data.clauses) : null;
     return defect
       ? [finding(b, { rule: "bill-of-lading-not-clean", article: "27", message: "The bill of lading is not clean: it bears a clause declaring a defective condition of the goods or their packaging.", found: defect, expected: "A clean transport document" })]
       : [];
   });
 
-/** Art. 26(a): a transport document must not state that the goods are or will be loaded on deck. */
-export const billOfLadingNotOnDeck: Rule = ({ billsOfLading }) =>
+/** Art. 26(a): a transport document must not state that the goods are or will be loaded on deck, unless the credit allows it (46A). */
+export const billOfLadingNotOnDeck: Rule = ({ terms, billsOfLading }) =>
   billsOfLading
-    .filter((b) => b.data.onDeck === true)
+    .filter((b) => b.data.onDeck === true && !allowedByCredit(terms, "BILL_OF_LADING").onDeck)
     .map((b) => finding(b, { rule: "bill-of-lading-on-deck", article: "26(a)", message: "The bill of lading states that the goods are loaded on deck.", found: "Loaded on deck", expected: "No on-deck loading (a clause that they may be is acceptable)" }));
 
-/** Art. 20(a)(vi): a bill of lading must contain no indication that it is subject to a charter party. */
-export const billOfLadingNoCharterParty: Rule = ({ billsOfLading }) =>
+/**
+ * Art. 20(a)(vi): a bill of lading must contain no indication that it is subject to a charter
+ * party (ISBP 821 E1(b)), unless the credit accepts charter party bills (46A), when art. 22 governs.
+ */
+export const billOfLadingNoCharterParty: Rule = ({ terms, billsOfLading }) =>
   billsOfLading
-    .filter((b) => b.data.charterParty === true)
+    .filter((b) => b.data.charterParty === true && !allowedByCredit(terms, "BILL_OF_LADING").charterParty)
     .map((b) =>
       finding(b, {
         rule: "bill-of-lading-charter-party",
         article: "20(a)(vi)",
-        message: "The bill of lading indicates that it is subject to a charter party; the credit calls for a bill of lading, not a charter party bill of lading (art. 22).",
+        message: "The bill of lading indicates that it is subject to a charter party; the credit calls for a bill of lading, not a charter party bill of lading (art. 22; ISBP 821 E1(b)).",
         found: "Subject to a charter party",
         expected: "No charter party",
       }),
