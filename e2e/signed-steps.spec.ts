@@ -174,10 +174,11 @@ test("a credit whose applicant requires signed steps, from agreement to settleme
   const advisingMaker = await withPasskey(browser, origin, adviser);
 
   // Drafted and sent through the API: neither records a milestone, so neither is signed. One
-  // document is required, so that the beneficiary's invoice alone complies and can be paid.
+  // document is required, so that the beneficiary's invoice alone complies and can be paid. The
+  // credit is available with the issuing bank, which examines and pays.
   const orgs = await sql<{ id: string; name: string }>("SELECT id, name FROM organizations");
   const id = (name: string) => orgs.find((o) => o.name === name)!.id;
-  const terms = sampleTerms({ documentsRequired: [{ kind: "COMMERCIAL_INVOICE", originals: 1, copies: 0, details: "Signed" }] });
+  const terms = sampleTerms({ availableWith: "ISSUING_BANK", documentsRequired: [{ kind: "COMMERCIAL_INVOICE", originals: 1, copies: 0, details: "Signed" }] });
   const { creditId } = await api<{ creditId: string }>(buyer.email, "POST", "/credits", {
     beneficiaryId: id("Delta Pumps B.V."),
     issuingBankId: id("Merlion Trade Bank"),

@@ -60,7 +60,11 @@ export async function appliedCredit(issuingBank = "Merlion Trade Bank"): Promise
   return creditId;
 }
 
-/** A credit issued and advised, through the API, in a few hundred milliseconds. */
+/**
+ * A credit issued and advised, through the API, in a few hundred milliseconds. Available with the
+ * issuing bank unless `terms` say otherwise: it examines the presentations (available with the
+ * advising bank, that bank would, as nominated bank).
+ */
 export async function advisedCredit(terms: Partial<TermsInput> = {}): Promise<string> {
   const orgs = await sql<{ id: string; name: string }>("SELECT id, name FROM organizations");
   const id = (name: string) => orgs.find((o) => o.name === name)!.id;
@@ -68,7 +72,7 @@ export async function advisedCredit(terms: Partial<TermsInput> = {}): Promise<st
     beneficiaryId: id("Delta Pumps B.V."),
     issuingBankId: id("Merlion Trade Bank"),
     advisingBankId: id("Rotterdam Maritime Bank"),
-    terms: { ...sampleTerms(), ...terms },
+    terms: { ...sampleTerms(), availableWith: "ISSUING_BANK", ...terms },
   });
   const creditId = created.creditId;
   await apiAction(USERS.buyer, creditId, "sendToBeneficiary", { input: {} });

@@ -98,7 +98,9 @@ export function openApiDocument(serverUrl: string) {
   const actionPaths = Object.fromEntries(
     ACTION_NAMES.filter((name) => name !== "createCredit" && !SERVER_COMPOSED_INPUTS.includes(actionRule(name).input)).map((name) => {
       const rule = actionRule(name);
-      const who = rule.by === "system" ? "TradeTrail's scheduler only" : `${(rule.by as readonly Party[]).map((p) => PARTY_LABELS[p]).join(" or ")} (${rule.roles.join(" or ").toLowerCase()})`;
+      // A step one bank takes per presentation says which (authorize.ts actingBankId).
+      const which = rule.bank === "examining" ? ", whichever examines the presentation" : rule.bank === "paying" ? ", whichever honours it: the confirming bank that examined it, else the issuing bank" : "";
+      const who = rule.by === "system" ? "TradeTrail's scheduler only" : `${(rule.by as readonly Party[]).map((p) => PARTY_LABELS[p]).join(" or ")}${which} (${rule.roles.join(" or ").toLowerCase()})`;
       const from = rule.from === "create" ? `credit ${rule.creditIn?.join(", ")}` : `${rule.subject} ${rule.from.join(", ")}`;
       return [
         `/credits/{creditId}/actions/${name}`,

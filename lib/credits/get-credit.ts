@@ -193,14 +193,14 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
       documents: p.documents.filter(() => readsDocument(reader, p.status)).map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: Number(d.size), sha256: d.sha256, data: d.data as Record<string, unknown>, originals: d.originals, copies: d.copies, createdAt: d.createdAt })),
       // Corrections of captured data (who, what, why), read as the findings are.
       corrections:
-        readsFindings(reader, p.status) === "all"
+        readsFindings(reader, p.status, p.examiningBankId === actor.organizationId) === "all"
           ? p.corrections.map((c) => ({ id: c.id, documentId: c.documentId, field: c.field, before: c.before, after: c.after, reason: c.reason, by: userName.get(c.correctedById) ?? "A former member", at: c.createdAt }))
           : [],
       // What the automatic checks could not decide: for whoever reads every finding (the examining bank).
-      checkByHand: readsFindings(reader, p.status) === "all" ? (p.checkByHand as unknown as CheckByHand[]) : [],
-      findings: visibleFindings(p.findings, readsFindings(reader, p.status)).map((f) => ({ id: f.id, documentId: f.documentId, rule: f.rule, article: f.article, message: f.message, found: f.found, expected: f.expected, source: f.source, dismissed: f.dismissed, dismissReason: f.dismissReason, dismissedBy: f.dismissedById ? userName.get(f.dismissedById) ?? "A former member" : null, dismissedAt: f.dismissedAt })),
+      checkByHand: readsFindings(reader, p.status, p.examiningBankId === actor.organizationId) === "all" ? (p.checkByHand as unknown as CheckByHand[]) : [],
+      findings: visibleFindings(p.findings, readsFindings(reader, p.status, p.examiningBankId === actor.organizationId)).map((f) => ({ id: f.id, documentId: f.documentId, rule: f.rule, article: f.article, message: f.message, found: f.found, expected: f.expected, source: f.source, dismissed: f.dismissed, dismissReason: f.dismissReason, dismissedBy: f.dismissedById ? userName.get(f.dismissedById) ?? "A former member" : null, dismissedAt: f.dismissedAt })),
       payments: p.payments.map((pay) => ({ id: pay.id, kind: pay.kind, amount: pay.amount.toString(), currency: pay.currency, dueDate: pay.dueDate, recordedAt: pay.recordedAt })),
-      actions: allowed(availableSubjectActions(acting, "presentation", { credit, subjectState: p.status, pending: pendingOn(p.id), fourEyes })),
+      actions: allowed(availableSubjectActions(acting, "presentation", { credit, subjectState: p.status, pending: pendingOn(p.id), fourEyes, examiningBankId: p.examiningBankId })),
     })),
     milestones: credit.milestones.map((m) => ({
       id: m.id,

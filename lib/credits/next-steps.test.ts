@@ -21,7 +21,7 @@ const credit = (overrides: Partial<CreditFacts> = {}): CreditFacts => ({
   presentations: [],
   ...overrides,
 });
-const presented = (openFindings: number) => ({ id: "p1", number: 1, status: "PRESENTED", openFindings, examinationDeadline: new Date("2026-12-04T00:00:00Z") });
+const presented = (openFindings: number) => ({ id: "p1", number: 1, status: "PRESENTED", openFindings, examinationDeadline: new Date("2026-12-04T00:00:00Z"), examiningBankId: null });
 /** The steps for a user of a bank under four eyes (the default), or with `fourEyes: false`. */
 const steps = (actor: ActingUser, facts: CreditFacts, fourEyes = true) => nextSteps(actor, facts, { fourEyes }).map((s) => `${s.item ?? "credit"}: ${s.label} -> ${s.href}`);
 

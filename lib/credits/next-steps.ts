@@ -45,7 +45,8 @@ export interface CreditFacts extends CreditParties {
   /** Approvals awaiting a checker (at most one on the credit and one per subject). */
   approvals: readonly PendingApprovalFact[];
   amendments: readonly { id: string; number: number; status: string }[];
-  presentations: readonly { id: string; number: number; status: string; openFindings: number; examinationDeadline: Date | null }[];
+  /** examiningBankId: the bank that examines it (fixed at presentation; null while a draft). */
+  presentations: readonly { id: string; number: number; status: string; openFindings: number; examinationDeadline: Date | null; examiningBankId: string | null }[];
 }
 
 export interface NextStep {
@@ -81,7 +82,7 @@ export function nextSteps(actor: ActingUser, facts: CreditFacts, { fourEyes }: {
     }
   }
   for (const presentation of facts.presentations) {
-    const allowed = availableSubjectActions(actor, "presentation", { credit, subjectState: presentation.status, pending: pendingOn(facts, presentation.id), fourEyes });
+    const allowed = availableSubjectActions(actor, "presentation", { credit, subjectState: presentation.status, pending: pendingOn(facts, presentation.id), fourEyes, examiningBankId: presentation.examiningBankId });
     for (const action of awaitedOf(allowed, presentation.openFindings)) {
       const examining = presentation.status === "PRESENTED";
       steps.push({

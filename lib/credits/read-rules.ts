@@ -8,7 +8,8 @@ import { ACTION_NAMES, type ActionName, type Party, actionRule } from "@/lib/lif
 //     presented; a document the beneficiary removed from a draft stays with the beneficiary;
 //   - the applicant reads the documents once the bank releases them (a notice of discrepancies
 //     for its waiver, or payment);
-//   - the examining banks (issuing and confirming) read the findings as they examine; everyone
+//   - the examining banks (issuing and confirming, and a nominated bank that examines the
+//     presentation, issue 13 item 7) read the findings as they examine; everyone
 //     else reads them once the bank has decided, and then only the discrepancies it kept, never
 //     a dismissal or its reason;
 //   - a bank's own workflow (a maker's prepared step waiting for its checker, a checker sending
@@ -40,10 +41,14 @@ export function readsDocument(reader: Reader, status: PresentationStatus | null)
   return reader.parties.includes("applicant") && RELEASED_TO_APPLICANT.includes(status);
 }
 
-/** Which findings the reader reads: all of them (dismissals and reasons too), the kept ones, or none. */
-export function readsFindings(reader: Reader, status: PresentationStatus): "all" | "kept" | "none" {
+/**
+ * Which findings the reader reads: all of them (dismissals and reasons too), the kept ones, or none.
+ * `examinesIt`: the reader's organisation is the presentation's examining bank (a nominated bank
+ * the credit is available with examines it, issue 13 item 7).
+ */
+export function readsFindings(reader: Reader, status: PresentationStatus, examinesIt = false): "all" | "kept" | "none" {
   if (status === "DRAFT") return "none";
-  if (reader.auditing || reader.parties.some((p) => EXAMINING.includes(p))) return "all";
+  if (examinesIt || reader.auditing || reader.parties.some((p) => EXAMINING.includes(p))) return "all";
   // Presented and not yet decided: the bank has told no one.
   return status === "PRESENTED" ? "none" : "kept";
 }

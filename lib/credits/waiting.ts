@@ -3,7 +3,7 @@ import type { CreditStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { readRows } from "@/lib/db/client";
 import { bankingDaysLeft } from "@/lib/calendar/banking-days";
-import { ACTION_NAMES, type ActionName, CREDIT_STATES, PARTIES, PARTY_COLUMN, PARTY_LABELS, type Party, actionRule, approvalKindChecked } from "@/lib/lifecycle/definition";
+import { ACTION_NAMES, type ActionName, type AnyActionRule, CREDIT_STATES, PARTIES, PARTY_COLUMN, PARTY_LABELS, type Party, actionRule, approvalKindChecked } from "@/lib/lifecycle/definition";
 import { type CreditFacts, type NextStep, nextSteps } from "./next-steps";
 import { partyArms, visibleToSql } from "./visibility";
 
@@ -78,9 +78,21 @@ function awaitsSql(name: ActionName, party: Party, actor: Actor | null, creditSt
     if (fourEyes !== Prisma.empty) parts.push(Prisma.sql`TRUE${fourEyes}`);
   } else {
     const table = rule.subject === "amendment" ? Prisma.raw("amendments") : Prisma.raw("presentations");
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM ${table} s WHERE s.credit_id = c.id AND s.status IN (${literals(states)})${fourEyes})`);
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM ${table} s WHERE s.credit_id = c.id AND s.status IN (${literals(states)})${actingBankSql(rule, column)}${fourEyes})`);
   }
   return Prisma.sql`(${Prisma.join(parts, " AND ")})`;
+}
+
+/**
+ * For a step one bank takes per presentation (rule.bank, authorize.ts actingBankId): the party's
+ * organisation is that bank. The examining bank is fixed on the presentation (the issuing bank for
+ * one presented before it was); the paying bank is it when it confirmed, else the issuing bank.
+ */
+function actingBankSql(rule: AnyActionRule, column: Prisma.Sql): Prisma.Sql {
+  if (!rule.bank) return Prisma.empty;
+  const examiner = Prisma.sql`COALESCE(s.examining_bank_id, c.issuing_bank_id)`;
+  const bank = rule.bank === "examining" ? examiner : Prisma.sql`(CASE WHEN ${examiner} = c.confirming_bank_id THEN ${examiner} ELSE c.issuing_bank_id END)`;
+  return Prisma.sql` AND ${bank} = ${column}`;
 }
 
 /** The awaited steps this actor could take (by their roles), as (action, party) pairs. */
@@ -176,14 +188,16 @@ export async function waitingForMe(actor: Actor, limit = 50, today = new Date())
   const rows = await readRows<WaitingItem & { fourEyes: boolean | null }>(query, { plan: "generic" });
   if (rows.length === 0) return [];
   const facts = await loadFacts(rows.map((r) => r.id));
-  const holidays = await holidaysOf([...new Set([...facts.values()].map((f) => f.issuingBankId))]);
+  // Each deadline is counted on the holidays of the bank that examines (issue 13, item 7).
+  const examiners = new Map([...facts.values()].flatMap((f) => f.presentations.map((p) => [p.id, p.examiningBankId ?? f.issuingBankId] as const)));
+  const holidays = await holidaysOf([...new Set(examiners.values())]);
   const items = rows.flatMap(({ fourEyes, ...row }) => {
     const fact = facts.get(row.id);
     const mine = fact ? nextSteps(actor, fact, { fourEyes: fourEyes ?? true }) : [];
     if (mine.length === 0) return [];
-    const deadlines = mine.flatMap((s) => (s.examinationDeadline ? [s.examinationDeadline] : [])).sort((a, b) => a.getTime() - b.getTime());
-    const deadline = deadlines[0];
-    const left = deadline ? bankingDaysLeft(deadline, today, holidays.get(fact!.issuingBankId) ?? []) : null;
+    const deadlines = mine.flatMap((s) => (s.examinationDeadline && s.subjectId ? [{ at: s.examinationDeadline, bank: examiners.get(s.subjectId)! }] : [])).sort((a, b) => a.at.getTime() - b.at.getTime());
+    const deadline = deadlines[0]?.at;
+    const left = deadline ? bankingDaysLeft(deadline, today, holidays.get(deadlines[0]!.bank) ?? []) : null;
     const due = deadline && left !== null ? { deadline, bankingDaysLeft: left, overdue: left < 0 } : null;
     return [{ ...row, steps: mine.map((s) => (s.item ? `${s.item}: ${s.label}` : s.label)), nextSteps: mine, due }];
   });
@@ -209,7 +223,7 @@ async function loadFacts(creditIds: string[]): Promise<Map<string, CreditFacts>>
                        FROM approvals ap WHERE ap.credit_id = c.id AND ap.status = 'PENDING'), '[]') AS approvals,
            COALESCE((SELECT json_agg(json_build_object('id', a.id, 'number', a.number, 'status', a.status) ORDER BY a.number)
                        FROM amendments a WHERE a.credit_id = c.id), '[]') AS amendments,
-           COALESCE((SELECT json_agg(json_build_object('id', p.id, 'number', p.number, 'status', p.status, 'examinationDeadline', p.examination_deadline,
+           COALESCE((SELECT json_agg(json_build_object('id', p.id, 'number', p.number, 'status', p.status, 'examinationDeadline', p.examination_deadline, 'examiningBankId', p.examining_bank_id,
                                                        'openFindings', (SELECT count(*) FROM findings f WHERE f.presentation_id = p.id AND NOT f.dismissed)) ORDER BY p.number)
                        FROM presentations p WHERE p.credit_id = c.id), '[]') AS presentations
       FROM credits c

@@ -4,7 +4,7 @@ import { itemHref } from "@/lib/credits/links";
 import { type Tx, db } from "@/lib/db/client";
 import { emailNotifications } from "@/lib/email/notifications";
 import type { DeadlineKind, MemberRole } from "@/lib/generated/prisma/enums";
-import { PARTY_FIELD } from "@/lib/lifecycle/authorize";
+import { PARTY_FIELD, actingBankId } from "@/lib/lifecycle/authorize";
 import { ACTIONS, type Party } from "@/lib/lifecycle/definition";
 
 // Deadlines approaching (issue 12): the examining bank's officers are reminded on the banking day
@@ -29,13 +29,14 @@ async function remindExaminations(today: string, now: Date): Promise<number> {
   // Five banking days never span more than a few weeks of calendar, holidays and all.
   const presentations = await db().presentation.findMany({
     where: { status: "PRESENTED", examinationDeadline: { gte: new Date(today), lte: new Date(addCalendarDays(today, 31)) } },
-    select: { id: true, number: true, examinationDeadline: true, credit: { select: { id: true, reference: true, creditNumber: true, issuingBankId: true, advisingBankId: true, confirmingBankId: true, applicantId: true, beneficiaryId: true } } },
+    select: { id: true, number: true, examinationDeadline: true, examiningBankId: true, credit: { select: { id: true, reference: true, creditNumber: true, issuingBankId: true, advisingBankId: true, confirmingBankId: true, applicantId: true, beneficiaryId: true } } },
   });
   let sent = 0;
   for (const p of presentations) {
     const deadline = isoDay(p.examinationDeadline!);
-    const examiners = EXAMINERS.by.map((party) => p.credit[PARTY_FIELD[party]]).filter((id): id is string => !!id);
-    // The deadline counts the examining bank's own holidays (as it was set at presentation).
+    // The bank that examines it (fixed at presentation, issue 13 item 7) is reminded, and its own
+    // holidays count the days left, as they set the deadline.
+    const examiners = [actingBankId(EXAMINERS, { credit: p.credit, examiningBankId: p.examiningBankId })!];
     const holidays = (await db().bankHoliday.findMany({ where: { bankId: { in: examiners } }, select: { date: true } })).map((h) => h.date);
     const left = bankingDaysLeft(deadline, today, holidays);
     if (left > 1) continue;

@@ -125,3 +125,32 @@ describe("the four-eyes setting", () => {
     expect(differing).toEqual([]);
   });
 });
+
+// Issue 13, item 7: where the credit is available with the advising bank, it examines the
+// presentation (its examining bank, fixed at presentation) and the issuing bank's people do not;
+// a confirming bank that examined pays, else the issuing bank pays.
+describe("the examining bank's people examine", () => {
+  const EXAMINING_STEPS: ActionName[] = ["addFinding", "dismissFinding", "correctDocumentData", "determineCompliant", "notifyDiscrepancies"];
+  const ADVISING_OFFICERS = [label("advisingBank", ["MAKER"]), label("advisingBank", ["CHECKER"]), label("advisingBank", ["MAKER", "CHECKER"])];
+  const who = (name: ActionName, state: PresentationStatus, extra: Partial<ActionFacts>) =>
+    EVERYONE.filter(({ actor }) => decide(actor, name, { ...facts(state, true), ...extra }).allowed).map(({ org, roles }) => label(org, roles));
+
+  it("at the nominated bank: only its officers; at the issuing bank (or unrecorded): only the issuing bank's", () => {
+    for (const name of EXAMINING_STEPS) {
+      expect(who(name, "PRESENTED", { examiningBankId: ORGS.advisingBank })).toEqual(ADVISING_OFFICERS);
+      expect(who(name, "PRESENTED", { examiningBankId: ORGS.issuingBank })).toEqual(ISSUING_OFFICERS);
+      expect(who(name, "PRESENTED", { examiningBankId: null })).toEqual(ISSUING_OFFICERS);
+    }
+  });
+
+  it("the refusal names the bank the documents are with", () => {
+    const refusal = decide(user("issuingBank", ["MAKER"]), "notifyDiscrepancies", facts("PRESENTED", true, { examiningBankId: ORGS.advisingBank }));
+    expect(refusal).toMatchObject({ allowed: false, code: "FORBIDDEN", reason: expect.stringMatching(/nominated bank/) });
+  });
+
+  it("payment: by the confirming bank that examined; by the issuing bank after a nominated bank's examination", () => {
+    const confirmed = { credit: { ...credit(), confirmingBankId: ORGS.advisingBank }, examiningBankId: ORGS.advisingBank };
+    expect(who("preparePayment", "COMPLIANT", confirmed)).toEqual([label("advisingBank", ["MAKER"]), label("advisingBank", ["MAKER", "CHECKER"])]);
+    expect(who("preparePayment", "COMPLIANT", { examiningBankId: ORGS.advisingBank })).toEqual(ISSUING_MAKERS);
+  });
+});

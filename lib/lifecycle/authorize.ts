@@ -76,6 +76,20 @@ export interface ActionFacts {
    * checker with it on, recorded in one step with it off).
    */
   fourEyes: boolean;
+  /** The presentation's examining bank (fixed at presentation); the issuing bank when absent. */
+  examiningBankId?: string | null;
+}
+
+/**
+ * The organisation that takes a step of one bank per presentation (rule.bank, issue 13 item 7):
+ * the examining bank; or for payment, that bank when it is the confirming bank (it honours on its
+ * own engagement, art. 8(a)), else the issuing bank. Null for a step any party of `by` takes.
+ */
+export function actingBankId(rule: Pick<AnyActionRule, "bank">, facts: { credit: Pick<CreditParties, "issuingBankId" | "confirmingBankId">; examiningBankId?: string | null }): string | null {
+  if (!rule.bank) return null;
+  const examiner = facts.examiningBankId ?? facts.credit.issuingBankId;
+  if (rule.bank === "examining") return examiner;
+  return examiner === facts.credit.confirmingBankId ? examiner : facts.credit.issuingBankId;
 }
 
 export type Decision = { allowed: true } | { allowed: false; code: "FORBIDDEN" | "INVALID_STATE"; reason: string };
@@ -92,6 +106,11 @@ export function decide(actor: Acting, name: ActionName, facts: ActionFacts): Dec
     const allowedParties = rule.by as readonly Party[];
     if (!mine.some((p) => allowedParties.includes(p))) {
       return refuse("FORBIDDEN", `Only the ${allowedParties.map((p) => PARTY_LABELS[p].toLowerCase()).join(" or ")} may ${rule.label.toLowerCase()}.`);
+    }
+    const bank = actingBankId(rule, facts);
+    if (bank !== null && bank !== actor.organizationId) {
+      const whose = bank === facts.credit.issuingBankId ? "issuing bank" : bank === facts.credit.confirmingBankId ? "confirming bank" : "nominated bank";
+      return refuse("FORBIDDEN", `The documents are examined and honoured at the ${whose}, where the credit is available: only its people may ${rule.label.toLowerCase()}.`);
     }
     if (!actor.roles.some((role) => rule.roles.includes(role))) {
       return refuse("FORBIDDEN", `${rule.label} needs the ${rule.roles.map((r) => r.toLowerCase()).join(" or ")} role.`);

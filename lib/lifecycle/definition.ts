@@ -33,6 +33,15 @@ export interface SubjectStates {
   presentation: PresentationStatus;
 }
 
+/**
+ * The banks that may examine a presentation, and which of them does for each presentation
+ * (`bank`): the nominated or confirming bank the credit is available with, else the issuing bank
+ * (lib/credits/place-of-presentation.ts examiningBank, fixed on the presentation). The bank that
+ * honours on it: a confirming bank that examined, else the issuing bank (arts. 7(a), 8(a)).
+ */
+const EXAMINING = { by: ["issuingBank", "advisingBank"], bank: "examining" } as const;
+const PAYING = { by: ["issuingBank", "advisingBank"], bank: "paying" } as const;
+
 /** A party's users with these roles act for corporates; banks split preparing and approving. */
 const TRADER: readonly MemberRole[] = ["MAKER", "ADMIN"];
 const BANK_MAKER: readonly MemberRole[] = ["MAKER"];
@@ -77,6 +86,13 @@ export interface ActionRule<S extends Subject> {
   creditIn?: readonly CreditStatus[];
   /** Which parties' users may act, with which roles; "system" = scheduled jobs only. */
   by: readonly Party[] | "system";
+  /**
+   * One bank of `by` acts on each presentation (issue 13, item 7): "examining", the bank that
+   * examines it (the presentation's examining bank); "paying", the bank that honours it (that bank
+   * when it is the confirming bank, else the issuing bank). A `notify` entry naming the issuing
+   * bank with roles (the bank's own makers or checkers) then means that bank's.
+   */
+  bank?: "examining" | "paying";
   roles: readonly MemberRole[];
   /** Two people: this maker's step only prepares an approval of this kind (issuance, amendment; payment under four eyes). */
   prepares?: ApprovalKind;
@@ -288,67 +304,67 @@ export const ACTIONS = {
   },
   addFinding: {
     subject: "presentation", label: "Add a discrepancy", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_OFFICER, notify: [], input: "finding", tone: "secondary",
+    ...EXAMINING, roles: BANK_OFFICER, notify: [], input: "finding", tone: "secondary",
   },
   dismissFinding: {
     subject: "presentation", label: "Dismiss", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_OFFICER, fourEyes: { approval: "FINDING_DISMISSAL" }, notify: [], input: "findingRef", tone: "secondary",
+    ...EXAMINING, roles: BANK_OFFICER, fourEyes: { approval: "FINDING_DISMISSAL" }, notify: [], input: "findingRef", tone: "secondary",
   },
   approveDismissal: {
     subject: "presentation", label: "Approve dismissal", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_CHECKER, checks: "dismissFinding", decides: "approve", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "none", tone: "primary",
+    ...EXAMINING, roles: BANK_CHECKER, checks: "dismissFinding", decides: "approve", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "none", tone: "primary",
     confirm: "The finding is dismissed: it will not be a discrepancy of this presentation.",
   },
   rejectDismissal: {
     subject: "presentation", label: "Send back to maker", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_CHECKER, checks: "dismissFinding", decides: "sendBack", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
+    ...EXAMINING, roles: BANK_CHECKER, checks: "dismissFinding", decides: "sendBack", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
   },
   // The examining bank owns the data it examines: a value captured wrongly from a presented
   // document is corrected (and logged), and the automatic examination runs again (issue 13).
   correctDocumentData: {
     subject: "presentation", label: "Correct captured data", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_OFFICER, fourEyes: { approval: "DATA_CORRECTION" }, notify: [], input: "correction", tone: "secondary",
+    ...EXAMINING, roles: BANK_OFFICER, fourEyes: { approval: "DATA_CORRECTION" }, notify: [], input: "correction", tone: "secondary",
   },
   approveCorrection: {
     subject: "presentation", label: "Approve the correction", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_CHECKER, checks: "correctDocumentData", decides: "approve", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "none", tone: "primary",
+    ...EXAMINING, roles: BANK_CHECKER, checks: "correctDocumentData", decides: "approve", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "none", tone: "primary",
     confirm: "The corrected value replaces the captured one, and the automatic examination runs again on it.",
   },
   rejectCorrection: {
     subject: "presentation", label: "Send back to maker", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_CHECKER, checks: "correctDocumentData", decides: "sendBack", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
+    ...EXAMINING, roles: BANK_CHECKER, checks: "correctDocumentData", decides: "sendBack", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
   },
   determineCompliant: {
     subject: "presentation", label: "Determine complying", from: ["PRESENTED"], to: "COMPLIANT", creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_OFFICER, fourEyes: { approval: "COMPLIANCE" }, milestone: "PRESENTATION_COMPLIANT",
+    ...EXAMINING, roles: BANK_OFFICER, fourEyes: { approval: "COMPLIANCE" }, milestone: "PRESENTATION_COMPLIANT",
     notify: ["beneficiary", "applicant", "advisingBank"], input: "none", tone: "primary",
     confirm: "The presentation complies: the bank must honour it (UCP 600 art. 15).",
   },
   approveCompliance: {
     subject: "presentation", label: "Approve: complying", from: ["PRESENTED"], to: "COMPLIANT", creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_CHECKER, checks: "determineCompliant", decides: "approve", milestone: "PRESENTATION_COMPLIANT",
+    ...EXAMINING, roles: BANK_CHECKER, checks: "determineCompliant", decides: "approve", milestone: "PRESENTATION_COMPLIANT",
     notify: ["beneficiary", "applicant", "advisingBank", { party: "issuingBank", roles: BANK_MAKER }], input: "none", tone: "primary",
     confirm: "The presentation complies: the bank must honour it (UCP 600 art. 15). This cannot be undone.",
   },
   rejectCompliance: {
     subject: "presentation", label: "Send back to maker", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_CHECKER, checks: "determineCompliant", decides: "sendBack", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
+    ...EXAMINING, roles: BANK_CHECKER, checks: "determineCompliant", decides: "sendBack", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
   },
   notifyDiscrepancies: {
     subject: "presentation", label: "Send discrepancy notice", from: ["PRESENTED"], to: "DISCREPANT", creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_OFFICER, fourEyes: { approval: "DISCREPANCY_NOTICE" }, milestone: "DISCREPANCIES_NOTIFIED",
+    ...EXAMINING, roles: BANK_OFFICER, fourEyes: { approval: "DISCREPANCY_NOTICE" }, milestone: "DISCREPANCIES_NOTIFIED",
     notify: ["beneficiary", "applicant", "advisingBank"], input: "notice", tone: "danger",
     confirm: "One notice lists every discrepancy (UCP 600 art. 16(c)); none can be added later.",
   },
   approveNotice: {
     subject: "presentation", label: "Approve and send notice", from: ["PRESENTED"], to: "DISCREPANT", creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_CHECKER, checks: "notifyDiscrepancies", decides: "approve", milestone: "DISCREPANCIES_NOTIFIED",
+    ...EXAMINING, roles: BANK_CHECKER, checks: "notifyDiscrepancies", decides: "approve", milestone: "DISCREPANCIES_NOTIFIED",
     notify: ["beneficiary", "applicant", "advisingBank", { party: "issuingBank", roles: BANK_MAKER }], input: "none", tone: "primary",
     confirm: "One notice lists every discrepancy (UCP 600 art. 16(c)); none can be added later.",
   },
   rejectNotice: {
     subject: "presentation", label: "Send back to maker", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_CHECKER, checks: "notifyDiscrepancies", decides: "sendBack", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
+    ...EXAMINING, roles: BANK_CHECKER, checks: "notifyDiscrepancies", decides: "sendBack", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
   },
   waiveDiscrepancies: {
     subject: "presentation", label: "Waive discrepancies", from: ["DISCREPANT"], to: "WAIVED", creditIn: PRESENTED_UNDER,
@@ -372,39 +388,39 @@ export const ACTIONS = {
   },
   refusePresentation: {
     subject: "presentation", label: "Refuse and return documents", from: ["DISCREPANT", "WAIVED"], to: "REFUSED", creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_OFFICER, fourEyes: { approval: "REFUSAL" }, milestone: "PRESENTATION_REFUSED",
+    ...EXAMINING, roles: BANK_OFFICER, fourEyes: { approval: "REFUSAL" }, milestone: "PRESENTATION_REFUSED",
     notify: ["beneficiary", "applicant", "advisingBank"], input: "reason", tone: "danger",
     confirm: "The bank refuses the presentation and returns the documents. This cannot be undone.",
   },
   approveRefusal: {
     subject: "presentation", label: "Approve refusal", from: ["DISCREPANT", "WAIVED"], to: "REFUSED", creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_CHECKER, checks: "refusePresentation", decides: "approve", milestone: "PRESENTATION_REFUSED",
+    ...EXAMINING, roles: BANK_CHECKER, checks: "refusePresentation", decides: "approve", milestone: "PRESENTATION_REFUSED",
     notify: ["beneficiary", "applicant", "advisingBank", { party: "issuingBank", roles: BANK_MAKER }], input: "none", tone: "danger",
     confirm: "The bank refuses the presentation and returns the documents. This cannot be undone.",
   },
   rejectRefusal: {
     subject: "presentation", label: "Send back to maker", from: ["DISCREPANT", "WAIVED"], to: null, creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_CHECKER, checks: "refusePresentation", decides: "sendBack", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
+    ...EXAMINING, roles: BANK_CHECKER, checks: "refusePresentation", decides: "sendBack", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
   },
   preparePayment: {
     subject: "presentation", label: "Prepare payment", from: ["COMPLIANT", "WAIVER_ACCEPTED"], to: "PAYMENT_PENDING", creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_MAKER, prepares: "PAYMENT", whenFourEyes: "on", notify: [{ party: "issuingBank", roles: BANK_CHECKER }], input: "payment", tone: "primary",
+    ...PAYING, roles: BANK_MAKER, prepares: "PAYMENT", whenFourEyes: "on", notify: [{ party: "issuingBank", roles: BANK_CHECKER }], input: "payment", tone: "primary",
   },
   approvePayment: {
     subject: "presentation", label: "Approve payment", from: ["PAYMENT_PENDING"], to: "PAID", creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_CHECKER, checks: "preparePayment", milestone: "PAYMENT_RECORDED",
+    ...PAYING, roles: BANK_CHECKER, checks: "preparePayment", milestone: "PAYMENT_RECORDED",
     notify: ["beneficiary", "applicant", "advisingBank", { party: "issuingBank", roles: BANK_MAKER }], input: "none", tone: "primary",
     confirm: "Payment is recorded (MT756) and the documents are released to the applicant. This cannot be undone.",
   },
   rejectPayment: {
     subject: "presentation", label: "Send back to maker", from: ["PAYMENT_PENDING"], to: "previous", creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_CHECKER, checks: "preparePayment", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
+    ...PAYING, roles: BANK_CHECKER, checks: "preparePayment", notify: [{ party: "issuingBank", roles: BANK_MAKER }], input: "reason", tone: "secondary",
   },
   // A bank with four eyes off pays in one step: one officer is the payment's maker and checker.
   // (A payment prepared before the bank turned four eyes off is still approved or sent back above.)
   recordPayment: {
     subject: "presentation", label: "Record payment", from: ["COMPLIANT", "WAIVER_ACCEPTED"], to: "PAID", creditIn: PRESENTED_UNDER,
-    by: ["issuingBank"], roles: BANK_OFFICER, whenFourEyes: "off", milestone: "PAYMENT_RECORDED",
+    ...PAYING, roles: BANK_OFFICER, whenFourEyes: "off", milestone: "PAYMENT_RECORDED",
     notify: ["beneficiary", "applicant", "advisingBank"], input: "payment", tone: "primary",
     confirm: "Payment is recorded (MT756) and the documents are released to the applicant. Your bank works without four eyes: no checker approves it, and this cannot be undone.",
   },

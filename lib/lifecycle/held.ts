@@ -115,7 +115,7 @@ export async function describeHeldStep(tx: Tx, name: ActionName, credit: LockedC
       const { presentation, claimed } = await presentationFacts(tx, credit, subject!.id);
       if (presentation.findings.length === 0) throw invalid("There is no open discrepancy to notify: determine the presentation complying instead.");
       // A late notice is refused when it is prepared too, not only when the checker would send it.
-      assertNoticeInTime(presentation.examinationDeadline, now, await examinerTimeZone(tx, credit));
+      assertNoticeInTime(presentation.examinationDeadline, now, await examinerTimeZone(tx, credit, presentation));
       const { disposal } = input as InputOf<"notice">;
       return {
         summary: `Send one notice of ${presentation.findings.length} discrepanc${presentation.findings.length === 1 ? "y" : "ies"} on presentation ${presentation.number} (UCP 600 art. 16(c))`,

@@ -13,7 +13,7 @@ import { emailNotifications } from "@/lib/email/notifications";
 import type { JsonObject, JsonValue } from "@/lib/anchoring/json";
 import { canonicalJson } from "@/lib/anchoring/canonical";
 import type { ApprovalKind } from "@/lib/generated/prisma/enums";
-import { type ActionFacts, PARTY_FIELD, type SYSTEM, decide, partiesOf, visiblePartiesOf } from "./authorize";
+import { type ActionFacts, PARTY_FIELD, type SYSTEM, actingBankId, decide, partiesOf, visiblePartiesOf } from "./authorize";
 import { type ACTIONS, type ActionName, type AnyActionRule, type NotifyRule, type Party, actionRule, approvalKindChecked, heldForChecker } from "./definition";
 import { describeHeldStep } from "./held";
 import { type InputOf, parseInput } from "./inputs";
@@ -59,6 +59,8 @@ export interface LockedSubject {
   id: string;
   status: string;
   version: number;
+  /** A presentation's examining bank, fixed at presentation (null before, and for an amendment). */
+  examiningBankId: string | null;
 }
 
 export interface HandlerContext<N extends ActionName> {
@@ -316,7 +318,7 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
   const pending = rule.checks || rule.fourEyes ? await pendingApproval(tx, credit.id, subject?.id ?? null) : null;
   // The acting bank's setting decides which steps it takes (payment in one step or two) and whether a maker's step is held.
   const fourEyes = await fourEyesFor(tx, rule, actorUser);
-  assertAllowed(decide(actor, name, { credit, subjectState: subject?.status, pending, fourEyes }));
+  assertAllowed(decide(actor, name, { credit, subjectState: subject?.status, pending, fourEyes, examiningBankId: subject?.examiningBankId }));
 
   // Four eyes: the maker's step is held as a pending approval and changes nothing else.
   if (actorUser && rule.fourEyes && heldForChecker(rule, fourEyes, input)) {
@@ -432,7 +434,7 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
   }
 
   // Notifications name the credit as it is now: by the number it was just issued under, if so.
-  await logAndNotify(tx, { rule, name, actor: actorUser, credit: { ...credit, creditNumber: updated.creditNumber }, subjectId, event: { ...result.event, ...(milestoneSeqs.length ? { milestones: milestoneSeqs } : {}) }, now });
+  await logAndNotify(tx, { rule, name, actor: actorUser, credit: { ...credit, creditNumber: updated.creditNumber }, subjectId, examiningBankId: subject?.examiningBankId, event: { ...result.event, ...(milestoneSeqs.length ? { milestones: milestoneSeqs } : {}) }, now });
   // Last: the feed's events and their webhook deliveries take the global event lock (lib/events/record-events.ts).
   await recordEvents(tx, credit.id, milestoneSeqs.map((seq, i) => ({ seq, kind: planned[i]!.kind, subjectId })), now);
   return { creditId: credit.id, subjectId, action: name, creditStatus: updated.status, subjectStatus, version: updated.version, milestoneSeqs, ...(result.output ? { output: result.output } : {}) };
@@ -472,11 +474,11 @@ async function lockSubject(tx: Tx, subject: "amendment" | "presentation", id: st
   if (!isUuid(id)) throw notFound(`The ${subject}`);
   const rows =
     subject === "amendment"
-      ? await tx.$queryRaw<(LockedSubject & { creditId: string })[]>`SELECT id, status::text AS status, version, credit_id AS "creditId" FROM amendments WHERE id = ${id}::uuid FOR UPDATE`
-      : await tx.$queryRaw<(LockedSubject & { creditId: string })[]>`SELECT id, status::text AS status, version, credit_id AS "creditId" FROM presentations WHERE id = ${id}::uuid FOR UPDATE`;
+      ? await tx.$queryRaw<(LockedSubject & { creditId: string })[]>`SELECT id, status::text AS status, version, credit_id AS "creditId", NULL::uuid AS "examiningBankId" FROM amendments WHERE id = ${id}::uuid FOR UPDATE`
+      : await tx.$queryRaw<(LockedSubject & { creditId: string })[]>`SELECT id, status::text AS status, version, credit_id AS "creditId", examining_bank_id AS "examiningBankId" FROM presentations WHERE id = ${id}::uuid FOR UPDATE`;
   const row = rows[0];
   if (!row || row.creditId !== creditId) throw notFound(`The ${subject}`);
-  return { id: row.id, status: row.status as AmendmentStatus | PresentationStatus, version: row.version };
+  return { id: row.id, status: row.status as AmendmentStatus | PresentationStatus, version: row.version, examiningBankId: row.examiningBankId };
 }
 
 /** The approval awaiting a checker on a subject (or on the credit itself), if any. */
@@ -541,7 +543,7 @@ async function holdForChecker(
   // The checkers of the maker's own party are told; the other parties learn of it once approved.
   const party = partiesOf(actor.organizationId, credit).find((p) => (rule.by as readonly Party[]).includes(p))!;
   const heldRule: AnyActionRule = { ...rule, notify: [{ party, roles: ["CHECKER"] }] };
-  await logAndNotify(tx, { rule: heldRule, name, actor, credit, subjectId: subject?.id ?? null, event: { held: true, approvalId: approval.id, approval: rule.fourEyes!.approval }, now, held: true });
+  await logAndNotify(tx, { rule: heldRule, name, actor, credit, subjectId: subject?.id ?? null, examiningBankId: subject?.examiningBankId, event: { held: true, approvalId: approval.id, approval: rule.fourEyes!.approval }, now, held: true });
   return {
     creditId: credit.id,
     subjectId: subject?.id ?? null,
@@ -566,7 +568,7 @@ async function decideHeld(tx: Tx, rule: AnyActionRule, creditId: string, subject
 
 async function logAndNotify(
   tx: Tx,
-  args: { rule: AnyActionRule; name: ActionName; actor: Actor | null; credit: LockedCredit; subjectId: string | null; event?: JsonObject; now: Date; held?: boolean },
+  args: { rule: AnyActionRule; name: ActionName; actor: Actor | null; credit: LockedCredit; subjectId: string | null; examiningBankId?: string | null; event?: JsonObject; now: Date; held?: boolean },
 ): Promise<void> {
   const { rule, name, actor, credit, subjectId, now } = args;
   await tx.creditEvent.create({
@@ -583,7 +585,8 @@ async function logAndNotify(
   const recipients = new Set<string>();
   for (const entry of rule.notify as readonly (Party | NotifyRule)[]) {
     const { party, roles } = typeof entry === "string" ? { party: entry, roles: undefined } : entry;
-    const organizationId = credit[partyField(party)];
+    // A step one bank takes per presentation tells that bank's own makers or checkers (rule.bank).
+    const organizationId = rule.bank && roles && party === "issuingBank" ? actingBankId(rule, { credit, examiningBankId: args.examiningBankId }) : credit[partyField(party)];
     if (!organizationId) continue; // e.g. no confirming bank
     const members = await tx.membership.findMany({
       where: { organizationId, ...(roles ? { roles: { hasSome: [...roles] } } : {}) },
@@ -624,15 +627,17 @@ export async function precheckAction(options: { actor: Actor; action: ActionName
     const credit = await lockCredit(tx, options.creditId, false);
     if (visiblePartiesOf(options.actor.organizationId, credit).length === 0) throw notFound("The credit");
     let subjectState: string | undefined;
+    let examiningBankId: string | null = null;
     if (rule.subject !== "credit" && rule.from !== "create") {
       if (!options.subjectId || !isUuid(options.subjectId)) throw notFound(`The ${rule.subject}`);
       const subject =
         rule.subject === "amendment"
           ? await tx.amendment.findFirst({ where: { id: options.subjectId, creditId: credit.id }, select: { status: true } })
-          : await tx.presentation.findFirst({ where: { id: options.subjectId, creditId: credit.id }, select: { status: true } });
+          : await tx.presentation.findFirst({ where: { id: options.subjectId, creditId: credit.id }, select: { status: true, examiningBankId: true } });
       if (!subject) throw notFound(`The ${rule.subject}`);
       subjectState = subject.status;
+      examiningBankId = "examiningBankId" in subject ? subject.examiningBankId : null;
     }
-    assertAllowed(decide(options.actor, options.action, { credit, subjectState, fourEyes: await fourEyesFor(tx, rule, options.actor) }));
+    assertAllowed(decide(options.actor, options.action, { credit, subjectState, examiningBankId, fourEyes: await fourEyesFor(tx, rule, options.actor) }));
   });
 }

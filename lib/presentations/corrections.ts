@@ -98,7 +98,8 @@ export async function reexamine(tx: Tx, args: { credit: { id: string; issuingBan
     terms: terms.terms,
     presentedOn,
     holidays: place.holidays,
-    manualRules: await manualRules(tx, args.credit.issuingBankId),
+    // The bank that examined it (fixed at presentation) checks its own manual rules.
+    manualRules: await manualRules(tx, presentation.examiningBankId ?? args.credit.issuingBankId),
     issuingBank: await issuingBankName(tx, args.credit.issuingBankId),
     drawnBefore: args.credit.drawnAmount,
     earlierPresentations: earlier,

@@ -1,5 +1,5 @@
 import { type BankingHours, presentationDay } from "@/lib/calendar/presentation-day";
-import { bankingHours, placeOfPresentation } from "@/lib/credits/place-of-presentation";
+import { type ExaminingBank, bankingHours, examiningBank } from "@/lib/credits/place-of-presentation";
 import type { Tx } from "@/lib/db/client";
 import { examinePresentation } from "@/lib/examination";
 import type { ExaminationResult } from "@/lib/examination/types";
@@ -24,7 +24,8 @@ export async function issuingBankName(client: Tx, bankId: string): Promise<strin
 export const DRAWING_STATES: PresentationStatus[] = ["PRESENTED", "COMPLIANT", "WAIVED", "WAIVER_ACCEPTED", "PAYMENT_PENDING", "PAID"];
 
 export interface Presented {
-  /** The bank where the documents are received, and its calendar. */
+  /** The bank where the documents are received and examined (examiningBank), and its calendar. */
+  examiner: ExaminingBank;
   place: BankingHours & { holidays: string[] };
   presentedOn: string;
   examination: ExaminationResult;
@@ -33,7 +34,7 @@ export interface Presented {
 export async function examineAsPresented(
   client: Tx,
   args: {
-    credit: { id: string; issuingBankId: string; advisingBankId: string; drawnAmount: string };
+    credit: { id: string; issuingBankId: string; advisingBankId: string; confirmingBankId: string | null; drawnAmount: string };
     presentationId: string;
     terms: Terms;
     documents: { id: string; kind: DocumentKind; originals: number; copies: number; data: unknown }[];
@@ -43,7 +44,9 @@ export async function examineAsPresented(
   const { credit, terms, now } = args;
   // The day of presentation is the receiving bank's own banking day: its time zone, cut-off and
   // holidays; art. 29(a) extends an expiry date on which it is closed (issue 13, errors 1 and 3).
-  const place = await bankingHours(placeOfPresentation(terms, credit), client);
+  // That bank examines (the nominated or confirming bank, or the issuing bank): its settings too.
+  const examiner = examiningBank(credit, terms);
+  const place = await bankingHours(examiner.bankId, client);
   const presentedOn = presentationDay(now, place);
   // Earlier drawings: a presentation that stands discrepant or refused drew nothing, and a
   // corrected re-presentation of it is the same drawing (issue 13, error 4).
@@ -52,11 +55,11 @@ export async function examineAsPresented(
     terms,
     presentedOn,
     holidays: place.holidays,
-    manualRules: await manualRules(client, credit.issuingBankId),
+    manualRules: await manualRules(client, examiner.bankId),
     issuingBank: await issuingBankName(client, credit.issuingBankId),
     drawnBefore: credit.drawnAmount,
     earlierPresentations: earlier,
     documents: args.documents.map((d) => ({ id: d.id, kind: d.kind, originals: d.originals, copies: d.copies, data: d.data as Record<string, unknown> })),
   });
-  return { place, presentedOn, examination };
+  return { examiner, place, presentedOn, examination };
 }

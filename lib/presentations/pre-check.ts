@@ -8,7 +8,7 @@ import { type Presented, examineAsPresented } from "./examine";
 // (lib/credits/read-rules.ts: a draft stays with the beneficiary).
 
 export async function preCheckPresentation(creditId: string, presentationId: string, now = new Date()): Promise<Presented> {
-  const credit = await db().credit.findUniqueOrThrow({ where: { id: creditId }, select: { id: true, issuingBankId: true, advisingBankId: true, drawnAmount: true, currentTermsId: true } });
+  const credit = await db().credit.findUniqueOrThrow({ where: { id: creditId }, select: { id: true, issuingBankId: true, advisingBankId: true, confirmingBankId: true, drawnAmount: true, currentTermsId: true } });
   const presentation = await db().presentation.findFirstOrThrow({ where: { id: presentationId, creditId, status: "DRAFT" }, include: { documents: { orderBy: { createdAt: "asc" } } } });
   const terms = await loadTerms(db(), credit.currentTermsId);
   return examineAsPresented(db(), { credit: { ...credit, drawnAmount: credit.drawnAmount.toString() }, presentationId, terms: terms.terms, documents: presentation.documents, now });

@@ -107,7 +107,9 @@ class Walk {
 
 function termsFor(ctx: SeedContext, scenario: (typeof DEMO_SCENARIOS)[number], overrides: Partial<Terms> = {}): Terms {
   // 45A is lines of at most 65 characters (SWIFT 100*65z): the goods, then the proforma reference.
-  return sampleTerms({ goodsDescription: `${scenario.goods}\nas per proforma invoice PI-2026-${scenario.key.toUpperCase().slice(0, 3)}`, ...overrides }, ctx.today);
+  // Available with the issuing bank: in the demo its officers examine and pay (with the advising
+  // bank, that bank would examine as nominated or confirming bank).
+  return sampleTerms({ availableWith: "ISSUING_BANK", goodsDescription: `${scenario.goods}\nas per proforma invoice PI-2026-${scenario.key.toUpperCase().slice(0, 3)}`, ...overrides }, ctx.today);
 }
 
 const creditNumber = (index: number) => `MTB/LC/26/D${String(index + 1).padStart(2, "0")}`;

@@ -21,7 +21,8 @@ const bic = async (org: string) => (await db().organization.findUniqueOrThrow({ 
 beforeAll(async () => {
   world = await createWorld();
   const { applicant, beneficiary, issuingBank, advisingBank } = world.users;
-  const terms = sampleTerms({ beneficiary: { name: "Société Générale des Pompes & Fils", address: "Waalhaven Zuidzijde 19, Rotterdam" } });
+  // Available with the issuing bank, which examines and refuses (MT734).
+  const terms = sampleTerms({ availableWith: "ISSUING_BANK", beneficiary: { name: "Société Générale des Pompes & Fils", address: "Waalhaven Zuidzijde 19, Rotterdam" } });
   const created = await performAction({
     actor: applicant.MAKER,
     action: "createCredit",

@@ -20,7 +20,8 @@ beforeAll(async () => {
 
 /** A presentation of one invoice, captured with `invoice` overrides, presented and examined. */
 async function presented(invoice: Record<string, unknown>) {
-  const { creditId } = await creditIn(world, "ADVISED");
+  // Available with the issuing bank, which examines it (the advising bank would, as nominated bank).
+  const { creditId } = await creditIn(world, "ADVISED", { terms: { availableWith: "ISSUING_BANK" } });
   const { presentationId, documentId } = await draftWithInvoice(world, creditId, invoice);
   await performAction({ actor: world.users.beneficiary.MAKER, action: "presentDocuments", creditId, subjectId: presentationId });
   return { creditId, presentationId, documentId };
@@ -100,7 +101,7 @@ describe("correcting captured data", () => {
 
   it("the day the documents were actually received moves the art. 14(b) deadline and re-runs the timing checks", async () => {
     // Presented (on TradeTrail) on Wednesday 10 March 2027, the credit's expiry date.
-    const { creditId } = await creditIn(world, "ADVISED", { terms: { expiryDate: "2027-03-10", latestShipmentDate: "2027-02-20" } });
+    const { creditId } = await creditIn(world, "ADVISED", { terms: { expiryDate: "2027-03-10", latestShipmentDate: "2027-02-20", availableWith: "ISSUING_BANK" } });
     const { presentationId } = await draftWithInvoice(world, creditId, { date: "2027-03-01" });
     await performAction({ actor: world.users.beneficiary.MAKER, action: "presentDocuments", creditId, subjectId: presentationId, now: new Date("2027-03-10T09:00:00Z") });
     expect(await rulesOf(presentationId)).not.toContain("presented-after-expiry");

@@ -132,18 +132,19 @@ describe("error 3: the day of presentation is the receiving bank's, in its time 
     return { on: (milestone.content as { presentedOn: string }).presentedOn, deadline: p.examinationDeadline!.toISOString().slice(0, 10) };
   };
 
-  it("Friday morning in Shanghai is Friday, though UTC says Thursday; after 16:00 it is Monday; the issuing bank counts its own holidays", async () => {
+  it("Friday morning in Shanghai is Friday, though UTC says Thursday; after 16:00 it is Monday; the nominated bank there counts its own holidays, not the issuing bank's", async () => {
     await db().organization.update({ where: { id: world.orgs.advisingBank }, data: { timeZone: "Asia/Shanghai", cutOffTime: "16:00" } });
     await holiday("2027-03-09", "issuingBank");
     try {
       const morning = await creditIn(world, "ADVISED", { presentation: "DRAFT", terms });
       await performAction({ actor: world.users.beneficiary.MAKER, action: "presentDocuments", creditId: morning.creditId, subjectId: morning.presentationId!, now: new Date("2027-03-04T23:30:00Z") });
-      // Presented Friday 5 March; the issuing bank, closed on Tuesday 9th, decides by Monday 15th.
-      expect(await presented(morning.presentationId!)).toEqual({ on: "2027-03-05", deadline: "2027-03-15" });
+      // Presented Friday 5 March; the advising bank examines as nominated bank and decides by Friday
+      // 12th: the issuing bank's holiday on Tuesday 9th is not its own (issue 13, item 7).
+      expect(await presented(morning.presentationId!)).toEqual({ on: "2027-03-05", deadline: "2027-03-12" });
 
       const late = await creditIn(world, "ADVISED", { presentation: "DRAFT", terms });
       await performAction({ actor: world.users.beneficiary.MAKER, action: "presentDocuments", creditId: late.creditId, subjectId: late.presentationId!, now: new Date("2027-03-05T08:30:00Z") });
-      expect(await presented(late.presentationId!)).toEqual({ on: "2027-03-08", deadline: "2027-03-16" });
+      expect(await presented(late.presentationId!)).toEqual({ on: "2027-03-08", deadline: "2027-03-15" });
     } finally {
       await db().organization.update({ where: { id: world.orgs.advisingBank }, data: { timeZone: "UTC", cutOffTime: null } });
       await noHoliday("2027-03-09");

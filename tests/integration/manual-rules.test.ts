@@ -18,7 +18,8 @@ beforeAll(async () => {
 const codeOf = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : String(e)));
 
 async function presentInvoice(amount: string) {
-  const { creditId } = await creditIn(world, "ADVISED");
+  // Available with the issuing bank: it examines, with the rules it checks by hand.
+  const { creditId } = await creditIn(world, "ADVISED", { terms: { availableWith: "ISSUING_BANK" } });
   const { presentationId } = await draftWithInvoice(world, creditId, { amount });
   await performAction({ actor: world.users.beneficiary.MAKER, action: "presentDocuments", creditId, subjectId: presentationId });
   return db().presentation.findUniqueOrThrow({ where: { id: presentationId }, include: { findings: true } });

@@ -157,8 +157,9 @@ describe("a credit whose parties require signed milestones", () => {
   });
 
   it("verifies a payment by maker and checker that settles the credit: the settlement rides on the checker's signature, with the maker's preparation", async () => {
-    // One document required, so the invoice alone complies and the bank can pay in full.
-    const { creditId: paid } = await creditIn(world, "WITH_BENEFICIARY", { terms: { documentsRequired: [{ kind: "COMMERCIAL_INVOICE", originals: 3, copies: 2, details: "Signed" }] } });
+    // One document required, so the invoice alone complies and the bank can pay in full; available
+    // with the issuing bank, which examines and pays.
+    const { creditId: paid } = await creditIn(world, "WITH_BENEFICIARY", { terms: { availableWith: "ISSUING_BANK", documentsRequired: [{ kind: "COMMERCIAL_INVOICE", originals: 3, copies: 2, details: "Signed" }] } });
     const { issuingBank } = world.users;
     await signed(world.users.beneficiary.MAKER, "endorseTerms", { creditId: paid, input: {} });
     await signed(world.users.applicant.MAKER, "submitApplication", { creditId: paid, input: { comment: "" } });

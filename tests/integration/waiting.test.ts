@@ -3,6 +3,7 @@ import { AWAITED_ACTIONS, waitingForMe, waitingForOthers } from "@/lib/credits/w
 import { db } from "@/lib/db/client";
 import type { AmendmentStatus, CreditStatus, PresentationStatus } from "@/lib/generated/prisma/enums";
 import { type ActionName, PARTY_LABELS, type Party, actionRule, approvalKindChecked } from "@/lib/lifecycle/definition";
+import { actingBankId } from "@/lib/lifecycle/authorize";
 import { useTestDatabase } from "./support/database";
 import { type World, createWorld, creditIn } from "./support/world";
 
@@ -84,7 +85,11 @@ describe("every awaited step of the lifecycle table", () => {
   async function awaitsItsParty(name: ActionName): Promise<void> {
     const rule = actionRule(name);
     const creditId = await creditAwaiting(name);
-    const by = rule.by as readonly Party[];
+    // A step one bank takes per presentation (rule.bank: the examining or paying bank) waits for
+    // that bank's party alone: here the issuing bank (the fixture records no examining bank).
+    const credit = await db().credit.findUniqueOrThrow({ where: { id: creditId }, include: { presentations: true } });
+    const acting = actingBankId(rule, { credit, examiningBankId: credit.presentations[0]?.examiningBankId });
+    const by = (rule.by as readonly Party[]).filter((party) => acting === null || world.orgs[party] === acting);
     for (const party of PARTIES_IN_WORLD) {
       for (const role of ["MAKER", "CHECKER", "ADMIN", "VIEWER"] as const) {
         const actor = world.users[party][role];

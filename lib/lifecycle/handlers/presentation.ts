@@ -9,13 +9,15 @@ import { DERIVED_MILESTONES } from "../definition";
 import type { Handler, HandlerResult, LockedCredit } from "../perform";
 import { decideApproval } from "./issuance";
 import { DOCUMENT_DISPOSALS, assertNoticeInTime } from "@/lib/presentations/notice";
-import { bankingHours, placeOfPresentation } from "@/lib/credits/place-of-presentation";
+import { bankingHours } from "@/lib/credits/place-of-presentation";
 import { examineAsPresented } from "@/lib/presentations/examine";
 import { planCorrection, reexamine } from "@/lib/presentations/corrections";
 import { loadTerms } from "./terms";
 
 // Presentation, examination and settlement: the beneficiary presents documents (their hashes
-// are anchored), the issuing bank examines them within five banking days (art. 14b), finds them
+// are anchored), the examining bank (the nominated or confirming bank the credit is available
+// with, else the issuing bank: examiningBank) examines them within five banking days of its own
+// (art. 14b), finds them
 // complying or sends one notice of every discrepancy (art. 16), the applicant may waive, and
 // the bank records payment (its MT756, with the nominated bank's MT754 when there is one): its maker and checker, or one officer where it works without
 // four eyes.
@@ -81,7 +83,7 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
   const presentation = await presentationOf(tx, subject!.id);
   if (presentation.documents.length === 0) throw invalid("Add at least one document before presenting.");
   const terms = await loadTerms(tx, credit.currentTermsId);
-  const { place, presentedOn, examination } = await examineAsPresented(tx, { credit, presentationId: presentation.id, terms: terms.terms, documents: presentation.documents, now });
+  const { examiner, place, presentedOn, examination } = await examineAsPresented(tx, { credit, presentationId: presentation.id, terms: terms.terms, documents: presentation.documents, now });
   if (examination.findings.length > 0) {
     await tx.finding.createMany({
       data: examination.findings.map((f) => ({
@@ -96,9 +98,9 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
       })),
     });
   }
-  // The examining bank counts its five banking days (art. 14(b)) on its own holidays.
-  const examiner = credit.issuingBankId === placeOfPresentation(terms.terms, credit) ? place : await bankingHours(credit.issuingBankId, tx);
-  const deadline = deadlineFor(terms.terms, presentedOn, examiner.holidays);
+  // The examining bank, where the documents are received, counts its five banking days (art.
+  // 14(b)) on its own holidays; it stays the examining bank whatever later amendments say.
+  const deadline = deadlineFor(terms.terms, presentedOn, place.holidays);
   // What the presentation claims: the invoices of a documentary credit, the demand of a standby.
   const claimed = claimedAmount(presentation.documents, terms.terms.currency, isStandby(terms.terms) ? "DEMAND" : "COMMERCIAL_INVOICE") ?? "";
   await tx.presentation.update({
@@ -107,6 +109,7 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
       presentedAt: now,
       presentedOn: new Date(`${presentedOn}T00:00:00Z`),
       examinationDeadline: new Date(`${deadline}T00:00:00Z`),
+      examiningBankId: examiner.bankId,
       termsId: terms.id,
       claimedAmount: claimed || null,
       rulesVersion: examination.rulesVersion,
@@ -181,8 +184,9 @@ export const correctDocumentData: Handler<"correctDocumentData"> = async ({ tx, 
   });
   if (!plan.document) {
     // The day received moves the examining bank's five banking days with it (art. 14(b)).
-    const terms = await loadTerms(tx, (await presentationOf(tx, subject!.id)).termsId);
-    const examiner = await bankingHours(credit.issuingBankId, tx);
+    const presentation = await presentationOf(tx, subject!.id);
+    const terms = await loadTerms(tx, presentation.termsId);
+    const examiner = await bankingHours(examiningBankOf(presentation, credit), tx);
     const receivedOn = String(plan.after);
     await tx.presentation.update({ where: { id: subject!.id }, data: { presentedOn: new Date(`${receivedOn}T00:00:00Z`), examinationDeadline: new Date(`${deadlineFor(terms.terms, receivedOn, examiner.holidays)}T00:00:00Z`) } });
   }
@@ -207,16 +211,22 @@ export const determineCompliant: Handler<"determineCompliant"> = async ({ tx, ac
   };
 };
 
-/** The examining bank's time zone: its calendar day decides whether a notice is in time. */
-export async function examinerTimeZone(tx: Tx, credit: Pick<LockedCredit, "issuingBankId">): Promise<string> {
-  return (await tx.organization.findUniqueOrThrow({ where: { id: credit.issuingBankId }, select: { timeZone: true } })).timeZone;
+/** The bank that examines a presented presentation: fixed at presentation (examiningBank); the issuing bank for one presented before it was recorded. */
+export function examiningBankOf(presentation: { examiningBankId: string | null }, credit: Pick<LockedCredit, "issuingBankId">): string {
+  return presentation.examiningBankId ?? credit.issuingBankId;
+}
+
+/** The examining bank's time zone: its calendar day decides whether a notice is in time (art. 16(d)). */
+export async function examinerTimeZone(tx: Tx, credit: Pick<LockedCredit, "issuingBankId">, presentation: { examiningBankId: string | null }): Promise<string> {
+  return (await tx.organization.findUniqueOrThrow({ where: { id: examiningBankOf(presentation, credit) }, select: { timeZone: true } })).timeZone;
 }
 
 export const notifyDiscrepancies: Handler<"notifyDiscrepancies"> = async ({ tx, actor, credit, subject, input, now, preparedBy }) => {
   const open = await openFindings(tx, subject!.id);
   if (open.length === 0) throw invalid("There is no open discrepancy to notify: determine the presentation complying instead.");
   // When the notice goes out (a checker's approval), not when it was prepared, is what 16(d) counts.
-  assertNoticeInTime((await presentationOf(tx, subject!.id)).examinationDeadline, now, await examinerTimeZone(tx, credit));
+  const presented = await presentationOf(tx, subject!.id);
+  assertNoticeInTime(presented.examinationDeadline, now, await examinerTimeZone(tx, credit, presented));
   const presentation = await tx.presentation.update({ where: { id: subject!.id }, data: { examinedById: preparedBy ?? actor!.userId, examinedAt: now, documentDisposal: input.disposal }, include: { documents: true } });
   const discrepancies = open.map((f) => ({ rule: f.rule, article: f.article, document: f.document?.kind ?? null, message: f.message, found: f.found, expected: f.expected }));
   const disposal = { code: input.disposal, statement: DOCUMENT_DISPOSALS[input.disposal] };

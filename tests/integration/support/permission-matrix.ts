@@ -59,6 +59,10 @@ function expectedAllowed(c: Case, v: Variant, makerIsDual: boolean): boolean {
   if (party === "confirmingBank" && !ISSUED.includes(c.creditStatus)) return false;
   if (!sees(party, c.creditStatus)) return false;
   if (!(rule.by as readonly Party[]).includes(party)) return false;
+  // A step one bank takes per presentation (rule.bank): these fixtures' presentations record no
+  // examining bank, so the issuing bank examines and pays (tests/integration/examining-bank.test.ts
+  // has the nominated and the confirming bank).
+  if (rule.bank && party !== "issuingBank") return false;
   if (!v.roles.some((r) => rule.roles.includes(r))) return false;
   if (rule.checks && makerIsDual && v.label === `${(rule.by as readonly Party[])[0]} dual`) return false;
   return stateOk;

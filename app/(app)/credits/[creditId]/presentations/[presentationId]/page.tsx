@@ -84,7 +84,9 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
 
   let countdown: { days: number; deadline: Date } | null = null;
   if (presentation.examinationDeadline && presentation.status === "PRESENTED") {
-    const holidays = await db().bankHoliday.findMany({ where: { bankId: credit.parties.issuingBank.id }, select: { date: true } });
+    // Counted on the examining bank's holidays (the nominated bank the credit is available with, else the issuing bank).
+    const { examiningBankId } = await db().presentation.findUniqueOrThrow({ where: { id: presentation.id }, select: { examiningBankId: true } });
+    const holidays = await db().bankHoliday.findMany({ where: { bankId: examiningBankId ?? credit.parties.issuingBank.id }, select: { date: true } });
     const today = new Date().toISOString().slice(0, 10);
     countdown = {
       deadline: presentation.examinationDeadline,
