@@ -59,6 +59,8 @@ export const configSchema = z.object({
   /** Where `npm start` keeps embedded PostgreSQL data, the local chain, uploads and secrets. */
   DATA_DIR: z.string().default(".data"),
   PORT: int(1, 65535, 3000),
+  /** Web processes `npm start` runs on PORT (node:cluster shares the one listening socket); the usual name for it on hosting platforms. */
+  WEB_CONCURRENCY: int(1, 64, 1),
   HOST: z.string().default("127.0.0.1"),
 
   /** A real PostgreSQL, as the app's role (row privileges only); unset: `npm start` runs an embedded one. */

@@ -3,7 +3,6 @@
 // the app if its sources changed, serves it in production mode, and runs the background jobs
 // (anchoring worker, expiry) in this process. Ctrl-C stops everything it started. Whatever stops
 // it prints one line with the cause and the remedy (lib/stack/startup-errors.ts).
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
@@ -12,6 +11,7 @@ import { config, resetConfigCache } from "@/lib/config";
 import { waitForPort } from "@/lib/dev/ports";
 import { StackError, atStage, debugDetail, explainStartupError } from "@/lib/stack/startup-errors";
 import type { PlatformAdministratorOutcome } from "@/lib/organizations/onboarding";
+import type { WebProcesses } from "@/lib/stack/cluster";
 import { relyingParty } from "@/lib/passkeys/relying-party";
 import type { SeedDemoWorldResult } from "@/lib/seed/demo";
 
@@ -41,7 +41,7 @@ async function main() {
   // No SMTP server configured: a development mail catcher receives what the app sends.
   let mail: { smtpUrl: string; webUrl: string; stop(): Promise<void> } | undefined;
   // Assigned once the stack is up; read by shutdown(), which must exist before that.
-  let web: ChildProcess | undefined;
+  let web: WebProcesses | undefined;
   let jobs: { stop(): Promise<void> } | undefined;
   let stopping = false;
   let started = false;
@@ -51,12 +51,7 @@ async function main() {
     stopping = true;
     log("Stopping…");
     await jobs?.stop().catch(() => {});
-    if (web && web.exitCode === null) {
-      const exited = new Promise((resolve) => web!.once("exit", resolve));
-      web.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 8_000))]);
-      if (web.exitCode === null) web.kill("SIGKILL");
-    }
+    await web?.stop(8_000);
     await disconnectDb().catch(() => {});
     await mail?.stop().catch(() => {});
     await stack.stop();
@@ -106,14 +101,19 @@ async function main() {
     // The signing key never reaches the web server: only this process sends transactions. Nor
     // does the owner's connection: the web server gets the app role's DATABASE_URL only.
     const { ANCHOR_SIGNER_KEY: _key, MIGRATION_DATABASE_URL: _owner, ...webEnv } = process.env;
-    web = spawn(process.execPath, [nextBin, DEV ? "dev" : "start", "--port", String(settings.PORT), "--hostname", settings.HOST], {
-      stdio: ["ignore", "inherit", "inherit"],
+    // WEB_CONCURRENCY processes share the port (lib/stack/cluster.ts); next dev is one process.
+    const { startWebProcesses } = await import("@/lib/stack/cluster");
+    web = startWebProcesses({
+      processes: DEV ? 1 : settings.WEB_CONCURRENCY,
+      exec: nextBin,
+      args: [DEV ? "dev" : "start", "--port", String(settings.PORT), "--hostname", settings.HOST],
+      log,
       // Sign-in redirects to AUTH_URL; unset, to the URL served here rather than to whatever
       // host a request names (lib/auth/index.ts). Behind a proxy, configure one of the two.
       env: { ...webEnv, NODE_ENV: DEV ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1", ...(settings.AUTH_URL || settings.AUTH_TRUST_HOST ? {} : { AUTH_URL: appUrl }) },
     });
     const webExited = new Promise<never>((_, reject) =>
-      web!.once("exit", (code, signal) => {
+      void web!.exited.then(({ code, signal }) => {
         if (stopping) return;
         const error = new StackError(`The web server (next ${DEV ? "dev" : "start"}) exited (${signal ?? `code ${code}`}); its output is above: fix what it reports and run npm start again.`);
         if (started) {
@@ -130,6 +130,8 @@ async function main() {
 
     await Promise.race([atStage("web", () => waitForPort(settings.PORT, settings.HOST, 60_000)), webExited]);
     started = true;
+    web.started();
+    if (settings.WEB_CONCURRENCY > 1 && !DEV) log(`${settings.WEB_CONCURRENCY} web processes serve port ${settings.PORT}.`);
     fs.writeFileSync(
       path.join(path.resolve(settings.DATA_DIR), "runtime.json"),
       JSON.stringify({ appUrl, mailUrl: mail?.webUrl ?? null, databaseUrl: stack.databaseUrl, superuserDatabaseUrl: stack.superuserDatabaseUrl, rpcUrl: stack.rpcUrl, chainId: stack.chainId.toString(), contractAddress: stack.contractAddress, pid: process.pid }, null, 2),
