@@ -8,7 +8,8 @@ import { startWebProcesses } from "@/lib/stack/cluster";
 const port = Number(process.env.PORT);
 const web = startWebProcesses({
   processes: Number(process.env.WEB_CONCURRENCY ?? 1),
-  exec: path.join(import.meta.dirname, "api-web-process.ts"),
+  // The API's action route (api-web-process.ts), or another script of this folder (WEB_PROCESS_SCRIPT).
+  exec: path.join(import.meta.dirname, process.env.WEB_PROCESS_SCRIPT ?? "api-web-process.ts"),
   args: [],
   execArgv: ["--import", "tsx"],
   env: process.env,
