@@ -94,12 +94,21 @@ async function prepareSteps(): Promise<Step[]> {
   return steps;
 }
 
-/** Serves the API with `processes` web processes on a fresh port, runs the steps as a bounded load, and stops them. */
-async function loadWith(processes: number, steps: Step[]): Promise<LoadResult & { pids: string[] }> {
+interface WebSide {
+  processes: number;
+  port: number;
+  web: ReturnType<typeof launch>;
+}
+
+/** Starts `processes` web processes on a fresh port (they load while the rest is set up). */
+async function startWeb(processes: number): Promise<WebSide> {
   const port = await freePort();
-  const web = launch(["tests/integration/support/web-cluster.ts"], { ...sharedEnv(), PORT: String(port), WEB_CONCURRENCY: String(processes) }, /^ready /);
+  return { processes, port, web: launch(["tests/integration/support/web-cluster.ts"], { ...sharedEnv(), PORT: String(port), WEB_CONCURRENCY: String(processes) }, /^ready /) };
+}
+
+/** Runs the steps as a bounded load on `side`'s web processes, alone on the machine but for the workers, and stops them. */
+async function loadWith({ processes, port, web }: WebSide, steps: Step[]): Promise<LoadResult & { pids: string[] }> {
   const pids = (await web.ready).replace(/^ready /, "").trim().split(",");
-  mark(`${processes} web process(es) listening`);
   try {
     // Warm each process up (its first requests load modules and open its pool) on steps that
     // find no credit, so the figures are of a running site, not of its start.
@@ -143,8 +152,6 @@ beforeAll(async () => {
   // sent twice, few enough for the outbox (20 a sender every 2 s) to drain within the bound.
   await db().user.updateMany({ data: { emailNotifications: "OFF" } });
   await db().user.updateMany({ where: { id: { in: [world.users.applicant.MAKER.userId, world.users.beneficiary.MAKER.userId, world.users.advisingBank.MAKER.userId] } }, data: { emailNotifications: "IMMEDIATELY" } });
-  const [first, second] = [await prepareSteps(), await prepareSteps()];
-  mark("credits prepared");
   // Two `npm run worker` processes with ONE signer key: small batches, so they compete for many.
   const workerEnv = {
     ...sharedEnv(),
@@ -157,11 +164,16 @@ beforeAll(async () => {
     RECONCILE_INTERVAL_MS: "0",
   };
   workers = [launch(["scripts/worker.ts"], workerEnv, /Running/), launch(["scripts/worker.ts"], workerEnv, /Running/)];
-  await Promise.all(workers.map((w) => w.ready));
-  mark("workers running");
+  // Every process loads its modules at once (most of the start-up time on a busy machine), while
+  // the credits are made; the two loads then run one after the other on processes already up.
+  const sides = [await startWeb(1), await startWeb(2)];
+  const [first, second] = [await prepareSteps(), await prepareSteps()];
+  mark("credits prepared");
+  await Promise.all([...workers, ...sides.map((s) => s.web)].map((p) => p.ready));
+  mark("workers and web processes running");
   results = [
-    { processes: 1, load: await loadWith(1, first) },
-    { processes: 2, load: await loadWith(2, second) },
+    { processes: 1, load: await loadWith(sides[0]!, first) },
+    { processes: 2, load: await loadWith(sides[1]!, second) },
   ];
   mark("loads run");
   const milestones = 4 * PER_KIND;
