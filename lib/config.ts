@@ -105,6 +105,8 @@ export const configSchema = z.object({
   ANCHOR_POLL_MS: int(10, 60_000, 250),
   /** Run the anchoring worker inside `npm start` (else run `npm run worker` separately). */
   ANCHOR_WORKER: bool(true),
+  /** With ANCHOR_WORKER: anchoring workers `npm start` runs, its own and ANCHOR_WORKERS − 1 `npm run worker` processes beside it. */
+  ANCHOR_WORKERS: int(1, 32, 1),
   /**
    * The accounts allowed to anchor, comma-separated (the published anchorers). Verifiers flag a
    * root anchored by anyone else. Unset: the anchorer in DATA_DIR's deployment record, else any

@@ -126,6 +126,8 @@ async function main() {
 
     if (settings.ANCHOR_WORKER) {
       jobs = startBackgroundJobs({ signerKey: stack.signerKey, log });
+      // ANCHOR_WORKERS − 1 more, each an `npm run worker` process (lib/stack/cluster.ts).
+      if (settings.ANCHOR_WORKERS > 1) jobs = await withWorkerProcesses(jobs, settings.ANCHOR_WORKERS - 1, stack.signerKey);
     }
 
     await Promise.race([atStage("web", () => waitForPort(settings.PORT, settings.HOST, 60_000)), webExited]);
@@ -176,6 +178,15 @@ function describePlatformAdmin(email: string, outcome: PlatformAdministratorOutc
   if (outcome.status === "administrator") return `Platform administrator: ${email}.`;
   if (outcome.status === "pending") return `Platform administrator ${email} is invited until ${outcome.expiresAt.toISOString().slice(0, 10)} (npm run platform:admin -- ${email} sends a new link).`;
   return `Platform administrator ${email} invited by e-mail; the link, valid until ${outcome.expiresAt.toISOString().slice(0, 10)}, is also here: ${outcome.link}`;
+}
+
+/** `jobs` and `count` worker processes beside them, with this process's settings and the signing key; stopped together. */
+async function withWorkerProcesses(jobs: { stop(): Promise<void> }, count: number, signerKey: string): Promise<{ stop(): Promise<void> }> {
+  const { startWorkerProcesses } = await import("@/lib/stack/cluster");
+  const { MIGRATION_DATABASE_URL: _owner, ...env } = process.env;
+  const workers = startWorkerProcesses({ count, script: path.join(import.meta.dirname, "worker.ts"), env: { ...env, ANCHOR_SIGNER_KEY: signerKey }, log });
+  log(`${count + 1} anchoring workers: this process and ${count} worker process${count === 1 ? "" : "es"}.`);
+  return { stop: () => Promise.all([jobs.stop(), workers.stop()]).then(() => {}) };
 }
 
 /** Refuses with EADDRINUSE (or EACCES) when host:port cannot be listened on. */

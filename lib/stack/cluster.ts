@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from "node:child_process";
 import cluster, { type Worker } from "node:cluster";
 
 // Several web processes on one port (WEB_CONCURRENCY): node:cluster forks each from this process,
@@ -97,4 +98,58 @@ export function startWebProcesses(options: WebProcessesOptions): WebProcesses {
       );
     },
   };
+}
+
+export interface WorkerProcesses {
+  pids(): number[];
+  /** SIGTERM to every process (they finish their tick), SIGKILL to those still running after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** A worker process that exits on its own is started again after this long. */
+const WORKER_RESTART_MS = 5_000;
+
+/**
+ * `count` more anchoring workers beside `npm start`'s own (ANCHOR_WORKERS): each `script`
+ * (scripts/worker.ts, what `npm run worker` runs) in a process of its own with `env`, restarted
+ * after WORKER_RESTART_MS when it exits on its own. They coordinate through PostgreSQL, as
+ * workers on other machines do.
+ */
+export function startWorkerProcesses(options: { count: number; script: string; env: NodeJS.ProcessEnv; log?: (line: string) => void }): WorkerProcesses {
+  const log = options.log ?? (() => {});
+  const children = new Set<ChildProcess>();
+  const timers = new Set<NodeJS.Timeout>();
+  let stopping = false;
+  const start = () => {
+    const child = spawn(process.execPath, ["--import", "tsx", options.script], { env: options.env, stdio: ["ignore", "inherit", "inherit"] });
+    children.add(child);
+    child.once("exit", (code, signal) => {
+      children.delete(child);
+      if (stopping) return;
+      log(`Worker process ${child.pid} exited (${signal ?? `code ${code}`}); starting another in ${WORKER_RESTART_MS / 1000} s.`);
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        if (!stopping) start();
+      }, WORKER_RESTART_MS);
+      timers.add(timer);
+    });
+  };
+  for (let i = 0; i < options.count; i++) start();
+  return {
+    pids: () => [...children].map((c) => c.pid!).filter((pid) => pid !== undefined),
+    async stop(graceMs = 10_000) {
+      stopping = true;
+      timers.forEach(clearTimeout);
+      await Promise.all([...children].map((child) => stopChild(child, graceMs)));
+    },
+  };
+}
+
+async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+  await gone;
+  clearTimeout(timer);
 }

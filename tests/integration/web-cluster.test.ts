@@ -3,6 +3,7 @@ import http from "node:http";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "@/lib/dev/ports";
+import { startWorkerProcesses } from "@/lib/stack/cluster";
 
 // lib/stack/cluster.ts, which `npm start` uses for WEB_CONCURRENCY (issue 16 item 4), with real
 // processes: several share one port and each gets requests; one that dies once the site is up is
@@ -94,5 +95,18 @@ describe("web processes on one port (lib/stack/cluster.ts)", () => {
     expect(await web.exited).toBe(1);
     expect(web.output()).toMatch(/a web process exited \(code 3\)/);
     expect(web.output()).not.toMatch(/starting another/);
+  });
+
+  it("runs ANCHOR_WORKERS' extra worker processes, starts one again that exits, and stops them all", async () => {
+    const lines: string[] = [];
+    const workers = startWorkerProcesses({ count: 2, script: path.join(ROOT, "tests/integration/support/idle-process.ts"), env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "test" }, log: (l) => lines.push(l) });
+    const pids = workers.pids();
+    expect(pids).toHaveLength(2);
+    expect(pids.every(alive)).toBe(true);
+    process.kill(pids[0]!, "SIGKILL");
+    const again = await until("another worker process is started", async () => (workers.pids().length === 2 && !workers.pids().includes(pids[0]!) ? workers.pids() : undefined), 20_000);
+    expect(lines.some((l) => l.startsWith(`Worker process ${pids[0]} exited (SIGKILL)`))).toBe(true);
+    await workers.stop(5_000);
+    expect(again.filter(alive)).toEqual([]);
   });
 });
