@@ -59,6 +59,8 @@ export const configSchema = z.object({
   /** Where `npm start` keeps embedded PostgreSQL data, the local chain, uploads and secrets. */
   DATA_DIR: z.string().default(".data"),
   PORT: int(1, 65535, 3000),
+  /** Web processes `npm start` runs on PORT (node:cluster shares the one listening socket); the usual name for it on hosting platforms. */
+  WEB_CONCURRENCY: int(1, 64, 1),
   HOST: z.string().default("127.0.0.1"),
   /**
    * Prometheus metrics (docs/OPERATIONS.md) on this port, path /metrics; 0: not served. `npm start`
@@ -112,6 +114,8 @@ export const configSchema = z.object({
   ANCHOR_POLL_MS: int(10, 60_000, 250),
   /** Run the anchoring worker inside `npm start` (else run `npm run worker` separately). */
   ANCHOR_WORKER: bool(true),
+  /** With ANCHOR_WORKER: anchoring workers `npm start` runs, its own and ANCHOR_WORKERS − 1 `npm run worker` processes beside it. */
+  ANCHOR_WORKERS: int(1, 32, 1),
   /**
    * The accounts allowed to anchor, comma-separated (the published anchorers). Verifiers flag a
    * root anchored by anyone else. Unset: the anchorer in DATA_DIR's deployment record, else any

@@ -3,7 +3,6 @@
 // the app if its sources changed, serves it in production mode, and runs the background jobs
 // (anchoring worker, expiry) in this process. Ctrl-C stops everything it started. Whatever stops
 // it prints one line with the cause and the remedy (lib/stack/startup-errors.ts).
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
@@ -12,6 +11,7 @@ import { config, resetConfigCache } from "@/lib/config";
 import { waitForPort } from "@/lib/dev/ports";
 import { StackError, atStage, debugDetail, explainStartupError } from "@/lib/stack/startup-errors";
 import type { PlatformAdministratorOutcome } from "@/lib/organizations/onboarding";
+import type { WebProcesses } from "@/lib/stack/cluster";
 import { relyingParty } from "@/lib/passkeys/relying-party";
 import type { SeedDemoWorldResult } from "@/lib/seed/demo";
 
@@ -43,7 +43,7 @@ async function main() {
   // No SMTP server configured: a development mail catcher receives what the app sends.
   let mail: { smtpUrl: string; webUrl: string; stop(): Promise<void> } | undefined;
   // Assigned once the stack is up; read by shutdown(), which must exist before that.
-  let web: ChildProcess | undefined;
+  let web: WebProcesses | undefined;
   let jobs: { stop(): Promise<void> } | undefined;
   let metrics: { url: string; close(): Promise<void> } | undefined;
   let stopping = false;
@@ -55,12 +55,7 @@ async function main() {
     log("Stopping…");
     await jobs?.stop().catch(() => {});
     await metrics?.close().catch(() => {});
-    if (web && web.exitCode === null) {
-      const exited = new Promise((resolve) => web!.once("exit", resolve));
-      web.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 8_000))]);
-      if (web.exitCode === null) web.kill("SIGKILL");
-    }
+    await web?.stop(8_000);
     await disconnectDb().catch(() => {});
     await mail?.stop().catch(() => {});
     await stack.stop();
@@ -115,14 +110,19 @@ async function main() {
       metrics = await startMetricsServer({ port: settings.METRICS_PORT, host: settings.METRICS_HOST });
       webEnv.METRICS_PORT = String(settings.METRICS_PORT + 1);
     }
-    web = spawn(process.execPath, [nextBin, DEV ? "dev" : "start", "--port", String(settings.PORT), "--hostname", settings.HOST], {
-      stdio: ["ignore", "inherit", "inherit"],
+    // WEB_CONCURRENCY processes share the port (lib/stack/cluster.ts); next dev is one process.
+    const { startWebProcesses } = await import("@/lib/stack/cluster");
+    web = startWebProcesses({
+      processes: DEV ? 1 : settings.WEB_CONCURRENCY,
+      exec: nextBin,
+      args: [DEV ? "dev" : "start", "--port", String(settings.PORT), "--hostname", settings.HOST],
+      log,
       // Sign-in redirects to AUTH_URL; unset, to the URL served here rather than to whatever
       // host a request names (lib/auth/index.ts). Behind a proxy, configure one of the two.
       env: { ...webEnv, NODE_ENV: DEV ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1", ...(settings.AUTH_URL || settings.AUTH_TRUST_HOST ? {} : { AUTH_URL: appUrl }) },
     });
     const webExited = new Promise<never>((_, reject) =>
-      web!.once("exit", (code, signal) => {
+      void web!.exited.then(({ code, signal }) => {
         if (stopping) return;
         const error = new StackError(`The web server (next ${DEV ? "dev" : "start"}) exited (${signal ?? `code ${code}`}); its output is above: fix what it reports and run npm start again.`);
         if (started) {
@@ -136,10 +136,14 @@ async function main() {
     if (settings.ANCHOR_WORKER) {
       // The jobs log JSON lines (docs/OPERATIONS.md); start-up keeps its lines for the person at the terminal.
       jobs = startBackgroundJobs({ signerKey: stack.signerKey, log: lineLogger("jobs") });
+      // ANCHOR_WORKERS − 1 more, each an `npm run worker` process (lib/stack/cluster.ts).
+      if (settings.ANCHOR_WORKERS > 1) jobs = await withWorkerProcesses(jobs, settings.ANCHOR_WORKERS - 1, stack.signerKey);
     }
 
     await Promise.race([atStage("web", () => waitForPort(settings.PORT, settings.HOST, 60_000)), webExited]);
     started = true;
+    web.started();
+    if (settings.WEB_CONCURRENCY > 1 && !DEV) log(`${settings.WEB_CONCURRENCY} web processes serve port ${settings.PORT}.`);
     fs.writeFileSync(
       path.join(path.resolve(settings.DATA_DIR), "runtime.json"),
       JSON.stringify({ appUrl, mailUrl: mail?.webUrl ?? null, databaseUrl: stack.databaseUrl, superuserDatabaseUrl: stack.superuserDatabaseUrl, rpcUrl: stack.rpcUrl, chainId: stack.chainId.toString(), contractAddress: stack.contractAddress, pid: process.pid }, null, 2),
@@ -185,6 +189,15 @@ function describePlatformAdmin(email: string, outcome: PlatformAdministratorOutc
   if (outcome.status === "administrator") return `Platform administrator: ${email}.`;
   if (outcome.status === "pending") return `Platform administrator ${email} is invited until ${outcome.expiresAt.toISOString().slice(0, 10)} (npm run platform:admin -- ${email} sends a new link).`;
   return `Platform administrator ${email} invited by e-mail; the link, valid until ${outcome.expiresAt.toISOString().slice(0, 10)}, is also here: ${outcome.link}`;
+}
+
+/** `jobs` and `count` worker processes beside them, with this process's settings and the signing key; stopped together. */
+async function withWorkerProcesses(jobs: { stop(): Promise<void> }, count: number, signerKey: string): Promise<{ stop(): Promise<void> }> {
+  const { startWorkerProcesses } = await import("@/lib/stack/cluster");
+  const { MIGRATION_DATABASE_URL: _owner, ...env } = process.env;
+  const workers = startWorkerProcesses({ count, script: path.join(import.meta.dirname, "worker.ts"), env: { ...env, ANCHOR_SIGNER_KEY: signerKey }, log });
+  log(`${count + 1} anchoring workers: this process and ${count} worker process${count === 1 ? "" : "es"}.`);
+  return { stop: () => Promise.all([jobs.stop(), workers.stop()]).then(() => {}) };
 }
 
 /** Refuses with EADDRINUSE (or EACCES) when host:port cannot be listened on. */

@@ -391,7 +391,13 @@ export class AnchoringWorker {
           return "parked";
         }
       }
-      if (await this.send(batch)) return "sent";
+      const outcome = await this.send(batch);
+      if (outcome === "sent") return "sent";
+      if (outcome === "taken") {
+        // Another worker sent it while we waited: its transaction is looked at after the poll.
+        await this.lookAgainLater(batch.id);
+        return "parked";
+      }
       // AlreadyAnchored for this root: it reached the chain behind our back (a crashed worker's
       // send, mined late). Record the transaction that anchored it, and free the batch at once.
       const event = await this.chain.registry.findAnchorEvent(batch.root);
@@ -493,12 +499,13 @@ export class AnchoringWorker {
   }
 
   /**
-   * Sends the batch's root with a fresh nonce and EIP-1559 fees under the cap; false when the
-   * contract refused it as AlreadyAnchored (this root, not another). Throws FeeCapError when the
-   * base fee is above the cap and InsufficientFundsError when the signer cannot pay: nothing is
-   * sent, and the batch keeps its milestones until a later attempt.
+   * Sends the batch's root with a fresh nonce and EIP-1559 fees under the cap: "anchored" when
+   * the contract refused it as AlreadyAnchored (this root, not another), "taken" when another
+   * worker sent for the batch since this one leased it. Throws FeeCapError when the base fee is
+   * above the cap and InsufficientFundsError when the signer cannot pay: nothing is sent, and the
+   * batch keeps its milestones until a later attempt.
    */
-  private async send(batch: BatchRow): Promise<boolean> {
+  private async send(batch: BatchRow): Promise<"sent" | "anchored" | "taken"> {
     const { registry, provider } = this.chain;
     const from = await this.sender();
     if (!from) throw new Error("the AnchorRegistry has no signer: anchoring needs ANCHOR_SIGNER_KEY");
@@ -511,6 +518,10 @@ export class AnchoringWorker {
     const sent = await db().$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEND_LOCK})`;
+        // Our lease may have run out while we waited for the lock, and another worker sent for the
+        // batch meanwhile: a node that estimates gas against the latest block would not refuse a
+        // second transaction of the root, which would only revert once mined, gas paid.
+        if (await this.sentSinceLeased(tx, batch)) return "taken";
         // Another process may have sent with the same key since our last send.
         this.chain.signer?.reset();
         const [baseFee, nonce] = await Promise.all([this.baseFee(), nextNonce(provider, from)]);
@@ -526,7 +537,7 @@ export class AnchoringWorker {
             provider.getBalance(from),
           ]);
         } catch (error) {
-          if (alreadyAnchored(error)) return null;
+          if (alreadyAnchored(error)) return "anchored";
           throw error;
         }
         if (balance < gas * fees.maxFeePerGas) throw this.refusedForFunds(from, balance, gas * fees.maxFeePerGas);
@@ -534,19 +545,26 @@ export class AnchoringWorker {
         try {
           response = await registry.anchor(batch.root, batch.leaf_count, batch.heads, { nonce, type: 2, ...fees });
         } catch (error) {
-          if (alreadyAnchored(error)) return null;
+          if (alreadyAnchored(error)) return "anchored";
           if (isInsufficientFunds(error)) throw this.refusedForFunds(from, await provider.getBalance(from), gas * fees.maxFeePerGas);
           throw error;
         }
         await this.recordSent(tx, batch, response, nonce, fees);
-        return { nonce, fees };
+        return "sent";
       },
       { timeout: 60_000, maxWait: 60_000 },
     );
-    if (!sent) return false;
+    if (sent !== "sent") return sent;
     this.needed = null;
     this.log(`anchoring: sent root ${batch.root} (${batch.leaf_count} milestone${batch.leaf_count === 1 ? "" : "s"})`);
-    return true;
+    return "sent";
+  }
+
+  /** Whether, under the send lock, the batch is no longer SENDING or has a transaction its lease did not show. */
+  private async sentSinceLeased(tx: Prisma.TransactionClient, batch: BatchRow): Promise<boolean> {
+    const [now] = await tx.$queryRaw<{ status: string; sent: number }[]>`
+      SELECT status, (SELECT count(*)::int FROM anchor_transactions t WHERE t.batch_id = b.id) AS sent FROM anchor_batches b WHERE b.id = ${batch.id}::uuid`;
+    return now?.status !== "SENDING" || now.sent !== batch.sent.length;
   }
 
   /**

@@ -48,20 +48,25 @@ export function smtpTransport(): MailTransport | null {
 }
 
 /**
- * Sends up to `limit` due messages through `mail`, each claimed first (several senders may
- * share the outbox). Answers how many were sent and how many failed this time.
+ * Sends up to `limit` due messages through `mail`, one at a time, each claimed just before it is
+ * sent (several senders may share the outbox). Claiming a run of messages up front would let the
+ * claims of those still waiting their turn run out behind a slow SMTP server, and another sender
+ * would send them too. Answers how many were sent and how many failed this time.
  */
-export async function deliverDueEmails(mail: MailTransport, options: { now?: Date; limit?: number; from?: string } = {}): Promise<{ sent: number; failed: number }> {
-  const now = options.now ?? new Date();
+export async function deliverDueEmails(mail: MailTransport, options: { now?: Date; limit?: number; from?: string; claimMs?: number } = {}): Promise<{ sent: number; failed: number }> {
+  const claimMs = options.claimMs ?? CLAIM_MS;
   const from = options.from ?? config().EMAIL_FROM;
-  const claimed = await db().$queryRaw<{ id: string; to_address: string; subject: string; text: string; attempts: number }[]>(Prisma.sql`
-    UPDATE email_outbox SET next_attempt_at = ${new Date(now.getTime() + CLAIM_MS)}
-     WHERE id IN (SELECT id FROM email_outbox WHERE status = 'QUEUED' AND next_attempt_at <= ${now}
-                   ORDER BY next_attempt_at, created_at FOR UPDATE SKIP LOCKED LIMIT ${options.limit ?? 20})
-     RETURNING id, to_address, subject, text, attempts`);
   let sent = 0;
   let failed = 0;
-  for (const message of claimed) {
+  for (let i = 0; i < (options.limit ?? 20); i++) {
+    // The clock at this message's turn (a test's fixed `now` stands for it throughout).
+    const now = options.now ?? new Date();
+    const [message] = await db().$queryRaw<{ id: string; to_address: string; subject: string; text: string; attempts: number }[]>(Prisma.sql`
+      UPDATE email_outbox SET next_attempt_at = ${new Date(now.getTime() + claimMs)}
+       WHERE id = (SELECT id FROM email_outbox WHERE status = 'QUEUED' AND next_attempt_at <= ${now}
+                    ORDER BY next_attempt_at, created_at FOR UPDATE SKIP LOCKED LIMIT 1)
+       RETURNING id, to_address, subject, text, attempts`);
+    if (!message) break;
     try {
       await mail.sendMail({ from, to: message.to_address, subject: message.subject, text: message.text });
       await db().emailMessage.update({ where: { id: message.id }, data: { status: "SENT", sentAt: new Date(), attempts: message.attempts + 1, lastError: null } });
