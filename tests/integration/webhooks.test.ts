@@ -108,7 +108,8 @@ const step = (creditId: string) => (actor: PerformOptions["actor"], action: Perf
 /** A real credit from application to payment, through an amendment and a discrepant presentation. */
 async function creditToPayment(): Promise<string> {
   const { applicant, beneficiary, issuingBank, advisingBank } = world.users;
-  const terms = sampleTerms();
+  // Available with the issuing bank: its people examine and pay (lib/credits/place-of-presentation.ts).
+  const terms = sampleTerms({ availableWith: "ISSUING_BANK" });
   const { creditId } = await performAction({ actor: applicant.MAKER, action: "createCredit", input: { beneficiaryId: world.orgs.beneficiary, issuingBankId: world.orgs.issuingBank, advisingBankId: world.orgs.advisingBank, terms } });
   const act = step(creditId);
   await act(applicant.MAKER, "sendToBeneficiary", { comment: "Please review" });
