@@ -21,7 +21,7 @@ export default defineConfig({
         extends: true as const,
         test: {
           name,
-          include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "bench/**/*.test.ts"],
           environment: "node",
           env: { TZ: tz },
           // next-auth's ESM imports `next/server` without an extension: let Vite resolve it.

@@ -11,16 +11,23 @@
 // another credit's; and a root-only anchor (anchorRoot) beside OpenAttestation DocumentStore's
 // issue(bytes32) (bench/vendor/DocumentStore.sol, compiled here with solc-js).
 //
+// And (issue 16) the largest N's pipeline again with the worker's provider behind the fault proxy
+// (tests/support/fault-proxy.ts), which meets 5% of its requests with a 429, a timeout or a dropped
+// connection (seeded, so runs are comparable): every milestone still anchored once, every root on
+// chain once, and its throughput and p95 commit-to-anchored latency beside the clean run's.
+//
 //   npx tsx bench/anchoring.ts                 # N = 1, 100, 1000, 10000
 //   BENCH_SIZES=1000 npx tsx bench/anchoring.ts
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { ContractFactory, type InterfaceAbi, Wallet, hexlify, randomBytes } from "ethers";
+import { type Fault, type FaultStats, startFaultProxy } from "@/tests/support/fault-proxy";
 import { COMPILER_SETTINGS } from "@/scripts/contracts-build";
 import { appendMilestone } from "@/lib/anchoring/record";
-import type { AnchoringWorker, TickReport, WorkerSettings } from "@/lib/anchoring/worker";
-import { makeSigner } from "@/lib/chain/provider";
+import { AnchoringWorker, type TickReport, type WorkerSettings } from "@/lib/anchoring/worker";
+import { anchorRegistryInterface, connectAnchorRegistry } from "@/lib/chain/anchor-registry";
+import { makeProvider, makeSigner } from "@/lib/chain/provider";
 import { db } from "@/lib/db/client";
 import { type BenchChain, startBenchChain, workerOn } from "./support/chain";
 import { createBenchDatabase } from "./support/database";
@@ -42,6 +49,16 @@ const QUOTED_DOCUMENT_STORE_GAS = 48_262;
 const ROOT_ONLY_SAMPLES = Number(process.env.BENCH_ROOT_SAMPLES ?? 50);
 const POLL_MS = 20;
 const SETTINGS: Partial<WorkerSettings> = { batchSize: 256, confirmations: 1, batchAgeMs: 200 };
+/** The faulty run: the share of the worker's HTTP requests that meet a fault, its kinds, and the seed. */
+const FAULT_SHARE = Number(process.env.BENCH_FAULT_SHARE ?? 0.05);
+const FAULT_KINDS: readonly Fault[] = ["429", "timeout", "drop", "drop-after"];
+const FAULT_SEED = Number(process.env.BENCH_FAULT_SEED ?? 16);
+/**
+ * The faulty run's client timeout per request. The product's default is 30 s, which would make
+ * the run measure that constant; a few seconds is what a hosted RPC is given. A "timeout" fault
+ * holds the request three times as long, then drops it.
+ */
+const FAULT_CLIENT_TIMEOUT_MS = Number(process.env.BENCH_FAULT_TIMEOUT_MS ?? 2_000);
 
 interface PipelineRun {
   n: number;
@@ -64,6 +81,8 @@ interface PipelineRun {
   ticks: { count: number; p50: number; p95: number; busy: number };
   /** Milliseconds spent in each worker step over the run (advance includes send). */
   workerSteps: Record<string, number>;
+  /** Errors reported by the worker's ticks (a fault that got past the provider's retries). */
+  workerErrors: number;
 }
 
 /** The worker's steps, timed by wrapping its (private) methods on the instance. */
@@ -176,11 +195,34 @@ async function waitAnchored(creditIds: string[], timeoutMs: number): Promise<voi
   }
 }
 
-async function measureRun(chain: BenchChain, orgs: Organisations, n: number, mode: "pipeline" | "backlog", order: BacklogOrder = "interleaved"): Promise<PipelineRun> {
+/**
+ * The run's correctness, checked on the chain itself (read directly, not through any proxy):
+ * every root of the run's batches was anchored by exactly one RootAnchored event, no other root
+ * was anchored meanwhile, and the anchorer spent exactly one nonce per batch (a retried send that
+ * landed twice would spend two).
+ */
+async function assertAnchoredOnce(chain: BenchChain, roots: string[], fromBlock: number, noncesBefore: number): Promise<void> {
+  const logs = await chain.provider.getLogs({ address: chain.address, topics: [anchorRegistryInterface.getEvent("RootAnchored")!.topicHash], fromBlock, toBlock: "latest" });
+  const onChain = logs.map((l) => l.topics[1]!.toLowerCase()).sort();
+  const expected = roots.map((r) => r.toLowerCase()).sort();
+  if (onChain.join() !== expected.join()) throw new Error(`roots on chain do not match the run's batches one for one: ${onChain.length} RootAnchored event(s) for ${expected.length} batch(es)`);
+  const spent = (await chain.provider.getTransactionCount(await chain.signer.getAddress(), "latest")) - noncesBefore;
+  if (spent !== roots.length) throw new Error(`the anchorer sent ${spent} transaction(s) for ${roots.length} batch(es)`);
+}
+
+async function measureRun(
+  chain: BenchChain,
+  orgs: Organisations,
+  n: number,
+  mode: "pipeline" | "backlog",
+  order: BacklogOrder = "interleaved",
+  worker: AnchoringWorker = workerOn(chain, SETTINGS),
+): Promise<PipelineRun> {
   const creditCount = Math.ceil(n / MILESTONES_PER_CREDIT);
   const creditIds = await seedCredits(creditCount, orgs);
   const perCredit = Math.min(MILESTONES_PER_CREDIT, n);
-  const worker = workerOn(chain, SETTINGS);
+  const fromBlock = (await chain.provider.getBlockNumber()) + 1;
+  const noncesBefore = await chain.provider.getTransactionCount(await chain.signer.getAddress(), "latest");
 
   const wallStart = Date.now();
   let running = mode === "pipeline" ? runWorker(worker) : undefined;
@@ -196,7 +238,11 @@ async function measureRun(chain: BenchChain, orgs: Organisations, n: number, mod
      WHERE m.credit_id = ANY(${creditIds}::uuid[])`;
   if (rows.length !== n) throw new Error(`expected ${n} anchored milestones, found ${rows.length}`);
   const batchIds = [...new Set(rows.map((r) => r.batch_id))];
-  const batches = await db().anchorBatch.findMany({ where: { id: { in: batchIds } }, select: { txHash: true, leafCount: true, heads: true } });
+  const batches = await db().anchorBatch.findMany({ where: { id: { in: batchIds } }, select: { txHash: true, leafCount: true, heads: true, root: true } });
+  // Every milestone in exactly one batch: the batches' leaves add up to the run's milestones.
+  const leaves = batches.reduce((sum, b) => sum + b.leafCount, 0);
+  if (leaves !== n) throw new Error(`the run's ${batches.length} batch(es) hold ${leaves} leaves for ${n} milestones`);
+  await assertAnchoredOnce(chain, batches.map((b) => b.root), fromBlock, noncesBefore);
   let gasTotal = 0n;
   for (const batch of batches) {
     const receipt = await chain.provider.getTransactionReceipt(batch.txHash!);
@@ -223,7 +269,38 @@ async function measureRun(chain: BenchChain, orgs: Organisations, n: number, mod
     e2eLatency: summary(rows.map((r) => r.confirmed_at.getTime() - r.created_at.getTime())),
     ticks: { count: busy, p50: round(percentile(running.tickMs, 50)), p95: round(percentile(running.tickMs, 95)), busy },
     workerSteps: Object.fromEntries(Object.entries(running.steps).map(([k, v]) => [k, round(v, 0)])),
+    workerErrors: running.errors.length,
   };
+}
+
+interface FaultyRun {
+  plan: { share: number; kinds: readonly Fault[]; seed: number; clientTimeoutMs: number; holdMs: number };
+  run: PipelineRun;
+  requests: number;
+  injected: FaultStats["injected"];
+}
+
+/**
+ * The pipeline at N again, with the worker's provider (the product's, with its retries and the
+ * bench's client timeout) pointed at the fault proxy in front of the same anvil. The signer is the
+ * anchorer's key on that provider; the clean runs' worker is stopped by then, so nonces do not race.
+ */
+async function measureFaulty(chain: BenchChain, orgs: Organisations, n: number): Promise<FaultyRun> {
+  const plan = { share: FAULT_SHARE, kinds: FAULT_KINDS, seed: FAULT_SEED, clientTimeoutMs: FAULT_CLIENT_TIMEOUT_MS, holdMs: 3 * FAULT_CLIENT_TIMEOUT_MS };
+  const proxy = await startFaultProxy(chain.anvil.url, { share: plan.share, kinds: plan.kinds, holdMs: plan.holdMs }, plan.seed);
+  const provider = makeProvider(proxy.url, { chainId: chain.chainId, timeoutMs: plan.clientTimeoutMs });
+  try {
+    const signer = makeSigner(chain.signerKey, provider);
+    const registry = connectAnchorRegistry(chain.address, signer);
+    const worker = new AnchoringWorker({ provider, registry, signer, chainId: chain.chainId, contractAddress: chain.address }, SETTINGS, (line) => {
+      if (!line.includes("sent root")) console.error(line);
+    });
+    const run = await measureRun(chain, orgs, n, "pipeline", "interleaved", worker);
+    return { plan, run, requests: proxy.stats.requests, injected: { ...proxy.stats.injected } };
+  } finally {
+    provider.destroy();
+    await proxy.close();
+  }
 }
 
 interface BaselineRun {
@@ -372,6 +449,10 @@ runBenchmark("anchoring", async () => {
   const largest = Math.max(...SIZES);
   const backlog = await measureRun(chain, orgs, largest, "backlog");
   console.log(`backlog N=${largest}: worker alone ${backlog.workerPerSecond}/s`);
+  // The same workload as the largest clean pipeline run, through a network that fails 5% of requests.
+  const faulty = await measureFaulty(chain, orgs, largest);
+  const injectedTotal = Object.values(faulty.injected).reduce((a, b) => a + b, 0);
+  console.log(`faulty network N=${largest}: ${faulty.run.milestonesPerSecond}/s end to end, ${injectedTotal} fault(s) in ${faulty.requests} request(s)`);
 
   const baselines: BaselineRun[] = [];
   const baselineSizes = SIZES.filter((s) => s <= BASELINE_CAP);
@@ -439,6 +520,28 @@ runBenchmark("anchoring", async () => {
 
   const big = runs.find((r) => r.n === largest)!;
   console.log(
+    `\nFaulty network (issue 16): the N=${largest} pipeline again, the worker's provider behind a proxy failing ${FAULT_SHARE * 100}% of its HTTP requests ` +
+      `(${FAULT_KINDS.join(", ")}; seed ${FAULT_SEED}; client timeout ${FAULT_CLIENT_TIMEOUT_MS} ms, a timeout fault held ${faulty.plan.holdMs} ms). ` +
+      `Every milestone anchored once, every root on chain once, one nonce per batch: checked for both runs.`,
+  );
+  table(
+    [
+      { run: "clean", r: big, faults: "" },
+      { run: "faulty", r: faulty.run, faults: `${injectedTotal}/${faulty.requests} (${Object.entries(faulty.injected).map(([k, v]) => `${k} ${v}`).join(", ")})` },
+    ].map(({ run, r, faults }) => ({
+      run,
+      N: r.n,
+      "pipeline/s": r.milestonesPerSecond,
+      "latency p50/p95": `${r.e2eLatency.p50}/${r.e2eLatency.p95} ms`,
+      batches: r.batches,
+      "worker errors": r.workerErrors,
+      "faults/requests": faults,
+    })),
+  );
+  console.log(
+    `Faulty / clean: throughput ${(faulty.run.milestonesPerSecond / big.milestonesPerSecond).toFixed(2)}x, p95 commit-to-anchored ${(faulty.run.e2eLatency.p95 / big.e2eLatency.p95).toFixed(2)}x.`,
+  );
+  console.log(
     `\nProfile at N=${largest}: appendMilestone commits ${big.commitPerSecond}/s (${COMMITTERS} connections, one transaction per milestone, p50/p95 ${big.commitLatency.p50}/${big.commitLatency.p95} ms each); ` +
       `the worker alone, from a backlog of ${largest}: ${backlog.workerPerSecond}/s (${backlog.workerMs} ms, ${backlog.batches} batches, tick p50/p95 ${backlog.ticks.p50}/${backlog.ticks.p95} ms). ` +
       `The pipeline runs at the slower of the two.`,
@@ -470,6 +573,7 @@ runBenchmark("anchoring", async () => {
     baselines,
     mixes,
     rootOnly,
+    faulty,
     targets: { gasRatioAt1000: gasRatio, pipelineFromBacklogPerSecond: drain, bestEndToEndPerSecond: best, mixA: mixRatio("A"), mixB: mixRatio("B") },
   });
   console.log(`\nResults written to ${file}`);

@@ -5,28 +5,38 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { benchmarkCode, runExitCode, summaryLine } from "./support/outcome";
+import { removeResult } from "./support/report";
 
 const BENCHMARKS = ["anchoring", "dashboard", "verify", "upload", "examination", "swift", "events"] as const;
 
 /**
  * Runs one benchmark with a temporary folder of its own (TMPDIR), removed afterwards; a benchmark
  * that left tt-* files in it fails, naming them, so none builds up in /tmp run after run.
+ * Its results file is removed before it starts and again if it fails: bench/results/<name>.json
+ * is there after a run only when that run passed (issue 16, item 7).
  */
 async function runOne(name: string): Promise<number> {
+  removeResult(name);
   // Mode 755: an embedded PostgreSQL's postgres user reads files written there.
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `tt-bench-run-${name}-`));
   fs.chmodSync(tmp, 0o755);
   try {
-    const code = await spawnBenchmark(name, tmp);
+    const { exitCode, signal } = await spawnBenchmark(name, tmp);
     const left = fs.readdirSync(tmp).filter((entry) => entry.startsWith("tt-"));
     if (left.length > 0) console.error(`bench/${name}.ts left temporary files behind: ${left.join(", ")}; remove them when it ends.`);
-    return code !== 0 ? code : left.length > 0 ? 1 : 0;
+    const code = benchmarkCode(exitCode, signal, left.length);
+    if (code !== 0) {
+      removeResult(name);
+      console.error(`bench/${name}.ts FAILED (exit ${code}): no results written.`);
+    }
+    return code;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-function spawnBenchmark(name: string, tmp: string): Promise<number> {
+function spawnBenchmark(name: string, tmp: string): Promise<{ exitCode: number | null; signal: NodeJS.Signals | null }> {
   const require = createRequire(import.meta.url);
   const tsx = path.join(path.dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs");
   return new Promise((resolve) => {
@@ -37,7 +47,7 @@ function spawnBenchmark(name: string, tmp: string): Promise<number> {
     child.once("exit", (code, signal) => {
       process.off("SIGINT", forward);
       process.off("SIGTERM", forward);
-      resolve(code ?? (signal ? 1 : 0));
+      resolve({ exitCode: code, signal });
     });
   });
 }
@@ -58,8 +68,8 @@ async function main() {
     outcomes.push({ name, code, seconds: Math.round((Date.now() - start) / 1000) });
   }
   console.log("\n=== summary ===");
-  for (const o of outcomes) console.log(`${o.name.padEnd(10)} ${o.code === 0 ? "ok" : `FAILED (exit ${o.code})`}  ${o.seconds} s  bench/results/${o.name}.json`);
-  process.exit(outcomes.every((o) => o.code === 0) ? 0 : 1);
+  for (const o of outcomes) console.log(summaryLine(o));
+  process.exit(runExitCode(outcomes));
 }
 
 void main();

@@ -15,6 +15,8 @@ export interface BenchChain {
   registry: AnchorRegistry;
   address: string;
   chainId: bigint;
+  /** The anchorer's key, for a second worker on another provider (bench/anchoring.ts's faulty run). */
+  signerKey: string;
   stop(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startBenchChain(options: { batchStallTime?: number } = {})
     registry: connectAnchorRegistry(deployment.address, signer),
     address: deployment.address,
     chainId: deployment.chainId,
+    signerKey: wallet.privateKey,
     async stop() {
       provider.destroy();
       await anvil.stop();

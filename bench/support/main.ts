@@ -1,5 +1,8 @@
+import { removeResult } from "./report";
+
 // Runs a benchmark's main function, printing a clear message and exiting non-zero on failure,
-// and making sure clean-up hooks run on Ctrl-C.
+// and making sure clean-up hooks run on Ctrl-C. The previous run's results file is removed first
+// and again on failure: bench/results/<name>.json exists only after a run that passed.
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -13,16 +16,20 @@ async function cleanUp(): Promise<void> {
 
 export function runBenchmark(name: string, main: () => Promise<void>): void {
   const interrupted = () => {
-    console.error(`\n${name}: interrupted, cleaning up…`);
+    console.error(`\n${name}: interrupted, cleaning up… (no results written)`);
+    removeResult(name);
     void cleanUp().finally(() => process.exit(130));
   };
   process.once("SIGINT", interrupted);
   process.once("SIGTERM", interrupted);
+  removeResult(name);
   main()
     .then(cleanUp)
     .then(() => process.exit(0))
     .catch(async (error: unknown) => {
       console.error(`\n${name} failed:`, error instanceof Error ? (error.stack ?? error.message) : error);
+      removeResult(name);
+      console.error(`${name}: FAILED, no results written (bench/results/${name}.json removed).`);
       await cleanUp();
       process.exit(1);
     });

@@ -36,10 +36,26 @@ export function table(rows: readonly Record<string, string | number>[]): void {
   for (const row of rows) console.log(line(keys.map((k) => String(row[k] ?? ""))));
 }
 
+/** Where a benchmark's results go: bench/results/<name>.json under `root` (the repository). */
+export function resultFile(name: string, root = process.cwd()): string {
+  return path.resolve(root, "bench/results", `${name}.json`);
+}
+
+/**
+ * Removes a benchmark's results file, if any: done when it starts and when it fails, so a failed
+ * run never leaves an earlier run's figures looking like its own. True when a file was removed.
+ */
+export function removeResult(name: string, root = process.cwd()): boolean {
+  const file = resultFile(name, root);
+  if (!fs.existsSync(file)) return false;
+  fs.rmSync(file, { force: true });
+  return true;
+}
+
+/** Written by each benchmark as its last step, once every figure is measured and every check passed. */
 export function writeResult(name: string, data: unknown): string {
-  const dir = path.resolve(process.cwd(), "bench/results");
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}.json`);
+  const file = resultFile(name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify({ benchmark: name, at: new Date().toISOString(), ...(data as object) }, (_k, v) => (typeof v === "bigint" ? v.toString() : v), 2)}\n`);
   return file;
 }

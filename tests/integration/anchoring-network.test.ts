@@ -9,11 +9,11 @@ import { bumped } from "@/lib/anchoring/fees";
 import { AnchoringWorker, type TickReport, type WorkerSettings } from "@/lib/anchoring/worker";
 import { type ChainFixture, deployedRegistry } from "./support/chain";
 import { useTestDatabase } from "./support/database";
-import { type FaultProxy, startFaultProxy } from "./support/fault-proxy";
+import { type FaultProxy, startFaultProxy } from "../support/fault-proxy";
 import { type World, createWorld, creditIn } from "./support/world";
 
 // The worker on a network that behaves like a public testnet (issue 16, acceptance b, c, d, f):
-// every request goes through the fault proxy (tests/integration/support/fault-proxy.ts), whose
+// every request goes through the fault proxy (tests/support/fault-proxy.ts), whose
 // chain controls stall the mempool (automine off), raise the base fee, reorganise blocks, evict
 // and re-broadcast transactions and drain the signer's balance. One anvil for the file; each test
 // deploys its own registry with a fresh anchorer, so the worker sees only its own batches.

@@ -15,7 +15,7 @@ import { queueEmail } from "@/lib/email/outbox";
 import { createLogger, replaceLogger } from "@/lib/observability/log";
 import { type MetricsServer, startMetricsServer } from "@/lib/observability/metrics";
 import { type ChainFixture, deployedRegistry } from "./support/chain";
-import { startFaultProxy } from "./support/fault-proxy";
+import { startFaultProxy } from "../support/fault-proxy";
 import { useTestDatabase } from "./support/database";
 import { anchorEverything, withTriggersOff } from "./support/tamper";
 import { tokenFor } from "./support/tokens";

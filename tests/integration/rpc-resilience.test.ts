@@ -12,7 +12,7 @@ import { reconcileAnchors } from "@/lib/jobs/reconcile-anchors";
 import { rpcAnchorReader, verifierProvider } from "@/lib/verify/reader";
 import { type ChainFixture, deployedRegistry } from "./support/chain";
 import { useTestDatabase } from "./support/database";
-import { type FaultProxy, startFaultProxy } from "./support/fault-proxy";
+import { type FaultProxy, startFaultProxy } from "../support/fault-proxy";
 import { type World, createWorld, creditIn } from "./support/world";
 
 // Anchoring through a network that misbehaves (issue 16, item 1): the worker, the verifiers and

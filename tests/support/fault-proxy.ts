@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { Transaction } from "ethers";
 
+// (Shared by the integration tests and bench/anchoring.ts.)
 // A JSON-RPC proxy in front of anvil (loopback only) that plays a public network's RPC provider:
 // for a share of requests it answers 429, drops the connection (before or after passing the
 // request on, so a send may have landed), or holds the answer longer than the client waits; and
