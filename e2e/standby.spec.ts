@@ -55,6 +55,9 @@ test("a standby credit under ISP98 goes through a demand: issued, demand and sta
   await buyer.getByLabel("Applicant name").fill("Lion City Engineering Pte Ltd");
   await buyer.getByLabel("Applicant address").fill("21 Tuas Avenue 3, Singapore 639413");
   await buyer.getByLabel("Currency").selectOption("USD");
+  // Available with the issuing bank: its maker and checker examine the demand and pay (a credit
+  // available with the advising bank is examined there: tests/integration/examining-bank.test.ts).
+  await buyer.getByLabel("Available with (41a)").selectOption("ISSUING_BANK");
   await buyer.getByLabel("Amount (32B)").fill("250000.00");
   await buyer.getByLabel("Expiry date (31D)").fill(isoDay(180));
   await buyer.getByLabel("Place of expiry").fill("Singapore");
