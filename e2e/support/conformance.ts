@@ -44,7 +44,7 @@ function track(work: Promise<void>): void {
 }
 
 /** The body as JSON when it says it is JSON; undefined otherwise (files, PDFs, FIN text) or when unreadable. */
-async function jsonOf(contentType: string | null, text: () => Promise<string>): Promise<unknown> {
+async function jsonOf(contentType: string | null | undefined, text: () => Promise<string>): Promise<unknown> {
   if (!isJsonMediaType(contentType)) return undefined;
   const raw = await text().catch(() => undefined); // a page that navigated away has dropped the body
   return raw === undefined || raw === "" ? undefined : (JSON.parse(raw) as unknown);
@@ -59,8 +59,16 @@ export function recordFetch(method: string, url: string, response: Response): vo
   track(check(jsonOf(contentType, () => copy.text()).then((body) => ({ method, path, status: response.status, contentType, body }))));
 }
 
+/**
+ * A page's response as the browser shows it. Chromium hides every header of an opaque response
+ * (a no-cors fetch from another origin, csrf.spec.ts) and of a document framed in a sandbox (the
+ * PDF preview's CSP `sandbox`): our server always sends headers, so none at all means hidden, and
+ * only the status is checked (the same routes' content types are checked through the API helpers).
+ */
 async function observedPageResponse(response: PageResponse, path: string): Promise<ObservedResponse> {
-  const contentType = (await response.headerValue("content-type")) ?? null;
+  const headers = await response.allHeaders().catch(() => ({}) as Record<string, string>);
+  const hidden = Object.keys(headers).length === 0;
+  const contentType = hidden ? undefined : (headers["content-type"] ?? null);
   const redirect = response.status() >= 300 && response.status() < 400; // redirects have no body to read
   const body = redirect ? undefined : await jsonOf(contentType, () => response.text());
   return { method: response.request().method(), path, status: response.status(), contentType, body };

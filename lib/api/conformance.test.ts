@@ -46,10 +46,23 @@ describe("conformanceChecker", () => {
     expect(problems({ method: "GET", path: "/documents/x", status: 200, contentType: "application/pdf" })).toEqual([]);
   });
 
+  it("accepts only a refusal of a request the document does not describe", () => {
+    for (const status of [401, 404, 405]) {
+      expect(problems({ method: "POST", path: `/credits/${id}`, status, contentType: "application/json", body: {} })).toEqual([]);
+      expect(problems({ method: "GET", path: "/nowhere", status, contentType: null })).toEqual([]);
+    }
+  });
+
+  it("checks the status alone when the content type could not be seen", () => {
+    expect(problems({ method: "GET", path: `/credits/${id}`, status: 200, contentType: undefined })).toEqual([]);
+    expect(problems({ method: "GET", path: `/credits/${id}`, status: 418, contentType: undefined })[0]).toContain("→ 418: the status is not documented");
+  });
+
   it("names the route, the status and ajv's errors", () => {
     expect(problems({ method: "GET", path: `/credits/${id}`, status: 200, contentType: "application/json", body: { id: "nope" } })).toEqual([`GET /credits/{creditId} → 200: the body does not match the schema: body.id should match format "uuid"`]);
     expect(problems({ method: "GET", path: `/credits/${id}`, status: 500, contentType: "application/json", body: {} })[0]).toContain("GET /credits/{creditId} → 500: the status is not documented");
     expect(problems({ method: "DELETE", path: `/credits/${id}`, status: 200, contentType: "application/json", body: {} })[0]).toContain("the method is not documented");
+    expect(problems({ method: "GET", path: "/nowhere", status: 500, contentType: "application/json", body: {} })[0]).toContain("not in the OpenAPI document");
     expect(problems({ method: "GET", path: "/nowhere", status: 200, contentType: "application/json", body: {} })[0]).toContain("not in the OpenAPI document");
     expect(problems({ method: "GET", path: `/credits/${id}`, status: 200, contentType: "text/html", body: undefined })[0]).toContain("content type text/html is not documented");
   });
