@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { expect } from "@playwright/test";
 import { type TermsInput } from "../../lib/terms/schema";
 import { sampleTerms } from "../../lib/terms/sample";
+import { recordFetch } from "./conformance";
 import { runtime, sql } from "./runtime";
 import { USERS } from "./users";
 
@@ -36,6 +37,7 @@ export async function api<T = Record<string, unknown>>(email: string, method: st
     headers: { authorization: `Bearer ${await tokenFor(email)}`, "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  recordFetch(method, response.url, response);
   const json = (await response.json()) as T & { error?: { message: string } };
   expect(response.ok, `${method} ${path}: ${json.error?.message ?? response.status}`).toBe(true);
   return json;
@@ -102,5 +104,6 @@ export async function uploadInvoice(creditId: string, presentationId: string, am
     headers: { authorization: `Bearer ${await tokenFor(USERS.seller)}`, "content-type": "application/pdf" },
     body: Buffer.from(`%PDF-1.4\n% invoice ${randomBytes(8).toString("hex")}\n%%EOF\n`),
   });
+  recordFetch("POST", response.url, response);
   expect(response.ok, await response.clone().text()).toBe(true);
 }

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Page, expect } from "@playwright/test";
+import { watchApiResponses } from "./conformance";
 
 // Accessibility in the e2e run: axe-core checks each page a spec opens against WCAG 2.0 A/AA
 // and 2.1 AA, and a serious or critical violation fails the test that opened the page.
@@ -83,6 +84,7 @@ export const cspViolations: string[] = [];
 export function checkAccessibilityOnVisit(page: Page): Page {
   if (scanned.has(page)) return page;
   scanned.add(page);
+  watchApiResponses(page.context());
   page.on("console", (message) => {
     if (message.type() === "error" && /Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
   });
