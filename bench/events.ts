@@ -9,7 +9,7 @@
 //   npm run bench -- events
 //   BENCH_SECONDS=2 npx tsx bench/events.ts
 import { db } from "@/lib/db/client";
-import { recordEvents } from "@/lib/events/record-events";
+import { loadCreditForEvents, recordEvents } from "@/lib/events/record-events";
 import { createBenchDatabase } from "./support/database";
 import { onCleanup, runBenchmark } from "./support/main";
 import { load, round, summary, table, writeResult } from "./support/report";
@@ -30,7 +30,7 @@ runBenchmark("events", async () => {
     await db().$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM credits WHERE id = ${creditId}::uuid FOR UPDATE`;
       await tx.credit.update({ where: { id: creditId }, data: { version: { increment: 1 } } });
-      if (withEvents) await recordEvents(tx, creditId, [{ seq: 1, kind: "CREDIT_ISSUED", subjectId: null }], new Date());
+      if (withEvents) await recordEvents(tx, await loadCreditForEvents(tx, creditId), [{ seq: 1, kind: "CREDIT_ISSUED", subjectId: null }], new Date());
     });
   };
   await load(4, 1_000, step(true)); // warm-up

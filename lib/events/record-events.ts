@@ -23,7 +23,7 @@ export interface RecordedMilestone {
   subjectId: string | null;
 }
 
-interface CreditForEvents {
+export interface CreditForEvents {
   id: string;
   reference: string;
   creditNumber: string | null;
@@ -38,12 +38,30 @@ interface CreditForEvents {
   issuedAt: Date | null;
 }
 
-export async function recordEvents(tx: Tx, creditId: string, milestones: readonly RecordedMilestone[], now: Date): Promise<void> {
+/** The credit's columns recordEvents reads: the step selects them when it updates the credit, so no second read. */
+export const EVENT_CREDIT_SELECT = {
+  id: true,
+  reference: true,
+  creditNumber: true,
+  status: true,
+  applicantId: true,
+  beneficiaryId: true,
+  issuingBankId: true,
+  advisingBankId: true,
+  confirmingBankId: true,
+  sharedAt: true,
+  submittedAt: true,
+  issuedAt: true,
+} as const satisfies Record<keyof CreditForEvents, true>;
+
+/** A credit as recordEvents reads it, for callers outside a lifecycle step (tests, the events bench). */
+export function loadCreditForEvents(tx: Tx, creditId: string): Promise<CreditForEvents> {
+  return tx.credit.findUniqueOrThrow({ where: { id: creditId }, select: EVENT_CREDIT_SELECT });
+}
+
+/** `credit`: as the step leaves it (its update's result), in the same transaction. */
+export async function recordEvents(tx: Tx, credit: CreditForEvents, milestones: readonly RecordedMilestone[], now: Date): Promise<void> {
   if (milestones.length === 0) return;
-  const credit = await tx.credit.findUniqueOrThrow({
-    where: { id: creditId },
-    select: { id: true, reference: true, creditNumber: true, status: true, applicantId: true, beneficiaryId: true, issuingBankId: true, advisingBankId: true, confirmingBankId: true, sharedAt: true, submittedAt: true, issuedAt: true },
-  });
   const audience = audienceOf(credit);
   const types = milestones.map((m) => EVENT_TYPE_OF[m.kind]);
   // FOR KEY SHARE: a subscription deleted meanwhile waits for this step to commit (then takes its

@@ -22,7 +22,7 @@ import { ACTION_DONE, heldPhrase } from "./words";
 import { creditLabel } from "@/lib/credits/label";
 import { swiftMessagesToRecord } from "@/lib/credits/swift-messages";
 import { isUuid } from "@/lib/ids";
-import { recordEvents } from "@/lib/events/record-events";
+import { EVENT_CREDIT_SELECT, recordEvents } from "@/lib/events/record-events";
 
 // Every state change of a credit goes through performAction: validate the input, lock the
 // credit, check idempotency and the optimistic version, decide from the lifecycle definition,
@@ -367,7 +367,8 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
   const updated = await tx.credit.update({
     where: { id: credit.id },
     data: { ...result.creditData, status: creditStatus, version: { increment: 1 } },
-    select: { version: true, status: true, creditNumber: true },
+    // What the step's feed events say of the credit and who may read them (lib/events/record-events.ts), as the step leaves it.
+    select: { version: true, ...EVENT_CREDIT_SELECT },
   });
 
   // The milestones this step records, in order: its own, then any it causes (cancellation, settlement).
@@ -436,7 +437,7 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
   // Notifications name the credit as it is now: by the number it was just issued under, if so.
   await logAndNotify(tx, { rule, name, actor: actorUser, credit: { ...credit, creditNumber: updated.creditNumber }, subjectId, examiningBankId: subject?.examiningBankId, event: { ...result.event, ...(milestoneSeqs.length ? { milestones: milestoneSeqs } : {}) }, now });
   // Last: the feed's events and their webhook deliveries take the global event lock (lib/events/record-events.ts).
-  await recordEvents(tx, credit.id, milestoneSeqs.map((seq, i) => ({ seq, kind: planned[i]!.kind, subjectId })), now);
+  await recordEvents(tx, updated, milestoneSeqs.map((seq, i) => ({ seq, kind: planned[i]!.kind, subjectId })), now);
   return { creditId: credit.id, subjectId, action: name, creditStatus: updated.status, subjectStatus, version: updated.version, milestoneSeqs, ...(result.output ? { output: result.output } : {}) };
 }
 

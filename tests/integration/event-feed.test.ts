@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as eventsRoute } from "@/app/api/v1/events/route";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { recordEvents } from "@/lib/events/record-events";
+import { loadCreditForEvents, recordEvents } from "@/lib/events/record-events";
 import { performAction } from "@/lib/lifecycle/perform";
 import { useTestDatabase } from "./support/database";
 import { violations } from "./support/openapi-schema";
@@ -104,12 +104,12 @@ describe("the event feed", () => {
       await tx.credit.update({ where: { id: a }, data: { version: { increment: 1 } } });
       aWorked.release();
       await aRecord.promise;
-      await recordEvents(tx, a, issued, new Date());
+      await recordEvents(tx, await loadCreditForEvents(tx, a), issued, new Date());
       aRecorded.release();
       await aCommit.promise;
     });
     await aWorked.promise;
-    await db().$transaction((tx) => recordEvents(tx, b, issued, new Date()));
+    await db().$transaction(async (tx) => recordEvents(tx, await loadCreditForEvents(tx, b), issued, new Date()));
     const first = await walk(reader, start);
 
     // A takes its number and stays open; C, recording now, waits for A's commit before it can
@@ -118,7 +118,7 @@ describe("the event feed", () => {
     await aRecorded.promise;
     let cCommitted = false;
     const stepC = db()
-      .$transaction((tx) => recordEvents(tx, c, issued, new Date()))
+      .$transaction(async (tx) => recordEvents(tx, await loadCreditForEvents(tx, c), issued, new Date()))
       .then(() => (cCommitted = true));
     await new Promise((r) => setTimeout(r, 400));
     expect(cCommitted).toBe(false);
@@ -141,7 +141,7 @@ describe("the event feed", () => {
     const before = { last: await counter(), deliveries: await db().webhookDelivery.count() };
     await expect(
       db().$transaction(async (tx) => {
-        await recordEvents(tx, creditId, issued, new Date());
+        await recordEvents(tx, await loadCreditForEvents(tx, creditId), issued, new Date());
         throw new Error("the step failed after recording");
       }),
     ).rejects.toThrow("the step failed");
@@ -149,7 +149,7 @@ describe("the event feed", () => {
     expect(await db().feedEvent.count({ where: { creditId } })).toBe(0);
     expect(await db().webhookDelivery.count()).toBe(before.deliveries);
     // The next committed step takes the number the rolled-back one gave back: no gap.
-    await db().$transaction((tx) => recordEvents(tx, creditId, issued, new Date()));
+    await db().$transaction(async (tx) => recordEvents(tx, await loadCreditForEvents(tx, creditId), issued, new Date()));
     expect(await counter()).toBe(before.last + 1n);
     expect(await db().webhookDelivery.count()).toBe(before.deliveries + 1);
   });
