@@ -4,7 +4,7 @@ import { makeProvider, makeSigner } from "@/lib/chain/provider";
 import { AnchoringWorker } from "@/lib/anchoring/worker";
 import { gweiToWei } from "@/lib/anchoring/fees";
 import { expireCredits } from "./expire-credits";
-import { reconcileAnchors, reconcileSettings } from "./reconcile-anchors";
+import { reconcileIfDue, reconcileSettings } from "./reconcile-anchors";
 import { runQueuedVerifications } from "./verification-runs";
 import { deliverDueEmails, smtpTransport } from "@/lib/email/outbox";
 import { queueDailyDigests } from "@/lib/email/notifications";
@@ -102,7 +102,8 @@ export function startBackgroundJobs(options: { signerKey: string; log: (line: st
       reconciling = true;
       try {
         const id = chainId || (await provider.getNetwork()).chainId;
-        await reconcileAnchors({ provider, contractAddress, settings: reconcileSettings(id, contractAddress, settings), trigger: "SCHEDULE", log: options.log });
+        // Every worker process schedules it; one run per interval does the work (reconcileIfDue).
+        await reconcileIfDue({ provider, contractAddress, settings: reconcileSettings(id, contractAddress, settings), log: options.log }, settings.RECONCILE_INTERVAL_MS);
       } finally {
         reconciling = false;
       }

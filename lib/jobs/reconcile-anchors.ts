@@ -74,22 +74,47 @@ export function reconcileSettings(chainId: bigint, contractAddress: string, sett
 }
 
 export async function reconcileAnchors(options: ReconcileOptions): Promise<ReconcileResult> {
+  return (await reconcile(options, null))!;
+}
+
+/**
+ * A scheduled run, unless another process has already started one for this registry within the
+ * last `intervalMs` (by the database's clock): every worker process (ANCHOR_WORKERS, or workers on
+ * several machines) schedules the reconciliation, and one run per interval does the work. The
+ * claim is made under a transaction-scoped advisory lock, so two processes whose timers fire
+ * together cannot both start one. Returns null when the slot was taken.
+ */
+export async function reconcileIfDue(options: Omit<ReconcileOptions, "trigger" | "requestedById">, intervalMs: number): Promise<ReconcileResult | null> {
+  return reconcile({ ...options, trigger: "SCHEDULE" }, Math.max(1, Math.floor(intervalMs * 0.9)));
+}
+
+async function reconcile(options: ReconcileOptions, dueAfterMs: number | null): Promise<ReconcileResult | null> {
   const { provider, settings } = options;
   const contract = getAddress(options.contractAddress).toLowerCase();
   const chainId = await chainIdOf(provider);
   const expected = new Set(settings.expectedAnchorers.map((a) => getAddress(a)));
   const database = options.client ?? db();
-  const run = await database.reconciliationRun.create({
-    data: {
-      chainId,
-      contractAddress: contract,
-      trigger: options.trigger,
-      requestedById: options.requestedById ?? null,
-      startBlock: BigInt(settings.startBlock),
-      expectedAnchorers: [...expected],
-    },
-    select: { id: true },
-  });
+  const data = {
+    chainId,
+    contractAddress: contract,
+    trigger: options.trigger,
+    requestedById: options.requestedById ?? null,
+    startBlock: BigInt(settings.startBlock),
+    expectedAnchorers: [...expected],
+  };
+  const run =
+    dueAfterMs === null
+      ? await database.reconciliationRun.create({ data, select: { id: true } })
+      : await database.$transaction(async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('tradetrail:reconcile-schedule'), hashtext(${`${chainId}:${contract}`}))`;
+          const recent = await tx.$queryRaw<{ n: bigint }[]>`
+            SELECT count(*) AS n FROM reconciliation_runs
+             WHERE chain_id = ${chainId} AND contract_address = ${contract} AND trigger = 'SCHEDULE'
+               AND started_at > now() - make_interval(secs => ${dueAfterMs / 1000})`;
+          if (Number(recent[0]?.n ?? 0) > 0) return null;
+          return tx.reconciliationRun.create({ data, select: { id: true } });
+        });
+  if (!run) return null;
   try {
     const scan = await readNewLogs(options, chainId, contract);
     const registry = connectAnchorRegistry(contract, provider);

@@ -11,7 +11,7 @@ import { makeProvider } from "@/lib/chain/provider";
 import { resetConfigCache } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { withDatabase } from "@/lib/dev/embedded-postgres";
-import { type ReconcileSettings, reconcileAnchors } from "@/lib/jobs/reconcile-anchors";
+import { type ReconcileSettings, reconcileAnchors, reconcileIfDue } from "@/lib/jobs/reconcile-anchors";
 import { latestReconciliation, runReconciliationNow } from "@/lib/reconciliation/reconciliation";
 import { type ChainFixture, deployedRegistry } from "./support/chain";
 import { useTestDatabase } from "./support/database";
@@ -316,6 +316,32 @@ describe("reconciling the registry's anchors with the batches", () => {
 
     const retried = await reconcileAnchors({ provider: chain.provider, contractAddress: chain.address, settings: settingsFor(chain), trigger: "SCHEDULE" });
     expect((await findingsOf(retried.runId)).map((f) => f.root)).toEqual([stray.root]);
+  });
+
+  it("runs a scheduled reconciliation once per interval however many worker processes schedule it, and never holds up a manual run", async () => {
+    const chain = await registry();
+    const stray = await anchorBehindTheWorkersBack(chain);
+    const scheduled = () => reconcileIfDue({ provider: chain.provider, contractAddress: chain.address, settings: settingsFor(chain) }, 1_500);
+    const runsOf = (trigger: "SCHEDULE" | "MANUAL") => db().reconciliationRun.count({ where: { contractAddress: chain.address.toLowerCase(), trigger } });
+
+    // Four workers whose timers fire together: one runs, three find the slot taken.
+    const results = await Promise.all([scheduled(), scheduled(), scheduled(), scheduled()]);
+    const ran = results.filter((r) => r !== null);
+    expect(ran).toHaveLength(1);
+    expect(await runsOf("SCHEDULE")).toBe(1);
+    // The one finding is reported once, not once per worker.
+    expect(await db().reconciliationFinding.count({ where: { root: stray.root } })).toBe(1);
+    expect(await scheduled()).toBeNull();
+
+    // An administrator's or auditor's run is never skipped.
+    const manual = await reconcileAnchors({ provider: chain.provider, contractAddress: chain.address, settings: settingsFor(chain), trigger: "MANUAL" });
+    expect(manual.status).toBe("DONE");
+    expect(await runsOf("MANUAL")).toBe(1);
+
+    // Once the interval has passed, the next scheduled run goes ahead.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await scheduled()).toMatchObject({ status: "DONE" });
+    expect(await runsOf("SCHEDULE")).toBe(2);
   });
 });
 
