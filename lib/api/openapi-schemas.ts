@@ -317,3 +317,20 @@ export const deliveryLogSchema = record(
   },
   "The latest deliveries, newest event first, each with every attempt",
 );
+
+/** One message of a credit's thread (GET/POST /credits/{creditId}/messages). */
+export const messageSchema = record({
+  id: uuid,
+  body: { type: "string", description: "The text as posted (trimmed), at most 4,000 characters" },
+  author: record({ name: string }, "The person who posted it"),
+  organization: record({ id: uuid, name: string }, "The party organisation they posted for"),
+  createdAt: instant,
+  mine: { ...boolean, description: "Posted by the token's (or session's) own user" },
+});
+
+export const messageThreadSchema = record({ creditId: uuid, reference: string, messages: list(messageSchema) }, "The credit's message thread, oldest first");
+
+export const messagePostedSchema = record(
+  { message: messageSchema, replayed: { ...boolean, description: "True when this repeats the first post of the same Idempotency-Key" } },
+  "Posted",
+);
