@@ -47,10 +47,16 @@ export const organizationPageSchema = record({ items: list(organizationSchema), 
 
 const creditStatus: Schema = { type: "string", enum: [...CREDIT_STATES] };
 
+/** The list item with `terms` beside the fields every item has (include=terms), not required. */
+const withTerms = (item: Schema): Schema => ({
+  ...item,
+  properties: { ...(item.properties as Record<string, Schema>), terms: { type: ["object", "null"], description: "With include=terms only: the operative terms (MT700 fields; the amount canonical), null before any" } },
+});
+
 export const creditListPageSchema = record(
   {
     items: list(
-      record({
+      withTerms(record({
         id: uuid,
         reference: string,
         creditNumber: nullableString,
@@ -62,7 +68,7 @@ export const creditListPageSchema = record(
         applicantName: string,
         beneficiaryName: string,
         issuingBankName: string,
-      }),
+      })),
     ),
     next: nullableString,
     previous: nullableString,
