@@ -482,3 +482,36 @@ export function openApiDocument(serverUrl: string) {
     },
   };
 }
+
+/**
+ * The schemas a generated client names (lib/api/client/generate-types.ts): wherever the document
+ * holds one of them, the types refer to it by this name instead of repeating it.
+ */
+export function namedApiSchemas(): Record<string, Record<string, unknown>> {
+  const inputs = Object.fromEntries(
+    (Object.keys(INPUT_SCHEMAS) as (keyof typeof INPUT_SCHEMAS)[]).map((kind) => [`${kind[0]!.toUpperCase()}${kind.slice(1)}Input`, schemaOf(kind) as Record<string, unknown>]),
+  );
+  return {
+    Error: error.content["application/json"].schema,
+    ActionResult: actionResult,
+    StepSignature: stepSignature,
+    SigningRequest: signingRequest,
+    Credit: creditSchema,
+    CreditListPage: creditListPageSchema,
+    Milestones: milestonesSchema,
+    MessageThread: messageThreadSchema,
+    MessagePosted: messagePostedSchema,
+    OrganizationPage: organizationPageSchema,
+    ProofBundle: proofBundleSchema,
+    Verification: verificationSchema,
+    AuditRun: auditRunSchema,
+    UploadResult: uploadResultSchema,
+    SwiftList: swiftListSchema,
+    EventPage: eventPageSchema,
+    Webhook: webhookSchema,
+    WebhookCreated: webhookCreatedSchema,
+    WebhookList: webhookListSchema,
+    DeliveryLog: deliveryLogSchema,
+    ...inputs,
+  };
+}
