@@ -102,6 +102,7 @@ describe("GET /api/v1/credits/{id}/messages", () => {
     const { status, body } = await read(world.users.applicant.MAKER, creditId, "?since=yesterday");
     expect(status).toBe(400);
     expect((body as Refusal).error.fields).toHaveProperty("since");
+    expect((body as Refusal).error.message).toBe('Unknown query parameter "since". This endpoint takes no query parameters.');
   });
 });
 
