@@ -47,10 +47,16 @@ export const organizationPageSchema = record({ items: list(organizationSchema), 
 
 const creditStatus: Schema = { type: "string", enum: [...CREDIT_STATES] };
 
+/** The list item with `terms` beside the fields every item has (include=terms), not required. */
+const withTerms = (item: Schema): Schema => ({
+  ...item,
+  properties: { ...(item.properties as Record<string, Schema>), terms: { type: ["object", "null"], description: "With include=terms only: the operative terms (MT700 fields; the amount canonical), null before any" } },
+});
+
 export const creditListPageSchema = record(
   {
     items: list(
-      record({
+      withTerms(record({
         id: uuid,
         reference: string,
         creditNumber: nullableString,
@@ -62,7 +68,7 @@ export const creditListPageSchema = record(
         applicantName: string,
         beneficiaryName: string,
         issuingBankName: string,
-      }),
+      })),
     ),
     next: nullableString,
     previous: nullableString,
@@ -316,4 +322,21 @@ export const deliveryLogSchema = record(
     ),
   },
   "The latest deliveries, newest event first, each with every attempt",
+);
+
+/** One message of a credit's thread (GET/POST /credits/{creditId}/messages). */
+export const messageSchema = record({
+  id: uuid,
+  body: { type: "string", description: "The text as posted (trimmed), at most 4,000 characters" },
+  author: record({ name: string }, "The person who posted it"),
+  organization: record({ id: uuid, name: string }, "The party organisation they posted for"),
+  createdAt: instant,
+  mine: { ...boolean, description: "Posted by the token's (or session's) own user" },
+});
+
+export const messageThreadSchema = record({ creditId: uuid, reference: string, messages: list(messageSchema) }, "The credit's message thread, oldest first");
+
+export const messagePostedSchema = record(
+  { message: messageSchema, replayed: { ...boolean, description: "True when this repeats the first post of the same Idempotency-Key" } },
+  "Posted",
 );

@@ -5,7 +5,7 @@ import { CREDIT_LIST_QUERY_DOCS } from "./credit-list-query";
 import { ORGANIZATION_QUERY_DOCS } from "./organization-query";
 import { EVENT_QUERY_DOCS } from "./event-query";
 import { DEFAULT_WEBHOOK_EVENTS, EVENT_TYPES } from "@/lib/events/types";
-import { auditRunSchema, creditListPageSchema, deliveryLogSchema, eventPageSchema, webhookCreatedSchema, webhookListSchema, webhookSchema, creditSchema, milestonesSchema, organizationPageSchema, proofBundleSchema, swiftListSchema, uploadResultSchema, verificationSchema } from "./openapi-schemas";
+import { auditRunSchema, creditListPageSchema, deliveryLogSchema, eventPageSchema, webhookCreatedSchema, webhookListSchema, webhookSchema, creditSchema, messagePostedSchema, messageThreadSchema, milestonesSchema, organizationPageSchema, proofBundleSchema, swiftListSchema, uploadResultSchema, verificationSchema } from "./openapi-schemas";
 
 // The OpenAPI 3.1 description of /api/v1, generated from the lifecycle definition and the input
 // schemas, so the document cannot drift from what the server accepts.
@@ -225,6 +225,37 @@ export function openApiDocument(serverUrl: string) {
           summary: "The credit's milestone chain with anchoring status",
           parameters: [{ name: "creditId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
           responses: { 200: jsonBody(milestonesSchema), ...errors },
+        },
+      },
+      "/credits/{creditId}/messages": {
+        get: {
+          operationId: "listMessages",
+          tags: ["messages"],
+          summary: "The credit's message thread: the parties' conversation, oldest first",
+          description:
+            "Every party that sees the credit reads it (the beneficiary once the draft is shared with it, the issuing bank once it is submitted, the advising and confirming banks once it is issued), and an auditor under a live grant (the read is logged for the bank). 404 for anyone else, as for the credit. Posting a message does not change the credit's version or updatedAt.",
+          parameters: [creditIdParameter],
+          responses: { 200: jsonBody(messageThreadSchema), ...errors },
+        },
+        post: {
+          operationId: "postMessage",
+          tags: ["messages"],
+          summary: "Post a message to the thread (a party's user who is not only a viewer, with a token that may act)",
+          description:
+            "The same rule as the Messages tab: a party of the credit posts, a viewer and an auditor do not (403 and 404). The other parties' users are notified. 1 to 4,000 characters after trimming.",
+          parameters: [creditIdParameter, idempotencyKey],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { type: "object", required: ["body"], additionalProperties: false, properties: { body: { type: "string", minLength: 1, maxLength: 4000 } } } } },
+          },
+          responses: {
+            201: jsonBody(messagePostedSchema),
+            200: jsonBody(messagePostedSchema, "The first post of the same Idempotency-Key (replayed: true); nothing was posted again"),
+            413: error,
+            415: error,
+            422: idempotencyRefused,
+            ...errors,
+          },
         },
       },
       "/credits/{creditId}/presentations/{presentationId}/documents": {
@@ -449,5 +480,38 @@ export function openApiDocument(serverUrl: string) {
       ...actionPaths,
       ...signingPaths,
     },
+  };
+}
+
+/**
+ * The schemas a generated client names (lib/api/client/generate-types.ts): wherever the document
+ * holds one of them, the types refer to it by this name instead of repeating it.
+ */
+export function namedApiSchemas(): Record<string, Record<string, unknown>> {
+  const inputs = Object.fromEntries(
+    (Object.keys(INPUT_SCHEMAS) as (keyof typeof INPUT_SCHEMAS)[]).map((kind) => [`${kind[0]!.toUpperCase()}${kind.slice(1)}Input`, schemaOf(kind) as Record<string, unknown>]),
+  );
+  return {
+    Error: error.content["application/json"].schema,
+    ActionResult: actionResult,
+    StepSignature: stepSignature,
+    SigningRequest: signingRequest,
+    Credit: creditSchema,
+    CreditListPage: creditListPageSchema,
+    Milestones: milestonesSchema,
+    MessageThread: messageThreadSchema,
+    MessagePosted: messagePostedSchema,
+    OrganizationPage: organizationPageSchema,
+    ProofBundle: proofBundleSchema,
+    Verification: verificationSchema,
+    AuditRun: auditRunSchema,
+    UploadResult: uploadResultSchema,
+    SwiftList: swiftListSchema,
+    EventPage: eventPageSchema,
+    Webhook: webhookSchema,
+    WebhookCreated: webhookCreatedSchema,
+    WebhookList: webhookListSchema,
+    DeliveryLog: deliveryLogSchema,
+    ...inputs,
   };
 }

@@ -1,13 +1,20 @@
 import type { CreditDetail } from "@/lib/credits/get-credit";
 import type { CreditPage } from "@/lib/credits/list-credits";
 import { canonicalAmount } from "@/lib/money";
+import { db } from "@/lib/db/client";
+import { storedTermsSchema } from "@/lib/terms/schema";
 
 // What the API returns for a credit and a page of credits: the domain's reads, with every amount
 // in its one canonical form (lib/money.ts canonicalAmount) whichever table or JSON it came from.
 
-/** A page of GET /api/v1/credits. */
-export function creditPageResource(page: CreditPage) {
-  return { ...page, items: page.items.map((item) => ({ ...item, amount: canonicalAmount(item.currency, item.amount) })) };
+/** A page of GET /api/v1/credits; with `terms`, each credit carries its operative terms as GET /credits/{id} does. */
+export async function creditPageResource(page: CreditPage, include: { terms?: boolean } = {}) {
+  const items = page.items.map((item) => ({ ...item, amount: canonicalAmount(item.currency, item.amount) }));
+  if (!include.terms) return { ...page, items };
+  // Only credits already on the page (which the caller may see) are read: one query for the page.
+  const rows = await db().credit.findMany({ where: { id: { in: items.map((i) => i.id) } }, select: { id: true, currentTerms: { select: { terms: true } } } });
+  const terms = new Map(rows.map((r) => [r.id, r.currentTerms ? withAmountInCurrency(storedTermsSchema.parse(r.currentTerms.terms)) : null]));
+  return { ...page, items: items.map((item) => ({ ...item, terms: terms.get(item.id) ?? null })) };
 }
 
 /** An amount inside recorded JSON (terms, document data) with its own currency beside it, in canonical form; anything else as it is. */

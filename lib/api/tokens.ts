@@ -115,5 +115,8 @@ export async function actorFromBearer(header: string | null): Promise<Actor | nu
     await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
   const { userId, name, email, organizationId, organizationName, organizationKind, roles } = row;
-  return { userId, name, email, organizationId, organizationName, organizationKind, roles, apiTokenId: row.id, apiTokenScopes: row.scopes ?? [] };
+  // An audit firm's token only reads, whatever scopes its row holds (createApiToken never gives it
+  // more; a row written some other way must not make an auditor's token act or upload).
+  const scopes = organizationKind === "AUDITOR" ? (row.scopes ?? []).filter((s) => s === "read") : (row.scopes ?? []);
+  return { userId, name, email, organizationId, organizationName, organizationKind, roles, apiTokenId: row.id, apiTokenScopes: scopes };
 }

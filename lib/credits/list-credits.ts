@@ -19,6 +19,10 @@ export interface CreditListFilters {
   q?: string;
   status?: CreditStatus;
   counterpartyId?: string;
+  /** Only these credits (the API's bulk read); an id the actor may not see is simply not listed. */
+  ids?: readonly string[];
+  /** Only credits changed at or after this instant (the API's "changed since" for a back office's sync). */
+  updatedSince?: Date;
   /** Opaque cursor from a previous page. */
   after?: string;
   before?: string;
@@ -105,6 +109,11 @@ function pageSql(actor: Actor, filters: CreditListFilters, pageSize: number, { a
       Prisma.sql`(c.applicant_id = ${id}::uuid OR c.beneficiary_id = ${id}::uuid OR c.issuing_bank_id = ${id}::uuid OR c.advising_bank_id = ${id}::uuid OR c.confirming_bank_id = ${id}::uuid)`,
     );
   }
+  if (filters.ids) {
+    const ids = filters.ids.filter(isUuid);
+    conditions.push(ids.length > 0 ? Prisma.sql`c.id IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})` : Prisma.sql`FALSE`);
+  }
+  if (filters.updatedSince) conditions.push(Prisma.sql`c.updated_at >= ${filters.updatedSince}::timestamptz`);
   const q = filters.q?.trim();
   if (q) {
     const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

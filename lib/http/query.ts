@@ -16,7 +16,7 @@ export function readQuery<S extends Record<string, z.ZodType<unknown, string | u
   if (unknown.length > 0) {
     throw new AppError(
       "INVALID_REQUEST",
-      `Unknown query parameter${unknown.length === 1 ? "" : "s"} ${unknown.map((n) => `"${n}"`).join(", ")}. This endpoint takes: ${known.join(", ")}.`,
+      `Unknown query parameter${unknown.length === 1 ? "" : "s"} ${unknown.map((n) => `"${n}"`).join(", ")}. ${known.length > 0 ? `This endpoint takes: ${known.join(", ")}.` : "This endpoint takes no query parameters."}`,
       Object.fromEntries(unknown.map((n) => [n, "Unknown parameter"])),
     );
   }

@@ -3,6 +3,7 @@ import { GET as listCreditsRoute } from "@/app/api/v1/credits/route";
 import { listCredits } from "@/lib/credits/list-credits";
 import { db } from "@/lib/db/client";
 import { useTestDatabase } from "./support/database";
+import { violations } from "./support/openapi-schema";
 import { tokenFor } from "./support/tokens";
 import { type World, createWorld, creditIn } from "./support/world";
 
@@ -42,6 +43,16 @@ describe("GET /api/v1/credits query validation", () => {
     ["an unknown parameter", "?sort=amount", "sort"],
     ["a parameter given twice", "?status=ISSUED&status=ADVISED", "status"],
     ["both cursors", "?after=x&before=y", "after"],
+    ["a changed-since that is not an instant", "?updatedSince=yesterday", "updatedSince"],
+    ["a changed-since that is a date alone", "?updatedSince=2026-12-01", "updatedSince"],
+    ["a changed-since without its offset", "?updatedSince=2026-12-01T09:30:00", "updatedSince"],
+    ["a changed-since on no real day", "?updatedSince=2026-13-45T09:30:00Z", "updatedSince"],
+    ["a changed-since whose + was not encoded", "?updatedSince=2026-12-01T09:30:00+01:00", "updatedSince"],
+    ["ids that are not ids", "?ids=TT-2026-000042", "ids"],
+    ["ids with an empty item", `?ids=${"0193a1b2-0000-7000-8000-000000000001"},,`, "ids"],
+    ["more ids than a page holds", `?ids=${Array.from({ length: 201 }, (_, i) => `0193a1b2-0000-7000-8000-${String(i).padStart(12, "0")}`).join(",")}`, "ids"],
+    ["an unknown include", "?include=documents", "include"],
+    ["include in another case", "?include=TERMS", "include"],
   ])("answers 400 naming the parameter for %s", async (_name, query, parameter) => {
     const { status, body } = await list(query);
     expect(status).toBe(400);
@@ -77,6 +88,63 @@ describe("GET /api/v1/credits query validation", () => {
     const everything = await list("?limit=100&q=");
     expect(everything.status).toBe(200);
     expect((everything.body as Page).items).toHaveLength(4);
+  });
+});
+
+describe("GET /api/v1/credits?updatedSince= (changed since)", () => {
+  it("lists only credits changed at or after the instant, with its offset however written", async () => {
+    const other = await createWorld();
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push((await creditIn(other, "ISSUED")).creditId);
+    const reader = await tokenFor(other.users.applicant.VIEWER, ["read"]);
+    const at = (iso: string) => new Date(iso);
+    const times = ["2026-11-30T23:59:59.999Z", "2026-12-01T00:00:00.000Z", "2026-12-01T08:00:00.000Z", "2026-12-02T00:00:00.000Z"];
+    for (const [i, id] of ids.entries()) await db().credit.update({ where: { id }, data: { updatedAt: at(times[i]!) } });
+    const listed = async (query: string) => {
+      const response = await listCreditsRoute(new Request(`http://localhost/api/v1/credits${query}`, { headers: { authorization: `Bearer ${reader}` } }), { params: Promise.resolve({}) });
+      const body = (await response.json()) as Page;
+      expect(response.status, query).toBe(200);
+      expect(violations("/credits", "get", 200, body)).toEqual([]);
+      return body.items.map((i) => i.id);
+    };
+    expect(await listed("?updatedSince=2026-12-01T00:00:00Z")).toEqual([ids[3], ids[2], ids[1]]);
+    // The same instant written in Singapore time (the + encoded, as in any query string).
+    expect(await listed("?updatedSince=2026-12-01T08:00:00%2B08:00")).toEqual([ids[3], ids[2], ids[1]]);
+    expect(await listed("?updatedSince=2026-12-01T08:00:00.001Z")).toEqual([ids[3]]);
+    expect(await listed("?updatedSince=2026-12-03T00:00:00Z")).toEqual([]);
+    // With the other filters and paging: a changed-since walk by `next`.
+    const first = (await (await listCreditsRoute(new Request("http://localhost/api/v1/credits?updatedSince=2026-12-01T00:00:00Z&limit=2", { headers: { authorization: `Bearer ${reader}` } }), { params: Promise.resolve({}) })).json()) as Page;
+    expect(first.items.map((i) => i.id)).toEqual([ids[3], ids[2]]);
+    expect(await listed(`?updatedSince=2026-12-01T00:00:00Z&limit=2&after=${first.next}`)).toEqual([ids[1]]);
+  });
+});
+
+describe("GET /api/v1/credits?ids= (bulk read)", () => {
+  it("answers the given credits the caller may see in one page, with their terms on include=terms, and leaves out the others", async () => {
+    const mine = [await creditIn(world, "ADVISED", { terms: { currency: "JPY", amount: "5000000" } }), await creditIn(world, "ISSUED", { terms: { currency: "BHD", amount: "1250.5" } })].map((c) => c.creditId);
+    const other = await createWorld();
+    const foreign = (await creditIn(other, "ISSUED")).creditId;
+    const missing = "0193a1b2-0000-7000-8000-0000000000aa";
+    const { status, body } = await list(`?ids=${[foreign, ...mine, missing, mine[0]].join(",")}&include=terms`);
+    expect(status).toBe(200);
+    expect(violations("/credits", "get", 200, body)).toEqual([]);
+    const page = body as Page & { items: { id: string; amount: string; terms: { currency: string; amount: string; goodsDescription?: string } | null }[] };
+    expect(page.items.map((i) => i.id).sort()).toEqual([...mine].sort());
+    expect(page.next).toBeNull();
+    const byId = new Map(page.items.map((i) => [i.id, i]));
+    expect(byId.get(mine[0]!)).toMatchObject({ amount: "5000000", terms: { currency: "JPY", amount: "5000000" } });
+    expect(byId.get(mine[1]!)).toMatchObject({ amount: "1250.500", terms: { currency: "BHD", amount: "1250.500" } });
+
+    // Without include, no terms; a bulk read pages like any list when limit is smaller.
+    const plain = await list(`?ids=${mine.join(",")}`);
+    expect((plain.body as { items: object[] }).items.every((i) => !("terms" in i))).toBe(true);
+    const paged = (await list(`?ids=${mine.join(",")}&limit=1`)).body as Page;
+    expect(paged.items).toHaveLength(1);
+    expect(paged.next).not.toBeNull();
+    // The other world's applicant sees its own credit and none of ours.
+    const theirs = await tokenFor(other.users.applicant.MAKER, ["read"]);
+    const response = await listCreditsRoute(new Request(`http://localhost/api/v1/credits?ids=${[foreign, ...mine].join(",")}`, { headers: { authorization: `Bearer ${theirs}` } }), { params: Promise.resolve({}) });
+    expect(((await response.json()) as Page).items.map((i) => i.id)).toEqual([foreign]);
   });
 });
 
@@ -116,6 +184,30 @@ describe("GET /api/v1/credits pagination", () => {
     expect(back).toEqual(seen);
     // The documented order: newest created first, by id (UUID v7).
     expect(seen).toEqual([...ids].sort().reverse());
+  });
+
+  it("sees every changed credit exactly once in a changed-since walk while credits keep changing", async () => {
+    const other = await createWorld();
+    const since = new Date();
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) ids.push((await creditIn(other, "ISSUED")).creditId);
+    const walker = await tokenFor(other.users.advisingBank.VIEWER, ["read"]);
+    const page = async (query: string) => {
+      const response = await listCreditsRoute(new Request(`http://localhost/api/v1/credits?updatedSince=${since.toISOString()}&limit=7${query}`, { headers: { authorization: `Bearer ${walker}` } }), { params: Promise.resolve({}) });
+      expect(response.status).toBe(200);
+      return (await response.json()) as Page;
+    };
+    const seen: string[] = [];
+    let current = await page("");
+    seen.push(...current.items.map((i) => i.id));
+    while (current.next) {
+      const unseen = ids.filter((id) => !seen.includes(id));
+      await db().credit.updateMany({ where: { id: { in: [unseen[0], unseen.at(-1), seen[0]].filter((id): id is string => id !== undefined) } }, data: { version: { increment: 1 }, updatedAt: new Date() } });
+      current = await page(`&after=${current.next}`);
+      seen.push(...current.items.map((i) => i.id));
+    }
+    expect(seen).toHaveLength(30);
+    expect(new Set(seen)).toEqual(new Set(ids));
   });
 
   it("refuses a cursor of the pages' own order, which the API does not walk", async () => {

@@ -139,14 +139,17 @@ describe("GET /credits/{id}/swift/{message}", () => {
     expect(amendment).toMatchObject({ "26E": "1", "32B": "USD25000,00", "22A": "ISSU" });
   });
 
-  it("downloads as .fin or .txt, refuses another format with 400, and an unknown message is 404", async () => {
+  it("downloads as .fin or .txt, refuses another format or an unknown parameter with 400, and an unknown message is 404", async () => {
     const token = await tokenFor(world.users.issuingBank.MAKER, ["read"]);
     const id = ((await (await list(token)).json()) as Listed).messages[0]!.id;
     expect((await one(token, id, "?download=fin")).headers.get("content-disposition")).toBe(`attachment; filename="MTB-LC-2026-0042-${id}.fin"`);
     expect((await one(token, id, "?download=txt")).headers.get("content-disposition")).toBe(`attachment; filename="MTB-LC-2026-0042-${id}.txt"`);
     const bad = await one(token, id, "?download=pdf");
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe('download is "fin" or "txt"');
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe('download must be "fin" or "txt".');
+    const unknown = await one(token, id, "?format=fin");
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty("format");
     expect((await one(token, "99-mt700")).status).toBe(404);
     expect((await one(token, "../../etc")).status).toBe(404);
   });

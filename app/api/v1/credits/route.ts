@@ -11,7 +11,8 @@ export const dynamic = "force-dynamic";
 /**
  * GET /api/v1/credits: the credits this organisation sees, newest created first (by id, so a walk
  * through the pages sees each credit once however many change meanwhile), 50 a page unless
- * `limit` says otherwise.
+ * `limit` says otherwise. `updatedSince` narrows it to what changed (a back office's sync), `ids`
+ * to given credits (a bulk read), and `include=terms` adds each credit's operative terms.
  */
 export const GET = authenticated(async (request, actor) => {
   const query = readQuery(new URL(request.url).searchParams, CREDIT_LIST_QUERY);
@@ -20,10 +21,11 @@ export const GET = authenticated(async (request, actor) => {
   }
   const page = await listCredits(
     actor,
-    { q: query.q, status: query.status, counterpartyId: query.counterparty, after: query.after, before: query.before, order: API_CREDIT_ORDER },
-    query.limit ?? CREDIT_PAGE.default,
+    { q: query.q, status: query.status, counterpartyId: query.counterparty, ids: query.ids, updatedSince: query.updatedSince, after: query.after, before: query.before, order: API_CREDIT_ORDER },
+    // A bulk read answers in one page unless asked otherwise.
+    query.limit ?? (query.ids ? query.ids.length : CREDIT_PAGE.default),
   );
-  return json(creditPageResource(page));
+  return json(await creditPageResource(page, { terms: query.include?.includes("terms") ?? false }));
 });
 
 /** POST /api/v1/credits: draft a new credit (applicant). */

@@ -1,7 +1,10 @@
 import { creditFileName } from "@/lib/credits/label-db";
 import { getSwiftMessage } from "@/lib/credits/swift-messages";
-import { invalid } from "@/lib/errors";
+import { z } from "zod";
 import { authenticated } from "@/lib/http/route";
+import { readQuery } from "@/lib/http/query";
+
+const MESSAGE_QUERY = { download: z.enum(["fin", "txt"], { error: 'must be "fin" or "txt"' }).optional() };
 
 export const dynamic = "force-dynamic";
 
@@ -10,8 +13,7 @@ export const dynamic = "force-dynamic";
  * text/plain; `?download=fin` or `?download=txt` sends it as a file of that name.
  */
 export const GET = authenticated<{ creditId: string; messageId: string }>(async (request, actor, { creditId, messageId }) => {
-  const download = new URL(request.url).searchParams.get("download");
-  if (download !== null && download !== "fin" && download !== "txt") throw invalid('download is "fin" or "txt"', { download: 'Use "fin" or "txt"' });
+  const { download } = readQuery(new URL(request.url).searchParams, MESSAGE_QUERY);
   const message = await getSwiftMessage(actor, creditId, messageId);
   const headers: Record<string, string> = {
     "content-type": "text/plain; charset=utf-8",
