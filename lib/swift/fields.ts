@@ -1,5 +1,5 @@
 import { currencyDecimals } from "@/lib/money";
-import { type SwiftCharset, isSwiftChar, isSwiftLine, parseSwiftFormat } from "./format";
+import { type SwiftCharset, firstOutsideCharset, inSwiftCharset, parseSwiftFormat } from "./format";
 
 // The Category 7 fields TradeTrail writes and reads, per message type, with each field's SWIFT
 // format as data (SWIFT Standards MT, Category 7, SR 2021 onwards) and one validator that reads
@@ -263,19 +263,39 @@ export function checkSwiftAmount(value: string, currency: string | null): string
   return null;
 }
 
+/**
+ * A text format ("35x", "4*35x", "100*65z"): the number of lines, then line by line the set,
+ * the width and no line starting with ":" or "-". The set is tested on the whole text first (one
+ * compiled expression); only a text that fails it is searched for its first bad character.
+ */
 function checkText(value: string, format: string): FormatProblem | null {
   const { lines: maxLines, width, charset } = parseSwiftFormat(format);
-  const lines = value.split("\n");
-  if (lines.length > maxLines) return { line: maxLines + 1, message: `${lines.length} lines, at most ${maxLines} allowed (${format})` };
-  for (const [index, line] of lines.entries()) {
-    const bad = isSwiftLine(line, charset as SwiftCharset) ? undefined : [...line].find((ch) => !isSwiftChar(ch, charset as SwiftCharset));
-    if (bad !== undefined) return { line: index + 1, message: `"${bad}" is not in the SWIFT ${charset.toUpperCase()} character set (${format})` };
-    // Characters of the set are one UTF-16 unit each, so length counts them.
-    if (line.length > width) return { line: index + 1, message: `line of ${line.length} characters, at most ${width} allowed (${format})` };
-    if (/^[:-]/.test(line)) return { line: index + 1, message: `a line may not start with "${line[0]}"` };
+  const allInSet = inSwiftCharset(value, charset as SwiftCharset);
+  let line = 1;
+  let problem: FormatProblem | null = null;
+  for (let start = 0; ; line++) {
+    let end = value.indexOf("\n", start);
+    if (end < 0) end = value.length;
+    if (!problem && line <= maxLines) problem = lineProblem(value, start, end, line, format, width, allInSet ? null : (charset as SwiftCharset));
+    if (end === value.length) break;
+    start = end + 1;
   }
+  if (line > maxLines) return { line: maxLines + 1, message: `${line} lines, at most ${maxLines} allowed (${format})` };
+  return problem;
+}
+
+function lineProblem(value: string, start: number, end: number, line: number, format: string, width: number, charset: SwiftCharset | null): FormatProblem | null {
+  const bad = charset ? firstOutsideCharset(value, charset, start, end) : -1;
+  if (bad >= 0) return { line, message: `"${String.fromCodePoint(value.codePointAt(bad)!)}" is not in the SWIFT ${charset!.toUpperCase()} character set (${format})` };
+  // Characters of the set are one UTF-16 unit each, so length counts them.
+  if (end - start > width) return { line, message: `line of ${end - start} characters, at most ${width} allowed (${format})` };
+  const first = value.charCodeAt(start);
+  if (first === 58 || first === 45) return { line, message: `a line may not start with "${value[start]}"` };
   return null;
 }
+
+const CODE_4 = /^[A-Z0-9]{4}$/;
+const CODE_8 = /^[A-Z0-9]{8}$/;
 
 const one = (value: string, message: string): FormatProblem | null => (value.includes("\n") ? { line: 2, message: "must be one line" } : message ? { line: 1, message } : null);
 
@@ -335,8 +355,8 @@ export function checkFieldFormat(value: string, format: string): FormatProblem |
       return one(value, isBic(value) ? "" : `"${value}" is not a BIC (8 or 11 characters)`);
     case "4!c":
     case "8!c": {
-      const n = Number(format[0]);
-      return one(value, new RegExp(`^[A-Z0-9]{${n}}$`).test(value) ? "" : `"${value}" must be exactly ${n} letters or digits`);
+      const n = format === "4!c" ? 4 : 8;
+      return one(value, (n === 4 ? CODE_4 : CODE_8).test(value) ? "" : `"${value}" must be exactly ${n} letters or digits`);
     }
     case "6!a":
       return one(value, /^[A-Z]{6}$/.test(value) ? "" : `"${value}" must be exactly 6 letters`);

@@ -89,9 +89,41 @@ export function decimalFromSwift(amount: string, currency: string): string {
 
 /** Lines of at most `width` characters, broken at spaces where it can; no line starts with ":" or "-". */
 export function wrap(text: string, width: number): string[] {
+  return fitsWidth(text, width) ? text.split("\n") : wrapLines(text, width);
+}
+
+/** `wrap` joined with "\n": the text itself, not copied, when it already fits. */
+export function wrapText(text: string, width: number): string {
+  return fitsWidth(text, width) ? text : wrapLines(text, width).join("\n");
+}
+
+/**
+ * Whether wrapping would leave the text as it is: every line at most `width` long and ending in a
+ * printable ASCII character (nothing to trim), and no blank line at the end. One pass.
+ */
+function fitsWidth(text: string, width: number): boolean {
+  if (text === "" || text.charCodeAt(text.length - 1) === 10) return false;
+  let start = 0;
+  for (;;) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    if (end - start > width) return false;
+    if (end > start) {
+      const last = text.charCodeAt(end - 1);
+      if (last <= 32 || last >= 127) return false;
+    }
+    if (end === text.length) return true;
+    start = end + 1;
+  }
+}
+
+const TRAILING_SPACE = /\s+$/;
+const STARTS_FIELD_OR_END = /^[:-]/;
+
+function wrapLines(text: string, width: number): string[] {
   const out: string[] = [];
   for (const source of text.split("\n")) {
-    let rest = source.replace(/\s+$/, "");
+    let rest = source.replace(TRAILING_SPACE, "");
     if (rest === "") {
       out.push("");
       continue;
@@ -100,9 +132,9 @@ export function wrap(text: string, width: number): string[] {
       const head = rest.slice(0, width + 1);
       const space = head.lastIndexOf(" ");
       const cut = space > 0 ? space : width;
-      out.push(rest.slice(0, cut).replace(/\s+$/, ""));
+      out.push(rest.slice(0, cut).replace(TRAILING_SPACE, ""));
       rest = rest.slice(cut).replace(/^ /, "");
-      if (/^[:-]/.test(rest)) rest = ` ${rest}`;
+      if (STARTS_FIELD_OR_END.test(rest)) rest = ` ${rest}`;
     }
     out.push(rest);
   }
@@ -269,29 +301,53 @@ interface Cleaned {
   transliterations: Transliteration[];
 }
 
+/** How `clean` treats a format: its character set, and the width it wraps to (per part). Decided once per format string. */
+type Cleaning = { charset: "x" | "z"; wrap: "lines" | "partyAndCode" | "codeThenLines" | "none"; width: number };
+const CLEANING = new Map<string, Cleaning>();
+function cleaning(format: string): Cleaning {
+  let c = CLEANING.get(format);
+  if (!c) {
+    const charset = format.includes("z") ? "z" : "x";
+    const text = /^(\d+)\*(\d+)[xz]$/.exec(format);
+    c = text
+      ? { charset, wrap: "lines", width: Number(text[2]) }
+      : format === "4*35x\n14x"
+        ? { charset, wrap: "partyAndCode", width: 35 }
+        : format === "4!c[6*35z]"
+          ? { charset, wrap: "codeThenLines", width: 35 }
+          : { charset, wrap: "none", width: 0 };
+    CLEANING.set(format, c);
+  }
+  return c;
+}
+
 /** Transliterates each field into its character set and wraps it to its width (structured fields are left as they are). */
 function clean(type: MessageType, fields: FinField[]): Cleaned {
   const transliterations: Transliteration[] = [];
   const out = fields.map((field) => {
     const found = fieldSpec(type, field.tag);
     if (!found) return field;
-    const format = found.format;
-    const charset = format.includes("z") ? "z" : "x";
-    const result = transliterate(field.value, charset);
-    transliterations.push(...result.changes.map((c) => ({ tag: field.tag, ...c })));
-    const text = /^(\d+)\*(\d+)[xz]$/.exec(format);
-    if (text) return { tag: field.tag, value: wrap(result.text, Number(text[2])).join("\n") };
-    // 41a/42a option D, and 31D's place: wrap the name and address part only.
-    if (format === "4*35x\n14x") {
-      const lines = result.text.split("\n");
-      const code = lines.pop()!;
-      return { tag: field.tag, value: [...wrap(lines.join("\n"), 35), code].join("\n") };
+    const how = cleaning(found.format);
+    const result = transliterate(field.value, how.charset);
+    for (const c of result.changes) transliterations.push({ tag: field.tag, ...c });
+    switch (how.wrap) {
+      case "lines": {
+        const value = wrapText(result.text, how.width);
+        return value === field.value ? field : { tag: field.tag, value };
+      }
+      case "partyAndCode": {
+        // 41a/42a option D: wrap the name and address part only.
+        const lines = result.text.split("\n");
+        const code = lines.pop()!;
+        return { tag: field.tag, value: [...wrap(lines.join("\n"), 35), code].join("\n") };
+      }
+      case "codeThenLines": {
+        const [code, ...rest] = result.text.split("\n");
+        return { tag: field.tag, value: [code!, ...(rest.length ? wrap(rest.join("\n"), 35) : [])].join("\n") };
+      }
+      default:
+        return result.text === field.value ? field : { tag: field.tag, value: result.text };
     }
-    if (format === "4!c[6*35z]") {
-      const [code, ...rest] = result.text.split("\n");
-      return { tag: field.tag, value: [code!, ...(rest.length ? wrap(rest.join("\n"), 35) : [])].join("\n") };
-    }
-    return { tag: field.tag, value: result.text };
   });
   return { fields: out, transliterations };
 }
@@ -314,8 +370,9 @@ function withContinuations(main: Draft, head: (fields: FinField[]) => FinField[]
   const overflow: { tag: string; chunks: string[][] }[] = [];
   const first = main.fields.map((field) => {
     const target = rule.tags[field.tag];
+    if (!target) return field;
     const lines = field.value.split("\n");
-    if (!target || lines.length <= LINES_PER_MESSAGE) return field;
+    if (lines.length <= LINES_PER_MESSAGE) return field;
     const chunks: string[][] = [];
     for (let i = LINES_PER_MESSAGE; i < lines.length; i += LINES_PER_MESSAGE) chunks.push(lines.slice(i, i + LINES_PER_MESSAGE));
     overflow.push({ tag: target, chunks });
