@@ -276,7 +276,10 @@ function checkText(value: string, format: string): FormatProblem | null {
   for (let start = 0; ; line++) {
     let end = value.indexOf("\n", start);
     if (end < 0) end = value.length;
-    if (!problem && line <= maxLines) problem = lineProblem(value, start, end, line, format, width, allInSet ? null : (charset as SwiftCharset));
+    // In the set, within the width and not starting with ":" or "-" is every line of a field that fits: only a line that does not is looked at closely.
+    if (!problem && line <= maxLines && (!allInSet || end - start > width || value.charCodeAt(start) === 58 || value.charCodeAt(start) === 45)) {
+      problem = lineProblem(value, start, end, line, format, width, allInSet ? null : (charset as SwiftCharset));
+    }
     if (end === value.length) break;
     start = end + 1;
   }
@@ -298,6 +301,25 @@ const CODE_4 = /^[A-Z0-9]{4}$/;
 const CODE_8 = /^[A-Z0-9]{8}$/;
 
 const one = (value: string, message: string): FormatProblem | null => (value.includes("\n") ? { line: 2, message: "must be one line" } : message ? { line: 1, message } : null);
+
+// A field found to fit its format when a message is prepared (messages.ts `clean`) is not
+// checked a second time by validateFin: the answer is remembered with the field object, the
+// value and the format it was checked against, so a changed value is checked again.
+const FITS = new WeakMap<object, { value: string; format: string }>();
+
+/** checkFieldFormat for a field object, remembering a value that fits (see knownToFit). */
+export function checkFieldOnce(field: { readonly value: string }, format: string): FormatProblem | null {
+  if (knownToFit(field, format)) return null;
+  const problem = checkFieldFormat(field.value, format);
+  if (!problem) FITS.set(field, { value: field.value, format });
+  return problem;
+}
+
+/** Whether checkFieldOnce already found this field's present value to fit this format. */
+export function knownToFit(field: { readonly value: string }, format: string): boolean {
+  const known = FITS.get(field);
+  return known !== undefined && known.value === field.value && known.format === format;
+}
 
 /** Whether a field's value fits its format. Returns the first problem, or null. */
 export function checkFieldFormat(value: string, format: string): FormatProblem | null {

@@ -1,4 +1,4 @@
-import { MESSAGE_FIELDS, MESSAGE_TYPES, type MessageType, checkFieldFormat, fieldSpec, isBic } from "./fields";
+import { MESSAGE_FIELDS, MESSAGE_TYPES, type MessageType, checkFieldFormat, fieldSpec, isBic, knownToFit } from "./fields";
 
 // FIN text: the blocks a bank's SWIFT interface loads (SWIFT FIN Service Description, "Message
 // structure"). Pure, client-safe.
@@ -97,18 +97,19 @@ export function validateFin(message: FinMessage, fieldLines: readonly number[] =
     problems.push({ tag: "108", message: "the message user reference must be at most 16 characters of the X set" });
   }
   const seen = new Set<string>();
-  message.fields.forEach((field, index) => {
+  for (let index = 0; index < message.fields.length; index++) {
+    const field = message.fields[index]!;
     const where = fieldLines[index];
     const found = fieldSpec(message.type, field.tag);
     if (!found) {
       problems.push({ tag: field.tag, line: where, message: `field ${field.tag} is not part of an MT${message.type}` });
-      return;
+      continue;
     }
     if (seen.has(found.spec.tag)) problems.push({ tag: field.tag, line: where, message: `field ${field.tag} appears more than once` });
     seen.add(found.spec.tag);
-    const problem = checkFieldFormat(field.value, found.format);
+    const problem = knownToFit(field, found.format) ? null : checkFieldFormat(field.value, found.format);
     if (problem) problems.push({ tag: field.tag, line: where === undefined ? undefined : where + problem.line - 1, message: `${field.tag} ${found.spec.name}: ${problem.message}` });
-  });
+  }
   for (const spec of MESSAGE_FIELDS[message.type]) {
     if (spec.mandatory && !seen.has(spec.tag)) problems.push({ tag: spec.tag, message: `mandatory field ${spec.tag} ${spec.name} is missing` });
   }
@@ -180,13 +181,6 @@ function nextNewline(body: string, from: number): number {
   const i = body.indexOf("\n", from);
   return i < 0 ? body.length : i;
 }
-/** Where the line ends before its LF (and the CR before it). */
-const lineEnd = (body: string, from: number, nl: number) => (nl > from && body.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
-/** A field's lines as held: "\n" between them. */
-function fieldValue(body: string, start: number, end: number): string {
-  const raw = body.slice(start, end);
-  return raw.includes("\r\n") ? raw.replaceAll("\r\n", "\n") : raw;
-}
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
@@ -245,19 +239,20 @@ function parseOne(text: string, start: number, lines_: LineCounter): { parsed: P
   const bodyLine = lines_.at(b4.offset);
   // Block 4 line by line (CR LF or LF end a line): a line ":tag:" starts a field, any other line continues it.
   // (Plain loops, no closures: this runs once per line of every message.)
-  const body = b4.body;
+  // CR LF made LF once for the whole text block: each field is then a slice of it, not a copy.
+  const body = b4.body.includes("\r\n") ? b4.body.replaceAll("\r\n", "\n") : b4.body;
   let nl = nextNewline(body, 0);
-  if (lineEnd(body, 0, nl) !== 0) problems.push({ line: bodyLine, tag: "block 4", message: "block 4 must start with a line break after {4:" });
+  if (nl !== 0) problems.push({ line: bodyLine, tag: "block 4", message: "block 4 must start with a line break after {4:" });
   let openTag = "";
   let openStart = 0;
   let openEnd = 0;
   for (let index = 0, from = nl + 1; from <= body.length && nl < body.length; index++, from = nl + 1) {
     nl = nextNewline(body, from);
-    const end = lineEnd(body, from, nl);
+    const end = nl;
     const lineNo = bodyLine + index + 1;
     const tagLength = fieldTagLength(body, from, end);
     if (tagLength > 0) {
-      if (openTag) fields.push({ tag: openTag, value: fieldValue(body, openStart, openEnd) });
+      if (openTag) fields.push({ tag: openTag, value: body.slice(openStart, openEnd) });
       openTag = body.slice(from + 1, from + 1 + tagLength);
       openStart = from + tagLength + 2;
       openEnd = end;
@@ -268,7 +263,7 @@ function parseOne(text: string, start: number, lines_: LineCounter): { parsed: P
       openEnd = end;
     }
   }
-  if (openTag) fields.push({ tag: openTag, value: fieldValue(body, openStart, openEnd) });
+  if (openTag) fields.push({ tag: openTag, value: body.slice(openStart, openEnd) });
 
   const block3 = blocks["3"] ? subBlocks(blocks["3"].body) : {};
   const message: FinMessage = { type: type!, sender, receiver, ...(block3["108"] !== undefined ? { userReference: block3["108"] } : {}), fields };

@@ -1,7 +1,7 @@
 import { canonicalAmount, currencyDecimals, fromMilli, toMilli } from "@/lib/money";
 import { DOCUMENT_KIND_LABELS, type DocumentKind, type Terms } from "@/lib/terms/schema";
 import { type Consignee, type DocumentConditions, type InsuranceRisk, type IssuerKind, countryName } from "@/lib/terms/conditions";
-import { MESSAGE_FIELDS, MESSAGE_TITLES, type MessageType, fieldSpec } from "./fields";
+import { MESSAGE_FIELDS, MESSAGE_TITLES, type MessageType, checkFieldOnce, fieldSpec } from "./fields";
 import { type FinField, type FinMessage, type FinProblem, serialiseFinFile, validateFin } from "./fin";
 import { type Transliteration, transliterate } from "./transliterate";
 
@@ -114,6 +114,16 @@ function fitsWidth(text: string, width: number): boolean {
     }
     if (end === text.length) return true;
     start = end + 1;
+  }
+}
+
+/** Whether a line ends in a space (or the text in a blank line): wrapping would trim it. */
+function hasTrailingSpace(text: string): boolean {
+  if (text === "") return true;
+  for (let end = text.indexOf("\n"); ; end = text.indexOf("\n", end + 1)) {
+    const at = end < 0 ? text.length : end;
+    if (at === 0 || text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 10) return true;
+    if (end < 0) return false;
   }
 }
 
@@ -328,6 +338,8 @@ function clean(type: MessageType, fields: FinField[]): Cleaned {
     const found = fieldSpec(type, field.tag);
     if (!found) return field;
     const how = cleaning(found.format);
+    // Already in its set, width and lines, nothing to trim: kept as it is, and known to fit when validated.
+    if (how.wrap === "lines" && !hasTrailingSpace(field.value) && checkFieldOnce(field, found.format) === null) return field;
     const result = transliterate(field.value, how.charset);
     for (const c of result.changes) transliterations.push({ tag: field.tag, ...c });
     switch (how.wrap) {
@@ -359,6 +371,25 @@ const CONTINUED: Partial<Record<MessageType, { type: MessageType; tags: Record<s
 };
 const LINES_PER_MESSAGE = 100;
 
+/** The text cut after every `size` lines ("\n" between lines), without splitting it into lines. */
+function chunksOfLines(text: string, size: number): string[] {
+  const chunks: string[] = [];
+  let start = 0;
+  for (;;) {
+    let end = start - 1;
+    for (let n = 0; n < size && end < text.length; n++) {
+      end = text.indexOf("\n", end + 1);
+      if (end < 0) end = text.length;
+    }
+    if (end >= text.length) {
+      chunks.push(text.slice(start));
+      return chunks;
+    }
+    chunks.push(text.slice(start, end));
+    start = end + 1;
+  }
+}
+
 /**
  * The message and its continuations: each continued field keeps its first 100 lines, the rest go
  * 100 at a time to the continuation messages (27 counts them all). `head` gives the fields every
@@ -367,23 +398,21 @@ const LINES_PER_MESSAGE = 100;
 function withContinuations(main: Draft, head: (fields: FinField[]) => FinField[]): Draft[] {
   const rule = CONTINUED[main.type];
   if (!rule) return [main];
-  const overflow: { tag: string; chunks: string[][] }[] = [];
+  const overflow: { tag: string; chunks: string[] }[] = [];
   const first = main.fields.map((field) => {
     const target = rule.tags[field.tag];
     if (!target) return field;
-    const lines = field.value.split("\n");
-    if (lines.length <= LINES_PER_MESSAGE) return field;
-    const chunks: string[][] = [];
-    for (let i = LINES_PER_MESSAGE; i < lines.length; i += LINES_PER_MESSAGE) chunks.push(lines.slice(i, i + LINES_PER_MESSAGE));
-    overflow.push({ tag: target, chunks });
-    return { tag: field.tag, value: lines.slice(0, LINES_PER_MESSAGE).join("\n") };
+    const chunks = chunksOfLines(field.value, LINES_PER_MESSAGE);
+    if (chunks.length === 1) return field;
+    overflow.push({ tag: target, chunks: chunks.slice(1) });
+    return { tag: field.tag, value: chunks[0]! };
   });
   const extra = Math.max(0, ...overflow.map((o) => o.chunks.length));
   const total = 1 + extra;
   const seq = (n: number): FinField => ({ tag: "27", value: `${n}/${total}` });
   const drafts: Draft[] = [{ type: main.type, fields: [seq(1), ...first.filter((f) => f.tag !== "27")] }];
   for (let i = 0; i < extra; i++) {
-    const fields = overflow.filter((o) => o.chunks[i]).map((o) => ({ tag: o.tag, value: o.chunks[i]!.join("\n") }));
+    const fields = overflow.filter((o) => o.chunks[i] !== undefined).map((o) => ({ tag: o.tag, value: o.chunks[i]! }));
     drafts.push({ type: rule.type, fields: [seq(i + 2), ...head(first), ...fields] });
   }
   return drafts;
@@ -605,7 +634,7 @@ function finish(input: SwiftCreditInput, step: SwiftStep, b: Built): SwiftExport
   const userReference = (index: number) => `${compact(input.reference)}${step.seq.toString(36).toUpperCase().padStart(2, "0")}${index}`.slice(0, 16);
   const messages = b.drafts.map((draft, index): FinMessage => {
     const cleaned = clean(draft.type, draft.fields);
-    transliterations.push(...cleaned.transliterations.map((t) => ({ ...t, message: index })));
+    for (const t of cleaned.transliterations) transliterations.push({ ...t, message: index });
     return { type: draft.type, sender: b.sender.bic ?? "", receiver: b.receiver.bic ?? "", userReference: userReference(index), fields: cleaned.fields };
   });
   // A field that needed more continuation messages than exist.
