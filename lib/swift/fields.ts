@@ -245,11 +245,19 @@ export const isBic = (value: string): boolean => BIC_RE.test(value);
 
 /** "YYMMDD" that is a real calendar date (years 00-99 read as 2000-2099). */
 export function isSwiftDate(value: string): boolean {
-  if (!/^\d{6}$/.test(value)) return false;
-  const [y, m, d] = [2000 + Number(value.slice(0, 2)), Number(value.slice(2, 4)), Number(value.slice(4, 6))];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  if (value.length !== 6) return false;
+  for (let i = 0; i < 6; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const year = 2000 + Number(value.slice(0, 2));
+  const month = Number(value.slice(2, 4));
+  const day = Number(value.slice(4, 6));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]!);
 }
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** A SWIFT amount (15d): digits, one decimal comma (mandatory), at most 15 characters, and no more decimals than the currency has. */
 export function checkSwiftAmount(value: string, currency: string | null): string | null {

@@ -127,13 +127,12 @@ function hasTrailingSpace(text: string): boolean {
   }
 }
 
-const TRAILING_SPACE = /\s+$/;
 const STARTS_FIELD_OR_END = /^[:-]/;
 
 function wrapLines(text: string, width: number): string[] {
   const out: string[] = [];
   for (const source of text.split("\n")) {
-    let rest = source.replace(TRAILING_SPACE, "");
+    let rest = source.trimEnd();
     if (rest === "") {
       out.push("");
       continue;
@@ -142,7 +141,7 @@ function wrapLines(text: string, width: number): string[] {
       const head = rest.slice(0, width + 1);
       const space = head.lastIndexOf(" ");
       const cut = space > 0 ? space : width;
-      out.push(rest.slice(0, cut).replace(TRAILING_SPACE, ""));
+      out.push(rest.slice(0, cut).trimEnd());
       rest = rest.slice(cut).replace(/^ /, "");
       if (STARTS_FIELD_OR_END.test(rest)) rest = ` ${rest}`;
     }
