@@ -303,6 +303,9 @@ export function termsFields(terms: Terms, banks: { issuingBank: SwiftBank; advis
 interface Draft {
   type: MessageType;
   fields: FinField[];
+  /** Already transliterated and wrapped (withContinuations), with what the transliteration changed. */
+  cleaned?: true;
+  transliterations?: Transliteration[];
 }
 
 interface Cleaned {
@@ -390,15 +393,17 @@ function chunksOfLines(text: string, size: number): string[] {
 }
 
 /**
- * The message and its continuations: each continued field keeps its first 100 lines, the rest go
- * 100 at a time to the continuation messages (27 counts them all). `head` gives the fields every
- * continuation repeats (MT701: 20; MT708: 20, 21, 23, 26E, 30).
+ * The message and its continuations: the fields are transliterated and wrapped first (a line
+ * count is only known once the text is wrapped), then each continued field keeps its first 100
+ * lines and the rest go 100 at a time to the continuation messages (27 counts them all).
+ * `headTags` are the fields every continuation repeats (MT701: 20; MT708: 20, 21, 23, 26E, 30).
  */
-function withContinuations(main: Draft, head: (fields: FinField[]) => FinField[]): Draft[] {
+function withContinuations(main: Draft, headTags: readonly string[]): Draft[] {
   const rule = CONTINUED[main.type];
   if (!rule) return [main];
+  const cleaned = clean(main.type, main.fields);
   const overflow: { tag: string; chunks: string[] }[] = [];
-  const first = main.fields.map((field) => {
+  const first = cleaned.fields.map((field) => {
     const target = rule.tags[field.tag];
     if (!target) return field;
     const chunks = chunksOfLines(field.value, LINES_PER_MESSAGE);
@@ -409,10 +414,11 @@ function withContinuations(main: Draft, head: (fields: FinField[]) => FinField[]
   const extra = Math.max(0, ...overflow.map((o) => o.chunks.length));
   const total = 1 + extra;
   const seq = (n: number): FinField => ({ tag: "27", value: `${n}/${total}` });
-  const drafts: Draft[] = [{ type: main.type, fields: [seq(1), ...first.filter((f) => f.tag !== "27")] }];
+  const head = headTags.flatMap((tag) => first.filter((f) => f.tag === tag));
+  const drafts: Draft[] = [{ type: main.type, fields: [seq(1), ...first.filter((f) => f.tag !== "27")], cleaned: true, transliterations: cleaned.transliterations }];
   for (let i = 0; i < extra; i++) {
     const fields = overflow.filter((o) => o.chunks[i] !== undefined).map((o) => ({ tag: o.tag, value: o.chunks[i]! }));
-    drafts.push({ type: rule.type, fields: [seq(i + 2), ...head(first), ...fields] });
+    drafts.push({ type: rule.type, fields: [seq(i + 2), ...head, ...fields], cleaned: true, transliterations: [] });
   }
   return drafts;
 }
@@ -436,7 +442,7 @@ const amountWithCurrency = (currency: string, amount: string | null) => `${curre
 function mt700(input: SwiftCreditInput, step: Extract<SwiftStep, { kind: "issued" }>): Built {
   const body = termsFields(step.terms, input, step.bankConditions);
   const fields: FinField[] = [{ tag: "27", value: "1/1" }, body[0]!, { tag: "20", value: input.creditNumber }, { tag: "31C", value: swiftDate(input.dateOfIssue) }, ...body.slice(1)];
-  const drafts = withContinuations({ type: "700", fields }, () => [{ tag: "20", value: input.creditNumber }]);
+  const drafts = withContinuations({ type: "700", fields }, ["20"]);
   return { type: "700", sender: input.issuingBank, receiver: input.advisingBank, drafts, problems: [] };
 }
 
@@ -500,7 +506,7 @@ function mt707(input: SwiftCreditInput, step: Extract<SwiftStep, { kind: "amendm
     return 100 + (spec ? MESSAGE_ORDER_707.indexOf(spec.spec.tag) : 999);
   };
   fields.sort((a, b) => rank(a.tag) - rank(b.tag));
-  const drafts = withContinuations({ type: "707", fields }, () => [...head, { tag: "26E", value: String(step.number) }, { tag: "30", value: swiftDate(step.on) }]);
+  const drafts = withContinuations({ type: "707", fields }, ["20", "21", "23", "26E", "30"]);
   return { type: "707", sender: input.issuingBank, receiver: input.advisingBank, drafts, problems };
 }
 
@@ -632,7 +638,7 @@ function finish(input: SwiftCreditInput, step: SwiftStep, b: Built): SwiftExport
   const problems: SwiftExport["problems"] = [];
   const userReference = (index: number) => `${compact(input.reference)}${step.seq.toString(36).toUpperCase().padStart(2, "0")}${index}`.slice(0, 16);
   const messages = b.drafts.map((draft, index): FinMessage => {
-    const cleaned = clean(draft.type, draft.fields);
+    const cleaned = draft.cleaned ? { fields: draft.fields, transliterations: draft.transliterations ?? [] } : clean(draft.type, draft.fields);
     for (const t of cleaned.transliterations) transliterations.push({ ...t, message: index });
     return { type: draft.type, sender: b.sender.bic ?? "", receiver: b.receiver.bic ?? "", userReference: userReference(index), fields: cleaned.fields };
   });
