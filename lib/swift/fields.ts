@@ -5,7 +5,7 @@ import { type SwiftCharset, firstOutsideCharset, inSwiftCharset, parseSwiftForma
 // format as data (SWIFT Standards MT, Category 7, SR 2021 onwards) and one validator that reads
 // the format. Pure, client-safe.
 
-export const MESSAGE_TYPES = ["700", "701", "707", "708", "730", "732", "734", "750", "752", "754", "756", "759"] as const;
+export const MESSAGE_TYPES = ["700", "701", "707", "708", "730", "732", "734", "750", "752", "754", "756", "759", "798"] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
 export const MESSAGE_TITLES: Record<MessageType, string> = {
@@ -21,6 +21,7 @@ export const MESSAGE_TITLES: Record<MessageType, string> = {
   "754": "Advice of payment/acceptance/negotiation",
   "756": "Advice of reimbursement or payment",
   "759": "Ancillary trade structured message",
+  "798": "Proprietary message (SWIFT for Corporates envelope)",
 };
 
 export interface FieldSpec {
@@ -207,6 +208,9 @@ export const MESSAGE_FIELDS: Readonly<Record<MessageType, readonly FieldSpec[]>>
     f("23H", "Function of message", "8!c", true),
     f("45D", "Narrative", "150*65z", true),
   ],
+  // SWIFT for Corporates (Trade Finance MIG): an envelope whose 77E carries a sub-message's
+  // fields, ":tag:value" lines of their own, up to the end of the text block (lib/swift/mt798.ts).
+  "798": [f("20", "Transaction reference number", REF, true), f("12", "Sub-message type", "3!n", true), f("77E", "Proprietary message", "73z[n*78z]", true)],
 };
 
 /** Each type's tags as they travel (41A, 41D ...), to their spec and format: read once per field, so built once. */
@@ -387,6 +391,23 @@ export function checkFieldFormat(value: string, format: string): FormatProblem |
     case "8!c": {
       const n = format === "4!c" ? 4 : 8;
       return one(value, (n === 4 ? CODE_4 : CODE_8).test(value) ? "" : `"${value}" must be exactly ${n} letters or digits`);
+    }
+    case "3!n":
+      return one(value, /^\d{3}$/.test(value) ? "" : `"${value}" must be exactly 3 digits`);
+    case "73z[n*78z]": {
+      // 77E: a first line of 73, then lines of 78 (lines starting ":" are the embedded fields).
+      let start = 0;
+      for (let line = 1; start <= value.length; line++) {
+        let end = value.indexOf("\n", start);
+        if (end < 0) end = value.length;
+        const bad = firstOutsideCharset(value, "z", start, end);
+        if (bad >= 0) return { line, message: `"${String.fromCodePoint(value.codePointAt(bad)!)}" is not in the SWIFT Z character set (${format})` };
+        const width = line === 1 ? 73 : 78;
+        if (end - start > width) return { line, message: `line of ${end - start} characters, at most ${width} allowed (${format})` };
+        if (value.charCodeAt(start) === 45) return { line, message: 'a line may not start with "-"' };
+        start = end + 1;
+      }
+      return null;
     }
     case "6!a":
       return one(value, /^[A-Z]{6}$/.test(value) ? "" : `"${value}" must be exactly 6 letters`);

@@ -251,7 +251,8 @@ function parseOne(text: string, start: number, lines_: LineCounter): { parsed: P
     const end = nl;
     const lineNo = bodyLine + index + 1;
     const tagLength = fieldTagLength(body, from, end);
-    if (tagLength > 0) {
+    // MT798: every line after :77E: belongs to it (the embedded sub-message's own fields).
+    if (tagLength > 0 && !(openTag === "77E" && type === "798")) {
       if (openTag) fields.push({ tag: openTag, value: body.slice(openStart, openEnd) });
       openTag = body.slice(from + 1, from + 1 + tagLength);
       openStart = from + tagLength + 2;

@@ -423,6 +423,25 @@ function withContinuations(main: Draft, headTags: readonly string[]): Draft[] {
   return drafts;
 }
 
+/**
+ * The MT700 fields of terms as an application carries them (lib/swift/mt798.ts): no 27, 20 or
+ * 31C (the bank numbers and dates the credit), transliterated and wrapped, each of 45A/46A/47A
+ * cut after 100 lines, the rest as 45B/46B/47B in groups of 100 for the extension messages.
+ */
+export function applicationFields(terms: Terms, banks: { issuingBank: SwiftBank; advisingBank: SwiftBank }): { fields: FinField[]; continuations: FinField[][]; transliterations: Transliteration[] } {
+  const cleaned = clean("700", termsFields(terms, banks));
+  const continuations: FinField[][] = [];
+  const tags = CONTINUED["700"]!.tags;
+  const fields = cleaned.fields.map((field) => {
+    const target = tags[field.tag];
+    if (!target) return field;
+    const chunks = chunksOfLines(field.value, LINES_PER_MESSAGE);
+    chunks.slice(1).forEach((chunk, i) => (continuations[i] ??= []).push({ tag: target, value: chunk }));
+    return chunks.length === 1 ? field : { tag: field.tag, value: chunks[0]! };
+  });
+  return { fields, continuations, transliterations: cleaned.transliterations };
+}
+
 // ---- Each step's messages ----------------------------------------------------------------------
 
 const compact = (reference: string) => reference.replace(/[^A-Za-z0-9]/g, "").slice(0, 12);
