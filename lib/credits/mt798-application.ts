@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { conflict, forbidden, isAppError, notFound } from "@/lib/errors";
 import { type Mt798Export, mt798Application } from "@/lib/swift/mt798";
 import { storedTermsSchema } from "@/lib/terms/schema";
 import { canSeeCredit } from "./can-see-credit";
@@ -15,6 +15,16 @@ import { canSeeCredit } from "./can-see-credit";
 // Only agreed terms make an application: before agreement (or after the terms were reopened) 409.
 
 const NOT_AGREED = new Set(["DRAFT", "WITH_BENEFICIARY", "WITH_APPLICANT"]);
+
+/** The application for the credit's SWIFT tab: null for whoever may not download it, or before agreement (no error shown for that). */
+export async function mt798ApplicationFor(actor: Actor, creditId: string): Promise<Mt798Export | null> {
+  try {
+    return await getMt798Application(actor, creditId);
+  } catch (error) {
+    if (isAppError(error) && (error.code === "FORBIDDEN" || error.code === "CONFLICT")) return null;
+    throw error;
+  }
+}
 
 export async function getMt798Application(actor: Actor, creditId: string): Promise<Mt798Export & { reference: string }> {
   if (!(await canSeeCredit(actor, creditId))) throw notFound("The credit");

@@ -1,5 +1,5 @@
 import type { Terms } from "@/lib/terms/schema";
-import { checkFieldFormat, fieldSpec } from "./fields";
+import { checkFieldFormat, fieldName, fieldSpec } from "./fields";
 import { type FinField, type FinMessage, type FinProblem, serialiseFinFile, validateFin } from "./fin";
 import { type SwiftBank, applicationFields } from "./messages";
 import type { Transliteration } from "./transliterate";
@@ -19,6 +19,24 @@ import type { Transliteration } from "./transliterate";
 // Sender: the applicant's BIC (a corporate on SWIFT has one); receiver: the issuing bank's.
 
 export const MT798_INDEX = "770";
+
+/** The names of the fields only MT798 sub-messages have (the rest are the MT700's and MT701's). */
+export const MT798_FIELD_NAMES: Readonly<Record<string, string>> = {
+  "27A": "Message index/total",
+  "21A": "Customer reference number",
+  "25F": "Text purpose",
+  "13E": "Message creation date and time",
+  "24D": "Method of issue",
+  "71A": "Bank charges payable by",
+  "73A": "Charges information",
+  "58A": "Advising bank",
+};
+
+/** A tag's name in an MT798 file: the envelope's own (20, 12, 77E), the index's, or the MT700's / MT701's. */
+export function mt798FieldName(tag: string): string {
+  if (tag === "20" || tag === "12" || tag === "77E") return fieldName("798", tag);
+  return MT798_FIELD_NAMES[tag] ?? (fieldSpec("700", tag) ? fieldName("700", tag) : fieldName("701", tag));
+}
 
 export interface Mt798ApplicationInput {
   /** TradeTrail's reference, the applicant's reference for the application (21A, 16x). */
