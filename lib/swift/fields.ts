@@ -282,6 +282,10 @@ export function checkSwiftAmount(value: string, currency: string | null): string
  */
 function checkText(value: string, format: string): FormatProblem | null {
   const { lines: maxLines, width, charset } = parseSwiftFormat(format);
+  // Too many lines is the whole field's problem: said before reading a character (and cheap to count).
+  let count = 1;
+  for (let at = value.indexOf("\n"); at >= 0; at = value.indexOf("\n", at + 1)) count++;
+  if (count > maxLines) return { line: maxLines + 1, message: `${count} lines, at most ${maxLines} allowed (${format})` };
   const allInSet = inSwiftCharset(value, charset as SwiftCharset);
   let line = 1;
   let problem: FormatProblem | null = null;
@@ -289,13 +293,12 @@ function checkText(value: string, format: string): FormatProblem | null {
     let end = value.indexOf("\n", start);
     if (end < 0) end = value.length;
     // In the set, within the width and not starting with ":" or "-" is every line of a field that fits: only a line that does not is looked at closely.
-    if (!problem && line <= maxLines && (!allInSet || end - start > width || value.charCodeAt(start) === 58 || value.charCodeAt(start) === 45)) {
+    if (!problem && (!allInSet || end - start > width || value.charCodeAt(start) === 58 || value.charCodeAt(start) === 45)) {
       problem = lineProblem(value, start, end, line, format, width, allInSet ? null : (charset as SwiftCharset));
     }
-    if (end === value.length) break;
+    if (end === value.length || problem) break;
     start = end + 1;
   }
-  if (line > maxLines) return { line: maxLines + 1, message: `${line} lines, at most ${maxLines} allowed (${format})` };
   return problem;
 }
 
