@@ -88,8 +88,8 @@ export const serialiseFinFile = (messages: readonly FinMessage[]): string => mes
 
 const USER_REFERENCE = /^[A-Za-z0-9/\-?:().,'+ ]{1,16}$/;
 
-/** Everything that does not fit the formats of the message's type: fields, order of blocks, BICs, size. */
-export function validateFin(message: FinMessage, fieldLines: readonly number[] = []): FinProblem[] {
+/** Everything that does not fit the formats of the message's type: fields, order of blocks, BICs, size (`textSize`: the text block's characters, when already known). */
+export function validateFin(message: FinMessage, fieldLines: readonly number[] = [], textSize?: number): FinProblem[] {
   const problems: FinProblem[] = [];
   if (!isBic(message.sender)) problems.push({ tag: "block 1", message: `sender "${message.sender}" is not a BIC (8 or 11 characters)` });
   if (!isBic(message.receiver)) problems.push({ tag: "block 2", message: `receiver "${message.receiver}" is not a BIC (8 or 11 characters)` });
@@ -113,7 +113,8 @@ export function validateFin(message: FinMessage, fieldLines: readonly number[] =
   for (const spec of MESSAGE_FIELDS[message.type]) {
     if (spec.mandatory && !seen.has(spec.tag)) problems.push({ tag: spec.tag, message: `mandatory field ${spec.tag} ${spec.name} is missing` });
   }
-  const size = textBlockLength(message.fields);
+  // The parser knows the size of the block it read; anyone else has it computed.
+  const size = textSize ?? textBlockLength(message.fields);
   if (size > MAX_TEXT_BLOCK) problems.push({ tag: "block 4", message: `the text block has ${size} characters, SWIFT allows ${MAX_TEXT_BLOCK}` });
   return problems;
 }
@@ -139,6 +140,12 @@ class LineCounter {
   private pos = 0;
   private line = 1;
   constructor(private readonly text: string) {}
+
+  /** The parser read up to `offset`, which is on line `line`: counting resumes there. */
+  skipTo(offset: number, line: number): void {
+    this.pos = offset;
+    this.line = line;
+  }
 
   at(offset: number): number {
     if (offset < this.pos) {
@@ -174,7 +181,19 @@ function readBlock(text: string, offset: number): { tag: string; body: string; e
   return { tag, body: text.slice(offset + 3), end: -1 };
 }
 
-const subBlocks = (body: string): Record<string, string> => Object.fromEntries([...body.matchAll(/\{([A-Za-z0-9]+):([^}]*)\}/g)].map((m) => [m[1]!, m[2]!]));
+/** "{108:REF}{119:STP}" -> { "108": "REF", "119": "STP" } (blocks 3 and 5). */
+function subBlocks(body: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let open = body.indexOf("{"); open >= 0; open = body.indexOf("{", open + 1)) {
+    const colon = body.indexOf(":", open);
+    const close = body.indexOf("}", open);
+    if (colon < 0 || close < 0 || colon > close) continue;
+    const tag = body.slice(open + 1, colon);
+    if (SUB_TAG.test(tag)) out[tag] = body.slice(colon + 1, close);
+  }
+  return out;
+}
+const SUB_TAG = /^[A-Za-z0-9]+$/;
 
 /** The offset of the next LF at or after `from`, or the end. */
 function nextNewline(body: string, from: number): number {
@@ -242,12 +261,16 @@ function parseOne(text: string, start: number, lines_: LineCounter): { parsed: P
   // CR LF made LF once for the whole text block: each field is then a slice of it, not a copy.
   const body = b4.body.includes("\r\n") ? b4.body.replaceAll("\r\n", "\n") : b4.body;
   let nl = nextNewline(body, 0);
-  if (nl !== 0) problems.push({ line: bodyLine, tag: "block 4", message: "block 4 must start with a line break after {4:" });
+  const startsWithBreak = nl === 0;
+  if (!startsWithBreak) problems.push({ line: bodyLine, tag: "block 4", message: "block 4 must start with a line break after {4:" });
+  let junk = false;
   let openTag = "";
   let openStart = 0;
   let openEnd = 0;
+  let breaks = nl < body.length ? 1 : 0;
   for (let index = 0, from = nl + 1; from <= body.length && nl < body.length; index++, from = nl + 1) {
     nl = nextNewline(body, from);
+    if (nl < body.length) breaks++;
     const end = nl;
     const lineNo = bodyLine + index + 1;
     const tagLength = fieldTagLength(body, from, end);
@@ -260,6 +283,7 @@ function parseOne(text: string, start: number, lines_: LineCounter): { parsed: P
       fieldLines.push(lineNo);
     } else if (!openTag) {
       problems.push({ line: lineNo, tag: "block 4", message: `text before the first field: "${body.slice(from, Math.min(end, from + 20))}"` });
+      junk = true;
     } else {
       openEnd = end;
     }
@@ -269,7 +293,11 @@ function parseOne(text: string, start: number, lines_: LineCounter): { parsed: P
   const block3 = blocks["3"] ? subBlocks(blocks["3"].body) : {};
   const message: FinMessage = { type: type!, sender, receiver, ...(block3["108"] !== undefined ? { userReference: block3["108"] } : {}), fields };
   const trailer = blocks["5"] ? subBlocks(blocks["5"].body) : {};
-  const found = validateFin(message, fieldLines);
+  // With no CR left alone, the block's lines are its LFs: the line counter resumes after it, and
+  // the text block's size (CR LF between lines, without the first line break) is known.
+  const plain = !body.includes("\r");
+  if (plain) lines_.skipTo(b4.offset + b4.body.length, bodyLine + breaks);
+  const found = validateFin(message, fieldLines, plain && startsWithBreak && !junk ? body.length - 1 + Math.max(0, breaks - 1) : undefined);
   return { parsed: { message, trailer, fieldLines, problems: [...problems, ...found] }, problems: [], end: at };
 }
 

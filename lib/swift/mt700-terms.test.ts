@@ -249,7 +249,7 @@ describe("terms -> MT700 -> terms (fast-check, 250 generated credits)", () => {
     expect(seen.mt701).toBeGreaterThan(0);
     expect(seen.transliterated).toBeGreaterThan(0);
     expect(Object.values(seen.long).every((n) => n > 0)).toBe(true);
-  });
+  }, 120_000);
 });
 
 describe("mt700ToTerms", () => {
