@@ -314,7 +314,7 @@ interface Cleaned {
 }
 
 /** How `clean` treats a format: its character set, and the width it wraps to (per part). Decided once per format string. */
-type Cleaning = { charset: "x" | "z"; wrap: "lines" | "partyAndCode" | "codeThenLines" | "none"; width: number };
+type Cleaning = { charset: "x" | "z"; wrap: "lines" | "partyAndCode" | "codeThenLines" | "none"; width: number; /** Longer than this, a text cannot fit the format (its lines and widths). */ maxLength: number };
 const CLEANING = new Map<string, Cleaning>();
 function cleaning(format: string): Cleaning {
   let c = CLEANING.get(format);
@@ -322,12 +322,12 @@ function cleaning(format: string): Cleaning {
     const charset = format.includes("z") ? "z" : "x";
     const text = /^(\d+)\*(\d+)[xz]$/.exec(format);
     c = text
-      ? { charset, wrap: "lines", width: Number(text[2]) }
+      ? { charset, wrap: "lines", width: Number(text[2]), maxLength: Number(text[1]) * (Number(text[2]) + 1) - 1 }
       : format === "4*35x\n14x"
-        ? { charset, wrap: "partyAndCode", width: 35 }
+        ? { charset, wrap: "partyAndCode", width: 35, maxLength: 0 }
         : format === "4!c[6*35z]"
-          ? { charset, wrap: "codeThenLines", width: 35 }
-          : { charset, wrap: "none", width: 0 };
+          ? { charset, wrap: "codeThenLines", width: 35, maxLength: 0 }
+          : { charset, wrap: "none", width: 0, maxLength: 0 };
     CLEANING.set(format, c);
   }
   return c;
@@ -341,7 +341,8 @@ function clean(type: MessageType, fields: FinField[]): Cleaned {
     if (!found) return field;
     const how = cleaning(found.format);
     // Already in its set, width and lines, nothing to trim: kept as it is, and known to fit when validated.
-    if (how.wrap === "lines" && !hasTrailingSpace(field.value) && checkFieldOnce(field, found.format) === null) return field;
+    // (A 45A continuing in MT701s is too long to fit: it goes straight to transliteration and wrapping.)
+    if (how.wrap === "lines" && field.value.length <= how.maxLength && !hasTrailingSpace(field.value) && checkFieldOnce(field, found.format) === null) return field;
     const result = transliterate(field.value, how.charset);
     for (const c of result.changes) transliterations.push({ tag: field.tag, ...c });
     switch (how.wrap) {
