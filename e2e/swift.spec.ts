@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { advisedCredit } from "./support/api";
+import { advisedCredit, appliedCredit } from "./support/api";
 import { openCredit } from "./support/credit-page";
 import { sql } from "./support/runtime";
 import { expect, test } from "./support/test";
@@ -45,4 +45,27 @@ test("the SWIFT tab of an issued credit shows its MT700, explains its tags and d
   expect(shown).toBe(sha256);
   const recorded = await sql<{ sha256: string }>("SELECT m.content->'swiftMessages'->0->>'sha256' AS sha256 FROM milestones m WHERE m.credit_id = $1 AND m.kind = 'CREDIT_ISSUED'", [creditId]);
   expect(recorded[0]!.sha256).toBe(sha256);
+});
+
+// MT798 for corporates (issue 15, item 4): the applicant downloads its agreed application from the
+// SWIFT tab; the beneficiary, who sees the same credit, is shown no such file (the server refuses it).
+test("the applicant downloads its agreed application as an MT798<770> file; the beneficiary sees none", async ({ browser }) => {
+  const creditId = await appliedCredit();
+  const buyer = await personAs(browser, USERS.buyer);
+  await openCredit(buyer, creditId, "swift");
+  const card = buyer.locator('[data-swift-message="mt798-application"]');
+  await expect(card.getByRole("heading", { name: "MT798<770> LC application (SWIFT for Corporates)" })).toBeVisible();
+  await expect(card.getByRole("region", { name: "FIN text of MT798" }).first()).toContainText(":12:770", { useInnerText: true });
+  const download = buyer.waitForEvent("download");
+  await card.getByRole("link", { name: "Download MT798 .fin" }).click();
+  expect((await download).suggestedFilename()).toMatch(/-mt798-application\.fin$/);
+  const text = await readFile((await (await download).path())!, "latin1");
+  expect(text).toMatch(/^\{1:F01/);
+  expect(text).toContain("\r\n:12:770\r\n:77E:\r\n:27A:1/2\r\n");
+  expect(text).toContain("\r\n:12:700\r\n");
+
+  const seller = await personAs(browser, USERS.seller);
+  await openCredit(seller, creditId, "swift");
+  await expect(seller.getByText("No SWIFT messages yet")).toBeVisible();
+  await expect(seller.locator('[data-swift-message="mt798-application"]')).toHaveCount(0);
 });

@@ -4,6 +4,7 @@ import type { AnchoredSwiftExport } from "@/lib/credits/swift-messages";
 import { swiftMessages } from "@/lib/swift/messages";
 import { swiftFileSha256, verifySwiftMessage } from "@/lib/swift/verify";
 import { sampleTerms } from "@/lib/terms/sample";
+import { mt798Application } from "@/lib/swift/mt798";
 import { SwiftMessages } from "./swift-messages";
 
 // The SWIFT tab shows each file's SHA-256 beside the one its milestone anchored, and says whether
@@ -46,5 +47,29 @@ describe("SwiftMessages: the anchored hash", () => {
     expect(markup).toContain('data-swift-anchored="notRecorded"');
     expect(markup).toContain("Not recorded (milestone of 2026-10-14, before message hashes were recorded)");
     expect(markup).not.toContain("Matches");
+  });
+});
+
+describe("SwiftMessages: the MT798 application", () => {
+  const application = mt798Application({
+    reference: "TT-2026-000042",
+    terms: sampleTerms({}, new Date("2026-12-01T00:00:00Z")),
+    applicant: { name: "Lion City Engineering Pte Ltd", bic: "LCENSGS1" },
+    issuingBank: { name: "Merchant Trade Bank", bic: "MTBKSGSG" },
+    advisingBank: { name: "Rotterdam Commerce Bank", bic: "RCBKNL2R500" },
+    createdAt: "2026-12-01T09:30:00.000Z",
+  });
+
+  it("before issuance (no message yet) shows the application with its downloads, and names the index's fields", () => {
+    const markup = renderToStaticMarkup(<SwiftMessages creditId="c1" messages={[]} application={application} />);
+    expect(markup).toContain('data-swift-message="mt798-application"');
+    expect(markup).toContain('href="/api/v1/credits/c1/application/mt798?download=fin"');
+    expect(markup).toContain("No SWIFT messages yet");
+    expect(markup).toContain("25F Text purpose");
+    expect(markup).toContain("32B Currency code, amount");
+  });
+
+  it("shows no application card to whoever the server gave none", () => {
+    expect(renderToStaticMarkup(<SwiftMessages creditId="c1" messages={[]} />)).not.toContain("mt798");
   });
 });

@@ -5,6 +5,7 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { fieldName } from "@/lib/swift/fields";
 import type { FinMessage } from "@/lib/swift/fin";
+import { type Mt798Export, mt798FieldName } from "@/lib/swift/mt798";
 import type { AnchoredSwiftExport } from "@/lib/credits/swift-messages";
 import { CopyTextButton } from "./copy-text-button";
 
@@ -13,19 +14,83 @@ import { CopyTextButton } from "./copy-text-button";
 // focus, and read by screen readers as the tag's description), downloadable and copyable, with
 // the SHA-256 its milestone anchored and whether the file matches it.
 
-export function SwiftMessages({ creditId, messages }: { creditId: string; messages: AnchoredSwiftExport[] }) {
+export function SwiftMessages({ creditId, messages, application = null }: { creditId: string; messages: AnchoredSwiftExport[]; application?: Mt798Export | null }) {
+  const applicationCard = application ? <Mt798ApplicationCard creditId={creditId} file={application} /> : null;
   if (messages.length === 0) {
-    return <EmptyState title="No SWIFT messages yet" description="The MT700 appears here once the issuing bank issues the credit; each later step that banks exchange a message for adds its own." />;
+    return (
+      <div className="space-y-6">
+        {applicationCard}
+        <EmptyState title="No SWIFT messages yet" description="The MT700 appears here once the issuing bank issues the credit; each later step that banks exchange a message for adds its own." />
+      </div>
+    );
   }
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">
         Files for a bank&apos;s SWIFT interface, built from the credit&apos;s milestones. TradeTrail does not send them. Focus or hover a field tag to read what it is.
       </p>
+      {applicationCard}
       {messages.map((m) => (
         <SwiftMessageCard key={m.id} creditId={creditId} message={m} />
       ))}
     </div>
+  );
+}
+
+/**
+ * The applicant's agreed application as MT798<770> (SWIFT for Corporates), shown only to those
+ * the server lets download it (lib/credits/mt798-application.ts): the applicant, and the issuing
+ * bank once the application was submitted to it.
+ */
+function Mt798ApplicationCard({ creditId, file }: { creditId: string; file: Mt798Export }) {
+  const href = `/api/v1/credits/${creditId}/application/mt798`;
+  return (
+    <Card data-swift-message="mt798-application">
+      <CardHeader>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <CardTitle>MT798&lt;770&gt; LC application (SWIFT for Corporates)</CardTitle>
+          {file.problems.length === 0 ? <Badge tone="success">Valid</Badge> : <Badge tone="danger">{file.problems.length === 1 ? "1 problem" : `${file.problems.length} problems`}</Badge>}
+        </div>
+        <p className="mt-1 text-sm text-slate-600">
+          The agreed terms as an application to the issuing bank: {file.messages.map((m) => `MT798<${m.fields.find((f) => f.tag === "12")?.value ?? "?"}>`).join(" + ")}, from {file.messages[0]?.sender || "no BIC"} to{" "}
+          {file.messages[0]?.receiver || "no BIC"}. For a bank that takes applications over SWIFT for Corporates; TradeTrail does not send it.
+        </p>
+      </CardHeader>
+      <CardBody className="space-y-4">
+        {file.problems.length > 0 ? (
+          <Alert tone="danger" title="A bank's SWIFT interface would refuse this file">
+            <ul className="list-disc pl-5">
+              {file.problems.map((p, i) => (
+                <li key={i}>{p.message}</li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
+        {file.transliterations.length > 0 ? (
+          <Alert tone="warning" title="Changed to fit the SWIFT character set">
+            <ul className="list-disc pl-5" data-transliterations>
+              {file.transliterations.map((t, i) => (
+                <li key={i}>
+                  Field {t.tag}, line {t.line}: “{t.from}” became “{t.to}”
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
+        <div className="flex flex-wrap gap-2">
+          <a className={buttonClassName({ variant: "secondary", size: "sm" })} href={`${href}?download=fin`} download>
+            Download MT798 .fin
+          </a>
+          <a className={buttonClassName({ variant: "secondary", size: "sm" })} href={`${href}?download=txt`} download>
+            Download MT798 .txt
+          </a>
+          <CopyTextButton text={file.text} label="Copy the FIN text of the MT798 application" />
+        </div>
+        {file.messages.map((m, index) => (
+          <FinText key={index} idPrefix={`mt798-${index}`} message={m} text={finTextOf(file.text, index)} />
+        ))}
+      </CardBody>
+    </Card>
   );
 }
 
@@ -142,7 +207,7 @@ function FinText({ idPrefix, message, text }: { idPrefix: string; message: FinMe
                 {tag}
               </abbr>
               <span role="tooltip" id={tipId} className="pointer-events-none absolute bottom-full left-0 z-10 mb-1 hidden w-max max-w-xs rounded bg-slate-900 px-2 py-1 font-sans text-xs whitespace-normal text-white group-focus-within:block group-hover:block">
-                {tag} {fieldName(message.type, tag)}
+                {tag} {message.type === "798" ? mt798FieldName(tag) : fieldName(message.type, tag)}
               </span>
             </span>
             {`:${tagged[2]}\n`}

@@ -356,6 +356,27 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      "/credits/{creditId}/application/mt798": {
+        get: {
+          operationId: "downloadMt798Application",
+          tags: ["swift"],
+          summary: "The applicant's agreed application as an MT798<770> file (SWIFT for Corporates): index, details (the MT700 fields of the agreed terms) and extensions",
+          description:
+            "FIN text from the applicant's BIC to the issuing bank's (docs/SWIFT.md, MT798). Only the applicant's organisation, and the issuing bank once the application was submitted to it, may download it: 403 for the other parties of the credit, 404 for anyone who may not see it, 409 while the terms are not agreed.",
+          parameters: [creditIdParameter, { name: "download", in: "query", required: false, description: "Send it as a file named …-mt798-application.fin or .txt", schema: { type: "string", enum: ["fin", "txt"] } }],
+          responses: {
+            200: {
+              description: "The FIN text: MT798 messages, CR LF line ends",
+              headers: {
+                "X-Swift-Message-Type": { description: "MT798", schema: { type: "string" } },
+                "X-Swift-Valid": { description: "false when a field does not fit its SWIFT format (e.g. the applicant has no BIC)", schema: { type: "string", enum: ["true", "false"] } },
+              },
+              content: { "text/plain": { schema: { type: "string" } } },
+            },
+            ...errors,
+          },
+        },
+      },
       "/credits/{creditId}/certificate": {
         get: {
           operationId: "downloadAuditCertificate",

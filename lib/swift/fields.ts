@@ -1,11 +1,11 @@
 import { currencyDecimals } from "@/lib/money";
-import { type SwiftCharset, isSwiftChar, isSwiftLine, parseSwiftFormat } from "./format";
+import { type SwiftCharset, firstOutsideCharset, inSwiftCharset, parseSwiftFormat } from "./format";
 
 // The Category 7 fields TradeTrail writes and reads, per message type, with each field's SWIFT
 // format as data (SWIFT Standards MT, Category 7, SR 2021 onwards) and one validator that reads
 // the format. Pure, client-safe.
 
-export const MESSAGE_TYPES = ["700", "701", "707", "708", "730", "732", "734", "750", "752", "754", "756", "759"] as const;
+export const MESSAGE_TYPES = ["700", "701", "707", "708", "730", "732", "734", "750", "752", "754", "756", "759", "798"] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
 export const MESSAGE_TITLES: Record<MessageType, string> = {
@@ -21,6 +21,7 @@ export const MESSAGE_TITLES: Record<MessageType, string> = {
   "754": "Advice of payment/acceptance/negotiation",
   "756": "Advice of reimbursement or payment",
   "759": "Ancillary trade structured message",
+  "798": "Proprietary message (SWIFT for Corporates envelope)",
 };
 
 export interface FieldSpec {
@@ -207,6 +208,9 @@ export const MESSAGE_FIELDS: Readonly<Record<MessageType, readonly FieldSpec[]>>
     f("23H", "Function of message", "8!c", true),
     f("45D", "Narrative", "150*65z", true),
   ],
+  // SWIFT for Corporates (Trade Finance MIG): an envelope whose 77E carries a sub-message's
+  // fields, ":tag:value" lines of their own, up to the end of the text block (lib/swift/mt798.ts).
+  "798": [f("20", "Transaction reference number", REF, true), f("12", "Sub-message type", "3!n", true), f("77E", "Proprietary message", "73z[n*78z]", true)],
 };
 
 /** Each type's tags as they travel (41A, 41D ...), to their spec and format: read once per field, so built once. */
@@ -245,11 +249,19 @@ export const isBic = (value: string): boolean => BIC_RE.test(value);
 
 /** "YYMMDD" that is a real calendar date (years 00-99 read as 2000-2099). */
 export function isSwiftDate(value: string): boolean {
-  if (!/^\d{6}$/.test(value)) return false;
-  const [y, m, d] = [2000 + Number(value.slice(0, 2)), Number(value.slice(2, 4)), Number(value.slice(4, 6))];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  if (value.length !== 6) return false;
+  for (let i = 0; i < 6; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const year = 2000 + Number(value.slice(0, 2));
+  const month = Number(value.slice(2, 4));
+  const day = Number(value.slice(4, 6));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]!);
 }
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** A SWIFT amount (15d): digits, one decimal comma (mandatory), at most 15 characters, and no more decimals than the currency has. */
 export function checkSwiftAmount(value: string, currency: string | null): string | null {
@@ -263,21 +275,66 @@ export function checkSwiftAmount(value: string, currency: string | null): string
   return null;
 }
 
+/**
+ * A text format ("35x", "4*35x", "100*65z"): the number of lines, then line by line the set,
+ * the width and no line starting with ":" or "-". The set is tested on the whole text first (one
+ * compiled expression); only a text that fails it is searched for its first bad character.
+ */
 function checkText(value: string, format: string): FormatProblem | null {
   const { lines: maxLines, width, charset } = parseSwiftFormat(format);
-  const lines = value.split("\n");
-  if (lines.length > maxLines) return { line: maxLines + 1, message: `${lines.length} lines, at most ${maxLines} allowed (${format})` };
-  for (const [index, line] of lines.entries()) {
-    const bad = isSwiftLine(line, charset as SwiftCharset) ? undefined : [...line].find((ch) => !isSwiftChar(ch, charset as SwiftCharset));
-    if (bad !== undefined) return { line: index + 1, message: `"${bad}" is not in the SWIFT ${charset.toUpperCase()} character set (${format})` };
-    // Characters of the set are one UTF-16 unit each, so length counts them.
-    if (line.length > width) return { line: index + 1, message: `line of ${line.length} characters, at most ${width} allowed (${format})` };
-    if (/^[:-]/.test(line)) return { line: index + 1, message: `a line may not start with "${line[0]}"` };
+  // Too many lines is the whole field's problem: said before reading a character (and cheap to count).
+  let count = 1;
+  for (let at = value.indexOf("\n"); at >= 0; at = value.indexOf("\n", at + 1)) count++;
+  if (count > maxLines) return { line: maxLines + 1, message: `${count} lines, at most ${maxLines} allowed (${format})` };
+  const allInSet = inSwiftCharset(value, charset as SwiftCharset);
+  let line = 1;
+  let problem: FormatProblem | null = null;
+  for (let start = 0; ; line++) {
+    let end = value.indexOf("\n", start);
+    if (end < 0) end = value.length;
+    // In the set, within the width and not starting with ":" or "-" is every line of a field that fits: only a line that does not is looked at closely.
+    if (!problem && (!allInSet || end - start > width || value.charCodeAt(start) === 58 || value.charCodeAt(start) === 45)) {
+      problem = lineProblem(value, start, end, line, format, width, allInSet ? null : (charset as SwiftCharset));
+    }
+    if (end === value.length || problem) break;
+    start = end + 1;
   }
+  return problem;
+}
+
+function lineProblem(value: string, start: number, end: number, line: number, format: string, width: number, charset: SwiftCharset | null): FormatProblem | null {
+  const bad = charset ? firstOutsideCharset(value, charset, start, end) : -1;
+  if (bad >= 0) return { line, message: `"${String.fromCodePoint(value.codePointAt(bad)!)}" is not in the SWIFT ${charset!.toUpperCase()} character set (${format})` };
+  // Characters of the set are one UTF-16 unit each, so length counts them.
+  if (end - start > width) return { line, message: `line of ${end - start} characters, at most ${width} allowed (${format})` };
+  const first = value.charCodeAt(start);
+  if (first === 58 || first === 45) return { line, message: `a line may not start with "${value[start]}"` };
   return null;
 }
 
+const CODE_4 = /^[A-Z0-9]{4}$/;
+const CODE_8 = /^[A-Z0-9]{8}$/;
+
 const one = (value: string, message: string): FormatProblem | null => (value.includes("\n") ? { line: 2, message: "must be one line" } : message ? { line: 1, message } : null);
+
+// A field found to fit its format when a message is prepared (messages.ts `clean`) is not
+// checked a second time by validateFin: the answer is remembered with the field object, the
+// value and the format it was checked against, so a changed value is checked again.
+const FITS = new WeakMap<object, { value: string; format: string }>();
+
+/** checkFieldFormat for a field object, remembering a value that fits (see knownToFit). */
+export function checkFieldOnce(field: { readonly value: string }, format: string): FormatProblem | null {
+  if (knownToFit(field, format)) return null;
+  const problem = checkFieldFormat(field.value, format);
+  if (!problem) FITS.set(field, { value: field.value, format });
+  return problem;
+}
+
+/** Whether checkFieldOnce already found this field's present value to fit this format. */
+export function knownToFit(field: { readonly value: string }, format: string): boolean {
+  const known = FITS.get(field);
+  return known !== undefined && known.value === field.value && known.format === format;
+}
 
 /** Whether a field's value fits its format. Returns the first problem, or null. */
 export function checkFieldFormat(value: string, format: string): FormatProblem | null {
@@ -335,8 +392,25 @@ export function checkFieldFormat(value: string, format: string): FormatProblem |
       return one(value, isBic(value) ? "" : `"${value}" is not a BIC (8 or 11 characters)`);
     case "4!c":
     case "8!c": {
-      const n = Number(format[0]);
-      return one(value, new RegExp(`^[A-Z0-9]{${n}}$`).test(value) ? "" : `"${value}" must be exactly ${n} letters or digits`);
+      const n = format === "4!c" ? 4 : 8;
+      return one(value, (n === 4 ? CODE_4 : CODE_8).test(value) ? "" : `"${value}" must be exactly ${n} letters or digits`);
+    }
+    case "3!n":
+      return one(value, /^\d{3}$/.test(value) ? "" : `"${value}" must be exactly 3 digits`);
+    case "73z[n*78z]": {
+      // 77E: a first line of 73, then lines of 78 (lines starting ":" are the embedded fields).
+      let start = 0;
+      for (let line = 1; start <= value.length; line++) {
+        let end = value.indexOf("\n", start);
+        if (end < 0) end = value.length;
+        const bad = firstOutsideCharset(value, "z", start, end);
+        if (bad >= 0) return { line, message: `"${String.fromCodePoint(value.codePointAt(bad)!)}" is not in the SWIFT Z character set (${format})` };
+        const width = line === 1 ? 73 : 78;
+        if (end - start > width) return { line, message: `line of ${end - start} characters, at most ${width} allowed (${format})` };
+        if (value.charCodeAt(start) === 45) return { line, message: 'a line may not start with "-"' };
+        start = end + 1;
+      }
+      return null;
     }
     case "6!a":
       return one(value, /^[A-Z]{6}$/.test(value) ? "" : `"${value}" must be exactly 6 letters`);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkFieldFormat, checkSwiftAmount, isBic, isSwiftDate } from "./fields";
-import { type FinMessage, parseFin, serialiseFin, serialiseFinFile, validateFin } from "./fin";
+import { type FinMessage, parseFin, serialiseFin, serialiseFinFile, textBlock, validateFin } from "./fin";
+
+const textBlockSize = (message: FinMessage) => textBlock(message.fields).length;
 
 // Real-looking messages of every Category 7 type TradeTrail writes, as FinMessage values: each
 // must survive serialise -> parse unchanged and pass validation.
@@ -170,6 +172,39 @@ describe("header blocks", () => {
 
 describe("parser errors name the tag and the line", () => {
   const lines = (message: FinMessage) => serialiseFin(message).split("\r\n");
+
+  it("names the line of a bad field in the third message of a file, in CR LF and LF files (lines counted on from the messages before)", () => {
+    const bad = { ...FIXTURES[1]!, fields: FIXTURES[1]!.fields.map((f, i) => (i === 1 ? { ...f, value: "/BAD" } : f)) };
+    const text = serialiseFinFile([FIXTURES[0]!, FIXTURES[1]!, bad]);
+    const line = text.split("\r\n").findLastIndex((l) => l === `:${bad.fields[1]!.tag}:/BAD`) + 1;
+    expect(line).toBeGreaterThan(lines(FIXTURES[0]!).length + lines(FIXTURES[1]!).length);
+    for (const file of [text, text.replaceAll("\r\n", "\n")]) {
+      const parsed = parseFin(file);
+      expect(parsed.ok ? [] : parsed.problems.map((p) => [p.tag, p.line])).toEqual([[bad.fields[1]!.tag, line]]);
+    }
+  });
+
+  it("measures the text block it read as SWIFT does (CR LF between lines): 10,000 characters pass, 10,001 do not, in CR LF and LF files alike", () => {
+    const withBlock = (size: number): FinMessage => {
+      // An MT759 whose 45D fills the block: k lines of 65 and a last line of t (each line break counts 2, CR LF).
+      const base = fixture("759", [["27", "1/1"], ["20", "LC1"], ["22D", "DOCR"], ["23H", "GENINFAD"], ["45D", ""]]);
+      const need = size - textBlockSize(base);
+      const k = Math.floor((need - 1) / 67);
+      const t = need - 67 * k;
+      const full = Array.from({ length: k }, (_, i) => "A".repeat(i === 0 && t > 65 ? 65 - (t - 65) : 65));
+      const value = [...full, "B".repeat(Math.min(t, 65))].join("\n");
+      return { ...base, fields: [...base.fields.slice(0, -1), { tag: "45D", value }] };
+    };
+    for (const [size, ok] of [[10_000, true], [10_001, false]] as const) {
+      const message = withBlock(size);
+      expect(textBlockSize(message)).toBe(size);
+      for (const text of [serialiseFin(message), serialiseFin(message).replaceAll("\r\n", "\n")]) {
+        const parsed = parseFin(text);
+        expect(parsed.ok, `${size}`).toBe(ok);
+        if (!parsed.ok) expect(parsed.problems).toEqual([{ tag: "block 4", message: "the text block has 10001 characters, SWIFT allows 10000" }]);
+      }
+    }
+  });
 
   it("a bad date in 31C, on its line of the text", () => {
     const message = FIXTURES[0]!;

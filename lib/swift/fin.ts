@@ -1,4 +1,4 @@
-import { MESSAGE_FIELDS, MESSAGE_TYPES, type MessageType, checkFieldFormat, fieldSpec, isBic } from "./fields";
+import { MESSAGE_FIELDS, MESSAGE_TYPES, type MessageType, checkFieldFormat, fieldSpec, isBic, knownToFit } from "./fields";
 
 // FIN text: the blocks a bank's SWIFT interface loads (SWIFT FIN Service Description, "Message
 // structure"). Pure, client-safe.
@@ -53,7 +53,23 @@ export const normaliseBic = (bic: string): string => (bic.length === 11 && bic.e
 
 /** The text block alone, as it travels: ":tag:value" fields, CR LF between lines. */
 export function textBlock(fields: readonly FinField[]): string {
-  return fields.map((field) => `:${field.tag}:${field.value.split("\n").join("\r\n")}`).join("\r\n");
+  let out = "";
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    out += `${i === 0 ? "" : "\r\n"}:${field.tag}:${field.value.includes("\n") ? field.value.replaceAll("\n", "\r\n") : field.value}`;
+  }
+  return out;
+}
+
+/** The length of `textBlock(fields)` without building it: each line break becomes CR LF. */
+export function textBlockLength(fields: readonly FinField[]): number {
+  let size = 0;
+  for (let i = 0; i < fields.length; i++) {
+    const { tag, value } = fields[i]!;
+    size += (i === 0 ? 0 : 2) + tag.length + 2 + value.length;
+    for (let at = value.indexOf("\n"); at >= 0; at = value.indexOf("\n", at + 1)) size++;
+  }
+  return size;
 }
 
 /** One message as FIN text. Does not validate (see validateFin). */
@@ -70,31 +86,35 @@ export function serialiseFin(message: FinMessage): string {
 /** Several messages (an MT700 and its MT701s) as one file, CR LF between them. */
 export const serialiseFinFile = (messages: readonly FinMessage[]): string => messages.map(serialiseFin).join("\r\n");
 
-/** Everything that does not fit the formats of the message's type: fields, order of blocks, BICs, size. */
-export function validateFin(message: FinMessage, fieldLines: readonly number[] = []): FinProblem[] {
+const USER_REFERENCE = /^[A-Za-z0-9/\-?:().,'+ ]{1,16}$/;
+
+/** Everything that does not fit the formats of the message's type: fields, order of blocks, BICs, size (`textSize`: the text block's characters, when already known). */
+export function validateFin(message: FinMessage, fieldLines: readonly number[] = [], textSize?: number): FinProblem[] {
   const problems: FinProblem[] = [];
   if (!isBic(message.sender)) problems.push({ tag: "block 1", message: `sender "${message.sender}" is not a BIC (8 or 11 characters)` });
   if (!isBic(message.receiver)) problems.push({ tag: "block 2", message: `receiver "${message.receiver}" is not a BIC (8 or 11 characters)` });
-  if (message.userReference !== undefined && !/^[A-Za-z0-9/\-?:().,'+ ]{1,16}$/.test(message.userReference)) {
+  if (message.userReference !== undefined && !USER_REFERENCE.test(message.userReference)) {
     problems.push({ tag: "108", message: "the message user reference must be at most 16 characters of the X set" });
   }
   const seen = new Set<string>();
-  message.fields.forEach((field, index) => {
+  for (let index = 0; index < message.fields.length; index++) {
+    const field = message.fields[index]!;
     const where = fieldLines[index];
     const found = fieldSpec(message.type, field.tag);
     if (!found) {
       problems.push({ tag: field.tag, line: where, message: `field ${field.tag} is not part of an MT${message.type}` });
-      return;
+      continue;
     }
     if (seen.has(found.spec.tag)) problems.push({ tag: field.tag, line: where, message: `field ${field.tag} appears more than once` });
     seen.add(found.spec.tag);
-    const problem = checkFieldFormat(field.value, found.format);
+    const problem = knownToFit(field, found.format) ? null : checkFieldFormat(field.value, found.format);
     if (problem) problems.push({ tag: field.tag, line: where === undefined ? undefined : where + problem.line - 1, message: `${field.tag} ${found.spec.name}: ${problem.message}` });
-  });
+  }
   for (const spec of MESSAGE_FIELDS[message.type]) {
     if (spec.mandatory && !seen.has(spec.tag)) problems.push({ tag: spec.tag, message: `mandatory field ${spec.tag} ${spec.name} is missing` });
   }
-  const size = textBlock(message.fields).length;
+  // The parser knows the size of the block it read; anyone else has it computed.
+  const size = textSize ?? textBlockLength(message.fields);
   if (size > MAX_TEXT_BLOCK) problems.push({ tag: "block 4", message: `the text block has ${size} characters, SWIFT allows ${MAX_TEXT_BLOCK}` });
   return problems;
 }
@@ -112,7 +132,34 @@ export interface ParsedFin {
 
 export type ParseResult = { ok: true; messages: ParsedFin[] } | { ok: false; problems: FinProblem[]; messages: ParsedFin[] };
 
-const lineAt = (text: string, offset: number) => text.slice(0, offset).split(/\r\n|\r|\n/).length;
+/**
+ * Line numbers (1-based) of offsets in one text, counted forward from the last offset asked
+ * (CR LF, CR or LF end a line): parsing asks in increasing order, so the text is counted once.
+ */
+class LineCounter {
+  private pos = 0;
+  private line = 1;
+  constructor(private readonly text: string) {}
+
+  /** The parser read up to `offset`, which is on line `line`: counting resumes there. */
+  skipTo(offset: number, line: number): void {
+    this.pos = offset;
+    this.line = line;
+  }
+
+  at(offset: number): number {
+    if (offset < this.pos) {
+      this.pos = 0;
+      this.line = 1;
+    }
+    const { text } = this;
+    for (let i = text.indexOf("\n", this.pos); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) this.line++;
+    // A CR alone ends a line too; a CR before LF was counted with its LF.
+    for (let i = text.indexOf("\r", this.pos); i >= 0 && i < offset; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10 || i + 1 >= offset) this.line++;
+    this.pos = offset;
+    return this.line;
+  }
+}
 
 /** Reads `{tag:...}` blocks from `offset`; nested braces (blocks 3 and 5) are kept whole. */
 function readBlock(text: string, offset: number): { tag: string; body: string; end: number } | null {
@@ -134,23 +181,51 @@ function readBlock(text: string, offset: number): { tag: string; body: string; e
   return { tag, body: text.slice(offset + 3), end: -1 };
 }
 
-const subBlocks = (body: string): Record<string, string> => Object.fromEntries([...body.matchAll(/\{([A-Za-z0-9]+):([^}]*)\}/g)].map((m) => [m[1]!, m[2]!]));
+/** "{108:REF}{119:STP}" -> { "108": "REF", "119": "STP" } (blocks 3 and 5). */
+function subBlocks(body: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let open = body.indexOf("{"); open >= 0; open = body.indexOf("{", open + 1)) {
+    const colon = body.indexOf(":", open);
+    const close = body.indexOf("}", open);
+    if (colon < 0 || close < 0 || colon > close) continue;
+    const tag = body.slice(open + 1, colon);
+    if (SUB_TAG.test(tag)) out[tag] = body.slice(colon + 1, close);
+  }
+  return out;
+}
+const SUB_TAG = /^[A-Za-z0-9]+$/;
 
-function parseOne(text: string, start: number): { parsed: ParsedFin | null; problems: FinProblem[]; end: number } {
+/** The offset of the next LF at or after `from`, or the end. */
+function nextNewline(body: string, from: number): number {
+  const i = body.indexOf("\n", from);
+  return i < 0 ? body.length : i;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** ":20:" or ":45A:" at `from`: the length of the tag (2 or 3), else 0. */
+function fieldTagLength(body: string, from: number, end: number): number {
+  if (end - from < 4 || body.charCodeAt(from) !== 58 || !isDigit(body.charCodeAt(from + 1)) || !isDigit(body.charCodeAt(from + 2))) return 0;
+  if (body.charCodeAt(from + 3) === 58) return 2;
+  const letter = body.charCodeAt(from + 3);
+  return letter >= 65 && letter <= 90 && end - from >= 5 && body.charCodeAt(from + 4) === 58 ? 3 : 0;
+}
+
+function parseOne(text: string, start: number, lines_: LineCounter): { parsed: ParsedFin | null; problems: FinProblem[]; end: number } {
   const problems: FinProblem[] = [];
   const blocks: Record<string, { body: string; offset: number }> = {};
   let at = start;
   while (at < text.length && text[at] === "{") {
     const block = readBlock(text, at);
     if (!block) {
-      problems.push({ line: lineAt(text, at), message: `unknown block "${text.slice(at, at + 4)}": expected {1: to {5:` });
+      problems.push({ line: lines_.at(at), message: `unknown block "${text.slice(at, at + 4)}": expected {1: to {5:` });
       return { parsed: null, problems, end: text.length };
     }
     if (block.end < 0) {
-      problems.push({ line: lineAt(text, at), message: block.tag === "4" ? "block 4 does not end with a line \"-}\"" : `block ${block.tag} is not closed with "}"` });
+      problems.push({ line: lines_.at(at), message: block.tag === "4" ? "block 4 does not end with a line \"-}\"" : `block ${block.tag} is not closed with "}"` });
       return { parsed: null, problems, end: text.length };
     }
-    if (blocks[block.tag]) problems.push({ line: lineAt(text, at), message: `block ${block.tag} appears twice` });
+    if (blocks[block.tag]) problems.push({ line: lines_.at(at), message: `block ${block.tag} appears twice` });
     blocks[block.tag] = { body: block.body, offset: at + 3 };
     at = block.end;
     if (text.startsWith("{1:", at)) break;
@@ -159,19 +234,19 @@ function parseOne(text: string, start: number): { parsed: ParsedFin | null; prob
   const b1 = blocks["1"];
   const b2 = blocks["2"];
   const b4 = blocks["4"];
-  if (!b1) problems.push({ line: lineAt(text, start), message: "block 1 (basic header) is missing" });
-  if (!b2) problems.push({ line: lineAt(text, start), message: "block 2 (application header) is missing" });
-  if (!b4) problems.push({ line: lineAt(text, start), message: "block 4 (text) is missing" });
+  if (!b1) problems.push({ line: lines_.at(start), message: "block 1 (basic header) is missing" });
+  if (!b2) problems.push({ line: lines_.at(start), message: "block 2 (application header) is missing" });
+  if (!b4) problems.push({ line: lines_.at(start), message: "block 4 (text) is missing" });
   if (!b1 || !b2 || !b4) return { parsed: null, problems, end: at };
 
   const basic = /^F01([A-Z0-9]{12})(\d{4})(\d{6})$/.exec(b1.body);
-  if (!basic) problems.push({ line: lineAt(text, b1.offset), tag: "block 1", message: `basic header "${b1.body}" must be F01, a 12-character logical terminal and 10 digits` });
+  if (!basic) problems.push({ line: lines_.at(b1.offset), tag: "block 1", message: `basic header "${b1.body}" must be F01, a 12-character logical terminal and 10 digits` });
   // Input (I + type + receiver + priority) or output (O + type + input time + MIR + output date, time [+ priority]).
   const input = /^I(\d{3})([A-Z0-9]{12})([SNU])?(\d)?(\d{3})?$/.exec(b2.body);
   const output = /^O(\d{3})\d{4}(\d{6})([A-Z0-9]{12})\d{4}\d{6}\d{6}\d{4}[SNU]?$/.exec(b2.body);
-  if (!input && !output) problems.push({ line: lineAt(text, b2.offset), tag: "block 2", message: `application header "${b2.body}" is neither an input (I700BANKDEFFXXXXN) nor an output header` });
+  if (!input && !output) problems.push({ line: lines_.at(b2.offset), tag: "block 2", message: `application header "${b2.body}" is neither an input (I700BANKDEFFXXXXN) nor an output header` });
   const type = (input?.[1] ?? output?.[1]) as MessageType | undefined;
-  if (type && !(MESSAGE_TYPES as readonly string[]).includes(type)) problems.push({ line: lineAt(text, b2.offset), tag: "block 2", message: `MT${type} is not a Category 7 message TradeTrail reads` });
+  if (type && !(MESSAGE_TYPES as readonly string[]).includes(type)) problems.push({ line: lines_.at(b2.offset), tag: "block 2", message: `MT${type} is not a Category 7 message TradeTrail reads` });
   if (problems.length) return { parsed: null, problems, end: at };
 
   // Output headers name the sender in the MIR and the receiver in block 1; input headers the other way round.
@@ -180,26 +255,49 @@ function parseOne(text: string, start: number): { parsed: ParsedFin | null; prob
 
   const fields: FinField[] = [];
   const fieldLines: number[] = [];
-  const bodyLine = lineAt(text, b4.offset);
-  const lines = b4.body.split(/\r\n|\n/);
-  if (lines[0] !== "") problems.push({ line: bodyLine, tag: "block 4", message: "block 4 must start with a line break after {4:" });
-  lines.slice(1).forEach((line, index) => {
+  const bodyLine = lines_.at(b4.offset);
+  // Block 4 line by line (CR LF or LF end a line): a line ":tag:" starts a field, any other line continues it.
+  // (Plain loops, no closures: this runs once per line of every message.)
+  // CR LF made LF once for the whole text block: each field is then a slice of it, not a copy.
+  const body = b4.body.includes("\r\n") ? b4.body.replaceAll("\r\n", "\n") : b4.body;
+  let nl = nextNewline(body, 0);
+  const startsWithBreak = nl === 0;
+  if (!startsWithBreak) problems.push({ line: bodyLine, tag: "block 4", message: "block 4 must start with a line break after {4:" });
+  let junk = false;
+  let openTag = "";
+  let openStart = 0;
+  let openEnd = 0;
+  let breaks = nl < body.length ? 1 : 0;
+  for (let index = 0, from = nl + 1; from <= body.length && nl < body.length; index++, from = nl + 1) {
+    nl = nextNewline(body, from);
+    if (nl < body.length) breaks++;
+    const end = nl;
     const lineNo = bodyLine + index + 1;
-    const tagged = /^:(\d\d[A-Z]?):(.*)$/.exec(line);
-    if (tagged) {
-      fields.push({ tag: tagged[1]!, value: tagged[2]! });
+    const tagLength = fieldTagLength(body, from, end);
+    // MT798: every line after :77E: belongs to it (the embedded sub-message's own fields).
+    if (tagLength > 0 && !(openTag === "77E" && type === "798")) {
+      if (openTag) fields.push({ tag: openTag, value: body.slice(openStart, openEnd) });
+      openTag = body.slice(from + 1, from + 1 + tagLength);
+      openStart = from + tagLength + 2;
+      openEnd = end;
       fieldLines.push(lineNo);
-    } else if (fields.length === 0) {
-      problems.push({ line: lineNo, tag: "block 4", message: `text before the first field: "${line.slice(0, 20)}"` });
+    } else if (!openTag) {
+      problems.push({ line: lineNo, tag: "block 4", message: `text before the first field: "${body.slice(from, Math.min(end, from + 20))}"` });
+      junk = true;
     } else {
-      fields[fields.length - 1]!.value += `\n${line}`;
+      openEnd = end;
     }
-  });
+  }
+  if (openTag) fields.push({ tag: openTag, value: body.slice(openStart, openEnd) });
 
   const block3 = blocks["3"] ? subBlocks(blocks["3"].body) : {};
   const message: FinMessage = { type: type!, sender, receiver, ...(block3["108"] !== undefined ? { userReference: block3["108"] } : {}), fields };
   const trailer = blocks["5"] ? subBlocks(blocks["5"].body) : {};
-  const found = validateFin(message, fieldLines);
+  // With no CR left alone, the block's lines are its LFs: the line counter resumes after it, and
+  // the text block's size (CR LF between lines, without the first line break) is known.
+  const plain = !body.includes("\r");
+  if (plain) lines_.skipTo(b4.offset + b4.body.length, bodyLine + breaks);
+  const found = validateFin(message, fieldLines, plain && startsWithBreak && !junk ? body.length - 1 + Math.max(0, breaks - 1) : undefined);
   return { parsed: { message, trailer, fieldLines, problems: [...problems, ...found] }, problems: [], end: at };
 }
 
@@ -210,6 +308,7 @@ function parseOne(text: string, start: number): { parsed: ParsedFin | null; prob
 export function parseFin(text: string): ParseResult {
   const messages: ParsedFin[] = [];
   const problems: FinProblem[] = [];
+  const lines_ = new LineCounter(text);
   let at = 0;
   const skipSpace = () => {
     while (at < text.length && /\s/.test(text[at]!)) at++;
@@ -218,10 +317,10 @@ export function parseFin(text: string): ParseResult {
   if (at >= text.length) return { ok: false, problems: [{ line: 1, message: "the text is empty" }], messages };
   while (at < text.length) {
     if (text[at] !== "{") {
-      problems.push({ line: lineAt(text, at), message: `expected a block "{1:" but found "${text.slice(at, at + 10)}"` });
+      problems.push({ line: lines_.at(at), message: `expected a block "{1:" but found "${text.slice(at, at + 10)}"` });
       break;
     }
-    const one = parseOne(text, at);
+    const one = parseOne(text, at, lines_);
     problems.push(...one.problems);
     if (one.parsed) {
       messages.push(one.parsed);

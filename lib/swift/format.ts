@@ -18,25 +18,66 @@ export interface SwiftFormat {
   charset: SwiftCharset;
 }
 
-const X_CHARS = "a-zA-Z0-9/\\-?:().,'+ ";
+const X_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-?:().,'+ ";
 const Z_EXTRA = "=!\"%&*<>;{@#_";
-const CHARSETS: Record<SwiftCharset, { allowed: RegExp; describe: string }> = {
-  x: { allowed: new RegExp(`^[${X_CHARS}]$`), describe: "letters A–Z, digits, spaces and / - ? : ( ) . , ' +" },
-  z: { allowed: new RegExp(`^[${X_CHARS}${Z_EXTRA}]$`), describe: "letters A–Z, digits, spaces and / - ? : ( ) . , ' + = ! \" % & * < > ; { @ # _" },
+
+/** One lookup table per set, by UTF-16 code (all members are ASCII): finding the bad character, once a text is known to have one. */
+function table(chars: string): Uint8Array {
+  const t = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
+const TABLES: Record<SwiftCharset, Uint8Array> = { x: table(X_CHARS), z: table(X_CHARS + Z_EXTRA) };
+const DESCRIBE: Record<SwiftCharset, string> = {
+  x: "letters A–Z, digits, spaces and / - ? : ( ) . , ' +",
+  z: "letters A–Z, digits, spaces and / - ? : ( ) . , ' + = ! \" % & * < > ; { @ # _",
 };
+const CLASS: Record<SwiftCharset, string> = { x: "a-zA-Z0-9/\\-?:().,'+ ", z: "a-zA-Z0-9/\\-?:().,'+ =!\"%&*<>;{@#_" };
+// One compiled expression per set, built once: a whole field is tested in one native pass
+// (measured: about twice as fast as a JavaScript loop over character codes).
+const LINE: Record<SwiftCharset, RegExp> = { x: new RegExp(`^[${CLASS.x}]*$`), z: new RegExp(`^[${CLASS.z}]*$`) };
+const LINES: Record<SwiftCharset, RegExp> = { x: new RegExp(`^[${CLASS.x}\\n]*$`), z: new RegExp(`^[${CLASS.z}\\n]*$`) };
 
 /** Whether one character belongs to the SWIFT character set (the line break aside). */
-export const isSwiftChar = (ch: string, charset: SwiftCharset): boolean => CHARSETS[charset].allowed.test(ch);
+export const isSwiftChar = (ch: string, charset: SwiftCharset): boolean => ch.length === 1 && TABLES[charset][ch.charCodeAt(0)] === 1;
 
-const WHOLE_LINE: Record<SwiftCharset, RegExp> = { x: new RegExp(`^[${X_CHARS}]*$`), z: new RegExp(`^[${X_CHARS}${Z_EXTRA}]*$`) };
-/** Whether every character of a line belongs to the set: one regular-expression test, the fast path before looking at characters one by one. */
-export const isSwiftLine = (line: string, charset: SwiftCharset): boolean => WHOLE_LINE[charset].test(line);
+/** The index of the first character of `text[from, to)` outside the set, or -1. */
+export function firstOutsideCharset(text: string, charset: SwiftCharset, from = 0, to = text.length): number {
+  const t = TABLES[charset];
+  for (let i = from; i < to; i++) if (t[text.charCodeAt(i)] !== 1) return i;
+  return -1;
+}
 
-/** "4*35x" -> { lines: 4, width: 35, charset: "x" }; "35x" is one line. Throws on a format it cannot read. */
+/** Whether every character of a line belongs to the set. */
+export const isSwiftLine = (line: string, charset: SwiftCharset): boolean => LINE[charset].test(line);
+
+/** Whether every character of a text belongs to the set, "\n" between lines allowed. */
+export const inSwiftCharset = (text: string, charset: SwiftCharset): boolean => LINES[charset].test(text);
+
+/**
+ * Whether a multi-line text ("\n" between lines) is already in the set with no line starting
+ * with ":" or "-": the common case, decided without copying so that transliteration costs nothing then.
+ */
+export function isSwiftText(text: string, charset: SwiftCharset): boolean {
+  if (!LINES[charset].test(text)) return false;
+  for (let start = 0; start >= 0; start = text.indexOf("\n", start) + 1 || -1) {
+    const c = text.charCodeAt(start);
+    if (c === 58 || c === 45) return false;
+  }
+  return true;
+}
+
+const PARSED = new Map<string, SwiftFormat>();
+
+/** "4*35x" -> { lines: 4, width: 35, charset: "x" }; "35x" is one line. Throws on a format it cannot read. Parsed once per format string. */
 export function parseSwiftFormat(format: string): SwiftFormat {
+  const cached = PARSED.get(format);
+  if (cached) return cached;
   const match = /^(?:(\d+)\*)?(\d+)([xz])$/.exec(format);
   if (!match) throw new Error(`Unsupported SWIFT format "${format}"`);
-  return { text: format, lines: match[1] ? Number(match[1]) : 1, width: Number(match[2]), charset: match[3] as SwiftCharset };
+  const parsed: SwiftFormat = Object.freeze({ text: format, lines: match[1] ? Number(match[1]) : 1, width: Number(match[2]), charset: match[3] as SwiftCharset });
+  PARSED.set(format, parsed);
+  return parsed;
 }
 
 export interface SwiftFieldSpec {
@@ -69,12 +110,13 @@ const describeChar = (ch: string) => (ch === "\t" ? "a tab" : /\s/.test(ch) ? "a
 
 /** Only the character set: for text that the MT700 rendering wraps itself (46A document details). */
 export function checkSwiftCharset(value: string, spec: SwiftFieldSpec): string | null {
-  const format = parseSwiftFormat(spec.format);
-  const charset = CHARSETS[format.charset];
-  for (const ch of value.replace(/\r\n|\r|\n/g, "")) {
-    if (!charset.allowed.test(ch)) {
-      return `${name(spec)}: ${describeChar(ch)} cannot be sent in SWIFT field ${spec.tag} (${spec.format}); use ${charset.describe}`;
-    }
+  const { charset } = parseSwiftFormat(spec.format);
+  const t = TABLES[charset];
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 10 || c === 13 || t[c] === 1) continue;
+    const ch = String.fromCodePoint(value.codePointAt(i)!);
+    return `${name(spec)}: ${describeChar(ch)} cannot be sent in SWIFT field ${spec.tag} (${spec.format}); use ${DESCRIBE[charset]}`;
   }
   return null;
 }

@@ -157,6 +157,18 @@ describe("overflow into MT701", () => {
     expect(mt700!.messages[2]!.fields[0]).toEqual({ tag: "27", value: "3/3" });
   });
 
+  it("counts 46A's lines after wrapping its paragraphs to 65: long documents continue in 46B, no MT700 holds more than 100 lines", () => {
+    // 15 documents of about 480 characters: 15 paragraphs, about 120 lines once wrapped (found by the fast-check round trip).
+    const details = `SURVEY REPORT ${"ISSUED BY AN INDEPENDENT SURVEYOR CERTIFYING QUANTITY AND QUALITY, ".repeat(8)}`.slice(0, 480).trimEnd();
+    const others = Array.from({ length: 15 }, () => ({ kind: "OTHER" as const, originals: 1, copies: 0, details }));
+    const [mt700] = swiftMessages(credit([issued(terms({ documentsRequired: [...terms().documentsRequired, ...others] }))]));
+    expect(mt700!.problems).toEqual([]);
+    expect(mt700!.messages.map((m) => m.type)).toEqual(["700", "701"]);
+    const [first, second] = parseFin(mt700!.text).messages.map((m) => m.message);
+    expect(first!.fields.find((f) => f.tag === "46A")!.value.split("\n")).toHaveLength(100);
+    expect(second!.fields.find((f) => f.tag === "46B")!.value.split("\n").length).toBeGreaterThan(10);
+  });
+
   it("wraps a line longer than 65 at a space, never starting a line with '-'", () => {
     expect(wrap(`${"A".repeat(64)} -B`, 65)).toEqual(["A".repeat(64), " -B"]);
     expect(wrap("X".repeat(70), 65)).toEqual(["X".repeat(65), "XXXXX"]);

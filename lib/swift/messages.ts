@@ -1,7 +1,7 @@
 import { canonicalAmount, currencyDecimals, fromMilli, toMilli } from "@/lib/money";
 import { DOCUMENT_KIND_LABELS, type DocumentKind, type Terms } from "@/lib/terms/schema";
 import { type Consignee, type DocumentConditions, type InsuranceRisk, type IssuerKind, countryName } from "@/lib/terms/conditions";
-import { MESSAGE_FIELDS, MESSAGE_TITLES, type MessageType, fieldSpec } from "./fields";
+import { MESSAGE_FIELDS, MESSAGE_TITLES, type MessageType, checkFieldOnce, fieldSpec } from "./fields";
 import { type FinField, type FinMessage, type FinProblem, serialiseFinFile, validateFin } from "./fin";
 import { type Transliteration, transliterate } from "./transliterate";
 
@@ -89,9 +89,50 @@ export function decimalFromSwift(amount: string, currency: string): string {
 
 /** Lines of at most `width` characters, broken at spaces where it can; no line starts with ":" or "-". */
 export function wrap(text: string, width: number): string[] {
+  return fitsWidth(text, width) ? text.split("\n") : wrapLines(text, width);
+}
+
+/** `wrap` joined with "\n": the text itself, not copied, when it already fits. */
+export function wrapText(text: string, width: number): string {
+  return fitsWidth(text, width) ? text : wrapLines(text, width).join("\n");
+}
+
+/**
+ * Whether wrapping would leave the text as it is: every line at most `width` long and ending in a
+ * printable ASCII character (nothing to trim), and no blank line at the end. One pass.
+ */
+function fitsWidth(text: string, width: number): boolean {
+  if (text === "" || text.charCodeAt(text.length - 1) === 10) return false;
+  let start = 0;
+  for (;;) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    if (end - start > width) return false;
+    if (end > start) {
+      const last = text.charCodeAt(end - 1);
+      if (last <= 32 || last >= 127) return false;
+    }
+    if (end === text.length) return true;
+    start = end + 1;
+  }
+}
+
+/** Whether a line ends in a space (or the text in a blank line): wrapping would trim it. */
+function hasTrailingSpace(text: string): boolean {
+  if (text === "") return true;
+  for (let end = text.indexOf("\n"); ; end = text.indexOf("\n", end + 1)) {
+    const at = end < 0 ? text.length : end;
+    if (at === 0 || text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 10) return true;
+    if (end < 0) return false;
+  }
+}
+
+const STARTS_FIELD_OR_END = /^[:-]/;
+
+function wrapLines(text: string, width: number): string[] {
   const out: string[] = [];
   for (const source of text.split("\n")) {
-    let rest = source.replace(/\s+$/, "");
+    let rest = source.trimEnd();
     if (rest === "") {
       out.push("");
       continue;
@@ -100,9 +141,9 @@ export function wrap(text: string, width: number): string[] {
       const head = rest.slice(0, width + 1);
       const space = head.lastIndexOf(" ");
       const cut = space > 0 ? space : width;
-      out.push(rest.slice(0, cut).replace(/\s+$/, ""));
+      out.push(rest.slice(0, cut).trimEnd());
       rest = rest.slice(cut).replace(/^ /, "");
-      if (/^[:-]/.test(rest)) rest = ` ${rest}`;
+      if (STARTS_FIELD_OR_END.test(rest)) rest = ` ${rest}`;
     }
     out.push(rest);
   }
@@ -262,11 +303,34 @@ export function termsFields(terms: Terms, banks: { issuingBank: SwiftBank; advis
 interface Draft {
   type: MessageType;
   fields: FinField[];
+  /** Already transliterated and wrapped (withContinuations), with what the transliteration changed. */
+  cleaned?: true;
+  transliterations?: Transliteration[];
 }
 
 interface Cleaned {
   fields: FinField[];
   transliterations: Transliteration[];
+}
+
+/** How `clean` treats a format: its character set, and the width it wraps to (per part). Decided once per format string. */
+type Cleaning = { charset: "x" | "z"; wrap: "lines" | "partyAndCode" | "codeThenLines" | "none"; width: number; /** Longer than this, a text cannot fit the format (its lines and widths). */ maxLength: number };
+const CLEANING = new Map<string, Cleaning>();
+function cleaning(format: string): Cleaning {
+  let c = CLEANING.get(format);
+  if (!c) {
+    const charset = format.includes("z") ? "z" : "x";
+    const text = /^(\d+)\*(\d+)[xz]$/.exec(format);
+    c = text
+      ? { charset, wrap: "lines", width: Number(text[2]), maxLength: Number(text[1]) * (Number(text[2]) + 1) - 1 }
+      : format === "4*35x\n14x"
+        ? { charset, wrap: "partyAndCode", width: 35, maxLength: 0 }
+        : format === "4!c[6*35z]"
+          ? { charset, wrap: "codeThenLines", width: 35, maxLength: 0 }
+          : { charset, wrap: "none", width: 0, maxLength: 0 };
+    CLEANING.set(format, c);
+  }
+  return c;
 }
 
 /** Transliterates each field into its character set and wraps it to its width (structured fields are left as they are). */
@@ -275,23 +339,30 @@ function clean(type: MessageType, fields: FinField[]): Cleaned {
   const out = fields.map((field) => {
     const found = fieldSpec(type, field.tag);
     if (!found) return field;
-    const format = found.format;
-    const charset = format.includes("z") ? "z" : "x";
-    const result = transliterate(field.value, charset);
-    transliterations.push(...result.changes.map((c) => ({ tag: field.tag, ...c })));
-    const text = /^(\d+)\*(\d+)[xz]$/.exec(format);
-    if (text) return { tag: field.tag, value: wrap(result.text, Number(text[2])).join("\n") };
-    // 41a/42a option D, and 31D's place: wrap the name and address part only.
-    if (format === "4*35x\n14x") {
-      const lines = result.text.split("\n");
-      const code = lines.pop()!;
-      return { tag: field.tag, value: [...wrap(lines.join("\n"), 35), code].join("\n") };
+    const how = cleaning(found.format);
+    // Already in its set, width and lines, nothing to trim: kept as it is, and known to fit when validated.
+    // (A 45A continuing in MT701s is too long to fit: it goes straight to transliteration and wrapping.)
+    if (how.wrap === "lines" && field.value.length <= how.maxLength && !hasTrailingSpace(field.value) && checkFieldOnce(field, found.format) === null) return field;
+    const result = transliterate(field.value, how.charset);
+    for (const c of result.changes) transliterations.push({ tag: field.tag, ...c });
+    switch (how.wrap) {
+      case "lines": {
+        const value = wrapText(result.text, how.width);
+        return value === field.value ? field : { tag: field.tag, value };
+      }
+      case "partyAndCode": {
+        // 41a/42a option D: wrap the name and address part only.
+        const lines = result.text.split("\n");
+        const code = lines.pop()!;
+        return { tag: field.tag, value: [...wrap(lines.join("\n"), 35), code].join("\n") };
+      }
+      case "codeThenLines": {
+        const [code, ...rest] = result.text.split("\n");
+        return { tag: field.tag, value: [code!, ...(rest.length ? wrap(rest.join("\n"), 35) : [])].join("\n") };
+      }
+      default:
+        return result.text === field.value ? field : { tag: field.tag, value: result.text };
     }
-    if (format === "4!c[6*35z]") {
-      const [code, ...rest] = result.text.split("\n");
-      return { tag: field.tag, value: [code!, ...(rest.length ? wrap(rest.join("\n"), 35) : [])].join("\n") };
-    }
-    return { tag: field.tag, value: result.text };
   });
   return { fields: out, transliterations };
 }
@@ -303,33 +374,73 @@ const CONTINUED: Partial<Record<MessageType, { type: MessageType; tags: Record<s
 };
 const LINES_PER_MESSAGE = 100;
 
+/** The text cut after every `size` lines ("\n" between lines), without splitting it into lines. */
+function chunksOfLines(text: string, size: number): string[] {
+  const chunks: string[] = [];
+  let start = 0;
+  for (;;) {
+    let end = start - 1;
+    for (let n = 0; n < size && end < text.length; n++) {
+      end = text.indexOf("\n", end + 1);
+      if (end < 0) end = text.length;
+    }
+    if (end >= text.length) {
+      chunks.push(text.slice(start));
+      return chunks;
+    }
+    chunks.push(text.slice(start, end));
+    start = end + 1;
+  }
+}
+
 /**
- * The message and its continuations: each continued field keeps its first 100 lines, the rest go
- * 100 at a time to the continuation messages (27 counts them all). `head` gives the fields every
- * continuation repeats (MT701: 20; MT708: 20, 21, 23, 26E, 30).
+ * The message and its continuations: the fields are transliterated and wrapped first (a line
+ * count is only known once the text is wrapped), then each continued field keeps its first 100
+ * lines and the rest go 100 at a time to the continuation messages (27 counts them all).
+ * `headTags` are the fields every continuation repeats (MT701: 20; MT708: 20, 21, 23, 26E, 30).
  */
-function withContinuations(main: Draft, head: (fields: FinField[]) => FinField[]): Draft[] {
+function withContinuations(main: Draft, headTags: readonly string[]): Draft[] {
   const rule = CONTINUED[main.type];
   if (!rule) return [main];
-  const overflow: { tag: string; chunks: string[][] }[] = [];
-  const first = main.fields.map((field) => {
+  const cleaned = clean(main.type, main.fields);
+  const overflow: { tag: string; chunks: string[] }[] = [];
+  const first = cleaned.fields.map((field) => {
     const target = rule.tags[field.tag];
-    const lines = field.value.split("\n");
-    if (!target || lines.length <= LINES_PER_MESSAGE) return field;
-    const chunks: string[][] = [];
-    for (let i = LINES_PER_MESSAGE; i < lines.length; i += LINES_PER_MESSAGE) chunks.push(lines.slice(i, i + LINES_PER_MESSAGE));
-    overflow.push({ tag: target, chunks });
-    return { tag: field.tag, value: lines.slice(0, LINES_PER_MESSAGE).join("\n") };
+    if (!target) return field;
+    const chunks = chunksOfLines(field.value, LINES_PER_MESSAGE);
+    if (chunks.length === 1) return field;
+    overflow.push({ tag: target, chunks: chunks.slice(1) });
+    return { tag: field.tag, value: chunks[0]! };
   });
   const extra = Math.max(0, ...overflow.map((o) => o.chunks.length));
   const total = 1 + extra;
   const seq = (n: number): FinField => ({ tag: "27", value: `${n}/${total}` });
-  const drafts: Draft[] = [{ type: main.type, fields: [seq(1), ...first.filter((f) => f.tag !== "27")] }];
+  const head = headTags.flatMap((tag) => first.filter((f) => f.tag === tag));
+  const drafts: Draft[] = [{ type: main.type, fields: [seq(1), ...first.filter((f) => f.tag !== "27")], cleaned: true, transliterations: cleaned.transliterations }];
   for (let i = 0; i < extra; i++) {
-    const fields = overflow.filter((o) => o.chunks[i]).map((o) => ({ tag: o.tag, value: o.chunks[i]!.join("\n") }));
-    drafts.push({ type: rule.type, fields: [seq(i + 2), ...head(first), ...fields] });
+    const fields = overflow.filter((o) => o.chunks[i] !== undefined).map((o) => ({ tag: o.tag, value: o.chunks[i]! }));
+    drafts.push({ type: rule.type, fields: [seq(i + 2), ...head, ...fields], cleaned: true, transliterations: [] });
   }
   return drafts;
+}
+
+/**
+ * The MT700 fields of terms as an application carries them (lib/swift/mt798.ts): no 27, 20 or
+ * 31C (the bank numbers and dates the credit), transliterated and wrapped, each of 45A/46A/47A
+ * cut after 100 lines, the rest as 45B/46B/47B in groups of 100 for the extension messages.
+ */
+export function applicationFields(terms: Terms, banks: { issuingBank: SwiftBank; advisingBank: SwiftBank }): { fields: FinField[]; continuations: FinField[][]; transliterations: Transliteration[] } {
+  const cleaned = clean("700", termsFields(terms, banks));
+  const continuations: FinField[][] = [];
+  const tags = CONTINUED["700"]!.tags;
+  const fields = cleaned.fields.map((field) => {
+    const target = tags[field.tag];
+    if (!target) return field;
+    const chunks = chunksOfLines(field.value, LINES_PER_MESSAGE);
+    chunks.slice(1).forEach((chunk, i) => (continuations[i] ??= []).push({ tag: target, value: chunk }));
+    return chunks.length === 1 ? field : { tag: field.tag, value: chunks[0]! };
+  });
+  return { fields, continuations, transliterations: cleaned.transliterations };
 }
 
 // ---- Each step's messages ----------------------------------------------------------------------
@@ -351,7 +462,7 @@ const amountWithCurrency = (currency: string, amount: string | null) => `${curre
 function mt700(input: SwiftCreditInput, step: Extract<SwiftStep, { kind: "issued" }>): Built {
   const body = termsFields(step.terms, input, step.bankConditions);
   const fields: FinField[] = [{ tag: "27", value: "1/1" }, body[0]!, { tag: "20", value: input.creditNumber }, { tag: "31C", value: swiftDate(input.dateOfIssue) }, ...body.slice(1)];
-  const drafts = withContinuations({ type: "700", fields }, () => [{ tag: "20", value: input.creditNumber }]);
+  const drafts = withContinuations({ type: "700", fields }, ["20"]);
   return { type: "700", sender: input.issuingBank, receiver: input.advisingBank, drafts, problems: [] };
 }
 
@@ -415,7 +526,7 @@ function mt707(input: SwiftCreditInput, step: Extract<SwiftStep, { kind: "amendm
     return 100 + (spec ? MESSAGE_ORDER_707.indexOf(spec.spec.tag) : 999);
   };
   fields.sort((a, b) => rank(a.tag) - rank(b.tag));
-  const drafts = withContinuations({ type: "707", fields }, () => [...head, { tag: "26E", value: String(step.number) }, { tag: "30", value: swiftDate(step.on) }]);
+  const drafts = withContinuations({ type: "707", fields }, ["20", "21", "23", "26E", "30"]);
   return { type: "707", sender: input.issuingBank, receiver: input.advisingBank, drafts, problems };
 }
 
@@ -547,8 +658,8 @@ function finish(input: SwiftCreditInput, step: SwiftStep, b: Built): SwiftExport
   const problems: SwiftExport["problems"] = [];
   const userReference = (index: number) => `${compact(input.reference)}${step.seq.toString(36).toUpperCase().padStart(2, "0")}${index}`.slice(0, 16);
   const messages = b.drafts.map((draft, index): FinMessage => {
-    const cleaned = clean(draft.type, draft.fields);
-    transliterations.push(...cleaned.transliterations.map((t) => ({ ...t, message: index })));
+    const cleaned = draft.cleaned ? { fields: draft.fields, transliterations: draft.transliterations ?? [] } : clean(draft.type, draft.fields);
+    for (const t of cleaned.transliterations) transliterations.push({ ...t, message: index });
     return { type: draft.type, sender: b.sender.bic ?? "", receiver: b.receiver.bic ?? "", userReference: userReference(index), fields: cleaned.fields };
   });
   // A field that needed more continuation messages than exist.

@@ -1,4 +1,4 @@
-import { type SwiftCharset, isSwiftChar, isSwiftLine } from "./format";
+import { type SwiftCharset, isSwiftChar, isSwiftLine, isSwiftText } from "./format";
 
 // Text that a SWIFT character set cannot carry, made into text it can, with every change
 // reported so the user sees it before exporting (docs/SWIFT.md has the table). Pure.
@@ -87,12 +87,15 @@ export interface TransliterationResult {
   changes: Omit<Transliteration, "tag">[];
 }
 
-const isWordChar = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch);
+const WORD_CHAR = /[A-Za-z0-9]/;
+const isWordChar = (ch: string | undefined) => ch !== undefined && WORD_CHAR.test(ch);
+
+const MARKS = /\p{M}/gu;
 
 function replacementFor(ch: string, charset: SwiftCharset): string {
   const mapped = TRANSLITERATIONS[ch];
   if (mapped !== undefined && [...mapped].every((c) => isSwiftChar(c, charset))) return mapped;
-  const stripped = ch.normalize("NFD").replace(/\p{M}/gu, "");
+  const stripped = ch.normalize("NFD").replace(MARKS, "");
   if (stripped !== ch && stripped !== "" && [...stripped].every((c) => isSwiftChar(c, charset))) return stripped;
   return "?";
 }
@@ -103,6 +106,8 @@ function replacementFor(ch: string, charset: SwiftCharset): string {
  * "." instead (reported like any other change).
  */
 export function transliterate(text: string, charset: SwiftCharset): TransliterationResult {
+  // The common case (text already in the set, "\n" line breaks): one pass, nothing to change.
+  if (isSwiftText(text, charset)) return { text, changes: [] };
   const changes: TransliterationResult["changes"] = [];
   const lines = text.split(/\r\n|\r|\n/).map((line, index) => {
     if (isSwiftLine(line, charset) && !/^[:-]/.test(line)) return line;

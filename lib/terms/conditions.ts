@@ -198,9 +198,18 @@ export function describeConditions(conditions: DocumentConditions | undefined): 
 
 /** The English name of an ISO 3166 alpha-2 code ("NL" -> "Netherlands"), the code itself when unknown. */
 export function countryName(code: string): string {
+  const cached = COUNTRY_NAMES.get(code);
+  if (cached !== undefined) return cached;
+  let name = code;
   try {
-    return new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code;
+    regionNames ??= new Intl.DisplayNames(["en"], { type: "region" });
+    name = regionNames.of(code) ?? code;
   } catch {
-    return code;
+    // Not a region code Intl knows: the code itself.
   }
+  if (/^[A-Z]{2}$/.test(code)) COUNTRY_NAMES.set(code, name); // at most 676 entries
+  return name;
 }
+// One Intl.DisplayNames and one lookup per code: building it costs more than an MT700's other fields together.
+let regionNames: Intl.DisplayNames | undefined;
+const COUNTRY_NAMES = new Map<string, string>();

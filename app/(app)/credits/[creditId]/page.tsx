@@ -34,6 +34,7 @@ import { isDrafter } from "@/lib/templates/access";
 import { amendmentAnchor } from "@/lib/credits/links";
 import { creditPageMetadata } from "@/lib/credits/credit-title";
 import { listSwiftMessages } from "@/lib/credits/swift-messages";
+import { mt798ApplicationFor } from "@/lib/credits/mt798-application";
 
 const TABS = ["terms", "versions", "amendments", "presentations", "timeline", "messages", "swift"] as const;
 type Tab = (typeof TABS)[number];
@@ -253,7 +254,7 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
 
         {tab === "timeline" ? <Timeline credit={credit} /> : null}
 
-        {tab === "swift" ? <SwiftMessages creditId={credit.id} messages={(await listSwiftMessages(actor, credit.id)).messages} /> : null}
+        {tab === "swift" ? <SwiftMessages creditId={credit.id} messages={(await listSwiftMessages(actor, credit.id)).messages} application={await mt798ApplicationFor(actor, credit.id)} /> : null}
 
         {tab === "messages" ? <MessageThread creditId={credit.id} messages={credit.messages} canPost={!credit.auditing && actor.roles.some((r) => r !== "VIEWER")} /> : null}
       </div>
