@@ -417,6 +417,8 @@ export function importCreditFin(text: string, banks: ImportBanks = {}): CreditIm
 
   const draft: Draft = {};
   const mapping: MappedField[] = [];
+  // A field whose format is already wrong is named once, by the FIN check.
+  const badFormat = new Set(problems.map((p) => p.tag));
   for (const field of located) {
     const name = `${field.tag} ${fieldName(type, field.tag)}`;
     const row = (term: string | null, held: string) => mapping.push({ tag: field.tag, name, line: field.line, value: field.value, term, held });
@@ -437,6 +439,10 @@ export function importCreditFin(text: string, banks: ImportBanks = {}): CreditIm
     const reader = READERS[field.tag];
     if (!reader) {
       row(null, "Not kept: TradeTrail holds no such term");
+      continue;
+    }
+    if (badFormat.has(field.tag)) {
+      row(null, "Not read: the field's format is wrong");
       continue;
     }
     const result = reader(field.value, { draft, issuingBankBic, banks: { ...banks, issuingBankName: banks.issuingBankName }, problem });
