@@ -24,8 +24,9 @@ export class ImportRefused extends AppError {
   constructor(
     message: string,
     readonly problems: ImportProblem[],
+    code: "INVALID_REQUEST" | "FORBIDDEN" = "INVALID_REQUEST",
   ) {
-    super("INVALID_REQUEST", message);
+    super(code, message);
   }
 
   override toJSON() {
@@ -53,15 +54,23 @@ async function importingBank(client: Tx | ReturnType<typeof db>, actor: Actor): 
   return { id: bank.id, name: bank.name, bic: bank.bic };
 }
 
-/** The same institution: BIC8 (bank, country, location) equal; a branch code does not make another bank. */
-export const sameBank = (a: string, b: string) => normaliseBic(a).slice(0, 8) === normaliseBic(b).slice(0, 8);
+/**
+ * The same bank: the same BIC, or the same BIC8 (institution, country, location) when one of them
+ * names no branch (a message addressed to the head office reaches the bank's branch too).
+ */
+export function sameBank(a: string, b: string): boolean {
+  const [x, y] = [normaliseBic(a), normaliseBic(b)];
+  return x === y || ((x.length === 8 || y.length === 8) && x.slice(0, 8) === y.slice(0, 8));
+}
 
 /** The receiver must be the importing bank: a bank imports only what was sent to it. */
 function assertReceiver(parsed: Pick<CreditImport, "receiver">, bank: { bic: string; name: string }): void {
   if (parsed.receiver && !sameBank(parsed.receiver, bank.bic)) {
-    throw new ImportRefused(`The message is addressed to ${parsed.receiver}, not to your bank (${bank.bic}): only the advising bank it was sent to may import it.`, [
-      { line: 1, tag: "block 2", message: `the receiver ${parsed.receiver} is not your bank (${bank.bic})` },
-    ]);
+    throw new ImportRefused(
+      `The message is addressed to ${parsed.receiver}, not to your bank (${bank.bic}): only the advising bank it was sent to may import it.`,
+      [{ line: 1, tag: "block 2", message: `the receiver ${parsed.receiver} is not your bank (${bank.bic})` }],
+      "FORBIDDEN",
+    );
   }
 }
 
@@ -78,8 +87,12 @@ export async function previewCreditImport(actor: Actor, input: { fin: unknown; i
   const fin = finText(input.fin);
   const bank = await importingBank(db(), actor);
   const parsed = importCreditFin(fin, { advisingBankBic: bank.bic, advisingBankName: bank.name, issuingBankName: typeof input.issuingBankName === "string" ? input.issuingBankName : null });
+  // A message addressed to another bank is not read for this one: the receiver is the one problem.
+  if (parsed.receiver && !sameBank(parsed.receiver, bank.bic)) {
+    const problem = { line: 1, tag: "block 2", message: `the receiver ${parsed.receiver} is not your bank (${bank.bic}): only the advising bank it was sent to may import it` };
+    return { ...parsed, ok: false, terms: null, mapping: [], problems: [problem], knownIssuingBank: null, duplicateOf: null };
+  }
   const problems = [...parsed.problems];
-  if (parsed.receiver && !sameBank(parsed.receiver, bank.bic)) problems.unshift({ line: 1, tag: "block 2", message: `the receiver ${parsed.receiver} is not your bank (${bank.bic}): only the advising bank it was sent to may import it` });
   const issuer = parsed.issuingBankBic ? await db().organization.findUnique({ where: { bic: parsed.issuingBankBic }, select: { name: true, external: true } }) : null;
   if (issuer && !issuer.external) problems.unshift({ line: 1, tag: "block 1", message: `${issuer.name} (${parsed.issuingBankBic}) uses TradeTrail: its credits reach you through TradeTrail, not as an imported message` });
   const duplicate = parsed.issuingBankBic && parsed.creditNumber ? await db().creditImport.findUnique({ where: { issuingBankBic_creditNumber: { issuingBankBic: parsed.issuingBankBic, creditNumber: parsed.creditNumber } }, select: { credit: { select: { reference: true } } } }) : null;
