@@ -4,11 +4,11 @@ import { type Tx, db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
-import { type AmendmentImport, importAmendmentFin } from "@/lib/swift/import";
+import { type AmendmentImport, importAmendmentFin, sameBank } from "@/lib/swift/import";
 import { addTermsVersion, loadTerms } from "@/lib/lifecycle/handlers/terms";
 import { assertDatesStillOpen } from "@/lib/lifecycle/handlers/issuance";
 import { amendedFields } from "@/lib/terms/amend";
-import { ImportRefused, finText, sameBank } from "./import-credit";
+import { ImportRefused, finText } from "./import-credit";
 
 // An incoming MT707 on a credit imported from an issuing bank outside TradeTrail (issue 15, item
 // 3): the advising bank pastes it, and it becomes an amendment in the state an issued amendment

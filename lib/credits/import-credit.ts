@@ -4,8 +4,7 @@ import { type Tx, db } from "@/lib/db/client";
 import { AppError, invalid, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
-import { normaliseBic } from "@/lib/swift/fin";
-import { type CreditImport, type ImportProblem, importCreditFin } from "@/lib/swift/import";
+import { type CreditImport, type ImportProblem, importCreditFin, sameBank } from "@/lib/swift/import";
 import { addTermsVersion } from "@/lib/lifecycle/handlers/terms";
 import { assertDatesStillOpen } from "@/lib/lifecycle/handlers/issuance";
 
@@ -52,15 +51,6 @@ async function importingBank(client: Tx | ReturnType<typeof db>, actor: Actor): 
   const bank = await client.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { id: true, name: true, bic: true } });
   if (!bank.bic) throw new AppError("FORBIDDEN", "Your bank has no BIC in TradeTrail: a message can name it as receiver only by its BIC. An administrator of the platform can record it.");
   return { id: bank.id, name: bank.name, bic: bank.bic };
-}
-
-/**
- * The same bank: the same BIC, or the same BIC8 (institution, country, location) when one of them
- * names no branch (a message addressed to the head office reaches the bank's branch too).
- */
-export function sameBank(a: string, b: string): boolean {
-  const [x, y] = [normaliseBic(a), normaliseBic(b)];
-  return x === y || ((x.length === 8 || y.length === 8) && x.slice(0, 8) === y.slice(0, 8));
 }
 
 /** The receiver must be the importing bank: a bank imports only what was sent to it. */

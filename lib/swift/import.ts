@@ -64,6 +64,15 @@ export interface ImportBanks {
   issuingBankName?: string | null;
 }
 
+/**
+ * The same bank: the same BIC, or the same BIC8 (institution, country, location) when one of them
+ * names no branch (a message addressed to the head office reaches the bank's branch too).
+ */
+export function sameBank(a: string, b: string): boolean {
+  const [x, y] = [normaliseBic(a), normaliseBic(b)];
+  return x === y || ((x.length === 8 || y.length === 8) && x.slice(0, 8) === y.slice(0, 8));
+}
+
 // ---- Field readers ---------------------------------------------------------------------------
 
 type Draft = Record<string, unknown> & { documentsRequired?: unknown[] };
