@@ -194,4 +194,32 @@ describe("POST /swift-imports: an MT700 from an issuing bank outside TradeTrail"
       expect(again.status).toBe(400); // 26E 1 again: the next is 2
     });
   });
+
+  describe("steps only the issuing bank or the applicant could take", () => {
+    it("offers no external party for a new credit: a trader cannot apply to an external bank", async () => {
+      const external = await db().organization.findUniqueOrThrow({ where: { bic: issuerBic } });
+      await expect(
+        performAction({ actor: world.users.applicant.MAKER, action: "createCredit", input: { beneficiaryId: world.orgs.beneficiary, issuingBankId: external.id, advisingBankId: world.orgs.advisingBank, terms: terms() } }),
+      ).rejects.toMatchObject({ code: "INVALID_REQUEST", fields: { issuingBankId: expect.any(String) } });
+    });
+
+    it("refuses a presentation in TradeTrail under a credit available only with the external issuing bank", async () => {
+      const [message] = swiftMessages({
+        reference: "EXTERNAL",
+        creditNumber: "GCB/2026/78",
+        dateOfIssue: day(0),
+        standby: false,
+        issuingBank: { name: "Gulf Commercial Bank", bic: issuerBic },
+        advisingBank: { name: "Advising Bank", bic: adviserBic },
+        steps: [{ seq: 1, on: day(0), kind: "issued", terms: { ...terms(), availableWith: "ISSUING_BANK" }, bankConditions: null }],
+      });
+      // The bank is known now: its name is not asked again.
+      const { status, body } = await importCredit(world.users.advisingBank.CHECKER, { fin: message!.text, beneficiaryId: world.orgs.beneficiary });
+      expect(status).toBe(201);
+      const id = body.creditId as string;
+      expect(await db().organization.count({ where: { bic: issuerBic } })).toBe(1);
+      await performAction({ actor: world.users.advisingBank.MAKER, action: "adviseCredit", creditId: id, input: { addConfirmation: false } });
+      await expect(performAction({ actor: world.users.beneficiary.MAKER, action: "startPresentation", creditId: id })).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("does not use TradeTrail") });
+    });
+  });
 });
