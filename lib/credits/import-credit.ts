@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { type Tx, db } from "@/lib/db/client";
-import { AppError, invalid, notFound } from "@/lib/errors";
+import { AppError, invalid } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
 import { type CreditImport, type ImportProblem, importCreditFin, sameBank } from "@/lib/swift/import";
@@ -188,8 +188,10 @@ export async function importCredit(actor: Actor, input: ImportCreditInput, now =
   }
 }
 
-/** The message a credit was imported from, for its parties' banks (null when it was issued in TradeTrail). */
-export async function creditImportOf(creditId: string): Promise<{ messageType: string; senderBic: string; issuingBankBic: string; sha256: string; finText: string; createdAt: Date } | null> {
-  if (!isUuid(creditId)) throw notFound("The credit");
-  return db().creditImport.findUnique({ where: { creditId }, select: { messageType: true, senderBic: true, issuingBankBic: true, sha256: true, finText: true, createdAt: true } });
+/** The message a credit was imported from, for its advising bank only (it carries bank-to-bank fields, 49H and 72Z); null otherwise. */
+export async function receivedMessageOf(actor: Actor, creditId: string): Promise<{ messageType: string; senderBic: string; sha256: string; finText: string; createdAt: Date } | null> {
+  if (!isUuid(creditId)) return null;
+  const row = await db().creditImport.findUnique({ where: { creditId }, select: { messageType: true, senderBic: true, sha256: true, finText: true, createdAt: true, credit: { select: { advisingBankId: true } } } });
+  if (!row || row.credit.advisingBankId !== actor.organizationId) return null;
+  return { messageType: row.messageType, senderBic: row.senderBic, sha256: row.sha256, finText: row.finText, createdAt: row.createdAt };
 }

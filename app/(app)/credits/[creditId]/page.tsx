@@ -34,6 +34,8 @@ import { isDrafter } from "@/lib/templates/access";
 import { amendmentAnchor } from "@/lib/credits/links";
 import { creditPageMetadata } from "@/lib/credits/credit-title";
 import { listSwiftMessages } from "@/lib/credits/swift-messages";
+import { receivedMessageOf } from "@/lib/credits/import-credit";
+import { ReceivedMessage } from "@/components/swift/received-message";
 
 const TABS = ["terms", "versions", "amendments", "presentations", "timeline", "messages", "swift"] as const;
 type Tab = (typeof TABS)[number];
@@ -253,6 +255,7 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
 
         {tab === "timeline" ? <Timeline credit={credit} /> : null}
 
+        {tab === "swift" ? <ReceivedMessage message={await receivedMessageOf(actor, credit.id)} /> : null}
         {tab === "swift" ? <SwiftMessages creditId={credit.id} messages={(await listSwiftMessages(actor, credit.id)).messages} /> : null}
 
         {tab === "messages" ? <MessageThread creditId={credit.id} messages={credit.messages} canPost={!credit.auditing && actor.roles.some((r) => r !== "VIEWER")} /> : null}
