@@ -1,7 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { swiftMessages } from "../lib/swift/messages";
 import { sampleTerms } from "../lib/terms/sample";
-import { sql } from "./support/runtime";
+import { serialiseFin } from "../lib/swift/fin";
+import { api, apiAction, tokenFor } from "./support/api";
+import { act, openCredit } from "./support/credit-page";
+import { recordFetch } from "./support/conformance";
+import { runtime, sql } from "./support/runtime";
 import { expect, test } from "./support/test";
 import { USERS, personAs } from "./support/users";
 
@@ -10,21 +14,27 @@ import { USERS, personAs } from "./support/users";
 // line, fixes it, checks the mapping and creates the credit.
 
 const letters = (n: number) => Array.from(randomBytes(n), (b) => String.fromCharCode(65 + (b % 26))).join("");
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The MT700 a bank outside TradeTrail sends the demo advising bank for the sample terms. */
+function mt700(issuerBic: string, creditNumber: string): string {
+  const [message] = swiftMessages({
+    reference: "EXTERNAL",
+    creditNumber,
+    dateOfIssue: today(),
+    standby: false,
+    issuingBank: { name: "Gulf Commercial Bank", bic: issuerBic },
+    advisingBank: { name: "Rotterdam Maritime Bank", bic: "RMBKNL2RXXX" },
+    steps: [{ seq: 1, on: today(), kind: "issued", terms: sampleTerms({ availableWith: "ADVISING_BANK" }), bankConditions: null }],
+  });
+  return message!.text;
+}
 
 test("the advising bank imports an MT700 with one bad field, sees the error on its line, fixes it and creates the credit", async ({ browser }) => {
   // A bank and a credit number of their own, so that the test can run again on the same database.
   const issuerBic = `${letters(4)}AEAD`;
   const creditNumber = `GCB/${letters(8)}`;
-  const [message] = swiftMessages({
-    reference: "EXTERNAL",
-    creditNumber,
-    dateOfIssue: new Date().toISOString().slice(0, 10),
-    standby: false,
-    issuingBank: { name: "Gulf Commercial Bank", bic: issuerBic },
-    advisingBank: { name: "Rotterdam Maritime Bank", bic: "RMBKNL2RXXX" },
-    steps: [{ seq: 1, on: new Date().toISOString().slice(0, 10), kind: "issued", terms: sampleTerms({ availableWith: "ADVISING_BANK" }), bankConditions: null }],
-  });
-  const good = message!.text;
+  const good = mt700(issuerBic, creditNumber);
   const bad = good.replace(":32B:USD125000,00", ":32B:USD125000,005");
   expect(bad).not.toBe(good);
   const badLine = bad.split("\r\n").findIndex((line) => line.startsWith(":32B:")) + 1;
@@ -71,4 +81,52 @@ test("the advising bank imports an MT700 with one bad field, sees the error on i
     [creditId],
   );
   expect(row).toEqual({ status: "ISSUED", advising: "Rotterdam Maritime Bank", issuer_external: true, issuer_bic: issuerBic, applicant_external: true });
+});
+
+test("an MT707 the advising bank imports through the API waits for its advice and the beneficiary's consent", async ({ browser }) => {
+  const issuerBic = `${letters(4)}AEAD`;
+  const creditNumber = `GCB/${letters(8)}`;
+  const [beneficiary] = await sql<{ id: string }>("SELECT id FROM organizations WHERE name = 'Delta Pumps B.V.'");
+  // A bad MT700 is refused with its problems, each on its line (400, as openapi.json documents it).
+  const bad = await fetch(`${runtime().appUrl}/api/v1/swift-imports`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${await tokenFor(USERS.advisingMaker)}`, "content-type": "application/json" },
+    body: JSON.stringify({ fin: mt700(issuerBic, creditNumber).replace(":31D:", ":31D:999999"), beneficiaryId: beneficiary!.id, issuingBankName: "Gulf Commercial Bank" }),
+  });
+  recordFetch("POST", bad.url, bad);
+  expect(bad.status).toBe(400);
+  expect(((await bad.json()) as { error: { problems: { tag: string }[] } }).error.problems).toEqual([expect.objectContaining({ tag: "31D", line: expect.any(Number) })]);
+
+  const { creditId } = await api<{ creditId: string }>(USERS.advisingMaker, "POST", "/swift-imports", { fin: mt700(issuerBic, creditNumber), beneficiaryId: beneficiary!.id, issuingBankName: "Gulf Commercial Bank" });
+  await apiAction(USERS.advisingMaker, creditId, "adviseCredit", { input: { addConfirmation: false } });
+  const yymmdd = today().slice(2).replace(/-/g, "");
+  const mt707 = serialiseFin({
+    type: "707",
+    sender: issuerBic,
+    receiver: "RMBKNL2R",
+    fields: [
+      { tag: "27", value: "1/1" },
+      { tag: "20", value: creditNumber },
+      { tag: "21", value: "NONREF" },
+      { tag: "23", value: creditNumber },
+      { tag: "31C", value: yymmdd },
+      { tag: "26E", value: "1" },
+      { tag: "30", value: yymmdd },
+      { tag: "22A", value: "ISSU" },
+      { tag: "32B", value: "USD25000,00" },
+    ],
+  });
+  const preview = await api<{ ok: boolean; mapping: { tag: string; held: string }[] }>(USERS.advisingMaker, "POST", `/credits/${creditId}/swift-imports`, { fin: mt707, preview: true });
+  expect(preview.ok).toBe(true);
+  expect(preview.mapping.find((m) => m.tag === "32B")!.held).toBe("increase of USD 25000.00: USD 150000.00");
+  const { amendmentId } = await api<{ amendmentId: string }>(USERS.advisingMaker, "POST", `/credits/${creditId}/swift-imports`, { fin: mt707 });
+  await apiAction(USERS.advisingMaker, creditId, "adviseAmendment", { subjectId: amendmentId, input: {} });
+
+  // The beneficiary consents in TradeTrail (UCP 600 art. 10(c)); until then the credit stays at 125,000.
+  const seller = await personAs(browser, USERS.seller);
+  await openCredit(seller, creditId, "amendments");
+  await expect(seller.getByRole("row").filter({ hasText: "Currency and amount" })).toContainText("150,000.00");
+  expect((await sql<{ amount: string }>("SELECT amount::text FROM credits WHERE id = $1", [creditId]))[0]!.amount).toBe("125000.000");
+  await act(seller, "Accept amendment");
+  expect((await sql<{ amount: string }>("SELECT amount::text FROM credits WHERE id = $1", [creditId]))[0]!.amount).toBe("150000.000");
 });
