@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sampleTerms } from "@/lib/terms/sample";
 import type { Terms } from "@/lib/terms/schema";
 import { serialiseFin, type FinField } from "./fin";
-import { importAmendmentFin, importCreditFin } from "./import";
+import { importAmendmentFin, importCreditFin, sameBank } from "./import";
 import { swiftMessages } from "./messages";
 
 const TODAY = new Date("2026-12-01T00:00:00Z");
@@ -251,5 +251,16 @@ describe("importAmendmentFin: an MT707 applied to the credit's terms", () => {
     expect(importAmendmentFin(fin([...head, { tag: "32B", value: "EUR1,00" }], "707"), current, expectation).problems[0]!.message).toContain("cannot change its currency");
     const add = fin([...head, { tag: "47B", value: "/ADD/\nONE MORE CONDITION" }], "707");
     expect(importAmendmentFin(add, current, expectation).problems).toEqual([expect.objectContaining({ tag: "47B", line: lineOf(add, ":47B:"), message: expect.stringContaining("/REPALL/") })]);
+  });
+});
+
+describe("sameBank: whether a message's BIC names the importing bank", () => {
+  it("matches the same BIC, its XXX form, and a BIC8 with its branches; not another branch or another bank", () => {
+    expect(sameBank("RMBKNL2R", "RMBKNL2RXXX")).toBe(true);
+    expect(sameBank("RMBKNL2R", "RMBKNL2R500")).toBe(true);
+    expect(sameBank("RMBKNL2R500", "RMBKNL2R500")).toBe(true);
+    expect(sameBank("RMBKNL2R500", "RMBKNL2R600")).toBe(false);
+    expect(sameBank("RMBKNL2R", "RMBKNL2A")).toBe(false);
+    expect(sameBank("RMBKNL2R", "XMBKNL2R")).toBe(false);
   });
 });

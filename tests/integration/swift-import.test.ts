@@ -4,6 +4,7 @@ import { POST as importRoute } from "@/app/api/v1/swift-imports/route";
 import { POST as amendmentRoute } from "@/app/api/v1/credits/[creditId]/swift-imports/route";
 import { db } from "@/lib/db/client";
 import { canSeeCredit } from "@/lib/credits/can-see-credit";
+import { waitingForMe, waitingForOthers } from "@/lib/credits/waiting";
 import { performAction } from "@/lib/lifecycle/perform";
 import { serialiseFin } from "@/lib/swift/fin";
 import { swiftMessages } from "@/lib/swift/messages";
@@ -116,6 +117,10 @@ describe("POST /swift-imports: an MT700 from an issuing bank outside TradeTrail"
     expect(await canSeeCredit(world.users.advisingBank.VIEWER, creditId)).toBe(true);
     expect(await canSeeCredit(world.users.beneficiary.MAKER, creditId)).toBe(false);
     expect(await canSeeCredit(world.users.otherBank.MAKER, creditId)).toBe(false);
+    // The advising bank's queue has the advice waiting; nobody else's has anything of it.
+    expect((await waitingForMe(world.users.advisingBank.MAKER)).find((w) => w.id === creditId)?.steps).toContain("Advise to beneficiary");
+    expect((await waitingForMe(world.users.beneficiary.MAKER)).map((w) => w.id)).not.toContain(creditId);
+    expect((await waitingForOthers(world.users.beneficiary.MAKER)).map((w) => w.id)).not.toContain(creditId);
   });
 
   it("refuses a second import of the same credit number from the same issuing bank", async () => {
@@ -188,6 +193,9 @@ describe("POST /swift-imports: an MT700 from an issuing bank outside TradeTrail"
       await performAction({ actor: world.users.advisingBank.MAKER, action: "adviseAmendment", creditId, subjectId: amendmentId, input: {} });
       const advice = await db().milestone.findFirstOrThrow({ where: { creditId, kind: "AMENDMENT_ADVISED" } });
       expect((advice.content as Record<string, { sha256: string }>).received!.sha256).toBe(`0x${createHash("sha256").update(text).digest("hex")}`);
+      // Now the beneficiary's consent is what the credit waits for.
+      expect((await waitingForMe(world.users.beneficiary.MAKER)).find((w) => w.id === creditId)?.steps).toContain("Amendment 1: Accept amendment");
+      expect((await waitingForOthers(world.users.advisingBank.MAKER)).find((w) => w.id === creditId)?.waitingFor).toEqual(["Beneficiary"]);
       await performAction({ actor: world.users.beneficiary.MAKER, action: "acceptAmendment", creditId, subjectId: amendmentId });
       expect(await amountNow()).toBe("130000");
       const again = await importAmendment(world.users.advisingBank.MAKER, { fin: text });
