@@ -74,6 +74,12 @@ test("the advising bank imports an MT700 with one bad field, sees the error on i
   await expect(page.getByRole("heading", { level: 1 })).toContainText(creditNumber);
 
   const creditId = page.url().split("/").at(-1)!;
+  // The advising bank's SWIFT tab keeps the message as received, with the hash its advice will anchor.
+  await openCredit(page, creditId, "swift");
+  await expect(page.getByRole("heading", { name: "Received MT700" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "FIN text of the received MT700" })).toContainText(`:20:${creditNumber}`);
+  // Waiting for this bank: the advice.
+  await expect(page.getByRole("region", { name: "What you can do now" }).getByRole("button", { name: "Advise to beneficiary" })).toBeVisible();
   const [row] = await sql<{ status: string; advising: string; issuer_external: boolean; issuer_bic: string; applicant_external: boolean }>(
     `SELECT c.status, a.name AS advising, i.external AS issuer_external, i.bic AS issuer_bic, ap.external AS applicant_external
        FROM credits c JOIN organizations a ON a.id = c.advising_bank_id JOIN organizations i ON i.id = c.issuing_bank_id JOIN organizations ap ON ap.id = c.applicant_id
