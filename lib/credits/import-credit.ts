@@ -64,6 +64,10 @@ function assertReceiver(parsed: Pick<CreditImport, "receiver">, bank: { bic: str
   }
 }
 
+/** "credit X of BIC was already imported as TT-…" (to the bank that imported it), "… by another bank" (to anyone else). */
+const alreadyImported = (creditNumber: string, issuingBic: string, reference: string | null) =>
+  `credit ${creditNumber} of ${issuingBic} was already imported ${reference ? `as ${reference}` : "into TradeTrail by another bank"}`;
+
 export interface ImportPreview extends CreditImport {
   /** The external issuing bank as TradeTrail already knows it from an earlier import, if so. */
   knownIssuingBank: { name: string } | null;
@@ -85,9 +89,11 @@ export async function previewCreditImport(actor: Actor, input: { fin: unknown; i
   const problems = [...parsed.problems];
   const issuer = parsed.issuingBankBic ? await db().organization.findUnique({ where: { bic: parsed.issuingBankBic }, select: { name: true, external: true } }) : null;
   if (issuer && !issuer.external) problems.unshift({ line: 1, tag: "block 1", message: `${issuer.name} (${parsed.issuingBankBic}) uses TradeTrail: its credits reach you through TradeTrail, not as an imported message` });
-  const duplicate = parsed.issuingBankBic && parsed.creditNumber ? await db().creditImport.findUnique({ where: { issuingBankBic_creditNumber: { issuingBankBic: parsed.issuingBankBic, creditNumber: parsed.creditNumber } }, select: { credit: { select: { reference: true } } } }) : null;
-  if (duplicate) problems.unshift({ tag: parsed.messageType === "710" ? "21" : "20", message: `credit ${parsed.creditNumber} of ${parsed.issuingBankBic} was already imported as ${duplicate.credit.reference}` });
-  return { ...parsed, ok: problems.length === 0, terms: problems.length === 0 ? parsed.terms : null, problems, knownIssuingBank: issuer?.external ? { name: issuer.name } : null, duplicateOf: duplicate ? { reference: duplicate.credit.reference } : null };
+  const duplicate = parsed.issuingBankBic && parsed.creditNumber ? await db().creditImport.findUnique({ where: { issuingBankBic_creditNumber: { issuingBankBic: parsed.issuingBankBic, creditNumber: parsed.creditNumber } }, select: { credit: { select: { reference: true, advisingBankId: true } } } }) : null;
+  // The reference only to the bank that imported it: another bank learns no more than that it exists.
+  const mine = duplicate?.credit.advisingBankId === actor.organizationId;
+  if (duplicate) problems.unshift({ tag: parsed.messageType === "710" ? "21" : "20", message: alreadyImported(parsed.creditNumber!, parsed.issuingBankBic!, mine ? duplicate.credit.reference : null) });
+  return { ...parsed, ok: problems.length === 0, terms: problems.length === 0 ? parsed.terms : null, problems, knownIssuingBank: issuer?.external ? { name: issuer.name } : null, duplicateOf: duplicate && mine ? { reference: duplicate.credit.reference } : null };
 }
 
 export interface ImportCreditInput {
@@ -131,8 +137,8 @@ export async function importCredit(actor: Actor, input: ImportCreditInput, now =
       if (issuer && !issuer.external) {
         throw new AppError("CONFLICT", `${issuer.name} (${issuingBic}) uses TradeTrail: its credits reach you through TradeTrail, not as an imported message.`);
       }
-      const duplicate = await tx.creditImport.findUnique({ where: { issuingBankBic_creditNumber: { issuingBankBic: issuingBic, creditNumber: parsed.creditNumber } }, select: { credit: { select: { reference: true } } } });
-      if (duplicate) throw new AppError("CONFLICT", `Credit ${parsed.creditNumber} of ${issuingBic} was already imported as ${duplicate.credit.reference}.`);
+      const duplicate = await tx.creditImport.findUnique({ where: { issuingBankBic_creditNumber: { issuingBankBic: issuingBic, creditNumber: parsed.creditNumber } }, select: { credit: { select: { reference: true, advisingBankId: true } } } });
+      if (duplicate) throw new AppError("CONFLICT", `${alreadyImported(parsed.creditNumber, issuingBic, duplicate.credit.advisingBankId === bank.id ? duplicate.credit.reference : null)}.`);
       if (!issuer) {
         if (!issuingBankName) throw invalid(`Give the name of the issuing bank ${issuingBic}: the message names it by its BIC only.`, { issuingBankName: "Enter the issuing bank's name" });
         if (issuingBankName.length > 140) throw invalid("The issuing bank's name is at most 140 characters.", { issuingBankName: "At most 140 characters" });

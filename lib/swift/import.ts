@@ -454,7 +454,7 @@ export function importCreditFin(text: string, banks: ImportBanks = {}): CreditIm
       row(null, "Not read: the field's format is wrong");
       continue;
     }
-    const result = reader(field.value, { draft, issuingBankBic, banks: { ...banks, issuingBankName: banks.issuingBankName }, problem });
+    const result = reader(field.value, { draft, issuingBankBic, banks, problem });
     if (result) row(result.term, result.held);
   }
   // BY MIXED PYMT without 42M cannot be held; 42M alone says the payment is mixed.

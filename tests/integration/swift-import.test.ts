@@ -126,7 +126,17 @@ describe("POST /swift-imports: an MT700 from an issuing bank outside TradeTrail"
   it("refuses a second import of the same credit number from the same issuing bank", async () => {
     const again = await importCredit(world.users.advisingBank.CHECKER, { fin: mt700, beneficiaryId: world.orgs.beneficiary });
     expect(again.status).toBe(409);
-    expect((again.body.error as { message: string }).message).toContain("already imported");
+    expect((again.body.error as { message: string }).message).toMatch(/already imported as TT-\d{4}-\d{6}\.$/);
+    // Another bank that crafts the same message for itself learns that it exists, not which credit it is.
+    const otherBic = (await db().organization.findUniqueOrThrow({ where: { id: world.orgs.otherBank } })).bic!;
+    const probe = mt700.replace(`I700${adviserBic.slice(0, 8)}X${adviserBic.slice(8)}`, `I700${otherBic.slice(0, 8)}X${otherBic.slice(8)}`).replace(`:41A:${adviserBic}`, `:41A:${otherBic}`);
+    expect(probe).not.toBe(mt700);
+    const probed = await importCredit(world.users.otherBank.MAKER, { fin: probe, beneficiaryId: world.orgs.beneficiary });
+    expect(probed.status).toBe(409);
+    expect((probed.body.error as { message: string }).message).toContain("already imported into TradeTrail by another bank");
+    expect((probed.body.error as { message: string }).message).not.toContain("TT-");
+    const preview = await importCredit(world.users.otherBank.MAKER, { fin: probe, preview: true });
+    expect(preview.body).toMatchObject({ ok: false, duplicateOf: null });
     expect(await db().creditImport.count({ where: { issuingBankBic: issuerBic } })).toBe(1);
     // A TradeTrail bank's credits are never imported: they come through TradeTrail.
     const fromMember = mt700.replace(`{1:F01${issuerBic}AXXX`, `{1:F01${(await db().organization.findUniqueOrThrow({ where: { id: world.orgs.issuingBank } })).bic!.slice(0, 8)}A${(await db().organization.findUniqueOrThrow({ where: { id: world.orgs.issuingBank } })).bic!.slice(8)}`);
