@@ -89,7 +89,7 @@ test("the advising bank imports an MT700 with one bad field, sees the error on i
   expect(row).toEqual({ status: "ISSUED", advising: "Rotterdam Maritime Bank", issuer_external: true, issuer_bic: issuerBic, applicant_external: true });
 });
 
-test("an MT707 the advising bank imports through the API waits for its advice and the beneficiary's consent", async ({ browser }) => {
+test("an MT707 the advising bank pastes waits for its advice and the beneficiary's consent", async ({ browser }) => {
   const issuerBic = `${letters(4)}AEAD`;
   const creditNumber = `GCB/${letters(8)}`;
   const [beneficiary] = await sql<{ id: string }>("SELECT id FROM organizations WHERE name = 'Delta Pumps B.V.'");
@@ -106,27 +106,42 @@ test("an MT707 the advising bank imports through the API waits for its advice an
   const { creditId } = await api<{ creditId: string }>(USERS.advisingMaker, "POST", "/swift-imports", { fin: mt700(issuerBic, creditNumber), beneficiaryId: beneficiary!.id, issuingBankName: "Gulf Commercial Bank" });
   await apiAction(USERS.advisingMaker, creditId, "adviseCredit", { input: { addConfirmation: false } });
   const yymmdd = today().slice(2).replace(/-/g, "");
-  const mt707 = serialiseFin({
-    type: "707",
-    sender: issuerBic,
-    receiver: "RMBKNL2R",
-    fields: [
-      { tag: "27", value: "1/1" },
-      { tag: "20", value: creditNumber },
-      { tag: "21", value: "NONREF" },
-      { tag: "23", value: creditNumber },
-      { tag: "31C", value: yymmdd },
-      { tag: "26E", value: "1" },
-      { tag: "30", value: yymmdd },
-      { tag: "22A", value: "ISSU" },
-      { tag: "32B", value: "USD25000,00" },
-    ],
-  });
-  const preview = await api<{ ok: boolean; mapping: { tag: string; held: string }[] }>(USERS.advisingMaker, "POST", `/credits/${creditId}/swift-imports`, { fin: mt707, preview: true });
+  const mt707 = (number: number) =>
+    serialiseFin({
+      type: "707",
+      sender: issuerBic,
+      receiver: "RMBKNL2R",
+      fields: [
+        { tag: "27", value: "1/1" },
+        { tag: "20", value: creditNumber },
+        { tag: "21", value: "NONREF" },
+        { tag: "23", value: creditNumber },
+        { tag: "31C", value: yymmdd },
+        { tag: "26E", value: String(number) },
+        { tag: "30", value: yymmdd },
+        { tag: "22A", value: "ISSU" },
+        { tag: "32B", value: "USD25000,00" },
+      ],
+    });
+  const preview = await api<{ ok: boolean; mapping: { tag: string; held: string }[] }>(USERS.advisingMaker, "POST", `/credits/${creditId}/swift-imports`, { fin: mt707(1), preview: true });
   expect(preview.ok).toBe(true);
-  expect(preview.mapping.find((m) => m.tag === "32B")!.held).toBe("increase of USD 25000.00: USD 150000.00");
-  const { amendmentId } = await api<{ amendmentId: string }>(USERS.advisingMaker, "POST", `/credits/${creditId}/swift-imports`, { fin: mt707 });
-  await apiAction(USERS.advisingMaker, creditId, "adviseAmendment", { subjectId: amendmentId, input: {} });
+
+  // The advising bank pastes the MT707 on the credit's amendments tab: out of turn first, then right.
+  const adviser = await personAs(browser, USERS.advisingMaker);
+  await openCredit(adviser, creditId, "amendments");
+  await adviser.getByText("Import an MT707 received from Gulf Commercial Bank").click();
+  const fin = adviser.getByLabel("FIN text of the MT707");
+  const wrong = mt707(2);
+  await fin.fill(wrong);
+  const problems = adviser.locator("[data-import-problems]");
+  await expect(problems.getByRole("listitem")).toHaveText(new RegExp(`^Line ${wrong.split("\r\n").findIndex((l) => l.startsWith(":26E:")) + 1} · 26E: amendment number 2, but the next amendment of this credit is number 1`));
+  await fin.fill(mt707(1));
+  await expect(adviser.getByRole("table", { name: "Each field of the message and the TradeTrail term it becomes" }).getByRole("row").filter({ hasText: "32B" })).toContainText("increase of USD 25000.00: USD 150000.00");
+  await adviser.getByRole("button", { name: "Apply the amendment" }).click();
+  await adviser.getByRole("dialog", { name: "Apply MT707 no. 1 of Gulf Commercial Bank?" }).getByRole("button", { name: "Apply the amendment" }).click();
+  await expect(adviser).toHaveURL(/tab=amendments/);
+  await expect(adviser.getByRole("heading", { name: "Amendment 1" })).toBeVisible();
+  await act(adviser, "Advise amendment");
 
   // The beneficiary consents in TradeTrail (UCP 600 art. 10(c)); until then the credit stays at 125,000.
   const seller = await personAs(browser, USERS.seller);

@@ -1,14 +1,13 @@
 "use client";
 
 import { type ChangeEvent, useDeferredValue, useMemo, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
 import { type ImportProblem, importCreditFin, sameBank } from "@/lib/swift/import";
+import { ImportProblems, MappingTable, selectLine } from "./import-parts";
 
 // The import page's form (issue 15, item 3): the FIN text, pasted or uploaded, is read as it is
 // typed by the same pure code the server runs again (lib/swift/import.ts); every problem names its
@@ -44,14 +43,7 @@ export function ImportCreditForm({ bank, beneficiaries, knownIssuingBanks, actio
   const chosenBeneficiary = beneficiaryId || suggested?.id || "";
   const ready = !!preview && preview.problems.length === 0 && !!chosenBeneficiary && (!!issuer || issuingBankName.trim() !== "");
 
-  const goToLine = (line: number) => {
-    const area = textarea.current;
-    if (!area) return;
-    const lines = area.value.split("\n");
-    const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
-    area.focus();
-    area.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
-  };
+  const goToLine = (line: number) => selectLine(textarea.current, line);
 
   const upload = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -108,27 +100,7 @@ export function ImportCreditForm({ bank, beneficiaries, knownIssuingBanks, actio
             {preview === null ? (
               <p className="text-slate-600">Paste a message to see how TradeTrail reads it.</p>
             ) : preview.problems.length > 0 ? (
-              <section aria-labelledby="import-problems" data-import-problems="" className="rounded-md border border-danger-200 bg-danger-50 px-3 py-2 text-danger-900">
-                <h2 id="import-problems" className="font-medium">
-                  {preview.problems.length === 1 ? "1 problem" : `${preview.problems.length} problems`}: nothing can be created until {preview.problems.length === 1 ? "it is" : "they are"} fixed
-                </h2>
-                <ul className="mt-1 space-y-1">
-                  {preview.problems.map((p, i) => (
-                    <li key={i} className="flex flex-wrap items-baseline gap-2">
-                      <span>
-                        {p.line ? <strong>Line {p.line}</strong> : null}
-                        {p.line ? " · " : ""}
-                        {p.message}
-                      </span>
-                      {p.line ? (
-                        <Button size="sm" variant="ghost" onClick={() => goToLine(p.line!)} aria-label={`Go to line ${p.line}`}>
-                          Go to line
-                        </Button>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              </section>
+              <ImportProblems problems={preview.problems} onGoToLine={goToLine} />
             ) : (
               <p className="rounded-md border border-success-200 bg-success-50 px-3 py-2 text-success-900">
                 MT{preview.messageType} {preview.creditNumber} from {preview.issuingBankBic}: every field reads. Check the mapping below, then create the credit.
@@ -150,35 +122,7 @@ export function ImportCreditForm({ bank, beneficiaries, knownIssuingBanks, actio
         </div>
       </div>
 
-      {preview && preview.mapping.length > 0 ? (
-        <section aria-labelledby="import-mapping">
-          <h2 id="import-mapping" className="mb-2 text-base font-semibold text-slate-900">
-            FIN field and TradeTrail term, side by side
-          </h2>
-          <Table caption="Each field of the message and the TradeTrail term it becomes">
-            <THead>
-              <Tr>
-                <Th scope="col">Line</Th>
-                <Th scope="col">FIN field</Th>
-                <Th scope="col">As received</Th>
-                <Th scope="col">TradeTrail term</Th>
-                <Th scope="col">TradeTrail holds</Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {preview.mapping.map((m) => (
-                <Tr key={`${m.tag}-${m.line}`}>
-                  <Td numeric>{m.line}</Td>
-                  <Td>{m.name}</Td>
-                  <Td className="whitespace-pre-wrap font-mono text-xs">{m.value}</Td>
-                  <Td>{m.term ?? <span className="text-slate-500">Not kept</span>}</Td>
-                  <Td className="whitespace-pre-wrap">{m.held}</Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-        </section>
-      ) : null}
+      {preview && preview.mapping.length > 0 ? <MappingTable mapping={preview.mapping} /> : null}
     </div>
   );
 }

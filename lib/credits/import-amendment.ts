@@ -8,6 +8,7 @@ import { type AmendmentImport, importAmendmentFin, sameBank } from "@/lib/swift/
 import { addTermsVersion, loadTerms } from "@/lib/lifecycle/handlers/terms";
 import { assertDatesStillOpen } from "@/lib/lifecycle/handlers/issuance";
 import { amendedFields } from "@/lib/terms/amend";
+import type { Terms } from "@/lib/terms/schema";
 import { ImportRefused, finText } from "./import-credit";
 
 // An incoming MT707 on a credit imported from an issuing bank outside TradeTrail (issue 15, item
@@ -48,6 +49,18 @@ function read(fin: string, located: Located, current: Parameters<typeof importAm
     parsed.ok = false;
   }
   return parsed;
+}
+
+/** What the credit page's MT707 form needs to read a message as the server will, or null when the actor may not import one here. */
+export async function amendmentImportContext(actor: Actor, creditId: string): Promise<{ issuer: { name: string; bic: string }; bankBic: string; creditNumber: string; nextNumber: number; terms: Terms } | null> {
+  try {
+    const located = await locate(db(), actor, creditId, false);
+    const current = await loadTerms(db() as unknown as Tx, located.credit.currentTermsId);
+    return { issuer: located.issuer, bankBic: located.bank.bic, creditNumber: located.credit.creditNumber ?? "", nextNumber: located.nextNumber, terms: current.terms };
+  } catch (error) {
+    if (error instanceof AppError) return null;
+    throw error;
+  }
 }
 
 /** The MT707 read against the credit's terms, for the page and the API's preview: nothing stored. */

@@ -5,6 +5,7 @@ import { POST as amendmentRoute } from "@/app/api/v1/credits/[creditId]/swift-im
 import { db } from "@/lib/db/client";
 import { canSeeCredit } from "@/lib/credits/can-see-credit";
 import { waitingForMe, waitingForOthers } from "@/lib/credits/waiting";
+import { amendmentImportContext } from "@/lib/credits/import-amendment";
 import { performAction } from "@/lib/lifecycle/perform";
 import { serialiseFin } from "@/lib/swift/fin";
 import { swiftMessages } from "@/lib/swift/messages";
@@ -178,6 +179,11 @@ describe("POST /swift-imports: an MT700 from an issuing bank outside TradeTrail"
       expect(status).toBe(400);
       expect((body.error as { problems: unknown[] }).problems).toEqual([expect.objectContaining({ tag: "26E", line: text.split("\r\n").findIndex((l) => l.startsWith(":26E:")) + 1 })]);
       expect(await db().amendment.count({ where: { creditId } })).toBe(0);
+    });
+
+    it("offers the credit page's MT707 form to the advising bank's makers and checkers only", async () => {
+      expect(await amendmentImportContext(world.users.advisingBank.MAKER, creditId)).toMatchObject({ issuer: { bic: issuerBic, name: "Gulf Commercial Bank" }, creditNumber: "GCB/2026/77", nextNumber: 1 });
+      for (const actor of [world.users.advisingBank.VIEWER, world.users.otherBank.MAKER, world.users.beneficiary.MAKER, world.users.issuingBank.MAKER]) expect(await amendmentImportContext(actor, creditId)).toBeNull();
     });
 
     it("is the advising bank's alone to import", async () => {
