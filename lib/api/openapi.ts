@@ -5,6 +5,7 @@ import { CREDIT_LIST_QUERY_DOCS } from "./credit-list-query";
 import { ORGANIZATION_QUERY_DOCS } from "./organization-query";
 import { EVENT_QUERY_DOCS } from "./event-query";
 import { DEFAULT_WEBHOOK_EVENTS, EVENT_TYPES } from "@/lib/events/types";
+import { amendmentImportPreviewSchema, creditImportPreviewSchema, importProblemSchema } from "./openapi-import-schemas";
 import { auditRunSchema, creditListPageSchema, deliveryLogSchema, eventPageSchema, webhookCreatedSchema, webhookListSchema, webhookSchema, creditSchema, messagePostedSchema, messageThreadSchema, milestonesSchema, organizationPageSchema, proofBundleSchema, swiftListSchema, uploadResultSchema, verificationSchema } from "./openapi-schemas";
 
 // The OpenAPI 3.1 description of /api/v1, generated from the lifecycle definition and the input
@@ -27,6 +28,7 @@ const error = {
               code: { type: "string", enum: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "INVALID_REQUEST", "CONFLICT", "INVALID_STATE", "PAYLOAD_TOO_LARGE", "IDEMPOTENCY_KEY_REUSED", "SIGNATURE_REQUIRED", "UNSUPPORTED_MEDIA_TYPE", "TOO_MANY_REQUESTS", "UNAVAILABLE", "INTERNAL"] },
               message: { type: "string" },
               fields: { type: "object", additionalProperties: { type: "string" } },
+              problems: { type: "array", description: "An imported SWIFT message's problems, each with its tag and the line of the text it is on", items: importProblemSchema },
             },
           },
         },
@@ -488,6 +490,61 @@ export function openApiDocument(serverUrl: string) {
           summary: "The webhook's delivery log: the latest deliveries, newest event first, with every attempt (status code, error, duration)",
           parameters: [subscriptionIdParameter, { name: "limit", in: "query", required: false, description: "Deliveries, 1 to 200 (50 unless given)", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } }],
           responses: { 200: jsonBody(deliveryLogSchema), ...errors },
+        },
+      },
+      "/swift-imports": {
+        post: {
+          operationId: "importCredit",
+          tags: ["swift"],
+          summary: "Import an MT700 or MT710 received from an issuing bank that does not use TradeTrail (advising bank's makers and checkers)",
+          description:
+            "The message must be addressed to your bank (block 2's BIC). With `preview: true` nothing is stored: the answer maps each field to its TradeTrail term, with its line, and lists every problem. Without it, the credit is created ISSUED with your bank as advising bank, the issuing bank (by its BIC, named by `issuingBankName` the first time) and the applicant recorded as external parties, and the beneficiary you choose; a bad message is refused with 400 and `error.problems`, nothing created. A second import of the same credit number from the same issuing bank is refused (409). docs/SWIFT.md, Import.",
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["fin"],
+                  additionalProperties: false,
+                  properties: {
+                    fin: { type: "string", description: "The FIN text: the MT700 and its MT701s (or MT710 and MT711s), as received" },
+                    beneficiaryId: { type: "string", format: "uuid", description: "The trading company in TradeTrail the credit is advised to (required unless preview)" },
+                    issuingBankName: { type: "string", maxLength: 140, description: "The issuing bank's name, needed the first time TradeTrail records it" },
+                    preview: { type: "boolean", default: false },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            200: jsonBody(creditImportPreviewSchema, "The preview: the mapping and the problems; nothing stored"),
+            201: jsonBody({ type: "object", required: ["creditId", "reference", "creditNumber"], properties: { creditId: { type: "string", format: "uuid" }, reference: { type: "string" }, creditNumber: { type: "string" } } }, "Imported: the credit, ISSUED, waiting for your advice"),
+            ...errors,
+          },
+        },
+      },
+      "/credits/{creditId}/swift-imports": {
+        post: {
+          operationId: "importAmendment",
+          tags: ["swift"],
+          summary: "Import an MT707 for a credit imported from an issuing bank outside TradeTrail (its advising bank's makers and checkers)",
+          description:
+            "Applies the MT707 to the credit's terms as an issued amendment that waits for your advice and then the beneficiary's consent (UCP 600 art. 10). With `preview: true` nothing is stored. A bad message is refused with 400 and `error.problems`. 26E must be the credit's next amendment number.",
+          parameters: [creditIdParameter],
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: { type: "object", required: ["fin"], additionalProperties: false, properties: { fin: { type: "string" }, preview: { type: "boolean", default: false } } },
+              },
+            },
+          },
+          responses: {
+            200: jsonBody(amendmentImportPreviewSchema, "The preview: the mapping and the problems; nothing stored"),
+            201: jsonBody({ type: "object", required: ["amendmentId", "number", "cancellation"], properties: { amendmentId: { type: "string", format: "uuid" }, number: { type: "integer" }, cancellation: { type: "boolean" } } }, "Applied: the amendment, ISSUED, waiting for your advice"),
+            ...errors,
+          },
         },
       },
       "/openapi.json": {

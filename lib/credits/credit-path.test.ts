@@ -15,6 +15,7 @@ describe("creditIdInPath", () => {
     expect(creditIdInPath("/credits")).toBeNull();
     expect(creditIdInPath("/credits/")).toBeNull();
     expect(creditIdInPath("/credits/new")).toBeNull();
+    expect(creditIdInPath("/credits/import")).toBeNull();
     expect(creditIdInPath("/")).toBeNull();
     expect(creditIdInPath(null)).toBeNull();
   });

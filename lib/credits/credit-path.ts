@@ -6,10 +6,10 @@
 /** The request header proxy.ts sets to the request's path (any value a client sends is replaced). */
 export const PATHNAME_HEADER = "x-tradetrail-pathname";
 
-/** The credit a page path names ("/credits/<id>", "/credits/<id>/audit", ...), or null ("/credits", "/credits/new"). */
+/** The credit a page path names ("/credits/<id>", "/credits/<id>/audit", ...), or null ("/credits", "/credits/new", "/credits/import"). */
 export function creditIdInPath(pathname: string | null | undefined): string | null {
   const match = /^\/credits\/([^/?#]+)/.exec(pathname ?? "");
-  if (!match || match[1] === "new") return null;
+  if (!match || match[1] === "new" || match[1] === "import") return null;
   return decodeURIComponent(match[1]!);
 }
 

@@ -146,6 +146,12 @@ export function actionWording(name: ActionName, options: { cancellation?: boolea
 /** A maker's step held for a checker (four eyes): "prepared “Determine complying” for approval". */
 export const heldPhrase = (action: ActionName): string => `prepared “${actionRule(action).label}” for a checker's approval`;
 
+/** Events written by operations outside the lifecycle table: the SWIFT imports (lib/credits/import-credit.ts, import-amendment.ts). */
+const OTHER_EVENTS: Readonly<Record<string, string>> = {
+  importCredit: "imported the credit from the issuing bank's SWIFT message",
+  importAmendment: "applied the issuing bank's MT707 as an amendment awaiting advice",
+};
+
 /** How a timeline reads an event: held steps say they await a checker. */
 export const eventPhrase = (action: ActionName, data?: Record<string, unknown>): string =>
-  data?.held === true ? heldPhrase(action) : (ACTION_DONE[action] ?? action);
+  data?.held === true ? heldPhrase(action) : (ACTION_DONE[action] ?? OTHER_EVENTS[action] ?? action);

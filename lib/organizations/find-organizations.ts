@@ -50,7 +50,8 @@ export const isOrganizationCursor = (cursor: string): boolean => decodeCursor(cu
 
 /** Organisations by name then id, `limit` a page, with the cursor of the next page (null at the end). */
 export async function findOrganizations(filters: OrganizationFilters, limit: number): Promise<{ items: DirectoryEntry[]; next: string | null }> {
-  const where: Prisma.OrganizationWhereInput[] = [{ kind: filters.kind ?? { in: [...DIRECTORY_KINDS] } }];
+  // Organisations that use TradeTrail: the external parties of imported credits are not offered as anyone's counterparty.
+  const where: Prisma.OrganizationWhereInput[] = [{ kind: filters.kind ?? { in: [...DIRECTORY_KINDS] }, external: false }];
   const q = filters.q?.trim();
   if (q) where.push({ name: { contains: q, mode: "insensitive" } });
   if (filters.country) where.push({ country: filters.country });

@@ -97,8 +97,9 @@ export async function onboardOrganization(actor: Actor, input: OnboardingInput, 
 export async function inviteOrganizationAdministrator(actor: Actor, organizationId: string, email: string, now = new Date()): Promise<void> {
   assertPlatformAdmin(actor);
   const address = parseEmail(email);
-  const org = isUuid(organizationId) ? await db().organization.findUnique({ where: { id: organizationId }, select: { id: true, name: true, kind: true } }) : null;
-  if (!org || org.kind === "OPERATOR") throw notFound("The organisation");
+  const org = isUuid(organizationId) ? await db().organization.findUnique({ where: { id: organizationId }, select: { id: true, name: true, kind: true, external: true } }) : null;
+  // An external party (a bank or applicant recorded from an imported MT700) has no members.
+  if (!org || org.kind === "OPERATOR" || org.external) throw notFound("The organisation");
   await assertNoAccount(address);
   await db().$transaction(async (tx) => {
     // Serialised with acceptances of this organisation's invitations by the row lock.
@@ -137,7 +138,7 @@ export interface OnboardedOrganization {
 export async function listOrganizations(actor: Actor, now = new Date()): Promise<OnboardedOrganization[]> {
   assertPlatformAdmin(actor);
   const orgs = await db().organization.findMany({
-    where: { kind: { not: "OPERATOR" } },
+    where: { kind: { not: "OPERATOR" }, external: false },
     orderBy: [{ createdAt: "desc" }, { name: "asc" }],
     select: {
       id: true,

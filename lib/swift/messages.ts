@@ -156,7 +156,7 @@ const nameAndAddress = (party: { name: string; address: string }) => `${party.na
 /** A bank as a party field: option A with its BIC, else option D with its name. */
 const bankField = (base: string, bank: SwiftBank): { tag: string; value: string } => (bank.bic ? { tag: `${base}A`, value: bank.bic } : { tag: `${base}D`, value: bank.name });
 
-const RULES: Record<Terms["applicableRules"], string> = {
+export const RULES: Record<Terms["applicableRules"], string> = {
   UCP_LATEST_VERSION: "UCP LATEST VERSION",
   EUCP_LATEST_VERSION: "EUCP LATEST VERSION",
   ISP_LATEST_VERSION: "ISP LATEST VERSION",
@@ -165,8 +165,8 @@ const RULES: Record<Terms["applicableRules"], string> = {
   ISP_URR_LATEST_VERSION: "ISPRR LATEST VERSION",
   OTHER: "OTHR",
 };
-const AVAILABLE_BY: Record<Terms["availableBy"], string> = { PAYMENT: "BY PAYMENT", ACCEPTANCE: "BY ACCEPTANCE", NEGOTIATION: "BY NEGOTIATION", DEFERRED_PAYMENT: "BY DEF PAYMENT" };
-const CONFIRMATION: Record<Terms["confirmation"], string> = { WITHOUT: "WITHOUT", MAY_ADD: "MAY ADD", CONFIRM: "CONFIRM" };
+export const AVAILABLE_BY: Record<Terms["availableBy"], string> = { PAYMENT: "BY PAYMENT", ACCEPTANCE: "BY ACCEPTANCE", NEGOTIATION: "BY NEGOTIATION", DEFERRED_PAYMENT: "BY DEF PAYMENT" };
+export const CONFIRMATION: Record<Terms["confirmation"], string> = { WITHOUT: "WITHOUT", MAY_ADD: "MAY ADD", CONFIRM: "CONFIRM" };
 const SHIPMENT: Record<"ALLOWED" | "NOT_ALLOWED", string> = { ALLOWED: "ALLOWED", NOT_ALLOWED: "NOT ALLOWED" };
 /** UCP 600 art. 16(c)(iii)(a)–(d) as MT734 field 77B codes. */
 export const DISPOSAL_CODES: Record<string, string> = { HOLDING_PENDING_INSTRUCTIONS: "HOLD", HOLDING_UNTIL_WAIVER: "NOTIFY", RETURNING: "RETURN", ACTING_ON_PRIOR_INSTRUCTIONS: "PREVINST" };

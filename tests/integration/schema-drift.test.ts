@@ -182,11 +182,14 @@ describe("the migrated database equals what Prisma Migrate would create", () => 
   it("adds only the documented hand-written guards", () => {
     expect(expected.checks).toEqual([]);
     expect(actual.checks).toEqual([
+      "amendment_imports_sha256_hex",
       "anchor_transactions_valid",
       "api_tokens_scopes_known",
       "approvals_four_eyes",
       "audit_grants_period",
       "audit_grants_second_approver",
+      "credit_imports_message_type_known",
+      "credit_imports_sha256_hex",
       "credits_amount_positive",
       "credits_drawn_within_range",
       "credits_parties_distinct",

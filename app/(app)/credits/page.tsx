@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
+import { LinkButton } from "@/components/ui/link-button";
 import { formatMoney } from "@/components/ui/money";
 import { RowLink } from "@/components/ui/row-link";
 import { Pagination } from "@/components/ui/pagination";
@@ -43,7 +44,17 @@ export default async function CreditsPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <PageHeader title="Credits" description="Every credit your organisation is a party to, most recent activity first." />
+      <PageHeader
+        title="Credits"
+        description="Every credit your organisation is a party to, most recent activity first."
+        actions={
+          actor.organizationKind === "BANK" && actor.roles.some((r) => r === "MAKER" || r === "CHECKER") ? (
+            <LinkButton href="/credits/import" variant="secondary" size="sm">
+              Import an MT700
+            </LinkButton>
+          ) : undefined
+        }
+      />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Search credits">
         <div className="min-w-0 flex-1 basis-64">
           <label htmlFor="q" className="mb-1 block text-sm font-medium text-slate-700">

@@ -121,6 +121,8 @@ export const advisingBankConfirms = (credit: { confirmingBankId: string | null; 
 
 export const adviseAmendment: Handler<"adviseAmendment"> = async ({ tx, credit, subject, input }) => {
   const amendment = await amendmentOf(tx, subject!.id);
+  // An MT707 imported from an issuing bank outside TradeTrail: the advice anchors the SHA-256 of the message received.
+  const imported = await tx.amendmentImport.findUnique({ where: { amendmentId: amendment.id }, select: { sha256: true, senderBic: true } });
   // A confirming bank may extend its confirmation to an amendment or advise it without doing so,
   // and must then say so (UCP 600 art. 10(b)): the decision is recorded with the advice.
   const confirming = advisingBankConfirms(credit);
@@ -139,6 +141,7 @@ export const adviseAmendment: Handler<"adviseAmendment"> = async ({ tx, credit, 
         cancellation: amendment.cancellation,
         proposedTermsHash: amendment.proposedTerms?.termsHash ?? null,
         ...(confirming ? { confirmationExtended } : {}),
+        ...(imported ? { received: { type: "MT707", sha256: `0x${imported.sha256}`, sender: imported.senderBic } } : {}),
       },
     },
     event: { amendmentNumber: amendment.number, ...(confirming ? { confirmationExtended } : {}), ...(input.comment ? { comment: input.comment } : {}) },

@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db/client";
 import { invalid } from "@/lib/errors";
 import { businessDay, pastDateErrors } from "@/lib/terms/dates";
 import type { Terms } from "@/lib/terms/schema";
+import type { JsonObject } from "@/lib/anchoring/json";
 import type { Handler } from "../perform";
 import { loadTerms } from "./terms";
 
@@ -72,15 +73,18 @@ export const rejectIssuance: Handler<"rejectIssuance"> = async ({ tx, actor, cre
   return { event: { reason: input.reason } };
 };
 
-export const adviseCredit: Handler<"adviseCredit"> = async ({ tx, credit, input }) => {
+export const adviseCredit: Handler<"adviseCredit"> = async ({ tx, credit, input, now }) => {
   const current = await loadTerms(tx, credit.currentTermsId);
   if (input.addConfirmation && current.terms.confirmation === "WITHOUT") {
     throw invalid("The credit's confirmation instructions (field 49) say WITHOUT: confirmation cannot be added.", { addConfirmation: "Not allowed by field 49" });
   }
-  const details = await tx.credit.findUniqueOrThrow({ where: { id: credit.id }, select: { creditNumber: true } });
+  const details = await tx.credit.findUniqueOrThrow({ where: { id: credit.id }, select: { creditNumber: true, import: { select: { messageType: true, sha256: true, senderBic: true } } } });
+  // An imported credit (lib/credits/import-credit.ts): the advice anchors the SHA-256 of the MT700
+  // or MT710 the advising bank received, and from now on the beneficiary sees the credit.
+  const received: JsonObject = details.import ? { received: { type: `MT${details.import.messageType}`, sha256: `0x${details.import.sha256}`, sender: details.import.senderBic } } : {};
   return {
-    creditData: input.addConfirmation ? { confirmingBankId: credit.advisingBankId, confirmed: true } : {},
-    milestone: { content: { creditNumber: details.creditNumber, termsHash: current.termsHash, confirmationAdded: input.addConfirmation } },
+    creditData: { ...(input.addConfirmation ? { confirmingBankId: credit.advisingBankId, confirmed: true } : {}), ...(credit.sharedAt ? {} : { sharedAt: now }) },
+    milestone: { content: { creditNumber: details.creditNumber, termsHash: current.termsHash, confirmationAdded: input.addConfirmation, ...received } },
     event: { confirmationAdded: input.addConfirmation, ...(input.comment ? { comment: input.comment } : {}) },
   };
 };

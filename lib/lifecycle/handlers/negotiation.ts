@@ -13,10 +13,11 @@ export const createCredit: Handler<"createCredit"> = async ({ tx, actor, input, 
     [input.beneficiaryId, input.issuingBankId, input.advisingBankId].map((id) => tx.organization.findUnique({ where: { id } })),
   );
   const fields: Record<string, string> = {};
-  if (!beneficiary || beneficiary.kind !== "CORPORATE") fields.beneficiaryId = "Choose the beneficiary (a trading company)";
+  // External parties (recorded from an imported MT700) have nobody in TradeTrail to act: never chosen for a new credit.
+  if (!beneficiary || beneficiary.kind !== "CORPORATE" || beneficiary.external) fields.beneficiaryId = "Choose the beneficiary (a trading company)";
   else if (beneficiary.id === applicant.organizationId) fields.beneficiaryId = "The beneficiary must be another company";
-  if (!issuingBank || issuingBank.kind !== "BANK") fields.issuingBankId = "Choose the issuing bank";
-  if (!advisingBank || advisingBank.kind !== "BANK") fields.advisingBankId = "Choose the advising bank";
+  if (!issuingBank || issuingBank.kind !== "BANK" || issuingBank.external) fields.issuingBankId = "Choose the issuing bank";
+  if (!advisingBank || advisingBank.kind !== "BANK" || advisingBank.external) fields.advisingBankId = "Choose the advising bank";
   else if (advisingBank.id === issuingBank?.id) fields.advisingBankId = "The advising bank must differ from the issuing bank";
   if (Object.keys(fields).length > 0) throw invalid("Some fields need your attention.", fields);
 

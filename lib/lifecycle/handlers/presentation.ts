@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
-import { invalid } from "@/lib/errors";
+import { AppError, invalid } from "@/lib/errors";
 import { addBankingDays, examinationDeadline, nextBankingDayFrom } from "@/lib/calendar/banking-days";
 import { parseDocumentData } from "@/lib/documents/data";
 import { formatMoney, fromMilli, parseAmount, sumMilli, toMilli } from "@/lib/money";
@@ -39,6 +39,15 @@ async function presentationOf(tx: Tx, id: string) {
 }
 
 export const startPresentation: Handler<"startPresentation"> = async ({ tx, credit }) => {
+  // An imported credit available only with its issuing bank, which does not use TradeTrail: the
+  // documents go to that bank outside TradeTrail (docs/SWIFT.md, "Import").
+  const issuer = await tx.organization.findUniqueOrThrow({ where: { id: credit.issuingBankId }, select: { external: true, name: true } });
+  if (issuer.external) {
+    const terms = await loadTerms(tx, credit.currentTermsId);
+    if (terms.terms.availableWith === "ISSUING_BANK") {
+      throw new AppError("INVALID_STATE", `This credit is available with ${issuer.name}, which does not use TradeTrail: present the documents to it (through your advising bank) outside TradeTrail.`);
+    }
+  }
   const open = await tx.presentation.findFirst({ where: { creditId: credit.id, status: "DRAFT" }, select: { number: true } });
   if (open) throw invalid(`Presentation ${open.number} is still being assembled: finish or use it first.`);
   const last = await tx.presentation.findFirst({ where: { creditId: credit.id }, orderBy: { number: "desc" }, select: { number: true } });

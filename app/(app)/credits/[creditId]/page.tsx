@@ -24,6 +24,7 @@ import { Money } from "@/components/ui/money";
 import { Tabs } from "@/components/ui/tabs";
 import { Time } from "@/components/ui/time";
 import { requireActor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/auth/actor";
 import { isAppError } from "@/lib/errors";
 import { type CreditDetail, getCredit } from "@/lib/credits/get-credit";
 import { PARTY_LABELS, type Party } from "@/lib/lifecycle/definition";
@@ -35,6 +36,11 @@ import { amendmentAnchor } from "@/lib/credits/links";
 import { creditPageMetadata } from "@/lib/credits/credit-title";
 import { listSwiftMessages } from "@/lib/credits/swift-messages";
 import { mt798ApplicationFor } from "@/lib/credits/mt798-application";
+import { receivedMessageOf } from "@/lib/credits/import-credit";
+import { amendmentImportContext } from "@/lib/credits/import-amendment";
+import { ImportAmendmentForm } from "@/components/swift/import-amendment-form";
+import { importAmendmentAction } from "./import-actions";
+import { ReceivedMessage } from "@/components/swift/received-message";
 
 const TABS = ["terms", "versions", "amendments", "presentations", "timeline", "messages", "swift"] as const;
 type Tab = (typeof TABS)[number];
@@ -182,6 +188,7 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
           </ol>
         ) : null}
 
+        {tab === "amendments" ? await amendmentImportForm(actor, credit.id) : null}
         {tab === "amendments" ? (
           credit.amendments.length === 0 ? (
             <EmptyState title="No amendments" description="Once the credit is issued, the applicant can request amendments; each shows its own changes here." />
@@ -254,6 +261,7 @@ export default async function CreditPage({ params, searchParams }: { params: Pro
 
         {tab === "timeline" ? <Timeline credit={credit} /> : null}
 
+        {tab === "swift" ? <ReceivedMessage message={await receivedMessageOf(actor, credit.id)} /> : null}
         {tab === "swift" ? <SwiftMessages creditId={credit.id} messages={(await listSwiftMessages(actor, credit.id)).messages} application={await mt798ApplicationFor(actor, credit.id)} /> : null}
 
         {tab === "messages" ? <MessageThread creditId={credit.id} messages={credit.messages} canPost={!credit.auditing && actor.roles.some((r) => r !== "VIEWER")} /> : null}
@@ -271,3 +279,8 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
+/** The MT707 form, for the advising bank of a credit imported from an issuing bank outside TradeTrail (else nothing). */
+async function amendmentImportForm(actor: Actor, creditId: string) {
+  const context = await amendmentImportContext(actor, creditId);
+  return context ? <ImportAmendmentForm creditId={creditId} context={context} action={importAmendmentAction} /> : null;
+}

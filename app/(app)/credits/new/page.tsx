@@ -21,8 +21,8 @@ export default async function NewCreditPage({ searchParams }: { searchParams: Pr
   const { template: templateId } = await searchParams;
   const [me, beneficiaries, banks, templates] = await Promise.all([
     db().organization.findUniqueOrThrow({ where: { id: actor.organizationId } }),
-    db().organization.findMany({ where: { kind: "CORPORATE", id: { not: actor.organizationId } }, orderBy: { name: "asc" }, select: { id: true, name: true, address: true } }),
-    db().organization.findMany({ where: { kind: "BANK" }, orderBy: { name: "asc" }, select: { id: true, name: true, address: true } }),
+    db().organization.findMany({ where: { kind: "CORPORATE", external: false, id: { not: actor.organizationId } }, orderBy: { name: "asc" }, select: { id: true, name: true, address: true } }),
+    db().organization.findMany({ where: { kind: "BANK", external: false }, orderBy: { name: "asc" }, select: { id: true, name: true, address: true } }),
     listTermsTemplates(actor),
   ]);
   // A template of this organisation only: anyone else's is "not found" (lib/templates).
