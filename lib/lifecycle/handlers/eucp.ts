@@ -1,4 +1,4 @@
-import { Prisma } from "@/lib/generated/prisma/client";
+import { type Prisma } from "@/lib/generated/prisma/client";
 import { invalid } from "@/lib/errors";
 import { isoDay } from "@/lib/calendar/banking-days";
 import { representationDueOn } from "@/lib/calendar/eucp-clock";
