@@ -8,7 +8,7 @@ import { sampleTerms } from "../lib/terms/sample";
 import { DOCUMENT_DATA_FIELDS } from "../lib/documents/data";
 import { advisedCredit, api } from "./support/api";
 import { act, expectAllAnchored, openCredit } from "./support/credit-page";
-import { sql } from "./support/runtime";
+import { sql, superuserSql } from "./support/runtime";
 import { USERS, personAs } from "./support/users";
 
 // Issue 15, item 5 (docs/EUCP.md): a credit subject to eUCP v2.1 names the place for presentation
@@ -73,8 +73,9 @@ test("the beneficiary presents electronically under eUCP, and the deadline is co
   await expect(seller.getByRole("button", { name: "Give notice of completeness" })).toBeVisible();
   await expect(seller.getByRole("button", { name: "Present documents", exact: true })).toHaveCount(0);
 
-  // The record reached the bank a week ago; until the notice, nothing is examined and no clock runs.
-  await sql(`BEGIN; SET LOCAL session_replication_role = replica;
+  // The record reached the bank a week ago (documents are append-only: only the superuser can move
+  // its receipt back); until the notice, nothing is examined and no clock runs.
+  await superuserSql(`BEGIN; SET LOCAL session_replication_role = replica;
     UPDATE documents SET created_at = created_at - interval '7 days' WHERE presentation_id = '${presentationId}'; COMMIT;`);
   const before = await api<{ presentations: { id: string; examinationDeadline: string | null }[] }>(USERS.issuingMaker, "GET", `/credits/${creditId}`);
   expect(before.presentations.find((p) => p.id === presentationId)?.examinationDeadline ?? null).toBeNull();
