@@ -16,8 +16,22 @@ import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind } from "@/lib/t
 // (streamed and hashed on the server, never buffered), with a progress bar from the browser's
 // upload events; the details travel as the body's first line (lib/documents/upload-body.ts).
 
-export function DocumentUpload({ creditId, presentationId, maxBytes, suggestedKind }: { creditId: string; presentationId: string; maxBytes: number; suggestedKind?: DocumentKind }) {
+export function DocumentUpload({
+  creditId,
+  presentationId,
+  maxBytes,
+  suggestedKind,
+  eucp = false,
+}: {
+  creditId: string;
+  presentationId: string;
+  maxBytes: number;
+  suggestedKind?: DocumentKind;
+  /** Under eUCP a document is an electronic record or a paper document for the counter (art. e6(a)(ii)). */
+  eucp?: boolean;
+}) {
   const router = useRouter();
+  const [medium, setMedium] = useState<"ELECTRONIC" | "PAPER">("ELECTRONIC");
   const [kind, setKind] = useState<DocumentKind>(suggestedKind ?? "COMMERCIAL_INVOICE");
   const [data, setData] = useState<Record<string, string | boolean>>({});
   const [originals, setOriginals] = useState("1");
@@ -41,7 +55,7 @@ export function DocumentUpload({ creditId, presentationId, maxBytes, suggestedKi
     );
     // The details go first in the body, one JSON line, then the file: in the query string a long
     // description overflowed the server's header limit ("HTTP 431") before it could be validated.
-    const details = JSON.stringify({ kind, originals, copies, fileName: file.name, data: values });
+    const details = JSON.stringify({ kind, originals, copies, fileName: file.name, data: values, ...(eucp ? { medium } : {}) });
     const request = new XMLHttpRequest();
     request.open("POST", `/api/v1/credits/${creditId}/presentations/${presentationId}/documents`);
     request.setRequestHeader("content-type", "application/octet-stream");
@@ -102,6 +116,16 @@ export function DocumentUpload({ creditId, presentationId, maxBytes, suggestedKi
         <Field label="Copies" error={error?.fields?.copies}>
           {(f) => <Input {...f} type="number" min={0} max={10} value={copies} onChange={(e) => setCopies(e.target.value)} />}
         </Field>
+        {eucp ? (
+          <Field label="Presented as" hint="A paper document goes to the bank's counter; upload its image here for the examination (eUCP art. e6(a)(ii))." error={error?.fields?.medium}>
+            {(f) => (
+              <Select {...f} value={medium} onChange={(e) => setMedium(e.target.value as "ELECTRONIC" | "PAPER")}>
+                <option value="ELECTRONIC">Electronic record</option>
+                <option value="PAPER">Paper document, at the counter</option>
+              </Select>
+            )}
+          </Field>
+        ) : null}
       </div>
       <div className="grid gap-4 md:grid-cols-2">
         {fields.map((meta) => (

@@ -205,3 +205,55 @@ export function CorrectDocumentData({ documents, ...common }: Common & { documen
     </form>
   );
 }
+
+/** eUCP art. e12(a): the examining bank asks for a corrupted electronic record to be re-presented. */
+export function RequestRepresentation({ documentId, fileName, ...common }: Common & { documentId: string; fileName: string }) {
+  const { state, action, pending, key, form } = useLifecycleForm();
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <Button size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={`Ask to re-present ${fileName}`}>
+        Corrupted? Ask again
+      </Button>
+    );
+  }
+  return (
+    <form ref={form} onSubmit={action} className="mt-2 space-y-2" aria-label={`Ask to re-present ${fileName}`}>
+      <Hidden common={common} action="requestRepresentation" idempotencyKey={key} />
+      <input type="hidden" name="documentId" value={documentId} />
+      <p className="text-xs text-slate-700">
+        The time for examination is suspended until the record is re-presented (eUCP art. e12(b)(i)); not re-presented within 30 calendar days, or by expiry if earlier, it may be treated as not presented.
+      </p>
+      <Field label="What is wrong with the record" required error={state.status === "error" ? state.fields?.reason : undefined}>
+        {(f) => <Textarea {...f} name="reason" rows={2} required minLength={3} />}
+      </Field>
+      {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+      <div className="flex gap-2">
+        <SubmitButton size="sm" pending={pending}>
+          Ask to re-present
+        </SubmitButton>
+        <Button size="sm" variant="ghost" type="button" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** eUCP art. e6(a)(ii): the examining bank records the day a paper document was received at its counter. */
+export function RecordCounterReceipt({ documentId, fileName, today, ...common }: Common & { documentId: string; fileName: string; today: string }) {
+  const { state, action, pending, key, form } = useLifecycleForm();
+  return (
+    <form ref={form} onSubmit={action} className="mt-1 flex flex-wrap items-end gap-2" aria-label={`Record ${fileName} received at the counter`}>
+      <Hidden common={common} action="recordCounterReceipt" idempotencyKey={key} />
+      <input type="hidden" name="documentId" value={documentId} />
+      <Field label="Received at the counter on" error={state.status === "error" ? state.fields?.receivedOn : undefined}>
+        {(f) => <Input {...f} type="date" name="receivedOn" defaultValue={today} max={today} required />}
+      </Field>
+      <SubmitButton size="sm" pending={pending}>
+        Record receipt
+      </SubmitButton>
+      {state.status === "error" ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+    </form>
+  );
+}

@@ -50,6 +50,8 @@ export const MILESTONE_KIND_LABELS: Record<MilestoneKind, string> = {
   AMENDMENT_ACCEPTED: "Amendment accepted",
   AMENDMENT_REJECTED: "Amendment rejected",
   DOCUMENTS_PRESENTED: "Documents presented",
+  NOTICE_OF_COMPLETENESS: "Notice of completeness (eUCP)",
+  RECORD_REPRESENTED: "Electronic record re-presented (eUCP e12)",
   PRESENTATION_COMPLIANT: "Presentation complying",
   DISCREPANCIES_NOTIFIED: "Notice of discrepancies",
   DISCREPANCIES_WAIVED: "Discrepancies waived",

@@ -111,7 +111,7 @@ export function openApiDocument(serverUrl: string) {
             operationId: name,
             tags: [rule.subject],
             summary: rule.label,
-            description: `Who: ${who}. When: ${from}.${rule.checks ? ` Four eyes: not by the user who took ${rule.checks}.` : ""}${rule.whenFourEyes ? ` Only at a bank that works ${rule.whenFourEyes === "on" ? "under" : "without"} four eyes (its setting); 403 otherwise.` : ""}${rule.milestone ? ` Records the ${rule.milestone} milestone (anchored on chain).` : ""}`,
+            description: `Who: ${who}. When: ${from}.${rule.checks ? ` Four eyes: not by the user who took ${rule.checks}.` : ""}${rule.whenFourEyes ? ` Only at a bank that works ${rule.whenFourEyes === "on" ? "under" : "without"} four eyes (its setting); 403 otherwise.` : ""}${rule.presentedUnder ? ` Only on a presentation made under ${rule.presentedUnder === "eucp" ? "eUCP v2.1 (docs/EUCP.md)" : "UCP 600 alone (under eUCP: giveNoticeOfCompleteness)"}; 409 otherwise.` : ""}${rule.milestone ? ` Records the ${rule.milestone} milestone (anchored on chain).` : ""}`,
             parameters: [
               { name: "creditId", in: "path", required: true, schema: { type: "string", format: "uuid" } },
               idempotencyKey,
@@ -265,7 +265,7 @@ export function openApiDocument(serverUrl: string) {
           operationId: "uploadDocument",
           summary: "Upload one document into a presentation being assembled (beneficiary)",
           description:
-            "The request body is one line of JSON describing the document ({\"kind\", \"originals\", \"copies\", \"fileName\", \"data\": the document's structured fields}, at most 1 MB), a line feed, then the file's bytes (PDF, PNG, JPEG or TIFF). For short descriptions the details may instead be sent as query parameters (kind, originals, copies, fileName, and data as URL-encoded JSON) with the raw file as the body.",
+            "The request body is one line of JSON describing the document ({\"kind\", \"originals\", \"copies\", \"fileName\", \"data\": the document's structured fields}, at most 1 MB), a line feed, then the file's bytes (PDF, PNG, JPEG or TIFF). For short descriptions the details may instead be sent as query parameters (kind, originals, copies, fileName, and data as URL-encoded JSON) with the raw file as the body. Under eUCP (docs/EUCP.md) the description may add \"medium\": \"PAPER\" for a paper document presented at the counter (art. e6(a)(ii)); a corrupted record re-presented at the examining bank's request (art. e12, action representRecord) is described by {\"requestId\", \"fileName\"} alone, on a presented presentation.",
           parameters: [
             { name: "creditId", in: "path", required: true, schema: { type: "string", format: "uuid" } },
             { name: "presentationId", in: "path", required: true, schema: { type: "string", format: "uuid" } },

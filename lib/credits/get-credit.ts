@@ -37,7 +37,7 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
       amendments: { orderBy: { number: "desc" } },
       presentations: {
         orderBy: { number: "desc" },
-        include: { documents: { orderBy: { createdAt: "asc" } }, findings: { orderBy: { createdAt: "asc" } }, payments: true, corrections: { orderBy: { createdAt: "asc" } } },
+        include: { documents: { orderBy: { createdAt: "asc" } }, findings: { orderBy: { createdAt: "asc" } }, payments: true, corrections: { orderBy: { createdAt: "asc" } }, representationRequests: { orderBy: { requestedAt: "asc" } } },
       },
       approvals: { where: { status: "PENDING" } },
       milestones: { orderBy: { seq: "asc" }, include: { batch: true } },
@@ -189,8 +189,12 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
       decisionNote: p.decisionNote,
       documentDisposal: p.documentDisposal,
       presentedOn: p.presentedOn,
+      // eUCP v2.1 (docs/EUCP.md): presentedOn is then the day of the notice of completeness.
+      eucp: p.eucp,
+      // eUCP art. e12: the records the examining bank asked for again, and whether they came.
+      representationRequests: p.representationRequests.map((r) => ({ id: r.id, documentId: r.documentId, reason: r.reason, requestedAt: r.requestedAt, suspendedOn: r.suspendedOn, dueOn: r.dueOn, representedAt: r.representedAt, representedOn: r.representedOn, replacementId: r.replacementId })),
       claimedAmount: p.claimedAmount?.toString() ?? null,
-      documents: p.documents.filter(() => readsDocument(reader, p.status)).map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: Number(d.size), sha256: d.sha256, data: d.data as Record<string, unknown>, originals: d.originals, copies: d.copies, createdAt: d.createdAt })),
+      documents: p.documents.filter(() => readsDocument(reader, p.status)).map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: Number(d.size), sha256: d.sha256, data: d.data as Record<string, unknown>, originals: d.originals, copies: d.copies, createdAt: d.createdAt, medium: d.medium, receivedAtCounterOn: d.receivedAtCounterOn })),
       // Corrections of captured data (who, what, why), read as the findings are.
       corrections:
         readsFindings(reader, p.status, p.examiningBankId === actor.organizationId) === "all"
@@ -200,7 +204,7 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
       checkByHand: readsFindings(reader, p.status, p.examiningBankId === actor.organizationId) === "all" ? (p.checkByHand as unknown as CheckByHand[]) : [],
       findings: visibleFindings(p.findings, readsFindings(reader, p.status, p.examiningBankId === actor.organizationId)).map((f) => ({ id: f.id, documentId: f.documentId, rule: f.rule, article: f.article, message: f.message, found: f.found, expected: f.expected, source: f.source, dismissed: f.dismissed, dismissReason: f.dismissReason, dismissedBy: f.dismissedById ? userName.get(f.dismissedById) ?? "A former member" : null, dismissedAt: f.dismissedAt })),
       payments: p.payments.map((pay) => ({ id: pay.id, kind: pay.kind, amount: pay.amount.toString(), currency: pay.currency, dueDate: pay.dueDate, recordedAt: pay.recordedAt })),
-      actions: allowed(availableSubjectActions(acting, "presentation", { credit, subjectState: p.status, pending: pendingOn(p.id), fourEyes, examiningBankId: p.examiningBankId })),
+      actions: allowed(availableSubjectActions(acting, "presentation", { credit, subjectState: p.status, pending: pendingOn(p.id), fourEyes, examiningBankId: p.examiningBankId, eucp: p.eucp })),
     })),
     milestones: credit.milestones.map((m) => ({
       id: m.id,

@@ -46,7 +46,7 @@ export interface CreditFacts extends CreditParties {
   approvals: readonly PendingApprovalFact[];
   amendments: readonly { id: string; number: number; status: string }[];
   /** examiningBankId: the bank that examines it (fixed at presentation; null while a draft). */
-  presentations: readonly { id: string; number: number; status: string; openFindings: number; examinationDeadline: Date | null; examiningBankId: string | null }[];
+  presentations: readonly { id: string; number: number; status: string; openFindings: number; examinationDeadline: Date | null; examiningBankId: string | null; eucp?: boolean }[];
 }
 
 export interface NextStep {
@@ -82,7 +82,7 @@ export function nextSteps(actor: ActingUser, facts: CreditFacts, { fourEyes }: {
     }
   }
   for (const presentation of facts.presentations) {
-    const allowed = availableSubjectActions(actor, "presentation", { credit, subjectState: presentation.status, pending: pendingOn(facts, presentation.id), fourEyes, examiningBankId: presentation.examiningBankId });
+    const allowed = availableSubjectActions(actor, "presentation", { credit, subjectState: presentation.status, pending: pendingOn(facts, presentation.id), fourEyes, examiningBankId: presentation.examiningBankId, eucp: presentation.eucp ?? false });
     for (const action of awaitedOf(allowed, presentation.openFindings)) {
       const examining = presentation.status === "PRESENTED";
       steps.push({

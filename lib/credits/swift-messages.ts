@@ -59,7 +59,8 @@ function swiftInputOf(credit: SwiftSource): SwiftCreditInput | null {
   const issuedTerms = termsOf(issuedContent.termsHash);
   const content = (kind: MilestoneKind, match: (c: Content) => boolean) => credit.milestones.map((m) => m.content as Content).find((c, i) => credit.milestones[i]!.kind === kind && match(c));
   const amendmentDate = (n: number) => str(content("AMENDMENT_ISSUED", (c) => num(c.amendmentNumber) === n)?.dateOfAmendment) ?? "";
-  const presented = (n: number) => content("DOCUMENTS_PRESENTED", (c) => num(c.presentationNumber) === n) ?? {};
+  // Under eUCP the presentation is made by the notice of completeness, with the same content (docs/EUCP.md).
+  const presented = (n: number) => content("DOCUMENTS_PRESENTED", (c) => num(c.presentationNumber) === n) ?? content("NOTICE_OF_COMPLETENESS", (c) => num(c.presentationNumber) === n) ?? {};
 
   const steps: SwiftStep[] = [];
   for (const m of credit.milestones) {

@@ -223,7 +223,7 @@ async function loadFacts(creditIds: string[]): Promise<Map<string, CreditFacts>>
                        FROM approvals ap WHERE ap.credit_id = c.id AND ap.status = 'PENDING'), '[]') AS approvals,
            COALESCE((SELECT json_agg(json_build_object('id', a.id, 'number', a.number, 'status', a.status) ORDER BY a.number)
                        FROM amendments a WHERE a.credit_id = c.id), '[]') AS amendments,
-           COALESCE((SELECT json_agg(json_build_object('id', p.id, 'number', p.number, 'status', p.status, 'examinationDeadline', p.examination_deadline, 'examiningBankId', p.examining_bank_id,
+           COALESCE((SELECT json_agg(json_build_object('id', p.id, 'number', p.number, 'status', p.status, 'examinationDeadline', p.examination_deadline, 'examiningBankId', p.examining_bank_id, 'eucp', p.eucp,
                                                        'openFindings', (SELECT count(*) FROM findings f WHERE f.presentation_id = p.id AND NOT f.dismissed)) ORDER BY p.number)
                        FROM presentations p WHERE p.credit_id = c.id), '[]') AS presentations
       FROM credits c

@@ -21,10 +21,14 @@ export const EVENT_TYPE_OF = {
   CREDIT_SETTLED: "credit.settled",
   CREDIT_EXPIRED: "credit.expired",
   CREDIT_CANCELLED: "credit.cancelled",
+  // eUCP (docs/EUCP.md): the notice of completeness is when an eUCP presentation is made (art.
+  // e6(c)), so a back office hears "documents.presented" as for UCP; the milestone kind tells them apart.
+  NOTICE_OF_COMPLETENESS: "documents.presented",
+  RECORD_REPRESENTED: "record.represented",
 } as const satisfies Record<MilestoneKind, string>;
 
 export type EventType = (typeof EVENT_TYPE_OF)[MilestoneKind];
-export const EVENT_TYPES = Object.values(EVENT_TYPE_OF) as EventType[];
+export const EVENT_TYPES = [...new Set(Object.values(EVENT_TYPE_OF))] as EventType[];
 
 /** What a subscription gets unless it names its own: the events issue 15 names. */
 export const DEFAULT_WEBHOOK_EVENTS: readonly EventType[] = ["credit.issued", "credit.amended", "documents.presented", "presentation.discrepant", "presentation.paid"];

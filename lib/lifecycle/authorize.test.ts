@@ -154,3 +154,33 @@ describe("the examining bank's people examine", () => {
     expect(who("preparePayment", "COMPLIANT", { examiningBankId: ORGS.advisingBank })).toEqual(ISSUING_MAKERS);
   });
 });
+
+// eUCP v2.1 (docs/EUCP.md): a presentation made under eUCP is complete with the beneficiary's
+// notice of completeness, never by "Present documents"; the e12 and counter steps are its
+// examining bank's, and exist only under eUCP.
+describe("a presentation under eUCP", () => {
+  const BENEFICIARY_TRADERS = [label("beneficiary", ["MAKER"]), label("beneficiary", ["ADMIN"]), label("beneficiary", ["MAKER", "CHECKER"])];
+  const who = (name: ActionName, state: PresentationStatus, extra: Partial<ActionFacts>) =>
+    EVERYONE.filter(({ actor }) => decide(actor, name, { ...facts(state, true), ...extra }).allowed).map(({ org, roles }) => label(org, roles));
+
+  it("is completed by the beneficiary's notice of completeness, and only under eUCP; presenting documents is for UCP 600 alone", () => {
+    expect(who("giveNoticeOfCompleteness", "DRAFT", { eucp: true })).toEqual(BENEFICIARY_TRADERS);
+    expect(who("giveNoticeOfCompleteness", "DRAFT", { eucp: false })).toEqual([]);
+    expect(who("giveNoticeOfCompleteness", "DRAFT", {})).toEqual([]);
+    expect(who("presentDocuments", "DRAFT", { eucp: true })).toEqual([]);
+    expect(who("presentDocuments", "DRAFT", { eucp: false })).toEqual(BENEFICIARY_TRADERS);
+    expect(decide(user("beneficiary", ["MAKER"]), "presentDocuments", facts("DRAFT", true, { eucp: true }))).toMatchObject({ allowed: false, code: "INVALID_STATE", reason: expect.stringMatching(/notice of completeness \(eUCP art. e6\(c\)\)/) });
+    expect(who("giveNoticeOfCompleteness", "PRESENTED", { eucp: true })).toEqual([]);
+  });
+
+  it("the examining bank's officers ask for a corrupted record and record paper at the counter; the beneficiary re-presents", () => {
+    for (const name of ["requestRepresentation", "recordCounterReceipt"] as const) {
+      expect(who(name, "PRESENTED", { eucp: true, examiningBankId: ORGS.issuingBank })).toEqual(ISSUING_OFFICERS);
+      expect(who(name, "PRESENTED", { eucp: true, examiningBankId: ORGS.advisingBank })).toEqual([label("advisingBank", ["MAKER"]), label("advisingBank", ["CHECKER"]), label("advisingBank", ["MAKER", "CHECKER"])]);
+      expect(who(name, "PRESENTED", { eucp: false, examiningBankId: ORGS.issuingBank })).toEqual([]);
+      expect(who(name, "DRAFT", { eucp: true, examiningBankId: ORGS.issuingBank })).toEqual([]);
+    }
+    expect(who("representRecord", "PRESENTED", { eucp: true })).toEqual(BENEFICIARY_TRADERS);
+    expect(who("representRecord", "PRESENTED", { eucp: false })).toEqual([]);
+  });
+});

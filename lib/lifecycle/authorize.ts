@@ -78,6 +78,8 @@ export interface ActionFacts {
   fourEyes: boolean;
   /** The presentation's examining bank (fixed at presentation); the issuing bank when absent. */
   examiningBankId?: string | null;
+  /** The presentation is made under eUCP v2.1 (Presentation.eucp): steps marked `presentedUnder` follow it. */
+  eucp?: boolean;
 }
 
 /**
@@ -118,6 +120,14 @@ export function decide(actor: Acting, name: ActionName, facts: ActionFacts): Dec
     if (rule.whenFourEyes && (rule.whenFourEyes === "on") !== facts.fourEyes) {
       return refuse("FORBIDDEN", FOUR_EYES_REFUSAL[name as keyof typeof FOUR_EYES_REFUSAL]);
     }
+  }
+  if (rule.presentedUnder && (rule.presentedUnder === "eucp") !== (facts.eucp ?? false)) {
+    return refuse(
+      "INVALID_STATE",
+      rule.presentedUnder === "eucp"
+        ? `"${rule.label}" is a step of a presentation under eUCP (docs/EUCP.md); this presentation is made under UCP 600 alone.`
+        : "This presentation is made under eUCP: it is complete with the beneficiary's notice of completeness (eUCP art. e6(c)), not by presenting documents.",
+    );
   }
   if (rule.creditIn && !rule.creditIn.includes(facts.credit.status)) {
     return refuse("INVALID_STATE", `This is not possible while the credit is ${STATUS_WORDS.credit[facts.credit.status]}.`);

@@ -67,7 +67,10 @@ export type InputKind =
   | "waiver"
   | "correction"
   | "payment"
-  | "amendmentAdvice";
+  | "amendmentAdvice"
+  | "representationRequest"
+  | "representation"
+  | "counterReceipt";
 
 export interface NotifyRule {
   party: Party;
@@ -109,6 +112,12 @@ export interface ActionRule<S extends Subject> {
    * officer in one step without (recordPayment). authorize.ts refuses it under the other setting.
    */
   whenFourEyes?: "on" | "off";
+  /**
+   * Offered only for a presentation made under these rules (Presentation.eucp, fixed when it
+   * starts): an eUCP presentation is complete with the notice of completeness, a UCP 600 one by
+   * presenting documents; the e12 and counter steps exist only under eUCP (docs/EUCP.md).
+   */
+  presentedUnder?: "eucp" | "ucp";
   /** The checker step of maker/checker: names the maker's action; the actor must not be its maker. */
   checks?: string;
   /** A checker's step on a held (four-eyes) step: approve it (it takes effect) or send it back. */
@@ -298,9 +307,34 @@ export const ACTIONS = {
     by: ["beneficiary"], roles: TRADER, notify: [], input: "documentRef", tone: "secondary",
   },
   presentDocuments: {
-    subject: "presentation", label: "Present documents", from: ["DRAFT"], to: "PRESENTED", creditIn: ["ADVISED"],
+    subject: "presentation", label: "Present documents", from: ["DRAFT"], to: "PRESENTED", creditIn: ["ADVISED"], presentedUnder: "ucp",
     by: ["beneficiary"], roles: TRADER, milestone: "DOCUMENTS_PRESENTED", notify: ["issuingBank", "advisingBank", "applicant"], input: "none", tone: "primary",
     confirm: "The documents are presented to the bank as they are; their hashes are anchored on chain.",
+  },
+  // eUCP v2.1 (docs/EUCP.md): electronic records arrive one by one (art. e6(b)) as the beneficiary
+  // adds them; the presentation is made, and the examining bank's clock starts, only with the
+  // beneficiary's notice of completeness (arts. e6(c), e7(a)(i)).
+  giveNoticeOfCompleteness: {
+    subject: "presentation", label: "Give notice of completeness", from: ["DRAFT"], to: "PRESENTED", creditIn: ["ADVISED"], presentedUnder: "eucp",
+    by: ["beneficiary"], roles: TRADER, milestone: "NOTICE_OF_COMPLETENESS", notify: ["issuingBank", "advisingBank", "applicant"], input: "none", tone: "primary",
+    confirm: "You tell the bank that this eUCP presentation is complete (eUCP art. e6(c)): its five banking days of examination start the banking day after this notice (art. e7(a)(i)). The records' hashes are anchored on chain.",
+  },
+  // eUCP art. e12: a record that reached the examining bank corrupted is asked for again; the time
+  // for examination is suspended until it is re-presented (within 30 calendar days).
+  requestRepresentation: {
+    subject: "presentation", label: "Ask to re-present a corrupted record", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER, presentedUnder: "eucp",
+    ...EXAMINING, roles: BANK_OFFICER, notify: ["beneficiary", "issuingBank", "confirmingBank"], input: "representationRequest", tone: "secondary",
+    confirm: "The time for examination is suspended until the beneficiary re-presents the record (eUCP art. e12(b)(i)). If it is not re-presented within 30 calendar days, or by the expiry date if earlier, the bank may treat it as not presented.",
+  },
+  representRecord: {
+    subject: "presentation", label: "Re-present the record", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER, presentedUnder: "eucp",
+    by: ["beneficiary"], roles: TRADER, milestone: "RECORD_REPRESENTED", notify: ["issuingBank", "advisingBank"], input: "representation", tone: "primary",
+  },
+  // A mixed presentation (art. e6(a)(ii)): the examining bank records the day each paper document
+  // was received at its counter; the presentation is complete only once all of it is at the bank.
+  recordCounterReceipt: {
+    subject: "presentation", label: "Record paper received at the counter", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER, presentedUnder: "eucp",
+    ...EXAMINING, roles: BANK_OFFICER, notify: ["beneficiary"], input: "counterReceipt", tone: "secondary",
   },
   addFinding: {
     subject: "presentation", label: "Add a discrepancy", from: ["PRESENTED"], to: null, creditIn: PRESENTED_UNDER,

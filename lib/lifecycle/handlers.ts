@@ -4,6 +4,7 @@ import * as amendments from "./handlers/amendments";
 import * as issuance from "./handlers/issuance";
 import * as negotiation from "./handlers/negotiation";
 import * as presentation from "./handlers/presentation";
+import * as eucp from "./handlers/eucp";
 
 /** A checker's decision on a held step has no effect of its own: approving runs the maker's handler. */
 type OwnEffect = { [N in ActionName]: (typeof ACTIONS)[N] extends { decides: string } ? never : N }[ActionName];
@@ -14,4 +15,5 @@ export const HANDLERS: { [N in OwnEffect]: Handler<N> } = {
   ...issuance,
   ...amendments,
   ...presentation,
+  ...eucp,
 };

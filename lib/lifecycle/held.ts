@@ -11,6 +11,7 @@ import type { LockedCredit, LockedSubject } from "./perform";
 import { STATUS_WORDS } from "./words";
 import type { InputOf } from "./inputs";
 import { DOCUMENT_DISPOSALS, assertNoticeInTime } from "@/lib/presentations/notice";
+import { assertExaminationRunning } from "@/lib/presentations/eucp";
 
 // What a checker approves when a maker's step is held under four eyes: one line saying what the
 // step does, and each thing it changes from what to what (amounts included), worked out when the
@@ -100,6 +101,7 @@ export async function describeHeldStep(tx: Tx, name: ActionName, credit: LockedC
       };
     }
     case "determineCompliant": {
+      await assertExaminationRunning(tx, subject!.id, now, await examinerTimeZone(tx, credit, subject!));
       const { presentation, claimed } = await presentationFacts(tx, credit, subject!.id);
       const open = presentation.findings.length;
       if (open > 0) throw invalid(`${open} discrepanc${open === 1 ? "y is" : "ies are"} still open: dismiss each with a reason, or send a notice of discrepancies.`);
@@ -116,6 +118,7 @@ export async function describeHeldStep(tx: Tx, name: ActionName, credit: LockedC
       if (presentation.findings.length === 0) throw invalid("There is no open discrepancy to notify: determine the presentation complying instead.");
       // A late notice is refused when it is prepared too, not only when the checker would send it.
       assertNoticeInTime(presentation.examinationDeadline, now, await examinerTimeZone(tx, credit, presentation));
+      await assertExaminationRunning(tx, subject!.id, now, await examinerTimeZone(tx, credit, presentation));
       const { disposal } = input as InputOf<"notice">;
       return {
         summary: `Send one notice of ${presentation.findings.length} discrepanc${presentation.findings.length === 1 ? "y" : "ies"} on presentation ${presentation.number} (UCP 600 art. 16(c))`,

@@ -53,6 +53,8 @@ export const INPUT_SCHEMAS = {
   presentation: z.object({}).strip(),
   document: z.object({
     kind: z.enum(DOCUMENT_KINDS),
+    // eUCP art. e6(a)(ii): a paper document presented at the counter, uploaded as its image; else an electronic record.
+    medium: z.enum(["ELECTRONIC", "PAPER"]).default("ELECTRONIC"),
     originals: z.number().int().min(0).max(10),
     copies: z.number().int().min(0).max(10),
     data: z.record(z.string(), z.unknown()),
@@ -79,12 +81,18 @@ export const INPUT_SCHEMAS = {
   }),
   notice: z.object({ disposal: z.enum(DOCUMENT_DISPOSAL_CODES, { error: "Say what the bank does with the documents (UCP 600 art. 16(c)(iii))" }) }),
   payment: z.object({ amount: decimal, dueDate: isoDate.optional() }),
+  // eUCP art. e12(a): which electronic record appears corrupted, and what the bank saw.
+  representationRequest: z.object({ documentId: uuid, reason }),
+  // eUCP art. e12: the record asked for, re-presented as a file the server stored (upload route).
+  representation: z.object({ requestId: uuid, file: storedFileSchema }),
+  // eUCP art. e6(a)(ii): the day a paper document was received at the examining bank's counter.
+  counterReceipt: z.object({ documentId: uuid, receivedOn: isoDate }),
 } as const satisfies Record<InputKind, z.ZodType>;
 
 export type InputOf<K extends InputKind> = z.output<(typeof INPUT_SCHEMAS)[K]>;
 
 /** Input kinds only the server composes (the upload route fills in the stored file). */
-export const SERVER_COMPOSED_INPUTS: readonly InputKind[] = ["document"];
+export const SERVER_COMPOSED_INPUTS: readonly InputKind[] = ["document", "representation"];
 
 export function parseInput<K extends InputKind>(kind: K, raw: unknown): { ok: true; value: InputOf<K> } | { ok: false; fields: Record<string, string> } {
   const result = INPUT_SCHEMAS[kind].safeParse(raw ?? {});

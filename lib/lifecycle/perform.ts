@@ -61,6 +61,8 @@ export interface LockedSubject {
   version: number;
   /** A presentation's examining bank, fixed at presentation (null before, and for an amendment). */
   examiningBankId: string | null;
+  /** A presentation made under eUCP v2.1 (false for an amendment). */
+  eucp: boolean;
 }
 
 export interface HandlerContext<N extends ActionName> {
@@ -318,7 +320,7 @@ async function perform(tx: Tx, rule: AnyActionRule, actor: Actor | System, input
   const pending = rule.checks || rule.fourEyes ? await pendingApproval(tx, credit.id, subject?.id ?? null) : null;
   // The acting bank's setting decides which steps it takes (payment in one step or two) and whether a maker's step is held.
   const fourEyes = await fourEyesFor(tx, rule, actorUser);
-  assertAllowed(decide(actor, name, { credit, subjectState: subject?.status, pending, fourEyes, examiningBankId: subject?.examiningBankId }));
+  assertAllowed(decide(actor, name, { credit, subjectState: subject?.status, pending, fourEyes, examiningBankId: subject?.examiningBankId, eucp: subject?.eucp }));
 
   // Four eyes: the maker's step is held as a pending approval and changes nothing else.
   if (actorUser && rule.fourEyes && heldForChecker(rule, fourEyes, input)) {
@@ -475,11 +477,11 @@ async function lockSubject(tx: Tx, subject: "amendment" | "presentation", id: st
   if (!isUuid(id)) throw notFound(`The ${subject}`);
   const rows =
     subject === "amendment"
-      ? await tx.$queryRaw<(LockedSubject & { creditId: string })[]>`SELECT id, status::text AS status, version, credit_id AS "creditId", NULL::uuid AS "examiningBankId" FROM amendments WHERE id = ${id}::uuid FOR UPDATE`
-      : await tx.$queryRaw<(LockedSubject & { creditId: string })[]>`SELECT id, status::text AS status, version, credit_id AS "creditId", examining_bank_id AS "examiningBankId" FROM presentations WHERE id = ${id}::uuid FOR UPDATE`;
+      ? await tx.$queryRaw<(LockedSubject & { creditId: string })[]>`SELECT id, status::text AS status, version, credit_id AS "creditId", NULL::uuid AS "examiningBankId", false AS eucp FROM amendments WHERE id = ${id}::uuid FOR UPDATE`
+      : await tx.$queryRaw<(LockedSubject & { creditId: string })[]>`SELECT id, status::text AS status, version, credit_id AS "creditId", examining_bank_id AS "examiningBankId", eucp FROM presentations WHERE id = ${id}::uuid FOR UPDATE`;
   const row = rows[0];
   if (!row || row.creditId !== creditId) throw notFound(`The ${subject}`);
-  return { id: row.id, status: row.status as AmendmentStatus | PresentationStatus, version: row.version, examiningBankId: row.examiningBankId };
+  return { id: row.id, status: row.status as AmendmentStatus | PresentationStatus, version: row.version, examiningBankId: row.examiningBankId, eucp: row.eucp };
 }
 
 /** The approval awaiting a checker on a subject (or on the credit itself), if any. */
@@ -629,16 +631,18 @@ export async function precheckAction(options: { actor: Actor; action: ActionName
     if (visiblePartiesOf(options.actor.organizationId, credit).length === 0) throw notFound("The credit");
     let subjectState: string | undefined;
     let examiningBankId: string | null = null;
+    let eucp = false;
     if (rule.subject !== "credit" && rule.from !== "create") {
       if (!options.subjectId || !isUuid(options.subjectId)) throw notFound(`The ${rule.subject}`);
       const subject =
         rule.subject === "amendment"
           ? await tx.amendment.findFirst({ where: { id: options.subjectId, creditId: credit.id }, select: { status: true } })
-          : await tx.presentation.findFirst({ where: { id: options.subjectId, creditId: credit.id }, select: { status: true, examiningBankId: true } });
+          : await tx.presentation.findFirst({ where: { id: options.subjectId, creditId: credit.id }, select: { status: true, examiningBankId: true, eucp: true } });
       if (!subject) throw notFound(`The ${rule.subject}`);
       subjectState = subject.status;
       examiningBankId = "examiningBankId" in subject ? subject.examiningBankId : null;
+      eucp = "eucp" in subject ? subject.eucp : false;
     }
-    assertAllowed(decide(options.actor, options.action, { credit, subjectState, examiningBankId, fourEyes: await fourEyesFor(tx, rule, options.actor) }));
+    assertAllowed(decide(options.actor, options.action, { credit, subjectState, examiningBankId, eucp, fourEyes: await fourEyesFor(tx, rule, options.actor) }));
   });
 }

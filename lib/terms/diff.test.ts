@@ -26,6 +26,8 @@ const NEW_OPTIONAL_FIELDS = [
   "instructionsToBank",
   "adviseThroughBank",
   "senderToReceiverInformation",
+  "eucpPresentationPlace",
+  "eucpRecordFormats",
 ];
 
 describe("diffTerms", () => {
@@ -138,6 +140,8 @@ describe("diffTerms", () => {
       instructionsToBank: "Send documents by courier",
       adviseThroughBank: "ROTTERDAM MARITIME BANK",
       senderToReceiverInformation: "Please acknowledge",
+      eucpPresentationPlace: "https://trade.merlion.example/eucp",
+      eucpRecordFormats: "PDF, XML",
     };
     // Every key of the schema is in this list, so a new terms field cannot go unseen.
     expect(Object.keys(changed).sort()).toEqual(Object.keys(termsSchema.shape).sort());

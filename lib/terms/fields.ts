@@ -86,6 +86,9 @@ export const TERMS_FIELDS: readonly TermsField[] = [
   { path: "dateOfIssue", tag: "31C", label: "Date of issue", group: "Credit", format: (t) => formatIsoDate(t.dateOfIssue), optional: true },
   { path: "applicableRules", tag: "40E", label: "Applicable rules", group: "Credit", format: (t) => RULES_LABELS[t.applicableRules] },
   text("applicableRulesNarrative", "Credit"),
+  // eUCP v2.1 (docs/EUCP.md): no MT700 field of their own; banks state them in 47A.
+  { path: "eucpPresentationPlace", tag: "eUCP e6(a)", label: "Place for presentation of electronic records", group: "Credit", format: (t) => t.eucpPresentationPlace ?? "", optional: true },
+  { path: "eucpRecordFormats", tag: "eUCP e5", label: "Formats of electronic records", group: "Credit", format: (t) => t.eucpRecordFormats ?? "", optional: true },
   { path: "expiryDate", tag: "31D", label: "Expiry date", group: "Credit", format: (t) => formatIsoDate(t.expiryDate) },
   text("expiryPlace", "Credit", false),
   text("applicantBank", "Parties"),
@@ -160,7 +163,16 @@ export interface OptionalFormField {
  * The optional MT700 fields in the terms form, grouped as a bank reads them; each group starts
  * collapsed. Tags, labels and SWIFT formats come from TERMS_FIELDS (and lib/terms/mt700.ts).
  */
-export const OPTIONAL_FORM_GROUPS: readonly { title: string; documentaryOnly?: boolean; fields: OptionalFormField[] }[] = [
+export const OPTIONAL_FORM_GROUPS: readonly { title: string; documentaryOnly?: boolean; eucpOnly?: boolean; fields: OptionalFormField[] }[] = [
+  {
+    // Shown, open, when 40E makes the credit subject to eUCP; the place is then required (art. e6(a)(i)).
+    title: "Electronic presentation (eUCP v2.1)",
+    eucpOnly: true,
+    fields: [
+      { path: "eucpPresentationPlace", input: "text" },
+      { path: "eucpRecordFormats", input: "text" },
+    ],
+  },
   {
     title: "Issue and rules",
     fields: [

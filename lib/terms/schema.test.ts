@@ -81,9 +81,26 @@ describe("the optional MT700 fields", () => {
     expect(termsSchema.parse({ ...base, dateOfIssue: "" }).dateOfIssue).toBeUndefined();
   });
 
+  it("eUCP: the place for presentation of electronic records is required (e6(a)(i)), formats are optional (e5), both only under eUCP", () => {
+    const eucp = { ...base, applicableRules: "EUCP_LATEST_VERSION" };
+    expect(fieldsOf(eucp).eucpPresentationPlace).toMatch(/names the place for presentation of electronic records \(eUCP art. e6\(a\)\(i\)\)/);
+    expect(fieldsOf({ ...eucp, eucpPresentationPlace: "   " }).eucpPresentationPlace).toMatch(/e6\(a\)\(i\)/);
+    const parsed = termsSchema.parse({ ...eucp, eucpPresentationPlace: " https://trade.merlion.example/eucp ", eucpRecordFormats: "pdf; xml  PDF, pdf/a-3" });
+    expect(parsed.eucpPresentationPlace).toBe("https://trade.merlion.example/eucp");
+    expect(parsed.eucpRecordFormats).toBe("PDF, XML, PDF/A-3");
+    expect(termsSchema.parse({ ...eucp, eucpPresentationPlace: "TradeTrail", eucpRecordFormats: "" }).eucpRecordFormats).toBeUndefined();
+    expect(fieldsOf({ ...eucp, eucpPresentationPlace: "TradeTrail", eucpRecordFormats: "PDF, <script>" }).eucpRecordFormats).toMatch(/Name each format/);
+    expect(fieldsOf({ ...base, eucpPresentationPlace: "https://bank.example/eucp" }).eucpPresentationPlace).toMatch(/Only an eUCP credit/);
+    expect(fieldsOf({ ...base, eucpRecordFormats: "PDF" }).eucpRecordFormats).toMatch(/Only an eUCP credit/);
+  });
+
   it("40E: every SWIFT code is a choice, OTHR needs its narrative and only OTHR takes one", () => {
-    for (const rules of ["UCP_LATEST_VERSION", "EUCP_LATEST_VERSION", "UCP_URR_LATEST_VERSION", "EUCP_URR_LATEST_VERSION"]) {
+    for (const rules of ["UCP_LATEST_VERSION", "UCP_URR_LATEST_VERSION"]) {
       expect(parseTerms({ ...base, applicableRules: rules }).ok, rules).toBe(true);
+    }
+    // eUCP credits name their place for presentation of electronic records (tested below).
+    for (const rules of ["EUCP_LATEST_VERSION", "EUCP_URR_LATEST_VERSION"]) {
+      expect(parseTerms({ ...base, applicableRules: rules, eucpPresentationPlace: "https://bank.example/eucp" }).ok, rules).toBe(true);
     }
     expect(fieldsOf({ ...base, applicableRules: "OTHER" }).applicableRulesNarrative).toBe("Name the rules the credit is subject to (40E OTHR)");
     expect(parseTerms({ ...base, applicableRules: "OTHER", applicableRulesNarrative: "URDG 758" }).ok).toBe(true);

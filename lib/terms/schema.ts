@@ -187,6 +187,21 @@ export type ApplicableRules = (typeof APPLICABLE_RULES)[number];
 /** Rules a standby credit may be issued under: ISP98 or UCP 600. */
 export const STANDBY_RULES: readonly ApplicableRules[] = ["ISP_LATEST_VERSION", "ISP_URR_LATEST_VERSION", "UCP_LATEST_VERSION", "UCP_URR_LATEST_VERSION"];
 export const isIsp = (rules: ApplicableRules | undefined) => rules === "ISP_LATEST_VERSION" || rules === "ISP_URR_LATEST_VERSION";
+/** 40E values that make a credit subject to eUCP v2.1 as a supplement to UCP 600 (art. e1(b)). */
+export const isEucp = (rules: ApplicableRules | undefined) => rules === "EUCP_LATEST_VERSION" || rules === "EUCP_URR_LATEST_VERSION";
+/**
+ * eUCP art. e5: the formats in which electronic records may be presented, as the credit names them
+ * ("PDF, XML"): format names or versions, upper case, separated by commas. Empty: any format.
+ */
+const recordFormats = z
+  .string({ error: "List the formats as text, e.g. PDF, XML" })
+  .trim()
+  .max(200, "At most 200 characters")
+  .transform((v) => [...new Set(v.split(/[,;\s]+/).filter(Boolean).map((f) => f.toUpperCase()))].join(", "))
+  .refine((v) => v === "" || v.split(", ").every((f) => /^[A-Z0-9][A-Z0-9.+/-]{0,19}$/.test(f)), "Name each format with letters, digits, '.', '+', '/' or '-' (e.g. PDF, XML, PDF/A-3)")
+  .refine((v) => v.split(", ").length <= 12, "At most 12 formats")
+  .transform(emptyToUndefined)
+  .optional();
 /** 71N: who pays the charges of an amendment (MT707 codes). */
 export const AMENDMENT_CHARGES_PAYABLE_BY = ["APPL", "BENE", "OTHR"] as const;
 
@@ -203,6 +218,10 @@ const baseTermsSchema = z.object({
   applicableRules: z.enum(APPLICABLE_RULES, { error: "Choose the applicable rules" }).default("UCP_LATEST_VERSION"),
   /** 40E narrative, with OTHR only. */
   applicableRulesNarrative: optionalSwift("applicableRulesNarrative"),
+  /** eUCP art. e6(a)(i): the place for presentation of electronic records (an address or a system); eUCP credits only. */
+  eucpPresentationPlace: z.string({ error: "Enter the place for presentation of electronic records as text" }).trim().max(300, "At most 300 characters").transform(emptyToUndefined).optional(),
+  /** eUCP art. e5: the formats accepted for electronic records ("PDF, XML"); any format when not stated. eUCP credits only. */
+  eucpRecordFormats: recordFormats,
   /** 31D */
   expiryDate: isoDate,
   expiryPlace: text("the place of expiry", 300),
@@ -302,6 +321,10 @@ function creditKindRules(t: BaseTerms, ctx: z.RefinementCtx) {
   const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
   if (t.applicableRules === "OTHER" && !t.applicableRulesNarrative) issue("applicableRulesNarrative", "Name the rules the credit is subject to (40E OTHR)");
   if (t.applicableRules !== "OTHER" && t.applicableRulesNarrative) issue("applicableRulesNarrative", "A 40E narrative goes only with OTHR (other rules)");
+  // eUCP art. e6(a)(i): an eUCP credit must indicate a place for presentation of electronic records.
+  if (isEucp(t.applicableRules) && !t.eucpPresentationPlace) issue("eucpPresentationPlace", "An eUCP credit names the place for presentation of electronic records (eUCP art. e6(a)(i))");
+  if (!isEucp(t.applicableRules) && t.eucpPresentationPlace) issue("eucpPresentationPlace", "Only an eUCP credit (40E EUCP LATEST VERSION) has a place for presentation of electronic records");
+  if (!isEucp(t.applicableRules) && t.eucpRecordFormats) issue("eucpRecordFormats", "Only an eUCP credit (40E EUCP LATEST VERSION) names formats for electronic records");
   if (t.amendmentChargesPayableBy === "OTHR" && !t.amendmentChargesNarrative) issue("amendmentChargesNarrative", "Say who pays amendment charges (71N OTHR)");
   if (t.amendmentChargesPayableBy !== "OTHR" && t.amendmentChargesNarrative) issue("amendmentChargesNarrative", "A 71N narrative goes only with OTHR");
   if (t.creditKind === "STANDBY") {

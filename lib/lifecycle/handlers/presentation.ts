@@ -4,15 +4,20 @@ import { AppError, invalid } from "@/lib/errors";
 import { addBankingDays, examinationDeadline, nextBankingDayFrom } from "@/lib/calendar/banking-days";
 import { parseDocumentData } from "@/lib/documents/data";
 import { formatMoney, fromMilli, parseAmount, sumMilli, toMilli } from "@/lib/money";
-import { type Terms, currencyDecimals, isIsp, isStandby, toleranceBounds } from "@/lib/terms/schema";
+import { type Terms, currencyDecimals, isEucp, isIsp, isStandby, toleranceBounds } from "@/lib/terms/schema";
 import { DERIVED_MILESTONES } from "../definition";
 import type { Handler, HandlerResult, LockedCredit } from "../perform";
 import { decideApproval } from "./issuance";
+import { formatRefusal, meetsRecordFormats } from "@/lib/presentations/eucp-rules";
 import { DOCUMENT_DISPOSALS, assertNoticeInTime } from "@/lib/presentations/notice";
 import { bankingHours } from "@/lib/credits/place-of-presentation";
 import { examineAsPresented } from "@/lib/presentations/examine";
 import { planCorrection, reexamine } from "@/lib/presentations/corrections";
 import { loadTerms } from "./terms";
+import type { JsonObject } from "@/lib/anchoring/json";
+import { eucpExaminationDeadline } from "@/lib/calendar/eucp-clock";
+import { assertExaminationRunning } from "@/lib/presentations/eucp";
+import { EUCP_REFUSAL_STATEMENT } from "@/lib/presentations/eucp-rules";
 
 // Presentation, examination and settlement: the beneficiary presents documents (their hashes
 // are anchored), the examining bank (the nominated or confirming bank the credit is available
@@ -52,11 +57,19 @@ export const startPresentation: Handler<"startPresentation"> = async ({ tx, cred
   if (open) throw invalid(`Presentation ${open.number} is still being assembled: finish or use it first.`);
   const last = await tx.presentation.findFirst({ where: { creditId: credit.id }, orderBy: { number: "desc" }, select: { number: true } });
   const number = (last?.number ?? 0) + 1;
-  const presentation = await tx.presentation.create({ data: { creditId: credit.id, number, status: "DRAFT", termsId: credit.currentTermsId }, select: { id: true } });
-  return { subjectId: presentation.id, event: { presentationNumber: number } };
+  // Under eUCP (40E EUCP LATEST VERSION) the presentation is made under it, whatever a later amendment says (docs/EUCP.md).
+  const eucp = isEucp((await loadTerms(tx, credit.currentTermsId)).terms.applicableRules);
+  const presentation = await tx.presentation.create({ data: { creditId: credit.id, number, status: "DRAFT", termsId: credit.currentTermsId, eucp }, select: { id: true } });
+  return { subjectId: presentation.id, event: { presentationNumber: number, ...(eucp ? { rules: "eUCP v2.1" } : {}) } };
 };
 
 export const addDocument: Handler<"addDocument"> = async ({ tx, actor, credit, subject, input }) => {
+  if (subject!.eucp && input.medium === "ELECTRONIC") {
+    // eUCP art. e5: an electronic record is presented in a format the credit names (any, when none).
+    const formats = (await loadTerms(tx, credit.currentTermsId)).terms.eucpRecordFormats;
+    if (formats && !meetsRecordFormats(input.file.mediaType, formats)) throw invalid(formatRefusal(input.file.mediaType, formats), { file: "Not in a format the credit accepts" });
+  }
+  if (!subject!.eucp && input.medium === "PAPER") throw invalid("Paper documents at the counter belong to a presentation under eUCP (art. e6(a)(ii)); under UCP 600 every document is uploaded as presented.", { medium: "Only under eUCP" });
   const data = parseDocumentData(input.kind, input.data);
   if (!data.ok) throw invalid("Some document details need your attention.", Object.fromEntries(Object.entries(data.fields).map(([k, v]) => [`data.${k}`, v])));
   const document = await tx.document.create({
@@ -72,11 +85,12 @@ export const addDocument: Handler<"addDocument"> = async ({ tx, actor, credit, s
       data: data.data as Prisma.InputJsonValue,
       originals: input.originals,
       copies: input.copies,
+      medium: input.medium,
       uploadedById: actor!.userId,
     },
     select: { id: true },
   });
-  return { event: { documentId: document.id, kind: input.kind, sha256: input.file.sha256 }, output: { documentId: document.id } };
+  return { event: { documentId: document.id, kind: input.kind, sha256: input.file.sha256, ...(subject!.eucp ? { medium: input.medium } : {}) }, output: { documentId: document.id } };
 };
 
 export const removeDocument: Handler<"removeDocument"> = async ({ tx, subject, input }) => {
@@ -88,9 +102,18 @@ export const removeDocument: Handler<"removeDocument"> = async ({ tx, subject, i
   return { event: { documentId: document.id, kind: document.kind, sha256: document.sha256 } };
 };
 
-export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit, subject, now }) => {
-  const presentation = await presentationOf(tx, subject!.id);
-  if (presentation.documents.length === 0) throw invalid("Add at least one document before presenting.");
+export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit, subject, now }) => presentationMade(tx, { credit, presentationId: subject!.id, now });
+
+/**
+ * The presentation is made: the documents as they are are examined automatically, and the
+ * examining bank's clock starts. Under UCP 600 when the beneficiary presents documents; under
+ * eUCP when it gives notice of completeness (art. e6(c)), the electronic records having arrived
+ * one by one before it (art. e6(b)): the clock then counts from the notice (art. e7(a)(i)).
+ */
+export async function presentationMade(tx: Tx, args: { credit: LockedCredit; presentationId: string; now: Date; eucp?: boolean }): Promise<HandlerResult> {
+  const { credit, now } = args;
+  const presentation = await presentationOf(tx, args.presentationId);
+  if (presentation.documents.length === 0) throw invalid(args.eucp ? "Add at least one electronic record before giving notice of completeness." : "Add at least one document before presenting.");
   const terms = await loadTerms(tx, credit.currentTermsId);
   const { examiner, place, presentedOn, examination } = await examineAsPresented(tx, { credit, presentationId: presentation.id, terms: terms.terms, documents: presentation.documents, now });
   if (examination.findings.length > 0) {
@@ -109,7 +132,7 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
   }
   // The examining bank, where the documents are received, counts its five banking days (art.
   // 14(b)) on its own holidays; it stays the examining bank whatever later amendments say.
-  const deadline = deadlineFor(terms.terms, presentedOn, place.holidays);
+  const deadline = args.eucp ? eucpExaminationDeadline({ noticeOn: presentedOn, holidays: place.holidays }) : deadlineFor(terms.terms, presentedOn, place.holidays);
   // What the presentation claims: the invoices of a documentary credit, the demand of a standby.
   const claimed = claimedAmount(presentation.documents, terms.terms.currency, isStandby(terms.terms) ? "DEMAND" : "COMMERCIAL_INVOICE") ?? "";
   await tx.presentation.update({
@@ -126,16 +149,25 @@ export const presentDocuments: Handler<"presentDocuments"> = async ({ tx, credit
     },
   });
   const documents = presentation.documents.map((d) => ({ kind: d.kind, sha256: d.sha256, originals: d.originals, copies: d.copies }));
+  // Under eUCP each record says how it came (electronic, or paper for the counter) and when it arrived.
+  const eucp = args.eucp
+    ? {
+        rules: "eUCP v2.1",
+        noticeOfCompletenessOn: presentedOn,
+        placeForPresentation: terms.terms.eucpPresentationPlace ?? null,
+        records: presentation.documents.map((d) => ({ kind: d.kind, sha256: d.sha256, medium: d.medium, receivedAt: d.createdAt.toISOString() })),
+      }
+    : null;
   return {
     milestone: {
-      content: { presentationNumber: presentation.number, presentedOn, termsHash: terms.termsHash, claimedAmount: claimed || null, currency: terms.terms.currency, documents, examinationRules: examination.rulesVersion },
+      content: { presentationNumber: presentation.number, presentedOn, termsHash: terms.termsHash, claimedAmount: claimed || null, currency: terms.terms.currency, documents, examinationRules: examination.rulesVersion, ...(eucp ? { eucp } : {}) },
       documentHashes: presentation.documents.map((d) => d.sha256),
     },
     // Points the automatic checks could not decide are kept on the presentation for the examiner
     // (checkByHand, read as findings are), never as findings: a notice sends every open finding.
     event: { presentationNumber: presentation.number, documents: documents.length, automaticFindings: examination.findings.length, toCheckByHand: examination.checkByHand.length, examinationDeadline: deadline },
   };
-};
+}
 
 /**
  * What a presentation claims: the sum of its commercial invoices in the credit's currency (there
@@ -210,7 +242,8 @@ async function openFindings(tx: Tx, presentationId: string) {
   return tx.finding.findMany({ where: { presentationId, dismissed: false }, orderBy: { createdAt: "asc" }, include: { document: { select: { kind: true } } } });
 }
 
-export const determineCompliant: Handler<"determineCompliant"> = async ({ tx, actor, subject, now, preparedBy }) => {
+export const determineCompliant: Handler<"determineCompliant"> = async ({ tx, actor, credit, subject, now, preparedBy }) => {
+  await assertExaminationRunning(tx, subject!.id, now, await examinerTimeZone(tx, credit, subject!));
   const open = await openFindings(tx, subject!.id);
   if (open.length > 0) throw invalid(`${open.length} discrepanc${open.length === 1 ? "y is" : "ies are"} still open: dismiss each with a reason, or send a notice of discrepancies.`);
   const presentation = await tx.presentation.update({ where: { id: subject!.id }, data: { examinedById: preparedBy ?? actor!.userId, examinedAt: now }, include: { documents: true } });
@@ -235,13 +268,23 @@ export const notifyDiscrepancies: Handler<"notifyDiscrepancies"> = async ({ tx, 
   if (open.length === 0) throw invalid("There is no open discrepancy to notify: determine the presentation complying instead.");
   // When the notice goes out (a checker's approval), not when it was prepared, is what 16(d) counts.
   const presented = await presentationOf(tx, subject!.id);
-  assertNoticeInTime(presented.examinationDeadline, now, await examinerTimeZone(tx, credit, presented));
+  const timeZone = await examinerTimeZone(tx, credit, presented);
+  assertNoticeInTime(presented.examinationDeadline, now, timeZone);
+  await assertExaminationRunning(tx, subject!.id, now, timeZone);
   const presentation = await tx.presentation.update({ where: { id: subject!.id }, data: { examinedById: preparedBy ?? actor!.userId, examinedAt: now, documentDisposal: input.disposal }, include: { documents: true } });
   const discrepancies = open.map((f) => ({ rule: f.rule, article: f.article, document: f.document?.kind ?? null, message: f.message, found: f.found, expected: f.expected }));
   const disposal = { code: input.disposal, statement: DOCUMENT_DISPOSALS[input.disposal] };
   return {
     milestone: {
-      content: { presentationNumber: presentation.number, noticeDate: isoDay(now), examinationDeadline: presentation.examinationDeadline ? isoDay(presentation.examinationDeadline) : null, discrepancies, disposal },
+      content: {
+        presentationNumber: presentation.number,
+        noticeDate: isoDay(now),
+        examinationDeadline: presentation.examinationDeadline ? isoDay(presentation.examinationDeadline) : null,
+        discrepancies,
+        disposal,
+        // eUCP art. e8: the notice counts from the notice of completeness and says what happens to the records.
+        ...(presentation.eucp ? { eucp: { noticeOfCompletenessOn: presentation.presentedOn ? isoDay(presentation.presentedOn) : null, statement: EUCP_REFUSAL_STATEMENT } } : {}),
+      },
       documentHashes: presentation.documents.map((d) => d.sha256),
     },
     event: { presentationNumber: presentation.number, discrepancies: open.length, disposal: input.disposal },
@@ -273,8 +316,10 @@ export const acceptWaiver: Handler<"acceptWaiver"> = async ({ tx, subject }) => 
 };
 
 export const refusePresentation: Handler<"refusePresentation"> = async ({ tx, subject, input }) => {
-  const presentation = await tx.presentation.update({ where: { id: subject!.id }, data: { decisionNote: input.reason }, select: { number: true } });
-  return { milestone: { content: { presentationNumber: presentation.number, reason: input.reason } }, event: { presentationNumber: presentation.number, reason: input.reason } };
+  const presentation = await tx.presentation.update({ where: { id: subject!.id }, data: { decisionNote: input.reason }, select: { number: true, eucp: true } });
+  const content: JsonObject = { presentationNumber: presentation.number, reason: input.reason };
+  if (presentation.eucp) content.eucp = { statement: EUCP_REFUSAL_STATEMENT };
+  return { milestone: { content }, event: { presentationNumber: presentation.number, reason: input.reason } };
 };
 
 /** How much can still be drawn under the credit (its amount plus tolerance, less what was paid). */

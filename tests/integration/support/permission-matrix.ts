@@ -37,6 +37,8 @@ interface Case {
   subjectState?: string;
   /** For a step offered under one four-eyes setting only: every organisation's setting in this case. */
   fourEyes?: boolean;
+  /** For a step of one set of rules (presentedUnder): the presentation is made under eUCP, or UCP 600 alone. */
+  eucp?: boolean;
 }
 
 function expectedAllowed(c: Case, v: Variant, makerIsDual: boolean): boolean {
@@ -48,6 +50,8 @@ function expectedAllowed(c: Case, v: Variant, makerIsDual: boolean): boolean {
   if (rule.by === "system") return false;
   // A payment is prepared for a checker under four eyes, recorded in one step without: never both.
   if (rule.whenFourEyes && (rule.whenFourEyes === "on") !== (c.fourEyes ?? true)) return false;
+  // eUCP (docs/EUCP.md): a presentation under eUCP is completed by the notice of completeness, a UCP 600 one by presenting documents.
+  if (rule.presentedUnder && (rule.presentedUnder === "eucp") !== (c.eucp ?? false)) return false;
   if (c.action === "createCredit") {
     // Whoever drafts a credit becomes its applicant: any trading company's trader, except the
     // company the sample input names as beneficiary (no one is their own beneficiary).
@@ -113,6 +117,13 @@ export function sampleInput(action: ActionName, world: World, fixture: Fixture):
       return { findingIds: [fixture.findingId] };
     case "payment":
       return { amount: "1000.00" };
+    case "representationRequest":
+      return { documentId: fixture.documentId, reason: "The PDF does not open" };
+    case "representation":
+      return { requestId: fixture.requestId ?? randomUUID(), file: { storageKey: `documents/test/${randomUUID()}`, sha256: "b".repeat(64), size: 10, mediaType: "application/pdf", fileName: "invoice-again.pdf" } };
+    case "counterReceipt":
+      // Two days back: on or before the examining bank's own today, whatever its time zone.
+      return { documentId: fixture.paperDocumentId ?? fixture.documentId, receivedOn: new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10) };
   }
 }
 
@@ -128,7 +139,8 @@ async function fixtureFor(world: World, c: Case, maker: Actor): Promise<Fixture>
     : {};
   if (rule.subject === "credit" || rule.from === "create") return creditIn(world, c.creditStatus, { maker, ...heldOptions });
   const needsFinding = c.action === "notifyDiscrepancies" || c.action === "dismissFinding" || c.action === "waiveDiscrepancies" || held === "notifyDiscrepancies" || held === "dismissFinding";
-  return creditIn(world, c.creditStatus, { maker, openFinding: needsFinding, [rule.subject]: c.subjectState, ...heldOptions });
+  const eucp = c.eucp ? { eucp: { representation: c.action === "representRecord", paper: c.action === "recordCounterReceipt" } } : {};
+  return creditIn(world, c.creditStatus, { maker, openFinding: needsFinding, [rule.subject]: c.subjectState, ...heldOptions, ...eucp });
 }
 
 function casesFor(subject: Subject): Case[] {
@@ -146,7 +158,9 @@ function casesFor(subject: Subject): Case[] {
     }
   }
   // Steps offered under one four-eyes setting only are tried under both.
-  return cases.flatMap((c) => (actionRule(c.action).whenFourEyes ? [{ ...c, fourEyes: true }, { ...c, fourEyes: false }] : [c]));
+  return cases
+    .flatMap((c) => (actionRule(c.action).whenFourEyes ? [{ ...c, fourEyes: true }, { ...c, fourEyes: false }] : [c]))
+    .flatMap((c) => (actionRule(c.action).presentedUnder ? [{ ...c, eucp: true }, { ...c, eucp: false }] : [c]));
 }
 
 export function permissionMatrix(subject: Subject): void {
@@ -169,7 +183,7 @@ export function permissionMatrix(subject: Subject): void {
     });
 
     for (const c of casesFor(subject)) {
-      const title = `${c.action} with the credit ${c.creditStatus}${c.subjectState ? ` and the ${subject} ${c.subjectState}` : ""}${c.fourEyes === undefined ? "" : `, four eyes ${c.fourEyes ? "on" : "off"}`}`;
+      const title = `${c.action} with the credit ${c.creditStatus}${c.subjectState ? ` and the ${subject} ${c.subjectState}` : ""}${c.fourEyes === undefined ? "" : `, four eyes ${c.fourEyes ? "on" : "off"}`}${c.eucp === undefined ? "" : c.eucp ? ", under eUCP" : ", under UCP 600 alone"}`;
       it(title, async () => {
         if (c.fourEyes === undefined) return runCase(c);
         const orgs = { id: { in: Object.values(world.orgs) } };

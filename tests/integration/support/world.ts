@@ -72,6 +72,10 @@ export interface Fixture {
   presentationId?: string;
   documentId?: string;
   findingId?: string;
+  /** eUCP: a request to re-present the document (art. e12), awaiting the beneficiary. */
+  requestId?: string;
+  /** eUCP: a paper document not yet recorded at the counter (art. e6(a)(ii)). */
+  paperDocumentId?: string;
 }
 
 let creditNumberSeq = 0;
@@ -90,9 +94,12 @@ export async function creditIn(
     held?: ActionName;
     /** The advising bank is the confirming bank (as when it added confirmation while advising). */
     confirmedByAdvisingBank?: boolean;
+    /** An eUCP credit and presentation (docs/EUCP.md), with a record asked for again or a paper document awaited. */
+    eucp?: { representation?: boolean; paper?: boolean };
   } = {},
 ): Promise<Fixture> {
-  const terms = termsSchema.parse(sampleTerms({ ...options.terms }));
+  const eucpTerms = options.eucp ? { applicableRules: "EUCP_LATEST_VERSION" as const, eucpPresentationPlace: "https://trade.merlion.example/eucp" } : {};
+  const terms = termsSchema.parse(sampleTerms({ ...eucpTerms, ...options.terms }));
   const now = new Date();
   const issued = ISSUED.includes(status);
   const maker = options.maker ?? world.users.issuingBank.MAKER;
@@ -150,6 +157,7 @@ export async function creditIn(
         presentedAt: presented ? now : null,
         examinationDeadline: presented ? new Date(Date.now() + 7 * 86_400_000) : null,
         claimedAmount: presented ? terms.amount : null,
+        ...(options.eucp ? { eucp: true, presentedOn: presented ? new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`) : null } : {}),
       },
     });
     const document = await db().document.create({
@@ -170,6 +178,31 @@ export async function creditIn(
     });
     fixture.presentationId = presentation.id;
     fixture.documentId = document.id;
+    if (options.eucp?.representation) {
+      const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+      const request = await db().representationRequest.create({
+        data: { presentationId: presentation.id, documentId: document.id, reason: "Unreadable", requestedById: world.users.issuingBank.MAKER.userId, requestedAt: now, suspendedOn: today, dueOn: new Date(today.getTime() + 30 * 86_400_000) },
+      });
+      fixture.requestId = request.id;
+    }
+    if (options.eucp?.paper) {
+      const paper = await db().document.create({
+        data: {
+          creditId: credit.id,
+          presentationId: presentation.id,
+          kind: "PACKING_LIST",
+          fileName: "packing-list-scan.pdf",
+          mediaType: "application/pdf",
+          size: 2048n,
+          sha256: randomUUID().replace(/-/g, "").padEnd(64, "1"),
+          storageKey: `documents/test/${randomUUID()}`,
+          data: { date: terms.latestShipmentDate, packages: 12 },
+          medium: "PAPER",
+          uploadedById: world.users.beneficiary.MAKER.userId,
+        },
+      });
+      fixture.paperDocumentId = paper.id;
+    }
     if (options.openFinding) {
       const finding = await db().finding.create({
         data: { presentationId: presentation.id, documentId: document.id, rule: "examiner", article: "18(a)", message: "Invoice not signed as required", source: "EXAMINER" },

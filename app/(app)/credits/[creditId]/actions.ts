@@ -55,6 +55,10 @@ function inputFrom(name: ActionName, form: FormData): unknown {
       return { findingId: text(form, "findingId"), reason: text(form, "reason") };
     case "notice":
       return { disposal: text(form, "disposal") };
+    case "representationRequest":
+      return { documentId: text(form, "documentId"), reason: text(form, "reason") };
+    case "counterReceipt":
+      return { documentId: text(form, "documentId"), receivedOn: text(form, "receivedOn") };
     case "correction":
       return { documentId: text(form, "documentId"), field: text(form, "field"), value: text(form, "value"), reason: text(form, "reason") };
     case "waiver":

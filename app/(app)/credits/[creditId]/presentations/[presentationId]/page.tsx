@@ -6,6 +6,8 @@ import { AddFinding, CorrectDocumentData, DismissFinding, RemoveDocument } from 
 import { DocumentUpload } from "@/components/presentation/document-upload";
 import { DocumentViewer } from "@/components/presentation/document-viewer";
 import { PreCheck } from "@/components/presentation/pre-check";
+import { EucpPanel } from "@/components/presentation/eucp-panel";
+import { EUCP_REFUSAL_STATEMENT } from "@/lib/presentations/eucp-rules";
 import { PresentationStatusBadge } from "@/components/status/presentation-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -105,15 +107,23 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
           { href: `/credits/${creditId}?tab=presentations`, label: credit.creditNumber ?? credit.reference },
           { href: "#", label: `Presentation ${presentation.number}` },
         ]}
-        description={presentation.presentedAt ? `Presented ${formatUtcDate(presentation.presentedAt)}` : "Being assembled by the beneficiary"}
+        description={
+          presentation.presentedAt
+            ? `${presentation.eucp ? "Notice of completeness given" : "Presented"} ${formatUtcDate(presentation.presentedAt)}`
+            : presentation.eucp
+              ? "Electronic records being presented under eUCP: incomplete until the notice of completeness"
+              : "Being assembled by the beneficiary"
+        }
         actions={<PresentationStatusBadge status={presentation.status} />}
       />
 
       {countdown ? (
-        <Alert tone={countdown.days < 0 ? "danger" : countdown.days <= 1 ? "warning" : "info"} title="Examination deadline (UCP 600 art. 14b)" className="mb-6">
+        <Alert tone={countdown.days < 0 ? "danger" : countdown.days <= 1 ? "warning" : "info"} title={presentation.eucp ? "Examination deadline (UCP 600 art. 14(b), counted from the notice of completeness: eUCP art. e7(a)(i))" : "Examination deadline (UCP 600 art. 14b)"} className="mb-6">
           {examinationCountdown(countdown.days, countdown.deadline)}
         </Alert>
       ) : null}
+
+      {presentation.eucp ? <EucpPanel credit={credit} presentation={presentation} today={new Date().toISOString().slice(0, 10)} /> : null}
 
       <PendingApprovals credit={credit} subjectId={presentation.id} claimedAmount={presentation.claimedAmount} />
 
@@ -170,6 +180,11 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
                 {presentation.documentDisposal && presentation.documentDisposal in DOCUMENT_DISPOSALS ? (
                   <p className="mt-1 text-sm text-slate-700">
                     The notice says what the bank does with the documents (art. 16(c)(iii)): {DOCUMENT_DISPOSALS[presentation.documentDisposal as DocumentDisposal]}
+                  </p>
+                ) : null}
+                {presentation.eucp && (presentation.status === "DISCREPANT" || presentation.status === "REFUSED" || presentation.status === "WAIVED") ? (
+                  <p className="mt-1 text-sm text-slate-700" data-testid="eucp-refusal">
+                    {EUCP_REFUSAL_STATEMENT}
                   </p>
                 ) : null}
               </CardHeader>
@@ -342,7 +357,7 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
             <CardTitle>Add a document</CardTitle>
           </CardHeader>
           <CardBody>
-            <DocumentUpload creditId={creditId} presentationId={presentationId} maxBytes={config().UPLOAD_MAX_BYTES} suggestedKind={missing[0]?.kind} />
+            <DocumentUpload creditId={creditId} presentationId={presentationId} maxBytes={config().UPLOAD_MAX_BYTES} suggestedKind={missing[0]?.kind} eucp={presentation.eucp} />
           </CardBody>
         </Card>
       ) : null}

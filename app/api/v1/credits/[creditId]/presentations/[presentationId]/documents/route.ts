@@ -20,6 +20,9 @@ export const dynamic = "force-dynamic";
  * a 20 kB one. Older clients may still describe the document in the query string
  * (?kind=…&originals=…&copies=…&fileName=…&data=<json>) with the raw file as the body; a long
  * description there fails at the HTTP server's header limit, before it reaches us.
+ * Under eUCP (docs/EUCP.md) the description may say `medium: "PAPER"` (a paper document for the
+ * counter, art. e6(a)(ii)), and a record re-presented at the bank's request (art. e12) is
+ * described by `{ requestId, fileName }` alone: it takes the corrupted record's type and details.
  */
 export const POST = authenticated<{ creditId: string; presentationId: string }>(async (request, actor, params) => {
   const url = new URL(request.url);
@@ -29,8 +32,9 @@ export const POST = authenticated<{ creditId: string; presentationId: string }>(
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes + MAX_DETAILS_BYTES) {
     throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, the largest we accept.`, { file: "Too large" });
   }
-  // Refuse before storing a byte: wrong party or state.
-  await precheckAction({ actor, action: "addDocument", creditId: params.creditId, subjectId: params.presentationId });
+  // Refuse before storing a byte: wrong party or state (for a re-presentation, once its description names it).
+  const inQueryFirst = url.searchParams.has("kind");
+  if (inQueryFirst) await precheckAction({ actor, action: "addDocument", creditId: params.creditId, subjectId: params.presentationId });
   const inQuery = url.searchParams.has("kind");
   let description: Record<string, unknown>;
   let body: Readable;
@@ -52,30 +56,28 @@ export const POST = authenticated<{ creditId: string; presentationId: string }>(
     description = split.details as Record<string, unknown>;
     body = split.file;
   }
-  let details: ReturnType<typeof describe>;
+  // eUCP art. e12: a corrupted record re-presented at the bank's request names the request instead of describing a new document.
+  const requestId = typeof description.requestId === "string" ? description.requestId : null;
+  let details: ReturnType<typeof describe> | null = null;
   try {
-    details = describe(description);
+    if (!inQueryFirst) await precheckAction({ actor, action: requestId ? "representRecord" : "addDocument", creditId: params.creditId, subjectId: params.presentationId });
+    if (!requestId) details = describe(description);
   } catch (error) {
     body.destroy();
     throw error;
   }
-  const { kind, originals, copies, data, fileName } = details;
+  const fileName = details?.fileName ?? (typeof description.fileName === "string" ? description.fileName : "");
 
   const storage = documentStorage();
   const stored = await ingestDocument({ body, maxBytes, storage });
   try {
+    const file = { ...stored, fileName: safeFileName(fileName, stored.mediaType) };
     const result = await performAction({
       actor,
-      action: "addDocument",
+      action: requestId ? "representRecord" : "addDocument",
       creditId: params.creditId,
       subjectId: params.presentationId,
-      input: {
-        kind,
-        originals,
-        copies,
-        data,
-        file: { ...stored, fileName: safeFileName(fileName, stored.mediaType) },
-      },
+      input: requestId ? { requestId, file } : { kind: details!.kind, originals: details!.originals, copies: details!.copies, medium: details!.medium, data: details!.data, file },
     });
     return json({ documentId: result.output?.documentId, sha256: stored.sha256, size: stored.size, mediaType: stored.mediaType, version: result.version }, { status: 201 });
   } catch (error) {
@@ -97,5 +99,7 @@ function describe(raw: Record<string, unknown>) {
   const copies = count("copies", 0);
   const parsed = parseDocumentData(kind, raw.data ?? {});
   if (!parsed.ok) throw new AppError("INVALID_REQUEST", "Some document details need your attention.", Object.fromEntries(Object.entries(parsed.fields).map(([k, v]) => [`data.${k}`, v])));
-  return { kind, originals, copies, data: parsed.data, fileName: typeof raw.fileName === "string" ? raw.fileName : "" };
+  const medium = raw.medium === undefined || raw.medium === null || raw.medium === "" ? "ELECTRONIC" : raw.medium;
+  if (medium !== "ELECTRONIC" && medium !== "PAPER") throw new AppError("INVALID_REQUEST", "medium is ELECTRONIC (an electronic record) or PAPER (a paper document for the counter, eUCP art. e6(a)(ii)).", { medium: "ELECTRONIC or PAPER" });
+  return { kind, originals, copies, medium: medium as "ELECTRONIC" | "PAPER", data: parsed.data, fileName: typeof raw.fileName === "string" ? raw.fileName : "" };
 }
