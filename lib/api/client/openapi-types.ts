@@ -37,6 +37,9 @@ export interface paths {
   "/credits/{creditId}/swift/{messageId}": {
     get: operations["getSwiftMessage"];
   };
+  "/credits/{creditId}/application/mt798": {
+    get: operations["downloadMt798Application"];
+  };
   "/credits/{creditId}/certificate": {
     get: operations["downloadAuditCertificate"];
   };
@@ -63,6 +66,12 @@ export interface paths {
   };
   "/webhooks/{subscriptionId}/deliveries": {
     get: operations["listWebhookDeliveries"];
+  };
+  "/swift-imports": {
+    post: operations["importCredit"];
+  };
+  "/credits/{creditId}/swift-imports": {
+    post: operations["importAmendment"];
   };
   "/openapi.json": {
     get: operations["getOpenApiDocument"];
@@ -165,6 +174,15 @@ export interface paths {
   };
   "/credits/{creditId}/actions/presentDocuments": {
     post: operations["presentDocuments"];
+  };
+  "/credits/{creditId}/actions/giveNoticeOfCompleteness": {
+    post: operations["giveNoticeOfCompleteness"];
+  };
+  "/credits/{creditId}/actions/requestRepresentation": {
+    post: operations["requestRepresentation"];
+  };
+  "/credits/{creditId}/actions/recordCounterReceipt": {
+    post: operations["recordCounterReceipt"];
   };
   "/credits/{creditId}/actions/addFinding": {
     post: operations["addFinding"];
@@ -336,6 +354,15 @@ export interface paths {
   };
   "/credits/{creditId}/actions/presentDocuments/signing-request": {
     post: operations["presentDocumentsSigningRequest"];
+  };
+  "/credits/{creditId}/actions/giveNoticeOfCompleteness/signing-request": {
+    post: operations["giveNoticeOfCompletenessSigningRequest"];
+  };
+  "/credits/{creditId}/actions/requestRepresentation/signing-request": {
+    post: operations["requestRepresentationSigningRequest"];
+  };
+  "/credits/{creditId}/actions/recordCounterReceipt/signing-request": {
+    post: operations["recordCounterReceiptSigningRequest"];
   };
   "/credits/{creditId}/actions/addFinding/signing-request": {
     post: operations["addFindingSigningRequest"];
@@ -812,6 +839,34 @@ export interface operations {
       409: { content: { "application/json": components["schemas"]["Error"] } };
     };
   };
+  /** The applicant's agreed application as an MT798<770> file (SWIFT for Corporates): index, details (the MT700 fields of the agreed terms) and extensions */
+  downloadMt798Application: {
+    parameters: {
+      query?: {
+        /** Send it as a file named …-mt798-application.fin or .txt */
+        download?: "fin" | "txt";
+      };
+      header?: never;
+      path: {
+        creditId: string;
+      };
+    };
+    requestBody?: never;
+    responses: {
+      /** The FIN text: MT798 messages, CR LF line ends */
+      200: { content: { "text/plain": string } };
+      /** Refused, with a message for a person */
+      400: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      401: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      403: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      404: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      409: { content: { "application/json": components["schemas"]["Error"] } };
+    };
+  };
   /** The credit's audit certificate, a PDF of its trail and its verification */
   downloadAuditCertificate: {
     parameters: {
@@ -1003,7 +1058,7 @@ export interface operations {
       content: {
         "application/json": {
           url: string;
-          events?: ("terms.agreed" | "credit.issued" | "credit.advised" | "amendment.issued" | "amendment.advised" | "credit.amended" | "amendment.rejected" | "documents.presented" | "presentation.compliant" | "presentation.discrepant" | "discrepancies.waived" | "presentation.refused" | "presentation.paid" | "credit.settled" | "credit.expired" | "credit.cancelled")[];
+          events?: ("terms.agreed" | "credit.issued" | "credit.advised" | "amendment.issued" | "amendment.advised" | "credit.amended" | "amendment.rejected" | "documents.presented" | "presentation.compliant" | "presentation.discrepant" | "discrepancies.waived" | "presentation.refused" | "presentation.paid" | "credit.settled" | "credit.expired" | "credit.cancelled" | "record.represented")[];
           description?: string;
         };
       };
@@ -1095,6 +1150,165 @@ export interface operations {
     responses: {
       /** The latest deliveries, newest event first, each with every attempt */
       200: { content: { "application/json": components["schemas"]["DeliveryLog"] } };
+      /** Refused, with a message for a person */
+      400: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      401: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      403: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      404: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      409: { content: { "application/json": components["schemas"]["Error"] } };
+    };
+  };
+  /** Import an MT700 or MT710 received from an issuing bank that does not use TradeTrail (advising bank's makers and checkers) */
+  importCredit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** The FIN text: the MT700 and its MT701s (or MT710 and MT711s), as received */
+          fin: string;
+          /** The trading company in TradeTrail the credit is advised to (required unless preview) */
+          beneficiaryId?: string;
+          /** The issuing bank's name, needed the first time TradeTrail records it */
+          issuingBankName?: string;
+          preview?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** The preview: the mapping and the problems; nothing stored */
+      200: {
+        content: {
+          "application/json": {
+            /** True when the message can be imported as it is */
+            ok: boolean;
+            sender: string | null;
+            receiver: string | null;
+            creditNumber: string | null;
+            /** The terms (lib/terms/schema.ts) when ok */
+            terms: Record<string, unknown> | null;
+            mapping: ({
+              tag: string;
+              name: string;
+              line: number;
+              /** The field as received */
+              value: string;
+              /** The TradeTrail term it sets; null when TradeTrail keeps nothing of it */
+              term: string | null;
+              /** What TradeTrail holds, or why it keeps nothing */
+              held: string;
+            })[];
+            problems: ({
+              /** The line of the pasted text */
+              line?: number;
+              /** The field's tag (32B), or the block (block 2) */
+              tag?: string;
+              message: string;
+            })[];
+            messageType: "700" | "710" | null;
+            issuingBankBic: string | null;
+            dateOfIssue: string | null;
+            knownIssuingBank: {
+              name?: string;
+            } | null;
+            duplicateOf: {
+              reference?: string;
+            } | null;
+          };
+        };
+      };
+      /** Imported: the credit, ISSUED, waiting for your advice */
+      201: {
+        content: {
+          "application/json": {
+            creditId: string;
+            reference: string;
+            creditNumber: string;
+          };
+        };
+      };
+      /** Refused, with a message for a person */
+      400: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      401: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      403: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      404: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      409: { content: { "application/json": components["schemas"]["Error"] } };
+    };
+  };
+  /** Import an MT707 for a credit imported from an issuing bank outside TradeTrail (its advising bank's makers and checkers) */
+  importAmendment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        creditId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          fin: string;
+          preview?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** The preview: the mapping and the problems; nothing stored */
+      200: {
+        content: {
+          "application/json": {
+            /** True when the message can be imported as it is */
+            ok: boolean;
+            sender: string | null;
+            receiver: string | null;
+            creditNumber: string | null;
+            /** The terms (lib/terms/schema.ts) when ok */
+            terms: Record<string, unknown> | null;
+            mapping: ({
+              tag: string;
+              name: string;
+              line: number;
+              /** The field as received */
+              value: string;
+              /** The TradeTrail term it sets; null when TradeTrail keeps nothing of it */
+              term: string | null;
+              /** What TradeTrail holds, or why it keeps nothing */
+              held: string;
+            })[];
+            problems: ({
+              /** The line of the pasted text */
+              line?: number;
+              /** The field's tag (32B), or the block (block 2) */
+              tag?: string;
+              message: string;
+            })[];
+            number: number | null;
+            dateOfAmendment: string | null;
+            cancellation: boolean;
+          };
+        };
+      };
+      /** Applied: the amendment, ISSUED, waiting for your advice */
+      201: {
+        content: {
+          "application/json": {
+            amendmentId: string;
+            number: number;
+            cancellation: boolean;
+          };
+        };
+      };
       /** Refused, with a message for a person */
       400: { content: { "application/json": components["schemas"]["Error"] } };
       /** Refused, with a message for a person */
@@ -2438,6 +2652,132 @@ export interface operations {
       content: {
         "application/json": {
           input?: components["schemas"]["PresentationInput"];
+          /** The credit version you acted on; 409 if it changed. */
+          expectedVersion?: number;
+          /** Issue 14: the step signed with your API signing key over the challenge of a signing request (docs/API.md). Required (428 SIGNATURE_REQUIRED otherwise) when the credit's parties require signed steps. */
+          signature?: components["schemas"]["StepSignature"];
+          /** The presentation's id */
+          subjectId: string;
+        };
+      };
+    };
+    responses: {
+      /** Done */
+      200: { content: { "application/json": components["schemas"]["ActionResult"] } };
+      /** Refused, with a message for a person */
+      400: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      401: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      403: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      404: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      409: { content: { "application/json": components["schemas"]["Error"] } };
+      /** The Idempotency-Key was already used for another request (code IDEMPOTENCY_KEY_REUSED) */
+      422: { content: { "application/json": components["schemas"]["Error"] } };
+    };
+  };
+  /** Give notice of completeness */
+  giveNoticeOfCompleteness: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** Makes a retry safe. A key belongs to its caller and to the request it was first sent with (the action, the credit, the subject and the body): the same request with the same key replays the first result (replayed: true) instead of acting again; the key with any other request answers 422. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        creditId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          input?: components["schemas"]["PresentationInput"];
+          /** The credit version you acted on; 409 if it changed. */
+          expectedVersion?: number;
+          /** Issue 14: the step signed with your API signing key over the challenge of a signing request (docs/API.md). Required (428 SIGNATURE_REQUIRED otherwise) when the credit's parties require signed steps. */
+          signature?: components["schemas"]["StepSignature"];
+          /** The presentation's id */
+          subjectId: string;
+        };
+      };
+    };
+    responses: {
+      /** Done */
+      200: { content: { "application/json": components["schemas"]["ActionResult"] } };
+      /** Refused, with a message for a person */
+      400: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      401: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      403: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      404: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      409: { content: { "application/json": components["schemas"]["Error"] } };
+      /** The Idempotency-Key was already used for another request (code IDEMPOTENCY_KEY_REUSED) */
+      422: { content: { "application/json": components["schemas"]["Error"] } };
+    };
+  };
+  /** Ask to re-present a corrupted record */
+  requestRepresentation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** Makes a retry safe. A key belongs to its caller and to the request it was first sent with (the action, the credit, the subject and the body): the same request with the same key replays the first result (replayed: true) instead of acting again; the key with any other request answers 422. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        creditId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          input?: components["schemas"]["RepresentationRequestInput"];
+          /** The credit version you acted on; 409 if it changed. */
+          expectedVersion?: number;
+          /** Issue 14: the step signed with your API signing key over the challenge of a signing request (docs/API.md). Required (428 SIGNATURE_REQUIRED otherwise) when the credit's parties require signed steps. */
+          signature?: components["schemas"]["StepSignature"];
+          /** The presentation's id */
+          subjectId: string;
+        };
+      };
+    };
+    responses: {
+      /** Done */
+      200: { content: { "application/json": components["schemas"]["ActionResult"] } };
+      /** Refused, with a message for a person */
+      400: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      401: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      403: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      404: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      409: { content: { "application/json": components["schemas"]["Error"] } };
+      /** The Idempotency-Key was already used for another request (code IDEMPOTENCY_KEY_REUSED) */
+      422: { content: { "application/json": components["schemas"]["Error"] } };
+    };
+  };
+  /** Record paper received at the counter */
+  recordCounterReceipt: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** Makes a retry safe. A key belongs to its caller and to the request it was first sent with (the action, the credit, the subject and the body): the same request with the same key replays the first result (replayed: true) instead of acting again; the key with any other request answers 422. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        creditId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          input?: components["schemas"]["CounterReceiptInput"];
           /** The credit version you acted on; 409 if it changed. */
           expectedVersion?: number;
           /** Issue 14: the step signed with your API signing key over the challenge of a signing request (docs/API.md). Required (428 SIGNATURE_REQUIRED otherwise) when the credit's parties require signed steps. */
@@ -4519,6 +4859,105 @@ export interface operations {
       409: { content: { "application/json": components["schemas"]["Error"] } };
     };
   };
+  /** What "Give notice of completeness" would record, to sign with your API signing key */
+  giveNoticeOfCompletenessSigningRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        creditId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          input?: components["schemas"]["PresentationInput"];
+          /** The presentation's id */
+          subjectId?: string;
+        };
+      };
+    };
+    responses: {
+      /** The challenge, or that no signature is needed */
+      200: { content: { "application/json": components["schemas"]["SigningRequest"] } };
+      /** Refused, with a message for a person */
+      400: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      401: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      403: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      404: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      409: { content: { "application/json": components["schemas"]["Error"] } };
+    };
+  };
+  /** What "Ask to re-present a corrupted record" would record, to sign with your API signing key */
+  requestRepresentationSigningRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        creditId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          input?: components["schemas"]["RepresentationRequestInput"];
+          /** The presentation's id */
+          subjectId?: string;
+        };
+      };
+    };
+    responses: {
+      /** The challenge, or that no signature is needed */
+      200: { content: { "application/json": components["schemas"]["SigningRequest"] } };
+      /** Refused, with a message for a person */
+      400: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      401: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      403: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      404: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      409: { content: { "application/json": components["schemas"]["Error"] } };
+    };
+  };
+  /** What "Record paper received at the counter" would record, to sign with your API signing key */
+  recordCounterReceiptSigningRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        creditId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          input?: components["schemas"]["CounterReceiptInput"];
+          /** The presentation's id */
+          subjectId?: string;
+        };
+      };
+    };
+    responses: {
+      /** The challenge, or that no signature is needed */
+      200: { content: { "application/json": components["schemas"]["SigningRequest"] } };
+      /** Refused, with a message for a person */
+      400: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      401: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      403: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      404: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      409: { content: { "application/json": components["schemas"]["Error"] } };
+    };
+  };
   /** What "Add a discrepancy" would record, to sign with your API signing key */
   addFindingSigningRequest: {
     parameters: {
@@ -5322,6 +5761,14 @@ export interface components {
         fields?: {
           [key: string]: string;
         };
+        /** An imported SWIFT message's problems, each with its tag and the line of the text it is on */
+        problems?: ({
+          /** The line of the pasted text */
+          line?: number;
+          /** The field's tag (32B), or the block (block 2) */
+          tag?: string;
+          message: string;
+        })[];
       };
     };
     ActionResult: {
@@ -5470,6 +5917,19 @@ export interface components {
         documentDisposal: string | null;
         /** A decimal string with exactly the currency's ISO 4217 minor units: USD "42000.00", JPY "42000", BHD "42000.000". */
         claimedAmount: string | null;
+        /** Presented under eUCP v2.1 (docs/EUCP.md): complete with the notice of completeness, whose day is presentedOn; examined from the banking day after it (art. e7(a)(i)) */
+        eucp: boolean;
+        representationRequests: ({
+          id: string;
+          documentId: string;
+          reason: string;
+          requestedAt: string;
+          suspendedOn: string;
+          dueOn: string;
+          representedAt: string | null;
+          representedOn: string | null;
+          replacementId: string | null;
+        })[];
         documents: ({
           id: string;
           kind: string;
@@ -5482,6 +5942,10 @@ export interface components {
           originals: number;
           copies: number;
           createdAt: string;
+          /** eUCP: an electronic record, or a paper document presented at the counter (art. e6(a)(ii)) */
+          medium: "ELECTRONIC" | "PAPER";
+          /** A paper document: the day the examining bank recorded it as received at its counter */
+          receivedAtCounterOn: string | null;
         })[];
         corrections: (Record<string, unknown>)[];
         checkByHand: (Record<string, unknown>)[];
@@ -5771,7 +6235,7 @@ export interface components {
       events: ({
         /** The event's id: the TradeTrail-Event-Id header of its webhooks. Dedupe by it. */
         id: string;
-        type: "terms.agreed" | "credit.issued" | "credit.advised" | "amendment.issued" | "amendment.advised" | "credit.amended" | "amendment.rejected" | "documents.presented" | "presentation.compliant" | "presentation.discrepant" | "discrepancies.waived" | "presentation.refused" | "presentation.paid" | "credit.settled" | "credit.expired" | "credit.cancelled";
+        type: "terms.agreed" | "credit.issued" | "credit.advised" | "amendment.issued" | "amendment.advised" | "credit.amended" | "amendment.rejected" | "documents.presented" | "presentation.compliant" | "presentation.discrepant" | "discrepancies.waived" | "presentation.refused" | "presentation.paid" | "credit.settled" | "credit.expired" | "credit.cancelled" | "record.represented";
         /** The feed's position just after this event: GET /events?after={cursor} lists what followed it */
         cursor: string;
         occurredAt: string;
@@ -5787,7 +6251,7 @@ export interface components {
         /** The anchored milestone the event reports (GET /credits/{creditId}/milestones) */
         milestone: {
           seq: number;
-          kind: "TERMS_AGREED" | "CREDIT_ISSUED" | "CREDIT_ADVISED" | "AMENDMENT_ISSUED" | "AMENDMENT_ADVISED" | "AMENDMENT_ACCEPTED" | "AMENDMENT_REJECTED" | "DOCUMENTS_PRESENTED" | "PRESENTATION_COMPLIANT" | "DISCREPANCIES_NOTIFIED" | "DISCREPANCIES_WAIVED" | "PRESENTATION_REFUSED" | "PAYMENT_RECORDED" | "CREDIT_SETTLED" | "CREDIT_EXPIRED" | "CREDIT_CANCELLED";
+          kind: "TERMS_AGREED" | "CREDIT_ISSUED" | "CREDIT_ADVISED" | "AMENDMENT_ISSUED" | "AMENDMENT_ADVISED" | "AMENDMENT_ACCEPTED" | "AMENDMENT_REJECTED" | "DOCUMENTS_PRESENTED" | "PRESENTATION_COMPLIANT" | "DISCREPANCIES_NOTIFIED" | "DISCREPANCIES_WAIVED" | "PRESENTATION_REFUSED" | "PAYMENT_RECORDED" | "CREDIT_SETTLED" | "CREDIT_EXPIRED" | "CREDIT_CANCELLED" | "NOTICE_OF_COMPLETENESS" | "RECORD_REPRESENTED";
         };
       })[];
       /** Pass as `after` for the events that follow (the same cursor again when there were none) */
@@ -5799,7 +6263,7 @@ export interface components {
     Webhook: {
       id: string;
       url: string;
-      eventTypes: ("terms.agreed" | "credit.issued" | "credit.advised" | "amendment.issued" | "amendment.advised" | "credit.amended" | "amendment.rejected" | "documents.presented" | "presentation.compliant" | "presentation.discrepant" | "discrepancies.waived" | "presentation.refused" | "presentation.paid" | "credit.settled" | "credit.expired" | "credit.cancelled")[];
+      eventTypes: ("terms.agreed" | "credit.issued" | "credit.advised" | "amendment.issued" | "amendment.advised" | "credit.amended" | "amendment.rejected" | "documents.presented" | "presentation.compliant" | "presentation.discrepant" | "discrepancies.waived" | "presentation.refused" | "presentation.paid" | "credit.settled" | "credit.expired" | "credit.cancelled" | "record.represented")[];
       description: string;
       createdAt: string;
     };
@@ -5807,7 +6271,7 @@ export interface components {
     WebhookCreated: {
       id: string;
       url: string;
-      eventTypes: ("terms.agreed" | "credit.issued" | "credit.advised" | "amendment.issued" | "amendment.advised" | "credit.amended" | "amendment.rejected" | "documents.presented" | "presentation.compliant" | "presentation.discrepant" | "discrepancies.waived" | "presentation.refused" | "presentation.paid" | "credit.settled" | "credit.expired" | "credit.cancelled")[];
+      eventTypes: ("terms.agreed" | "credit.issued" | "credit.advised" | "amendment.issued" | "amendment.advised" | "credit.amended" | "amendment.rejected" | "documents.presented" | "presentation.compliant" | "presentation.discrepant" | "discrepancies.waived" | "presentation.refused" | "presentation.paid" | "credit.settled" | "credit.expired" | "credit.cancelled" | "record.represented")[];
       description: string;
       createdAt: string;
       /** The HMAC key of TradeTrail-Signature. Shown this once: store it now. */
@@ -5849,6 +6313,8 @@ export interface components {
         dateOfIssue?: string;
         applicableRules?: "UCP_LATEST_VERSION" | "EUCP_LATEST_VERSION" | "ISP_LATEST_VERSION" | "UCP_URR_LATEST_VERSION" | "EUCP_URR_LATEST_VERSION" | "ISP_URR_LATEST_VERSION" | "OTHER";
         applicableRulesNarrative?: string;
+        eucpPresentationPlace?: string;
+        eucpRecordFormats?: string;
         expiryDate: string;
         expiryPlace: string;
         applicantBank?: string;
@@ -5944,6 +6410,8 @@ export interface components {
         dateOfIssue?: string;
         applicableRules?: "UCP_LATEST_VERSION" | "EUCP_LATEST_VERSION" | "ISP_LATEST_VERSION" | "UCP_URR_LATEST_VERSION" | "EUCP_URR_LATEST_VERSION" | "ISP_URR_LATEST_VERSION" | "OTHER";
         applicableRulesNarrative?: string;
+        eucpPresentationPlace?: string;
+        eucpRecordFormats?: string;
         expiryDate: string;
         expiryPlace: string;
         applicantBank?: string;
@@ -6057,6 +6525,8 @@ export interface components {
         dateOfIssue?: string;
         applicableRules?: "UCP_LATEST_VERSION" | "EUCP_LATEST_VERSION" | "ISP_LATEST_VERSION" | "UCP_URR_LATEST_VERSION" | "EUCP_URR_LATEST_VERSION" | "ISP_URR_LATEST_VERSION" | "OTHER";
         applicableRulesNarrative?: string;
+        eucpPresentationPlace?: string;
+        eucpRecordFormats?: string;
         expiryDate: string;
         expiryPlace: string;
         applicantBank?: string;
@@ -6148,6 +6618,7 @@ export interface components {
     PresentationInput: Record<string, unknown>;
     DocumentInput: {
       kind: "COMMERCIAL_INVOICE" | "BILL_OF_LADING" | "PACKING_LIST" | "CERTIFICATE_OF_ORIGIN" | "INSURANCE_CERTIFICATE" | "INSPECTION_CERTIFICATE" | "OTHER" | "DEMAND" | "STATEMENT_OF_DEFAULT" | "MULTIMODAL_TRANSPORT_DOCUMENT" | "SEA_WAYBILL" | "CHARTER_PARTY_BILL_OF_LADING" | "AIR_WAYBILL" | "ROAD_RAIL_INLAND_WATERWAY_DOCUMENT" | "COURIER_RECEIPT" | "DRAFT" | "BENEFICIARY_CERTIFICATE";
+      medium?: "ELECTRONIC" | "PAPER";
       originals: number;
       copies: number;
       data: {
@@ -6190,6 +6661,24 @@ export interface components {
     PaymentInput: {
       amount: string;
       dueDate?: string;
+    };
+    RepresentationRequestInput: {
+      documentId: string;
+      reason: string;
+    };
+    RepresentationInput: {
+      requestId: string;
+      file: {
+        storageKey: string;
+        sha256: string;
+        size: number;
+        mediaType: string;
+        fileName: string;
+      };
+    };
+    CounterReceiptInput: {
+      documentId: string;
+      receivedOn: string;
     };
   };
 }
