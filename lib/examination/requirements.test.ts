@@ -218,7 +218,7 @@ describe("insurance as the credit requires (art. 28(f)(ii), 28(f)(iii), 28(g))",
   });
 });
 
-describe("certificate of origin: country and issuer (art. 14(f), ISBP 821 L1-L8)", () => {
+describe("certificate of origin: country and issuer (art. 14(f), ISBP 821 L3)", () => {
   it("holds the country to the structured origin", () => {
     expect(examinePresentation(presentation({ data: { CERTIFICATE_OF_ORIGIN: { countryOfOrigin: "Holland" } } })).findings).toEqual([]);
     const result = examinePresentation(presentation({ data: { CERTIFICATE_OF_ORIGIN: { countryOfOrigin: "Belgium" } } }));
@@ -231,7 +231,7 @@ describe("certificate of origin: country and issuer (art. 14(f), ISBP 821 L1-L8)
     const beneficiary = examinePresentation(presentation({ data: { CERTIFICATE_OF_ORIGIN: { issuer: "Delta Pumps BV" } } }));
     expect(rulesOf(beneficiary)).toEqual(["document-issuer"]);
     expect(beneficiary.findings[0]).toMatchObject({ article: "14(f)", expected: "Issued by a chamber of commerce" });
-    expect(beneficiary.findings[0]!.message).toContain("ISBP 821 L1-L8");
+    expect(beneficiary.findings[0]!.message).toContain("(ISBP 821 L3)");
     const other = examinePresentation(presentation({ data: { CERTIFICATE_OF_ORIGIN: { issuer: "Netherlands Enterprise Agency" } } }));
     expect(other.findings).toEqual([]);
     expect(byHand(other)).toEqual(["document-issuer"]);

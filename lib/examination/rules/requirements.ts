@@ -79,7 +79,7 @@ export const transportConsigneeAsRequired: Rule = (context) =>
     const verdict = consigneeVerdict({ consignee: conditions.consignee, consigneeName: conditions.consigneeName }, shown, t.data, context);
     if (verdict === "same") return [];
     return verdict === "different"
-      ? [finding(t, { ...fields, found: shown, message: `The ${label(t.doc)} is not made out as the credit requires (ISBP 821 section E, consignee and order party).` })]
+      ? [finding(t, { ...fields, found: shown, message: `The ${label(t.doc)} is not made out as the credit requires (consignee, order party).` })]
       : [checkByHand(t, { ...fields, found: shown, message: `The ${label(t.doc)} is made out to the order of a bank the examination cannot match with the issuing bank: check by hand.` })];
   });
 
@@ -107,7 +107,7 @@ export const transportFreightAsRequired: Rule = (context) =>
       return [checkByHand(t, { ...fields, found: "Freight marking not recorded", message: `The credit requires the ${label(t.doc)} ${expected.toLowerCase()}; its freight marking was not recorded: check it on the document.` })];
     return shown === conditions.freight
       ? []
-      : [finding(t, { ...fields, found: `Marked ${FREIGHT_LABELS[shown].toLowerCase()}`, message: `The ${label(t.doc)} is not marked as to freight as the credit requires (ISBP 821 section E, freight and additional costs).` })];
+      : [finding(t, { ...fields, found: `Marked ${FREIGHT_LABELS[shown].toLowerCase()}`, message: `The ${label(t.doc)} is not marked as to freight as the credit requires.` })];
   });
 
 /**
@@ -201,7 +201,7 @@ const CHAMBER = /\b(?:chamber\s+of\s+commerce|chambre\s+de\s+commerce|(?:industr
 const INSURER = /\b(?:insur\w*|assur\w*|underwriters?|lloyd'?s|versicherung\w*|verzeker\w*|mutual)\b/i;
 
 /**
- * Art. 14(f) (and 28(a) for insurance, ISBP 821 L1-L8 for a certificate of origin): the document
+ * Art. 14(f) (and 28(a) for insurance, ISBP 821 L3 for a certificate of origin): the document
  * is issued by whom the credit names. The invoice (18(a)(i)) and a beneficiary's certificate have
  * rules of their own; a transport document's issuer is its signature rule's (19-25).
  */
@@ -215,21 +215,22 @@ export const documentIssuerAsRequired: Rule = (context) => {
     if (!issuer || required.kind === "COMMERCIAL_INVOICE" || required.kind === "OTHER" || issuer.kind === "CARRIER_OR_AGENT") return [];
     if (required.kind === "BENEFICIARY_CERTIFICATE" && issuer.kind === "BENEFICIARY") return [];
     const article = required.kind === "INSURANCE_CERTIFICATE" ? "28(a)" : "14(f)";
-    const isbp = required.kind === "CERTIFICATE_OF_ORIGIN" ? " (ISBP 821 L1-L8)" : "";
+    // ISBP 821 L3: a certificate of origin is issued by the entity the credit states.
+    const isbp = required.kind === "CERTIFICATE_OF_ORIGIN" ? "L3" : undefined;
     const expected = `Issued by ${issuerWords(issuer)}`;
     return documents
       .filter((doc) => doc.kind === required.kind)
       .flatMap((doc): RuleOutcome[] => {
         const shown = issuerOf(doc.data ?? {});
-        const fields = { rule: "document-issuer", article, expected };
+        const fields = { rule: "document-issuer", article, expected, isbp };
         if (shown === undefined && issuerUnreadable(doc)) return [];
         if (shown === undefined)
           return [checkByHand(doc, { ...fields, found: "Issuer not recorded", message: `The credit requires the ${label(doc)} to be ${expected.toLowerCase()}; its issuer was not recorded: check it on the document.` })];
         const verdict = issuerVerdict(issuer, shown, terms.beneficiary.name);
         if (verdict === "same") return [];
         return verdict === "different"
-          ? [finding(doc, { ...fields, found: shown, message: `The ${label(doc)} is not issued by the issuer the credit names${isbp}.` })]
-          : [checkByHand(doc, { ...fields, found: shown, message: `The issuer of the ${label(doc)} could not be matched with the issuer the credit names: check by hand${isbp}.` })];
+          ? [finding(doc, { ...fields, found: shown, message: `The ${label(doc)} is not issued by the issuer the credit names.` })]
+          : [checkByHand(doc, { ...fields, found: shown, message: `The issuer of the ${label(doc)} could not be matched with the issuer the credit names: check by hand.` })];
       });
   });
 };
