@@ -103,6 +103,8 @@ const presentationSchema = record({
   examinedAt: nullableInstant,
   decisionNote: nullableString,
   documentDisposal: nullableString,
+  forwardedAt: { ...nullableInstant, description: "Art. 15(c): when the nominated or confirming bank forwarded the complying documents to the issuing bank" },
+  issuerExaminationDeadline: { ...nullableInstant, description: "Art. 14(b): the issuing bank's own last day to examine the forwarded documents" },
   claimedAmount: { ...amountSchema, type: ["string", "null"] },
   documents: list(record({ id: uuid, kind: string, fileName: string, mediaType: string, size: integer, sha256: string, data: { ...anyObject, description: "The document's structured fields; an amount beside its currency is in the canonical form" }, originals: integer, copies: integer, createdAt: instant })),
   corrections: list(anyObject),

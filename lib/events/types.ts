@@ -21,6 +21,7 @@ export const EVENT_TYPE_OF = {
   CREDIT_SETTLED: "credit.settled",
   CREDIT_EXPIRED: "credit.expired",
   CREDIT_CANCELLED: "credit.cancelled",
+  DOCUMENTS_FORWARDED: "documents.forwarded",
 } as const satisfies Record<MilestoneKind, string>;
 
 export type EventType = (typeof EVENT_TYPE_OF)[MilestoneKind];
