@@ -60,6 +60,7 @@ export const MILESTONE_KIND_LABELS: Record<MilestoneKind, string> = {
   CREDIT_SETTLED: "Credit settled",
   CREDIT_EXPIRED: "Credit expired",
   CREDIT_CANCELLED: "Credit cancelled",
+  DOCUMENTS_FORWARDED: "Documents forwarded to the issuing bank",
 };
 
 /** Where a milestone is on its way to the chain. */

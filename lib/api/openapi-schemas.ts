@@ -109,6 +109,8 @@ const presentationSchema = record({
   examinedAt: nullableInstant,
   decisionNote: nullableString,
   documentDisposal: nullableString,
+  forwardedAt: { ...nullableInstant, description: "Art. 15(c): when the nominated or confirming bank forwarded the complying documents to the issuing bank" },
+  issuerExaminationDeadline: { ...nullableInstant, description: "Art. 14(b): the issuing bank's own last day to examine the forwarded documents" },
   claimedAmount: { ...amountSchema, type: ["string", "null"] },
   eucp: { ...boolean, description: "Presented under eUCP v2.1 (docs/EUCP.md): complete with the notice of completeness, whose day is presentedOn; examined from the banking day after it (art. e7(a)(i))" },
   representationRequests: list(

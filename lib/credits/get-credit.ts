@@ -193,6 +193,9 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
       eucp: p.eucp,
       // eUCP art. e12: the records the examining bank asked for again, and whether they came.
       representationRequests: p.representationRequests.map((r) => ({ id: r.id, documentId: r.documentId, reason: r.reason, requestedAt: r.requestedAt, suspendedOn: r.suspendedOn, dueOn: r.dueOn, representedAt: r.representedAt, representedOn: r.representedOn, replacementId: r.replacementId })),
+      // Art. 15(c): when the nominated or confirming bank forwarded the documents, and the issuing bank's own deadline (art. 14(b)).
+      forwardedAt: p.forwardedAt,
+      issuerExaminationDeadline: p.issuerExaminationDeadline,
       claimedAmount: p.claimedAmount?.toString() ?? null,
       documents: p.documents.filter(() => readsDocument(reader, p.status)).map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: Number(d.size), sha256: d.sha256, data: d.data as Record<string, unknown>, originals: d.originals, copies: d.copies, createdAt: d.createdAt, medium: d.medium, receivedAtCounterOn: d.receivedAtCounterOn })),
       // Corrections of captured data (who, what, why), read as the findings are.
@@ -204,7 +207,8 @@ export async function getCredit(actor: Actor, creditId: string, options: { markS
       checkByHand: readsFindings(reader, p.status, p.examiningBankId === actor.organizationId) === "all" ? (p.checkByHand as unknown as CheckByHand[]) : [],
       findings: visibleFindings(p.findings, readsFindings(reader, p.status, p.examiningBankId === actor.organizationId)).map((f) => ({ id: f.id, documentId: f.documentId, rule: f.rule, article: f.article, message: f.message, found: f.found, expected: f.expected, source: f.source, dismissed: f.dismissed, dismissReason: f.dismissReason, dismissedBy: f.dismissedById ? userName.get(f.dismissedById) ?? "A former member" : null, dismissedAt: f.dismissedAt })),
       payments: p.payments.map((pay) => ({ id: pay.id, kind: pay.kind, amount: pay.amount.toString(), currency: pay.currency, dueDate: pay.dueDate, recordedAt: pay.recordedAt })),
-      actions: allowed(availableSubjectActions(acting, "presentation", { credit, subjectState: p.status, pending: pendingOn(p.id), fourEyes, examiningBankId: p.examiningBankId, eucp: p.eucp })),
+      // Documents are forwarded once (the handler refuses a second time): the step is not offered again.
+      actions: allowed(availableSubjectActions(acting, "presentation", { credit, subjectState: p.status, pending: pendingOn(p.id), fourEyes, examiningBankId: p.examiningBankId, eucp: p.eucp })).filter((a) => a !== "forwardDocuments" || p.forwardedAt === null),
     })),
     milestones: credit.milestones.map((m) => ({
       id: m.id,

@@ -25,6 +25,7 @@ export const EVENT_TYPE_OF = {
   // e6(c)), so a back office hears "documents.presented" as for UCP; the milestone kind tells them apart.
   NOTICE_OF_COMPLETENESS: "documents.presented",
   RECORD_REPRESENTED: "record.represented",
+  DOCUMENTS_FORWARDED: "documents.forwarded",
 } as const satisfies Record<MilestoneKind, string>;
 
 export type EventType = (typeof EVENT_TYPE_OF)[MilestoneKind];

@@ -1,19 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { RULE_IDS } from "./catalogue";
+import { CHECK_BY_HAND_ONLY, RULE_IDS } from "./catalogue";
 import { examinePresentation } from "./index";
 import { presentation } from "./test-presentation";
 
-// Points the engine can only hand to the examiner: they are never discrepancies to switch.
-const CHECK_BY_HAND_ONLY = ["document-details-incomplete", "insurance-value-unknown", "transport-document-on-board-required", "credit-requirement-in-words"];
 
 describe("the rule catalogue", () => {
   it("names every rule the engine's sources can report, and nothing else", () => {
     const dir = path.join(import.meta.dirname, "rules");
     const sources = [...fs.readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).map((f) => path.join(dir, f)), path.join(import.meta.dirname, "index.ts")];
     const ids = new Set(sources.flatMap((file) => [...fs.readFileSync(file, "utf8").matchAll(/rule: "([a-z0-9-]+)"/g)].map((m) => m[1]!)));
-    expect([...ids].filter((id) => !CHECK_BY_HAND_ONLY.includes(id)).sort()).toEqual([...RULE_IDS].sort());
+    expect([...ids].filter((id) => !(CHECK_BY_HAND_ONLY as readonly string[]).includes(id)).sort()).toEqual([...RULE_IDS].sort());
   });
 });
 

@@ -77,3 +77,6 @@ export const RULE_TITLES = {
 export type RuleId = keyof typeof RULE_TITLES;
 export const RULE_IDS = Object.keys(RULE_TITLES) as RuleId[];
 export const isRuleId = (value: string): value is RuleId => Object.hasOwn(RULE_TITLES, value);
+
+/** Points the engine can only hand to the examiner: never discrepancies, so never switched by a bank. */
+export const CHECK_BY_HAND_ONLY = ["document-details-incomplete", "insurance-value-unknown", "transport-document-on-board-required", "credit-requirement-in-words"] as const;

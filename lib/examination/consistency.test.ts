@@ -35,7 +35,7 @@ describe("weights across documents (art. 14(d))", () => {
   });
 });
 
-describe("packages and marks across documents (art. 14(d), ISBP 821 A33)", () => {
+describe("packages and marks across documents (art. 14(d), ISBP 821 section A)", () => {
   it("accepts the packing list's number of packages on the bill and the invoice, and refuses another", () => {
     expect(examinePresentation(presentation({ data: { BILL_OF_LADING: { packages: 24 }, COMMERCIAL_INVOICE: { packages: "24" } } })).findings).toEqual([]);
     const result = examinePresentation(presentation({ data: { BILL_OF_LADING: { packages: 25 } } }));
@@ -49,7 +49,7 @@ describe("packages and marks across documents (art. 14(d), ISBP 821 A33)", () =>
     const result = examinePresentation(marks("LCE SINGAPORE 1-20"));
     expect(rulesOf(result)).toEqual(["document-marks-conflict"]);
     expect(result.findings[0]).toMatchObject({ article: "14(d)", documentId: "doc-bl", expected: "LCE / SINGAPORE / 1-24, as on the commercial invoice" });
-    expect(result.findings[0]!.message).toContain("ISBP 821 A33");
+    expect(result.findings[0]!.message).toContain("(ISBP 821 section A)");
   });
 });
 
@@ -84,7 +84,7 @@ describe("country of origin (art. 14(d))", () => {
   });
 });
 
-describe("parties (art. 14(j), 14(k), ISBP 821 L6)", () => {
+describe("parties (art. 14(j), 14(k), ISBP 821 L5)", () => {
   it("does not hold a shipper or consignor other than the beneficiary against the documents (14(k))", () => {
     const result = examinePresentation(presentation({ data: { BILL_OF_LADING: { shipper: "Rotterdam Forwarding B.V." }, CERTIFICATE_OF_ORIGIN: { consignor: "Pump Parts Europe GmbH" } } }));
     expect(result.findings).toEqual([]);
@@ -102,7 +102,7 @@ describe("parties (art. 14(j), 14(k), ISBP 821 L6)", () => {
     expect(byHand(contact)).toEqual(["transport-applicant-address"]);
   });
 
-  it("holds the certificate of origin's consignee to the bill's named consignee; to order, any party but the beneficiary (ISBP 821 L6)", () => {
+  it("holds the certificate of origin's consignee to the bill's named consignee; to order, any party but the beneficiary (ISBP 821 L5)", () => {
     // The credit states no consignee of its own here: the bill's is held only against the certificate's.
     const documentsRequired = TEST_TERMS.documentsRequired.map((d) => (d.kind === "BILL_OF_LADING" ? { ...d, conditions: { transport: { ...d.conditions!.transport, consignee: undefined } } } : d));
     const consignees = (onBill: string, onCertificate: string) => presentation({ terms: { documentsRequired }, data: { BILL_OF_LADING: { consignee: onBill }, CERTIFICATE_OF_ORIGIN: { consignee: onCertificate } } });
@@ -112,6 +112,7 @@ describe("parties (art. 14(j), 14(k), ISBP 821 L6)", () => {
     const beneficiary = examinePresentation(consignees("To order", "Delta Pumps BV"));
     expect(rulesOf(beneficiary)).toEqual(["certificate-consignee-conflict"]);
     expect(beneficiary.findings[0]).toMatchObject({ article: "14(d)", documentId: "doc-origin" });
+    expect(beneficiary.findings[0]!.message).toContain("(ISBP 821 L5)");
   });
 });
 

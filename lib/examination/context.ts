@@ -4,6 +4,7 @@ import { type BillOfLadingData, DOCUMENT_DATA_SCHEMAS, type DocumentDataOf, pars
 import { type Milli, formatMoney, toMilli } from "@/lib/money";
 import { type DocumentKind, type Terms, currencyDecimals } from "@/lib/terms/schema";
 import { OTHER_TRANSPORT_KINDS, type OtherTransport, TRANSPORT_ARTICLES } from "./transport-documents";
+import { isbpCitation, withIsbp } from "./citations";
 import type { ExaminationContext, ExaminationInput, Outcome, Parsed, PresentedDocument, RuleOutcome } from "./types";
 
 /**
@@ -96,7 +97,8 @@ export function withDetails<D, K extends keyof D>(documents: Parsed<D>[], ...fie
   return documents.filter((d): d is Parsed<D> & { data: Partial<D> & Required<Pick<D, K>> } => fields.every((field) => d.data[field] !== undefined));
 }
 
-type OutcomeFields = { rule: string; article: string; message: string; found?: string | null; expected?: string | null };
+/** `isbp`: an ISBP 821 citation narrower than the rule's own in citations.ts (null: none), added to the message. */
+type OutcomeFields = { rule: string; article: string; message: string; found?: string | null; expected?: string | null; isbp?: string | null };
 
 /** A discrepancy about one document (or the presentation as a whole when `doc` is null). */
 export const finding = (doc: PresentedDocument | Parsed<unknown> | null, fields: OutcomeFields): RuleOutcome => outcome("discrepancy", doc, fields);
@@ -106,13 +108,15 @@ export const checkByHand = (doc: PresentedDocument | Parsed<unknown> | null, fie
 
 function outcome(kind: Outcome, doc: PresentedDocument | Parsed<unknown> | null, fields: OutcomeFields): RuleOutcome {
   const document = doc && "doc" in doc ? doc.doc : doc;
+  // A standby under ISP98 cites its ISP98 rule; ISBP 821 reads documents under UCP 600.
+  const isbp = fields.article.startsWith("ISP98 ") ? null : fields.isbp === undefined ? isbpCitation(fields.rule, document?.kind ?? null) : fields.isbp;
   return {
     outcome: kind,
     rule: fields.rule,
     article: fields.article,
     documentId: document?.id ?? null,
     documentKind: document?.kind ?? null,
-    message: fields.message,
+    message: withIsbp(fields.message, isbp),
     found: fields.found ?? null,
     expected: fields.expected ?? null,
   };

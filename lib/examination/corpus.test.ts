@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { sampleStandbyTerms } from "@/lib/terms/sample";
 import { DOCUMENT_KINDS, termsSchema } from "@/lib/terms/schema";
+import { RULE_CITATIONS, isIsbpCitation, isbpCitation, isbpCitationsIn } from "./citations";
 import { examinePresentation } from "./index";
 import { TEST_TERMS } from "./test-presentation";
 import type { ExaminationInput, Finding, PresentedDocument } from "./types";
@@ -61,6 +62,31 @@ function input(c: CorpusCase): ExaminationInput {
 /** Rule and article, sorted: the comparison is of the set (with repeats), not of the notice order. */
 const outcomes = (list: readonly (Expected | Finding)[]) => list.map((f) => `${f.rule} (${f.article})`).sort();
 
+/**
+ * Every outcome cites a UCP 600 article its rule lists (an ISP98 rule for a standby under ISP98),
+ * and the ISBP 821 citation its rule gives for the document's kind, or a narrower one it lists.
+ */
+function expectCitedAsListed(o: Finding) {
+  const where = `${o.rule} (${o.article}): ${o.message}`;
+  const citation = RULE_CITATIONS[o.rule];
+  expect(citation, `${where}: listed in citations.ts`).toBeDefined();
+  const cited = isbpCitationsIn(o.message);
+  if (o.article.startsWith("ISP98 ")) {
+    expect(o.article, where).toMatch(/^ISP98 \d\.\d{2}$/);
+    expect(cited, `${where}: ISBP does not govern ISP98`).toEqual([]);
+    return;
+  }
+  expect(citation!.ucp, where).toContain(o.article);
+  const byDefault = isbpCitation(o.rule, o.documentKind);
+  const allowed = [byDefault, ...(citation!.alsoIsbp ?? [])].filter((c) => c !== null);
+  expect(cited.length, `${where}: one ISBP 821 citation at most`).toBeLessThanOrEqual(1);
+  if (byDefault !== null) expect(cited.length, `${where}: cites ISBP 821`).toBe(1);
+  for (const c of cited) {
+    expect(isIsbpCitation(c), `${where}: ${c} is an ISBP 821 paragraph or section`).toBe(true);
+    expect(allowed, where).toContain(c);
+  }
+}
+
 describe("the examination corpus", () => {
   it("holds at least 60 cases with unique names, each discrepant one beside a compliant twin", () => {
     expect(cases.length).toBeGreaterThanOrEqual(60);
@@ -89,6 +115,7 @@ for (const file of files) {
         expect(outcomes(result.findings), "findings").toEqual(outcomes(c.expect.findings));
         expect(outcomes(result.checkByHand), "check by hand").toEqual(outcomes(c.expect.checkByHand));
         expect(result.compliant).toBe(c.expect.findings.length === 0);
+        for (const o of [...result.findings, ...result.checkByHand]) expectCitedAsListed(o);
       });
     }
   });

@@ -132,7 +132,7 @@ export const STANDBY_RULES: readonly StandbyRule[] = [
  * milestone, so a past examination can be reproduced with the rules that made it. Change it with
  * any change to a rule's outcome (see README.md).
  */
-export const RULES_VERSION = "2026-12-01.6";
+export const RULES_VERSION = "2026-12-01.8";
 
 export function examinePresentation(input: ExaminationInput): ExaminationResult {
   const context = buildContext(input);

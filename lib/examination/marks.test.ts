@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareAddresses, compareMarks } from "./marks";
 
-describe("compareMarks (ISBP 821 A33)", () => {
+describe("compareMarks (ISBP 821 section A, shipping marks)", () => {
   it("finds the same marks in another layout, or with information added", () => {
     expect(compareMarks("LCE / SINGAPORE / C/NO. 1-24", "LCE SINGAPORE NOS. 1-24")).toBe("same");
     expect(compareMarks("LCE SINGAPORE 1-24", "LCE SINGAPORE 1-24 MADE IN THE NETHERLANDS")).toBe("same");

@@ -16,7 +16,7 @@ const NO_MARKS = /^\s*(?:n\s*\/\s*m|no\s+marks?|without\s+marks?)\s*$/i;
 
 /**
  * Whether two documents show the same shipping marks: the same marks in any layout, and marks on
- * one that add to those on the other are no conflict (ISBP 821 A33). Marks that leave out part of
+ * one that add to those on the other are no conflict (ISBP 821 section A, shipping marks). Marks that leave out part of
  * each other conflict; "N/M" (no marks) against marks is for the examiner.
  */
 export function compareMarks(a: string, b: string): TextComparison {

@@ -1,6 +1,6 @@
 // The one reading of a port for every comparison of ports in examination: by UN/LOCODE where
 // it is given or known, else by name and country. A credit may name a range ("Any Chinese port",
-// "Any port in Europe"), met by an actual port inside it (ISBP 821 E6-E7, art. 20(a)(iii)). Pure;
+// "Any port in Europe"), met by an actual port inside it (ISBP 821 section E, art. 20(a)(iii)). Pure;
 // the table below holds major ports only, and a port outside it is read by its name and country.
 
 /** ISO 3166-1 alpha-2 country code. */

@@ -183,7 +183,9 @@ describe("insurance as the credit requires (art. 28(f)(ii), 28(f)(iii), 28(g))",
   it("reads the risks a policy covers in its usual wordings", () => {
     expect(risksCovered("ICC (A), Institute War Clauses (Cargo) and Institute Strikes Clauses (Cargo)")).toEqual(["ICC_A", "WAR", "STRIKES"]);
     expect(risksCovered("Institute Cargo Clauses B incl. SRCC")).toEqual(["ICC_B", "STRIKES"]);
-    expect(risksCovered("All risks, warehouse to warehouse")).toEqual([]);
+    expect(risksCovered("All risks, warehouse to warehouse")).toEqual(["ALL_RISKS"]);
+    expect(risksCovered("Institute Cargo Clauses (All Risks) 1/1/63")).toEqual(["ALL_RISKS"]);
+    expect(risksCovered("Institute Cargo Clauses (A)")).toEqual(["ICC_A"]);
   });
 
   it("refuses a policy without a risk the credit requires (28(g)); wider cargo clauses are the examiner's", () => {
@@ -218,7 +220,60 @@ describe("insurance as the credit requires (art. 28(f)(ii), 28(f)(iii), 28(g))",
   });
 });
 
-describe("certificate of origin: country and issuer (art. 14(f), ISBP 821 L1-L8)", () => {
+describe('"all risks" and Institute Cargo Clauses (A) (art. 28(g), 28(h), ISBP 821 K18)', () => {
+  const insurance = TEST_TERMS.documentsRequired.find((d) => d.kind === "INSURANCE_CERTIFICATE")!.conditions!.insurance!;
+  const allRisks = requiring("INSURANCE_CERTIFICATE", { insurance: { ...insurance, risks: ["ALL_RISKS"] } });
+  const covering = (terms: Partial<Terms>, risks: string) => examinePresentation(presentation({ terms, data: { INSURANCE_CERTIFICATE: { risks } } }));
+
+  it("meets a credit requiring all risks with any all-risks notation or clause, whatever it states is excluded (28(h))", () => {
+    for (const wording of ["All risks", "Covering all risks, excluding war and strikes", "Against ALL-RISKS warehouse to warehouse", "Institute Cargo Clauses (All Risks) 1/1/63"]) {
+      const result = covering(allRisks, wording);
+      expect(result.findings, wording).toEqual([]);
+      expect(byHand(result), wording).toEqual([]);
+    }
+  });
+
+  it("meets it with Institute Cargo Clauses (A) (ISBP 821 K18)", () => {
+    expect(covering(allRisks, "Institute Cargo Clauses (A) 1/1/09").findings).toEqual([]);
+    expect(covering(allRisks, "ICC (A) incl. war and SRCC").findings).toEqual([]);
+  });
+
+  it("refuses narrower cargo clauses, or no risks stated, for a credit requiring all risks, citing 28(h) and K18", () => {
+    for (const wording of ["Institute Cargo Clauses (C)", "ICC (B)", "Marine cargo insurance, warehouse to warehouse"]) {
+      const result = covering(allRisks, wording);
+      expect(rulesOf(result), wording).toEqual(["insurance-risks"]);
+      expect(result.findings[0], wording).toMatchObject({ article: "28(h)", found: wording, expected: "All risks" });
+      expect(result.findings[0]!.message, wording).toContain("(ISBP 821 K18)");
+    }
+  });
+
+  it("does not read all risks as ICC (A): a credit requiring ICC (A) is not met by an all-risks clause (28(h) works one way)", () => {
+    const iccA = requiring("INSURANCE_CERTIFICATE", { insurance: { ...insurance, risks: ["ICC_A"] } });
+    const result = covering(iccA, "All risks");
+    expect(rulesOf(result)).toEqual(["insurance-risks"]);
+    expect(result.findings[0]).toMatchObject({ article: "28(g)", expected: "Institute Cargo Clauses (A)" });
+    expect(result.findings[0]!.message).toContain('"all risks" cover, not Institute Cargo Clauses (A)');
+    expect(covering(iccA, "Institute Cargo Clauses (A)").findings).toEqual([]);
+  });
+
+  it("still requires the additional risks the credit names beside all risks", () => {
+    const withWar = requiring("INSURANCE_CERTIFICATE", { insurance: { ...insurance, risks: ["ALL_RISKS", "WAR"] } });
+    expect(covering(withWar, "ICC (A) and Institute War Clauses (Cargo)").findings).toEqual([]);
+    const short = covering(withWar, "Institute Cargo Clauses (A)");
+    expect(rulesOf(short)).toEqual(["insurance-risks"]);
+    expect(short.findings[0]).toMatchObject({ article: "28(g)" });
+    expect(short.findings[0]!.message).toContain("Institute War Clauses (Cargo)");
+  });
+
+  it("hands all-risks cover against a credit requiring ICC (B) or (C) to the examiner, as wider cover", () => {
+    const iccC = requiring("INSURANCE_CERTIFICATE", { insurance: { ...insurance, risks: ["ICC_C"] } });
+    const wider = covering(iccC, "All risks");
+    expect(wider.findings).toEqual([]);
+    expect(byHand(wider)).toEqual(["insurance-risks"]);
+  });
+});
+
+describe("certificate of origin: country and issuer (art. 14(f), ISBP 821 L3)", () => {
   it("holds the country to the structured origin", () => {
     expect(examinePresentation(presentation({ data: { CERTIFICATE_OF_ORIGIN: { countryOfOrigin: "Holland" } } })).findings).toEqual([]);
     const result = examinePresentation(presentation({ data: { CERTIFICATE_OF_ORIGIN: { countryOfOrigin: "Belgium" } } }));
@@ -231,7 +286,7 @@ describe("certificate of origin: country and issuer (art. 14(f), ISBP 821 L1-L8)
     const beneficiary = examinePresentation(presentation({ data: { CERTIFICATE_OF_ORIGIN: { issuer: "Delta Pumps BV" } } }));
     expect(rulesOf(beneficiary)).toEqual(["document-issuer"]);
     expect(beneficiary.findings[0]).toMatchObject({ article: "14(f)", expected: "Issued by a chamber of commerce" });
-    expect(beneficiary.findings[0]!.message).toContain("ISBP 821 L1-L8");
+    expect(beneficiary.findings[0]!.message).toContain("(ISBP 821 L3)");
     const other = examinePresentation(presentation({ data: { CERTIFICATE_OF_ORIGIN: { issuer: "Netherlands Enterprise Agency" } } }));
     expect(other.findings).toEqual([]);
     expect(byHand(other)).toEqual(["document-issuer"]);

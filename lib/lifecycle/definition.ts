@@ -458,6 +458,16 @@ export const ACTIONS = {
     notify: ["beneficiary", "applicant", "advisingBank"], input: "payment", tone: "primary",
     confirm: "Payment is recorded (MT756) and the documents are released to the applicant. Your bank works without four eyes: no checker approves it, and this cannot be undone.",
   },
+  // Art. 15(c): a nominated or confirming bank that determined the documents complying forwards
+  // them to the issuing bank, which examines them within five banking days of its own following
+  // receipt (art. 14(b)). Once per presentation (the handler refuses a second forwarding); only
+  // where the documents were examined by the bank at the place of presentation, not the issuing bank.
+  forwardDocuments: {
+    subject: "presentation", label: "Forward documents to the issuing bank", from: ["COMPLIANT", "PAYMENT_PENDING", "PAID"], to: null, creditIn: PRESENTED_UNDER,
+    by: ["advisingBank"], bank: "examining", roles: BANK_OFFICER, milestone: "DOCUMENTS_FORWARDED",
+    notify: ["issuingBank", "beneficiary"], input: "none", tone: "secondary",
+    confirm: "The documents go to the issuing bank, which has five banking days of its own following receipt to examine them (UCP 600 arts. 15(c), 14(b)). This cannot be undone.",
+  },
 } as const satisfies Record<string, AnyActionRule>;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -1,6 +1,7 @@
 import type { ACTIONS, ActionName } from "./definition";
 import type { Handler } from "./perform";
 import * as amendments from "./handlers/amendments";
+import * as forwarding from "./handlers/forwarding";
 import * as issuance from "./handlers/issuance";
 import * as negotiation from "./handlers/negotiation";
 import * as presentation from "./handlers/presentation";
@@ -16,4 +17,5 @@ export const HANDLERS: { [N in OwnEffect]: Handler<N> } = {
   ...amendments,
   ...presentation,
   ...eucp,
+  ...forwarding,
 };

@@ -110,6 +110,7 @@ export const ACTION_DONE: Record<ActionName, string> = {
   approvePayment: "approved and recorded payment",
   rejectPayment: "sent the payment back to the maker",
   recordPayment: "recorded payment",
+  forwardDocuments: "forwarded the complying documents to the issuing bank",
 };
 
 /** The steps offered under one four-eyes setting only (the definition's `whenFourEyes`). */

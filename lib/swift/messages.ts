@@ -202,6 +202,7 @@ const CONSIGNEE_WORDS: Record<Consignee, string> = {
   APPLICANT: "CONSIGNED TO APPLICANT",
 };
 const RISK_WORDS: Record<InsuranceRisk, string> = {
+  ALL_RISKS: "ALL RISKS",
   ICC_A: "INSTITUTE CARGO CLAUSES (A)",
   ICC_B: "INSTITUTE CARGO CLAUSES (B)",
   ICC_C: "INSTITUTE CARGO CLAUSES (C)",

@@ -37,10 +37,15 @@ export const FREIGHT = ["PREPAID", "COLLECT"] as const;
 export type Freight = (typeof FREIGHT)[number];
 export const FREIGHT_LABELS: Record<Freight, string> = { PREPAID: "Freight prepaid", COLLECT: "Freight collect" };
 
-/** Institute Cargo Clauses (A), (B), (C) and the Institute War and Strikes Clauses. */
-export const INSURANCE_RISKS = ["ICC_A", "ICC_B", "ICC_C", "WAR", "STRIKES"] as const;
+/**
+ * "All risks" (art. 28(h): met by any "all risks" notation or clause, or by Institute Cargo
+ * Clauses (A), ISBP 821 K18), Institute Cargo Clauses (A), (B), (C) and the Institute War and
+ * Strikes Clauses.
+ */
+export const INSURANCE_RISKS = ["ALL_RISKS", "ICC_A", "ICC_B", "ICC_C", "WAR", "STRIKES"] as const;
 export type InsuranceRisk = (typeof INSURANCE_RISKS)[number];
 export const RISK_LABELS: Record<InsuranceRisk, string> = {
+  ALL_RISKS: "All risks",
   ICC_A: "Institute Cargo Clauses (A)",
   ICC_B: "Institute Cargo Clauses (B)",
   ICC_C: "Institute Cargo Clauses (C)",

@@ -210,7 +210,7 @@ describe("46A conditions (issue 13)", () => {
     const insurance = (conditions: Record<string, unknown>) => withDocument({ kind: "INSURANCE_CERTIFICATE", originals: 1, copies: 0, conditions: { insurance: conditions } });
     expect(fieldsOf(insurance({ coverPercent: 90 }))).toEqual({ "documentsRequired.1.conditions.insurance.coverPercent": "At least 100%" });
     expect(fieldsOf(insurance({ risks: ["ICC_A", "ICC_A"] }))).toEqual({ "documentsRequired.1.conditions.insurance.risks": "List each risk once" });
-    expect(fieldsOf(insurance({ risks: ["ALL_RISKS"] }))).toHaveProperty(["documentsRequired.1.conditions.insurance.risks.0"]);
+    expect(fieldsOf(insurance({ risks: ["USUAL_RISKS"] }))).toHaveProperty(["documentsRequired.1.conditions.insurance.risks.0"]);
     expect(fieldsOf(insurance({ coverFrom: "Rotterdam {port}" }))["documentsRequired.1.conditions.insurance.coverFrom"]).toMatch(/cannot be sent in SWIFT field 46A/);
     const origin = (code: string) => withDocument({ kind: "CERTIFICATE_OF_ORIGIN", originals: 1, copies: 0, conditions: { origin: { originCountry: code } } });
     expect(fieldsOf(origin("Netherlands"))).toEqual({ "documentsRequired.1.conditions.origin.originCountry": "Enter the ISO 3166 two-letter country code, e.g. NL" });

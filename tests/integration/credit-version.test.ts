@@ -41,7 +41,12 @@ async function fixtureFor(name: ActionName) {
   const heldOptions = held ? { held, ...(held === "adviseAmendment" ? { confirmedByAdvisingBank: true } : {}) } : {};
   // A finding to act on, or to notify (a notice needs one; declaring complying needs none open).
   const openFinding = rule.input === "findingRef" || rule.input === "waiver" || rule.to === "DISCREPANT" || held === "notifyDiscrepancies" || held === "dismissFinding";
-  return creditIn(world, creditStatus, { [rule.subject]: subjectState, openFinding, ...heldOptions });
+  const fixture = await creditIn(world, creditStatus, { [rule.subject]: subjectState, openFinding, ...heldOptions });
+  // A step only the bank at the place of presentation takes (forwarding to the issuing bank, art. 15(c)): the advising bank examined.
+  if ("bank" in rule && rule.bank === "examining" && !(rule.by as readonly Party[]).includes("issuingBank")) {
+    await db().presentation.update({ where: { id: fixture.presentationId! }, data: { examiningBankId: world.orgs.advisingBank } });
+  }
+  return fixture;
 }
 
 const versionOf = async (creditId: string) => (await db().credit.findUniqueOrThrow({ where: { id: creditId }, select: { version: true } })).version;

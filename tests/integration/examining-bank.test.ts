@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { expireCredits } from "@/lib/jobs/expire-credits";
 import { performAction } from "@/lib/lifecycle/perform";
+import { getCredit } from "@/lib/credits/get-credit";
 import { waitingForMe } from "@/lib/credits/waiting";
 import { attempt } from "./support/attempt";
 import { useTestDatabase } from "./support/database";
@@ -140,5 +141,79 @@ describe("the expiry date extends at the place of presentation (art. 29(a))", ()
     expect(await status(atSingapore.creditId)).toBe("ADVISED");
     await expireCredits(new Date("2027-09-14T12:00:00Z"));
     expect(await status(atSingapore.creditId)).toBe("EXPIRED");
+  });
+});
+
+describe("the nominated bank forwards complying documents to the issuing bank (art. 15(c))", () => {
+  /** Presented Monday 6 September 2027 and determined complying on Tuesday the 7th by the examining bank's maker and checker. */
+  async function complying(availableWith: "ADVISING_BANK" | "ISSUING_BANK", options: { confirmedByAdvisingBank?: boolean } = {}) {
+    const p = await presented(availableWith, options);
+    const step = { creditId: p.creditId, subjectId: p.presentationId, now: new Date("2027-09-07T08:00:00Z") };
+    for (const f of await db().finding.findMany({ where: { presentationId: p.presentationId } })) await db().finding.update({ where: { id: f.id }, data: { dismissed: true, dismissReason: "test" } });
+    const examiner = availableWith === "ADVISING_BANK" ? world.users.advisingBank : world.users.issuingBank;
+    await performAction({ ...step, actor: examiner.MAKER, action: "determineCompliant" });
+    await performAction({ ...step, actor: examiner.CHECKER, action: "approveCompliance" });
+    return { ...p, step };
+  }
+  const offered = async (actor: (typeof world.users.advisingBank)["MAKER"], creditId: string, presentationId: string) =>
+    (await getCredit(actor, creditId)).presentations.find((p) => p.id === presentationId)!.actions.includes("forwardDocuments");
+
+  it("records the forwarding as a milestone, with the issuing bank's day of receipt and five banking days of its own, on its holidays", async () => {
+    const p = await complying("ADVISING_BANK");
+    expect(await offered(world.users.advisingBank.MAKER, p.creditId, p.presentationId)).toBe(true);
+    // Tuesday 7th, 10:00 in Rotterdam, 16:00 in Singapore (no cut-off): received by the issuing bank on the 7th.
+    await performAction({ ...p.step, actor: world.users.advisingBank.MAKER, action: "forwardDocuments" });
+    const row = await db().presentation.findUniqueOrThrow({ where: { id: p.presentationId } });
+    // Singapore counts Wed 8, (Thu 9, Fri 10 closed), Mon 13, Tue 14, Wed 15, Thu 16: its own deadline; the nominated bank's was Tue 14th.
+    expect([row.forwardedAt, row.forwardedOn?.toISOString().slice(0, 10), row.issuerExaminationDeadline?.toISOString().slice(0, 10), row.examinationDeadline?.toISOString().slice(0, 10)]).toEqual([
+      new Date("2027-09-07T08:00:00Z"),
+      "2027-09-07",
+      "2027-09-16",
+      "2027-09-14",
+    ]);
+    expect(row.status).toBe("COMPLIANT");
+    const milestone = await db().milestone.findFirstOrThrow({ where: { creditId: p.creditId, kind: "DOCUMENTS_FORWARDED" } });
+    expect(milestone.content).toMatchObject({ forwardedBy: "NOMINATED", receivedByIssuingBankOn: "2027-09-07", issuingBankExaminationDeadline: "2027-09-16" });
+    expect(milestone.documentHashes.length).toBeGreaterThan(0);
+    expect(await db().creditEvent.count({ where: { creditId: p.creditId, action: "forwardDocuments" } })).toBe(1);
+    // Forwarded once: the step is no longer offered, and a second forwarding is refused.
+    expect(await offered(world.users.advisingBank.MAKER, p.creditId, p.presentationId)).toBe(false);
+    const again = await attempt({ ...p.step, actor: world.users.advisingBank.CHECKER, action: "forwardDocuments" });
+    expect(again).toMatchObject({ code: "INVALID_STATE", message: expect.stringMatching(/already forwarded.*2027-09-07/) });
+    expect(await db().milestone.count({ where: { creditId: p.creditId, kind: "DOCUMENTS_FORWARDED" } })).toBe(1);
+  });
+
+  it("a confirming bank forwards in its capacity; the issuing bank's cut-off moves the day of receipt", async () => {
+    await db().organization.update({ where: { id: world.orgs.issuingBank }, data: { cutOffTime: "15:00" } });
+    try {
+      const p = await complying("ADVISING_BANK", { confirmedByAdvisingBank: true });
+      // 16:00 in Singapore is after its 15:00 cut-off: received Wednesday 8th; (Thu 9, Fri 10 closed) Mon 13 to Fri 17 is its fifth banking day.
+      await performAction({ ...p.step, actor: world.users.advisingBank.CHECKER, action: "forwardDocuments" });
+      const row = await db().presentation.findUniqueOrThrow({ where: { id: p.presentationId } });
+      expect([row.forwardedOn?.toISOString().slice(0, 10), row.issuerExaminationDeadline?.toISOString().slice(0, 10)]).toEqual(["2027-09-08", "2027-09-17"]);
+      expect((await db().milestone.findFirstOrThrow({ where: { creditId: p.creditId, kind: "DOCUMENTS_FORWARDED" } })).content).toMatchObject({ forwardedBy: "CONFIRMING" });
+    } finally {
+      await db().organization.update({ where: { id: world.orgs.issuingBank }, data: { cutOffTime: null } });
+    }
+  });
+
+  it("refuses the issuing bank, the beneficiary and the applicant, and documents not yet determined complying; nothing changes", async () => {
+    const p = await complying("ADVISING_BANK");
+    for (const actor of [world.users.issuingBank.MAKER, world.users.issuingBank.CHECKER, world.users.beneficiary.MAKER, world.users.applicant.MAKER]) {
+      expect(await attempt({ ...p.step, actor, action: "forwardDocuments" })).toMatchObject({ code: "FORBIDDEN" });
+    }
+    const pending = await presented("ADVISING_BANK");
+    const early = await attempt({ actor: world.users.advisingBank.MAKER, action: "forwardDocuments", creditId: pending.creditId, subjectId: pending.presentationId, now: new Date("2027-09-07T08:00:00Z") });
+    expect(early.code).not.toBe("ok");
+    for (const id of [p.presentationId, pending.presentationId]) expect((await db().presentation.findUniqueOrThrow({ where: { id } })).forwardedAt).toBeNull();
+    expect(await db().milestone.count({ where: { creditId: { in: [p.creditId, pending.creditId] }, kind: "DOCUMENTS_FORWARDED" } })).toBe(0);
+  });
+
+  it("available with the issuing bank: it examined the documents itself, so there is nothing to forward", async () => {
+    const p = await complying("ISSUING_BANK");
+    expect(await attempt({ ...p.step, actor: world.users.advisingBank.MAKER, action: "forwardDocuments" })).toMatchObject({ code: "FORBIDDEN" });
+    expect(await attempt({ ...p.step, actor: world.users.issuingBank.MAKER, action: "forwardDocuments" })).toMatchObject({ code: "FORBIDDEN" });
+    expect(await offered(world.users.issuingBank.MAKER, p.creditId, p.presentationId)).toBe(false);
+    expect(await offered(world.users.advisingBank.MAKER, p.creditId, p.presentationId)).toBe(false);
   });
 });

@@ -256,6 +256,9 @@ export interface paths {
   "/credits/{creditId}/actions/recordPayment": {
     post: operations["recordPayment"];
   };
+  "/credits/{creditId}/actions/forwardDocuments": {
+    post: operations["forwardDocuments"];
+  };
   "/credits/{creditId}/actions/reviseDraft/signing-request": {
     post: operations["reviseDraftSigningRequest"];
   };
@@ -435,6 +438,9 @@ export interface paths {
   };
   "/credits/{creditId}/actions/recordPayment/signing-request": {
     post: operations["recordPaymentSigningRequest"];
+  };
+  "/credits/{creditId}/actions/forwardDocuments/signing-request": {
+    post: operations["forwardDocumentsSigningRequest"];
   };
 }
 
@@ -1058,7 +1064,7 @@ export interface operations {
       content: {
         "application/json": {
           url: string;
-          events?: ("terms.agreed" | "credit.issued" | "credit.advised" | "amendment.issued" | "amendment.advised" | "credit.amended" | "amendment.rejected" | "documents.presented" | "presentation.compliant" | "presentation.discrepant" | "discrepancies.waived" | "presentation.refused" | "presentation.paid" | "credit.settled" | "credit.expired" | "credit.cancelled" | "record.represented")[];
+          events?: ("terms.agreed" | "credit.issued" | "credit.advised" | "amendment.issued" | "amendment.advised" | "credit.amended" | "amendment.rejected" | "documents.presented" | "presentation.compliant" | "presentation.discrepant" | "discrepancies.waived" | "presentation.refused" | "presentation.paid" | "credit.settled" | "credit.expired" | "credit.cancelled" | "record.represented" | "documents.forwarded")[];
           description?: string;
         };
       };
@@ -3812,6 +3818,48 @@ export interface operations {
       422: { content: { "application/json": components["schemas"]["Error"] } };
     };
   };
+  /** Forward documents to the issuing bank */
+  forwardDocuments: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** Makes a retry safe. A key belongs to its caller and to the request it was first sent with (the action, the credit, the subject and the body): the same request with the same key replays the first result (replayed: true) instead of acting again; the key with any other request answers 422. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        creditId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          input?: components["schemas"]["PresentationInput"];
+          /** The credit version you acted on; 409 if it changed. */
+          expectedVersion?: number;
+          /** Issue 14: the step signed with your API signing key over the challenge of a signing request (docs/API.md). Required (428 SIGNATURE_REQUIRED otherwise) when the credit's parties require signed steps. */
+          signature?: components["schemas"]["StepSignature"];
+          /** The presentation's id */
+          subjectId: string;
+        };
+      };
+    };
+    responses: {
+      /** Done */
+      200: { content: { "application/json": components["schemas"]["ActionResult"] } };
+      /** Refused, with a message for a person */
+      400: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      401: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      403: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      404: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      409: { content: { "application/json": components["schemas"]["Error"] } };
+      /** The Idempotency-Key was already used for another request (code IDEMPOTENCY_KEY_REUSED) */
+      422: { content: { "application/json": components["schemas"]["Error"] } };
+    };
+  };
   /** What "Save a new draft version" would record, to sign with your API signing key */
   reviseDraftSigningRequest: {
     parameters: {
@@ -5750,6 +5798,39 @@ export interface operations {
       409: { content: { "application/json": components["schemas"]["Error"] } };
     };
   };
+  /** What "Forward documents to the issuing bank" would record, to sign with your API signing key */
+  forwardDocumentsSigningRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        creditId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          input?: components["schemas"]["PresentationInput"];
+          /** The presentation's id */
+          subjectId?: string;
+        };
+      };
+    };
+    responses: {
+      /** The challenge, or that no signature is needed */
+      200: { content: { "application/json": components["schemas"]["SigningRequest"] } };
+      /** Refused, with a message for a person */
+      400: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      401: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      403: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      404: { content: { "application/json": components["schemas"]["Error"] } };
+      /** Refused, with a message for a person */
+      409: { content: { "application/json": components["schemas"]["Error"] } };
+    };
+  };
 }
 
 export interface components {
@@ -5915,6 +5996,10 @@ export interface components {
         examinedAt: string | null;
         decisionNote: string | null;
         documentDisposal: string | null;
+        /** Art. 15(c): when the nominated or confirming bank forwarded the complying documents to the issuing bank */
+        forwardedAt: string | null;
+        /** Art. 14(b): the issuing bank's own last day to examine the forwarded documents */
+        issuerExaminationDeadline: string | null;
         /** A decimal string with exactly the currency's ISO 4217 minor units: USD "42000.00", JPY "42000", BHD "42000.000". */
         claimedAmount: string | null;
         /** Presented under eUCP v2.1 (docs/EUCP.md): complete with the notice of completeness, whose day is presentedOn; examined from the banking day after it (art. e7(a)(i)) */
@@ -6235,7 +6320,7 @@ export interface components {
       events: ({
         /** The event's id: the TradeTrail-Event-Id header of its webhooks. Dedupe by it. */
         id: string;
-        type: "terms.agreed" | "credit.issued" | "credit.advised" | "amendment.issued" | "amendment.advised" | "credit.amended" | "amendment.rejected" | "documents.presented" | "presentation.compliant" | "presentation.discrepant" | "discrepancies.waived" | "presentation.refused" | "presentation.paid" | "credit.settled" | "credit.expired" | "credit.cancelled" | "record.represented";
+        type: "terms.agreed" | "credit.issued" | "credit.advised" | "amendment.issued" | "amendment.advised" | "credit.amended" | "amendment.rejected" | "documents.presented" | "presentation.compliant" | "presentation.discrepant" | "discrepancies.waived" | "presentation.refused" | "presentation.paid" | "credit.settled" | "credit.expired" | "credit.cancelled" | "record.represented" | "documents.forwarded";
         /** The feed's position just after this event: GET /events?after={cursor} lists what followed it */
         cursor: string;
         occurredAt: string;
@@ -6251,7 +6336,7 @@ export interface components {
         /** The anchored milestone the event reports (GET /credits/{creditId}/milestones) */
         milestone: {
           seq: number;
-          kind: "TERMS_AGREED" | "CREDIT_ISSUED" | "CREDIT_ADVISED" | "AMENDMENT_ISSUED" | "AMENDMENT_ADVISED" | "AMENDMENT_ACCEPTED" | "AMENDMENT_REJECTED" | "DOCUMENTS_PRESENTED" | "PRESENTATION_COMPLIANT" | "DISCREPANCIES_NOTIFIED" | "DISCREPANCIES_WAIVED" | "PRESENTATION_REFUSED" | "PAYMENT_RECORDED" | "CREDIT_SETTLED" | "CREDIT_EXPIRED" | "CREDIT_CANCELLED" | "NOTICE_OF_COMPLETENESS" | "RECORD_REPRESENTED";
+          kind: "TERMS_AGREED" | "CREDIT_ISSUED" | "CREDIT_ADVISED" | "AMENDMENT_ISSUED" | "AMENDMENT_ADVISED" | "AMENDMENT_ACCEPTED" | "AMENDMENT_REJECTED" | "DOCUMENTS_PRESENTED" | "PRESENTATION_COMPLIANT" | "DISCREPANCIES_NOTIFIED" | "DISCREPANCIES_WAIVED" | "PRESENTATION_REFUSED" | "PAYMENT_RECORDED" | "CREDIT_SETTLED" | "CREDIT_EXPIRED" | "CREDIT_CANCELLED" | "NOTICE_OF_COMPLETENESS" | "RECORD_REPRESENTED" | "DOCUMENTS_FORWARDED";
         };
       })[];
       /** Pass as `after` for the events that follow (the same cursor again when there were none) */
@@ -6263,7 +6348,7 @@ export interface components {
     Webhook: {
       id: string;
       url: string;
-      eventTypes: ("terms.agreed" | "credit.issued" | "credit.advised" | "amendment.issued" | "amendment.advised" | "credit.amended" | "amendment.rejected" | "documents.presented" | "presentation.compliant" | "presentation.discrepant" | "discrepancies.waived" | "presentation.refused" | "presentation.paid" | "credit.settled" | "credit.expired" | "credit.cancelled" | "record.represented")[];
+      eventTypes: ("terms.agreed" | "credit.issued" | "credit.advised" | "amendment.issued" | "amendment.advised" | "credit.amended" | "amendment.rejected" | "documents.presented" | "presentation.compliant" | "presentation.discrepant" | "discrepancies.waived" | "presentation.refused" | "presentation.paid" | "credit.settled" | "credit.expired" | "credit.cancelled" | "record.represented" | "documents.forwarded")[];
       description: string;
       createdAt: string;
     };
@@ -6271,7 +6356,7 @@ export interface components {
     WebhookCreated: {
       id: string;
       url: string;
-      eventTypes: ("terms.agreed" | "credit.issued" | "credit.advised" | "amendment.issued" | "amendment.advised" | "credit.amended" | "amendment.rejected" | "documents.presented" | "presentation.compliant" | "presentation.discrepant" | "discrepancies.waived" | "presentation.refused" | "presentation.paid" | "credit.settled" | "credit.expired" | "credit.cancelled" | "record.represented")[];
+      eventTypes: ("terms.agreed" | "credit.issued" | "credit.advised" | "amendment.issued" | "amendment.advised" | "credit.amended" | "amendment.rejected" | "documents.presented" | "presentation.compliant" | "presentation.discrepant" | "discrepancies.waived" | "presentation.refused" | "presentation.paid" | "credit.settled" | "credit.expired" | "credit.cancelled" | "record.represented" | "documents.forwarded")[];
       description: string;
       createdAt: string;
       /** The HMAC key of TradeTrail-Signature. Shown this once: store it now. */
@@ -6377,7 +6462,7 @@ export interface components {
             };
             insurance?: {
               coverPercent?: number;
-              risks?: ("ICC_A" | "ICC_B" | "ICC_C" | "WAR" | "STRIKES")[];
+              risks?: ("ALL_RISKS" | "ICC_A" | "ICC_B" | "ICC_C" | "WAR" | "STRIKES")[];
               coverFrom?: string;
               coverTo?: string;
             };
@@ -6474,7 +6559,7 @@ export interface components {
             };
             insurance?: {
               coverPercent?: number;
-              risks?: ("ICC_A" | "ICC_B" | "ICC_C" | "WAR" | "STRIKES")[];
+              risks?: ("ALL_RISKS" | "ICC_A" | "ICC_B" | "ICC_C" | "WAR" | "STRIKES")[];
               coverFrom?: string;
               coverTo?: string;
             };
@@ -6589,7 +6674,7 @@ export interface components {
             };
             insurance?: {
               coverPercent?: number;
-              risks?: ("ICC_A" | "ICC_B" | "ICC_C" | "WAR" | "STRIKES")[];
+              risks?: ("ALL_RISKS" | "ICC_A" | "ICC_B" | "ICC_C" | "WAR" | "STRIKES")[];
               coverFrom?: string;
               coverTo?: string;
             };

@@ -93,7 +93,7 @@ export const packagesConsistent: Rule = (context) =>
     (a, b) => (a === b ? "same" : "different"),
   );
 
-/** Shipping marks on any two documents: the same marks, or marks with information added (ISBP 821 A33), not marks that leave out part of each other. */
+/** Shipping marks on any two documents: the same marks, or marks with information added (ISBP 821 section A, shipping marks), not marks that leave out part of each other. */
 export const marksConsistent: Rule = (context) => {
   const marks = shown([...context.invoices, ...transportDocuments(context), ...context.packingLists, ...context.certificatesOfOrigin] as Parsed<unknown>[], (d) => text(d.shippingMarks));
   const outcomes: RuleOutcome[] = [];
@@ -109,7 +109,7 @@ export const marksConsistent: Rule = (context) => {
     const fields = { rule: "document-marks-conflict", article: "14(d)", found: other.value, expected: `${reference.value}, as on the ${label(reference.doc)}` };
     outcomes.push(
       comparison === "different"
-        ? finding(other.doc, { ...fields, message: `The shipping marks on the ${label(other.doc)} conflict with those on the ${label(reference.doc)} (ISBP 821 A33: marks may add information, not differ).` })
+        ? finding(other.doc, { ...fields, message: `The shipping marks on the ${label(other.doc)} conflict with those on the ${label(reference.doc)} (marks may add information, not differ).` })
         : checkByHand(other.doc, { ...fields, message: `The ${label(other.doc)} or the ${label(reference.doc)} shows no marks ("N/M") where the other shows marks: check by hand.` }),
     );
   }
@@ -122,7 +122,7 @@ export const marksConsistent: Rule = (context) => {
  * country is named there.
  */
 export function originInCredit(terms: ExaminationContext["terms"]): string | null {
-  // 46A as data: the country the certificate of origin must show decides (ISBP 821 L1-L8).
+  // 46A as data: the country the certificate of origin must show decides (ISBP 821 section L).
   const required = terms.documentsRequired.find((d) => d.kind === "CERTIFICATE_OF_ORIGIN")?.conditions?.origin?.originCountry;
   if (required) return required;
   const texts = [terms.goodsDescription, ...terms.documentsRequired.filter((d) => d.kind === "CERTIFICATE_OF_ORIGIN").map((d) => d.details)];
@@ -200,9 +200,9 @@ const TO_ORDER = /^\s*(?:to\s+(?:the\s+)?order\b|order\s+of\b)/i;
 
 /**
  * The consignee on a certificate of origin must not conflict with the transport document's
- * (ISBP 821 L6): the same party when the transport document names one; when it is made out to
+ * (ISBP 821 L5): the same party when the transport document names one; when it is made out to
  * order or to a bank, any party but the beneficiary. The consignor may be another than the
- * beneficiary (art. 14(k), ISBP 821 L7) and is not compared.
+ * beneficiary (art. 14(k), ISBP 821 section L) and is not compared.
  */
 export const certificateConsigneeConsistent: Rule = (context) => {
   const consignees = shown(transportDocuments(context), (d) => text(d.consignee));
@@ -212,12 +212,12 @@ export const certificateConsigneeConsistent: Rule = (context) => {
     const fields = { rule: "certificate-consignee-conflict", article: "14(d)", found: onCertificate };
     if (consignees.every((t) => TO_ORDER.test(t.value) || /\bbank\b/i.test(t.value))) {
       return sameCompanyName(context.terms.beneficiary.name, onCertificate)
-        ? [finding(c, { ...fields, expected: "Any party named in the credit but the beneficiary", message: "The certificate of origin shows the beneficiary as consignee (ISBP 821 L6)." })]
+        ? [finding(c, { ...fields, expected: "Any party named in the credit but the beneficiary", message: "The certificate of origin shows the beneficiary as consignee." })]
         : [];
     }
     return consignees.some((t) => sameCompanyName(t.value, onCertificate))
       ? []
-      : [finding(c, { ...fields, expected: consignees.map((t) => t.value).join("; "), message: `The consignee on the certificate of origin conflicts with the consignee on the ${label(consignees[0]!.doc)} (ISBP 821 L6).` })];
+      : [finding(c, { ...fields, expected: consignees.map((t) => t.value).join("; "), message: `The consignee on the certificate of origin conflicts with the consignee on the ${label(consignees[0]!.doc)}.` })];
   });
 };
 

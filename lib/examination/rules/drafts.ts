@@ -67,7 +67,7 @@ export const draftTenor: Rule = ({ terms, drafts }) =>
 export const draftDrawnAsInvoiced: Rule = ({ terms, drafts, invoices }) => {
   const out: RuleOutcome[] = [];
   for (const d of withDetails(drafts, "drawer").filter((d) => !sameCompanyName(terms.beneficiary.name, d.data.drawer)))
-    out.push(finding(d, { rule: "draft-drawer", article: "6(c)", message: "The draft is not drawn by the beneficiary (ISBP 821 section B).", found: d.data.drawer, expected: terms.beneficiary.name }));
+    out.push(finding(d, { rule: "draft-drawer", article: "6(c)", message: "The draft is not drawn by the beneficiary.", found: d.data.drawer, expected: terms.beneficiary.name }));
   for (const d of withDetails(drafts, "currency", "amount")) {
     if (d.data.currency !== terms.currency) {
       out.push(finding(d, { rule: "draft-amount", article: "6(c)", message: "The draft is not drawn in the currency of the credit.", found: d.data.currency, expected: terms.currency }));
@@ -78,7 +78,7 @@ export const draftDrawnAsInvoiced: Rule = ({ terms, drafts, invoices }) => {
     if (invoiced.length === 0 || invoiced.length !== invoices.length || drafts.length > 1) continue;
     const total = invoiced.reduce((sum, i) => sum + toMilli(i.data.amount), 0n);
     if (toMilli(d.data.amount) !== total)
-      out.push(finding(d, { rule: "draft-amount", article: "6(c)", message: "The amount of the draft is not the amount the invoices claim (ISBP 821 section B).", found: money(d.data.currency, d.data.amount), expected: money(terms.currency, total) }));
+      out.push(finding(d, { rule: "draft-amount", article: "6(c)", message: "The amount of the draft is not the amount the invoices claim.", found: money(d.data.currency, d.data.amount), expected: money(terms.currency, total) }));
   }
   return out;
 };

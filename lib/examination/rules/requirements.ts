@@ -79,7 +79,7 @@ export const transportConsigneeAsRequired: Rule = (context) =>
     const verdict = consigneeVerdict({ consignee: conditions.consignee, consigneeName: conditions.consigneeName }, shown, t.data, context);
     if (verdict === "same") return [];
     return verdict === "different"
-      ? [finding(t, { ...fields, found: shown, message: `The ${label(t.doc)} is not made out as the credit requires (ISBP 821 section E, consignee and order party).` })]
+      ? [finding(t, { ...fields, found: shown, message: `The ${label(t.doc)} is not made out as the credit requires (consignee, order party).` })]
       : [checkByHand(t, { ...fields, found: shown, message: `The ${label(t.doc)} is made out to the order of a bank the examination cannot match with the issuing bank: check by hand.` })];
   });
 
@@ -107,7 +107,7 @@ export const transportFreightAsRequired: Rule = (context) =>
       return [checkByHand(t, { ...fields, found: "Freight marking not recorded", message: `The credit requires the ${label(t.doc)} ${expected.toLowerCase()}; its freight marking was not recorded: check it on the document.` })];
     return shown === conditions.freight
       ? []
-      : [finding(t, { ...fields, found: `Marked ${FREIGHT_LABELS[shown].toLowerCase()}`, message: `The ${label(t.doc)} is not marked as to freight as the credit requires (ISBP 821 section E, freight and additional costs).` })];
+      : [finding(t, { ...fields, found: `Marked ${FREIGHT_LABELS[shown].toLowerCase()}`, message: `The ${label(t.doc)} is not marked as to freight as the credit requires.` })];
   });
 
 /**
@@ -134,8 +134,9 @@ export const allowedByCredit = (terms: Pick<Terms, "documentsRequired">, kind: D
   return { charterParty: t?.charterPartyAllowed === true, onDeck: t?.onDeckAllowed === true, claused: t?.clean === false };
 };
 
-// Risks as insurance documents word them: "ICC (A)", "Institute Cargo Clauses (A)", "war risks", "SRCC".
+// Risks as insurance documents word them: "all risks", "ICC (A)", "Institute Cargo Clauses (A)", "war risks", "SRCC".
 const RISK_WORDS: Record<InsuranceRisk, RegExp> = {
+  ALL_RISKS: /\ball[\s-]+risks?\b/i,
   ICC_A: /\b(?:I\.?C\.?C\.?|institute\s+cargo\s+clauses?)\s*[(\s]\s*A\s*\)?(?![\w])/i,
   ICC_B: /\b(?:I\.?C\.?C\.?|institute\s+cargo\s+clauses?)\s*[(\s]\s*B\s*\)?(?![\w])/i,
   ICC_C: /\b(?:I\.?C\.?C\.?|institute\s+cargo\s+clauses?)\s*[(\s]\s*C\s*\)?(?![\w])/i,
@@ -149,9 +150,17 @@ const CARGO_CLAUSES: readonly InsuranceRisk[] = ["ICC_A", "ICC_B", "ICC_C"];
 export const risksCovered = (wording: string): InsuranceRisk[] => INSURANCE_RISKS.filter((risk) => RISK_WORDS[risk].test(wording));
 
 /**
- * Art. 28(g): the insurance document covers the risks the credit requires. A cargo clause wider
- * than required (ICC (A) for (B)) is for the examiner: 28(g) asks for the risks required, and
- * banks differ on whether wider cover complies.
+ * Whether the policy's wording meets one risk the credit requires. "All risks" (art. 28(h)) is met
+ * by any "all risks" notation or clause, whatever risks it states are excluded, and by Institute
+ * Cargo Clauses (A) (ISBP 821 K18). Art. 28(h) works one way only: a credit asking for ICC (A) is
+ * not met by an "all risks" clause, which is not the Institute's clauses.
+ */
+const meets = (risk: InsuranceRisk, covered: readonly InsuranceRisk[]) => covered.includes(risk) || (risk === "ALL_RISKS" && covered.includes("ICC_A"));
+
+/**
+ * Art. 28(g), 28(h): the insurance document covers the risks the credit requires. A cargo clause
+ * wider than required (ICC (A) or "all risks" for (B)) is for the examiner: 28(g) asks for the
+ * risks required, and banks differ on whether wider cover complies.
  */
 export const insuranceRisksAsRequired: Rule = ({ terms, insurance }) => {
   const required = requirementFor(terms, "INSURANCE_CERTIFICATE")?.conditions?.insurance?.risks ?? [];
@@ -160,10 +169,28 @@ export const insuranceRisksAsRequired: Rule = ({ terms, insurance }) => {
     const wording = policy.data.risks;
     if (wording === undefined) return []; // named among the document's missing details
     const covered = risksCovered(wording);
-    const missing = required.filter((risk) => !covered.includes(risk));
+    const missing = required.filter((risk) => !meets(risk, covered));
     const fields = { rule: "insurance-risks", article: "28(g)", found: wording, expected: required.map((r) => RISK_LABELS[r]).join(", ") };
-    const wider = missing.filter((risk) => CARGO_CLAUSES.includes(risk) && covered.some((c) => CARGO_CLAUSES.indexOf(c) >= 0 && CARGO_CLAUSES.indexOf(c) < CARGO_CLAUSES.indexOf(risk)));
+    const widerThan = (risk: InsuranceRisk) =>
+      CARGO_CLAUSES.includes(risk) && risk !== "ICC_A" && covered.some((c) => c === "ALL_RISKS" || (CARGO_CLAUSES.includes(c) && CARGO_CLAUSES.indexOf(c) < CARGO_CLAUSES.indexOf(risk)));
+    const wider = missing.filter(widerThan);
     const short = missing.filter((risk) => !wider.includes(risk));
+    if (short.includes("ALL_RISKS"))
+      return [
+        finding(policy, {
+          ...fields,
+          article: "28(h)",
+          isbp: "K18",
+          message: `The insurance document contains no "all risks" notation or clause, nor Institute Cargo Clauses (A), though the credit requires insurance against all risks${short.length > 1 ? `, nor cover for ${short.filter((r) => r !== "ALL_RISKS").map((r) => RISK_LABELS[r]).join(", ")}` : ""}.`,
+        }),
+      ];
+    if (short.includes("ICC_A") && covered.includes("ALL_RISKS"))
+      return [
+        finding(policy, {
+          ...fields,
+          message: `The insurance document shows "all risks" cover, not Institute Cargo Clauses (A), which the credit requires (art. 28(h) accepts an "all risks" clause only for a credit requiring all risks)${short.length > 1 ? `; nor does it indicate cover for ${short.filter((r) => r !== "ICC_A").map((r) => RISK_LABELS[r]).join(", ")}` : ""}.`,
+        }),
+      ];
     if (short.length > 0)
       return [finding(policy, { ...fields, message: `The insurance document does not indicate cover for ${short.map((r) => RISK_LABELS[r]).join(", ")}, which the credit requires.` })];
     if (wider.length > 0)
@@ -201,7 +228,7 @@ const CHAMBER = /\b(?:chamber\s+of\s+commerce|chambre\s+de\s+commerce|(?:industr
 const INSURER = /\b(?:insur\w*|assur\w*|underwriters?|lloyd'?s|versicherung\w*|verzeker\w*|mutual)\b/i;
 
 /**
- * Art. 14(f) (and 28(a) for insurance, ISBP 821 L1-L8 for a certificate of origin): the document
+ * Art. 14(f) (and 28(a) for insurance, ISBP 821 L3 for a certificate of origin): the document
  * is issued by whom the credit names. The invoice (18(a)(i)) and a beneficiary's certificate have
  * rules of their own; a transport document's issuer is its signature rule's (19-25).
  */
@@ -215,21 +242,22 @@ export const documentIssuerAsRequired: Rule = (context) => {
     if (!issuer || required.kind === "COMMERCIAL_INVOICE" || required.kind === "OTHER" || issuer.kind === "CARRIER_OR_AGENT") return [];
     if (required.kind === "BENEFICIARY_CERTIFICATE" && issuer.kind === "BENEFICIARY") return [];
     const article = required.kind === "INSURANCE_CERTIFICATE" ? "28(a)" : "14(f)";
-    const isbp = required.kind === "CERTIFICATE_OF_ORIGIN" ? " (ISBP 821 L1-L8)" : "";
+    // ISBP 821 L3: a certificate of origin is issued by the entity the credit states.
+    const isbp = required.kind === "CERTIFICATE_OF_ORIGIN" ? "L3" : undefined;
     const expected = `Issued by ${issuerWords(issuer)}`;
     return documents
       .filter((doc) => doc.kind === required.kind)
       .flatMap((doc): RuleOutcome[] => {
         const shown = issuerOf(doc.data ?? {});
-        const fields = { rule: "document-issuer", article, expected };
+        const fields = { rule: "document-issuer", article, expected, isbp };
         if (shown === undefined && issuerUnreadable(doc)) return [];
         if (shown === undefined)
           return [checkByHand(doc, { ...fields, found: "Issuer not recorded", message: `The credit requires the ${label(doc)} to be ${expected.toLowerCase()}; its issuer was not recorded: check it on the document.` })];
         const verdict = issuerVerdict(issuer, shown, terms.beneficiary.name);
         if (verdict === "same") return [];
         return verdict === "different"
-          ? [finding(doc, { ...fields, found: shown, message: `The ${label(doc)} is not issued by the issuer the credit names${isbp}.` })]
-          : [checkByHand(doc, { ...fields, found: shown, message: `The issuer of the ${label(doc)} could not be matched with the issuer the credit names: check by hand${isbp}.` })];
+          ? [finding(doc, { ...fields, found: shown, message: `The ${label(doc)} is not issued by the issuer the credit names.` })]
+          : [checkByHand(doc, { ...fields, found: shown, message: `The issuer of the ${label(doc)} could not be matched with the issuer the credit names: check by hand.` })];
       });
   });
 };

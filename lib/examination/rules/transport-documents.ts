@@ -142,7 +142,7 @@ export const transportDocumentFace: Rule = ({ terms, otherTransport }) =>
     if (defect) out.push(finding(t, { rule: "transport-document-not-clean", article: "27", message: `The ${name(t)} is not clean: it bears a clause declaring a defective condition of the goods or their packaging.`, found: defect, expected: "A clean transport document" }));
     if (value(t, "onDeck") === true && !allowed.onDeck) out.push(finding(t, { rule: "transport-document-on-deck", article: "26(a)", message: `The ${name(t)} states that the goods are loaded on deck.`, found: "Loaded on deck", expected: "No on-deck loading (a clause that they may be is acceptable)" }));
     if (value(t, "charterParty") === true && !allowed.charterParty && (t.kind === "MULTIMODAL_TRANSPORT_DOCUMENT" || t.kind === "SEA_WAYBILL"))
-      out.push(finding(t, { rule: "transport-document-charter-party", article: `${t.rules.article}(a)(vi)`, message: `The ${name(t)} indicates that it is subject to a charter party.`, found: "Subject to a charter party", expected: "No charter party" }));
+      out.push(finding(t, { rule: "transport-document-charter-party", article: `${t.rules.article}(a)(vi)`, isbp: t.kind === "MULTIMODAL_TRANSPORT_DOCUMENT" ? "D1(b)(ii)" : undefined, message: `The ${name(t)} indicates that it is subject to a charter party.`, found: "Subject to a charter party", expected: "No charter party" }));
     return out;
   });
 

@@ -38,7 +38,7 @@ export const billOfLadingSigned: Rule = ({ billsOfLading }) =>
 
 // Art. 27: a clause or notation expressly declaring a defective condition of the goods or their
 // packaging. Words that describe the goods' state, not their description ("said to contain" and
-// "shipper's load and count" are not such clauses, ISBP 821 E29).
+// "shipper's load and count" are not such clauses: ISBP 821 section E, clean bills of lading).
 const DEFECT = /\b(damaged|torn|broken|wet|stained|rust(?:y|ed)?|dented|leak(?:ing|ed)?|crushed|punctured|insufficient(?:ly)?\s+pack|(?:in\s+)?bad\s+order|used\s+(?:drums|bags|cases|cartons)|second[- ]hand\s+(?:drums|bags|cases|cartons)|defective)\b/i;
 const NEGATED = /\b(no|not|without|free\s+(?:of|from))\s+(?:\w+\s+){0,2}$/i;
 
@@ -77,7 +77,7 @@ export const billOfLadingNoCharterParty: Rule = ({ terms, billsOfLading }) =>
       finding(b, {
         rule: "bill-of-lading-charter-party",
         article: "20(a)(vi)",
-        message: "The bill of lading indicates that it is subject to a charter party; the credit calls for a bill of lading, not a charter party bill of lading (art. 22; ISBP 821 E1(b)).",
+        message: "The bill of lading indicates that it is subject to a charter party; the credit calls for a bill of lading, not a charter party bill of lading (art. 22).",
         found: "Subject to a charter party",
         expected: "No charter party",
       }),
@@ -85,7 +85,7 @@ export const billOfLadingNoCharterParty: Rule = ({ terms, billsOfLading }) =>
 
 /**
  * Art. 20(a)(iii): shipment from the port of loading to the port of discharge the credit states, or
- * from and to a port inside the range it states (ISBP 821 E6-E7); read by UN/LOCODE and name.
+ * from and to a port inside the range it states (ISBP 821 section E, ports of loading and discharge); read by UN/LOCODE and name.
  */
 export const billOfLadingPorts: Rule = ({ terms, billsOfLading }) =>
   billsOfLading.flatMap((b) => {

@@ -41,6 +41,9 @@ interface Case {
   eucp?: boolean;
 }
 
+/** A step only the bank at the place of presentation takes (forwarding to the issuing bank, art. 15(c)): its fixtures record the advising bank as the examining bank. */
+const atPlaceOfPresentation = (rule: ReturnType<typeof actionRule>) => rule.bank === "examining" && rule.by !== "system" && !(rule.by as readonly Party[]).includes("issuingBank");
+
 function expectedAllowed(c: Case, v: Variant, makerIsDual: boolean): boolean {
   const rule = actionRule(c.action);
   const stateOk =
@@ -65,8 +68,8 @@ function expectedAllowed(c: Case, v: Variant, makerIsDual: boolean): boolean {
   if (!(rule.by as readonly Party[]).includes(party)) return false;
   // A step one bank takes per presentation (rule.bank): these fixtures' presentations record no
   // examining bank, so the issuing bank examines and pays (tests/integration/examining-bank.test.ts
-  // has the nominated and the confirming bank).
-  if (rule.bank && party !== "issuingBank") return false;
+  // has the nominated and the confirming bank), except for a step only that bank takes.
+  if (rule.bank && party !== (atPlaceOfPresentation(rule) ? "advisingBank" : "issuingBank")) return false;
   if (!v.roles.some((r) => rule.roles.includes(r))) return false;
   if (rule.checks && makerIsDual && v.label === `${(rule.by as readonly Party[])[0]} dual`) return false;
   return stateOk;
@@ -140,7 +143,9 @@ async function fixtureFor(world: World, c: Case, maker: Actor): Promise<Fixture>
   if (rule.subject === "credit" || rule.from === "create") return creditIn(world, c.creditStatus, { maker, ...heldOptions });
   const needsFinding = c.action === "notifyDiscrepancies" || c.action === "dismissFinding" || c.action === "waiveDiscrepancies" || held === "notifyDiscrepancies" || held === "dismissFinding";
   const eucp = c.eucp ? { eucp: { representation: c.action === "representRecord", paper: c.action === "recordCounterReceipt" } } : {};
-  return creditIn(world, c.creditStatus, { maker, openFinding: needsFinding, [rule.subject]: c.subjectState, ...heldOptions, ...eucp });
+  const fixture = await creditIn(world, c.creditStatus, { maker, openFinding: needsFinding, [rule.subject]: c.subjectState, ...heldOptions, ...eucp });
+  if (atPlaceOfPresentation(rule) && fixture.presentationId) await db().presentation.update({ where: { id: fixture.presentationId }, data: { examiningBankId: world.orgs.advisingBank } });
+  return fixture;
 }
 
 function casesFor(subject: Subject): Case[] {

@@ -124,6 +124,12 @@ export default async function PresentationPage({ params }: { params: Promise<{ c
       ) : null}
 
       {presentation.eucp ? <EucpPanel credit={credit} presentation={presentation} today={new Date().toISOString().slice(0, 10)} /> : null}
+      {presentation.forwardedAt ? (
+        <Alert tone="info" title="Forwarded to the issuing bank (UCP 600 art. 15(c))" className="mb-6">
+          The nominated bank forwarded the complying documents on {formatUtcDate(presentation.forwardedAt)}. The issuing bank examines them on its own clock
+          {presentation.issuerExaminationDeadline ? <>: its fifth banking day following receipt is {formatUtcDate(presentation.issuerExaminationDeadline)} (art. 14(b)).</> : "."}
+        </Alert>
+      ) : null}
 
       <PendingApprovals credit={credit} subjectId={presentation.id} claimedAmount={presentation.claimedAmount} />
 
