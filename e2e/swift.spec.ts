@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { advisedCredit, appliedCredit } from "./support/api";
-import { openCredit } from "./support/credit-page";
+import { advisedCredit, apiAction, appliedCredit, uploadInvoice } from "./support/api";
+import { act, openCredit } from "./support/credit-page";
 import { sql } from "./support/runtime";
 import { expect, test } from "./support/test";
 import { USERS, personAs } from "./support/users";
@@ -68,4 +68,47 @@ test("the applicant downloads its agreed application as an MT798<770> file; the 
   await openCredit(seller, creditId, "swift");
   await expect(seller.getByText("No SWIFT messages yet")).toBeVisible();
   await expect(seller.locator('[data-swift-message="mt798-application"]')).toHaveCount(0);
+});
+
+// The refusal's MT734 (issue 15): the issuing bank notifies the discrepancies and refuses (the
+// checker approving the refusal in the browser), then downloads the MT734 from the SWIFT tab; the
+// file names the refusal (77J discrepancies, 77B disposal) and hashes to what the notice's
+// milestone anchored.
+test("the issuing bank downloads the MT734 after refusing the documents", async ({ browser }) => {
+  const creditId = await advisedCredit();
+  const presentationId = (await apiAction(USERS.seller, creditId, "startPresentation")).subjectId!;
+  await uploadInvoice(creditId, presentationId, "100000.00"); // no bill of lading: discrepant
+  await apiAction(USERS.seller, creditId, "presentDocuments", { subjectId: presentationId });
+  await apiAction(USERS.issuingMaker, creditId, "notifyDiscrepancies", { subjectId: presentationId, input: { disposal: "RETURNING" } });
+  await apiAction(USERS.issuingChecker, creditId, "approveNotice", { subjectId: presentationId });
+  await apiAction(USERS.issuingMaker, creditId, "refusePresentation", { subjectId: presentationId, input: { reason: "Discrepancies not waived" } });
+
+  const checker = await personAs(browser, USERS.issuingChecker);
+  await checker.goto(`/credits/${creditId}/presentations/${presentationId}`);
+  await act(checker, "Approve refusal");
+  expect(await sql("SELECT status FROM presentations WHERE id = $1", [presentationId])).toEqual([{ status: "REFUSED" }]);
+
+  await openCredit(checker, creditId, "swift");
+  const mt734 = checker.locator('[data-swift-message$="-mt734"]');
+  await expect(mt734.getByRole("heading", { name: /^MT734 / })).toBeVisible();
+  await expect(mt734.getByText("Valid", { exact: true })).toBeVisible();
+  const text = mt734.getByRole("region", { name: "FIN text of MT734" });
+  await expect(text).toContainText(":77J:", { useInnerText: true });
+  await expect(text).toContainText(":77B:", { useInnerText: true });
+
+  const download = checker.waitForEvent("download");
+  await mt734.getByRole("link", { name: "Download .fin" }).click();
+  expect((await download).suggestedFilename()).toMatch(/-\d+-mt734\.fin$/);
+  const bytes = await readFile((await (await download).path())!);
+  const fin = bytes.toString("latin1");
+  expect(fin).toMatch(/^\{1:F01/);
+  expect(fin).toContain("{2:I734");
+  expect(fin).toContain("\r\n:77B:");
+  const sha256 = `0x${createHash("sha256").update(bytes).digest("hex")}`;
+  const recorded = await sql<{ sha256: string }>(
+    "SELECT e->>'sha256' AS sha256 FROM milestones m, jsonb_array_elements(m.content->'swiftMessages') e WHERE m.credit_id = $1 AND m.kind = 'DISCREPANCIES_NOTIFIED' AND e->>'type' = 'MT734'",
+    [creditId],
+  );
+  expect(recorded.map((r) => r.sha256)).toEqual([sha256]);
+  await checker.context().close();
 });

@@ -141,7 +141,8 @@ describe("decodeAnchorsExactly", () => {
       expect(fast, data).not.toBeNull();
       expect(fast).toEqual(ethersAnchors(data));
     }
-  });
+    // 200 ABI round trips: a few hundred milliseconds alone, longer on a loaded machine.
+  }, 30_000);
 
   it("leaves every answer of another layout to ethers, which refuses or reads it as before", () => {
     const data = coder.encode([TYPE], [[anchor(), anchor()]]);

@@ -120,6 +120,8 @@ const credit = fc
       form: c.form,
       applicableRules: c.rules,
       ...(c.rules === "OTHER" ? { applicableRulesNarrative: "ISP98 AND URDG 758" } : {}),
+      // eUCP names where electronic records are presented (eUCP art. e6(a)(i)); not an MT700 field of its own.
+      ...(c.rules === "EUCP_LATEST_VERSION" ? { eucpPresentationPlace: "TradeTrail, https://tradetrail.example/presentations" } : {}),
       expiryDate,
       expiryPlace: "Rotterdam",
       applicant: c.applicant,

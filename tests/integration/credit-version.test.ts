@@ -41,7 +41,9 @@ async function fixtureFor(name: ActionName) {
   const heldOptions = held ? { held, ...(held === "adviseAmendment" ? { confirmedByAdvisingBank: true } : {}) } : {};
   // A finding to act on, or to notify (a notice needs one; declaring complying needs none open).
   const openFinding = rule.input === "findingRef" || rule.input === "waiver" || rule.to === "DISCREPANT" || held === "notifyDiscrepancies" || held === "dismissFinding";
-  const fixture = await creditIn(world, creditStatus, { [rule.subject]: subjectState, openFinding, ...heldOptions });
+  // A step of a presentation under eUCP (docs/EUCP.md) is taken on one: with a record to re-present or paper to receive.
+  const eucp = rule.presentedUnder === "eucp" ? { eucp: { representation: name === "representRecord", paper: name === "recordCounterReceipt" } } : {};
+  const fixture = await creditIn(world, creditStatus, { [rule.subject]: subjectState, openFinding, ...heldOptions, ...eucp });
   // A step only the bank at the place of presentation takes (forwarding to the issuing bank, art. 15(c)): the advising bank examined.
   if ("bank" in rule && rule.bank === "examining" && !(rule.by as readonly Party[]).includes("issuingBank")) {
     await db().presentation.update({ where: { id: fixture.presentationId! }, data: { examiningBankId: world.orgs.advisingBank } });
