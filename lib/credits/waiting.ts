@@ -22,10 +22,16 @@ import { partyArms, visibleToSql } from "./visibility";
 
 const TERMINAL: readonly CreditStatus[] = ["SETTLED", "EXPIRED", "CANCELLED", "WITHDRAWN"];
 
-/** The primary (awaited) steps, excluding "create" steps that nobody is waiting for. */
+/**
+ * The primary (awaited) steps, excluding "create" steps that nobody is waiting for, and the steps
+ * of a presentation under eUCP (docs/EUCP.md): the queues' SQL does not yet tell an eUCP
+ * presentation from a UCP one, so those steps would put the beneficiary in the queue of every
+ * presentation. An eUCP presentation in DRAFT still waits for the beneficiary (presentDocuments'
+ * branch); a record to re-present is shown on the presentation page, not in the queue.
+ */
 export const AWAITED_ACTIONS: ActionName[] = ACTION_NAMES.filter((name) => {
   const rule = actionRule(name);
-  return rule.tone === "primary" && rule.from !== "create" && rule.by !== "system";
+  return rule.tone === "primary" && rule.from !== "create" && rule.by !== "system" && rule.presentedUnder !== "eucp";
 });
 
 /**
