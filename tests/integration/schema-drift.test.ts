@@ -182,6 +182,7 @@ describe("the migrated database equals what Prisma Migrate would create", () => 
   it("adds only the documented hand-written guards", () => {
     expect(expected.checks).toEqual([]);
     expect(actual.checks).toEqual([
+      "anchor_network_anchorings_valid",
       "anchor_transactions_valid",
       "api_tokens_scopes_known",
       "approvals_four_eyes",
