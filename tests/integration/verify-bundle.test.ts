@@ -90,7 +90,7 @@ const flipHex = (hex: string) => `${hex.slice(0, -1)}${hex.endsWith("0") ? "1" :
 
 describe("the exported proof bundle", () => {
   it("holds every milestone's inputs, proof and root, and the chain to check them on", () => {
-    expect(bundle).toMatchObject({ format: "tradetrail.proof-bundle", version: 3, chain: { chainId: "31337", contractAddress: chain.address } });
+    expect(bundle).toMatchObject({ format: "tradetrail.proof-bundle", version: 4, networks: [{ name: "chain-31337", chainId: "31337", contractAddress: chain.address }], chain: { chainId: "31337", contractAddress: chain.address } });
     expect(bundle.milestones.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
     for (const m of bundle.milestones) {
       expect(m.root).toMatch(/^0x[0-9a-f]{64}$/);
