@@ -6,7 +6,7 @@ import { signingOrganizations, withSignatureChecks } from "./signatures";
 import type { AnchorReader } from "./reader";
 import type { ServerTrust } from "./trust";
 import type { KeyEventRecord, KeyTrail, MilestoneRecord, SignatureRecord, TrailResult } from "./types";
-import type { RootAnchoring } from "./networks";
+import { type NetworkCheck, type NetworksVerdict, type RootAnchoring, claimedRootCount, combineNetworks, keyTrailsOnNetwork, networkOutcome, recordsOnNetwork } from "./networks";
 
 // Verification of a credit's trail from our database against the chain: the stored milestones
 // are recomputed, each batch root read from the contract (one batched eth_call for all), and the
@@ -119,4 +119,44 @@ export async function loadRootAnchorings(
   for (const b of batches) add(isPrimary(b) ? primary.name : `chain-${b.chainId}`, b, b.root);
   for (const a of others) add(a.network, a, a.batch.root);
   return { anchorings, networks: [...networks.values()] };
+}
+
+/** One network a server verifier reads: its reader and what it trusts there. */
+export interface CreditNetwork {
+  name: string;
+  reader: AnchorReader;
+  trust: ServerTrust;
+}
+
+/**
+ * Verification of a credit's stored trail on every network (issue 16): the database claims where
+ * each root is anchored (anchor_batches, anchor_network_anchorings); each network is read and
+ * judged on its own (lib/verify/networks.ts), a network that does not answer is "unreachable".
+ * `networks[0]` is the batch's own network.
+ */
+export async function verifyCreditOnNetworks(creditId: string, networks: readonly CreditNetwork[], primary: { chainId: bigint; contractAddress: string }): Promise<NetworksVerdict> {
+  const records = await loadMilestoneRecords(creditId);
+  const organizations = signingOrganizations(records);
+  const trails = await loadKeyTrails(organizations);
+  const roots = [...new Set([...records.flatMap((r) => (r.root ? [r.root] : [])), ...trails.flatMap((t) => t.events.flatMap((e) => (e.root ? [e.root] : [])))])];
+  const { anchorings } = await loadRootAnchorings(roots, { name: networks[0]!.name, ...primary }, { confirmedOnly: false });
+  // Key events whose batch is confirmed on another network only: their roots are claims there too.
+  const keyTrails = await loadKeyTrails(organizations, new Set(anchorings.filter((a) => a.dbStatus === "confirmed").map((a) => a.root)));
+  const checks = await Promise.all(
+    networks.map(async ({ name, reader, trust }): Promise<NetworkCheck> => {
+      const base = { network: name, chainId: null, contractAddress: reader.contractAddress, claimedRoots: claimedRootCount(anchorings, name) };
+      try {
+        const here = recordsOnNetwork(records, anchorings, name);
+        const evidence = await readChainEvidence(reader, here, { creditId, confirmations: trust.confirmations, fromBlock: trust.fromBlock });
+        const policy = await completePolicy(reader, evidence, { allowedAnchorers: trust.allowedAnchorers, lateAnchorSeconds: trust.lateAnchorSeconds });
+        const trailsHere = keyTrailsOnNetwork(keyTrails, anchorings, name);
+        const result = await withSignatureChecks(verifyTrail(here, evidence, policy), here, trailsHere, await readKeyTrailEvidence(reader, trailsHere, organizations, evidence, trust.fromBlock));
+        countVerificationFailures(result);
+        return { ...base, chainId: evidence.chainId, ...networkOutcome(result), result };
+      } catch (error) {
+        return { ...base, outcome: "unreachable", reason: `Not read: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` };
+      }
+    }),
+  );
+  return combineNetworks(checks);
 }

@@ -147,7 +147,7 @@ describe("npm run verify", () => {
       verifyCli([write(bundle), "--rpc", chain.rpcUrl]),
       verifyCli([path.join(dir, "absent.json"), "--rpc", chain.rpcUrl, "--contract", chain.address]),
       verifyCli([write('{"hello": "world"}'), "--rpc", chain.rpcUrl, "--contract", chain.address]),
-      verifyCli([write(tampered((b) => (b.chain.chainId = "11155111"))), "--rpc", chain.rpcUrl, "--contract", chain.address]),
+      verifyCli([write(tampered((b) => (b.chain.chainId = b.networks![0]!.chainId = "11155111"))), "--rpc", chain.rpcUrl, "--contract", chain.address]),
     ]);
     expect(noRpc).toMatchObject({ code: 2, stderr: expect.stringContaining("--rpc is required") });
     // The registry is never taken from the bundle: the verifier must say which one it trusts.
