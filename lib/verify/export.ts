@@ -19,7 +19,15 @@ import { signingOrganizations } from "./signatures";
 export async function exportProofBundle(actor: Actor, creditId: string): Promise<ProofBundle> {
   const credit = await getCredit(actor, creditId);
   const { provider, contractAddress } = appChain();
-  const chainId = (await provider.getNetwork()).chainId;
+  // The batch's own network may be down (or retired): its chain id is then the one its batches name.
+  const chainId = await provider
+    .getNetwork()
+    .then((n) => n.chainId)
+    .catch(async (error: unknown) => {
+      const batch = await db().anchorBatch.findFirst({ where: { contractAddress }, orderBy: { createdAt: "desc" }, select: { chainId: true } });
+      if (!batch) throw error;
+      return batch.chainId;
+    });
   const records = await loadMilestoneRecords(credit.id);
   if (credit.auditing) await recordAuditUse(actor, { action: "export-bundle", creditId: credit.id, data: { milestones: records.length } });
   const primary = { name: primaryNetworkName(chainId), chainId, contractAddress };
