@@ -95,19 +95,27 @@ export function combineNetworks<R extends TrailResult>(networks: NetworkCheck<R>
 }
 
 /**
- * The trail as one network sees it: a milestone keeps its root (and the transaction named there)
- * only when the claims put that root on this network; otherwise it waits for an anchoring there
- * (pending). Key events likewise. `primary`: the network the records' own tx fields name.
+ * The trail as one network sees it. Every root is looked up there, claimed or not: a root the
+ * claims put on this network must be there (else "not-on-chain": a claim the chain denies), with
+ * the transaction named there; a root not claimed here proves the milestone if it is there (a
+ * bundle exported before a reanchor still verifies on the new network) and leaves it pending if
+ * not (the `unconfirmed` mark: nothing was claimed here, so absence contradicts nothing).
  */
 export function recordsOnNetwork(records: readonly MilestoneRecord[], anchorings: readonly RootAnchoring[], network: string): MilestoneRecord[] {
   const here = claimsOn(anchorings, network);
   return records.map((r) => {
-    const claim = r.root ? here.get(r.root.toLowerCase()) : undefined;
-    if (!claim) return { ...r, root: null, txHash: null, blockNumber: null, ...(r.dbStatus ? { dbStatus: "unconfirmed" as const } : {}) };
-    return { ...r, txHash: claim.txHash, blockNumber: claim.blockNumber, ...(claim.dbStatus ? { dbStatus: claim.dbStatus } : {}) };
+    if (!r.root) return r;
+    const claim = here.get(r.root.toLowerCase());
+    if (!claim) return { ...r, txHash: null, blockNumber: null, dbStatus: "unconfirmed" as const };
+    const { dbStatus: _dbStatus, ...rest } = r;
+    return { ...rest, txHash: claim.txHash, blockNumber: claim.blockNumber, ...(claim.dbStatus ? { dbStatus: claim.dbStatus } : {}) };
   });
 }
 
+/**
+ * The key trails as one network sees them: a key event's root only where claimed on it (an
+ * unclaimed one waits: a signature check reads a key root missing there as a bad key).
+ */
 export function keyTrailsOnNetwork(trails: readonly KeyTrail[], anchorings: readonly RootAnchoring[], network: string): KeyTrail[] {
   const here = claimsOn(anchorings, network);
   return trails.map((t) => ({ ...t, events: t.events.map((e) => (e.root && here.has(e.root.toLowerCase()) ? e : { ...e, root: null })) }));
