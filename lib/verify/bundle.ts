@@ -244,7 +244,7 @@ export function bundleNetworks(bundle: ProofBundle): { networks: BundleNetwork[]
  * there, with the transaction it names there. `fallback`: the chain for a network the bundle
  * does not name (the verifier's own), where every milestone then waits.
  */
-export function bundleOnNetwork(bundle: ProofBundle, network: string, fallback?: { chainId: string; contractAddress: string }): ProofBundle {
+export function bundleOnNetwork(bundle: ProofBundle, network: string, fallback?: { chainId: string; contractAddress: string }): ProofBundle & { records: MilestoneRecord[] } {
   const { networks, anchorings } = bundleNetworks(bundle);
   const named = networks.find((n) => n.name === network);
   const chain = named ? { chainId: named.chainId, contractAddress: named.contractAddress } : fallback;
@@ -258,6 +258,8 @@ export function bundleOnNetwork(bundle: ProofBundle, network: string, fallback?:
     credit: bundle.credit,
     milestones: records.map(({ creditId: _creditId, dbStatus: _dbStatus, ...m }) => m),
     organizations: keyTrailsOnNetwork(bundle.organizations ?? [], anchorings, network),
+    // As the verifier reads them: a root not claimed on this network marked so (absent there, it contradicts nothing).
+    records,
   };
 }
 
@@ -289,13 +291,17 @@ export interface BundleResult extends TrailResult {
  * can be checked (wrong chain, unreachable endpoint, no registry there).
  */
 export async function verifyBundle(bundle: ProofBundle, reader: AnchorReader, options: BundleVerifyOptions = {}): Promise<BundleResult> {
+  return verifyOn(bundle, bundleRecords(bundle), bundle.organizations ?? [], reader, options);
+}
+
+/** verifyBundle with the records and key trails as one network sees them (bundleOnNetwork), `bundle.chain` being that network's. */
+async function verifyOn(bundle: ProofBundle, records: MilestoneRecord[], trails: KeyTrail[], reader: AnchorReader, options: BundleVerifyOptions): Promise<BundleResult> {
   if (reader.chainId) {
     const served = await reader.chainId();
     if (served !== BigInt(bundle.chain.chainId)) {
       throw new Error(`The RPC endpoint serves chain ${served}, but this bundle was anchored on chain ${bundle.chain.chainId}: use an endpoint of chain ${bundle.chain.chainId}.`);
     }
   }
-  const records = bundleRecords(bundle);
   const evidence = await readChainEvidence(reader, records, { creditId: bundle.credit.id, confirmations: options.confirmations ?? 1, fromBlock: options.fromBlock });
   const policy = await completePolicy(reader, evidence, {
     allowedAnchorers: options.allowedAnchorers ?? null,
@@ -303,7 +309,6 @@ export async function verifyBundle(bundle: ProofBundle, reader: AnchorReader, op
   });
   const trail = verifyTrail(records, evidence, policy);
   // Signatures (issue 14): checked against the key trails the bundle carries, and the chain's heads for each party's organisation.
-  const trails = bundle.organizations ?? [];
   const result = await withSignatureChecks(trail, records, trails, await readKeyTrailEvidence(reader, trails, signingOrganizations(records), evidence, options.fromBlock));
   const warnings: VerificationWarning[] = [];
   const named = getAddress(bundle.chain.contractAddress);
@@ -351,7 +356,7 @@ export async function verifyBundleOnNetworks(bundle: ProofBundle, trusts: readon
         const chainId = named?.chainId ?? trust.chainId ?? (trust.reader.chainId ? String(await trust.reader.chainId()) : undefined);
         if (!chainId) throw new Error(`No chain id known for ${name}.`);
         const view = bundleOnNetwork(bundle, name, { chainId, contractAddress: trust.reader.contractAddress });
-        const result = await verifyBundle(view, trust.reader, trust);
+        const result = await verifyOn(view, view.records, view.organizations ?? [], trust.reader, trust);
         return { ...base, chainId, ...networkOutcome(result), result };
       } catch (error) {
         const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
