@@ -11,7 +11,7 @@ import type { MilestoneCheck } from "@/lib/verify/types";
 // Several networks (issue 16): a value prefixed with a network's name (as the bundle names it)
 // is that network's; an unprefixed one is the bundle's first network's. Every network given is
 // read and reported; the trail verifies when one proves all of it and no reachable one
-// contradicts it (docs/PROOF-FORMAT.md §13).
+// contradicts it (docs/PROOF-FORMAT.md §12).
 //
 // Verifies a proof bundle with nothing but the file, a JSON-RPC endpoint you trust and the
 // registry address you trust (published in the README, on audit certificates and in the

@@ -199,7 +199,7 @@ export const verificationSchema = record(
   },
   "Every milestone and presented document checked now",
 );
-// With additional networks configured (CHAIN_NETWORKS): each network's outcome (docs/PROOF-FORMAT.md §13).
+// With additional networks configured (CHAIN_NETWORKS): each network's outcome (docs/PROOF-FORMAT.md §12).
 verificationSchema.properties = {
   ...(verificationSchema.properties as Schema),
   networks: {

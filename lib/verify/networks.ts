@@ -5,7 +5,7 @@ import type { KeyTrail, MilestoneRecord, TrailResult } from "./types";
 // A claim is only a claim: each network the verifier can reach is read, and each gives its own
 // verdict. Pure and browser-safe: the readers are called by the bundle and database verifiers.
 //
-// The rule (docs/PROOF-FORMAT.md §13): a trail verifies when at least one network the verifier
+// The rule (docs/PROOF-FORMAT.md §12): a trail verifies when at least one network the verifier
 // trusts proves all of it (every milestone verified, the trail complete), and no reachable
 // network contradicts it. A root the claims put on a network that does not hold it is a
 // contradiction ("root-missing"), never skipped; so is any altered, forked, truncated or
