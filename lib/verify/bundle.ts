@@ -218,6 +218,13 @@ function networksProblem(bundle: ProofBundle): string | null {
   const anchored = new Set(bundle.anchorings.map((a) => a.root.toLowerCase()));
   const orphan = bundle.milestones.find((m) => m.root !== null && !anchored.has(m.root.toLowerCase()));
   if (orphan) return `milestones: seq ${orphan.seq} names root ${orphan.root} that no anchoring lists`;
+  // The milestones' own transaction fields are the first network's claim, said twice: the same, or refused.
+  const onFirst = new Map(bundle.anchorings.filter((a) => a.network === first.name).map((a) => [a.root.toLowerCase(), a]));
+  const disagreeing = bundle.milestones.find((m) => {
+    const claim = m.root ? onFirst.get(m.root.toLowerCase()) : undefined;
+    return (claim?.txHash?.toLowerCase() ?? null) !== (m.txHash?.toLowerCase() ?? null);
+  });
+  if (disagreeing) return `milestones: seq ${disagreeing.seq} names transaction ${disagreeing.txHash ?? "none"}, but the anchorings name ${onFirst.get(disagreeing.root?.toLowerCase() ?? "")?.txHash ?? "none"} on ${first.name}`;
   return null;
 }
 
@@ -291,6 +298,11 @@ export interface BundleResult extends TrailResult {
  * can be checked (wrong chain, unreachable endpoint, no registry there).
  */
 export async function verifyBundle(bundle: ProofBundle, reader: AnchorReader, options: BundleVerifyOptions = {}): Promise<BundleResult> {
+  // Version 4: as the bundle's first network sees it (a root anchored only elsewhere waits here, not "not on chain").
+  if (bundle.version >= 4) {
+    const view = bundleOnNetwork(bundle, bundleNetworks(bundle).networks[0]!.name);
+    return verifyOn(view, view.records, view.organizations ?? [], reader, options);
+  }
   return verifyOn(bundle, bundleRecords(bundle), bundle.organizations ?? [], reader, options);
 }
 

@@ -225,6 +225,7 @@ describe("the bundle's networks", () => {
       ['anchorings: network "gamma" is not among the bundle\'s networks', (b) => (b.anchorings![1]!.network = "gamma")],
       [`anchorings: root ${root.toLowerCase()} is listed twice on alpha`, (b) => (b.anchorings![1]!.network = "alpha")],
       [`milestones: seq 1 names root ${root} that no anchoring lists`, (b) => (b.anchorings = [])],
+      [`milestones: seq 2 names transaction ${TX_B}, but the anchorings name ${TX_A} on alpha`, (b) => (b.milestones[1]!.txHash = TX_B)],
     ];
     for (const [message, change] of cases) {
       const copy = structuredClone(good);
