@@ -27,6 +27,8 @@ const INCLUDE = [
   "tests/integration/verify-credit.test.ts",
   "tests/integration/verify-bundle.test.ts",
   "tests/integration/verify-reader.test.ts",
+  // Several networks (issue 16): two anvils, one stopped for good, reanchor, forged claims.
+  "tests/integration/anchoring-networks.test.ts",
   // Slow (a world, documents on disk, every verifier per drill): last, for the lib/verify mutants
   // only they reach (documents.ts, live.ts, export.ts, document-lookup.ts).
   "tests/integration/documents-bound.test.ts",

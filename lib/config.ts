@@ -83,6 +83,20 @@ export const configSchema = z.object({
    * anvil chain.
    */
   CHAIN_RPC_URL: rpcUrlList,
+  /**
+   * The name proof bundles give CHAIN_RPC_URL's network (lower case: sepolia). Unset:
+   * "chain-<chain id>". Verifiers match a bundle's anchorings to their trusted registries by it.
+   */
+  CHAIN_NAME: optionalString.refine((v) => v === undefined || /^[a-z][a-z0-9-]{0,31}$/.test(v), {
+    message: 'expected a lower-case network name: a letter, then letters, digits or "-" (at most 32)',
+  }),
+  /**
+   * Further networks every batch root is anchored on, comma-separated names (hoodi,base-sepolia),
+   * each configured by CHAIN_<NAME>_RPC_URL, _CHAIN_ID, _CONTRACT_ADDRESS, _FROM_BLOCK,
+   * _ALLOWED_ANCHORERS and optionally _SIGNER_KEY, _CONFIRMATIONS, _MAX_FEE_GWEI,
+   * _PRIORITY_FEE_GWEI (lib/chain/networks.ts). Unset: CHAIN_RPC_URL's network alone.
+   */
+  CHAIN_NETWORKS: optionalString,
   /** How long one JSON-RPC request may take before it is retried (ms). */
   CHAIN_RPC_TIMEOUT_MS: int(100, 600_000, 30_000),
   /** Rounds over every RPC URL after the first, for a request that met a 429, a timeout or a dropped connection (0: none). */

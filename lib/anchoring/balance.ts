@@ -41,7 +41,10 @@ export async function anchoringBalance(query: BalanceQuery): Promise<BalanceStat
   const [balanceWei, spent] = await Promise.all([
     query.provider.getBalance(query.address),
     db().$queryRaw<{ wei: string }[]>`
-      SELECT coalesce(sum(gas_used::numeric * effective_gas_price::numeric), 0)::text AS wei FROM anchor_batches
+      SELECT coalesce(sum(gas_used::numeric * effective_gas_price::numeric), 0)::text AS wei
+        FROM (SELECT chain_id, contract_address, status, gas_used, effective_gas_price, confirmed_at FROM anchor_batches
+              UNION ALL
+              SELECT chain_id, contract_address, status, gas_used, effective_gas_price, confirmed_at FROM anchor_network_anchorings) spent
        WHERE chain_id = ${query.chainId} AND contract_address = ${query.contractAddress} AND status = 'CONFIRMED'
          AND gas_used IS NOT NULL AND effective_gas_price IS NOT NULL
          AND confirmed_at > ${new Date(now.getTime() - windowMs)}`,

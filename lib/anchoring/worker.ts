@@ -78,7 +78,10 @@ export interface TickReport {
 }
 
 interface BatchRow {
+  /** The row this worker's state lives in: the batch (its own network), or its anchoring on an additional network. */
   id: string;
+  /** The batch (anchor_batches.id). */
+  batch_id: string;
   root: string;
   leaf_count: number;
   heads: CreditHeadInput[];
@@ -120,12 +123,22 @@ export class AnchoringWorker {
       contractAddress: string;
       /** The registry's signer, when it caches nonces: re-read from the node before each send. */
       signer?: { reset(): void };
+      /**
+       * An ADDITIONAL network (CHAIN_NETWORKS, lib/chain/networks.ts): this worker closes no
+       * batches; it anchors the root of every batch on its own chain and registry, keeping its
+       * state in anchor_network_anchorings. Absent: the batch's own network (anchor_batches).
+       */
+      network?: string;
     },
     settings: Partial<WorkerSettings> = {},
     private readonly log: (line: string) => void = () => {},
   ) {
     this.settings = { ...DEFAULT_WORKER_SETTINGS, ...settings };
+    this.store = chain.network ? networkStore(chain.network, chain.chainId, chain.contractAddress) : batchStore(chain.chainId, chain.contractAddress);
   }
+
+  /** Where this worker's anchoring state lives: the batch rows, or one network's anchorings. */
+  private readonly store: AnchoringStore;
 
   /** Run ticks every `pollMs` until stop(). */
   start(pollMs: number): void {
@@ -160,14 +173,19 @@ export class AnchoringWorker {
         report.errors.push(`${what}: ${describe(error)}`);
       }
     };
-    await step("batching", async () => {
-      // A backlog (after downtime, or a burst) closes several full batches in one tick.
-      for (let i = 0; i < MAX_BATCHES_PER_TICK; i++) {
-        const closed = await this.closeBatchIfDue(now);
-        report.batched += closed;
-        if (closed < this.settings.batchSize) break;
-      }
-    });
+    if (this.chain.network) {
+      // An additional network: every batch not yet anchored there gets its anchoring row.
+      await step("enqueueing", async () => void (await this.store.enqueue()));
+    } else {
+      await step("batching", async () => {
+        // A backlog (after downtime, or a burst) closes several full batches in one tick.
+        for (let i = 0; i < MAX_BATCHES_PER_TICK; i++) {
+          const closed = await this.closeBatchIfDue(now);
+          report.batched += closed;
+          if (closed < this.settings.batchSize) break;
+        }
+      });
+    }
     await step("reorg check", async () => {
       report.reorged = await this.recheckConfirmed();
     });
@@ -325,10 +343,6 @@ export class AnchoringWorker {
    * Batches of this worker's chain and registry. A batch closed for another registry (before a
    * switch to a new deployment) is never sent to, or reorg-checked against, this one.
    */
-  private ownBatches() {
-    return { chainId: this.chain.chainId, contractAddress: this.chain.contractAddress };
-  }
-
   /** Each candidate credit's lowest pending seq. */
   private async firstPendingSeqs(tx: Prisma.TransactionClient, candidates: readonly Candidate[]): Promise<Map<string, number>> {
     const rows = await tx.$queryRaw<{ credit_id: string; seq: number }[]>`
@@ -340,20 +354,11 @@ export class AnchoringWorker {
 
   /** Takes one batch that needs work, that no other worker holds and that is not in `excluded`; the lease expires on crash. */
   private async leaseBatch(excluded: readonly string[]): Promise<BatchRow | null> {
-    const rows = await db().$queryRaw<BatchRow[]>`
-      UPDATE anchor_batches SET next_attempt_at = now() + make_interval(secs => ${this.settings.leaseMs / 1000})
-       WHERE id = (SELECT id FROM anchor_batches
-                    WHERE status IN ('SENDING', 'SUBMITTED') AND next_attempt_at <= now()
-                      AND chain_id = ${this.chain.chainId} AND contract_address = ${this.chain.contractAddress}
-                      AND id <> ALL(${excluded}::uuid[])
-                    ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
-      RETURNING id, root, leaf_count, heads, status, tx_hash, block_number, block_hash, attempts, sent_at,
-                ARRAY(SELECT t.tx_hash FROM anchor_transactions t WHERE t.batch_id = anchor_batches.id ORDER BY t.sent_at, t.tx_hash) AS sent`;
-    return rows[0] ?? null;
+    return this.store.lease(excluded, this.settings.leaseMs);
   }
 
-  private async release(batchId: string, data: Prisma.AnchorBatchUpdateInput): Promise<void> {
-    await db().anchorBatch.update({ where: { id: batchId }, data: { ...data, nextAttemptAt: new Date() } });
+  private async release(batchId: string, data: StateUpdate): Promise<void> {
+    await this.store.update(batchId, { ...data, nextAttemptAt: new Date() });
   }
 
   /**
@@ -430,30 +435,25 @@ export class AnchoringWorker {
       return "reorged";
     }
     const confirmedAt = new Date();
-    await db().$transaction([
-      db().anchorBatch.update({
-        where: { id: batch.id },
-        data: {
-          status: "CONFIRMED",
-          blockTime: new Date(block.timestamp * 1000),
-          confirmedAt,
-          lastError: null,
-          nextAttemptAt: new Date(),
-          // What it cost, for the balance monitor's spending rate.
-          gasUsed: receipt.gasUsed,
-          effectiveGasPrice: receipt.gasPrice,
-        },
-      }),
-      db().milestone.updateMany({ where: { batchId: batch.id }, data: { status: "ANCHORED" } }),
-    ]);
-    await this.reportConfirmed(batch.id, receipt.gasUsed * receipt.gasPrice, confirmedAt);
+    await this.store.confirm(batch, {
+      status: "CONFIRMED",
+      blockTime: new Date(block.timestamp * 1000),
+      confirmedAt,
+      lastError: null,
+      nextAttemptAt: new Date(),
+      // What it cost, for the balance monitor's spending rate.
+      gasUsed: receipt.gasUsed,
+      effectiveGasPrice: receipt.gasPrice,
+    });
+    await this.reportConfirmed(batch.batch_id, receipt.gasUsed * receipt.gasPrice, confirmedAt);
     return "confirmed";
   }
 
   /** The metrics of a confirmed batch: gas spent, and each milestone's wait from commit to confirmation. */
   private async reportConfirmed(batchId: string, gasWei: bigint, confirmedAt: Date): Promise<void> {
     try {
-      const milestones = await db().milestone.findMany({ where: { batchId }, select: { createdAt: true } });
+      // Commit-to-anchored latency is the batch's own network's; another network adds its gas only.
+      const milestones = this.chain.network ? [] : await db().milestone.findMany({ where: { batchId }, select: { createdAt: true } });
       observeBatchConfirmed({ gasWei, milestonesCommittedAt: milestones.map((m) => m.createdAt), confirmedAt });
     } catch (error) {
       // The batch is confirmed either way: a metric missed is not a reason to fail the tick.
@@ -480,7 +480,7 @@ export class AnchoringWorker {
 
   /** A batch only a new block can move on: leasable again after `confirmationPollMs`, not at once. */
   private async lookAgainLater(batchId: string): Promise<void> {
-    await db().anchorBatch.update({ where: { id: batchId }, data: { nextAttemptAt: new Date(Date.now() + this.settings.confirmationPollMs) } });
+    await this.store.update(batchId, { nextAttemptAt: new Date(Date.now() + this.settings.confirmationPollMs) });
   }
 
   /** The address anchoring transactions are sent from. */
@@ -562,8 +562,7 @@ export class AnchoringWorker {
 
   /** Whether, under the send lock, the batch is no longer SENDING or has a transaction its lease did not show. */
   private async sentSinceLeased(tx: Prisma.TransactionClient, batch: BatchRow): Promise<boolean> {
-    const [now] = await tx.$queryRaw<{ status: string; sent: number }[]>`
-      SELECT status, (SELECT count(*)::int FROM anchor_transactions t WHERE t.batch_id = b.id) AS sent FROM anchor_batches b WHERE b.id = ${batch.id}::uuid`;
+    const now = await this.store.sendingState(tx, batch.id);
     return now?.status !== "SENDING" || now.sent !== batch.sent.length;
   }
 
@@ -602,7 +601,7 @@ export class AnchoringWorker {
     );
     if ("waitingAtCap" in outcome) {
       this.log(`anchoring: transaction ${stuck.hash} of root ${batch.root} is stuck and not replaced: ${outcome.waitingAtCap}`);
-      await db().anchorBatch.update({ where: { id: batch.id }, data: { lastError: outcome.waitingAtCap, nextAttemptAt: new Date(Date.now() + this.settings.confirmationPollMs) } });
+      await this.store.update(batch.id, { lastError: outcome.waitingAtCap, nextAttemptAt: new Date(Date.now() + this.settings.confirmationPollMs) });
       return "parked";
     }
     if ("spent" in outcome) {
@@ -619,13 +618,20 @@ export class AnchoringWorker {
   private async recordSent(tx: Prisma.TransactionClient, batch: BatchRow, response: TransactionResponse, nonce: number, fees: Fees): Promise<void> {
     // The same bytes again (a send after a reorg dropped the first, at the same nonce and fees) are one transaction.
     await tx.anchorTransaction.createMany({
-      data: [{ txHash: response.hash.toLowerCase(), batchId: batch.id, nonce, maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas, gasLimit: response.gasLimit }],
+      data: [
+        {
+          txHash: response.hash.toLowerCase(),
+          batchId: batch.batch_id,
+          anchoringId: this.chain.network ? batch.id : null,
+          nonce,
+          maxFeePerGas: fees.maxFeePerGas,
+          maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
+          gasLimit: response.gasLimit,
+        },
+      ],
       skipDuplicates: true,
     });
-    await tx.anchorBatch.update({
-      where: { id: batch.id },
-      data: { txHash: response.hash, nonce, sentAt: new Date(), attempts: { increment: 1 }, lastError: null, nextAttemptAt: new Date() },
-    });
+    await this.store.update(batch.id, { txHash: response.hash, nonce, sentAt: new Date(), attempts: { increment: 1 }, lastError: null, nextAttemptAt: new Date() }, tx);
   }
 
   private refusedForFunds(address: string, balance: bigint, needed: bigint): InsufficientFundsError {
@@ -649,21 +655,9 @@ export class AnchoringWorker {
   private async backToSending(batchId: string, staleBlockHash: string | null): Promise<boolean> {
     // Only from SUBMITTED or CONFIRMED in the block found stale: a second worker that saw the
     // same reorg, after the first already anchored the batch again, moves nothing.
-    const { count } = await db().anchorBatch.updateMany({
-      where: { id: batchId, status: { in: ["SUBMITTED", "CONFIRMED"] }, blockHash: staleBlockHash },
-      data: {
-        status: "SENDING",
-        reorgCount: { increment: 1 },
-        txHash: null,
-        blockNumber: null,
-        blockHash: null,
-        blockTime: null,
-        confirmedAt: null,
-        nextAttemptAt: new Date(),
-      },
-    });
+    const count = await this.store.backToSending(batchId, staleBlockHash);
     if (count === 0) return false;
-    this.log(`anchoring: batch ${batchId} left the canonical chain (reorg); anchoring it again`);
+    this.log(`anchoring: batch ${batchId}${this.chain.network ? ` (network ${this.chain.network})` : ""} left the canonical chain (reorg); anchoring it again`);
     return true;
   }
 
@@ -671,10 +665,7 @@ export class AnchoringWorker {
   private async recheckConfirmed(): Promise<number> {
     const { provider } = this.chain;
     const head = await provider.getBlockNumber();
-    const recent = await db().anchorBatch.findMany({
-      where: { ...this.ownBatches(), status: "CONFIRMED", blockNumber: { gte: BigInt(Math.max(0, head - this.settings.reorgDepth)) } },
-      select: { id: true, blockNumber: true, blockHash: true },
-    });
+    const recent = await this.store.recentConfirmed(BigInt(Math.max(0, head - this.settings.reorgDepth)));
     let reorged = 0;
     // A chain that shrank below a batch's block (a reset, evm_revert) is caught here too: the
     // range has no upper bound and getBlock() of a block beyond the head is null.
@@ -692,12 +683,7 @@ export class AnchoringWorker {
 
   private async backOff(batch: BatchRow, error: unknown): Promise<void> {
     const delay = Math.min(this.settings.maxBackoffMs, 1_000 * 2 ** Math.min(batch.attempts, 10));
-    await db()
-      .anchorBatch.update({
-        where: { id: batch.id },
-        data: { attempts: { increment: 1 }, lastError: describe(error).slice(0, 500), nextAttemptAt: new Date(Date.now() + delay) },
-      })
-      .catch(() => {});
+    await this.store.update(batch.id, { attempts: { increment: 1 }, lastError: describe(error).slice(0, 500), nextAttemptAt: new Date(Date.now() + delay) }).catch(() => {});
   }
 }
 
@@ -785,4 +771,136 @@ function describe(error: unknown): string {
     return code ? `${code}: ${error.message.split("\n")[0]}` : error.message.split("\n")[0]!;
   }
   return String(error);
+}
+
+/** The anchoring state a worker moves on (the columns anchor_batches and anchor_network_anchorings share). */
+type StateUpdate = {
+  status?: "SENDING" | "SUBMITTED" | "CONFIRMED";
+  txHash?: string | null;
+  blockNumber?: bigint | null;
+  blockHash?: string | null;
+  blockTime?: Date | null;
+  confirmedAt?: Date | null;
+  lastError?: string | null;
+  nextAttemptAt?: Date;
+  nonce?: number;
+  sentAt?: Date;
+  attempts?: { increment: number };
+  gasUsed?: bigint;
+  effectiveGasPrice?: bigint;
+};
+
+/** Where one worker keeps its anchoring state: the same questions, asked of the batch rows or of one network's anchorings. */
+interface AnchoringStore {
+  /** Creates the missing anchorings (additional networks only). */
+  enqueue(): Promise<number>;
+  lease(excluded: readonly string[], leaseMs: number): Promise<BatchRow | null>;
+  update(id: string, data: StateUpdate, tx?: Prisma.TransactionClient): Promise<void>;
+  /** Under the send lock: the row's status and how many transactions were sent for it. */
+  sendingState(tx: Prisma.TransactionClient, id: string): Promise<{ status: string; sent: number } | undefined>;
+  confirm(batch: BatchRow, data: StateUpdate): Promise<void>;
+  backToSending(id: string, staleBlockHash: string | null): Promise<number>;
+  recentConfirmed(fromBlock: bigint): Promise<{ id: string; blockNumber: bigint | null; blockHash: string | null }[]>;
+}
+
+const BACK_TO_SENDING = { status: "SENDING", reorgCount: { increment: 1 }, txHash: null, blockNumber: null, blockHash: null, blockTime: null, confirmedAt: null } as const;
+
+/**
+ * The batch's own network: state on the batch row. Only the worker's own chain and registry's
+ * batches: one closed for another registry (before a switch to a new deployment) is never sent
+ * to, or reorg-checked against, this one.
+ */
+function batchStore(chainId: bigint, contractAddress: string): AnchoringStore {
+  return {
+    enqueue: async () => 0,
+    async lease(excluded, leaseMs) {
+      const rows = await db().$queryRaw<BatchRow[]>`
+        UPDATE anchor_batches SET next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000})
+         WHERE id = (SELECT id FROM anchor_batches
+                      WHERE status IN ('SENDING', 'SUBMITTED') AND next_attempt_at <= now()
+                        AND chain_id = ${chainId} AND contract_address = ${contractAddress}
+                        AND id <> ALL(${excluded}::uuid[])
+                      ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
+        RETURNING id, id AS batch_id, root, leaf_count, heads, status, tx_hash, block_number, block_hash, attempts, sent_at,
+                  ARRAY(SELECT t.tx_hash FROM anchor_transactions t WHERE t.batch_id = anchor_batches.id AND t.anchoring_id IS NULL ORDER BY t.sent_at, t.tx_hash) AS sent`;
+      return rows[0] ?? null;
+    },
+    async update(id, data, tx) {
+      await (tx ?? db()).anchorBatch.update({ where: { id }, data });
+    },
+    async sendingState(tx, id) {
+      const [now] = await tx.$queryRaw<{ status: string; sent: number }[]>`
+        SELECT status, (SELECT count(*)::int FROM anchor_transactions t WHERE t.batch_id = b.id AND t.anchoring_id IS NULL) AS sent FROM anchor_batches b WHERE b.id = ${id}::uuid`;
+      return now;
+    },
+    async confirm(batch, data) {
+      await db().$transaction([
+        db().anchorBatch.update({ where: { id: batch.id }, data }),
+        db().milestone.updateMany({ where: { batchId: batch.id }, data: { status: "ANCHORED" } }),
+      ]);
+    },
+    async backToSending(id, staleBlockHash) {
+      const { count } = await db().anchorBatch.updateMany({
+        where: { id, status: { in: ["SUBMITTED", "CONFIRMED"] }, blockHash: staleBlockHash },
+        data: { ...BACK_TO_SENDING, nextAttemptAt: new Date() },
+      });
+      return count;
+    },
+    recentConfirmed: (fromBlock) =>
+      db().anchorBatch.findMany({ where: { chainId, contractAddress, status: "CONFIRMED", blockNumber: { gte: fromBlock } }, select: { id: true, blockNumber: true, blockHash: true } }),
+  };
+}
+
+/**
+ * An additional network: state in anchor_network_anchorings, one row per batch and registry.
+ * Every batch gets one, oldest first (adding a network copies the history to it, as
+ * `npm run reanchor` does); its milestones' status stays the batch's own network's.
+ */
+function networkStore(network: string, chainId: bigint, contractAddress: string): AnchoringStore {
+  return {
+    async enqueue() {
+      return db().$executeRaw`
+        INSERT INTO anchor_network_anchorings (id, batch_id, network, chain_id, contract_address)
+        SELECT gen_random_uuid(), b.id, ${network}, ${chainId}, ${contractAddress} FROM anchor_batches b
+         WHERE NOT EXISTS (SELECT 1 FROM anchor_network_anchorings a WHERE a.batch_id = b.id AND a.chain_id = ${chainId} AND a.contract_address = ${contractAddress})
+        ON CONFLICT (batch_id, chain_id, contract_address) DO NOTHING`;
+    },
+    async lease(excluded, leaseMs) {
+      const rows = await db().$queryRaw<BatchRow[]>`
+        UPDATE anchor_network_anchorings a SET next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000})
+          FROM anchor_batches b
+         WHERE b.id = a.batch_id
+           AND a.id = (SELECT n.id FROM anchor_network_anchorings n
+                        WHERE n.status IN ('SENDING', 'SUBMITTED') AND n.next_attempt_at <= now()
+                          AND n.chain_id = ${chainId} AND n.contract_address = ${contractAddress}
+                          AND n.id <> ALL(${excluded}::uuid[])
+                        ORDER BY n.created_at, n.batch_id FOR UPDATE OF n SKIP LOCKED LIMIT 1)
+        RETURNING a.id, a.batch_id, b.root, b.leaf_count, b.heads, a.status, a.tx_hash, a.block_number, a.block_hash, a.attempts, a.sent_at,
+                  ARRAY(SELECT t.tx_hash FROM anchor_transactions t WHERE t.anchoring_id = a.id ORDER BY t.sent_at, t.tx_hash) AS sent`;
+      return rows[0] ?? null;
+    },
+    async update(id, data, tx) {
+      await (tx ?? db()).anchorNetworkAnchoring.update({ where: { id }, data });
+    },
+    async sendingState(tx, id) {
+      const [now] = await tx.$queryRaw<{ status: string; sent: number }[]>`
+        SELECT status, (SELECT count(*)::int FROM anchor_transactions t WHERE t.anchoring_id = a.id) AS sent FROM anchor_network_anchorings a WHERE a.id = ${id}::uuid`;
+      return now;
+    },
+    async confirm(batch, data) {
+      await db().anchorNetworkAnchoring.update({ where: { id: batch.id }, data });
+    },
+    async backToSending(id, staleBlockHash) {
+      const { count } = await db().anchorNetworkAnchoring.updateMany({
+        where: { id, status: { in: ["SUBMITTED", "CONFIRMED"] }, blockHash: staleBlockHash },
+        data: { ...BACK_TO_SENDING, nextAttemptAt: new Date() },
+      });
+      return count;
+    },
+    recentConfirmed: (fromBlock) =>
+      db().anchorNetworkAnchoring.findMany({
+        where: { network, chainId, contractAddress, status: "CONFIRMED", blockNumber: { gte: fromBlock } },
+        select: { id: true, blockNumber: true, blockHash: true },
+      }),
+  };
 }

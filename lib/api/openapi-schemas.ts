@@ -202,6 +202,11 @@ export const proofBundleSchema = record(
     chain: record({ chainId: { ...string, description: "A decimal string" }, contractAddress: string }),
     credit: record({ id: uuid, reference: string }),
     milestones: list(record({ seq: integer, kind: string, content: { description: "The milestone's recorded content, exactly as hashed (amounts as recorded)" }, documentHashes: strings, prevDigest: string, salt: string, digest: string, proof: strings, root: nullableString, txHash: nullableString, blockNumber: { type: ["integer", "null"] } })),
+    networks: { ...list(record({ name: string, chainId: string, contractAddress: string })), description: "Version 4: every network the exporter anchors on, the first being `chain`" },
+    anchorings: {
+      ...list(record({ root: string, network: string, txHash: nullableString, blockNumber: { type: ["integer", "null"] } })),
+      description: "Version 4: every anchoring of every root, on any network (claims a verifier checks on each network's chain)",
+    },
   },
   "The self-contained proof bundle (docs/PROOF-FORMAT.md)",
 );
@@ -224,6 +229,23 @@ export const verificationSchema = record(
   },
   "Every milestone and presented document checked now",
 );
+// With additional networks configured (CHAIN_NETWORKS): each network's outcome (docs/PROOF-FORMAT.md §12).
+verificationSchema.properties = {
+  ...(verificationSchema.properties as Schema),
+  networks: {
+    ...list(
+      record({
+        network: string,
+        outcome: { type: "string", enum: ["verified", "incomplete", "root-missing", "mismatched", "unreachable", "not-checked"] },
+        reason: string,
+        chainId: nullableString,
+        contractAddress: nullableString,
+        claimedRoots: integer,
+      }),
+    ),
+    description: "Only with additional networks configured: each network's outcome; `ok` is then the verdict over all of them (one proves the trail, none that answers contradicts it)",
+  },
+};
 
 export const auditRunSchema = record({
   id: uuid,

@@ -38,9 +38,10 @@ export function anvilBinary(): string {
  * Start anvil on 127.0.0.1. With `stateFile`, the chain is loaded from it and dumped back
  * every few seconds and on exit, so a restart keeps deployed contracts and anchors.
  */
-export async function startAnvil(options: { port?: number; stateFile?: string; blockTime?: number; log?: (line: string) => void } = {}): Promise<RunningAnvil> {
+export async function startAnvil(options: { port?: number; stateFile?: string; blockTime?: number; chainId?: number; log?: (line: string) => void } = {}): Promise<RunningAnvil> {
   const port = options.port ?? (await freePort());
-  const args = ["--host", "127.0.0.1", "--port", String(port), "--chain-id", "31337", "--silent"];
+  // (Another chain id: a second network in the same test, as two testnets would be.)
+  const args = ["--host", "127.0.0.1", "--port", String(port), "--chain-id", String(options.chainId ?? 31337), "--silent"];
   // Keep the state of the last 512 blocks in memory (reads a few blocks deep, reorg tests) and
   // write none to ~/.foundry/anvil/tmp, where anvil otherwise keeps every block's state forever.
   args.push("--prune-history", "512");

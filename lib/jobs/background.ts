@@ -3,6 +3,8 @@ import { connectAnchorRegistry } from "@/lib/chain/anchor-registry";
 import { makeProvider, makeSigner } from "@/lib/chain/provider";
 import { AnchoringWorker } from "@/lib/anchoring/worker";
 import { gweiToWei } from "@/lib/anchoring/fees";
+import { type NetworkWorker, checkServedChain, makeNetworkWorker } from "@/lib/anchoring/network-worker";
+import { additionalNetworks } from "@/lib/chain/networks";
 import { expireCredits } from "./expire-credits";
 import { reconcileIfDue, reconcileSettings } from "./reconcile-anchors";
 import { runQueuedVerifications } from "./verification-runs";
@@ -17,6 +19,8 @@ import { deliverDueWebhooks } from "@/lib/webhooks/sender";
 
 export interface BackgroundJobs {
   worker: AnchoringWorker;
+  /** The workers of the additional networks (CHAIN_NETWORKS), each started once its endpoint answers. */
+  networkWorkers: readonly NetworkWorker[];
   stop(): Promise<void>;
 }
 
@@ -58,6 +62,23 @@ export function startBackgroundJobs(options: { signerKey: string; log: (line: st
     }
   };
   const workerStarted = startWorker();
+
+  // Each additional network anchors on its own: one that is down only waits for itself.
+  const networkWorkers = additionalNetworks(process.env, settings).map((network) => makeNetworkWorker(network, options.log, settings));
+  const networksStarted = Promise.all(
+    networkWorkers.map(async ({ network, provider, worker: networkWorker }) => {
+      while (!stopped) {
+        try {
+          await checkServedChain(provider, network);
+          networkWorker.start(settings.ANCHOR_POLL_MS);
+          return;
+        } catch (error) {
+          options.log(`anchoring (${network.name}): not started (${error instanceof Error ? error.message : String(error)}); retrying`);
+          await new Promise((r) => setTimeout(r, 5_000));
+        }
+      }
+    }),
+  );
 
   const every = (ms: number, job: () => Promise<unknown>) => {
     const run = () => job().catch((error: unknown) => options.log(`job: ${error instanceof Error ? error.message : String(error)}`));
@@ -115,12 +136,14 @@ export function startBackgroundJobs(options: { signerKey: string; log: (line: st
       if (!worker) throw new Error("The anchoring worker has not started (chain unreachable)");
       return worker;
     },
+    networkWorkers,
     async stop() {
       stopped = true;
       timers.forEach(clearInterval);
-      await workerStarted;
-      await worker?.stop();
+      await Promise.all([workerStarted, networksStarted]);
+      await Promise.all([worker?.stop(), ...networkWorkers.map((n) => n.worker.stop())]);
       provider.destroy();
+      for (const n of networkWorkers) n.provider.destroy();
     },
   };
 }

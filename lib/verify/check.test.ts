@@ -563,7 +563,7 @@ describe("parseBundle", () => {
     const cases: [unknown, RegExp][] = [
       ["{not json", /not JSON/],
       [{ ...good, format: "something-else" }, /format: expected "tradetrail.proof-bundle"/],
-      [{ ...good, version: 4 }, /version: this verifier reads versions 1 to 3/],
+      [{ ...good, version: 5 }, /version: this verifier reads versions 1 to 4/],
       [{ ...good, chain: { ...good.chain, chainId: 31337 } }, /chain\.chainId: expected a decimal string in version 2/],
       [{ ...good, chain: { ...good.chain, contractAddress: "0x1234" } }, /chain\.contractAddress: expected a 0x-prefixed 20-byte address/],
       [{ ...good, milestones: [{ ...good.milestones[0]!, salt: "0xzz" }] }, /milestones\.0\.salt: expected 0x and 64 hex digits/],

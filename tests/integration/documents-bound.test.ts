@@ -442,7 +442,7 @@ describe("Verify now and the exported bundle", () => {
     const credit = await db().credit.findUniqueOrThrow({ where: { id: creditId } });
     const t0 = Date.now();
     const pending = await exportProofBundle(world.users.issuingBank.MAKER, creditId);
-    expect(pending).toMatchObject({ format: "tradetrail.proof-bundle", version: 3, chain: { chainId: "31337", contractAddress: chain.address }, credit: { id: creditId, reference: credit.reference } });
+    expect(pending).toMatchObject({ format: "tradetrail.proof-bundle", version: 4, chain: { chainId: "31337", contractAddress: chain.address }, credit: { id: creditId, reference: credit.reference } });
     expect(Date.parse(pending.exportedAt)).toBeGreaterThanOrEqual(t0);
     const last = pending.milestones.at(-1)!;
     expect(last).toMatchObject({ kind: "DOCUMENTS_PRESENTED", proof: [], root: null, txHash: null, blockNumber: null });

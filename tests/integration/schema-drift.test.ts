@@ -183,6 +183,7 @@ describe("the migrated database equals what Prisma Migrate would create", () => 
     expect(expected.checks).toEqual([]);
     expect(actual.checks).toEqual([
       "amendment_imports_sha256_hex",
+      "anchor_network_anchorings_valid",
       "anchor_transactions_valid",
       "api_tokens_scopes_known",
       "approvals_four_eyes",

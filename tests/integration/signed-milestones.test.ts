@@ -343,7 +343,7 @@ describe("the adversary's milestones", () => {
 
   it("(f) the command-line verifier, with no database, reports the same statuses", async () => {
     const bundle = await exportProofBundle(world.users.beneficiary.MAKER, creditId);
-    expect(bundle.version).toBe(3);
+    expect(bundle.version).toBe(4);
     const file = path.join(dir, "signed.json");
     writeFileSync(file, JSON.stringify(bundle));
     const run = await new Promise<{ code: number; stdout: string }>((resolve) =>

@@ -252,6 +252,9 @@ describe("tamper drills: every verifier reports the same, exact statuses", () =>
     const tx = await lookAlike.registry.anchor(batch.root, forged.milestones.length, [{ creditKey: creditKey(creditId), digest: prev, seq: forged.milestones.length }]);
     const receipt = (await tx.wait())!;
     for (const m of forged.milestones) Object.assign(m, { root: batch.root, proof: batch.proofs.get(m.digest)!, txHash: receipt.hash, blockNumber: receipt.blockNumber });
+    // (A version 4 bundle says it twice: its networks and anchorings are forged to match.)
+    forged.networks![0]!.contractAddress = lookAlike.address;
+    forged.anchorings = [{ root: batch.root.toLowerCase(), network: forged.networks![0]!.name, txHash: receipt.hash, blockNumber: receipt.blockNumber }];
 
     // Had the verifier taken the bundle's address, the forgery would verify:
     const fooled = await (async () => {

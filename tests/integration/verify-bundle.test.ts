@@ -90,7 +90,7 @@ const flipHex = (hex: string) => `${hex.slice(0, -1)}${hex.endsWith("0") ? "1" :
 
 describe("the exported proof bundle", () => {
   it("holds every milestone's inputs, proof and root, and the chain to check them on", () => {
-    expect(bundle).toMatchObject({ format: "tradetrail.proof-bundle", version: 3, chain: { chainId: "31337", contractAddress: chain.address } });
+    expect(bundle).toMatchObject({ format: "tradetrail.proof-bundle", version: 4, networks: [{ name: "chain-31337", chainId: "31337", contractAddress: chain.address }], chain: { chainId: "31337", contractAddress: chain.address } });
     expect(bundle.milestones.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
     for (const m of bundle.milestones) {
       expect(m.root).toMatch(/^0x[0-9a-f]{64}$/);
@@ -147,7 +147,7 @@ describe("npm run verify", () => {
       verifyCli([write(bundle), "--rpc", chain.rpcUrl]),
       verifyCli([path.join(dir, "absent.json"), "--rpc", chain.rpcUrl, "--contract", chain.address]),
       verifyCli([write('{"hello": "world"}'), "--rpc", chain.rpcUrl, "--contract", chain.address]),
-      verifyCli([write(tampered((b) => (b.chain.chainId = "11155111"))), "--rpc", chain.rpcUrl, "--contract", chain.address]),
+      verifyCli([write(tampered((b) => (b.chain.chainId = b.networks![0]!.chainId = "11155111"))), "--rpc", chain.rpcUrl, "--contract", chain.address]),
     ]);
     expect(noRpc).toMatchObject({ code: 2, stderr: expect.stringContaining("--rpc is required") });
     // The registry is never taken from the bundle: the verifier must say which one it trusts.

@@ -6211,6 +6211,19 @@ export interface components {
         txHash: string | null;
         blockNumber: number | null;
       })[];
+      /** Version 4: every network the exporter anchors on, the first being `chain` */
+      networks: ({
+        name: string;
+        chainId: string;
+        contractAddress: string;
+      })[];
+      /** Version 4: every anchoring of every root, on any network (claims a verifier checks on each network's chain) */
+      anchorings: ({
+        root: string;
+        network: string;
+        txHash: string | null;
+        blockNumber: number | null;
+      })[];
     };
     /** Every milestone and presented document checked now */
     Verification: {
@@ -6240,6 +6253,15 @@ export interface components {
         counts: Record<string, unknown>;
         ok: boolean;
       };
+      /** Only with additional networks configured: each network's outcome; `ok` is then the verdict over all of them (one proves the trail, none that answers contradicts it) */
+      networks?: ({
+        network: string;
+        outcome: "verified" | "incomplete" | "root-missing" | "mismatched" | "unreachable" | "not-checked";
+        reason: string;
+        chainId: string | null;
+        contractAddress: string | null;
+        claimedRoots: number;
+      })[];
     };
     AuditRun: {
       id: string;

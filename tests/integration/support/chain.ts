@@ -30,12 +30,13 @@ export interface ChainFixture {
 }
 
 /** A freshly deployed AnchorRegistry (version 2) whose admin and anchorer are two fresh funded keys. */
-export async function deployedRegistry(rpcUrl = inject("anvilUrl")): Promise<ChainFixture> {
+export async function deployedRegistry(rpcUrl = inject("anvilUrl"), options: { admin?: boolean } = {}): Promise<ChainFixture> {
   const provider = makeProvider(rpcUrl);
   const [signerKey, adminKey] = await Promise.all([fundedKey(provider), fundedKey(provider)]);
   const signer = makeSigner(signerKey, provider);
   const admin = makeSigner(adminKey, provider);
-  const deployment = await deployAnchorRegistry({ signer: admin, anchorer: await signer.getAddress() });
+  // (A chain other than anvil's 31337, as a second network in a test, needs the admin named.)
+  const deployment = await deployAnchorRegistry({ signer: admin, anchorer: await signer.getAddress(), ...(options.admin ? { admin: await admin.getAddress() } : {}) });
   return {
     rpcUrl,
     provider,
