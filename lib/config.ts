@@ -61,6 +61,8 @@ export const configSchema = z.object({
   PORT: int(1, 65535, 3000),
   /** Web processes `npm start` runs on PORT (node:cluster shares the one listening socket); the usual name for it on hosting platforms. */
   WEB_CONCURRENCY: int(1, 64, 1),
+  /** How long a web process may serve a user's dashboard queues from memory (lib/credits/queue-cache.ts; dropped at once on any change to them); 0: always read. */
+  QUEUE_CACHE_SECONDS: int(0, 3600, 30),
   HOST: z.string().default("127.0.0.1"),
   /**
    * Prometheus metrics (docs/OPERATIONS.md) on this port, path /metrics; 0: not served. `npm start`

@@ -12,12 +12,15 @@ import { RowLink } from "@/components/ui/row-link";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { requireActor } from "@/lib/auth/session";
+import { cachedQueue } from "@/lib/credits/queue-cache";
 import { type ExaminationDue as Due, waitingForMe, waitingForOthers } from "@/lib/credits/waiting";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 /** The whole "waiting for others" queue, as the dashboard always read it. */
 const OTHERS_QUEUE = 20;
+/** "Waiting for you" read in full (waitingForMe's default length), then sorted by urgency. */
+const MY_QUEUE = 50;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ show?: string | string[] }> }) {
   const actor = await requireActor();
@@ -26,7 +29,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const expanded = expandedQueue((await searchParams).show);
   // "Waiting for you" is sorted by urgency after it is read, so the whole queue is always read;
   // "waiting for others" is oldest first in SQL: one row more than shown says whether there are more.
-  const [myQueue, othersQueue] = await Promise.all([waitingForMe(actor), waitingForOthers(actor, expanded === "others" ? OTHERS_QUEUE : SHOWN + 1)]);
+  const othersLength = expanded === "others" ? OTHERS_QUEUE : SHOWN + 1;
+  // Both from this process's cache while no change to them has committed (lib/credits/queue-cache.ts).
+  const [myQueue, othersQueue] = await Promise.all([
+    cachedQueue(actor, "mine", MY_QUEUE, () => waitingForMe(actor, MY_QUEUE)),
+    cachedQueue(actor, "others", othersLength, () => waitingForOthers(actor, othersLength)),
+  ]);
   const my = cutQueue(myQueue, expanded === "mine");
   const their = cutQueue(othersQueue, expanded === "others", expanded === "others");
   const mine = my.rows;

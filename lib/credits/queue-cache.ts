@@ -1,0 +1,246 @@
+import pg from "pg";
+import type { Actor } from "@/lib/auth/actor";
+import { config, requireSetting } from "@/lib/config";
+import { logger } from "@/lib/observability/log";
+
+// The dashboard's queues, cached per user in each web process and dropped as soon as a change
+// that could move a credit in or out of them commits, in any process.
+//
+// Reading a bank's "waiting for you" costs PostgreSQL a union of one index range per awaited step
+// and the credits' facts; the dashboard is the page every user opens first and comes back to, and
+// between two visits most organisations' credits have not changed. So each process LISTENs on
+// channel "queue_change", which the database's triggers notify on every committed change of the
+// tables the queues read (migration 20261206020000_queue_change_notify): with the organisations
+// party to the credit, or "*" for a change that can touch any queue. A notification bumps each
+// named organisation's epoch here; a cached queue is good while its organisation's epoch is the
+// one it was read under. The epoch is taken *before* the queue is read, so a change that commits
+// during the read (and so may be missing from it) still drops it when its notification arrives.
+//
+// What this does not cover, by design: a change in flight when the page is read (its notification
+// arrives within milliseconds of its commit); a queue read while the listener is down is never
+// cached (and a reconnection drops everything, as notifications may have been missed). The
+// deadline counts depend on the day, which is part of the key; QUEUE_CACHE_SECONDS bounds an
+// entry's age in any case, and 0 turns the cache off.
+
+/** The channel the triggers notify. */
+export const QUEUE_CHANGE_CHANNEL = "queue_change";
+/** The listener's application_name. */
+export const QUEUE_LISTENER_NAME = "tradetrail queue listener";
+/** A payload that names no organisation: the feed's own round trip (sync). */
+const PING = "~";
+
+/** Every committed change that can move a credit in or out of a queue, as this process hears of them. */
+export class QueueChangeFeed {
+  private client: pg.Client | null = null;
+  private live = false;
+  private stopped = false;
+  private retryMs = 500;
+  private readonly epochs = new Map<string, number>();
+  /** Bumped by "*" and by every (re)connection: anything read before may have missed a change. */
+  private everything = 0;
+  /** Bumped by every change at all (an auditor's queues span every organisation). */
+  private anyChange = 0;
+  private readonly pings = new Map<string, () => void>();
+  private connecting: Promise<void> | null = null;
+
+  constructor(private readonly url: string) {}
+
+  /** Whether changes are being heard: when not, nothing may be served from a cache. */
+  get listening(): boolean {
+    return this.live;
+  }
+
+  /** The stamp a queue of `scope` is read under: equal stamps mean no change was heard in between. */
+  stamp(scope: string | "any"): string {
+    return scope === "any" ? `a${this.everything}.${this.anyChange}` : `o${this.everything}.${this.epochs.get(scope) ?? 0}`;
+  }
+
+  /** Connects and LISTENs; resolves once changes are heard (or rejects, and retries in the background). */
+  start(): Promise<void> {
+    this.stopped = false;
+    this.connecting ??= this.connect().finally(() => (this.connecting = null));
+    return this.connecting;
+  }
+
+  private async connect(): Promise<void> {
+    // Named, so that an operator sees it in pg_stat_activity (one per web process).
+    const client = new pg.Client({ connectionString: this.url, application_name: QUEUE_LISTENER_NAME });
+    client.on("notification", (message) => this.heard(message.payload ?? ""));
+    const lost = (error?: Error) => {
+      if (this.client !== client) return;
+      this.client = null;
+      this.live = false;
+      this.everything += 1;
+      if (!this.stopped) {
+        logger().warn({ component: "queue-cache", err: error?.message }, "queue change listener lost; dashboard queues are read uncached until it is back");
+        this.retry();
+      }
+    };
+    client.on("error", lost);
+    client.on("end", () => lost());
+    this.client = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${QUEUE_CHANGE_CHANNEL}`);
+    } catch (error) {
+      lost(error instanceof Error ? error : new Error(String(error)));
+      void client.end().catch(() => {});
+      throw error;
+    }
+    if (this.client !== client) return;
+    // Whatever was cached before this connection may have missed a change.
+    this.everything += 1;
+    this.live = true;
+    this.retryMs = 500;
+  }
+
+  private retry(): void {
+    const wait = this.retryMs;
+    this.retryMs = Math.min(this.retryMs * 2, 30_000);
+    setTimeout(() => {
+      if (!this.stopped && !this.client) this.start().catch(() => {});
+    }, wait).unref();
+  }
+
+  private heard(payload: string): void {
+    if (payload.startsWith(PING)) {
+      this.pings.get(payload)?.();
+      return;
+    }
+    this.anyChange += 1;
+    if (payload === "*") {
+      this.everything += 1;
+      return;
+    }
+    for (const id of payload.split(",")) this.epochs.set(id, (this.epochs.get(id) ?? 0) + 1);
+  }
+
+  /** Resolves once every change committed before the call has been heard (a notification of its own, which comes after them). */
+  async sync(): Promise<void> {
+    const client = this.client;
+    if (!client || !this.live) throw new Error("queue change feed: not listening");
+    const token = `${PING}${Math.random().toString(36).slice(2)}`;
+    const heard = new Promise<void>((resolve) => this.pings.set(token, resolve));
+    await client.query("SELECT pg_notify($1, $2)", [QUEUE_CHANGE_CHANNEL, token]);
+    await heard;
+    this.pings.delete(token);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const client = this.client;
+    this.client = null;
+    this.live = false;
+    this.everything += 1;
+    await client?.end().catch(() => {});
+  }
+}
+
+interface Entry {
+  value: unknown;
+  stamp: string;
+  at: number;
+}
+
+export interface QueueCacheStats {
+  hits: number;
+  misses: number;
+  /** Reads while the feed was not listening (never cached). */
+  uncached: number;
+}
+
+/** Queues by key, each good while its scope's stamp holds and for at most `ttlMs`; the least recently used go first past `maxEntries`. */
+export class QueueCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly reading = new Map<string, { stamp: string; value: Promise<unknown> }>();
+  readonly stats: QueueCacheStats = { hits: 0, misses: 0, uncached: 0 };
+
+  constructor(
+    private readonly feed: QueueChangeFeed,
+    private readonly options: { ttlMs: number; maxEntries?: number; now?: () => number },
+  ) {}
+
+  async get<T>(key: string, scope: string | "any", read: () => Promise<T>): Promise<T> {
+    if (!this.feed.listening) {
+      this.stats.uncached += 1;
+      return read();
+    }
+    const now = (this.options.now ?? Date.now)();
+    const stamp = this.feed.stamp(scope);
+    const entry = this.entries.get(key);
+    if (entry && entry.stamp === stamp && now - entry.at < this.options.ttlMs) {
+      this.stats.hits += 1;
+      // Most recently used last.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      return entry.value as T;
+    }
+    this.stats.misses += 1;
+    // Requests for one key under one stamp share one read.
+    const inFlight = this.reading.get(key);
+    if (inFlight && inFlight.stamp === stamp) return inFlight.value as Promise<T>;
+    const value = read();
+    this.reading.set(key, { stamp, value });
+    try {
+      const result = await value;
+      // Kept only if nothing was heard meanwhile that the read may have missed.
+      if (this.feed.listening && this.feed.stamp(scope) === stamp) this.store(key, { value: result, stamp, at: now });
+      return result;
+    } finally {
+      if (this.reading.get(key)?.value === value) this.reading.delete(key);
+    }
+  }
+
+  private store(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    const max = this.options.maxEntries ?? 5_000;
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= max) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/**
+ * A user's queue: what it depends on is the user (held approvals are per maker), their roles,
+ * their organisation's credits (or, for an auditor, every credit), the queue and its length, and
+ * the day (deadlines in banking days).
+ */
+export function queueKey(actor: Actor, queue: string, limit: number, today = new Date()): { key: string; scope: string | "any" } {
+  const day = today.toISOString().slice(0, 10);
+  return {
+    key: [queue, limit, day, actor.userId, actor.organizationId, [...actor.roles].sort().join("+")].join("|"),
+    scope: actor.organizationKind === "AUDITOR" ? "any" : actor.organizationId,
+  };
+}
+
+const globalForCache = globalThis as unknown as { __tradetrailQueueCache?: { url: string; cache: QueueCache | null } };
+
+/** The process's cache (null when QUEUE_CACHE_SECONDS is 0), listening from its first use. */
+function processCache(): QueueCache | null {
+  const url = requireSetting("DATABASE_URL", "run the app with `npm start`, or set it to a PostgreSQL connection URL");
+  const current = globalForCache.__tradetrailQueueCache;
+  if (current && current.url === url) return current.cache;
+  const seconds = config().QUEUE_CACHE_SECONDS;
+  let cache: QueueCache | null = null;
+  if (seconds > 0) {
+    const feed = new QueueChangeFeed(url);
+    feed.start().catch(() => {}); // retried in the background; until then queues are read uncached
+    cache = new QueueCache(feed, { ttlMs: seconds * 1000 });
+  }
+  globalForCache.__tradetrailQueueCache = { url, cache };
+  return cache;
+}
+
+/** `read()` of the actor's `queue`, from the process's cache when it holds a good one. */
+export function cachedQueue<T>(actor: Actor, queue: string, limit: number, read: () => Promise<T>): Promise<T> {
+  const cache = processCache();
+  if (!cache) return read();
+  const { key, scope } = queueKey(actor, queue, limit);
+  return cache.get(key, scope, read);
+}
