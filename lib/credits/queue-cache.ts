@@ -2,6 +2,7 @@ import pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
 import { config, requireSetting } from "@/lib/config";
 import { logger } from "@/lib/observability/log";
+import { countQueueRead } from "@/lib/observability/metrics";
 
 // The dashboard's queues, cached per user in each web process and dropped as soon as a change
 // that could move a credit in or out of them commits, in any process.
@@ -157,25 +158,25 @@ export class QueueCache {
 
   constructor(
     private readonly feed: QueueChangeFeed,
-    private readonly options: { ttlMs: number; maxEntries?: number; now?: () => number },
+    private readonly options: { ttlMs: number; maxEntries?: number; now?: () => number; onRead?: (result: keyof QueueCacheStats) => void },
   ) {}
 
   async get<T>(key: string, scope: string | "any", read: () => Promise<T>): Promise<T> {
     if (!this.feed.listening) {
-      this.stats.uncached += 1;
+      this.count("uncached");
       return read();
     }
     const now = (this.options.now ?? Date.now)();
     const stamp = this.feed.stamp(scope);
     const entry = this.entries.get(key);
     if (entry && entry.stamp === stamp && now - entry.at < this.options.ttlMs) {
-      this.stats.hits += 1;
+      this.count("hits");
       // Most recently used last.
       this.entries.delete(key);
       this.entries.set(key, entry);
       return entry.value as T;
     }
-    this.stats.misses += 1;
+    this.count("misses");
     // Requests for one key under one stamp share one read.
     const inFlight = this.reading.get(key);
     if (inFlight && inFlight.stamp === stamp) return inFlight.value as Promise<T>;
@@ -189,6 +190,11 @@ export class QueueCache {
     } finally {
       if (this.reading.get(key)?.value === value) this.reading.delete(key);
     }
+  }
+
+  private count(result: keyof QueueCacheStats): void {
+    this.stats[result] += 1;
+    this.options.onRead?.(result);
   }
 
   private store(key: string, entry: Entry): void {
@@ -231,7 +237,8 @@ function processCache(): QueueCache | null {
   if (seconds > 0) {
     const feed = new QueueChangeFeed(url);
     feed.start().catch(() => {}); // retried in the background; until then queues are read uncached
-    cache = new QueueCache(feed, { ttlMs: seconds * 1000 });
+    const result = { hits: "hit", misses: "miss", uncached: "uncached" } as const;
+    cache = new QueueCache(feed, { ttlMs: seconds * 1000, onRead: (r) => countQueueRead(result[r]) });
   }
   globalForCache.__tradetrailQueueCache = { url, cache };
   return cache;

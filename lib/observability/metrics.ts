@@ -26,6 +26,7 @@ interface Metrics {
   balanceDaysLeft: Gauge<"address">;
   balanceLow: Gauge<"address">;
   rpcErrors: Counter<"kind">;
+  queueReads: Counter<"result">;
   verificationFailures: Counter<"status">;
 }
 
@@ -112,6 +113,15 @@ function createMetrics(): Metrics {
       registers: [registry],
     }),
     rpcErrors: new Counter({ name: `${p}rpc_errors_total`, help: "Failed JSON-RPC attempts, by kind (each retry that fails counts).", labelNames: ["kind"], registers: [registry] }),
+    queueReads: zeroed(
+      new Counter({
+        name: `${p}dashboard_queue_reads_total`,
+        help: "Dashboard queues asked of a web process's cache (lib/credits/queue-cache.ts), by result: hit, miss (read from the database), uncached (the change listener was down).",
+        labelNames: ["result"],
+        registers: [registry],
+      }),
+      ["hit", "miss", "uncached"],
+    ),
     verificationFailures: new Counter({
       name: `${p}verification_failures_total`,
       help: "Server-side verifications of a credit's trail that found a problem, by status (one count per status found per verification).",
@@ -119,6 +129,17 @@ function createMetrics(): Metrics {
       registers: [registry],
     }),
   };
+}
+
+/** A counter with a zero series for each result, so that a rate is defined before the first count. */
+function zeroed<L extends string>(counter: Counter<L>, results: readonly string[]): Counter<L> {
+  for (const result of results) counter.inc({ result } as Partial<Record<L, string>>, 0);
+  return counter;
+}
+
+/** One dashboard queue asked of the cache. */
+export function countQueueRead(result: "hit" | "miss" | "uncached"): void {
+  metrics().queueReads.inc({ result });
 }
 
 // One registry per process, also when Next.js bundles this module into several chunks (a second
