@@ -57,26 +57,7 @@ function Mt798ApplicationCard({ creditId, file }: { creditId: string; file: Mt79
         </p>
       </CardHeader>
       <CardBody className="space-y-4">
-        {file.problems.length > 0 ? (
-          <Alert tone="danger" title="A bank's SWIFT interface would refuse this file">
-            <ul className="list-disc pl-5">
-              {file.problems.map((p, i) => (
-                <li key={i}>{p.message}</li>
-              ))}
-            </ul>
-          </Alert>
-        ) : null}
-        {file.transliterations.length > 0 ? (
-          <Alert tone="warning" title="Changed to fit the SWIFT character set">
-            <ul className="list-disc pl-5" data-transliterations>
-              {file.transliterations.map((t, i) => (
-                <li key={i}>
-                  Field {t.tag}, line {t.line}: “{t.from}” became “{t.to}”
-                </li>
-              ))}
-            </ul>
-          </Alert>
-        ) : null}
+        <FileChecks problems={file.problems.map((p) => p.message)} transliterations={file.transliterations} />
         <div className="flex flex-wrap gap-2">
           <a className={buttonClassName({ variant: "secondary", size: "sm" })} href={`${href}?download=fin`} download>
             Download MT798 .fin
@@ -91,6 +72,34 @@ function Mt798ApplicationCard({ creditId, file }: { creditId: string; file: Mt79
         ))}
       </CardBody>
     </Card>
+  );
+}
+
+/** What a bank's SWIFT interface would refuse in a file, and what was changed to fit SWIFT's character set. */
+function FileChecks({ problems, transliterations }: { problems: readonly string[]; transliterations: readonly { tag: string; line: number; from: string; to: string }[] }) {
+  return (
+    <>
+      {problems.length > 0 ? (
+        <Alert tone="danger" title="A bank's SWIFT interface would refuse this file">
+          <ul className="list-disc pl-5">
+            {problems.map((problem, i) => (
+              <li key={i}>{problem}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+      {transliterations.length > 0 ? (
+        <Alert tone="warning" title="Changed to fit the SWIFT character set">
+          <ul className="list-disc pl-5" data-transliterations>
+            {transliterations.map((t, i) => (
+              <li key={i}>
+                Field {t.tag}, line {t.line}: “{t.from}” became “{t.to}”
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+    </>
   );
 }
 
@@ -112,29 +121,10 @@ function SwiftMessageCard({ creditId, message }: { creditId: string; message: An
       </CardHeader>
       <CardBody className="space-y-4">
         <AnchoredHash message={message} />
-        {message.problems.length > 0 ? (
-          <Alert tone="danger" title="A bank's SWIFT interface would refuse this file">
-            <ul className="list-disc pl-5">
-              {message.problems.map((p, i) => (
-                <li key={i}>
-                  {message.messages.length > 1 ? `MT${message.messages[p.messageIndex]?.type} ${p.messageIndex + 1}: ` : ""}
-                  {p.message}
-                </li>
-              ))}
-            </ul>
-          </Alert>
-        ) : null}
-        {message.transliterations.length > 0 ? (
-          <Alert tone="warning" title="Changed to fit the SWIFT character set">
-            <ul className="list-disc pl-5" data-transliterations>
-              {message.transliterations.map((t, i) => (
-                <li key={i}>
-                  Field {t.tag}, line {t.line}: “{t.from}” became “{t.to}”
-                </li>
-              ))}
-            </ul>
-          </Alert>
-        ) : null}
+        <FileChecks
+          problems={message.problems.map((p) => `${message.messages.length > 1 ? `MT${message.messages[p.messageIndex]?.type} ${p.messageIndex + 1}: ` : ""}${p.message}`)}
+          transliterations={message.transliterations}
+        />
         <div className="flex flex-wrap gap-2">
           <a className={buttonClassName({ variant: "secondary", size: "sm" })} href={`${href}?download=fin`} download>
             Download .fin
