@@ -36,7 +36,7 @@ import { waitingForMe, waitingForMeSql, waitingForOthers, waitingForOthersSql } 
 import { db, genericPoolConfig, statementName } from "@/lib/db/client";
 import { type CreditWriter, startCreditWriter } from "./support/credit-writer";
 import { createBenchDatabase, markSeeded } from "./support/database";
-import { type RunningApp, startApp } from "./support/http-app";
+import { type RunningApp, processCpuMs, startApp } from "./support/http-app";
 import { type HttpClient, httpClient } from "./support/http-client";
 import { onCleanup, runBenchmark } from "./support/main";
 import { load, ratio, round, summary, table, timed, writeResult } from "./support/report";
@@ -330,10 +330,17 @@ HTTP, ${label}${processes > 1 ? ` sharing one port (node:cluster, as WEB_CONCURR
       console.log(`Page sizes (bytes, bank / corporate): ${Object.entries(pageBytes).map(([n, b]) => `${n} ${b.bank} / ${b.corporate}`).join(", ")}`);
     }
     const cpu = { cpuMs: () => running.cpuMs() };
+    // Each process's share of the CPU the pages took: round-robin over the clients' kept-alive
+    // connections should split it about evenly, and a process with none means one served the round.
+    const pids = running.pids();
+    const cpuBefore = pids.map(processCpuMs);
     round.dashboardPage = await measure("dashboard page", `HTTP GET / (session), ${label}`, (s) => getHtml("/", scenarios.indexOf(s), "Waiting for you"), scenarios, { warmUpMs: 3_000, ...cpu, cpuKey: `dashboard page, ${label}`, ...underLoad });
     round.listPage = await measure("credit list page", `HTTP GET /credits (session), ${label}`, (s) => getHtml("/credits", scenarios.indexOf(s), "Counterparty"), scenarios, { warmUpMs: 3_000, ...cpu, cpuKey: `credit list page, ${label}`, ...underLoad });
     const cpuOf = (name: string) => serverCpuPerPage[`${name}, ${label}`] ?? "n/a";
-    console.log(`Server CPU per page (ms, ${processes === 1 ? "the web process" : `the ${label} summed`}): dashboard page ${cpuOf("dashboard page")}, credit list page ${cpuOf("credit list page")}`);
+    const used = pids.map((pid, i) => (processCpuMs(pid) ?? Number.NaN) - (cpuBefore[i] ?? Number.NaN));
+    const total = used.reduce((sum, ms) => sum + ms, 0);
+    const split = processes > 1 && total > 0 ? `; split between the processes: ${used.map((ms) => `${Math.round((ms / total) * 100)} %`).join(" / ")}` : "";
+    console.log(`Server CPU per page (ms, ${processes === 1 ? "the web process" : `the ${label} summed`}): dashboard page ${cpuOf("dashboard page")}, credit list page ${cpuOf("credit list page")}${split}`);
     if (processes === 1) {
       await single("dashboard page", "HTTP GET /, 1 client alone", (i) => getHtml("/", i % scenarios.length, "Waiting for you"));
       await single("credit list page", "HTTP GET /credits, 1 client alone", (i) => getHtml("/credits", i % scenarios.length, "Counterparty"));

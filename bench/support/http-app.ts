@@ -100,8 +100,8 @@ export async function startApp(databaseUrl: string, log: (line: string) => void 
   };
 }
 
-/** CPU time of a process (Linux /proc: utime + stime, in clock ticks of 10 ms). */
-function processCpuMs(pid: number): number | null {
+/** CPU time of a process (Linux /proc: utime + stime, in clock ticks of 10 ms); null where /proc cannot tell. */
+export function processCpuMs(pid: number): number | null {
   try {
     // Fields after the command name, which is in parentheses and may hold spaces.
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
