@@ -19,6 +19,11 @@ export interface WebProcessesOptions {
   /** Node flags of the processes: none for next's own bin (this process's `--import tsx` is not theirs). */
   execArgv?: readonly string[];
   log?: (line: string) => void;
+  /**
+   * Receives what every process (a replacement too) writes to stdout and stderr, which then do not
+   * reach this process's terminal. Unset, the processes share it, as under `npm start`.
+   */
+  output?: (text: string) => void;
 }
 
 export interface WebExit {
@@ -46,7 +51,7 @@ const RESTART_WINDOW_MS = 60_000;
 export function startWebProcesses(options: WebProcessesOptions): WebProcesses {
   const log = options.log ?? (() => {});
   // The primary's settings are global to it: set once, before any fork.
-  cluster.setupPrimary({ exec: options.exec, args: [...options.args], execArgv: [...(options.execArgv ?? [])] });
+  cluster.setupPrimary({ exec: options.exec, args: [...options.args], execArgv: [...(options.execArgv ?? [])], silent: options.output !== undefined });
   const workers = new Set<Worker>();
   const restarts: number[] = [];
   let up = false;
@@ -60,6 +65,7 @@ export function startWebProcesses(options: WebProcessesOptions): WebProcesses {
   const fork = () => {
     const worker = cluster.fork(options.env);
     workers.add(worker);
+    if (options.output) for (const stream of [worker.process.stdout, worker.process.stderr]) stream?.on("data", (chunk: Buffer) => options.output!(chunk.toString()));
     worker.once("listening", () => {
       if (++listened === options.processes) allListening();
     });

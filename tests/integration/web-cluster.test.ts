@@ -90,6 +90,31 @@ describe("web processes on one port (lib/stack/cluster.ts)", () => {
     expect([pids[1]!, replacement].filter(alive)).toEqual([]);
   });
 
+  it("passes what every process writes, a replacement's too, to `output` instead of the terminal", async () => {
+    const plain = await cluster(1);
+    const plainPid = Number(await until("the process listens", async () => /^ready (.*)$/m.exec(plain.output())?.[1]));
+    // Without `output`, the processes write to the terminal they share.
+    await until("the process's lines reach the terminal", async () => (plain.output().includes(`started ${plainPid} (stderr)`) ? true : undefined));
+    expect(plain.output()).toMatch(new RegExp(`^started ${plainPid} \\(stdout\\)$`, "m"));
+    plain.child.kill("SIGTERM");
+    await plain.exited;
+
+    const web = await cluster(2, { WEB_OUTPUT: "1" });
+    const pids = (await until("the processes listen", async () => /^ready (.*)$/m.exec(web.output())?.[1])).split(",").map(Number);
+    const said = (pid: number) => ["stdout", "stderr"].every((stream) => web.output().includes(`[output] started ${pid} (${stream})`));
+    await until("both processes' lines come through output", async () => (pids.every(said) ? true : undefined));
+    process.kill(pids[0]!, "SIGKILL");
+    const replacement = await until("the replacement's lines come through output", async () => {
+      const pid = [...web.output().matchAll(/\[output\] started (\d+) \(stdout\)/g)].map((m) => Number(m[1])).find((p) => !pids.includes(p));
+      return pid !== undefined && said(pid) ? pid : undefined;
+    });
+    expect(alive(replacement)).toBe(true);
+    // Nothing reached the terminal unmarked.
+    expect(web.output()).not.toMatch(/^started /m);
+    web.child.kill("SIGTERM");
+    expect(await web.exited).toBe(0);
+  });
+
   it("reports a process that dies before the site is up, instead of replacing it forever", async () => {
     const web = await cluster(2, { CRASH_AT_START: "1" });
     expect(await web.exited).toBe(1);

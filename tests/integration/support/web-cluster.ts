@@ -14,6 +14,8 @@ const web = startWebProcesses({
   execArgv: ["--import", "tsx"],
   env: process.env,
   log: (line) => console.log(`[web-cluster] ${line}`),
+  // WEB_OUTPUT=1: the processes' output through `output`, each line marked, as a benchmark keeps it.
+  ...(process.env.WEB_OUTPUT === "1" ? { output: (text: string) => text.split("\n").filter(Boolean).forEach((line) => console.log(`[output] ${line}`)) } : {}),
 });
 void web.exited.then(({ code, signal }) => {
   console.error(`[web-cluster] a web process exited (${signal ?? `code ${code}`})`);
