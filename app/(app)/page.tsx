@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { type DueCell, type MyQueueRow, MyQueueRows, type OthersQueueRow, OthersQueueRows } from "@/components/dashboard/queue-rows";
 import { SHOWN, QueueFooter, cutQueue, expandedQueue } from "@/components/dashboard/triage";
-import { CreditStatusBadge } from "@/components/status/credit-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
 import { formatMoney } from "@/components/ui/money";
-import { RowLink } from "@/components/ui/row-link";
-import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
-import { Time } from "@/components/ui/time";
+import { Table, TBody, THead, Th, Tr } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
 import { cachedQueue } from "@/lib/credits/queue-cache";
-import { type ExaminationDue as Due, waitingForMe, waitingForOthers } from "@/lib/credits/waiting";
+import { type WaitingForMe, type WaitingForOthers, type WaitingItem, waitingForMe, waitingForOthers } from "@/lib/credits/waiting";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -74,36 +72,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   </Tr>
                 </THead>
                 <TBody>
-                  {mine.map((c) => (
-                    <Tr key={c.id} data-overdue={c.due?.overdue ? "true" : undefined} className={c.due?.overdue ? "bg-danger-50" : undefined}>
-                      <Td>
-                        <RowLink href={`/credits/${c.id}`} strong>
-                          {c.creditNumber ?? c.reference}
-                        </RowLink>
-                      </Td>
-                      <Td>
-                        {/* Each step links to its exact item: the amendment, the presentation, the approval. */}
-                        <ul className="space-y-0.5">
-                          {c.nextSteps.map((step) => (
-                            <li key={`${step.subjectId ?? "credit"}-${step.action}`}>
-                              <RowLink href={step.href}>{step.item ? `${step.item}: ${step.label}` : step.label}</RowLink>
-                            </li>
-                          ))}
-                        </ul>
-                      </Td>
-                      <Td>
-                        {c.applicantName} → {c.beneficiaryName}
-                      </Td>
-                      <Td numeric>{formatMoney(c.currency, c.amount)}</Td>
-                      <Td>
-                        <CreditStatusBadge status={c.status} />
-                      </Td>
-                      {anyDue ? <Td>{c.due ? <ExaminationDue due={c.due} /> : <span className="text-slate-500">—</span>}</Td> : null}
-                      <Td>
-                        <Time value={c.updatedAt} relative />
-                      </Td>
-                    </Tr>
-                  ))}
+                  <MyQueueRows withDue={anyDue} rows={mine.map(myRow)} />
                 </TBody>
               </Table>
             )}
@@ -135,26 +104,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   </Tr>
                 </THead>
                 <TBody>
-                  {others.map((c) => (
-                    <Tr key={c.id}>
-                      <Td>
-                        <RowLink href={`/credits/${c.id}`} strong>
-                          {c.creditNumber ?? c.reference}
-                        </RowLink>
-                      </Td>
-                      <Td>{c.waitingFor.join(", ")}</Td>
-                      <Td>
-                        {c.applicantName} → {c.beneficiaryName}
-                      </Td>
-                      <Td numeric>{formatMoney(c.currency, c.amount)}</Td>
-                      <Td>
-                        <CreditStatusBadge status={c.status} />
-                      </Td>
-                      <Td>
-                        <Time value={c.updatedAt} relative />
-                      </Td>
-                    </Tr>
-                  ))}
+                  <OthersQueueRows rows={others.map(othersRow)} />
                 </TBody>
               </Table>
             )}
@@ -172,16 +122,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   );
 }
 
-/** The art. 14(b) deadline and the issuing bank's banking days left; overdue rows say so in words, not colour alone. */
-function ExaminationDue({ due }: { due: Due }) {
-  const days = Math.abs(due.bankingDaysLeft);
-  const plural = days === 1 ? "banking day" : "banking days";
-  return (
-    <span className="whitespace-nowrap">
-      <Time value={due.deadline} dateOnly />
-      <span className={`ml-2 text-sm ${due.overdue ? "font-semibold text-danger-700" : due.bankingDaysLeft <= 1 ? "font-semibold text-warning-800" : "text-slate-600"}`}>
-        {due.overdue ? `Overdue by ${days} ${plural}` : due.bankingDaysLeft === 0 ? "Due today" : `${days} ${plural} left`}
-      </span>
-    </span>
-  );
+const parties = (c: WaitingItem) => `${c.applicantName} → ${c.beneficiaryName}`;
+
+/** A "waiting for you" row as the client rows take it (components/dashboard/queue-rows.tsx). */
+function myRow(c: WaitingForMe): MyQueueRow {
+  const due: DueCell | null = c.due ? [c.due.deadline.toISOString().slice(0, 10), c.due.bankingDaysLeft, c.due.overdue] : null;
+  const steps = c.nextSteps.map((step): [string, string] => [step.href, step.item ? `${step.item}: ${step.label}` : step.label]);
+  return [c.id, c.creditNumber ?? c.reference, steps, parties(c), formatMoney(c.currency, c.amount), c.status, due, c.updatedAt.toISOString()];
+}
+
+function othersRow(c: WaitingForOthers): OthersQueueRow {
+  return [c.id, c.creditNumber ?? c.reference, c.waitingFor.join(", "), parties(c), formatMoney(c.currency, c.amount), c.status, c.updatedAt.toISOString()];
 }

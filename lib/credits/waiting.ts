@@ -275,7 +275,12 @@ export function waitingForOthersSql(actor: Actor, limit = 20): Prisma.Sql {
   return queueSql(branches, cut, Prisma.sql`, array_remove(ARRAY[${Prisma.join(whom)}]::text[], NULL) AS "waitingFor"`);
 }
 
+export interface WaitingForOthers extends WaitingItem {
+  /** The parties the credit waits for, in words. */
+  waitingFor: string[];
+}
+
 /** Active credits that wait for another party (and which), oldest first. */
-export async function waitingForOthers(actor: Actor, limit = 20): Promise<(WaitingItem & { waitingFor: string[] })[]> {
-  return readRows<WaitingItem & { waitingFor: string[] }>(waitingForOthersSql(actor, limit), { plan: "generic" });
+export async function waitingForOthers(actor: Actor, limit = 20): Promise<WaitingForOthers[]> {
+  return readRows<WaitingForOthers>(waitingForOthersSql(actor, limit), { plan: "generic" });
 }

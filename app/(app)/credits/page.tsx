@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { type CreditListRow, CreditListRows } from "@/components/credits/credit-list-rows";
 import { CREDIT_STATUS_LABELS } from "@/components/status/labels";
-import { CreditStatusBadge } from "@/components/status/credit-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
@@ -9,11 +9,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { LinkButton } from "@/components/ui/link-button";
 import { formatMoney } from "@/components/ui/money";
-import { RowLink } from "@/components/ui/row-link";
 import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
-import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
-import { Time } from "@/components/ui/time";
+import { Table, TBody, THead, Th, Tr } from "@/components/ui/table";
 import type { CreditStatus } from "@/lib/generated/prisma/enums";
 import { requireActor } from "@/lib/auth/session";
 import { counterparties, listCredits } from "@/lib/credits/list-credits";
@@ -121,29 +119,9 @@ export default async function CreditsPage({ searchParams }: { searchParams: Prom
                 </Tr>
               </THead>
               <TBody>
-                {page.items.map((c) => (
-                  <Tr key={c.id}>
-                    <Td>
-                      <RowLink href={`/credits/${c.id}`} strong>
-                        {c.creditNumber ?? c.reference}
-                      </RowLink>
-                      {c.creditNumber ? <div className="text-xs text-slate-500">{c.reference}</div> : null}
-                    </Td>
-                    <Td>{c.applicantName}</Td>
-                    <Td>{c.beneficiaryName}</Td>
-                    <Td>{c.issuingBankName}</Td>
-                    <Td numeric>{formatMoney(c.currency, c.amount)}</Td>
-                    <Td>
-                      <Time value={c.expiryDate} dateOnly />
-                    </Td>
-                    <Td>
-                      <CreditStatusBadge status={c.status} />
-                    </Td>
-                    <Td>
-                      <Time value={c.updatedAt} relative />
-                    </Td>
-                  </Tr>
-                ))}
+                <CreditListRows
+                  rows={page.items.map((c): CreditListRow => [c.id, c.creditNumber, c.reference, c.applicantName, c.beneficiaryName, c.issuingBankName, formatMoney(c.currency, c.amount), c.expiryDate.toISOString().slice(0, 10), c.status, c.updatedAt.toISOString()])}
+                />
               </TBody>
             </Table>
           )}
