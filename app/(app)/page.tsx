@@ -127,7 +127,8 @@ const parties = (c: WaitingItem) => `${c.applicantName} → ${c.beneficiaryName}
 /** A "waiting for you" row as the client rows take it (components/dashboard/queue-rows.tsx). */
 function myRow(c: WaitingForMe): MyQueueRow {
   const due: DueCell | null = c.due ? [c.due.deadline.toISOString().slice(0, 10), c.due.bankingDaysLeft, c.due.overdue] : null;
-  const steps = c.nextSteps.map((step): [string, string] => [step.href, step.item ? `${step.item}: ${step.label}` : step.label]);
+  // c.steps holds each next step's text, in the same order as c.nextSteps.
+  const steps = c.nextSteps.map((step, i): [string, string] => [step.href, c.steps[i]!]);
   return [c.id, c.creditNumber ?? c.reference, steps, parties(c), formatMoney(c.currency, c.amount), c.status, due, c.updatedAt.toISOString()];
 }
 

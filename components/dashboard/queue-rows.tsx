@@ -1,5 +1,6 @@
 "use client";
 
+import { CreditCell } from "@/components/credits/credit-cell";
 import { CreditStatusBadge } from "@/components/status/credit-status-badge";
 import { RowLink } from "@/components/ui/row-link";
 import { Td, Tr } from "@/components/ui/table";
@@ -20,11 +21,7 @@ export type OthersQueueRow = [id: string, label: string, waitingFor: string, par
 export function MyQueueRows({ rows, withDue }: { rows: MyQueueRow[]; withDue: boolean }) {
   return rows.map(([id, label, steps, parties, amount, status, due, updatedAt]) => (
     <Tr key={id} data-overdue={due?.[2] ? "true" : undefined} className={due?.[2] ? "bg-danger-50" : undefined}>
-      <Td>
-        <RowLink href={`/credits/${id}`} strong>
-          {label}
-        </RowLink>
-      </Td>
+      <CreditCell id={id} label={label} />
       <Td>
         <ul className="space-y-0.5">
           {steps.map(([href, text]) => (
@@ -50,11 +47,7 @@ export function MyQueueRows({ rows, withDue }: { rows: MyQueueRow[]; withDue: bo
 export function OthersQueueRows({ rows }: { rows: OthersQueueRow[] }) {
   return rows.map(([id, label, waitingFor, parties, amount, status, updatedAt]) => (
     <Tr key={id}>
-      <Td>
-        <RowLink href={`/credits/${id}`} strong>
-          {label}
-        </RowLink>
-      </Td>
+      <CreditCell id={id} label={label} />
       <Td>{waitingFor}</Td>
       <Td>{parties}</Td>
       <Td numeric>{amount}</Td>
