@@ -43,10 +43,22 @@ function track(work: Promise<void>): void {
   void settled.finally(() => pending.delete(settled));
 }
 
+/**
+ * How long a page's headers or body may take to read. Chromium sometimes never answers for a
+ * response whose page has reloaded or navigated meanwhile (a CI run hung five minutes in the
+ * fixture's teardown on one); such a response is treated as one whose body is gone.
+ */
+const READ_TIMEOUT_MS = 10_000;
+function within<T>(read: Promise<T>, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), READ_TIMEOUT_MS)));
+  return Promise.race([read.catch(() => fallback), late]).finally(() => clearTimeout(timer));
+}
+
 /** The body as JSON when it says it is JSON; undefined otherwise (files, PDFs, FIN text) or when unreadable. */
 async function jsonOf(contentType: string | null | undefined, text: () => Promise<string>): Promise<unknown> {
   if (!isJsonMediaType(contentType)) return undefined;
-  const raw = await text().catch(() => undefined); // a page that navigated away has dropped the body
+  const raw = await within<string | undefined>(text(), undefined); // a page that navigated away has dropped the body
   return raw === undefined || raw === "" ? undefined : (JSON.parse(raw) as unknown);
 }
 
@@ -66,7 +78,7 @@ export function recordFetch(method: string, url: string, response: Response): vo
  * only the status is checked (the same routes' content types are checked through the API helpers).
  */
 async function observedPageResponse(response: PageResponse, path: string): Promise<ObservedResponse> {
-  const headers = await response.allHeaders().catch(() => ({}) as Record<string, string>);
+  const headers = await within(response.allHeaders(), {} as Record<string, string>);
   const hidden = Object.keys(headers).length === 0;
   const contentType = hidden ? undefined : (headers["content-type"] ?? null);
   const redirect = response.status() >= 300 && response.status() < 400; // redirects have no body to read
