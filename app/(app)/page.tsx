@@ -11,7 +11,7 @@ import { formatMoney } from "@/components/ui/money";
 import { Table, TBody, THead, Th, Tr } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
 import { cachedQueue } from "@/lib/credits/queue-cache";
-import { type WaitingForMe, type WaitingForOthers, type WaitingItem, waitingForMe, waitingForOthers } from "@/lib/credits/waiting";
+import { type WaitingForMe, type WaitingForOthers, type WaitingItem, readMyQueue, readOthersQueue, refreshMyQueue, refreshOthersQueue } from "@/lib/credits/waiting";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -28,10 +28,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   // "Waiting for you" is sorted by urgency after it is read, so the whole queue is always read;
   // "waiting for others" is oldest first in SQL: one row more than shown says whether there are more.
   const othersLength = expanded === "others" ? OTHERS_QUEUE : SHOWN + 1;
-  // Both from this process's cache while no change to them has committed (lib/credits/queue-cache.ts).
+  // Both from this process's cache while no change to them has committed, or brought up to date
+  // from the few credits that changed since (lib/credits/queue-cache.ts).
   const [myQueue, othersQueue] = await Promise.all([
-    cachedQueue(actor, "mine", MY_QUEUE, () => waitingForMe(actor, MY_QUEUE)),
-    cachedQueue(actor, "others", othersLength, () => waitingForOthers(actor, othersLength)),
+    cachedQueue(actor, "mine", MY_QUEUE, () => readMyQueue(actor, MY_QUEUE), refreshMyQueue(actor, MY_QUEUE)).then((queue) => queue.rows),
+    cachedQueue(actor, "others", othersLength, () => readOthersQueue(actor, othersLength), refreshOthersQueue(actor, othersLength)).then((queue) => queue.rows),
   ]);
   const my = cutQueue(myQueue, expanded === "mine");
   const their = cutQueue(othersQueue, expanded === "others", expanded === "others");

@@ -17,6 +17,12 @@ import { countQueueRead } from "@/lib/observability/metrics";
 // one it was read under. The epoch is taken *before* the queue is read, so a change that commits
 // during the read (and so may be missing from it) still drops it when its notification arrives.
 //
+// A notification also names the credit that changed ("<credit>:<org>,<org>"). A queue whose
+// organisation heard only a few such changes since it was read is brought up to date from those
+// credits alone (the `refresh` of QueueCache.get, lib/credits/waiting.ts bringQueueUpToDate)
+// instead of read whole again: on a busy desk most changes are to credits outside the cut a
+// dashboard shows, and leave it as it was.
+//
 // What this does not cover, by design: a change in flight when the page is read (its notification
 // arrives within milliseconds of its commit); a queue read while the listener is down is never
 // cached (and a reconnection drops everything, as notifications may have been missed). The
@@ -29,6 +35,23 @@ export const QUEUE_CHANGE_CHANNEL = "queue_change";
 export const QUEUE_LISTENER_NAME = "tradetrail queue listener";
 /** A payload that names no organisation: the feed's own round trip (sync). */
 const PING = "~";
+/** Changes remembered per organisation, to bring a queue up to date from them (older ones: read whole). */
+const CHANGES_KEPT = 64;
+
+/** Where a queue's scope stood when it was read: equal positions mean no change was heard in between. */
+export interface FeedPosition {
+  /** Bumped by "*" and by every (re)connection: anything read before may have missed a change. */
+  everything: number;
+  /** The scope's own count of changes heard. */
+  epoch: number;
+}
+
+/** A notification's payload: the changed credit (null when it names none) and the organisations party to it. */
+export function parseQueueChange(payload: string): { credit: string | null; organizations: string[] } {
+  const colon = payload.indexOf(":");
+  const credit = colon === -1 ? null : payload.slice(0, colon);
+  return { credit: credit === "" ? null : credit, organizations: payload.slice(colon + 1).split(",").filter(Boolean) };
+}
 
 /** Every committed change that can move a credit in or out of a queue, as this process hears of them. */
 export class QueueChangeFeed {
@@ -37,6 +60,8 @@ export class QueueChangeFeed {
   private stopped = false;
   private retryMs = 500;
   private readonly epochs = new Map<string, number>();
+  /** Each organisation's last changes (its epoch after each, and the credit, when named), oldest first. */
+  private readonly changes = new Map<string, { epoch: number; credit: string | null }[]>();
   /** Bumped by "*" and by every (re)connection: anything read before may have missed a change. */
   private everything = 0;
   /** Bumped by every change at all (an auditor's queues span every organisation). */
@@ -51,9 +76,29 @@ export class QueueChangeFeed {
     return this.live;
   }
 
-  /** The stamp a queue of `scope` is read under: equal stamps mean no change was heard in between. */
-  stamp(scope: string | "any"): string {
-    return scope === "any" ? `a${this.everything}.${this.anyChange}` : `o${this.everything}.${this.epochs.get(scope) ?? 0}`;
+  /** Where `scope` stands now ("any": every change at all, an auditor's queues span every organisation). */
+  position(scope: string | "any"): FeedPosition {
+    return { everything: this.everything, epoch: scope === "any" ? this.anyChange : (this.epochs.get(scope) ?? 0) };
+  }
+
+  /**
+   * The credits changed in organisation `scope` between `since` and now, each once; null when
+   * that cannot be told: "*" or a reconnection came in between, a change named no credit, or the
+   * changes go further back than the ones remembered.
+   */
+  changedSince(scope: string | "any", since: FeedPosition): string[] | null {
+    if (scope === "any" || since.everything !== this.everything) return null;
+    const now = this.epochs.get(scope) ?? 0;
+    if (now === since.epoch) return [];
+    const log = this.changes.get(scope) ?? [];
+    const after = log.filter((change) => change.epoch > since.epoch);
+    if (after.length !== now - since.epoch) return null;
+    const credits = new Set<string>();
+    for (const { credit } of after) {
+      if (credit === null) return null;
+      credits.add(credit);
+    }
+    return [...credits];
   }
 
   /** Connects and LISTENs; resolves once changes are heard (or rejects, and retries in the background). */
@@ -113,7 +158,15 @@ export class QueueChangeFeed {
       this.everything += 1;
       return;
     }
-    for (const id of payload.split(",")) this.epochs.set(id, (this.epochs.get(id) ?? 0) + 1);
+    const { credit, organizations } = parseQueueChange(payload);
+    for (const id of organizations) {
+      const epoch = (this.epochs.get(id) ?? 0) + 1;
+      this.epochs.set(id, epoch);
+      const log = this.changes.get(id) ?? [];
+      log.push({ epoch, credit });
+      if (log.length > CHANGES_KEPT) log.shift();
+      this.changes.set(id, log);
+    }
   }
 
   /** Resolves once every change committed before the call has been heard (a notification of its own, which comes after them). */
@@ -139,53 +192,75 @@ export class QueueChangeFeed {
 
 interface Entry {
   value: unknown;
-  stamp: string;
+  position: FeedPosition;
   at: number;
 }
+
+const samePosition = (a: FeedPosition, b: FeedPosition) => a.everything === b.everything && a.epoch === b.epoch;
 
 export interface QueueCacheStats {
   hits: number;
   misses: number;
+  /** Misses answered by bringing the entry up to date from the credits that changed. */
+  refreshed: number;
   /** Reads while the feed was not listening (never cached). */
   uncached: number;
 }
 
-/** Queues by key, each good while its scope's stamp holds and for at most `ttlMs`; the least recently used go first past `maxEntries`. */
+/**
+ * `before` brought up to date after the credits `changed` changed (read among them only), or
+ * null when it cannot be, and the queue must be read whole.
+ */
+export type QueueRefresh<T> = (before: T, changed: string[]) => Promise<T | null>;
+
+/** At most this many changed credits are read to bring an entry up to date; more: read whole. */
+const REFRESH_AT_MOST = 16;
+
+/** Queues by key, each good while no change to its scope is heard and for at most `ttlMs`; the least recently used go first past `maxEntries`. */
 export class QueueCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly reading = new Map<string, { stamp: string; value: Promise<unknown> }>();
-  readonly stats: QueueCacheStats = { hits: 0, misses: 0, uncached: 0 };
+  private readonly reading = new Map<string, { position: FeedPosition; value: Promise<unknown> }>();
+  readonly stats: QueueCacheStats = { hits: 0, misses: 0, refreshed: 0, uncached: 0 };
 
   constructor(
     private readonly feed: QueueChangeFeed,
     private readonly options: { ttlMs: number; maxEntries?: number; now?: () => number; onRead?: (result: keyof QueueCacheStats) => void },
   ) {}
 
-  async get<T>(key: string, scope: string | "any", read: () => Promise<T>): Promise<T> {
+  async get<T>(key: string, scope: string | "any", read: () => Promise<T>, refresh?: QueueRefresh<T>): Promise<T> {
     if (!this.feed.listening) {
       this.count("uncached");
       return read();
     }
     const now = (this.options.now ?? Date.now)();
-    const stamp = this.feed.stamp(scope);
+    // Taken before anything is read: a change heard after this is applied at the next request.
+    const position = this.feed.position(scope);
     const entry = this.entries.get(key);
-    if (entry && entry.stamp === stamp && now - entry.at < this.options.ttlMs) {
+    const fresh = entry !== undefined && now - entry.at < this.options.ttlMs;
+    if (entry && fresh && samePosition(entry.position, position)) {
       this.count("hits");
       // Most recently used last.
       this.entries.delete(key);
       this.entries.set(key, entry);
       return entry.value as T;
     }
-    this.count("misses");
-    // Requests for one key under one stamp share one read.
+    // Requests for one key at one position share one read.
     const inFlight = this.reading.get(key);
-    if (inFlight && inFlight.stamp === stamp) return inFlight.value as Promise<T>;
-    const value = read();
-    this.reading.set(key, { stamp, value });
+    if (inFlight && samePosition(inFlight.position, position)) {
+      this.count("misses");
+      return inFlight.value as Promise<T>;
+    }
+    const changed = entry && fresh && refresh ? this.feed.changedSince(scope, entry.position) : null;
+    const incremental = changed !== null && changed.length <= REFRESH_AT_MOST;
+    // A refresh that cannot tell (a credit left a full cut) falls back to a whole read: a miss.
+    const whole = () => (this.count("misses"), read());
+    const value = incremental ? refresh!(entry!.value as T, changed).then((result) => (result === null ? whole() : (this.count("refreshed"), result))) : whole();
+    this.reading.set(key, { position, value });
     try {
       const result = await value;
-      // Kept only if nothing was heard meanwhile that the read may have missed.
-      if (this.feed.listening && this.feed.stamp(scope) === stamp) this.store(key, { value: result, stamp, at: now });
+      // Kept under the position taken before the read: whatever was heard since is applied next
+      // time. An entry brought up to date keeps the age of its last whole read (the TTL bounds it).
+      if (this.feed.listening && this.feed.position(scope).everything === position.everything) this.store(key, { value: result, position, at: incremental ? entry!.at : now });
       return result;
     } finally {
       if (this.reading.get(key)?.value === value) this.reading.delete(key);
@@ -237,17 +312,17 @@ function processCache(): QueueCache | null {
   if (seconds > 0) {
     const feed = new QueueChangeFeed(url);
     feed.start().catch(() => {}); // retried in the background; until then queues are read uncached
-    const result = { hits: "hit", misses: "miss", uncached: "uncached" } as const;
+    const result = { hits: "hit", misses: "miss", refreshed: "refreshed", uncached: "uncached" } as const;
     cache = new QueueCache(feed, { ttlMs: seconds * 1000, onRead: (r) => countQueueRead(result[r]) });
   }
   globalForCache.__tradetrailQueueCache = { url, cache };
   return cache;
 }
 
-/** `read()` of the actor's `queue`, from the process's cache when it holds a good one. */
-export function cachedQueue<T>(actor: Actor, queue: string, limit: number, read: () => Promise<T>): Promise<T> {
+/** `read()` of the actor's `queue`, from the process's cache when it holds a good one (or one `refresh` brings up to date). */
+export function cachedQueue<T>(actor: Actor, queue: string, limit: number, read: () => Promise<T>, refresh?: QueueRefresh<T>): Promise<T> {
   const cache = processCache();
   if (!cache) return read();
   const { key, scope } = queueKey(actor, queue, limit);
-  return cache.get(key, scope, read);
+  return cache.get(key, scope, read, refresh);
 }

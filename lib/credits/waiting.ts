@@ -137,8 +137,14 @@ function queueSql(branches: Prisma.Sql[], limit: Prisma.Sql, columns: Prisma.Sql
      ORDER BY c.updated_at, c.id`;
 }
 
-/** One branch: the oldest `limit` credits meeting `where`. */
-const branchSql = (where: Prisma.Sql, limit: Prisma.Sql) => Prisma.sql`(SELECT c.id, c.updated_at FROM credits c WHERE ${where} ORDER BY c.updated_at, c.id LIMIT ${limit})`;
+/**
+ * One branch: the oldest `limit` credits meeting `where`; among the credits `only` names, when
+ * given (a queue brought up to date after those credits changed, queue-cache.ts).
+ */
+function branchSql(where: Prisma.Sql, limit: Prisma.Sql, only?: readonly string[]): Prisma.Sql {
+  const among = only ? Prisma.sql` AND c.id = ANY(${[...only]}::uuid[])` : Prisma.empty;
+  return Prisma.sql`(SELECT c.id, c.updated_at FROM credits c WHERE ${where}${among} ORDER BY c.updated_at, c.id LIMIT ${limit})`;
+}
 
 /**
  * visibleToSql(actor) for credits whose `party` column is the actor's organisation: that party's
@@ -155,12 +161,12 @@ function visibleAs(actor: Actor, party: Party): Prisma.Sql {
   return Prisma.sql`(${Prisma.join([own.when, ...arms.filter((arm) => arm !== own).map((arm) => arm.sql)], " OR ")})`;
 }
 
-/** The SQL of waitingForMe's candidates; null when the actor has no awaited step. */
-export function waitingForMeSql(actor: Actor, limit = 50): Prisma.Sql | null {
+/** The SQL of waitingForMe's candidates (among `only`, when given); null when the actor has no awaited step. */
+export function waitingForMeSql(actor: Actor, limit = 50, only?: readonly string[]): Prisma.Sql | null {
   const steps = myAwaitedSteps(actor);
   if (steps.length === 0) return null;
   const cut = limitSql(limit);
-  const branches = steps.map(({ name, party }) => branchSql(Prisma.sql`${awaitsSql(name, party, actor)} AND ${visibleAs(actor, party)}`, cut));
+  const branches = steps.map(({ name, party }) => branchSql(Prisma.sql`${awaitsSql(name, party, actor)} AND ${visibleAs(actor, party)}`, cut, only));
   // The actor's organisation's four-eyes setting rides along (for nextSteps), at no extra round trip.
   return queueSql(branches, cut, Prisma.sql`, (SELECT o.four_eyes FROM organizations o WHERE o.id = ${actor.organizationId}::uuid) AS "fourEyes"`);
 }
@@ -183,21 +189,96 @@ export interface WaitingForMe extends WaitingItem {
 }
 
 /**
+ * A queue as read: its rows, and the candidates the SQL kept (its cut, oldest first), which
+ * bringQueueUpToDate needs to tell what a change to a few credits does to it.
+ */
+export interface QueueRead<T extends WaitingItem> {
+  rows: T[];
+  /** Each candidate's place in the SQL's order: updated_at (ms, as stored) and id. */
+  cut: CutKey[];
+  /** The length the SQL cut the candidates to: a cut this long may have left others out. */
+  limit: number;
+}
+export type CutKey = readonly [updatedAt: number, id: string];
+
+const byKey = (a: CutKey, b: CutKey) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+const keyOf = (row: WaitingItem): CutKey => [row.updatedAt.getTime(), row.id];
+
+/**
+ * `before` after the credits `changed` changed, given `fresh`: the same queue read among those
+ * credits only (their rows and keys now). Exact, or null when it cannot be known without reading
+ * the whole queue again.
+ *
+ * Only a changed credit can enter, leave or move in a queue (everything else a queue depends on
+ * notifies "*": organisations, holidays, grants). So the queue now is the old candidates without
+ * the changed ones, plus the changed ones that are candidates now, in the SQL's order, cut. When
+ * the old cut was full, credits after its last were never read: the new cut is known only up to
+ * that last key, and if fewer than `limit` candidates remain up to it (one of the cut moved out,
+ * or after it), the queue must be read again. A credit a lifecycle step changes becomes the most
+ * recent, so a change to a credit outside a full cut leaves the cut as it was.
+ */
+export function bringQueueUpToDate<T extends WaitingItem>(before: QueueRead<T>, changed: readonly string[], fresh: QueueRead<T>, order: (a: T, b: T) => number): QueueRead<T> | null {
+  const gone = new Set(changed);
+  const merged = [...before.cut.filter(([, id]) => !gone.has(id)), ...fresh.cut].sort(byKey);
+  let cut: CutKey[];
+  if (before.cut.length >= before.limit) {
+    const last = before.cut[before.cut.length - 1]!;
+    const known = merged.filter((key) => byKey(key, last) <= 0);
+    if (known.length < before.limit) return null;
+    cut = known.slice(0, before.limit);
+  } else {
+    cut = merged.slice(0, before.limit);
+  }
+  const kept = new Set(cut.map(([, id]) => id));
+  const rows = [...before.rows.filter((row) => !gone.has(row.id)), ...fresh.rows].filter((row) => kept.has(row.id)).sort(order);
+  return { rows, cut, limit: before.limit };
+}
+
+/** The length of a read among `changed`: every one of them that is a candidate now, however short the queue. */
+const among = (limit: number, changed: readonly string[]) => Math.max(limit, changed.length);
+
+/** Brings a readMyQueue(actor, limit) up to date after the credits `changed` changed (queue-cache.ts's refresh). */
+export function refreshMyQueue(actor: Actor, limit: number, today = new Date()) {
+  return async (before: QueueRead<WaitingForMe>, changed: readonly string[]) => bringQueueUpToDate(before, changed, await readMyQueue(actor, among(limit, changed), today, changed), urgentFirst);
+}
+
+/** Brings a readOthersQueue(actor, limit) up to date after the credits `changed` changed. */
+export function refreshOthersQueue(actor: Actor, limit: number) {
+  return async (before: QueueRead<WaitingForOthers>, changed: readonly string[]) => bringQueueUpToDate(before, changed, await readOthersQueue(actor, among(limit, changed), changed), oldestFirst);
+}
+
+/** The SQL's order: longest waiting first (updated_at, then id). */
+export const oldestFirst = (a: WaitingItem, b: WaitingItem) => byKey(keyOf(a), keyOf(b));
+
+/** "Waiting for you"'s order: a deadline before no deadline, the nearest first; then the longest waiting. */
+export function urgentFirst(a: WaitingForMe, b: WaitingForMe): number {
+  if (a.due && b.due) return a.due.deadline.getTime() - b.due.deadline.getTime() || oldestFirst(a, b);
+  if (a.due || b.due) return a.due ? -1 : 1;
+  return oldestFirst(a, b);
+}
+
+/**
  * Credits on which this user can take an awaited step now: the most urgent examination first
  * (art. 14(b) deadline), then the rest oldest first. The SQL finds the candidates from the
  * definition; each row's exact steps are then decided by authorize.ts (nextSteps), which also
  * knows the held approvals and a presentation's open findings.
  */
 export async function waitingForMe(actor: Actor, limit = 50, today = new Date()): Promise<WaitingForMe[]> {
-  const query = waitingForMeSql(actor, limit);
-  if (!query) return [];
-  const rows = await readRows<WaitingItem & { fourEyes: boolean | null }>(query, { plan: "generic" });
-  if (rows.length === 0) return [];
-  const facts = await loadFacts(rows.map((r) => r.id));
+  return (await readMyQueue(actor, limit, today)).rows;
+}
+
+/** waitingForMe with its cut (QueueRead); among the credits `only` names, when given. */
+export async function readMyQueue(actor: Actor, limit = 50, today = new Date(), only?: readonly string[]): Promise<QueueRead<WaitingForMe>> {
+  const query = waitingForMeSql(actor, limit, only);
+  if (!query) return { rows: [], cut: [], limit };
+  const candidates = await readRows<WaitingItem & { fourEyes: boolean | null }>(query, { plan: "generic" });
+  const cut = candidates.map(keyOf);
+  if (candidates.length === 0) return { rows: [], cut, limit };
+  const facts = await loadFacts(candidates.map((r) => r.id));
   // Each deadline is counted on the holidays of the bank that examines (issue 13, item 7).
   const examiners = new Map([...facts.values()].flatMap((f) => f.presentations.map((p) => [p.id, p.examiningBankId ?? f.issuingBankId] as const)));
   const holidays = await holidaysOf([...new Set(examiners.values())]);
-  const items = rows.flatMap(({ fourEyes, ...row }) => {
+  const items = candidates.flatMap(({ fourEyes, ...row }) => {
     const fact = facts.get(row.id);
     const mine = fact ? nextSteps(actor, fact, { fourEyes: fourEyes ?? true }) : [];
     if (mine.length === 0) return [];
@@ -207,12 +288,7 @@ export async function waitingForMe(actor: Actor, limit = 50, today = new Date())
     const due = deadline && left !== null ? { deadline, bankingDaysLeft: left, overdue: left < 0 } : null;
     return [{ ...row, steps: mine.map((s) => (s.item ? `${s.item}: ${s.label}` : s.label)), nextSteps: mine, due }];
   });
-  // Urgency: a deadline before no deadline, the nearest first; then the longest waiting.
-  return items.sort((a, b) => {
-    if (a.due && b.due) return a.due.deadline.getTime() - b.due.deadline.getTime() || a.updatedAt.getTime() - b.updatedAt.getTime();
-    if (a.due || b.due) return a.due ? -1 : 1;
-    return a.updatedAt.getTime() - b.updatedAt.getTime();
-  });
+  return { rows: items.sort(urgentFirst), cut, limit };
 }
 
 /**
@@ -250,8 +326,8 @@ async function holidaysOf(bankIds: string[]): Promise<Map<string, Date[]>> {
   return byBank;
 }
 
-/** The SQL of waitingForOthers. */
-export function waitingForOthersSql(actor: Actor, limit = 20): Prisma.Sql {
+/** The SQL of waitingForOthers (among `only`, when given). */
+export function waitingForOthersSql(actor: Actor, limit = 20, only?: readonly string[]): Prisma.Sql {
   const mine = myAwaitedSteps(actor);
   const cut = limitSql(limit);
   const active: readonly string[] = CREDIT_STATES.filter((s) => !TERMINAL.includes(s));
@@ -264,7 +340,7 @@ export function waitingForOthersSql(actor: Actor, limit = 20): Prisma.Sql {
   // branch per state (exact index ranges) read more in all, its amendment and presentation
   // tests running over every credit of the party in an operative state.
   const arms = actor.organizationKind === "AUDITOR" ? [visibleToSql(actor)] : partyArms(actor).map((arm) => arm.sql);
-  const branches = arms.map((arm) => branchSql(Prisma.sql`${arm} AND c.status IN (${literals(active)}) AND (${anyone}) AND ${notMine}`, cut));
+  const branches = arms.map((arm) => branchSql(Prisma.sql`${arm} AND c.status IN (${literals(active)}) AND (${anyone}) AND ${notMine}`, cut, only));
   // For whom each of the (at most `limit`) credits waits. Parties that never take an awaited
   // step (a confirming bank) cannot be waited for.
   const whom = PARTIES.flatMap((party) => {
@@ -282,5 +358,11 @@ export interface WaitingForOthers extends WaitingItem {
 
 /** Active credits that wait for another party (and which), oldest first. */
 export async function waitingForOthers(actor: Actor, limit = 20): Promise<WaitingForOthers[]> {
-  return readRows<WaitingForOthers>(waitingForOthersSql(actor, limit), { plan: "generic" });
+  return (await readOthersQueue(actor, limit)).rows;
+}
+
+/** waitingForOthers with its cut (QueueRead): every row is a candidate; among `only`, when given. */
+export async function readOthersQueue(actor: Actor, limit = 20, only?: readonly string[]): Promise<QueueRead<WaitingForOthers>> {
+  const rows = await readRows<WaitingForOthers>(waitingForOthersSql(actor, limit, only), { plan: "generic" });
+  return { rows, cut: rows.map(keyOf), limit };
 }

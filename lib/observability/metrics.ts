@@ -116,11 +116,11 @@ function createMetrics(): Metrics {
     queueReads: zeroed(
       new Counter({
         name: `${p}dashboard_queue_reads_total`,
-        help: "Dashboard queues asked of a web process's cache (lib/credits/queue-cache.ts), by result: hit, miss (read from the database), uncached (the change listener was down).",
+        help: "Dashboard queues asked of a web process's cache (lib/credits/queue-cache.ts), by result: hit, refreshed (brought up to date from the few credits that changed), miss (read whole from the database), uncached (the change listener was down).",
         labelNames: ["result"],
         registers: [registry],
       }),
-      ["hit", "miss", "uncached"],
+      ["hit", "refreshed", "miss", "uncached"],
     ),
     verificationFailures: new Counter({
       name: `${p}verification_failures_total`,
@@ -138,7 +138,7 @@ function zeroed<L extends string>(counter: Counter<L>, results: readonly string[
 }
 
 /** One dashboard queue asked of the cache. */
-export function countQueueRead(result: "hit" | "miss" | "uncached"): void {
+export function countQueueRead(result: "hit" | "refreshed" | "miss" | "uncached"): void {
   metrics().queueReads.inc({ result });
 }
 

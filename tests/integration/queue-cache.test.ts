@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import type { CreditStatus } from "@/lib/generated/prisma/enums";
 import { QUEUE_LISTENER_NAME, QueueCache, QueueChangeFeed, queueKey } from "@/lib/credits/queue-cache";
-import { waitingForMe, waitingForOthers } from "@/lib/credits/waiting";
+import { readMyQueue, readOthersQueue, refreshMyQueue, refreshOthersQueue, waitingForMe, waitingForOthers } from "@/lib/credits/waiting";
 import { db } from "@/lib/db/client";
 import { asSuperuser, useTestDatabase } from "./support/database";
 import { type World, createWorld, creditIn } from "./support/world";
@@ -200,5 +201,104 @@ describe("dashboard queue cache", () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => adviser.get()));
     expect(adviser.reads).toBe(1);
     expect(new Set(results).size).toBe(1);
+  });
+});
+
+describe("dashboard queues brought up to date from the credits that changed", () => {
+  it("hears which credit changed, and says when it cannot tell", async () => {
+    const scope = world.orgs.advisingBank;
+    const since = feed.position(scope);
+    const { creditId } = await creditIn(world, "ISSUED");
+    const other = await creditIn(world, "ADVISED", { presentation: "PRESENTED" });
+    await db().presentation.update({ where: { id: other.presentationId! }, data: { status: "DISCREPANT" } });
+    await settled();
+    expect(new Set(feed.changedSince(scope, since))).toEqual(new Set([creditId, other.creditId]));
+    expect(feed.changedSince(world.orgs.otherBank, feed.position(world.orgs.otherBank))).toEqual([]);
+
+    // More changes than the feed remembers: the first of them is forgotten, so it cannot tell.
+    const manyFrom = feed.position(scope);
+    await db().credit.update({ where: { id: creditId }, data: { version: { increment: 1 } } });
+    for (let i = 0; i < 70; i++) await db().credit.update({ where: { id: other.creditId }, data: { version: { increment: 1 } } });
+    await settled();
+    expect(feed.changedSince(scope, manyFrom)).toBeNull();
+
+    // A reconnection may have missed changes.
+    const beforeReconnection = feed.position(scope);
+    await feed.stop();
+    await feed.start();
+    expect(feed.changedSince(scope, beforeReconnection)).toBeNull();
+
+    // "*" (here a bank holiday) can move any credit: nothing short of a whole read will do.
+    const beforeHoliday = feed.position(scope);
+    await db().bankHoliday.create({ data: { bankId: world.orgs.otherBank, date: new Date("2032-01-02T00:00:00Z"), name: "Test holiday" } });
+    await settled();
+    expect(feed.changedSince(scope, beforeHoliday)).toBeNull();
+  });
+
+  it("equals a whole read after every change, reading whole only when a credit left a full cut", async () => {
+    // Short queues (3 rows), so that cuts are full and changes fall inside, at and beyond them.
+    const LIMIT = 3;
+    const statuses: CreditStatus[] = ["WITH_APPLICANT", "WITH_BENEFICIARY", "AGREED", "SUBMITTED", "ISSUANCE_PENDING", "ISSUED", "ADVISED", "DRAFT"];
+    for (const status of statuses) await creditIn(world, status);
+    await creditIn(world, "ADVISED", { presentation: "PRESENTED" });
+    await creditIn(world, "ADVISED", { amendment: "ISSUED" });
+    // Every credit so far, the earlier cases' too: the oldest are the ones in the cuts.
+    const credits = (await db().credit.findMany({ select: { id: true } })).map((c) => c.id);
+    await settled();
+    freshCache();
+    const actors = [world.users.issuingBank.CHECKER, world.users.issuingBank.MAKER, world.users.advisingBank.MAKER, world.users.beneficiary.MAKER, world.users.applicant.MAKER];
+    /** A queue served through the cache, beside a whole read of it. */
+    const served = <T>(queue: string, read: () => Promise<T>, refresh: (before: T, changed: string[]) => Promise<T | null>, actor: Actor) => {
+      const { key, scope } = queueKey(actor, queue, LIMIT);
+      return { name: `${actor.email} ${queue}`, get: (): Promise<unknown> => cache.get(key, scope, read, refresh), read: (): Promise<unknown> => read() };
+    };
+    const queues = actors.flatMap((actor) => [
+      served("mine", () => readMyQueue(actor, LIMIT), refreshMyQueue(actor, LIMIT), actor),
+      served("others", () => readOthersQueue(actor, LIMIT), refreshOthersQueue(actor, LIMIT), actor),
+    ]);
+    // A fixed pseudo-random sequence of the changes a lifecycle makes: a step (the credit becomes
+    // the most recent), a state change, an approval prepared and decided, a credit made, and a
+    // credit moved back in time (into the middle of a cut).
+    let seed = 42;
+    const random = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % n);
+    const changes = [
+      (id: string) => db().credit.update({ where: { id }, data: { version: { increment: 1 } } }),
+      (id: string) => db().credit.update({ where: { id }, data: { status: statuses[random(statuses.length)]! } }),
+      (id: string) => db().approval.create({ data: { creditId: id, kind: "ISSUANCE", makerId: world.users.issuingBank.MAKER.userId, payload: {} } }),
+      (id: string) => db().approval.updateMany({ where: { creditId: id, status: "PENDING" }, data: { status: "REJECTED" } }),
+      async () => credits.push((await creditIn(world, statuses[random(statuses.length)]!)).creditId),
+      (id: string) => db().$executeRaw`UPDATE credits SET updated_at = updated_at - interval '1 day' * ${1 + random(30)} WHERE id = ${id}::uuid`,
+    ];
+    for (let round = 0; round < 40; round++) {
+      // One change a round, sometimes two before anyone looks.
+      for (let n = 1 + (round % 3 === 0 ? 1 : 0); n > 0; n--) await changes[random(changes.length)]!(credits[random(credits.length)]!);
+      await settled();
+      for (const queue of queues) {
+        expect(await queue.get(), `${queue.name}, round ${round}`).toEqual(await queue.read());
+      }
+    }
+    // Most changes were applied from the changed credits alone; some needed a whole read.
+    expect(cache.stats.refreshed).toBeGreaterThan(cache.stats.misses);
+    expect(cache.stats.misses).toBeGreaterThan(queues.length);
+  });
+
+  it("reads a queue whole when a credit it showed moved out of a full cut", async () => {
+    const actor = world.users.beneficiary.MAKER;
+    const oldest = await creditIn(world, "WITH_BENEFICIARY");
+    await db().$executeRaw`UPDATE credits SET updated_at = '2001-01-01' WHERE id = ${oldest.creditId}::uuid`;
+    await creditIn(world, "WITH_BENEFICIARY");
+    await settled();
+    freshCache();
+    const { key, scope } = queueKey(actor, "mine", 1);
+    let reads = 0;
+    const read = () => ((reads += 1), readMyQueue(actor, 1));
+    expect((await cache.get(key, scope, read, refreshMyQueue(actor, 1))).rows.map((r) => r.id)).toEqual([oldest.creditId]);
+    // The one credit shown is taken (it becomes the most recent): the next oldest was never read.
+    await db().credit.update({ where: { id: oldest.creditId }, data: { version: { increment: 1 } } });
+    await settled();
+    const after = await cache.get(key, scope, read, refreshMyQueue(actor, 1));
+    expect(after.rows.map((r) => r.id)).not.toContain(oldest.creditId);
+    expect(after).toEqual(await readMyQueue(actor, 1));
+    expect(reads).toBe(2);
   });
 });
