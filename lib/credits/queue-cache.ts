@@ -219,7 +219,8 @@ const REFRESH_AT_MOST = 16;
 /** Queues by key, each good while no change to its scope is heard and for at most `ttlMs`; the least recently used go first past `maxEntries`. */
 export class QueueCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly reading = new Map<string, { position: FeedPosition; value: Promise<unknown> }>();
+  /** Reads in flight, by key: requests at the same position share them. */
+  private readonly reading = new Map<string, { position: FeedPosition; value: Promise<unknown>; incremental: boolean }>();
   readonly stats: QueueCacheStats = { hits: 0, misses: 0, refreshed: 0, uncached: 0 };
 
   constructor(
@@ -247,7 +248,7 @@ export class QueueCache {
     // Requests for one key at one position share one read.
     const inFlight = this.reading.get(key);
     if (inFlight && samePosition(inFlight.position, position)) {
-      this.count("misses");
+      this.count(inFlight.incremental ? "refreshed" : "misses");
       return inFlight.value as Promise<T>;
     }
     const changed = entry && fresh && refresh ? this.feed.changedSince(scope, entry.position) : null;
@@ -255,7 +256,7 @@ export class QueueCache {
     // A refresh that cannot tell (a credit left a full cut) falls back to a whole read: a miss.
     const whole = () => (this.count("misses"), read());
     const value = incremental ? refresh!(entry!.value as T, changed).then((result) => (result === null ? whole() : (this.count("refreshed"), result))) : whole();
-    this.reading.set(key, { position, value });
+    this.reading.set(key, { position, value, incremental });
     try {
       const result = await value;
       // Kept under the position taken before the read: whatever was heard since is applied next
