@@ -47,7 +47,7 @@ export interface FeedPosition {
 }
 
 /** A notification's payload: the changed credit (null when it names none) and the organisations party to it. */
-export function parseQueueChange(payload: string): { credit: string | null; organizations: string[] } {
+function parseQueueChange(payload: string): { credit: string | null; organizations: string[] } {
   const colon = payload.indexOf(":");
   const credit = colon === -1 ? null : payload.slice(0, colon);
   return { credit: credit === "" ? null : credit, organizations: payload.slice(colon + 1).split(",").filter(Boolean) };
@@ -162,10 +162,10 @@ export class QueueChangeFeed {
     for (const id of organizations) {
       const epoch = (this.epochs.get(id) ?? 0) + 1;
       this.epochs.set(id, epoch);
-      const log = this.changes.get(id) ?? [];
+      let log = this.changes.get(id);
+      if (!log) this.changes.set(id, (log = []));
       log.push({ epoch, credit });
       if (log.length > CHANGES_KEPT) log.shift();
-      this.changes.set(id, log);
     }
   }
 
