@@ -17,6 +17,8 @@ import { startWebProcesses } from "@/lib/stack/cluster";
 export interface StartAppOptions {
   /** Web processes sharing the port, as `WEB_CONCURRENCY=<processes> npm start` runs them; 1 unless given. */
   processes?: number;
+  /** Node options for the web processes (`--cpu-prof`, say); none unless given. */
+  execArgv?: string[];
 }
 
 export interface RunningApp {
@@ -37,7 +39,7 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(databaseUrl: string, log: (line: string) => void = console.log, { processes = 1 }: StartAppOptions = {}): Promise<RunningApp> {
+export async function startApp(databaseUrl: string, log: (line: string) => void = console.log, { processes = 1, execArgv = [] }: StartAppOptions = {}): Promise<RunningApp> {
   if (!Number.isInteger(processes) || processes < 1) throw new Error(`startApp: processes must be a whole number from 1, not ${processes}`);
   const root = process.cwd();
   const hasBuild = fs.existsSync(path.join(root, ".next/BUILD_ID"));
@@ -57,6 +59,7 @@ export async function startApp(databaseUrl: string, log: (line: string) => void 
     processes,
     exec: require.resolve("next/dist/bin/next"),
     args: ["start", "--port", String(port), "--hostname", "127.0.0.1"],
+    execArgv,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
