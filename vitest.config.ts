@@ -11,11 +11,8 @@ const UNIT_TIME_ZONES = [
 ];
 
 const UNIT_FILES = ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "bench/**/*.test.ts"];
-/**
- * Unit files that need a module graph of their own: two replace modules (vi.mock), and the
- * anchoring worker's counts the process's active timers, which other files' code leaves behind.
- */
-const ISOLATED_FILES = ["lib/auth/trust-host.test.ts", "lib/http/route.test.ts", "lib/anchoring/worker.test.ts"];
+/** Unit files that need a module graph of their own: they replace modules (vi.mock). */
+const ISOLATED_FILES = ["lib/auth/trust-host.test.ts", "lib/http/route.test.ts"];
 
 export default defineConfig({
   resolve: { alias: { "@": root } },
@@ -28,7 +25,7 @@ export default defineConfig({
       // The files share one module graph per worker (isolate: false): pure code has no state to
       // leak, and importing the app's modules again for each of some 120 files was three quarters
       // of the suite's time (90 s → 22 s per zone on two cores). The files that replace modules
-      // with vi.mock, or count the process's timers, run apart, each in a graph of its own.
+      // with vi.mock run apart, each in a graph of its own.
       ...UNIT_TIME_ZONES.flatMap(({ name, tz }) => [
         { name, include: UNIT_FILES, exclude: ISOLATED_FILES, isolate: false },
         { name: `${name}-isolated`, include: ISOLATED_FILES, isolate: true },

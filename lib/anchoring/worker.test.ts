@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { creditKey } from "./credit-key";
 import { AnchoringWorker, DEFAULT_WORKER_SETTINGS, type TickReport, creditHeads, inSeqOrder } from "./worker";
 
@@ -89,11 +89,35 @@ describe("AnchoringWorker start and stop", () => {
       this.releaseTick = undefined;
     }
   }
-  const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+  // The timers set and not yet run or cleared, with their delays. Counting every timer of the
+  // process (getActiveResourcesInfo) also counted the test runner's own, which come and go while a
+  // test waits: a CI run saw one vanish mid-test. The worker's are told apart by their delay, which
+  // nothing else here uses.
+  const live = new Map<NodeJS.Timeout, number | undefined>();
+  beforeEach(() => {
+    const set = globalThis.setTimeout;
+    const clear = globalThis.clearTimeout;
+    vi.spyOn(globalThis, "setTimeout").mockImplementation(((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+      const timer = set(() => {
+        live.delete(timer);
+        callback(...args);
+      }, ms);
+      live.set(timer, ms);
+      return timer;
+    }) as typeof setTimeout);
+    vi.spyOn(globalThis, "clearTimeout").mockImplementation((timer) => {
+      live.delete(timer as NodeJS.Timeout);
+      clear(timer);
+    });
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    live.clear();
+  });
+  const timers = (ms: number) => [...live.values()].filter((delay) => delay === ms).length;
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   it("stopped during a tick: waits for that tick, schedules no other, leaves no timer behind", async () => {
-    const before = timers();
     const worker = new HeldWorker();
     worker.start(5);
     expect(worker.ticks).toBe(1);
@@ -105,20 +129,19 @@ describe("AnchoringWorker start and stop", () => {
     worker.finishTick();
     await stopping;
     expect(worker.finished).toBe(1);
-    expect(timers()).toBe(before);
+    expect(timers(5)).toBe(0);
     await pause(30);
     expect(worker.ticks).toBe(1);
   });
 
   it("stopped between ticks: clears the pending timer, so no tick runs and nothing keeps the process alive", async () => {
-    const before = timers();
     const worker = new HeldWorker();
-    worker.start(60_000);
+    worker.start(59_999);
     worker.finishTick();
     await pause(10); // the first tick is done; the next waits on its timer
-    expect(timers()).toBe(before + 1);
+    expect(timers(59_999)).toBe(1);
     await worker.stop();
-    expect(timers()).toBe(before);
+    expect(timers(59_999)).toBe(0);
     expect(worker.ticks).toBe(1);
   });
 
