@@ -150,3 +150,63 @@ test("/verify checks a bundle against the registry this site publishes, and says
   await expect(result.getByTestId("checked-registry")).toContainText(runtime().contractAddress);
   await expect(result.getByTestId("trail-verdict")).toHaveAttribute("data-trail", /complete|truncated/);
 });
+
+test("/verify checks a bundle on each network it claims that is given an endpoint, and says which it did not check", async ({ page }) => {
+  const creditId = await advisedCredit();
+  type Exported = {
+    milestones: { root: string | null }[];
+    networks: { name: string; chainId: string; contractAddress: string }[];
+    anchorings: { root: string; network: string; txHash: string | null; blockNumber: number | null }[];
+  };
+  // Exported once every milestone is anchored and confirmed: a network can then prove the whole trail.
+  let exported: Exported | undefined;
+  await expect
+    .poll(async () => (exported = (await api(USERS.buyer, "GET", `/credits/${creditId}/proof-bundle`)) as Exported).milestones.every((m) => m.root !== null), { timeout: 30_000 })
+    .toBe(true);
+  // The bundle as a site anchoring on a second network would export it: every root claimed on
+  // "mirror" too (here the same chain and registry under another name, the one chain e2e runs).
+  const [first] = exported!.networks;
+  const bundle = {
+    ...exported!,
+    networks: [...exported!.networks, { ...first!, name: "mirror" }],
+    anchorings: [...exported!.anchorings, ...exported!.anchorings.map((a) => ({ ...a, network: "mirror" }))],
+  };
+  const file = { name: `tt-e2e-bundle-2-networks-${creditId}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bundle)) };
+  await page.goto("/verify");
+  await page.getByLabel("Proof bundle (.json)").setInputFiles(file);
+  const further = page.getByTestId("further-networks");
+  await expect(further).toContainText(`for ${first!.name}, the bundle's first network`);
+  // This site publishes no "mirror": nothing is prefilled, and nothing is taken from the bundle.
+  const mirrorRpc = page.getByLabel("JSON-RPC endpoint of mirror");
+  const mirrorRegistry = page.getByLabel("Registry you trust on mirror");
+  await expect(mirrorRegistry).toHaveValue("");
+  const verify = page.getByRole("button", { name: "Verify bundle in this browser" });
+  const result = page.getByTestId("bundle-result");
+  const outcomes = result.getByTestId("network-verdicts");
+
+  // Left empty, "mirror" is reported as not checked; the first network proves the trail.
+  await verify.click();
+  await expect(outcomes.locator(`[data-network="${first!.name}"]`)).toHaveAttribute("data-outcome", "verified");
+  await expect(outcomes.locator('[data-network="mirror"]')).toHaveAttribute("data-outcome", "not-checked");
+  await expect(outcomes).toHaveAttribute("data-ok", "true");
+  await expect(result).toContainText(`milestones verified on ${first!.name}`);
+
+  // Half a row is refused, naming the network, and nothing is shown as verified.
+  await mirrorRpc.fill(runtime().rpcUrl);
+  await verify.click();
+  await expect(page.getByRole("alert").filter({ hasText: "Network mirror: enter the address of the registry" })).toBeVisible();
+  await expect(result).toHaveCount(0);
+
+  // A registry with nothing deployed at it: mirror cannot be read, which contradicts nothing.
+  await mirrorRegistry.fill("0x000000000000000000000000000000000000dEaD");
+  await verify.click();
+  await expect(outcomes.locator('[data-network="mirror"]')).toHaveAttribute("data-outcome", "unreachable");
+  await expect(outcomes).toHaveAttribute("data-ok", "true");
+
+  // The real registry: both networks read, each verifies the whole trail.
+  await mirrorRegistry.fill(runtime().contractAddress);
+  await verify.click();
+  await expect(outcomes.locator('[data-network="mirror"]')).toHaveAttribute("data-outcome", "verified");
+  await expect(outcomes.locator(`[data-network="${first!.name}"]`)).toHaveAttribute("data-outcome", "verified");
+  await expect(outcomes).toHaveAttribute("data-ok", "true");
+});

@@ -3,11 +3,30 @@ import Link from "next/link";
 import { BundleCheck, type PublishedTrust } from "@/components/verify/bundle-check";
 import { DocumentCheck } from "@/components/verify/document-check";
 import { appChain } from "@/lib/chain/app-chain";
+import { additionalNetworks } from "@/lib/chain/networks";
 import { config } from "@/lib/config";
+import type { PublishedNetwork } from "@/lib/verify/network-inputs";
 import { serverTrust } from "@/lib/verify/trust";
 
 export const metadata: Metadata = { title: "Verify a document or a proof bundle" };
 export const dynamic = "force-dynamic";
+
+/** The further networks this site anchors on (CHAIN_NETWORKS), as it publishes them; none when their settings are unusable. */
+function publishedNetworks(): PublishedNetwork[] {
+  const settings = config();
+  try {
+    return additionalNetworks().map((n) => ({
+      name: n.name,
+      chainId: String(n.chainId),
+      registry: n.contractAddress,
+      anchorers: n.allowedAnchorers,
+      fromBlock: n.fromBlock,
+      confirmations: settings.VERIFY_CONFIRMATIONS ?? Math.max(1, n.confirmations),
+    }));
+  } catch {
+    return []; // the worker refuses to start on them; the person verifying types the registry in
+  }
+}
 
 /** What this site publishes about its registry: address, anchorers, deployment block, and how deep to read. */
 async function publishedTrust(): Promise<PublishedTrust> {
@@ -18,6 +37,7 @@ async function publishedTrust(): Promise<PublishedTrust> {
     fromBlock: settings.ANCHOR_REGISTRY_FROM_BLOCK ?? 0,
     confirmations: settings.VERIFY_CONFIRMATIONS ?? Math.max(1, settings.ANCHOR_CONFIRMATIONS),
     lateAnchorSeconds: settings.VERIFY_LATE_ANCHOR_HOURS * 3600,
+    networks: publishedNetworks(),
   };
   try {
     const { provider, contractAddress } = appChain();
