@@ -2,6 +2,7 @@ import type { JsonRpcProvider, TransactionResponse } from "ethers";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { type AnchorRegistry, type CreditHeadInput, anchorRegistryInterface, decodeAnchorError, packHeads } from "@/lib/chain/anchor-registry";
+import { primaryNetworkName } from "@/lib/chain/networks";
 import { observeBatchClosed, observeBatchConfirmed, reportBalance } from "@/lib/observability/metrics";
 import { type BalanceStatus, InsufficientFundsError, anchoringBalance, describeLowBalance } from "./balance";
 import { FeeCapError, type Fees, gwei, initialFees, replacementFees } from "./fees";
@@ -137,6 +138,11 @@ export class AnchoringWorker {
     this.store = chain.network ? networkStore(chain.network, chain.chainId, chain.contractAddress) : batchStore(chain.chainId, chain.contractAddress);
   }
 
+  /** The network's name, as bundles and the balance gauges give it: the additional network's own, else the batch's (CHAIN_NAME, else chain-<id>). */
+  private get networkName(): string {
+    return this.chain.network ?? primaryNetworkName(this.chain.chainId);
+  }
+
   /** Where this worker's anchoring state lives: the batch rows, or one network's anchorings. */
   private readonly store: AnchoringStore;
 
@@ -243,7 +249,7 @@ export class AnchoringWorker {
     }
     const wasLow = this.balance?.low ?? false;
     this.balance = status;
-    reportBalance(status);
+    reportBalance(this.networkName, status);
     // Once when it turns low, then hourly while it stays low (a refused send logs its own error).
     if (status.low && status.daysLeft !== null && (!wasLow || Date.now() - this.lastLowWarning >= 3_600_000)) {
       this.lastLowWarning = Date.now();
@@ -638,7 +644,7 @@ export class AnchoringWorker {
     const error = new InsufficientFundsError(address, balance, needed);
     this.needed = needed;
     this.balance = { ...(this.balance ?? { weiPerDay: 0n, daysLeft: null }), address, balanceWei: balance, low: true, shortfallWei: error.shortfallWei, checkedAt: new Date() };
-    reportBalance(this.balance);
+    reportBalance(this.networkName, this.balance);
     return error;
   }
 

@@ -22,9 +22,9 @@ interface Metrics {
   batchSize: Histogram;
   commitToAnchored: Histogram;
   gasSpent: Counter;
-  balanceWei: Gauge<"address">;
-  balanceDaysLeft: Gauge<"address">;
-  balanceLow: Gauge<"address">;
+  balanceWei: Gauge<"network" | "address">;
+  balanceDaysLeft: Gauge<"network" | "address">;
+  balanceLow: Gauge<"network" | "address">;
   rpcErrors: Counter<"kind">;
   queueReads: Counter<"result">;
   verificationFailures: Counter<"status">;
@@ -99,17 +99,17 @@ function createMetrics(): Metrics {
     gasSpent: new Counter({ name: `${p}anchor_gas_spent_wei_total`, help: "Wei spent on anchoring transactions confirmed by this process (gas used × effective gas price).", registers: [registry] }),
     // Labelled by the signer's address: no series at all before the worker's first read, rather
     // than a 0 that would look like an empty wallet.
-    balanceWei: new Gauge({ name: `${p}anchor_signer_balance_wei`, help: "The anchoring signer's balance, as last read by the worker.", labelNames: ["address"], registers: [registry] }),
+    balanceWei: new Gauge({ name: `${p}anchor_signer_balance_wei`, help: "The anchoring signer's balance, as last read by the worker.", labelNames: ["network", "address"], registers: [registry] }),
     balanceDaysLeft: new Gauge({
       name: `${p}anchor_balance_days_left`,
       help: "Days of anchoring the signer's balance covers at the last day's spending rate (+Inf when nothing was spent).",
-      labelNames: ["address"],
+      labelNames: ["network", "address"],
       registers: [registry],
     }),
     balanceLow: new Gauge({
       name: `${p}anchor_balance_low`,
       help: "1 when the balance covers fewer than ANCHOR_BALANCE_WARN_DAYS days, or a send was refused for want of funds; else 0.",
-      labelNames: ["address"],
+      labelNames: ["network", "address"],
       registers: [registry],
     }),
     rpcErrors: new Counter({ name: `${p}rpc_errors_total`, help: "Failed JSON-RPC attempts, by kind (each retry that fails counts).", labelNames: ["kind"], registers: [registry] }),
@@ -170,10 +170,13 @@ export function observeBatchConfirmed(batch: { gasWei: bigint; milestonesCommitt
   for (const committed of batch.milestonesCommittedAt) m.commitToAnchored.observe(Math.max(0, (batch.confirmedAt.getTime() - committed.getTime()) / 1000));
 }
 
-/** The anchoring signer's balance as the worker last read it (lib/anchoring/balance.ts). */
-export function reportBalance(status: { address: string; balanceWei: bigint; daysLeft: number | null; low: boolean }): void {
+/**
+ * The anchoring signer's balance on one network as its worker last read it (lib/anchoring/balance.ts).
+ * By network as well as address: one key may sign on several networks, each with its own balance.
+ */
+export function reportBalance(network: string, status: { address: string; balanceWei: bigint; daysLeft: number | null; low: boolean }): void {
   const m = metrics();
-  const labels = { address: status.address.toLowerCase() };
+  const labels = { network, address: status.address.toLowerCase() };
   m.balanceWei.set(labels, Number(status.balanceWei));
   m.balanceDaysLeft.set(labels, status.daysLeft ?? Number.POSITIVE_INFINITY);
   m.balanceLow.set(labels, status.low ? 1 : 0);

@@ -11,6 +11,7 @@ import { connectAnchorRegistry } from "@/lib/chain/anchor-registry";
 import { makeProvider, makeSigner } from "@/lib/chain/provider";
 import { resetConfigCache } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { metricsText } from "@/lib/observability/metrics";
 import type { MilestoneKind } from "@/lib/generated/prisma/enums";
 import { type RunningAnvil, startAnvil } from "@/lib/dev/anvil";
 import type { ProofBundle } from "@/lib/verify/bundle";
@@ -177,6 +178,28 @@ describe("two networks, one stopped for good", () => {
     // Each network's transactions are recorded against its own anchoring: nonces of one key per network.
     const sentOnB = await db().anchorTransaction.count({ where: { anchoring: { network: "beta" } } });
     expect(sentOnB).toBe(roots.length);
+  });
+
+  it("reports the signer's balance on each network, for a key that signs on both", async () => {
+    // Alpha's key signing on beta too (one ANCHOR_SIGNER_KEY for every network): funded on alpha,
+    // empty on beta. With the address as the only label, whichever balance was read last showed.
+    const shared = new AnchoringWorker(
+      { provider: b.chain.provider, registry: connectAnchorRegistry(b.chain.address, makeSigner(a.chain.signerKey, b.chain.provider)), chainId: b.chain.chainId, contractAddress: b.chain.address, network: "beta" },
+      FAST,
+    );
+    await a.worker.watchBalance();
+    await shared.watchBalance();
+    const { body } = await metricsText();
+    const address = a.chain.anchorer.toLowerCase();
+    const gauge = (network: string) => {
+      const line = body.split("\n").find((l) => l.startsWith("tradetrail_anchor_signer_balance_wei{") && l.includes(`network="${network}"`) && l.includes(`address="${address}"`));
+      return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(" ") + 1));
+    };
+    const [onA, onB] = await Promise.all([a.chain.provider.getBalance(address), b.chain.provider.getBalance(address)]);
+    expect(onA).toBeGreaterThan(10n ** 18n);
+    expect(onB).toBe(0n);
+    expect(gauge("alpha")).toBeCloseTo(Number(onA), -6);
+    expect(gauge("beta")).toBe(0);
   });
 
   it("verifies on both networks while both answer", async () => {

@@ -8,6 +8,7 @@ import { POST as verifyRoute } from "@/app/api/v1/credits/[creditId]/verify/rout
 import { GET as healthRoute } from "@/app/api/health/route";
 import { appendMilestone } from "@/lib/anchoring/record";
 import { AnchoringWorker } from "@/lib/anchoring/worker";
+import { primaryNetworkName } from "@/lib/chain/networks";
 import { makeProvider } from "@/lib/chain/provider";
 import { resetConfigCache } from "@/lib/config";
 import { db } from "@/lib/db/client";
@@ -140,11 +141,13 @@ describe("the metrics scrape", () => {
     expect(wei).toBeGreaterThan(0n);
     expect(sample(after, "tradetrail_anchor_gas_spent_wei_total")! - (sample(before, "tradetrail_anchor_gas_spent_wei_total") ?? 0)).toBeCloseTo(Number(wei), -6);
     const address = (await chain.signer.getAddress()).toLowerCase();
+    // The batch's own network, named as bundles name it (CHAIN_NAME, else chain-<id>).
+    const network = primaryNetworkName(chain.chainId);
     const balance = await chain.provider.getBalance(address);
-    expect(sample(after, "tradetrail_anchor_signer_balance_wei", { address })).toBeCloseTo(Number(balance), -6);
+    expect(sample(after, "tradetrail_anchor_signer_balance_wei", { network, address })).toBeCloseTo(Number(balance), -6);
     // 100 ETH against one day's spending of a few batches: far more than three days.
-    expect(sample(after, "tradetrail_anchor_balance_days_left", { address })).toBeGreaterThan(3);
-    expect(sample(after, "tradetrail_anchor_balance_low", { address })).toBe(0);
+    expect(sample(after, "tradetrail_anchor_balance_days_left", { network, address })).toBeGreaterThan(3);
+    expect(sample(after, "tradetrail_anchor_balance_low", { network, address })).toBe(0);
   });
 
   it("counts RPC errors by kind when the endpoint is unreachable", async () => {
@@ -232,6 +235,7 @@ describe("the metrics scrape", () => {
     // A registry of its own: draining its anchorer touches no other test's signer.
     const poor = await deployedRegistry();
     const address = poor.anchorer.toLowerCase();
+    const network = primaryNetworkName(poor.chainId);
     const poorWorker = new AnchoringWorker(
       { provider: poor.provider, registry: poor.registry, signer: poor.signer, chainId: poor.chainId, contractAddress: poor.address },
       { batchSize: 64, batchAgeMs: 0, confirmations: 1, maxBackoffMs: 200, leaseMs: 5_000 },
@@ -242,15 +246,15 @@ describe("the metrics scrape", () => {
     const report = await poorWorker.tick();
     expect(report.errors.join(" ")).toContain(`the anchoring signer ${poor.anchorer} holds`);
     const refused = await scrape();
-    expect(sample(refused, "tradetrail_anchor_balance_low", { address })).toBe(1);
-    expect(sample(refused, "tradetrail_anchor_signer_balance_wei", { address })).toBe(1_000);
+    expect(sample(refused, "tradetrail_anchor_balance_low", { network, address })).toBe(1);
+    expect(sample(refused, "tradetrail_anchor_signer_balance_wei", { network, address })).toBe(1_000);
     expect(sample(refused, "tradetrail_anchoring_backlog_milestones", { status: "batched" })).toBe(1);
 
     await poor.provider.send("anvil_setBalance", [poor.anchorer, "0xDE0B6B3A7640000"]); // 1 ETH
     await new Promise((r) => setTimeout(r, 250)); // past the back-off
     await anchorEverything(poorWorker);
     const funded = await scrape();
-    expect(sample(funded, "tradetrail_anchor_balance_low", { address })).toBe(0);
+    expect(sample(funded, "tradetrail_anchor_balance_low", { network, address })).toBe(0);
     expect(sample(funded, "tradetrail_anchoring_backlog_milestones", { status: "batched" })).toBe(0);
   });
 
