@@ -55,9 +55,11 @@ const APPLICANT_AND_BENEFICIARY: readonly FieldSpec[] = [
   f("59", "Beneficiary", "4*35x", true),
 ];
 
-/** 32B to 72Z: the terms of the credit, the same in an MT700 and in an MT710. */
-const CREDIT_TERMS: readonly FieldSpec[] = [
-  f("32B", "Currency code, amount", "3!a15d", true),
+/**
+ * 39A to 44D: tolerance, availability and shipment, the same in an MT700 and an MT710, and in an
+ * MT707 with every field optional.
+ */
+const AVAILABILITY_AND_SHIPMENT: readonly FieldSpec[] = [
   f("39A", "Percentage credit amount tolerance", "2n/2n"),
   f("39C", "Additional amounts covered", "4*35x"),
   f("41a", "Available with ... by ...", { A: `${BIC_FORMAT}\n14x`, D: "4*35x\n14x" }, true),
@@ -73,12 +75,10 @@ const CREDIT_TERMS: readonly FieldSpec[] = [
   f("44B", "Place of final destination/for transportation to .../place of delivery", "140z"),
   f("44C", "Latest date of shipment", "6!n"),
   f("44D", "Shipment period", "6*65x"),
-  f("45A", "Description of goods and/or services", "100*65z"),
-  f("46A", "Documents required", "100*65z"),
-  f("47A", "Additional conditions", "100*65z"),
-  f("49G", "Special payment conditions for beneficiary", "100*65z"),
-  f("49H", "Special payment conditions for bank only", "100*65z"),
-  f("71D", "Charges", "6*35z"),
+];
+
+/** 48 to 72Z: presentation period, confirmation and the banks' instructions, the same in an MT700, an MT710 and (optional) an MT707. */
+const PRESENTATION_AND_INSTRUCTIONS: readonly FieldSpec[] = [
   f("48", "Period for presentation in days", "3n[/35x]"),
   f("49", "Confirmation instructions", "7!x", true),
   f("58a", "Requested confirmation party", PARTY),
@@ -87,6 +87,22 @@ const CREDIT_TERMS: readonly FieldSpec[] = [
   f("57a", "'Advise through' bank", PARTY),
   f("72Z", "Sender to receiver information", "6*35z"),
 ];
+
+/** 32B to 72Z: the terms of the credit, the same in an MT700 and in an MT710. */
+const CREDIT_TERMS: readonly FieldSpec[] = [
+  f("32B", "Currency code, amount", "3!a15d", true),
+  ...AVAILABILITY_AND_SHIPMENT,
+  f("45A", "Description of goods and/or services", "100*65z"),
+  f("46A", "Documents required", "100*65z"),
+  f("47A", "Additional conditions", "100*65z"),
+  f("49G", "Special payment conditions for beneficiary", "100*65z"),
+  f("49H", "Special payment conditions for bank only", "100*65z"),
+  f("71D", "Charges", "6*35z"),
+  ...PRESENTATION_AND_INSTRUCTIONS,
+];
+
+/** An amendment sends only what changes: every field of an MT707 is optional past its header. */
+const amended = (fields: readonly FieldSpec[]): FieldSpec[] => fields.map((field) => ({ ...field, mandatory: false }));
 
 /** The fields of each message type, in the order they travel. */
 export const MESSAGE_FIELDS: Readonly<Record<MessageType, readonly FieldSpec[]>> = {
@@ -144,21 +160,7 @@ export const MESSAGE_FIELDS: Readonly<Record<MessageType, readonly FieldSpec[]>>
     f("59", "Beneficiary", "4*35x"),
     f("32B", "Increase of documentary credit amount", "3!a15d"),
     f("33B", "Decrease of documentary credit amount", "3!a15d"),
-    f("39A", "Percentage credit amount tolerance", "2n/2n"),
-    f("39C", "Additional amounts covered", "4*35x"),
-    f("41a", "Available with ... by ...", { A: `${BIC_FORMAT}\n14x`, D: "4*35x\n14x" }),
-    f("42C", "Drafts at ...", "3*35x"),
-    f("42a", "Drawee", PARTY),
-    f("42M", "Mixed payment details", "4*35x"),
-    f("42P", "Negotiation/deferred payment details", "4*35x"),
-    f("43P", "Partial shipments", "11x"),
-    f("43T", "Transhipment", "11x"),
-    f("44A", "Place of taking in charge/dispatch from .../place of receipt", "140z"),
-    f("44E", "Port of loading/airport of departure", "140z"),
-    f("44F", "Port of discharge/airport of destination", "140z"),
-    f("44B", "Place of final destination/for transportation to .../place of delivery", "140z"),
-    f("44C", "Latest date of shipment", "6!n"),
-    f("44D", "Shipment period", "6*65x"),
+    ...amended(AVAILABILITY_AND_SHIPMENT),
     f("45B", "Description of goods and/or services", "100*65z"),
     f("46B", "Documents required", "100*65z"),
     f("47B", "Additional conditions", "100*65z"),
@@ -166,13 +168,7 @@ export const MESSAGE_FIELDS: Readonly<Record<MessageType, readonly FieldSpec[]>>
     f("49N", "Special payment conditions for bank only", "100*65z"),
     f("71D", "Charges", "6*35z"),
     f("71N", "Amendment charge payable by", "4!c[6*35z]"),
-    f("48", "Period for presentation in days", "3n[/35x]"),
-    f("49", "Confirmation instructions", "7!x"),
-    f("58a", "Requested confirmation party", PARTY),
-    f("53a", "Reimbursing bank", PARTY),
-    f("78", "Instructions to the paying/accepting/negotiating bank", "12*65x"),
-    f("57a", "'Advise through' bank", PARTY),
-    f("72Z", "Sender to receiver information", "6*35z"),
+    ...amended(PRESENTATION_AND_INSTRUCTIONS),
   ],
   "708": [
     f("27", "Sequence of total", "1!n/1!n", true),
