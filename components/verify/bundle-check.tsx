@@ -1,7 +1,7 @@
 "use client";
 
 import { JsonRpcProvider } from "ethers";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
@@ -67,9 +67,12 @@ export function BundleCheck({ defaultRpcUrl, trust }: { defaultRpcUrl: string | 
   /** The chosen bundle's networks: those after the first get a row each. */
   const [further, setFurther] = useState<{ names: string[]; chainIds: Record<string, string>; first: string }>({ names: [], chainIds: {}, first: "" });
   const [inputs, setInputs] = useState<Record<string, NetworkInput>>({});
+  /** The file chosen last: a slower read of one chosen before it is dropped. */
+  const latest = useRef<File | null>(null);
 
   /** Reads the bundle as soon as it is chosen, to ask for what each of its networks needs. */
   const choose = async (chosen: File | null) => {
+    latest.current = chosen;
     setFile(chosen);
     setOutcome(null);
     setError(null);
@@ -77,13 +80,14 @@ export function BundleCheck({ defaultRpcUrl, trust }: { defaultRpcUrl: string | 
     if (!chosen) return;
     try {
       const parsed = parseBundle(JSON.parse(await chosen.text()));
+      if (latest.current !== chosen) return;
       if (!parsed.ok) return setError(parsed.error);
       const { networks } = bundleNetworks(parsed.bundle);
       const names = networks.slice(1).map((n) => n.name);
       setFurther({ names, chainIds: Object.fromEntries(networks.map((n) => [n.name, n.chainId])), first: networks[0]!.name });
       setInputs(prefilledInputs(names, trust.networks));
     } catch (e) {
-      setError(e instanceof SyntaxError ? "That file is not JSON." : e instanceof Error ? e.message : String(e));
+      if (latest.current === chosen) setError(e instanceof SyntaxError ? "That file is not JSON." : e instanceof Error ? e.message : String(e));
     }
   };
 
