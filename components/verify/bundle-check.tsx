@@ -3,6 +3,7 @@
 import { JsonRpcProvider } from "ethers";
 import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { TrailVerdict } from "@/components/audit/trail-verdict";
@@ -67,6 +68,8 @@ export function BundleCheck({ defaultRpcUrl, trust }: { defaultRpcUrl: string | 
   /** The chosen bundle's networks: those after the first get a row each. */
   const [further, setFurther] = useState<{ names: string[]; chainIds: Record<string, string>; first: string }>({ names: [], chainIds: {}, first: "" });
   const [inputs, setInputs] = useState<Record<string, NetworkInput>>({});
+  /** Changes one further network's row. */
+  const edit = (name: string, change: Partial<NetworkInput>) => setInputs((all) => ({ ...all, [name]: { rpcUrl: "", registry: "", ...all[name], ...change } }));
   /** The file chosen last: a slower read of one chosen before it is dropped. */
   const latest = useRef<File | null>(null);
 
@@ -172,29 +175,18 @@ export function BundleCheck({ defaultRpcUrl, trust }: { defaultRpcUrl: string | 
           </p>
           {further.names.map((name) => (
             <div key={name} className="grid gap-3 md:grid-cols-2">
-              <div>
-                <label htmlFor={`${fileId}-${name}-rpc`} className="mb-1 block text-sm font-medium text-slate-800">
-                  JSON-RPC endpoint of {name} <span className="font-normal text-slate-600">(chain {further.chainIds[name]})</span>
-                </label>
-                <Input
-                  id={`${fileId}-${name}-rpc`}
-                  value={inputs[name]?.rpcUrl ?? ""}
-                  onChange={(e) => setInputs((all) => ({ ...all, [name]: { registry: all[name]?.registry ?? "", rpcUrl: e.target.value } }))}
-                  placeholder="Not checked"
-                />
-              </div>
-              <div>
-                <label htmlFor={`${fileId}-${name}-registry`} className="mb-1 block text-sm font-medium text-slate-800">
-                  Registry you trust on {name}
-                </label>
-                <Input
-                  id={`${fileId}-${name}-registry`}
-                  value={inputs[name]?.registry ?? ""}
-                  onChange={(e) => setInputs((all) => ({ ...all, [name]: { rpcUrl: all[name]?.rpcUrl ?? "", registry: e.target.value } }))}
-                  className="font-mono"
-                  spellCheck={false}
-                />
-              </div>
+              <Field
+                label={
+                  <>
+                    JSON-RPC endpoint of {name} <span className="font-normal text-slate-600">(chain {further.chainIds[name]})</span>
+                  </>
+                }
+              >
+                {(control) => <Input {...control} value={inputs[name]?.rpcUrl ?? ""} onChange={(e) => edit(name, { rpcUrl: e.target.value })} placeholder="Not checked" />}
+              </Field>
+              <Field label={`Registry you trust on ${name}`}>
+                {(control) => <Input {...control} value={inputs[name]?.registry ?? ""} onChange={(e) => edit(name, { registry: e.target.value })} className="font-mono" spellCheck={false} />}
+              </Field>
             </div>
           ))}
         </fieldset>
