@@ -28,20 +28,19 @@
 //
 // BENCH_ONLY=pages measures only the two pages (and the bare SQL they are compared with).
 import os from "node:os";
-import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { type Actor, loadActor } from "@/lib/auth/actor";
 import { API_CREDIT_ORDER } from "@/lib/api/credit-list-query";
 import { createApiToken } from "@/lib/api/tokens";
-import { startSession } from "@/lib/auth/user-sessions";
 import { listCredits, listCreditsSql } from "@/lib/credits/list-credits";
 import { waitingForMe, waitingForMeSql, waitingForOthers, waitingForOthersSql } from "@/lib/credits/waiting";
 import { db, genericPoolConfig, statementName } from "@/lib/db/client";
-import { type CreditWriter, startCreditWriter } from "./support/credit-writer";
+import { type CreditWriter, creditsOfParties, startCreditWriter } from "./support/credit-writer";
 import { createBenchDatabase, markSeeded } from "./support/database";
 import { type RunningApp, processCpuMs, startApp } from "./support/http-app";
 import { type HttpClient, httpClient } from "./support/http-client";
 import { onCleanup, runBenchmark } from "./support/main";
+import { sessionCookie } from "./support/session";
 import { load, ratio, round, summary, table, timed, writeResult } from "./support/report";
 import { ALL_STATUSES, type Organisations, seedCredits, seedOrganisations, seedUsers } from "./support/seed";
 
@@ -89,13 +88,6 @@ interface Scenario {
 }
 
 let othersError: string | undefined;
-
-/** An Auth.js session cookie for `userId`, as sign-in would set it (lib/auth/index.ts): a session row, and its id in the token. */
-async function sessionCookie(secret: string, userId: string): Promise<string> {
-  const salt = "authjs.session-token";
-  const sid = await startSession({ userId, userAgent: "bench/dashboard.ts" });
-  return `${salt}=${await encode({ token: { sub: userId, sid }, secret, salt, maxAge: 60 * 60 })}`;
-}
 
 /** The organisations of a kept database seeded by an earlier run (seedOrganisations' names sort in creation order). */
 async function seededOrganisations(): Promise<Organisations> {
@@ -257,13 +249,10 @@ runBenchmark("dashboard", async () => {
   let writer: CreditWriter | undefined;
   if (WRITES_PER_S > 0) {
     const parties = scenarios.map((s) => s.actor.organizationId);
-    const { rows } = await pool.query<{ id: string }>(
-      `SELECT id FROM credits WHERE applicant_id = ANY($1::uuid[]) OR beneficiary_id = ANY($1::uuid[]) OR issuing_bank_id = ANY($1::uuid[]) OR advising_bank_id = ANY($1::uuid[]) OR confirming_bank_id = ANY($1::uuid[])`,
-      [parties],
-    );
-    writer = await startCreditWriter(database.url, rows.map((r) => r.id), WRITES_PER_S);
+    const credits = await creditsOfParties(pool, parties);
+    writer = await startCreditWriter(database.url, credits, WRITES_PER_S);
     onCleanup(() => writer!.stop());
-    console.log(`Writer: ${WRITES_PER_S} credit changes a second during the HTTP measurements, each on a random one of the ${rows.length} credits the clients' organisations are party to`);
+    console.log(`Writer: ${WRITES_PER_S} credit changes a second during the HTTP measurements, each on a random one of the ${credits.length} credits the clients' organisations are party to`);
   } else {
     console.log("Writer off (BENCH_WRITES_PER_S=0): nothing changes the credits while the pages are read");
   }
@@ -332,7 +321,7 @@ HTTP, ${label}${processes > 1 ? ` sharing one port (node:cluster, as WEB_CONCURR
 
     // The pages a signed-in user opens: the dashboard (both queues) and the credit list (first
     // page and the counterparty filter), rendered by the server, with a session cookie each.
-    const cookies = await Promise.all(scenarios.map((s) => sessionCookie(running.authSecret, s.actor.userId)));
+    const cookies = await Promise.all(scenarios.map((s) => sessionCookie(running.authSecret, s.actor.userId, "bench/dashboard.ts")));
     const getHtml = async (path: string, lane: number, mustContain: string) => {
       const response = await http.get(path, { cookie: cookies[lane % cookies.length]!, "accept-encoding": "identity" });
       if (response.status !== 200 || !response.body.includes(mustContain)) throw new Error(`GET ${path} answered ${response.status}: ${response.body.slice(0, 200)}`);

@@ -12,15 +12,14 @@
 // alternating runs of each, several times, never by one run of each.
 import fs from "node:fs";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
 import pg from "pg";
-import { startSession } from "@/lib/auth/user-sessions";
 import { db } from "@/lib/db/client";
-import { startCreditWriter } from "./support/credit-writer";
+import { creditsOfParties, startCreditWriter } from "./support/credit-writer";
 import { startApp } from "./support/http-app";
 import { httpClient } from "./support/http-client";
 import { onCleanup, runBenchmark } from "./support/main";
 import { load, round, summary } from "./support/report";
+import { sessionCookie } from "./support/session";
 
 const PAGE = process.env.PAGE ?? "/";
 const SECONDS = Number(process.env.SECONDS ?? 15);
@@ -45,20 +44,11 @@ runBenchmark("profile-page", async () => {
   const execArgv = [...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profiles}`] : []), ...(process.env.NODE_FLAGS?.split(" ").filter(Boolean) ?? [])];
   const app = await startApp(url.toString(), console.log, { processes: Number(process.env.WEB_PROCESSES ?? 1), execArgv });
   onCleanup(() => app.stop());
-  const cookies = await Promise.all(
-    users.map(async ({ user_id: userId }) => {
-      const sid = await startSession({ userId, userAgent: "bench/profile-page.ts" });
-      return `authjs.session-token=${await encode({ token: { sub: userId, sid }, secret: app.authSecret, salt: "authjs.session-token", maxAge: 3600 })}`;
-    }),
-  );
+  const cookies = await Promise.all(users.map(({ user_id: userId }) => sessionCookie(app.authSecret, userId, "bench/profile-page.ts")));
   const pool = new pg.Pool({ connectionString: url.toString(), max: 1 });
   onCleanup(() => pool.end());
   // As in bench/dashboard.ts: the credits the clients' organisations are party to change.
-  const { rows } = await pool.query<{ id: string }>(
-    "SELECT id FROM credits WHERE applicant_id = ANY($1::uuid[]) OR beneficiary_id = ANY($1::uuid[]) OR issuing_bank_id = ANY($1::uuid[]) OR advising_bank_id = ANY($1::uuid[]) OR confirming_bank_id = ANY($1::uuid[])",
-    [users.map((u) => u.organization_id)],
-  );
-  const writer = await startCreditWriter(url.toString(), rows.map((r) => r.id), 10);
+  const writer = await startCreditWriter(url.toString(), await creditsOfParties(pool, users.map((u) => u.organization_id)), 10);
   onCleanup(() => writer.stop());
   const http = httpClient(app.url, CLIENTS);
   onCleanup(async () => http.close());

@@ -5,6 +5,15 @@ import pg from "pg";
 // changes a credit. A load that only reads would let a cache of the pages answer every request
 // from memory and measure nothing but its hits.
 
+/** The credits any of `organizationIds` is party to: what a writer changes while their pages are read. */
+export async function creditsOfParties(pool: pg.Pool, organizationIds: readonly string[]): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT id FROM credits WHERE applicant_id = ANY($1::uuid[]) OR beneficiary_id = ANY($1::uuid[]) OR issuing_bank_id = ANY($1::uuid[]) OR advising_bank_id = ANY($1::uuid[]) OR confirming_bank_id = ANY($1::uuid[])`,
+    [organizationIds],
+  );
+  return rows.map((r) => r.id);
+}
+
 /** The change each write makes: what every lifecycle step does to the credit it moves. */
 export const CREDIT_CHANGE_SQL = "UPDATE credits SET version = version + 1, updated_at = now() WHERE id = $1";
 
