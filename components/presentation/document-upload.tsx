@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useId, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -40,6 +40,10 @@ export function DocumentUpload({
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<{ message: string; fields?: Record<string, string> } | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The upload is a step on the credit: the page's actions carry the credit's version, so the
+  // upload is done for the user only once the page shows it. "Uploaded" before the refresh had
+  // landed let "Present documents" go with the old version and be refused as a conflict.
+  const [refreshing, startRefresh] = useTransition();
   const fileInput = useRef<HTMLInputElement>(null);
   const fileId = useId();
   const fields: DocumentFieldMeta[] = DOCUMENT_DATA_FIELDS[kind];
@@ -77,7 +81,7 @@ export function DocumentUpload({
         setFile(null);
         setData({});
         if (fileInput.current) fileInput.current.value = "";
-        router.refresh();
+        startRefresh(() => router.refresh());
       } else {
         setError(body.error ?? { message: `The upload failed (HTTP ${request.status}).` });
       }
@@ -90,7 +94,7 @@ export function DocumentUpload({
   return (
     <form onSubmit={submit} className="space-y-4" aria-label="Upload a document" noValidate>
       {error ? <FormMessage tone="error">{error.message}</FormMessage> : null}
-      {done ? <FormMessage tone="success">{done}</FormMessage> : null}
+      {done && !refreshing ? <FormMessage tone="success">{done}</FormMessage> : null}
       <div className="grid gap-4 md:grid-cols-3">
         <Field label="Document type" required error={error?.fields?.kind}>
           {(f) => (
@@ -174,7 +178,7 @@ export function DocumentUpload({
         {error?.fields?.file ? <p className="mt-1 text-sm text-danger-700">{error.fields.file}</p> : null}
       </div>
       {progress !== null ? <Progress value={progress} label={`Uploading ${file?.name ?? "document"}`} /> : null}
-      <Button type="submit" pending={progress !== null}>
+      <Button type="submit" pending={progress !== null || refreshing}>
         Upload document
       </Button>
     </form>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 
@@ -15,6 +15,8 @@ export function RepresentRecord({ creditId, presentationId, requestId, fileName 
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Busy until the page shows the re-presented record (its actions carry the credit's new version).
+  const [refreshing, startRefresh] = useTransition();
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setError(null);
@@ -26,7 +28,7 @@ export function RepresentRecord({ creditId, presentationId, requestId, fileName 
         headers: { "content-type": "application/octet-stream" },
         body: new Blob([JSON.stringify({ requestId, fileName: file.name }), "\n", file]),
       });
-      if (response.status === 201) return router.refresh();
+      if (response.status === 201) return startRefresh(() => router.refresh());
       const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
       setError(body.error?.message ?? `The upload failed (HTTP ${response.status}).`);
     } catch {
@@ -43,8 +45,8 @@ export function RepresentRecord({ creditId, presentationId, requestId, fileName 
         </label>
         <input id={inputId} type="file" className="mt-1 text-sm" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </div>
-      <Button type="submit" size="sm" disabled={pending}>
-        {pending ? "Re-presenting…" : "Re-present the record"}
+      <Button type="submit" size="sm" disabled={pending || refreshing}>
+        {pending || refreshing ? "Re-presenting…" : "Re-present the record"}
       </Button>
       {error ? <FormMessage tone="error">{error}</FormMessage> : null}
     </form>
