@@ -101,6 +101,16 @@ const CREDIT_TERMS: readonly FieldSpec[] = [
   ...PRESENTATION_AND_INSTRUCTIONS,
 ];
 
+/**
+ * 45B to 47B: goods, documents and conditions as continued text: an MT701 or MT711 continues an
+ * MT700's or MT710's 45A–47A, an MT707 or MT708 amends them.
+ */
+const CONTINUED_TERMS: readonly FieldSpec[] = [
+  f("45B", "Description of goods and/or services", "100*65z"),
+  f("46B", "Documents required", "100*65z"),
+  f("47B", "Additional conditions", "100*65z"),
+];
+
 /** An amendment sends only what changes: every field of an MT707 is optional past its header. */
 const amended = (fields: readonly FieldSpec[]): FieldSpec[] => fields.map((field) => ({ ...field, mandatory: false }));
 
@@ -118,9 +128,7 @@ export const MESSAGE_FIELDS: Readonly<Record<MessageType, readonly FieldSpec[]>>
   "701": [
     f("27", "Sequence of total", "1!n/1!n", true),
     f("20", "Documentary credit number", REF, true),
-    f("45B", "Description of goods and/or services", "100*65z"),
-    f("46B", "Documents required", "100*65z"),
-    f("47B", "Additional conditions", "100*65z"),
+    ...CONTINUED_TERMS,
   ],
   // MT710: a bank advises (to a second advising bank) a credit another bank issued; read by the import only.
   "710": [
@@ -139,9 +147,7 @@ export const MESSAGE_FIELDS: Readonly<Record<MessageType, readonly FieldSpec[]>>
     f("27", "Sequence of total", "1!n/1!n", true),
     f("20", "Sender's reference", REF, true),
     f("21", "Documentary credit number", REF, true),
-    f("45B", "Description of goods and/or services", "100*65z"),
-    f("46B", "Documents required", "100*65z"),
-    f("47B", "Additional conditions", "100*65z"),
+    ...CONTINUED_TERMS,
   ],
   "707": [
     f("27", "Sequence of total", "1!n/1!n", true),
@@ -161,9 +167,7 @@ export const MESSAGE_FIELDS: Readonly<Record<MessageType, readonly FieldSpec[]>>
     f("32B", "Increase of documentary credit amount", "3!a15d"),
     f("33B", "Decrease of documentary credit amount", "3!a15d"),
     ...amended(AVAILABILITY_AND_SHIPMENT),
-    f("45B", "Description of goods and/or services", "100*65z"),
-    f("46B", "Documents required", "100*65z"),
-    f("47B", "Additional conditions", "100*65z"),
+    ...CONTINUED_TERMS,
     f("49M", "Special payment conditions for beneficiary", "100*65z"),
     f("49N", "Special payment conditions for bank only", "100*65z"),
     f("71D", "Charges", "6*35z"),
@@ -177,9 +181,7 @@ export const MESSAGE_FIELDS: Readonly<Record<MessageType, readonly FieldSpec[]>>
     f("23", "Issuing bank's reference", REF, true),
     f("26E", "Number of amendment", "3n", true),
     f("30", "Date of amendment", "6!n", true),
-    f("45B", "Description of goods and/or services", "100*65z"),
-    f("46B", "Documents required", "100*65z"),
-    f("47B", "Additional conditions", "100*65z"),
+    ...CONTINUED_TERMS,
     f("49M", "Special payment conditions for beneficiary", "100*65z"),
     f("49N", "Special payment conditions for bank only", "100*65z"),
   ],
