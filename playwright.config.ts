@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests in Debian's Chromium against the production build, started by
@@ -7,6 +8,14 @@ const baseURL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
 
 /** Specs of one long test each (a whole credit's life in the browser, several minutes on two cores). */
 const LONG_WALKS = ["**/lifecycle.spec.ts", "**/presentation.spec.ts", "**/standby.spec.ts", "**/demo-world.spec.ts", "**/signed-steps.spec.ts"];
+/**
+ * Debian's Chromium: its headless shell (`chromium-headless-shell`, the build Playwright itself
+ * uses headless) when installed, else the full browser in headless mode. The shell renders the
+ * same pages with the same Blink and V8 but without the full browser's UI process work: the run's
+ * browser used two thirds of both cores, and the same specs take a third less time in it
+ * (docs/BENCHMARKS.md, "The e2e run's browser"). CHROMIUM_PATH chooses another.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((path) => fs.existsSync(path)) ?? "/usr/bin/chromium";
 const browserUse = { ...devices["Desktop Chrome"], viewport: { width: 1360, height: 900 } };
 
 export default defineConfig({
@@ -29,7 +38,7 @@ export default defineConfig({
     actionTimeout: 20_000,
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: CHROMIUM,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
