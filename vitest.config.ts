@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import IntegrationSequencer from "./tests/integration/support/sequencer";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -17,6 +18,10 @@ const ISOLATED_FILES = ["lib/auth/trust-host.test.ts", "lib/http/route.test.ts"]
 export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {
+    // Vitest's order, but the integration tests' permission matrices (small files, long runs)
+    // first rather than last (tests/integration/support/sequencer.ts). A root option: it orders
+    // every project's files.
+    sequence: { sequencer: IntegrationSequencer },
     projects: [
       // Pure code: no database, no chain, no network. Run in three time zones (bug 11): UTC, one
       // ahead of it (Singapore, UTC+8) and one behind with daylight saving (New York), so a date
