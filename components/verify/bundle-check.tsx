@@ -1,7 +1,7 @@
 "use client";
 
 import { JsonRpcProvider } from "ethers";
-import { useId, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -58,7 +58,6 @@ export interface PublishedTrust {
 
 export function BundleCheck({ defaultRpcUrl, trust }: { defaultRpcUrl: string | null; trust: PublishedTrust }) {
   const { registry, anchorers } = trust;
-  const fileId = useId();
   const [rpcUrl, setRpcUrl] = useState(defaultRpcUrl ?? "");
   const [registryAddress, setRegistryAddress] = useState(registry ?? "");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -143,27 +142,19 @@ export function BundleCheck({ defaultRpcUrl, trust }: { defaultRpcUrl: string | 
 
   return (
     <div className="space-y-4">
-      <div>
-        <label htmlFor={`${fileId}-registry`} className="mb-1 block text-sm font-medium text-slate-800">
-          Registry you trust (AnchorRegistry address)
-        </label>
-        <Input id={`${fileId}-registry`} value={registryAddress} onChange={(e) => setRegistryAddress(e.target.value)} className="font-mono" spellCheck={false} />
-        <p className="mt-1 text-xs text-slate-600">Prefilled with the address this site publishes. A bundle&apos;s own address is never used; a bundle naming another one is flagged.</p>
-      </div>
+      <Field
+        label="Registry you trust (AnchorRegistry address)"
+        hint={<>Prefilled with the address this site publishes. A bundle&apos;s own address is never used; a bundle naming another one is flagged.</>}
+      >
+        {(control) => <Input {...control} value={registryAddress} onChange={(e) => setRegistryAddress(e.target.value)} className="font-mono" spellCheck={false} />}
+      </Field>
       <div className="grid gap-4 md:grid-cols-2">
-        <div>
-          <label htmlFor={fileId} className="mb-1 block text-sm font-medium text-slate-800">
-            Proof bundle (.json)
-          </label>
-          <input id={fileId} type="file" accept="application/json,.json" onChange={(e) => void choose(e.target.files?.[0] ?? null)} className="block w-full text-sm" />
-        </div>
-        <div>
-          <label htmlFor={`${fileId}-rpc`} className="mb-1 block text-sm font-medium text-slate-800">
-            JSON-RPC endpoint of the chain
-          </label>
-          <Input id={`${fileId}-rpc`} value={rpcUrl} onChange={(e) => setRpcUrl(e.target.value)} placeholder="This site's read-only relay" />
-          <p className="mt-1 text-xs text-slate-600">Use any node you trust; leave empty to use this site&apos;s read-only relay.</p>
-        </div>
+        <Field label="Proof bundle (.json)">
+          {(control) => <input {...control} type="file" accept="application/json,.json" onChange={(e) => void choose(e.target.files?.[0] ?? null)} className="block w-full text-sm" />}
+        </Field>
+        <Field label="JSON-RPC endpoint of the chain" hint="Use any node you trust; leave empty to use this site's read-only relay.">
+          {(control) => <Input {...control} value={rpcUrl} onChange={(e) => setRpcUrl(e.target.value)} placeholder="This site's read-only relay" />}
+        </Field>
       </div>
       {further.names.length > 0 ? (
         <fieldset className="space-y-3 rounded-md border border-slate-200 p-4" data-testid="further-networks">
