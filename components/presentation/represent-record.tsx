@@ -17,6 +17,7 @@ export function RepresentRecord({ creditId, presentationId, requestId, fileName 
   const [pending, setPending] = useState(false);
   // Busy until the page shows the re-presented record (its actions carry the credit's new version).
   const [refreshing, startRefresh] = useTransition();
+  const busy = pending || refreshing;
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setError(null);
@@ -45,8 +46,8 @@ export function RepresentRecord({ creditId, presentationId, requestId, fileName 
         </label>
         <input id={inputId} type="file" className="mt-1 text-sm" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </div>
-      <Button type="submit" size="sm" disabled={pending || refreshing}>
-        {pending || refreshing ? "Re-presenting…" : "Re-present the record"}
+      <Button type="submit" size="sm" disabled={busy}>
+        {busy ? "Re-presenting…" : "Re-present the record"}
       </Button>
       {error ? <FormMessage tone="error">{error}</FormMessage> : null}
     </form>

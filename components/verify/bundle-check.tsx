@@ -144,7 +144,7 @@ export function BundleCheck({ defaultRpcUrl, trust }: { defaultRpcUrl: string | 
     <div className="space-y-4">
       <Field
         label="Registry you trust (AnchorRegistry address)"
-        hint={<>Prefilled with the address this site publishes. A bundle&apos;s own address is never used; a bundle naming another one is flagged.</>}
+        hint="Prefilled with the address this site publishes. A bundle's own address is never used; a bundle naming another one is flagged."
       >
         {(control) => <Input {...control} value={registryAddress} onChange={(e) => setRegistryAddress(e.target.value)} className="font-mono" spellCheck={false} />}
       </Field>

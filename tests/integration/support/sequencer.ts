@@ -13,8 +13,8 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 export default class IntegrationSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const generated = (file: TestSpecification) => GENERATES_CASES.test(read(file.moduleId));
-    return [...sorted.filter(generated), ...sorted.filter((file) => !generated(file))];
+    const generated = new Set(sorted.filter((file) => GENERATES_CASES.test(read(file.moduleId))));
+    return [...generated, ...sorted.filter((file) => !generated.has(file))];
   }
 }
 
